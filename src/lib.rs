@@ -1,0 +1,9 @@
+//! aftercare: a day-by-day recovery checklist driven by a JSON rules file.
+//!
+//! The core (`rules`, `plan`, `store`, `timearg`) is plain Rust with no terminal and no clock:
+//! time is always passed in. The terminal lives in `tui`; the command line in `cli`.
+
+pub mod rules;
+pub mod plan;
+pub mod store;
+pub mod timearg;

@@ -1,0 +1,122 @@
+//! One day of a plan, and the local-midnight arithmetic that bounds it.
+
+use crate::rules::{Kind, Note, Rule};
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
+
+/// A day of the plan: the tasks it holds and the notes that apply.
+#[derive(Debug, Clone)]
+pub struct Day<'r> {
+    /// 1 on the treatment's date; 0 and less before it.
+    pub day: i64,
+    pub date: NaiveDate,
+    /// Local midnight at the start of the day ...
+    pub starts: DateTime<FixedOffset>,
+    /// ... and at its end (23 or 25 hours later on a DST change).
+    pub ends: DateTime<FixedOffset>,
+    pub tasks: Vec<Task<'r>>,
+    pub phases: Vec<Span<'r>>,
+    pub warnings: Vec<Span<'r>>,
+}
+
+/// A rule as it shows on one day: its whole window, and which half of the day if it repeats
+/// morning and evening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task<'r> {
+    pub rule: &'r Rule,
+    pub slot: Option<Slot>,
+    /// When the rule's window opens ...
+    pub starts: DateTime<FixedOffset>,
+    /// ... and closes (exclusive).
+    pub ends: DateTime<FixedOffset>,
+}
+
+/// A phase or warning with its window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span<'r> {
+    pub note: &'r Note,
+    pub starts: DateTime<FixedOffset>,
+    pub ends: DateTime<FixedOffset>,
+}
+
+/// Which half of the day a twice-daily task belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    Morning,
+    Evening,
+}
+
+impl<'r> Task<'r> {
+    pub fn new(
+        rule: &'r Rule,
+        slot: Option<Slot>,
+        starts: DateTime<FixedOffset>,
+        ends: DateTime<FixedOffset>,
+    ) -> Self {
+        Task { rule, slot, starts, ends }
+    }
+
+    /// The id tick-offs are saved under: the rule's id, plus `@morning` or `@evening`.
+    pub fn id(&self) -> String {
+        match self.slot {
+            Some(slot) => format!("{}@{}", self.rule.id, slot.as_str()),
+            None => self.rule.id.clone(),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.rule.kind
+    }
+
+    pub fn title(&self) -> &'r str {
+        &self.rule.title
+    }
+}
+
+impl Slot {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Slot::Morning => "morning",
+            Slot::Evening => "evening",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Slot> {
+        match text {
+            "morning" => Some(Slot::Morning),
+            "evening" => Some(Slot::Evening),
+            _ => None,
+        }
+    }
+
+    /// Morning tasks come before all-day ones (rank 1), evening ones after.
+    pub fn rank(self) -> u8 {
+        match self {
+            Slot::Morning => 0,
+            Slot::Evening => 2,
+        }
+    }
+}
+
+/// The first instant of `date` in `tz`. Where midnight itself falls in a DST gap (some zones
+/// change clocks at 00:00), the day starts when the clocks resume.
+pub fn local_midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedOffset> {
+    first_instant_at_or_after(tz, date, NaiveTime::MIN)
+}
+
+/// 12:00 on `date`, where morning ends and evening begins.
+pub fn local_noon<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedOffset> {
+    first_instant_at_or_after(tz, date, NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+}
+
+fn first_instant_at_or_after<Tz: TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
+    let wall = date.and_time(time);
+    // Gaps are at most a few hours in any real zone; step through them a minute at a time.
+    for minutes in 0..=24 * 60 {
+        match tz.from_local_datetime(&(wall + Duration::minutes(minutes))) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.fixed_offset(),
+            LocalResult::None => continue,
+        }
+    }
+    // Unreachable for any zone whose gaps are shorter than a day; read the wall time as UTC.
+    wall.and_utc().fixed_offset()
+}

@@ -1,0 +1,181 @@
+//! The plan engine: rules + treatment moment + a time zone → the days of the recovery.
+//!
+//! Pure: no I/O and no clock. Windows are exact instants (48 h after a 14:00 treatment ends
+//! at 14:00 two days later, not at a midnight); days are local calendar days, Day 1 being the
+//! day of the treatment. A rule shows on every day its window touches.
+
+mod day;
+mod when;
+
+use crate::rules::{Kind, Note, Repeat, Rule, Rules};
+use crate::store::Ticks;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+
+pub use day::{Day, Slot, Span, Task};
+pub use when::{Timing, clock_label, duration_label, when_label};
+
+/// A treatment's plan, seen from one time zone.
+#[derive(Debug, Clone)]
+pub struct Plan<'r, Tz: TimeZone> {
+    rules: &'r Rules,
+    tz: Tz,
+    treatment: DateTime<FixedOffset>,
+    treatment_date: NaiveDate,
+    first_day: i64,
+    last_day: i64,
+}
+
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
+    pub fn new(rules: &'r Rules, treatment: DateTime<FixedOffset>, tz: Tz) -> Self {
+        let treatment_date = treatment.with_timezone(&tz).date_naive();
+        let windows = rules
+            .rules
+            .iter()
+            .map(|r| (r.from_hours, r.until_hours))
+            .chain(rules.phases.iter().chain(&rules.warnings).map(|n| (n.from_hours, n.until_hours)));
+        let (mut earliest, mut latest) = (0i64, 1i64);
+        for (from, until) in windows {
+            earliest = earliest.min(from);
+            latest = latest.max(until);
+        }
+        let mut plan = Plan {
+            rules,
+            tz,
+            treatment,
+            treatment_date,
+            first_day: 1,
+            last_day: 1,
+        };
+        plan.first_day = plan.day_of(plan.at_hours(earliest));
+        // Windows end exclusively: one that ends at midnight does not touch the next day.
+        plan.last_day = plan.day_of(plan.at_hours(latest) - Duration::seconds(1));
+        plan
+    }
+
+    pub fn rules(&self) -> &'r Rules {
+        self.rules
+    }
+
+    pub fn treatment(&self) -> DateTime<FixedOffset> {
+        self.treatment
+    }
+
+    pub fn time_zone(&self) -> &Tz {
+        &self.tz
+    }
+
+    /// The first day any window touches: 1, or earlier when a rule starts before treatment.
+    pub fn first_day(&self) -> i64 {
+        self.first_day
+    }
+
+    /// The last day any window touches.
+    pub fn last_day(&self) -> i64 {
+        self.last_day
+    }
+
+    /// The instant `hours` after the treatment (before it, when negative).
+    pub fn at_hours(&self, hours: i64) -> DateTime<FixedOffset> {
+        self.treatment + Duration::hours(hours)
+    }
+
+    /// The local calendar date of an instant.
+    pub fn local_date(&self, instant: DateTime<FixedOffset>) -> NaiveDate {
+        instant.with_timezone(&self.tz).date_naive()
+    }
+
+    /// The instant in this plan's zone, for display.
+    pub fn local(&self, instant: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        instant.with_timezone(&self.tz).fixed_offset()
+    }
+
+    /// The plan day an instant falls on: 1 on the treatment's date, 0 the day before.
+    pub fn day_of(&self, instant: DateTime<FixedOffset>) -> i64 {
+        self.day_of_date(self.local_date(instant))
+    }
+
+    pub fn day_of_date(&self, date: NaiveDate) -> i64 {
+        (date - self.treatment_date).num_days() + 1
+    }
+
+    pub fn date_of(&self, day: i64) -> NaiveDate {
+        self.treatment_date + Duration::days(day - 1)
+    }
+
+    /// The day `day` with its tasks, phases and warnings.
+    pub fn day(&self, day: i64) -> Day<'r> {
+        let date = self.date_of(day);
+        let starts = day::local_midnight(&self.tz, date);
+        let ends = day::local_midnight(&self.tz, date + Duration::days(1));
+        let mut tasks = Vec::new();
+        for rule in &self.rules.rules {
+            let (from, until) = (self.at_hours(rule.from_hours), self.at_hours(rule.until_hours));
+            if from >= ends || until <= starts {
+                continue;
+            }
+            match rule.repeat {
+                Repeat::Once | Repeat::Daily => tasks.push(Task::new(rule, None, from, until)),
+                Repeat::MorningAndEvening => {
+                    let noon = day::local_noon(&self.tz, date);
+                    for (slot, (s, e)) in [(Slot::Morning, (starts, noon)), (Slot::Evening, (noon, ends))] {
+                        if from < e && until > s {
+                            tasks.push(Task::new(rule, Some(slot), from, until));
+                        }
+                    }
+                }
+            }
+        }
+        // Do-tasks first in the order of a day (morning, all day, evening), then what to avoid;
+        // the sort is stable, so the rules file's order holds within each group.
+        tasks.sort_by_key(|t| (t.rule.kind == Kind::Avoid, t.slot.map_or(1, Slot::rank)));
+        let spans = |notes: &'r [Note]| -> Vec<Span<'r>> {
+            notes
+                .iter()
+                .filter_map(|note| {
+                    let (from, until) = (self.at_hours(note.from_hours), self.at_hours(note.until_hours));
+                    (from < ends && until > starts).then_some(Span { note, starts: from, ends: until })
+                })
+                .collect()
+        };
+        Day {
+            day,
+            date,
+            starts,
+            ends,
+            phases: spans(&self.rules.phases),
+            warnings: spans(&self.rules.warnings),
+            tasks,
+        }
+    }
+
+    /// Every day of the plan, first to last.
+    pub fn days(&self) -> impl Iterator<Item = Day<'r>> + '_ {
+        (self.first_day..=self.last_day).map(|d| self.day(d))
+    }
+
+    /// Whether `task` counts as done on `date`. A once-task stays done from the day it was
+    /// ticked to the end of its window; every other task is ticked per day.
+    pub fn is_done(&self, task: &Task<'_>, date: NaiveDate, ticks: &Ticks) -> bool {
+        let id = task.id();
+        if task.rule.repeat == Repeat::Once {
+            let first = self.local_date(task.starts);
+            ticks.range(first..=date).any(|(_, ids)| ids.contains(id.as_str()))
+        } else {
+            ticks.get(&date).is_some_and(|ids| ids.contains(id.as_str()))
+        }
+    }
+
+    /// The rule a task id refers to, and the slot it names (`cleanse@morning`).
+    pub fn find_rule(&self, task_id: &str) -> Option<(&'r Rule, Option<Slot>)> {
+        let (rule_id, slot) = match task_id.split_once('@') {
+            Some((rule, slot)) => (rule, Some(Slot::parse(slot)?)),
+            None => (task_id, None),
+        };
+        let rule = self.rules.rule(rule_id)?;
+        let slotted = rule.repeat == Repeat::MorningAndEvening;
+        (slotted == slot.is_some()).then_some((rule, slot))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+//! Table tests of the engine with fixed instants and real time zones.
+
+use super::*;
+use crate::rules::Rules;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::America::{New_York, Sao_Paulo};
+use chrono_tz::Europe::Berlin;
+
+/// A plan with one rule per (id, kind, from, until, repeat).
+fn rules(list: &[(&str, &str, i64, i64, &str)]) -> Rules {
+    let rules: Vec<String> = list
+        .iter()
+        .map(|(id, kind, from, until, repeat)| {
+            format!(
+                r#"{{"id":"{id}","title":"{id}","kind":"{kind}","from_hours":{from},"until_hours":{until},"repeat":"{repeat}","rationale":"r","sources":[]}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format":1,"name":"t","procedure":"t","disclaimer":"d","rules":[{}],
+            "phases":[{{"id":"red","title":"Red","from_hours":0,"until_hours":48}}]}}"#,
+        rules.join(",")
+    );
+    Rules::parse(&text, "test").unwrap()
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// The days (number, date) on which `rule_id` shows.
+fn days_of<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule_id: &str) -> Vec<(i64, String)> {
+    plan.days()
+        .filter(|d| d.tasks.iter().any(|t| t.rule.id == rule_id))
+        .map(|d| (d.day, d.date.to_string()))
+        .collect()
+}
+
+#[test]
+fn windows_touch_the_days_they_overlap() {
+    let r = rules(&[("makeup", "avoid", 0, 48, "daily"), ("hour", "avoid", 0, 1, "daily")]);
+    // (treatment, rule, expected days)
+    let cases: [(&str, &str, &[(i64, &str)]); 5] = [
+        // 48 h from 14:00 ends at 14:00 on Day 3.
+        ("2026-11-20T14:00:00+01:00", "makeup", &[(1, "2026-11-20"), (2, "2026-11-21"), (3, "2026-11-22")]),
+        // From midnight, 48 h ends exactly at a midnight: Day 3 is not touched.
+        ("2026-11-20T00:00:00+01:00", "makeup", &[(1, "2026-11-20"), (2, "2026-11-21")]),
+        // A minute before midnight: Day 1 is that day, and one hour spills into Day 2.
+        ("2026-11-20T23:59:00+01:00", "hour", &[(1, "2026-11-20"), (2, "2026-11-21")]),
+        ("2026-11-20T22:00:00+01:00", "hour", &[(1, "2026-11-20")]),
+        // An instant recorded in another offset still belongs to the local day.
+        ("2026-11-20T23:30:00+00:00", "hour", &[(1, "2026-11-21")]),
+    ];
+    for (treatment, rule, want) in cases {
+        let plan = Plan::new(&r, at(treatment), Berlin);
+        let want: Vec<(i64, String)> = want.iter().map(|(d, s)| (*d, s.to_string())).collect();
+        assert_eq!(days_of(&plan, rule), want, "{treatment} {rule}");
+    }
+}
+
+#[test]
+fn windows_are_exact_hours_across_dst() {
+    let r = rules(&[("makeup", "avoid", 0, 48, "daily")]);
+    // Spring forward (29 Mar 2026 in Berlin): 48 h after 14:00 CET is 15:00 CEST.
+    let plan = Plan::new(&r, at("2026-03-28T14:00:00+01:00"), Berlin);
+    let day2 = plan.day(2);
+    assert_eq!(day2.date, date("2026-03-29"));
+    assert_eq!((day2.ends - day2.starts).num_hours(), 23);
+    assert_eq!(plan.local(day2.tasks[0].ends).to_rfc3339(), "2026-03-30T15:00:00+02:00");
+    assert_eq!(days_of(&plan, "makeup").len(), 3);
+    // Fall back (25 Oct 2026): the day is 25 hours long, 48 h after 14:00 CEST is 13:00 CET.
+    let plan = Plan::new(&r, at("2026-10-24T14:00:00+02:00"), Berlin);
+    let day2 = plan.day(2);
+    assert_eq!((day2.ends - day2.starts).num_hours(), 25);
+    assert_eq!(plan.local(day2.tasks[0].ends).to_rfc3339(), "2026-10-26T13:00:00+01:00");
+}
+
+#[test]
+fn a_day_whose_midnight_is_skipped_starts_when_clocks_resume() {
+    // São Paulo moved clocks from 00:00 to 01:00 on 4 Nov 2018.
+    let r = rules(&[("a", "do", 0, 72, "daily")]);
+    let plan = Plan::new(&r, at("2018-11-03T12:00:00-03:00"), Sao_Paulo);
+    let day2 = plan.day(2);
+    assert_eq!(day2.date, date("2018-11-04"));
+    assert_eq!(plan.local(day2.starts).to_rfc3339(), "2018-11-04T01:00:00-02:00");
+    assert_eq!((day2.ends - day2.starts).num_hours(), 23);
+}
+
+#[test]
+fn leap_day_and_year_end_are_ordinary_days() {
+    let r = rules(&[("a", "do", 0, 72, "daily")]);
+    let plan = Plan::new(&r, at("2028-02-28T10:00:00+01:00"), Berlin);
+    assert_eq!(plan.date_of(2), date("2028-02-29"));
+    assert_eq!(plan.date_of(3), date("2028-03-01"));
+    let plan = Plan::new(&r, at("2026-12-31T20:00:00+01:00"), Berlin);
+    assert_eq!(days_of(&plan, "a").last().unwrap(), &(4, "2027-01-03".to_string()));
+}
+
+#[test]
+fn the_same_instant_falls_on_different_days_in_different_zones() {
+    let r = rules(&[("a", "do", 0, 24, "daily")]);
+    let treatment = at("2026-11-21T03:00:00+01:00");
+    assert_eq!(Plan::new(&r, treatment, Berlin).date_of(1), date("2026-11-21"));
+    assert_eq!(Plan::new(&r, treatment, New_York).date_of(1), date("2026-11-20"));
+}
+
+#[test]
+fn morning_and_evening_follow_the_window() {
+    let r = rules(&[("cleanse", "do", 0, 48, "morning_and_evening")]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let ids = |day: i64| -> Vec<String> { plan.day(day).tasks.iter().map(|t| t.id()).collect() };
+    // Treated at 14:00: no morning on Day 1; the window closes at 14:00 on Day 3, after noon.
+    assert_eq!(ids(1), ["cleanse@evening"]);
+    assert_eq!(ids(2), ["cleanse@morning", "cleanse@evening"]);
+    assert_eq!(ids(3), ["cleanse@morning", "cleanse@evening"]);
+    let plan = Plan::new(&r, at("2026-11-20T09:00:00+01:00"), Berlin);
+    assert_eq!(plan.day(3).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(), ["cleanse@morning"]);
+}
+
+#[test]
+fn tasks_are_ordered_by_time_of_day_then_kind() {
+    let r = rules(&[
+        ("sun", "avoid", 0, 100, "daily"),
+        ("spf", "do", 0, 100, "daily"),
+        ("cleanse", "do", 0, 100, "morning_and_evening"),
+        ("book", "do", 0, 100, "once"),
+    ]);
+    let plan = Plan::new(&r, at("2026-11-20T08:00:00+01:00"), Berlin);
+    let ids: Vec<String> = plan.day(2).tasks.iter().map(|t| t.id()).collect();
+    assert_eq!(ids, ["cleanse@morning", "spf", "book", "cleanse@evening", "sun"]);
+}
+
+#[test]
+fn rules_before_treatment_give_days_before_day_one() {
+    let r = rules(&[("prep", "avoid", -168, 0, "daily"), ("a", "do", 0, 30, "daily")]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    assert_eq!(plan.first_day(), -6);
+    assert_eq!(plan.last_day(), 3); // the fixture's phase runs 48 h
+    assert_eq!(plan.date_of(0), date("2026-11-19"));
+    assert_eq!(days_of(&plan, "prep").first().unwrap(), &(-6, "2026-11-13".to_string()));
+    assert_eq!(days_of(&plan, "prep").last().unwrap(), &(1, "2026-11-20".to_string()));
+}
+
+#[test]
+fn once_tasks_stay_done_for_the_rest_of_their_window() {
+    let r = rules(&[("book", "do", 24, 96, "once"), ("spf", "do", 0, 96, "daily")]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let mut ticks = Ticks::new();
+    ticks.entry(date("2026-11-22")).or_default().insert("book".into());
+    ticks.entry(date("2026-11-22")).or_default().insert("spf".into());
+    let done = |day: i64, id: &str| {
+        let d = plan.day(day);
+        let task = d.tasks.iter().find(|t| t.id() == id).unwrap().clone();
+        plan.is_done(&task, d.date, &ticks)
+    };
+    assert!(!done(2, "book"));
+    assert!(done(3, "book"));
+    assert!(done(4, "book"));
+    assert!(!done(2, "spf"));
+    assert!(done(3, "spf"));
+    assert!(!done(4, "spf"));
+}
+
+#[test]
+fn phases_show_on_the_days_they_cover() {
+    let r = rules(&[("a", "do", 0, 96, "daily")]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let phase_days: Vec<i64> = plan.days().filter(|d| !d.phases.is_empty()).map(|d| d.day).collect();
+    assert_eq!(phase_days, [1, 2, 3]);
+}
+
+#[test]
+fn task_ids_resolve_to_rules_and_slots() {
+    let r = rules(&[("cleanse", "do", 0, 48, "morning_and_evening"), ("spf", "do", 0, 48, "daily")]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    assert_eq!(plan.find_rule("spf").map(|(r, s)| (r.id.as_str(), s)), Some(("spf", None)));
+    assert_eq!(
+        plan.find_rule("cleanse@evening").map(|(r, s)| (r.id.as_str(), s)),
+        Some(("cleanse", Some(Slot::Evening)))
+    );
+    for unknown in ["cleanse", "spf@morning", "cleanse@noon", "nope"] {
+        assert!(plan.find_rule(unknown).is_none(), "{unknown}");
+    }
+}
+
+#[test]
+fn labels_say_when() {
+    let r = rules(&[
+        ("makeup", "avoid", 0, 48, "daily"),
+        ("spf", "do", 0, 1000, "daily"),
+        ("cleanse", "do", 0, 1000, "morning_and_evening"),
+        ("book", "do", 672, 1008, "once"),
+    ]);
+    let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let now = at("2026-11-22T09:00:00+01:00");
+    let label = |day: i64, id: &str| {
+        let d = plan.day(day);
+        let task = d.tasks.iter().find(|t| t.id() == id).unwrap().clone();
+        when_label(&task, now, &Berlin)
+    };
+    assert_eq!(label(3, "makeup"), "until 14:00 · 5 h left");
+    assert_eq!(label(3, "spf"), "daily");
+    assert_eq!(label(3, "cleanse@morning"), "morning");
+    assert_eq!(label(29, "book"), "from Fri 18 Dec 14:00 · in 26 d");
+    let later = at("2026-11-23T09:00:00+01:00");
+    let d = plan.day(3);
+    assert_eq!(when_label(&d.tasks[d.tasks.len() - 1], later, &Berlin), "ended Sun 14:00");
+}
+
+#[test]
+fn durations_read_naturally() {
+    let cases = [
+        (0, "under a minute"),
+        (35, "35 min"),
+        (60, "1 h"),
+        (320, "5 h 20 min"),
+        (11 * 60 + 5, "11 h"),
+        (24 * 60, "1 d"),
+        (53 * 60, "2 d 5 h"),
+        (12 * 24 * 60, "12 d"),
+        (-5, "under a minute"),
+    ];
+    for (minutes, want) in cases {
+        assert_eq!(duration_label(Duration::minutes(minutes)), want);
+    }
+}

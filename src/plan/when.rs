@@ -1,0 +1,76 @@
+//! Words for when things happen: "until Sun 14:00 · 5 h left", "morning", "ended 09:00".
+//! Shared by the terminal screens and the command line so both say the same thing.
+
+use super::Task;
+use crate::rules::{Kind, Repeat};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+
+/// Where a window stands relative to now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    Upcoming,
+    Active,
+    Ended,
+}
+
+impl Timing {
+    pub fn of(starts: DateTime<FixedOffset>, ends: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Self {
+        if now < starts {
+            Timing::Upcoming
+        } else if now < ends {
+            Timing::Active
+        } else {
+            Timing::Ended
+        }
+    }
+}
+
+/// "35 min", "5 h 20 min", "2 d 5 h", "12 d": short, and exact enough for a countdown.
+pub fn duration_label(d: Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match (days, hours) {
+        (0, 0) if mins == 0 => "under a minute".to_string(),
+        (0, 0) => format!("{mins} min"),
+        (0, h) if h < 10 && mins > 0 => format!("{h} h {mins} min"),
+        (0, h) => format!("{h} h"),
+        (d, _) if d >= 3 => format!("{d} d"),
+        (d, 0) => format!("{d} d"),
+        (d, h) => format!("{d} d {h} h"),
+    }
+}
+
+/// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" this week,
+/// "Sun 3 Jan 14:00" further away.
+pub fn clock_label<Tz: TimeZone>(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
+    let (at, now) = (at.with_timezone(tz).fixed_offset(), now.with_timezone(tz).fixed_offset());
+    let days_apart = (at.date_naive() - now.date_naive()).num_days();
+    if days_apart == 0 {
+        at.format("%H:%M").to_string()
+    } else if (-6..=6).contains(&days_apart) {
+        at.format("%a %H:%M").to_string()
+    } else {
+        at.format("%a %-d %b %H:%M").to_string()
+    }
+}
+
+/// What to say next to a task: its time of day, or its countdown.
+pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
+    let timing = Timing::of(task.starts, task.ends, now);
+    let clock = |at| clock_label(at, now, tz);
+    match (timing, task.slot, task.rule.kind, task.rule.repeat) {
+        (Timing::Upcoming, _, _, _) => {
+            format!("from {} · in {}", clock(task.starts), duration_label(task.starts - now))
+        }
+        (Timing::Ended, _, _, _) => format!("ended {}", clock(task.ends)),
+        (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
+        (Timing::Active, None, Kind::Do, Repeat::Once) => {
+            format!("by {} · {} left", clock(task.ends), duration_label(task.ends - now))
+        }
+        // A daily habit that runs for weeks needs no countdown until its last days.
+        (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => "daily".to_string(),
+        (Timing::Active, None, _, _) => {
+            format!("until {} · {} left", clock(task.ends), duration_label(task.ends - now))
+        }
+    }
+}

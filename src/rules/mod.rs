@@ -1,0 +1,249 @@
+//! The rules file: what a plan says, as a clinic writes it in JSON.
+//!
+//! Everything the app tells a patient comes from one of these files. The types here are the
+//! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
+//! turns a field path back into a line and column so every problem points at the text.
+
+mod locate;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub use locate::{Segment, line_column, locate};
+pub use validate::validate;
+
+/// The newest rules format this build understands.
+pub const RULES_FORMAT: u32 = 1;
+
+/// The microneedling plan that ships inside the binary, so the app works with no set-up.
+pub const BUILTIN_JSON: &str = include_str!("../../assets/rules/microneedling.json");
+
+/// Where the built-in rules claim to come from, in messages.
+pub const BUILTIN_NAME: &str = "<built-in microneedling plan>";
+
+/// A whole plan: the rules, what is normal when, and what is not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Lets editors find a JSON Schema for the file; ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The version of this file format (currently 1).
+    pub format: u32,
+    /// The plan's name, shown in the title bar.
+    pub name: String,
+    /// The treatment the plan is for.
+    pub procedure: String,
+    /// Shown on every screen and in every export: this is not medical advice.
+    pub disclaimer: String,
+    /// Where the rules come from; rules and notes cite these by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// What to do and what to avoid.
+    pub rules: Vec<Rule>,
+    /// What is normal during a window ("redness like a mild sunburn for 24–48 h").
+    #[serde(default)]
+    pub phases: Vec<Note>,
+    /// What is not normal: when to contact the provider.
+    #[serde(default)]
+    pub warnings: Vec<Note>,
+}
+
+/// A document a rule or note is based on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Author, date, address: anything that helps a reader find it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// One thing to do or avoid during a window after the treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable identifier: tick-offs are saved under it, so never reuse one for another rule.
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    /// Hours after the treatment moment the window opens (negative: before treatment).
+    pub from_hours: i64,
+    /// Hours after the treatment moment the window closes (exclusive).
+    pub until_hours: i64,
+    #[serde(default)]
+    pub repeat: Repeat,
+    /// One line on why, shown next to the task.
+    pub rationale: String,
+    /// Ids from `sources`.
+    pub sources: Vec<String>,
+}
+
+/// A phase ("what is normal now") or a warning sign, with the window it applies to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub detail: String,
+    pub from_hours: i64,
+    pub until_hours: i64,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Whether a rule is something to do or something to refrain from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Do,
+    Avoid,
+}
+
+/// How often a rule turns into a task inside its window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Repeat {
+    /// One task for the whole window: shown on every day until it is ticked.
+    Once,
+    /// One task on every day the window touches.
+    #[default]
+    Daily,
+    /// Two tasks a day, morning and evening.
+    MorningAndEvening,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Do => "do",
+            Kind::Avoid => "avoid",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Repeat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Repeat::Once => "once",
+            Repeat::Daily => "daily",
+            Repeat::MorningAndEvening => "morning_and_evening",
+        }
+    }
+}
+
+impl Rules {
+    /// The built-in microneedling plan.
+    pub fn builtin() -> Result<Rules, RulesError> {
+        Rules::parse(BUILTIN_JSON, BUILTIN_NAME)
+    }
+
+    /// Parses and validates a rules file; `origin` names it in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
+        // A byte-order mark is what some Windows editors put first; it is not an error.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+            let path = err.path().to_string();
+            (path, err.into_inner())
+        });
+        // Text after the closing brace is as wrong as text missing before it.
+        let parsed = parsed.and_then(|rules: Rules| match de.end() {
+            Ok(()) => Ok(rules),
+            Err(err) => Err((String::new(), err)),
+        });
+        let rules = match parsed {
+            Ok(rules) => rules,
+            Err((path, err)) => {
+                let problem = Problem {
+                    line: err.line(),
+                    column: err.column(),
+                    path: if path == "." { String::new() } else { path },
+                    message: serde_message(&err),
+                };
+                return Err(RulesError::new(origin, vec![problem]));
+            }
+        };
+        let problems = validate(&rules, text);
+        if problems.is_empty() {
+            Ok(rules)
+        } else {
+            Err(RulesError::new(origin, problems))
+        }
+    }
+
+    /// The rule with this id, if any.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The source with this id, if any.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; we print those separately.
+pub(crate) fn serde_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rsplit_once(" at line ") {
+        Some((head, _)) => head.to_string(),
+        None => text,
+    }
+}
+
+/// One thing wrong with a rules file, pointing at the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line, 0 when the file is empty.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// The field, as `rules[3].until_hours`; empty for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything wrong with one rules file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct RulesError {
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+impl RulesError {
+    pub fn new(origin: &str, problems: Vec<Problem>) -> Self {
+        RulesError {
+            origin: origin.to_string(),
+            problems,
+        }
+    }
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}:{}: ", self.origin, p.line, p.column)?;
+            if !p.path.is_empty() {
+                write!(f, "{}: ", p.path)?;
+            }
+            write!(f, "{}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
