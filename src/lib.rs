@@ -4,6 +4,8 @@
 //! time is always passed in. The terminal lives in `tui`; the command line in `cli`.
 
 pub mod rules;
+pub mod checklist;
+pub mod clock;
 pub mod plan;
 pub mod store;
 pub mod timearg;
