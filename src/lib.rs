@@ -3,9 +3,11 @@
 //! The core (`rules`, `plan`, `store`, `timearg`) is plain Rust with no terminal and no clock:
 //! time is always passed in. The terminal lives in `tui`; the command line in `cli`.
 
-pub mod rules;
 pub mod checklist;
+pub mod cli;
 pub mod clock;
 pub mod plan;
+pub mod rules;
 pub mod store;
 pub mod timearg;
+pub mod tui;

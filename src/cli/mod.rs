@@ -1,0 +1,1 @@
+//! The command line: the contract other tools and tests rely on. (Stub.)
