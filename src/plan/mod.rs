@@ -102,7 +102,9 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         self.treatment_date + Duration::days(day - 1)
     }
 
-    /// The day `day` with its tasks, phases and warnings.
+    /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
+    /// at or before the treatment) belong to the days before it: on the treatment day itself
+    /// they could only read "ended", which is noise to someone who has just been treated.
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
         let starts = day::local_midnight(&self.tz, date);
@@ -110,7 +112,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let mut tasks = Vec::new();
         for rule in &self.rules.rules {
             let (from, until) = (self.at_hours(rule.from_hours), self.at_hours(rule.until_hours));
-            if from >= ends || until <= starts {
+            if from >= ends || until <= starts || (rule.until_hours <= 0 && day >= 1) {
                 continue;
             }
             match rule.repeat {

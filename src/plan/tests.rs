@@ -142,7 +142,8 @@ fn rules_before_treatment_give_days_before_day_one() {
     assert_eq!(plan.last_day(), 3); // the fixture's phase runs 48 h
     assert_eq!(plan.date_of(0), date("2026-11-19"));
     assert_eq!(days_of(&plan, "prep").first().unwrap(), &(-6, "2026-11-13".to_string()));
-    assert_eq!(days_of(&plan, "prep").last().unwrap(), &(1, "2026-11-20".to_string()));
+    // The window touches Day 1 until 14:00, but preparation stays on the days before.
+    assert_eq!(days_of(&plan, "prep").last().unwrap(), &(0, "2026-11-19".to_string()));
 }
 
 #[test]
