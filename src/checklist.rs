@@ -108,6 +108,9 @@ impl Checklist {
 
     /// Tasks done, of all the day's tasks.
     pub fn progress(&self) -> (usize, usize) {
-        (self.tasks.iter().filter(|t| t.done).count(), self.tasks.len())
+        (
+            self.tasks.iter().filter(|t| t.done).count(),
+            self.tasks.len(),
+        )
     }
 }

@@ -7,9 +7,13 @@ use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
 /// A time that could not be read, or that does not exist on the local clock.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
-    #[error("{0:?} is not a time: use \"YYYY-MM-DD HH:MM\" (local time) or RFC 3339 such as \"2026-11-20T14:00:00+01:00\"")]
+    #[error(
+        "{0:?} is not a time: use \"YYYY-MM-DD HH:MM\" (local time) or RFC 3339 such as \"2026-11-20T14:00:00+01:00\""
+    )]
     Unreadable(String),
-    #[error("{0:?} does not exist in local time (the clocks skip it for daylight saving); pick a time outside the gap")]
+    #[error(
+        "{0:?} does not exist in local time (the clocks skip it for daylight saving); pick a time outside the gap"
+    )]
     InDstGap(String),
 }
 
@@ -71,8 +75,18 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_time() {
-        for bad in ["", "tomorrow", "2026-02-30 10:00", "2026-11-20", "2026-11-20 25:00", "20:00"] {
-            assert!(matches!(parse_time(bad, &Berlin), Err(TimeError::Unreadable(_))), "{bad}");
+        for bad in [
+            "",
+            "tomorrow",
+            "2026-02-30 10:00",
+            "2026-11-20",
+            "2026-11-20 25:00",
+            "20:00",
+        ] {
+            assert!(
+                matches!(parse_time(bad, &Berlin), Err(TimeError::Unreadable(_))),
+                "{bad}"
+            );
         }
     }
 }

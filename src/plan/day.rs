@@ -52,7 +52,12 @@ impl<'r> Task<'r> {
         starts: DateTime<FixedOffset>,
         ends: DateTime<FixedOffset>,
     ) -> Self {
-        Task { rule, slot, starts, ends }
+        Task {
+            rule,
+            slot,
+            starts,
+            ends,
+        }
     }
 
     /// The id tick-offs are saved under: the rule's id, plus `@morning` or `@evening`.
@@ -105,10 +110,18 @@ pub fn local_midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedO
 
 /// 12:00 on `date`, where morning ends and evening begins.
 pub fn local_noon<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedOffset> {
-    first_instant_at_or_after(tz, date, NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+    first_instant_at_or_after(
+        tz,
+        date,
+        NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+    )
 }
 
-fn first_instant_at_or_after<Tz: TimeZone>(tz: &Tz, date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
+fn first_instant_at_or_after<Tz: TimeZone>(
+    tz: &Tz,
+    date: NaiveDate,
+    time: NaiveTime,
+) -> DateTime<FixedOffset> {
     let wall = date.and_time(time);
     // Gaps are at most a few hours in any real zone; step through them a minute at a time.
     for minutes in 0..=24 * 60 {

@@ -32,7 +32,13 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             .rules
             .iter()
             .map(|r| (r.from_hours, r.until_hours))
-            .chain(rules.phases.iter().chain(&rules.warnings).map(|n| (n.from_hours, n.until_hours)));
+            .chain(
+                rules
+                    .phases
+                    .iter()
+                    .chain(&rules.warnings)
+                    .map(|n| (n.from_hours, n.until_hours)),
+            );
         let (mut earliest, mut latest) = (0i64, 1i64);
         for (from, until) in windows {
             earliest = earliest.min(from);
@@ -111,7 +117,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let ends = day::local_midnight(&self.tz, date + Duration::days(1));
         let mut tasks = Vec::new();
         for rule in &self.rules.rules {
-            let (from, until) = (self.at_hours(rule.from_hours), self.at_hours(rule.until_hours));
+            let (from, until) = (
+                self.at_hours(rule.from_hours),
+                self.at_hours(rule.until_hours),
+            );
             if from >= ends || until <= starts || (rule.until_hours <= 0 && day >= 1) {
                 continue;
             }
@@ -119,7 +128,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 Repeat::Once | Repeat::Daily => tasks.push(Task::new(rule, None, from, until)),
                 Repeat::MorningAndEvening => {
                     let noon = day::local_noon(&self.tz, date);
-                    for (slot, (s, e)) in [(Slot::Morning, (starts, noon)), (Slot::Evening, (noon, ends))] {
+                    for (slot, (s, e)) in [
+                        (Slot::Morning, (starts, noon)),
+                        (Slot::Evening, (noon, ends)),
+                    ] {
                         if from < e && until > s {
                             tasks.push(Task::new(rule, Some(slot), from, until));
                         }
@@ -134,8 +146,15 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             notes
                 .iter()
                 .filter_map(|note| {
-                    let (from, until) = (self.at_hours(note.from_hours), self.at_hours(note.until_hours));
-                    (from < ends && until > starts).then_some(Span { note, starts: from, ends: until })
+                    let (from, until) = (
+                        self.at_hours(note.from_hours),
+                        self.at_hours(note.until_hours),
+                    );
+                    (from < ends && until > starts).then_some(Span {
+                        note,
+                        starts: from,
+                        ends: until,
+                    })
                 })
                 .collect()
         };
@@ -161,9 +180,13 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let id = task.id();
         if task.rule.repeat == Repeat::Once {
             let first = self.local_date(task.starts);
-            ticks.range(first..=date).any(|(_, ids)| ids.contains(id.as_str()))
+            ticks
+                .range(first..=date)
+                .any(|(_, ids)| ids.contains(id.as_str()))
         } else {
-            ticks.get(&date).is_some_and(|ids| ids.contains(id.as_str()))
+            ticks
+                .get(&date)
+                .is_some_and(|ids| ids.contains(id.as_str()))
         }
     }
 

@@ -42,15 +42,31 @@ fn days_of<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule_id: &str) -> Vec<(i64, String
 
 #[test]
 fn windows_touch_the_days_they_overlap() {
-    let r = rules(&[("makeup", "avoid", 0, 48, "daily"), ("hour", "avoid", 0, 1, "daily")]);
+    let r = rules(&[
+        ("makeup", "avoid", 0, 48, "daily"),
+        ("hour", "avoid", 0, 1, "daily"),
+    ]);
     // (treatment, rule, expected days)
-    let cases: [(&str, &str, &[(i64, &str)]); 5] = [
+    type Case<'a> = (&'a str, &'a str, &'a [(i64, &'a str)]);
+    let cases: [Case<'_>; 5] = [
         // 48 h from 14:00 ends at 14:00 on Day 3.
-        ("2026-11-20T14:00:00+01:00", "makeup", &[(1, "2026-11-20"), (2, "2026-11-21"), (3, "2026-11-22")]),
+        (
+            "2026-11-20T14:00:00+01:00",
+            "makeup",
+            &[(1, "2026-11-20"), (2, "2026-11-21"), (3, "2026-11-22")],
+        ),
         // From midnight, 48 h ends exactly at a midnight: Day 3 is not touched.
-        ("2026-11-20T00:00:00+01:00", "makeup", &[(1, "2026-11-20"), (2, "2026-11-21")]),
+        (
+            "2026-11-20T00:00:00+01:00",
+            "makeup",
+            &[(1, "2026-11-20"), (2, "2026-11-21")],
+        ),
         // A minute before midnight: Day 1 is that day, and one hour spills into Day 2.
-        ("2026-11-20T23:59:00+01:00", "hour", &[(1, "2026-11-20"), (2, "2026-11-21")]),
+        (
+            "2026-11-20T23:59:00+01:00",
+            "hour",
+            &[(1, "2026-11-20"), (2, "2026-11-21")],
+        ),
         ("2026-11-20T22:00:00+01:00", "hour", &[(1, "2026-11-20")]),
         // An instant recorded in another offset still belongs to the local day.
         ("2026-11-20T23:30:00+00:00", "hour", &[(1, "2026-11-21")]),
@@ -70,13 +86,19 @@ fn windows_are_exact_hours_across_dst() {
     let day2 = plan.day(2);
     assert_eq!(day2.date, date("2026-03-29"));
     assert_eq!((day2.ends - day2.starts).num_hours(), 23);
-    assert_eq!(plan.local(day2.tasks[0].ends).to_rfc3339(), "2026-03-30T15:00:00+02:00");
+    assert_eq!(
+        plan.local(day2.tasks[0].ends).to_rfc3339(),
+        "2026-03-30T15:00:00+02:00"
+    );
     assert_eq!(days_of(&plan, "makeup").len(), 3);
     // Fall back (25 Oct 2026): the day is 25 hours long, 48 h after 14:00 CEST is 13:00 CET.
     let plan = Plan::new(&r, at("2026-10-24T14:00:00+02:00"), Berlin);
     let day2 = plan.day(2);
     assert_eq!((day2.ends - day2.starts).num_hours(), 25);
-    assert_eq!(plan.local(day2.tasks[0].ends).to_rfc3339(), "2026-10-26T13:00:00+01:00");
+    assert_eq!(
+        plan.local(day2.tasks[0].ends).to_rfc3339(),
+        "2026-10-26T13:00:00+01:00"
+    );
 }
 
 #[test]
@@ -86,7 +108,10 @@ fn a_day_whose_midnight_is_skipped_starts_when_clocks_resume() {
     let plan = Plan::new(&r, at("2018-11-03T12:00:00-03:00"), Sao_Paulo);
     let day2 = plan.day(2);
     assert_eq!(day2.date, date("2018-11-04"));
-    assert_eq!(plan.local(day2.starts).to_rfc3339(), "2018-11-04T01:00:00-02:00");
+    assert_eq!(
+        plan.local(day2.starts).to_rfc3339(),
+        "2018-11-04T01:00:00-02:00"
+    );
     assert_eq!((day2.ends - day2.starts).num_hours(), 23);
 }
 
@@ -97,15 +122,24 @@ fn leap_day_and_year_end_are_ordinary_days() {
     assert_eq!(plan.date_of(2), date("2028-02-29"));
     assert_eq!(plan.date_of(3), date("2028-03-01"));
     let plan = Plan::new(&r, at("2026-12-31T20:00:00+01:00"), Berlin);
-    assert_eq!(days_of(&plan, "a").last().unwrap(), &(4, "2027-01-03".to_string()));
+    assert_eq!(
+        days_of(&plan, "a").last().unwrap(),
+        &(4, "2027-01-03".to_string())
+    );
 }
 
 #[test]
 fn the_same_instant_falls_on_different_days_in_different_zones() {
     let r = rules(&[("a", "do", 0, 24, "daily")]);
     let treatment = at("2026-11-21T03:00:00+01:00");
-    assert_eq!(Plan::new(&r, treatment, Berlin).date_of(1), date("2026-11-21"));
-    assert_eq!(Plan::new(&r, treatment, New_York).date_of(1), date("2026-11-20"));
+    assert_eq!(
+        Plan::new(&r, treatment, Berlin).date_of(1),
+        date("2026-11-21")
+    );
+    assert_eq!(
+        Plan::new(&r, treatment, New_York).date_of(1),
+        date("2026-11-20")
+    );
 }
 
 #[test]
@@ -118,7 +152,10 @@ fn morning_and_evening_follow_the_window() {
     assert_eq!(ids(2), ["cleanse@morning", "cleanse@evening"]);
     assert_eq!(ids(3), ["cleanse@morning", "cleanse@evening"]);
     let plan = Plan::new(&r, at("2026-11-20T09:00:00+01:00"), Berlin);
-    assert_eq!(plan.day(3).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(), ["cleanse@morning"]);
+    assert_eq!(
+        plan.day(3).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(),
+        ["cleanse@morning"]
+    );
 }
 
 #[test]
@@ -131,28 +168,49 @@ fn tasks_are_ordered_by_time_of_day_then_kind() {
     ]);
     let plan = Plan::new(&r, at("2026-11-20T08:00:00+01:00"), Berlin);
     let ids: Vec<String> = plan.day(2).tasks.iter().map(|t| t.id()).collect();
-    assert_eq!(ids, ["cleanse@morning", "spf", "book", "cleanse@evening", "sun"]);
+    assert_eq!(
+        ids,
+        ["cleanse@morning", "spf", "book", "cleanse@evening", "sun"]
+    );
 }
 
 #[test]
 fn rules_before_treatment_give_days_before_day_one() {
-    let r = rules(&[("prep", "avoid", -168, 0, "daily"), ("a", "do", 0, 30, "daily")]);
+    let r = rules(&[
+        ("prep", "avoid", -168, 0, "daily"),
+        ("a", "do", 0, 30, "daily"),
+    ]);
     let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
     assert_eq!(plan.first_day(), -6);
     assert_eq!(plan.last_day(), 3); // the fixture's phase runs 48 h
     assert_eq!(plan.date_of(0), date("2026-11-19"));
-    assert_eq!(days_of(&plan, "prep").first().unwrap(), &(-6, "2026-11-13".to_string()));
+    assert_eq!(
+        days_of(&plan, "prep").first().unwrap(),
+        &(-6, "2026-11-13".to_string())
+    );
     // The window touches Day 1 until 14:00, but preparation stays on the days before.
-    assert_eq!(days_of(&plan, "prep").last().unwrap(), &(0, "2026-11-19".to_string()));
+    assert_eq!(
+        days_of(&plan, "prep").last().unwrap(),
+        &(0, "2026-11-19".to_string())
+    );
 }
 
 #[test]
 fn once_tasks_stay_done_for_the_rest_of_their_window() {
-    let r = rules(&[("book", "do", 24, 96, "once"), ("spf", "do", 0, 96, "daily")]);
+    let r = rules(&[
+        ("book", "do", 24, 96, "once"),
+        ("spf", "do", 0, 96, "daily"),
+    ]);
     let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
     let mut ticks = Ticks::new();
-    ticks.entry(date("2026-11-22")).or_default().insert("book".into());
-    ticks.entry(date("2026-11-22")).or_default().insert("spf".into());
+    ticks
+        .entry(date("2026-11-22"))
+        .or_default()
+        .insert("book".into());
+    ticks
+        .entry(date("2026-11-22"))
+        .or_default()
+        .insert("spf".into());
     let done = |day: i64, id: &str| {
         let d = plan.day(day);
         let task = d.tasks.iter().find(|t| t.id() == id).unwrap().clone();
@@ -170,17 +228,28 @@ fn once_tasks_stay_done_for_the_rest_of_their_window() {
 fn phases_show_on_the_days_they_cover() {
     let r = rules(&[("a", "do", 0, 96, "daily")]);
     let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
-    let phase_days: Vec<i64> = plan.days().filter(|d| !d.phases.is_empty()).map(|d| d.day).collect();
+    let phase_days: Vec<i64> = plan
+        .days()
+        .filter(|d| !d.phases.is_empty())
+        .map(|d| d.day)
+        .collect();
     assert_eq!(phase_days, [1, 2, 3]);
 }
 
 #[test]
 fn task_ids_resolve_to_rules_and_slots() {
-    let r = rules(&[("cleanse", "do", 0, 48, "morning_and_evening"), ("spf", "do", 0, 48, "daily")]);
+    let r = rules(&[
+        ("cleanse", "do", 0, 48, "morning_and_evening"),
+        ("spf", "do", 0, 48, "daily"),
+    ]);
     let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
-    assert_eq!(plan.find_rule("spf").map(|(r, s)| (r.id.as_str(), s)), Some(("spf", None)));
     assert_eq!(
-        plan.find_rule("cleanse@evening").map(|(r, s)| (r.id.as_str(), s)),
+        plan.find_rule("spf").map(|(r, s)| (r.id.as_str(), s)),
+        Some(("spf", None))
+    );
+    assert_eq!(
+        plan.find_rule("cleanse@evening")
+            .map(|(r, s)| (r.id.as_str(), s)),
         Some(("cleanse", Some(Slot::Evening)))
     );
     for unknown in ["cleanse", "spf@morning", "cleanse@noon", "nope"] {
@@ -209,7 +278,10 @@ fn labels_say_when() {
     assert_eq!(label(29, "book"), "from Fri 18 Dec 14:00 · in 26 d");
     let later = at("2026-11-23T09:00:00+01:00");
     let d = plan.day(3);
-    assert_eq!(when_label(&d.tasks[d.tasks.len() - 1], later, &Berlin), "ended Sun 14:00");
+    assert_eq!(
+        when_label(&d.tasks[d.tasks.len() - 1], later, &Berlin),
+        "ended Sun 14:00"
+    );
 }
 
 #[test]

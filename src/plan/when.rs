@@ -14,7 +14,11 @@ pub enum Timing {
 }
 
 impl Timing {
-    pub fn of(starts: DateTime<FixedOffset>, ends: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> Self {
+    pub fn of(
+        starts: DateTime<FixedOffset>,
+        ends: DateTime<FixedOffset>,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
         if now < starts {
             Timing::Upcoming
         } else if now < ends {
@@ -42,8 +46,15 @@ pub fn duration_label(d: Duration) -> String {
 
 /// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" this week,
 /// "Sun 3 Jan 14:00" further away.
-pub fn clock_label<Tz: TimeZone>(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
-    let (at, now) = (at.with_timezone(tz).fixed_offset(), now.with_timezone(tz).fixed_offset());
+pub fn clock_label<Tz: TimeZone>(
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> String {
+    let (at, now) = (
+        at.with_timezone(tz).fixed_offset(),
+        now.with_timezone(tz).fixed_offset(),
+    );
     let days_apart = (at.date_naive() - now.date_naive()).num_days();
     if days_apart == 0 {
         at.format("%H:%M").to_string()
@@ -60,17 +71,31 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
     let clock = |at| clock_label(at, now, tz);
     match (timing, task.slot, task.rule.kind, task.rule.repeat) {
         (Timing::Upcoming, _, _, _) => {
-            format!("from {} · in {}", clock(task.starts), duration_label(task.starts - now))
+            format!(
+                "from {} · in {}",
+                clock(task.starts),
+                duration_label(task.starts - now)
+            )
         }
         (Timing::Ended, _, _, _) => format!("ended {}", clock(task.ends)),
         (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
         (Timing::Active, None, Kind::Do, Repeat::Once) => {
-            format!("by {} · {} left", clock(task.ends), duration_label(task.ends - now))
+            format!(
+                "by {} · {} left",
+                clock(task.ends),
+                duration_label(task.ends - now)
+            )
         }
         // A daily habit that runs for weeks needs no countdown until its last days.
-        (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => "daily".to_string(),
+        (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
+            "daily".to_string()
+        }
         (Timing::Active, None, _, _) => {
-            format!("until {} · {} left", clock(task.ends), duration_label(task.ends - now))
+            format!(
+                "until {} · {} left",
+                clock(task.ends),
+                duration_label(task.ends - now)
+            )
         }
     }
 }

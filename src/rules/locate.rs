@@ -114,7 +114,8 @@ fn skip_value(b: &[u8], p: usize) -> Option<usize> {
             // runs until a delimiter. Either way at least one byte is consumed.
             _ => {
                 q += 1;
-                while q < b.len() && !matches!(b[q], b',' | b':' | b'}' | b']' | b'"' | b'{' | b'[') {
+                while q < b.len() && !matches!(b[q], b',' | b':' | b'}' | b']' | b'"' | b'{' | b'[')
+                {
                     q += 1;
                 }
             }
@@ -132,7 +133,8 @@ fn skip_value(b: &[u8], p: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const DOC: &str = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}, {\"c\": 3}],\n  \"d\": {\"e\": null}\n}";
+    const DOC: &str =
+        "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}, {\"c\": 3}],\n  \"d\": {\"e\": null}\n}";
 
     fn at(path: &[Segment<'_>]) -> (usize, usize) {
         line_column(DOC, locate(DOC, path))
@@ -143,7 +145,10 @@ mod tests {
         assert_eq!(at(&[]), (1, 1));
         assert_eq!(at(&[Segment::Key("a")]), (2, 8));
         assert_eq!(at(&[Segment::Key("a"), Segment::Index(0)]), (2, 9));
-        assert_eq!(at(&[Segment::Key("a"), Segment::Index(2), Segment::Key("c")]), (2, 33));
+        assert_eq!(
+            at(&[Segment::Key("a"), Segment::Index(2), Segment::Key("c")]),
+            (2, 33)
+        );
         assert_eq!(at(&[Segment::Key("d"), Segment::Key("e")]), (3, 14));
     }
 
@@ -156,6 +161,9 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let text = "{\"ü\": 1, \"x\": 2}";
-        assert_eq!(line_column(text, locate(text, &[Segment::Key("x")])), (1, 15));
+        assert_eq!(
+            line_column(text, locate(text, &[Segment::Key("x")])),
+            (1, 15)
+        );
     }
 }

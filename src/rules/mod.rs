@@ -7,6 +7,7 @@
 mod locate;
 mod validate;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -23,7 +24,7 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/rules/microneedling.js
 pub const BUILTIN_NAME: &str = "<built-in microneedling plan>";
 
 /// A whole plan: the rules, what is normal when, and what is not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Lets editors find a JSON Schema for the file; ignored by the app.
@@ -51,10 +52,13 @@ pub struct Rules {
 }
 
 /// A document a rule or note is based on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// What rules and notes cite, e.g. "s001".
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
+    /// The document's title.
     pub title: String,
     /// Author, date, address: anything that helps a reader find it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,17 +66,23 @@ pub struct Source {
 }
 
 /// One thing to do or avoid during a window after the treatment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable identifier: tick-offs are saved under it, so never reuse one for another rule.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
+    /// A short imperative: "No makeup", "Apply SPF 30+ sunscreen".
     pub title: String,
+    /// "do" something, or "avoid" something until the window ends.
     pub kind: Kind,
     /// Hours after the treatment moment the window opens (negative: before treatment).
+    #[schemars(range(min = -2160, max = 17568))]
     pub from_hours: i64,
-    /// Hours after the treatment moment the window closes (exclusive).
+    /// Hours after the treatment moment the window closes (exclusive); must be after `from_hours`.
+    #[schemars(range(min = -2160, max = 17568))]
     pub until_hours: i64,
+    /// "once", "daily" (the default) or "morning_and_evening".
     #[serde(default)]
     pub repeat: Repeat,
     /// One line on why, shown next to the task.
@@ -82,21 +92,30 @@ pub struct Rule {
 }
 
 /// A phase ("what is normal now") or a warning sign, with the window it applies to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
+    /// Stable identifier, unique among the phases (or among the warnings).
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
+    /// A short headline: "Redness like a mild sunburn".
     pub title: String,
+    /// A sentence or two more.
     #[serde(default)]
     pub detail: String,
+    /// Hours after the treatment moment the window opens.
+    #[schemars(range(min = -2160, max = 17568))]
     pub from_hours: i64,
+    /// Hours after the treatment moment the window closes (exclusive).
+    #[schemars(range(min = -2160, max = 17568))]
     pub until_hours: i64,
+    /// Ids from `sources`.
     #[serde(default)]
     pub sources: Vec<String>,
 }
 
 /// Whether a rule is something to do or something to refrain from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Do,
@@ -104,7 +123,7 @@ pub enum Kind {
 }
 
 /// How often a rule turns into a task inside its window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Repeat {
     /// One task for the whole window: shown on every day until it is ticked.

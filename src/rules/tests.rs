@@ -31,7 +31,12 @@ fn the_builtin_plan_is_valid_and_cites_its_sources() {
         assert!(!rule.sources.is_empty(), "{} cites no source", rule.id);
     }
     // The plan runs through the next-session window, with a task to book it.
-    assert!(rules.rules.iter().any(|r| r.repeat == Repeat::Once && r.until_hours >= 1008));
+    assert!(
+        rules
+            .rules
+            .iter()
+            .any(|r| r.repeat == Repeat::Once && r.until_hours >= 1008)
+    );
     let lower = rules.disclaimer.to_lowercase();
     assert!(lower.contains("not medical advice"), "{}", rules.disclaimer);
 }
@@ -58,18 +63,66 @@ fn problems(from: &str, to: &str) -> Vec<String> {
 #[test]
 fn mistakes_are_reported_with_line_column_and_field() {
     let cases = [
-        (r#""kind": "avoid""#, r#""kind": "skip""#, "plan.json:11:20: rules[0].kind: unknown variant `skip`, expected `do` or `avoid`"),
-        (r#""until_hours": 48"#, r#""until_hours": "48""#, "plan.json:13:25: rules[0].until_hours: invalid type: string \"48\", expected i64"),
-        (r#""title": "No makeup","#, r#""title": "No makeup", "colour": "red","#, "plan.json:10:36: rules[0].colour: unknown field `colour`, expected one of `id`"),
-        (r#""until_hours": 48"#, r#""until_hours": 0"#, "plan.json:13:22: rules[0].until_hours: the window ends (0 h) before it starts (0 h)"),
-        (r#""until_hours": 48"#, r#""until_hours": 4800000"#, "plan.json:13:22: rules[0].until_hours: 4800000 h is outside -2160..=17568 h"),
-        (r#""title": "No makeup""#, r#""title": "  ""#, "plan.json:10:16: rules[0].title: must not be empty"),
-        (r#""id": "no-makeup""#, r#""id": "No Makeup""#, "plan.json:9:13: rules[0].id: rule id \"No Makeup\" must be 1–64 lowercase letters, digits, '-' or '_'"),
-        (r#""sources": ["s1"]"#, r#""sources": ["s9"]"#, "plan.json:15:19: rules[0].sources[0]: no source has the id \"s9\""),
-        (r#""format": 1"#, r#""format": 2"#, "plan.json:2:13: format: format 2 is not supported: this aftercare reads format 1"),
-        (r#""rules": ["#, r#""rules": [], "x": ["#, "plan.json:7:18: x: unknown field `x`, expected one of"),
-        ("}\n  ]\n}", "}\n  ]\n}\n}", "plan.json:19:1: trailing characters"),
-        (r#""name": "Test plan","#, "", "plan.json:18:1: missing field `name`"),
+        (
+            r#""kind": "avoid""#,
+            r#""kind": "skip""#,
+            "plan.json:11:20: rules[0].kind: unknown variant `skip`, expected `do` or `avoid`",
+        ),
+        (
+            r#""until_hours": 48"#,
+            r#""until_hours": "48""#,
+            "plan.json:13:25: rules[0].until_hours: invalid type: string \"48\", expected i64",
+        ),
+        (
+            r#""title": "No makeup","#,
+            r#""title": "No makeup", "colour": "red","#,
+            "plan.json:10:36: rules[0].colour: unknown field `colour`, expected one of `id`",
+        ),
+        (
+            r#""until_hours": 48"#,
+            r#""until_hours": 0"#,
+            "plan.json:13:22: rules[0].until_hours: the window ends (0 h) before it starts (0 h)",
+        ),
+        (
+            r#""until_hours": 48"#,
+            r#""until_hours": 4800000"#,
+            "plan.json:13:22: rules[0].until_hours: 4800000 h is outside -2160..=17568 h",
+        ),
+        (
+            r#""title": "No makeup""#,
+            r#""title": "  ""#,
+            "plan.json:10:16: rules[0].title: must not be empty",
+        ),
+        (
+            r#""id": "no-makeup""#,
+            r#""id": "No Makeup""#,
+            "plan.json:9:13: rules[0].id: rule id \"No Makeup\" must be 1–64 lowercase letters, digits, '-' or '_'",
+        ),
+        (
+            r#""sources": ["s1"]"#,
+            r#""sources": ["s9"]"#,
+            "plan.json:15:19: rules[0].sources[0]: no source has the id \"s9\"",
+        ),
+        (
+            r#""format": 1"#,
+            r#""format": 2"#,
+            "plan.json:2:13: format: format 2 is not supported: this aftercare reads format 1",
+        ),
+        (
+            r#""rules": ["#,
+            r#""rules": [], "x": ["#,
+            "plan.json:7:18: x: unknown field `x`, expected one of",
+        ),
+        (
+            "}\n  ]\n}",
+            "}\n  ]\n}\n}",
+            "plan.json:19:1: trailing characters",
+        ),
+        (
+            r#""name": "Test plan","#,
+            "",
+            "plan.json:18:1: missing field `name`",
+        ),
     ];
     let mut wrong = Vec::new();
     for (from, to, want) in cases {
@@ -86,14 +139,24 @@ fn every_problem_is_reported_in_one_run() {
     let text = GOOD
         .replacen(r#""until_hours": 48"#, r#""until_hours": -5"#, 1)
         .replacen(r#""sources": ["s1"]"#, r#""sources": ["s2"]"#, 1)
-        .replacen(r#""disclaimer": "Not medical advice.""#, r#""disclaimer": """#, 1);
+        .replacen(
+            r#""disclaimer": "Not medical advice.""#,
+            r#""disclaimer": """#,
+            1,
+        );
     let err = Rules::parse(&text, "plan.json").unwrap_err();
     assert_eq!(err.problems.len(), 3, "{err}");
 }
 
 #[test]
 fn duplicate_ids_point_at_the_second_one() {
-    let rule = GOOD.split_once("    {\n").unwrap().1.split_once("\n  ]").unwrap().0;
+    let rule = GOOD
+        .split_once("    {\n")
+        .unwrap()
+        .1
+        .split_once("\n  ]")
+        .unwrap()
+        .0;
     let text = GOOD.replacen(rule, &format!("{rule},\n    {{\n{rule}"), 1);
     let err = Rules::parse(&text, "plan.json").unwrap_err();
     assert_eq!(err.problems.len(), 1, "{err}");
@@ -103,7 +166,15 @@ fn duplicate_ids_point_at_the_second_one() {
 
 #[test]
 fn empty_and_non_json_files_are_errors_not_panics() {
-    for text in ["", "   ", "[]", "null", "{", "\u{0}\u{1}binary", "{\"format\": 1e400}"] {
+    for text in [
+        "",
+        "   ",
+        "[]",
+        "null",
+        "{",
+        "\u{0}\u{1}binary",
+        "{\"format\": 1e400}",
+    ] {
         let err = Rules::parse(text, "x.json").unwrap_err();
         assert_eq!(err.problems.len(), 1, "{text:?}: {err}");
     }

@@ -36,14 +36,21 @@ pub fn validate(rules: &Rules, text: &str) -> Vec<Problem> {
         out.text_field(&[Segment::Key(field)], value, usize::MAX);
     }
     if rules.rules.is_empty() {
-        out.push(&[Segment::Key("rules")], "a plan needs at least one rule".into());
+        out.push(
+            &[Segment::Key("rules")],
+            "a plan needs at least one rule".into(),
+        );
     }
 
     let mut source_ids = HashSet::new();
     for (i, source) in rules.sources.iter().enumerate() {
         let at = [Segment::Key("sources"), Segment::Index(i)];
         out.id(&at, &source.id, &mut source_ids, "source");
-        out.text_field(&[at[0].clone(), at[1].clone(), Segment::Key("title")], &source.title, usize::MAX);
+        out.text_field(
+            &[at[0].clone(), at[1].clone(), Segment::Key("title")],
+            &source.title,
+            usize::MAX,
+        );
     }
 
     let mut rule_ids = HashSet::new();
@@ -51,7 +58,11 @@ pub fn validate(rules: &Rules, text: &str) -> Vec<Problem> {
         out.rule(i, rule, &mut rule_ids, &source_ids);
     }
     for list in ["phases", "warnings"] {
-        let notes = if list == "phases" { &rules.phases } else { &rules.warnings };
+        let notes = if list == "phases" {
+            &rules.phases
+        } else {
+            &rules.warnings
+        };
         let mut ids = HashSet::new();
         for (i, note) in notes.iter().enumerate() {
             out.note(list, i, note, &mut ids, &source_ids);
@@ -139,17 +150,36 @@ impl Problems<'_> {
     fn rule(&mut self, i: usize, rule: &Rule, ids: &mut HashSet<String>, known: &HashSet<String>) {
         let at = [Segment::Key("rules"), Segment::Index(i)];
         self.id(&at, &rule.id, ids, "rule");
-        self.text_field(&[&at[..], &[Segment::Key("title")]].concat(), &rule.title, MAX_TITLE_CHARS);
-        self.text_field(&[&at[..], &[Segment::Key("rationale")]].concat(), &rule.rationale, usize::MAX);
+        self.text_field(
+            &[&at[..], &[Segment::Key("title")]].concat(),
+            &rule.title,
+            MAX_TITLE_CHARS,
+        );
+        self.text_field(
+            &[&at[..], &[Segment::Key("rationale")]].concat(),
+            &rule.rationale,
+            usize::MAX,
+        );
         self.window(&at, rule.from_hours, rule.until_hours);
         self.sources(&at, &rule.sources, known);
     }
 
-    fn note(&mut self, list: &'static str, i: usize, note: &Note, ids: &mut HashSet<String>, known: &HashSet<String>) {
+    fn note(
+        &mut self,
+        list: &'static str,
+        i: usize,
+        note: &Note,
+        ids: &mut HashSet<String>,
+        known: &HashSet<String>,
+    ) {
         let at = [Segment::Key(list), Segment::Index(i)];
         let what = if list == "phases" { "phase" } else { "warning" };
         self.id(&at, &note.id, ids, what);
-        self.text_field(&[&at[..], &[Segment::Key("title")]].concat(), &note.title, MAX_TITLE_CHARS);
+        self.text_field(
+            &[&at[..], &[Segment::Key("title")]].concat(),
+            &note.title,
+            MAX_TITLE_CHARS,
+        );
         self.window(&at, note.from_hours, note.until_hours);
         self.sources(&at, &note.sources, known);
     }

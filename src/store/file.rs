@@ -30,7 +30,9 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
-    #[error("{path} was written by a newer aftercare (state format {found}, this one reads {STATE_FORMAT}); it was left as it is")]
+    #[error(
+        "{path} was written by a newer aftercare (state format {found}, this one reads {STATE_FORMAT}); it was left as it is"
+    )]
     NewerFormat { path: PathBuf, found: u32 },
 }
 
@@ -59,7 +61,13 @@ impl Store {
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(source) => return Err(StoreError::Io { action: "read", path, source }),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    action: "read",
+                    path,
+                    source,
+                });
+            }
         };
         parse_state(&bytes, &path)
     }
@@ -91,7 +99,11 @@ impl Store {
     /// file itself is replaced on every save, so it cannot carry the lock.
     fn lock(&self) -> Result<File, StoreError> {
         let path = self.dir.join(LOCK_FILE);
-        let io_err = |action, source| StoreError::Io { action, path: path.clone(), source };
+        let io_err = |action, source| StoreError::Io {
+            action,
+            path: path.clone(),
+            source,
+        };
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -104,9 +116,13 @@ impl Store {
 
     fn write(&self, state: &State) -> Result<(), StoreError> {
         let path = self.path();
-        let io_err = |action, source| StoreError::Io { action, path: path.clone(), source };
-        let mut text = serde_json::to_vec_pretty(state)
-            .map_err(|e| io_err("encode", io::Error::other(e)))?;
+        let io_err = |action, source| StoreError::Io {
+            action,
+            path: path.clone(),
+            source,
+        };
+        let mut text =
+            serde_json::to_vec_pretty(state).map_err(|e| io_err("encode", io::Error::other(e)))?;
         text.push(b'\n');
         // tempfile creates the file readable by its owner only (0600), and renaming keeps that.
         let mut temp = tempfile::Builder::new()
@@ -116,7 +132,8 @@ impl Store {
             .map_err(|e| io_err("create a temporary file for", e))?;
         temp.write_all(&text).map_err(|e| io_err("write", e))?;
         temp.as_file().sync_all().map_err(|e| io_err("flush", e))?;
-        temp.persist(&path).map_err(|e| io_err("replace", e.error))?;
+        temp.persist(&path)
+            .map_err(|e| io_err("replace", e.error))?;
         // The rename is only durable once the directory entry is on disk too.
         #[cfg(unix)]
         File::open(&self.dir)

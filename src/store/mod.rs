@@ -59,9 +59,20 @@ pub enum Change {
     /// Record a treatment (a no-op if one at that instant exists).
     AddSession { at: DateTime<FixedOffset> },
     /// Move the session at `from` to `to`, keeping its tick-offs (they are keyed by date).
-    MoveSession { from: DateTime<FixedOffset>, to: DateTime<FixedOffset> },
-    Tick { session: DateTime<FixedOffset>, date: NaiveDate, task: String },
-    Untick { session: DateTime<FixedOffset>, date: NaiveDate, task: String },
+    MoveSession {
+        from: DateTime<FixedOffset>,
+        to: DateTime<FixedOffset>,
+    },
+    Tick {
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+        task: String,
+    },
+    Untick {
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+        task: String,
+    },
 }
 
 impl Session {
@@ -115,13 +126,21 @@ impl State {
                 self.sessions.sort_by_key(|s| s.at);
                 true
             }
-            Change::Tick { session, date, task } => {
+            Change::Tick {
+                session,
+                date,
+                task,
+            } => {
                 let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
                     return false;
                 };
                 s.ticks.entry(*date).or_default().insert(task.clone())
             }
-            Change::Untick { session, date, task } => {
+            Change::Untick {
+                session,
+                date,
+                task,
+            } => {
                 let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
                     return false;
                 };

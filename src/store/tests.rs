@@ -32,11 +32,15 @@ fn changes_round_trip_through_the_file() {
     let store = Store::new(dir.path());
     store.apply(&Change::AddSession { at: at(T1) }).unwrap();
     store.apply(&tick(T1, "2026-11-20", "no-makeup")).unwrap();
-    store.apply(&tick(T1, "2026-11-21", "cleanse@morning")).unwrap();
+    store
+        .apply(&tick(T1, "2026-11-21", "cleanse@morning"))
+        .unwrap();
     let saved = store.apply(&tick(T1, "2026-11-21", "spf")).unwrap();
     let loaded = Store::new(dir.path()).load().unwrap();
     assert_eq!(loaded, saved);
-    let session = loaded.current_session(at("2026-11-21T10:00:00+01:00")).unwrap();
+    let session = loaded
+        .current_session(at("2026-11-21T10:00:00+01:00"))
+        .unwrap();
     assert!(session.is_ticked("2026-11-21".parse().unwrap(), "spf"));
     assert!(!session.is_ticked("2026-11-20".parse().unwrap(), "spf"));
     store
@@ -93,7 +97,12 @@ fn ids_the_rules_no_longer_know_and_fields_from_newer_builds_are_kept() {
     let state = store.load().unwrap();
     assert_eq!(state.other["journal"], serde_json::json!({"x": 1}));
     assert_eq!(state.sessions[0].other["mood"], serde_json::json!("ok"));
-    let ticks: Vec<&str> = state.sessions[0].ticks.values().flatten().map(String::as_str).collect();
+    let ticks: Vec<&str> = state.sessions[0]
+        .ticks
+        .values()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     assert_eq!(ticks, ["renamed-rule", "spf"]);
 }
 
@@ -104,7 +113,10 @@ fn a_damaged_or_newer_file_is_reported_and_never_overwritten() {
         ("empty", b""),
         ("wrong type", br#"{"format": 1, "sessions": {"a": 1}}"#),
         ("garbage", &[0xff, 0x00, 0x13]),
-        ("newer", br#"{"format": 99, "sessions": "a shape we do not know"}"#),
+        (
+            "newer",
+            br#"{"format": 99, "sessions": "a shape we do not know"}"#,
+        ),
     ];
     for (name, bytes) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -114,7 +126,10 @@ fn a_damaged_or_newer_file_is_reported_and_never_overwritten() {
         let message = err.to_string();
         assert!(message.contains("state.json"), "{name}: {message}");
         if name == "newer" {
-            assert!(matches!(err, StoreError::NewerFormat { found: 99, .. }), "{name}");
+            assert!(
+                matches!(err, StoreError::NewerFormat { found: 99, .. }),
+                "{name}"
+            );
         } else {
             assert!(matches!(err, StoreError::Corrupt { .. }), "{name}: {err:?}");
         }
@@ -126,7 +141,11 @@ fn a_damaged_or_newer_file_is_reported_and_never_overwritten() {
 fn a_wrong_field_is_located() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    fs::write(store.path(), "{\n  \"format\": 1,\n  \"sessions\": [{\"at\": \"yesterday\"}]\n}").unwrap();
+    fs::write(
+        store.path(),
+        "{\n  \"format\": 1,\n  \"sessions\": [{\"at\": \"yesterday\"}]\n}",
+    )
+    .unwrap();
     match store.load().unwrap_err() {
         StoreError::Corrupt { line, .. } => assert_eq!(line, 3),
         other => panic!("{other:?}"),
@@ -157,16 +176,44 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
     let t2 = at("2026-12-20T10:00:00+01:00");
     assert!(state.apply(&Change::AddSession { at: t2 }));
     assert!(state.apply(&Change::AddSession { at: at(T1) }));
-    assert!(!state.apply(&Change::AddSession { at: at("2026-11-20T13:00:00Z") }));
+    assert!(!state.apply(&Change::AddSession {
+        at: at("2026-11-20T13:00:00Z")
+    }));
     assert_eq!(state.sessions[0].at, at(T1));
-    assert_eq!(state.current_session(at("2026-11-01T00:00:00Z")).unwrap().at, at(T1));
-    assert_eq!(state.current_session(at("2026-12-01T00:00:00Z")).unwrap().at, at(T1));
-    assert_eq!(state.current_session(at("2026-12-21T00:00:00Z")).unwrap().at, t2);
+    assert_eq!(
+        state
+            .current_session(at("2026-11-01T00:00:00Z"))
+            .unwrap()
+            .at,
+        at(T1)
+    );
+    assert_eq!(
+        state
+            .current_session(at("2026-12-01T00:00:00Z"))
+            .unwrap()
+            .at,
+        at(T1)
+    );
+    assert_eq!(
+        state
+            .current_session(at("2026-12-21T00:00:00Z"))
+            .unwrap()
+            .at,
+        t2
+    );
     // Ticks for a session that does not exist change nothing.
     assert!(!state.apply(&tick("2020-01-01T00:00:00Z", "2020-01-01", "x")));
     assert!(state.apply(&tick(T1, "2026-11-20", "x")));
     assert!(!state.apply(&tick(T1, "2026-11-20", "x")));
     let moved = at("2026-11-19T14:00:00+01:00");
-    assert!(state.apply(&Change::MoveSession { from: at(T1), to: moved }));
-    assert!(state.session(moved).unwrap().is_ticked("2026-11-20".parse().unwrap(), "x"));
+    assert!(state.apply(&Change::MoveSession {
+        from: at(T1),
+        to: moved
+    }));
+    assert!(
+        state
+            .session(moved)
+            .unwrap()
+            .is_ticked("2026-11-20".parse().unwrap(), "x")
+    );
 }
