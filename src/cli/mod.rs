@@ -1,1 +1,167 @@
-//! The command line: the contract other tools and tests rely on. (Stub.)
+//! The command line: the contract other tools and tests rely on.
+//!
+//! Everything that can fail on bad input (rules file, `--now`, data directory, state file) is
+//! loaded here, before any command runs and before the terminal is touched, so a bad file is
+//! reported as one plain line and never leaves the terminal in raw mode.
+
+mod args;
+mod rules_cmd;
+mod show;
+mod start;
+mod text;
+mod ticks;
+
+pub use args::{Args, Command, RulesCommand, TickArgs};
+
+use crate::clock::Clock;
+use crate::plan::Plan;
+use crate::rules::{Rules, RulesError};
+use crate::store::Store;
+use crate::store::{Session, State, StoreError};
+use crate::timearg::{TimeError, parse_time};
+use crate::tui::{self, TuiError};
+use chrono::{DateTime, FixedOffset, Local};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Why a command failed. Each is printed once, by `main`, as `aftercare: <message>`.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{origin} is not a valid rules file:\n{0}", origin = .0.origin)]
+    Rules(RulesError),
+    #[error("cannot read rules file {path}: {source}")]
+    RulesUnreadable {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{flag}: {source}")]
+    Time {
+        flag: &'static str,
+        #[source]
+        source: TimeError,
+    },
+    /// A command given something it cannot use: an unknown task id, a day outside the plan.
+    #[error("{0}")]
+    Usage(String),
+    #[error(
+        "cannot find a data directory for this user; pass --data-dir DIR or set AFTERCARE_DATA_DIR"
+    )]
+    NoDataDir,
+    #[error("no treatment recorded yet: run `aftercare start` (or `aftercare` to be asked)")]
+    NoTreatment,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Tui(#[from] TuiError),
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// 2 when what the user gave us is wrong (they can fix the command or the file), 1 when
+    /// something failed while doing what they asked.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Rules(_)
+            | CliError::RulesUnreadable { .. }
+            | CliError::Time { .. }
+            | CliError::Usage(_) => ExitCode::from(2),
+            CliError::NoDataDir
+            | CliError::NoTreatment
+            | CliError::Store(_)
+            | CliError::Tui(_)
+            | CliError::Output(_) => ExitCode::from(1),
+        }
+    }
+
+    /// The reader of our output went away (`aftercare plan | head`): not worth a message.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// What every command works with, loaded and checked up front.
+pub struct Context {
+    pub rules: Rules,
+    pub store: Store,
+    pub state: State,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    /// The treatment in force now, or the advice to record one.
+    pub fn session(&self) -> Result<&Session, CliError> {
+        self.state
+            .current_session(self.now())
+            .ok_or(CliError::NoTreatment)
+    }
+
+    /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
+    pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
+        Plan::new(&self.rules, treatment, Local)
+    }
+}
+
+/// Runs one invocation.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let clock = match &args.now {
+        Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
+            flag: "--now",
+            source,
+        })?),
+        None => Clock::System,
+    };
+    // Checking a rules file needs nothing else: not the configured rules, not the data.
+    if let Some(Command::Rules {
+        command: RulesCommand::Check { file },
+    }) = &args.command
+    {
+        let mut out = io::stdout().lock();
+        rules_cmd::check(file, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rules = match &args.rules {
+        Some(path) => rules_cmd::load(path)?,
+        None => Rules::builtin().map_err(CliError::Rules)?,
+    };
+    let dir = match args.data_dir {
+        Some(dir) => dir,
+        None => dirs::data_dir()
+            .ok_or(CliError::NoDataDir)?
+            .join("aftercare"),
+    };
+    let store = Store::new(dir);
+    let state = store.load()?;
+    let ctx = Context {
+        rules,
+        store,
+        state,
+        clock,
+    };
+    let Some(command) = args.command else {
+        tui::run(ctx.rules, ctx.store, ctx.state, ctx.clock)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut out = io::stdout().lock();
+    match command {
+        Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
+        Command::Today { json } => show::today(&ctx, json, &mut out)?,
+        Command::Plan { json } => show::plan(&ctx, json, &mut out)?,
+        Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
+        Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
+        // Handled above, before the rules and the data were loaded.
+        Command::Rules { .. } => {}
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where the output of a command goes; a trait object keeps the commands easy to call.
+pub type Out<'a> = &'a mut dyn Write;

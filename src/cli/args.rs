@@ -1,0 +1,85 @@
+//! The command line as clap reads it. The wording here is the `--help` text people see.
+
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A day-by-day checklist for recovering from a microneedling treatment.
+///
+/// With no command it opens the checklist in the terminal. Not medical advice: your
+/// provider's instructions come first.
+#[derive(Debug, Parser)]
+#[command(name = "aftercare", version, after_help = TIME_HELP)]
+pub struct Args {
+    /// Where treatments and tick-offs are kept [default: the user's data directory/aftercare]
+    #[arg(long, value_name = "DIR", env = "AFTERCARE_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use this rules file instead of the built-in microneedling plan
+    #[arg(long, value_name = "FILE", env = "AFTERCARE_RULES", global = true)]
+    pub rules: Option<PathBuf>,
+
+    /// Act as if it were TIME (for trying things out and for tests)
+    #[arg(long, value_name = "TIME", env = "AFTERCARE_NOW", global = true)]
+    pub now: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const TIME_HELP: &str = "TIME is \"YYYY-MM-DD HH:MM\" in local time, or RFC 3339 \
+(\"2026-11-20T14:00:00+01:00\").\nExit status: 0 ok, 1 something failed (files, \
+no treatment recorded), 2 a bad argument, time or rules file.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a treatment (default: now)
+    Start {
+        /// When the treatment was
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Move the latest treatment to this time instead of adding one (tick-offs keep
+        /// their dates)
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Show today's checklist
+    Today {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every day of the plan
+    Plan {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tick a task off
+    Check(TickArgs),
+    /// Undo a tick-off
+    Uncheck(TickArgs),
+    /// Work with rules files
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct TickArgs {
+    /// The task's id, as `aftercare today` shows it (e.g. sunscreen-spf30,
+    /// gentle-cleanser@evening)
+    pub id: String,
+    /// The plan day (1 = the treatment day; 0 and below are the days before) [default: today]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub day: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Check a rules file and list every problem in it
+    Check {
+        /// The rules file (JSON)
+        file: PathBuf,
+    },
+}

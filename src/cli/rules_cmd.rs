@@ -1,0 +1,37 @@
+//! Rules files named on the command line: `rules check FILE`, and `--rules FILE`.
+
+use super::{CliError, Out};
+use crate::rules::Rules;
+use std::fs;
+use std::path::Path;
+
+/// Reads and validates a rules file; every problem is reported, each with its line.
+pub fn load(path: &Path) -> Result<Rules, CliError> {
+    let text = fs::read_to_string(path).map_err(|source| CliError::RulesUnreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Rules::parse(&text, &path.display().to_string()).map_err(CliError::Rules)
+}
+
+/// `rules check FILE`: "FILE: valid — 22 rules, 10 phases, 3 warnings", or the problems.
+pub fn check(path: &Path, out: Out) -> Result<(), CliError> {
+    let rules = load(path)?;
+    writeln!(
+        out,
+        "{}: valid — {}, {}, {}",
+        path.display(),
+        count(rules.rules.len(), "rule"),
+        count(rules.phases.len(), "phase"),
+        count(rules.warnings.len(), "warning")
+    )?;
+    Ok(())
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

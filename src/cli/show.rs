@@ -1,0 +1,254 @@
+//! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
+//! made from `Checklist`, the same model the terminal screens show.
+
+use super::text::{WIDTH, day_title, long_date, moment, pad, wrap};
+use super::{CliError, Context, Out};
+use crate::checklist::{Checklist, NoteLine, TaskLine};
+use crate::plan::Plan;
+use crate::rules::Kind;
+use chrono::{DateTime, FixedOffset, Local};
+use serde::Serialize;
+use std::io;
+
+/// A day in JSON: the checklist's own fields, plus the counts the header shows.
+#[derive(Serialize)]
+struct DayJson<'a> {
+    #[serde(flatten)]
+    checklist: &'a Checklist,
+    done: usize,
+    total: usize,
+}
+
+impl<'a> DayJson<'a> {
+    fn new(checklist: &'a Checklist) -> Self {
+        let (done, total) = checklist.progress();
+        DayJson {
+            checklist,
+            done,
+            total,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TodayJson<'a> {
+    #[serde(flatten)]
+    day: DayJson<'a>,
+    treatment: DateTime<FixedOffset>,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    treatment: DateTime<FixedOffset>,
+    /// False when no treatment is recorded and the plan is shown as if treated now.
+    recorded: bool,
+    days: Vec<DayJson<'a>>,
+}
+
+/// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
+pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
+    let session = ctx.session()?;
+    let now = ctx.now();
+    let plan = ctx.plan(session.at);
+    let checklist = Checklist::build(&plan, plan.day_of(now), Some(session), now);
+    if json {
+        let doc = TodayJson {
+            day: DayJson::new(&checklist),
+            treatment: plan.local(session.at),
+        };
+        return write_json(out, &doc);
+    }
+    writeln!(
+        out,
+        "{} · treatment {}",
+        ctx.rules.name,
+        moment(plan.local(session.at))
+    )?;
+    writeln!(out, "{}", day_header(&checklist))?;
+    if checklist.tasks.is_empty() {
+        writeln!(out, "\n{}", nothing_to_do(&plan, checklist.day))?;
+    }
+    // One title column for both lists, so the "when" words line up down the page.
+    let width = title_width(&checklist.tasks);
+    for kind in [Kind::Do, Kind::Avoid] {
+        write_tasks(out, &checklist.tasks, kind, width)?;
+    }
+    write_notes(out, "Normal now:", &checklist.phases)?;
+    write_notes(out, "Call your provider if:", &checklist.warnings)?;
+    writeln!(out)?;
+    if let Some(task) = checklist.tasks.iter().find(|t| !t.done) {
+        writeln!(out, "Tick a task off: aftercare check {}", task.id)?;
+    }
+    writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
+    Ok(())
+}
+
+/// Every day of the plan. With no treatment recorded, the plan as if treated now, so a
+/// clinic can print it for a patient before the appointment.
+pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
+    let now = ctx.now();
+    let session = ctx.state.current_session(now);
+    let treatment = session.map_or(now, |s| s.at);
+    let plan = ctx.plan(treatment);
+    let days: Vec<Checklist> = (plan.first_day()..=plan.last_day())
+        .map(|d| Checklist::build(&plan, d, session, now))
+        .collect();
+    if json {
+        let doc = PlanJson {
+            treatment: plan.local(treatment),
+            recorded: session.is_some(),
+            days: days.iter().map(DayJson::new).collect(),
+        };
+        return write_json(out, &doc);
+    }
+    writeln!(
+        out,
+        "{} · treatment {}",
+        ctx.rules.name,
+        moment(plan.local(treatment))
+    )?;
+    if session.is_none() {
+        let note = "No treatment recorded yet: this is the plan as if treated now. \
+                    Record yours with `aftercare start --at TIME`.";
+        writeln!(out, "{}", wrap(note, "", ""))?;
+    }
+    let today = plan.day_of(now);
+    for day in &days {
+        let mark = if day.day == today { "  ← today" } else { "" };
+        writeln!(out, "\n{}{mark}", day_header(day))?;
+        write_plan_tasks(out, &day.tasks)?;
+        write_note_titles(out, "Normal:", &day.phases)?;
+        write_note_titles(out, "Call your provider if:", &day.warnings)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Tick a task off on a given day: aftercare check ID --day N"
+    )?;
+    writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
+    Ok(())
+}
+
+fn write_json(out: Out, doc: &impl Serialize) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/9 done"
+fn day_header(day: &Checklist) -> String {
+    let (done, total) = day.progress();
+    let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
+    if total > 0 {
+        header.push_str(&format!(" · {done}/{total} done"));
+    }
+    header
+}
+
+fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
+    let at = |d| format!("Day {d} ({})", long_date(plan.date_of(d)));
+    if day > plan.last_day() {
+        format!(
+            "Nothing to tick off: the plan ended on {}.",
+            at(plan.last_day())
+        )
+    } else if day < plan.first_day() {
+        format!(
+            "Nothing to do yet: the plan starts on {}.",
+            at(plan.first_day())
+        )
+    } else {
+        "Nothing to tick off today.".to_string()
+    }
+}
+
+/// One kind of task, two lines each: what to do and when, then the id `check` takes.
+fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result<(), CliError> {
+    let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
+    if tasks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", heading(kind))?;
+    for task in tasks {
+        let line = format!(
+            "  {} {}  {}",
+            mark(task.done),
+            pad(&task.title, width),
+            task.when
+        );
+        if line.chars().count() <= WIDTH {
+            writeln!(out, "{line}\n      {}", task.id)?;
+        } else {
+            // A long title: the "when" moves down beside the id rather than past 80 columns.
+            writeln!(out, "  {} {}", mark(task.done), task.title)?;
+            writeln!(out, "      {} · {}", task.id, task.when)?;
+        }
+    }
+    Ok(())
+}
+
+/// The plan's compact form: one line per task, the title then the id.
+fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
+    let width = title_width(tasks);
+    for kind in [Kind::Do, Kind::Avoid] {
+        let mut first = true;
+        for task in tasks.iter().filter(|t| t.kind == kind) {
+            if first {
+                writeln!(out, "  {}", heading(kind))?;
+                first = false;
+            }
+            let line = format!(
+                "    {} {}  {}",
+                mark(task.done),
+                pad(&task.title, width),
+                task.id
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_notes(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), CliError> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{heading}")?;
+    for note in notes {
+        let text = match note.detail.as_str() {
+            "" => note.title.clone(),
+            detail => format!("{} — {detail}", note.title),
+        };
+        writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
+    }
+    Ok(())
+}
+
+fn write_note_titles(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), CliError> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    let titles: Vec<&str> = notes.iter().map(|n| n.title.as_str()).collect();
+    let first = format!("  {heading} ");
+    writeln!(out, "{}", wrap(&titles.join("; "), &first, "    "))?;
+    Ok(())
+}
+
+fn title_width(tasks: &[TaskLine]) -> usize {
+    tasks
+        .iter()
+        .map(|t| t.title.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+fn heading(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Do => "Do",
+        Kind::Avoid => "Avoid",
+    }
+}
+
+fn mark(done: bool) -> &'static str {
+    if done { "[x]" } else { "[ ]" }
+}

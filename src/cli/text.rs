@@ -1,0 +1,86 @@
+//! Plain-text helpers shared by the commands: how dates read, and wrapping to 80 columns.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// The width plain output is laid out for.
+pub const WIDTH: usize = 80;
+
+/// "Fri 20 Nov 2026 14:00"
+pub fn moment(at: DateTime<FixedOffset>) -> String {
+    at.format("%a %-d %b %Y %H:%M").to_string()
+}
+
+/// "Sun 22 Nov 2026"
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// "Sun 22 Nov"
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// How a day is introduced: "Day 3 of recovery", "Day 1 · treatment day",
+/// "Day -2 · 3 days before treatment". The number is always there: `check --day` takes it.
+pub fn day_title(day: i64) -> String {
+    match day {
+        1 => "Day 1 · treatment day".to_string(),
+        d if d > 1 => format!("Day {d} of recovery"),
+        0 => "Day 0 · the day before treatment".to_string(),
+        d => format!("Day {d} · {} days before treatment", 1 - d),
+    }
+}
+
+/// `text` wrapped at word boundaries to `WIDTH`: the first line starts with `first`, the rest
+/// with `indent`. Words longer than a line are left whole.
+pub fn wrap(text: &str, first: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+        if !empty && !fits {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out
+}
+
+/// Pads `text` with spaces to `width` characters (not bytes: titles may hold "–").
+pub fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_words_with_a_hanging_indent() {
+        let text = "word ".repeat(30);
+        let wrapped = wrap(&text, "  • ", "    ");
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1);
+        assert!(lines[0].starts_with("  • word"));
+        assert!(lines[1].starts_with("    word"));
+        assert!(lines.iter().all(|l| l.chars().count() <= WIDTH));
+    }
+
+    #[test]
+    fn names_days_with_the_number_check_takes() {
+        assert_eq!(day_title(3), "Day 3 of recovery");
+        assert_eq!(day_title(1), "Day 1 · treatment day");
+        assert_eq!(day_title(0), "Day 0 · the day before treatment");
+        assert_eq!(day_title(-6), "Day -6 · 7 days before treatment");
+    }
+}

@@ -1,0 +1,151 @@
+//! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
+
+use super::text::{short_date, wrap};
+use super::{CliError, Context, Out, TickArgs};
+use crate::checklist::{Checklist, TaskLine};
+use crate::plan::Plan;
+use crate::rules::Repeat;
+use crate::store::{Change, Session};
+use chrono::{Duration, Local};
+
+pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
+    let target = Target::find(ctx, args)?;
+    let task = target.task();
+    if task.done {
+        writeln!(out, "Already ticked: {}", target.describe())?;
+        return Ok(());
+    }
+    ctx.store.apply(&Change::Tick {
+        session: target.session.at,
+        date: target.day.date,
+        task: task.id.clone(),
+    })?;
+    writeln!(out, "Ticked: {}", target.describe())?;
+    Ok(())
+}
+
+pub fn uncheck(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
+    let target = Target::find(ctx, args)?;
+    let task = target.task();
+    if !task.done {
+        writeln!(out, "Not ticked, nothing to undo: {}", target.describe())?;
+        return Ok(());
+    }
+    // A once-task stays done from the day it was ticked, so the tick to undo may be on an
+    // earlier day than the one asked about: undo every tick that makes it count as done.
+    let first = if task.repeat == Repeat::Once {
+        target.plan.local_date(task.starts)
+    } else {
+        target.day.date
+    };
+    for (date, ids) in target.session.ticks.range(first..=target.day.date) {
+        if ids.contains(&task.id) {
+            ctx.store.apply(&Change::Untick {
+                session: target.session.at,
+                date: *date,
+                task: task.id.clone(),
+            })?;
+        }
+    }
+    writeln!(out, "Unticked: {}", target.describe())?;
+    Ok(())
+}
+
+/// The task a `check`/`uncheck` names, found on its day, or a message saying why not.
+struct Target<'c> {
+    session: &'c Session,
+    plan: Plan<'c, Local>,
+    day: Checklist,
+    index: usize,
+    today: i64,
+}
+
+impl<'c> Target<'c> {
+    fn find(ctx: &'c Context, args: &TickArgs) -> Result<Self, CliError> {
+        let session = ctx.session()?;
+        let now = ctx.now();
+        let plan = ctx.plan(session.at);
+        let today = plan.day_of(now);
+        let n = args.day.unwrap_or(today);
+        if n < plan.first_day() || n > plan.last_day() {
+            let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
+            return Err(CliError::Usage(format!(
+                "Day {n} is not in the plan: it runs from {} to {}",
+                end(plan.first_day()),
+                end(plan.last_day())
+            )));
+        }
+        let day = Checklist::build(&plan, n, Some(session), now);
+        match day.tasks.iter().position(|t| t.id == args.id) {
+            Some(index) => Ok(Target {
+                session,
+                plan,
+                day,
+                index,
+                today,
+            }),
+            None => Err(CliError::Usage(not_found(&plan, &day, today, &args.id))),
+        }
+    }
+
+    fn task(&self) -> &TaskLine {
+        &self.day.tasks[self.index]
+    }
+
+    /// "Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov)"
+    fn describe(&self) -> String {
+        let task = self.task();
+        let slot = task.slot.map(|s| format!(", {s}")).unwrap_or_default();
+        let today = if self.day.day == self.today {
+            ", today"
+        } else {
+            ""
+        };
+        format!(
+            "{}{slot} (Day {}, {}{today})",
+            task.title,
+            self.day.day,
+            short_date(self.day.date)
+        )
+    }
+}
+
+/// Why `id` is not a task on `day`, and what to type instead.
+fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> String {
+    let rule_id = id.split_once('@').map_or(id, |(rule, _)| rule);
+    let which = if day.day == today {
+        format!("today (Day {}, {})", day.day, short_date(day.date))
+    } else {
+        format!("on Day {} ({})", day.day, short_date(day.date))
+    };
+    match plan.rules().rule(rule_id) {
+        Some(rule) if plan.find_rule(id).is_some() => {
+            let first = plan.day_of(plan.at_hours(rule.from_hours));
+            let last = plan.day_of(plan.at_hours(rule.until_hours) - Duration::seconds(1));
+            let span = if first == last {
+                format!("Day {first} only")
+            } else {
+                format!("Day {first} to Day {last}")
+            };
+            format!("`{id}` is not a task {which}; it runs {span}")
+        }
+        Some(rule) if rule.repeat == Repeat::MorningAndEvening => {
+            format!("`{id}` is done twice a day: use {rule_id}@morning or {rule_id}@evening")
+        }
+        Some(_) => format!("`{id}` is not done twice a day: use {rule_id}"),
+        None => {
+            let ids: Vec<&str> = day.tasks.iter().map(|t| t.id.as_str()).collect();
+            let list = if ids.is_empty() {
+                "none".to_string()
+            } else {
+                ids.join(", ")
+            };
+            let tasks = if day.day == today {
+                "today's tasks are:".to_string()
+            } else {
+                format!("Day {}'s tasks are:", day.day)
+            };
+            format!("no task `{id}`; {tasks}\n{}", wrap(&list, "  ", "  "))
+        }
+    }
+}
