@@ -49,7 +49,7 @@ pub enum CliError {
         "cannot find a data directory for this user; pass --data-dir DIR or set AFTERCARE_DATA_DIR"
     )]
     NoDataDir,
-    #[error("no treatment recorded yet: run `aftercare start` (or `aftercare` to be asked)")]
+    #[error("No treatment recorded yet: run `aftercare start` (or `aftercare` to be asked).")]
     NoTreatment,
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -1,6 +1,6 @@
 //! `start`: record a treatment, or with `--replace` move the latest one to the right time.
 
-use super::text::moment;
+use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
 use crate::store::Change;
 use crate::timearg::parse_time;
@@ -17,24 +17,26 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
     };
     let latest = ctx.state.sessions.last().map(|s| s.at);
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
-    if ctx.state.session(at).is_some() {
-        writeln!(out, "Treatment already recorded: {}.", shown(at))?;
+    let head = if ctx.state.session(at).is_some() {
+        format!("Treatment already recorded: {}.", shown(at))
     } else if let (true, Some(from)) = (replace, latest) {
         ctx.store.apply(&Change::MoveSession { from, to: at })?;
-        writeln!(
-            out,
+        format!(
             "Treatment moved: {} → {}. Tick-offs keep their dates.",
             shown(from),
             shown(at)
-        )?;
+        )
     } else {
         ctx.store.apply(&Change::AddSession { at })?;
-        writeln!(out, "Treatment recorded: {}.", shown(at))?;
-        if replace {
-            writeln!(out, "(There was no earlier treatment to replace.)")?;
-        }
-    }
-    writeln!(out, "{}", where_we_are(ctx, at, now))?;
+        let nothing_replaced = if replace {
+            " (There was no earlier treatment to replace.)"
+        } else {
+            ""
+        };
+        format!("Treatment recorded: {}.{nothing_replaced}", shown(at))
+    };
+    let text = format!("{head} {}", where_we_are(ctx, at, now));
+    writeln!(out, "{}", wrap(&text, "", ""))?;
     writeln!(
         out,
         "See today's checklist: aftercare today (or just aftercare)."
