@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "aftercare", version, after_help = TIME_HELP)]
 pub struct Args {
-    /// Where treatments and tick-offs are kept [default: the user's data directory/aftercare]
+    /// Where treatments and tick-offs are kept [default: ~/.local/share/aftercare on Linux]
     #[arg(long, value_name = "DIR", env = "AFTERCARE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
@@ -26,9 +26,10 @@ pub struct Args {
     pub command: Option<Command>,
 }
 
-const TIME_HELP: &str = "TIME is \"YYYY-MM-DD HH:MM\" in local time, or RFC 3339 \
-(\"2026-11-20T14:00:00+01:00\").\nExit status: 0 ok, 1 something failed (files, \
-no treatment recorded), 2 a bad argument, time or rules file.";
+const TIME_HELP: &str = "\
+TIME is \"YYYY-MM-DD HH:MM\" in local time, or RFC 3339 (\"2026-11-20T14:00:00+01:00\").
+Exit status: 0 done; 1 something failed (a file, no treatment recorded yet);
+2 a bad argument, time or rules file.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
