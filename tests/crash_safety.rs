@@ -77,13 +77,16 @@ fn sigkill_during_saves_never_loses_an_acknowledged_tick() {
     let mut acknowledged = Vec::new();
     for kill in 0..KILLS {
         let mut child = spawn_saver(dir.path(), &format!("k{kill}"), None);
-        let stdout = child.stdout.take().unwrap();
-        // Let it save for 0–12 ms, then kill it wherever it is.
-        std::thread::sleep(Duration::from_micros(rng.next() % 12_000));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        // Wait for its first acknowledged save, so every kill lands among saves rather than
+        // during start-up; then let it save for 0–5 ms more and kill it wherever it is.
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        std::thread::sleep(Duration::from_micros(rng.next() % 5_000));
         child.kill().unwrap();
         child.wait().unwrap();
-        for line in BufReader::new(stdout).lines() {
-            if let Some(id) = line.unwrap().strip_prefix("ack ") {
+        for line in std::iter::once(Ok(first)).chain(stdout.lines()) {
+            if let Some(id) = line.unwrap().trim_end().strip_prefix("ack ") {
                 acknowledged.push(id.to_string());
             }
         }
