@@ -81,12 +81,19 @@ fn sigkill_during_saves_never_loses_an_acknowledged_tick() {
         // Wait for its first acknowledged save, so every kill lands among saves rather than
         // during start-up; then let it save for 0–5 ms more and kill it wherever it is.
         let mut first = String::new();
-        stdout.read_line(&mut first).unwrap();
+        while !first.contains("ack ") {
+            first.clear();
+            assert!(
+                stdout.read_line(&mut first).unwrap() > 0,
+                "the saver ended early"
+            );
+        }
         std::thread::sleep(Duration::from_micros(rng.next() % 5_000));
         child.kill().unwrap();
         child.wait().unwrap();
         for line in std::iter::once(Ok(first)).chain(stdout.lines()) {
-            if let Some(id) = line.unwrap().trim_end().strip_prefix("ack ") {
+            // The test harness may print on the same line before the child's output.
+            if let Some((_, id)) = line.unwrap().trim_end().split_once("ack ") {
                 acknowledged.push(id.to_string());
             }
         }
