@@ -166,10 +166,48 @@ impl Rules {
         Rules::parse(BUILTIN_JSON, BUILTIN_NAME)
     }
 
+    /// Parses and validates the bytes of a rules file, which need not be valid UTF-8: a file
+    /// that is not gets a message pointing at the first bad byte rather than a panic.
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Rules, RulesError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Rules::parse(text, origin),
+            Err(e) => {
+                let valid = &bytes[..e.valid_up_to()];
+                // The prefix is valid UTF-8 by construction, so this cannot fail.
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                let (line, column) = line_column(text, text.len());
+                let problem = Problem {
+                    line,
+                    column,
+                    path: String::new(),
+                    message: format!(
+                        "not UTF-8 text (byte 0x{:02x} at offset {})",
+                        bytes[e.valid_up_to()],
+                        e.valid_up_to()
+                    ),
+                };
+                Err(RulesError::new(origin, vec![problem]))
+            }
+        }
+    }
+
     /// Parses and validates a rules file; `origin` names it in messages.
     pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
         // A byte-order mark is what some Windows editors put first; it is not an error.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde would read a struct from a JSON array too, with a baffling message; say plainly
+        // what the top level must be.
+        let start = text.trim_start();
+        if !start.is_empty() && !start.starts_with('{') {
+            let (line, column) = line_column(text, text.len() - start.len());
+            let problem = Problem {
+                line,
+                column,
+                path: String::new(),
+                message: "a rules file is one JSON object: it must start with '{'".into(),
+            };
+            return Err(RulesError::new(origin, vec![problem]));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
@@ -183,10 +221,12 @@ impl Rules {
         let rules = match parsed {
             Ok(rules) => rules,
             Err((path, err)) => {
+                // serde_path_to_error writes "?" for parts of the path it could not name.
+                let path = path.trim_end_matches('?').trim_end_matches('.');
                 let problem = Problem {
-                    line: err.line(),
-                    column: err.column(),
-                    path: if path == "." { String::new() } else { path },
+                    line: err.line().max(1),
+                    column: err.column().max(1),
+                    path: path.to_string(),
                     message: serde_message(&err),
                 };
                 return Err(RulesError::new(origin, vec![problem]));
