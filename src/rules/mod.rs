@@ -4,6 +4,8 @@
 //! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
 //! turns a field path back into a line and column so every problem points at the text.
 
+mod error;
+mod journal;
 mod locate;
 mod validate;
 
@@ -11,6 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use error::{Problem, RulesError};
+pub use journal::{Alert, ExpectedPoint, MAX_RATING, Symptom};
 pub use locate::{Segment, line_column, locate};
 pub use validate::validate;
 
@@ -49,6 +53,12 @@ pub struct Rules {
     /// What is not normal: when to contact the provider.
     #[serde(default)]
     pub warnings: Vec<Note>,
+    /// What the daily check-in asks the patient to rate, with the course each should take.
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+    /// Check-in readings outside the expected course, and what to do about them.
+    #[serde(default)]
+    pub alerts: Vec<Alert>,
 }
 
 /// A document a rule or note is based on.
@@ -257,50 +267,6 @@ pub(crate) fn serde_message(err: &serde_json::Error) -> String {
     match text.rsplit_once(" at line ") {
         Some((head, _)) => head.to_string(),
         None => text,
-    }
-}
-
-/// One thing wrong with a rules file, pointing at the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// 1-based line, 0 when the file is empty.
-    pub line: usize,
-    /// 1-based column in characters.
-    pub column: usize,
-    /// The field, as `rules[3].until_hours`; empty for the whole file.
-    pub path: String,
-    pub message: String,
-}
-
-/// Everything wrong with one rules file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct RulesError {
-    pub origin: String,
-    pub problems: Vec<Problem>,
-}
-
-impl RulesError {
-    pub fn new(origin: &str, problems: Vec<Problem>) -> Self {
-        RulesError {
-            origin: origin.to_string(),
-            problems,
-        }
-    }
-}
-
-impl fmt::Display for RulesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: ", self.origin, p.line, p.column)?;
-            if !p.path.is_empty() {
-                write!(f, "{}: ", p.path)?;
-            }
-            write!(f, "{}", p.message)?;
-        }
-        Ok(())
     }
 }
 
