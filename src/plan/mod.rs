@@ -4,6 +4,7 @@
 //! at 14:00 two days later, not at a midnight); days are local calendar days, Day 1 being the
 //! day of the treatment. A rule shows on every day its window touches.
 
+mod alerts;
 mod day;
 mod when;
 
@@ -11,6 +12,7 @@ use crate::rules::{Kind, Note, Repeat, Rule, Rules};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
+pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
 pub use when::{Timing, clock_label, duration_label, when_label};
 
@@ -108,13 +110,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         self.treatment_date + Duration::days(day - 1)
     }
 
+    /// Local midnight at the start and end of `date`.
+    pub fn day_bounds(&self, date: NaiveDate) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+        (
+            day::local_midnight(&self.tz, date),
+            day::local_midnight(&self.tz, date + Duration::days(1)),
+        )
+    }
+
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
     /// at or before the treatment) belong to the days before it: on the treatment day itself
     /// they could only read "ended", which is noise to someone who has just been treated.
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
-        let starts = day::local_midnight(&self.tz, date);
-        let ends = day::local_midnight(&self.tz, date + Duration::days(1));
+        let (starts, ends) = self.day_bounds(date);
         let mut tasks = Vec::new();
         for rule in &self.rules.rules {
             let (from, until) = (

@@ -4,6 +4,8 @@
 //! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
 //! turns a field path back into a line and column so every problem points at the text.
 
+mod error;
+mod journal;
 mod locate;
 mod validate;
 
@@ -11,6 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use error::{Problem, RulesError};
+pub use journal::{Alert, ExpectedPoint, MAX_RATING, Symptom};
 pub use locate::{Segment, line_column, locate};
 pub use validate::validate;
 
@@ -49,6 +53,12 @@ pub struct Rules {
     /// What is not normal: when to contact the provider.
     #[serde(default)]
     pub warnings: Vec<Note>,
+    /// What the daily check-in asks the patient to rate, with the course each should take.
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+    /// Check-in readings outside the expected course, and what to do about them.
+    #[serde(default)]
+    pub alerts: Vec<Alert>,
 }
 
 /// A document a rule or note is based on.
@@ -166,10 +176,48 @@ impl Rules {
         Rules::parse(BUILTIN_JSON, BUILTIN_NAME)
     }
 
+    /// Parses and validates the bytes of a rules file, which need not be valid UTF-8: a file
+    /// that is not gets a message pointing at the first bad byte rather than a panic.
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Rules, RulesError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Rules::parse(text, origin),
+            Err(e) => {
+                let valid = &bytes[..e.valid_up_to()];
+                // The prefix is valid UTF-8 by construction, so this cannot fail.
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                let (line, column) = line_column(text, text.len());
+                let problem = Problem {
+                    line,
+                    column,
+                    path: String::new(),
+                    message: format!(
+                        "not UTF-8 text (byte 0x{:02x} at offset {})",
+                        bytes[e.valid_up_to()],
+                        e.valid_up_to()
+                    ),
+                };
+                Err(RulesError::new(origin, vec![problem]))
+            }
+        }
+    }
+
     /// Parses and validates a rules file; `origin` names it in messages.
     pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
         // A byte-order mark is what some Windows editors put first; it is not an error.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde would read a struct from a JSON array too, with a baffling message; say plainly
+        // what the top level must be.
+        let start = text.trim_start();
+        if !start.is_empty() && !start.starts_with('{') {
+            let (line, column) = line_column(text, text.len() - start.len());
+            let problem = Problem {
+                line,
+                column,
+                path: String::new(),
+                message: "a rules file is one JSON object: it must start with '{'".into(),
+            };
+            return Err(RulesError::new(origin, vec![problem]));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
@@ -183,10 +231,12 @@ impl Rules {
         let rules = match parsed {
             Ok(rules) => rules,
             Err((path, err)) => {
+                // serde_path_to_error writes "?" for parts of the path it could not name.
+                let path = path.trim_end_matches('?').trim_end_matches('.');
                 let problem = Problem {
-                    line: err.line(),
-                    column: err.column(),
-                    path: if path == "." { String::new() } else { path },
+                    line: err.line().max(1),
+                    column: err.column().max(1),
+                    path: path.to_string(),
                     message: serde_message(&err),
                 };
                 return Err(RulesError::new(origin, vec![problem]));
@@ -217,50 +267,6 @@ pub(crate) fn serde_message(err: &serde_json::Error) -> String {
     match text.rsplit_once(" at line ") {
         Some((head, _)) => head.to_string(),
         None => text,
-    }
-}
-
-/// One thing wrong with a rules file, pointing at the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// 1-based line, 0 when the file is empty.
-    pub line: usize,
-    /// 1-based column in characters.
-    pub column: usize,
-    /// The field, as `rules[3].until_hours`; empty for the whole file.
-    pub path: String,
-    pub message: String,
-}
-
-/// Everything wrong with one rules file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct RulesError {
-    pub origin: String,
-    pub problems: Vec<Problem>,
-}
-
-impl RulesError {
-    pub fn new(origin: &str, problems: Vec<Problem>) -> Self {
-        RulesError {
-            origin: origin.to_string(),
-            problems,
-        }
-    }
-}
-
-impl fmt::Display for RulesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: ", self.origin, p.line, p.column)?;
-            if !p.path.is_empty() {
-                write!(f, "{}: ", p.path)?;
-            }
-            write!(f, "{}", p.message)?;
-        }
-        Ok(())
     }
 }
 

@@ -179,3 +179,36 @@ fn empty_and_non_json_files_are_errors_not_panics() {
         assert_eq!(err.problems.len(), 1, "{text:?}: {err}");
     }
 }
+
+#[test]
+fn symptoms_and_alerts_are_checked() {
+    let with = |extra: &str| GOOD.replacen("\"rules\": [", &format!("{extra},\n  \"rules\": ["), 1);
+    let text = with(
+        r#""symptoms": [{"id": "red", "title": "Redness", "expected": [{"hours": 10, "rating": 3}, {"hours": 5, "rating": 9}]}],
+  "alerts": [
+    {"id": "a", "title": "A", "symptom": "blue", "at_least": 3, "from_hours": 0, "until_hours": 9, "message": "m", "sources": []},
+    {"id": "b", "title": "B", "symptom": "red", "from_hours": 0, "until_hours": 9, "message": "m", "sources": []}
+  ]"#,
+    );
+    let err = Rules::parse(&text, "plan.json").unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "symptoms[0].expected[1].rating",
+            "symptoms[0].expected[1].hours",
+            "alerts[0].symptom",
+            "alerts[1]"
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn the_expected_course_is_joined_by_straight_lines() {
+    let rules = Rules::builtin().unwrap();
+    let redness = rules.symptoms.iter().find(|s| s.id == "redness").unwrap();
+    assert_eq!(redness.expected_at(-5.0), Some(3.0));
+    assert_eq!(redness.expected_at(24.0), Some(2.0));
+    assert_eq!(redness.expected_at(1000.0), Some(0.0));
+}

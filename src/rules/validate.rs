@@ -2,7 +2,7 @@
 //! so a clinic fixing its file sees all of them in one run.
 
 use super::locate::{Segment, line_column, locate};
-use super::{Note, Problem, RULES_FORMAT, Rule, Rules};
+use super::{Alert, MAX_RATING, Note, Problem, RULES_FORMAT, Rule, Rules, Symptom};
 use std::collections::HashSet;
 
 /// Windows may open at most this long before the treatment (90 days) ...
@@ -67,6 +67,14 @@ pub fn validate(rules: &Rules, text: &str) -> Vec<Problem> {
         for (i, note) in notes.iter().enumerate() {
             out.note(list, i, note, &mut ids, &source_ids);
         }
+    }
+    let mut symptom_ids = HashSet::new();
+    for (i, symptom) in rules.symptoms.iter().enumerate() {
+        out.symptom(i, symptom, &mut symptom_ids, &source_ids);
+    }
+    let mut alert_ids = HashSet::new();
+    for (i, alert) in rules.alerts.iter().enumerate() {
+        out.alert(i, alert, &mut alert_ids, &symptom_ids, &source_ids);
     }
     out.list
 }
@@ -182,6 +190,85 @@ impl Problems<'_> {
         );
         self.window(&at, note.from_hours, note.until_hours);
         self.sources(&at, &note.sources, known);
+    }
+}
+
+impl Problems<'_> {
+    fn symptom(
+        &mut self,
+        i: usize,
+        symptom: &Symptom,
+        ids: &mut HashSet<String>,
+        known: &HashSet<String>,
+    ) {
+        let at = [Segment::Key("symptoms"), Segment::Index(i)];
+        self.id(&at, &symptom.id, ids, "symptom");
+        self.text_field(
+            &[&at[..], &[Segment::Key("title")]].concat(),
+            &symptom.title,
+            MAX_TITLE_CHARS,
+        );
+        let mut previous = None;
+        for (j, point) in symptom.expected.iter().enumerate() {
+            let point_at = [&at[..], &[Segment::Key("expected"), Segment::Index(j)]].concat();
+            if point.rating > MAX_RATING {
+                let path = [&point_at[..], &[Segment::Key("rating")]].concat();
+                self.push(
+                    &path,
+                    format!("ratings run from 0 to {MAX_RATING}, not {}", point.rating),
+                );
+            }
+            if previous.is_some_and(|h| point.hours <= h) {
+                let path = [&point_at[..], &[Segment::Key("hours")]].concat();
+                self.push(&path, "points must be in order of increasing hours".into());
+            }
+            previous = Some(point.hours);
+        }
+        self.sources(&at, &symptom.sources, known);
+    }
+
+    fn alert(
+        &mut self,
+        i: usize,
+        alert: &Alert,
+        ids: &mut HashSet<String>,
+        symptoms: &HashSet<String>,
+        known: &HashSet<String>,
+    ) {
+        let at = [Segment::Key("alerts"), Segment::Index(i)];
+        self.id(&at, &alert.id, ids, "alert");
+        self.text_field(
+            &[&at[..], &[Segment::Key("title")]].concat(),
+            &alert.title,
+            MAX_TITLE_CHARS,
+        );
+        self.text_field(
+            &[&at[..], &[Segment::Key("message")]].concat(),
+            &alert.message,
+            usize::MAX,
+        );
+        if !symptoms.contains(&alert.symptom) {
+            let path = [&at[..], &[Segment::Key("symptom")]].concat();
+            self.push(&path, format!("no symptom has the id {:?}", alert.symptom));
+        }
+        match alert.at_least {
+            Some(n) if n > MAX_RATING => {
+                let path = [&at[..], &[Segment::Key("at_least")]].concat();
+                self.push(
+                    &path,
+                    format!("ratings run from 0 to {MAX_RATING}, not {n}"),
+                );
+            }
+            None if !alert.rising => {
+                self.push(
+                    &at,
+                    "an alert needs `at_least`, `rising: true`, or both".into(),
+                );
+            }
+            _ => {}
+        }
+        self.window(&at, alert.from_hours, alert.until_hours);
+        self.sources(&at, &alert.sources, known);
     }
 }
 

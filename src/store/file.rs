@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 /// The state file's name inside the data directory.
 pub const STATE_FILE: &str = "state.json";
 const LOCK_FILE: &str = "state.lock";
+const TEMP_PREFIX: &str = ".state-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Why the state could not be read or saved.
 #[derive(Debug, thiserror::Error)]
@@ -76,11 +78,28 @@ impl Store {
     pub fn apply(&self, change: &Change) -> Result<State, StoreError> {
         self.create_dir()?;
         let _lock = self.lock()?;
+        self.remove_stale_temp_files();
         let mut state = self.load()?;
         if state.apply(change) {
             self.write(&state)?;
         }
         Ok(state)
+    }
+
+    /// A saver killed between creating its temporary file and renaming it leaves the file
+    /// behind. Temporary files are only made under the lock, so while we hold it any that
+    /// exist are such leftovers. Failing to remove one is harmless, so errors are ignored.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     fn create_dir(&self) -> Result<(), StoreError> {
@@ -126,8 +145,8 @@ impl Store {
         text.push(b'\n');
         // tempfile creates the file readable by its owner only (0600), and renaming keeps that.
         let mut temp = tempfile::Builder::new()
-            .prefix(".state-")
-            .suffix(".tmp")
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(&self.dir)
             .map_err(|e| io_err("create a temporary file for", e))?;
         temp.write_all(&text).map_err(|e| io_err("write", e))?;

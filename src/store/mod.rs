@@ -38,6 +38,21 @@ pub struct Session {
     pub at: DateTime<FixedOffset>,
     #[serde(default)]
     pub ticks: Ticks,
+    /// Daily check-ins, one per local date (a second one that day replaces the first).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checkins: BTreeMap<NaiveDate, CheckIn>,
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Value>,
+}
+
+/// How the skin is doing on one day, in the patient's own ratings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CheckIn {
+    /// Rating 0–5 for each symptom id of the plan.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, u8>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     #[serde(flatten)]
     pub other: BTreeMap<String, Value>,
 }
@@ -73,6 +88,12 @@ pub enum Change {
         date: NaiveDate,
         task: String,
     },
+    /// Save the day's check-in, replacing an earlier one of the same day.
+    CheckIn {
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+        checkin: CheckIn,
+    },
 }
 
 impl Session {
@@ -80,6 +101,7 @@ impl Session {
         Session {
             at,
             ticks: Ticks::new(),
+            checkins: BTreeMap::new(),
             other: BTreeMap::new(),
         }
     }
@@ -152,6 +174,16 @@ impl State {
                     s.ticks.remove(date);
                 }
                 removed
+            }
+            Change::CheckIn {
+                session,
+                date,
+                checkin,
+            } => {
+                let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
+                    return false;
+                };
+                s.checkins.insert(*date, checkin.clone()).as_ref() != Some(checkin)
             }
         }
     }

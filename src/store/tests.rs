@@ -217,3 +217,35 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
             .is_ticked("2026-11-20".parse().unwrap(), "x")
     );
 }
+
+#[test]
+fn a_file_from_before_check_ins_loads_and_gains_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let old = include_str!("../../tests/fixtures/state/v1-before-checkins.json");
+    fs::write(store.path(), old).unwrap();
+    let state = store.load().unwrap();
+    assert_eq!(
+        state.sessions[0]
+            .ticks
+            .values()
+            .map(|t| t.len())
+            .sum::<usize>(),
+        3
+    );
+    assert!(state.sessions[0].checkins.is_empty());
+    let mut checkin = CheckIn::default();
+    checkin.ratings.insert("redness".into(), 2);
+    checkin.note = "a bit warm".into();
+    let date: NaiveDate = "2026-11-21".parse().unwrap();
+    let change = Change::CheckIn {
+        session: at(T1),
+        date,
+        checkin: checkin.clone(),
+    };
+    store.apply(&change).unwrap();
+    let state = store.load().unwrap();
+    assert_eq!(state.sessions[0].checkins[&date], checkin);
+    // Saving the same check-in again changes nothing; a new one replaces it.
+    assert!(!store.load().unwrap().apply(&change));
+}

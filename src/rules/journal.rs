@@ -1,0 +1,85 @@
+//! The parts of a plan the daily check-in uses: which symptoms to rate, how each is expected
+//! to fade, and which readings mean "contact your provider". They live in the rules file so a
+//! clinic sets its own thresholds and the code knows no procedure.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Ratings run from 0 (none) to this (severe).
+pub const MAX_RATING: u8 = 5;
+
+/// Something the patient rates each day, 0 to 5.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    /// Stable identifier: check-ins are saved under it.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
+    pub id: String,
+    /// What the check-in asks about: "Redness".
+    pub title: String,
+    /// Where the expected course comes from, in a sentence.
+    #[serde(default)]
+    pub detail: String,
+    /// The expected course: ratings at hours after treatment, joined by straight lines and
+    /// held flat after the last point. Drawn behind the patient's own readings.
+    #[serde(default)]
+    pub expected: Vec<ExpectedPoint>,
+    /// Ids from `sources`.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One point of an expected course.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedPoint {
+    pub hours: i64,
+    #[schemars(range(max = 5))]
+    pub rating: u8,
+}
+
+/// A reading outside the expected course: shown prominently with its message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alert {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
+    pub id: String,
+    /// The headline: "Redness still strong after a week".
+    pub title: String,
+    /// The symptom id this alert reads.
+    pub symptom: String,
+    /// Fires when the rating is at least this ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 5))]
+    pub at_least: Option<u8>,
+    /// ... or when it is higher than at the previous check-in.
+    #[serde(default)]
+    pub rising: bool,
+    /// Only for check-ins on days this window touches, in hours after the treatment.
+    pub from_hours: i64,
+    pub until_hours: i64,
+    /// What to do, starting with the action: "Contact your provider: ...".
+    pub message: String,
+    /// Ids from `sources`.
+    pub sources: Vec<String>,
+}
+
+impl Symptom {
+    /// The expected rating `hours` after treatment, if the plan gives a course.
+    pub fn expected_at(&self, hours: f64) -> Option<f64> {
+        let first = self.expected.first()?;
+        let mut previous = (first.hours as f64, f64::from(first.rating));
+        if hours <= previous.0 {
+            return Some(previous.1);
+        }
+        for point in &self.expected[1..] {
+            let next = (point.hours as f64, f64::from(point.rating));
+            if hours <= next.0 {
+                let share = (hours - previous.0) / (next.0 - previous.0);
+                return Some(previous.1 + share * (next.1 - previous.1));
+            }
+            previous = next;
+        }
+        Some(previous.1)
+    }
+}
