@@ -476,7 +476,7 @@ fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
 #[test]
 fn check_errors_say_what_to_type_instead() {
     let p = Patient::treated();
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["check", "xyz"],
             "aftercare: no task `xyz`; today's tasks are:\n  gentle-cleanser@morning, ",
@@ -498,6 +498,11 @@ fn check_errors_say_what_to_type_instead() {
         (
             &["check", "no-makeup", "--day", "5"],
             "aftercare: `no-makeup` is not a task on Day 5 (Tue 24 Nov); it runs Day 1 to Day 3\n",
+        ),
+        (
+            &["check", "gentle-cleanser@morning", "--day", "1"],
+            "aftercare: `gentle-cleanser@morning` is not a task on Day 1 (Fri 20 Nov); \
+             use gentle-cleanser@evening\n",
         ),
         (
             &["check", "sunscreen-spf30", "--day", "44"],
@@ -550,7 +555,7 @@ fn rules_check_accepts_the_builtin_file() {
         .assert()
         .success()
         .stdout(predicate::str::is_match(
-            r"^assets/rules/microneedling\.json: valid — \d+ rules, \d+ phases, \d+ warnings\n$",
+            r"^assets/rules/microneedling\.json: valid — \d+ rules, \d+ phases, \d+ warnings(, \d+ symptoms, \d+ alerts)?\n$",
         )
         .unwrap());
 }
@@ -740,4 +745,19 @@ fn a_damaged_state_file_is_reported_and_left_alone() {
     // With no command the terminal app would open: the file is refused before that.
     p.at(DAY3).assert().code(1);
     assert_eq!(fs::read(p.state_file()).unwrap(), bytes);
+}
+
+#[test]
+fn after_the_plan_ends_today_says_so() {
+    let p = Patient::treated();
+    let today = p.today("2027-02-01 10:00");
+    assert_eq!(today["day"], 74);
+    assert_eq!(today["total"], 0);
+    p.at("2027-02-01 10:00")
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains(
+            "Nothing to tick off: the plan ended on Day 43 (Fri 1 Jan 2027).",
+        ));
 }

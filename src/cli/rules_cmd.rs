@@ -14,17 +14,20 @@ pub fn load(path: &Path) -> Result<Rules, CliError> {
     Rules::parse(&text, &path.display().to_string()).map_err(CliError::Rules)
 }
 
-/// `rules check FILE`: "FILE: valid — 22 rules, 10 phases, 3 warnings", or the problems.
+/// `rules check FILE`: "FILE: valid — 22 rules, 10 phases, 3 warnings, ...", or the problems.
 pub fn check(path: &Path, out: Out) -> Result<(), CliError> {
     let rules = load(path)?;
-    writeln!(
-        out,
-        "{}: valid — {}, {}, {}",
-        path.display(),
+    let mut parts = vec![
         count(rules.rules.len(), "rule"),
         count(rules.phases.len(), "phase"),
-        count(rules.warnings.len(), "warning")
-    )?;
+        count(rules.warnings.len(), "warning"),
+    ];
+    // Check-ins are optional; a plan without them need not mention them.
+    if !rules.symptoms.is_empty() || !rules.alerts.is_empty() {
+        parts.push(count(rules.symptoms.len(), "symptom"));
+        parts.push(count(rules.alerts.len(), "alert"));
+    }
+    writeln!(out, "{}: valid — {}", path.display(), parts.join(", "))?;
     Ok(())
 }
 

@@ -66,7 +66,11 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     )?;
     writeln!(out, "{}", day_header(&checklist))?;
     if checklist.tasks.is_empty() {
-        writeln!(out, "\n{}", nothing_to_do(&plan, checklist.day))?;
+        writeln!(
+            out,
+            "\n{}",
+            wrap(&nothing_to_do(&plan, checklist.day), "", "")
+        )?;
     }
     // One title column for both lists, so the "when" words line up down the page.
     let width = title_width(&checklist.tasks);
@@ -149,7 +153,8 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
     let at = |d| format!("Day {d} ({})", long_date(plan.date_of(d)));
     if day > plan.last_day() {
         format!(
-            "Nothing to tick off: the plan ended on {}.",
+            "Nothing to tick off: the plan ended on {}. Record your next treatment with \
+             `aftercare start`.",
             at(plan.last_day())
         )
     } else if day < plan.first_day() {

@@ -120,6 +120,12 @@ fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> S
     };
     match plan.rules().rule(rule_id) {
         Some(rule) if plan.find_rule(id).is_some() => {
+            // The other half of a twice-daily task can be on the day when this one is not
+            // (a treatment in the afternoon leaves Day 1 with only the evening).
+            let prefix = format!("{rule_id}@");
+            if let Some(other) = day.tasks.iter().find(|t| t.id.starts_with(&prefix)) {
+                return format!("`{id}` is not a task {which}; use {}", other.id);
+            }
             let first = plan.day_of(plan.at_hours(rule.from_hours));
             let last = plan.day_of(plan.at_hours(rule.until_hours) - Duration::seconds(1));
             let span = if first == last {
