@@ -1,0 +1,101 @@
+//! What the command-line tests share: a patient with their own data directory, running
+//! `aftercare` in Europe/Berlin (TZ on the subprocess), and ways to read its JSON.
+
+#![allow(dead_code)] // each test binary uses a different part of this
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub const BUILTIN: &str = "assets/rules/microneedling.json";
+pub const TREATED: &str = "2026-11-20 14:00";
+/// Day 3 of a treatment at TREATED.
+pub const DAY3: &str = "2026-11-22 09:00";
+
+/// A fresh data directory and the commands that use it.
+pub struct Patient {
+    pub dir: TempDir,
+}
+
+impl Patient {
+    pub fn new() -> Self {
+        Patient {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A patient treated at TREATED.
+    pub fn treated() -> Self {
+        let p = Patient::new();
+        p.at(TREATED).args(["start"]).assert().success();
+        p
+    }
+
+    pub fn data(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn state_file(&self) -> PathBuf {
+        self.data().join("state.json")
+    }
+
+    /// `aftercare` with no settings from the environment except ours.
+    pub fn bare(&self) -> Command {
+        let mut cmd = aftercare();
+        cmd.env("TZ", "Europe/Berlin")
+            .env_remove("AFTERCARE_NOW")
+            .env_remove("AFTERCARE_RULES")
+            .env_remove("AFTERCARE_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.data());
+        cmd
+    }
+
+    /// `aftercare --now NOW ...`
+    pub fn at(&self, now: &str) -> Command {
+        let mut cmd = self.bare();
+        cmd.args(["--now", now]);
+        cmd
+    }
+
+    pub fn json(&self, now: &str, args: &[&str]) -> Value {
+        let out = self.at(now).args(args).assert().success();
+        serde_json::from_slice(&out.get_output().stdout).unwrap()
+    }
+
+    pub fn today(&self, now: &str) -> Value {
+        self.json(now, &["today", "--json"])
+    }
+}
+
+pub fn task<'a>(day: &'a Value, id: &str) -> &'a Value {
+    day["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("no task {id} in {day}"))
+}
+
+pub fn done(day: &Value, id: &str) -> bool {
+    task(day, id)["done"].as_bool().unwrap()
+}
+
+/// The state file parsed.
+pub fn state(p: &Patient) -> Value {
+    serde_json::from_str(&fs::read_to_string(p.state_file()).unwrap()).unwrap()
+}
+
+/// Writes `text` to `dir/name`.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// `aftercare` with no data directory given: for tests of the environment variables.
+pub fn aftercare() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+}

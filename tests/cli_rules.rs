@@ -1,0 +1,233 @@
+//! Rules files, settings from the environment and a damaged state file, from the command line:
+//! each problem is reported once with exit 2 (what was given) or 1 (what failed).
+
+mod cli_common;
+
+use cli_common::*;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+// ---- rules ----
+
+const GOOD_RULES: &str = r#"{
+  "format": 1,
+  "name": "Clinic plan",
+  "procedure": "Microneedling",
+  "disclaimer": "Not medical advice.",
+  "sources": [{"id": "s1", "title": "Clinic leaflet"}],
+  "rules": [
+    {
+      "id": "ice-pack",
+      "title": "Use the clinic's ice pack",
+      "kind": "do",
+      "from_hours": 0,
+      "until_hours": 24,
+      "rationale": "Calms swelling.",
+      "sources": ["s1"]
+    }
+  ]
+}
+"#;
+
+#[test]
+fn rules_check_accepts_the_builtin_file() {
+    let p = Patient::new();
+    p.bare()
+        .args(["rules", "check", BUILTIN])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(
+            r"^assets/rules/microneedling\.json: valid — \d+ rules, \d+ phases, \d+ warnings(, \d+ symptoms, \d+ alerts)?\n$",
+        )
+        .unwrap());
+}
+
+#[test]
+fn rules_check_points_at_every_problem() {
+    let p = Patient::new();
+    let dir = tempfile::tempdir().unwrap();
+    let wrong_kind = write(
+        dir.path(),
+        "kind.json",
+        &GOOD_RULES.replace(r#""kind": "do""#, r#""kind": "maybe""#),
+    );
+    let backwards = write(
+        dir.path(),
+        "window.json",
+        &GOOD_RULES
+            .replace(r#""until_hours": 24"#, r#""until_hours": -5"#)
+            .replace(r#""sources": ["s1"]"#, r#""sources": ["s9"]"#),
+    );
+    let broken = write(
+        dir.path(),
+        "syntax.json",
+        "{\n  \"format\": 1,\n  oops\n}\n",
+    );
+
+    let stderr = |path: &Path| {
+        let out = p
+            .bare()
+            .args(["rules", "check"])
+            .arg(path)
+            .assert()
+            .code(2)
+            .stdout("");
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let text = stderr(&wrong_kind);
+    let name = wrong_kind.display().to_string();
+    assert!(
+        text.starts_with(&format!("aftercare: {name} is not a valid rules file:\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{name}:11:21: rules[0].kind: unknown variant `maybe`"
+        )),
+        "{text}"
+    );
+
+    let text = stderr(&backwards);
+    let name = backwards.display().to_string();
+    assert!(
+        text.contains(&format!("{name}:13:22: rules[0].until_hours: ")),
+        "{text}"
+    );
+    assert!(
+        text.contains("rules[0].sources[0]: no source has the id \"s9\""),
+        "{text}"
+    );
+
+    let text = stderr(&broken);
+    assert!(
+        text.contains(&format!("{}:3:3: ", broken.display())),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_rules_file_is_named() {
+    let p = Patient::new();
+    p.bare()
+        .args(["rules", "check", "no/such/rules.json"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "aftercare: cannot read rules file no/such/rules.json: ",
+        ));
+    p.at(DAY3)
+        .args(["--rules", "no/such/rules.json", "today"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read rules file no/such/rules.json"));
+}
+
+#[test]
+fn a_bad_rules_option_stops_everything_before_it_starts() {
+    let p = Patient::new();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.json",
+        &GOOD_RULES.replace("\"do\"", "\"maybe\""),
+    );
+    p.at(DAY3)
+        .arg("--rules")
+        .arg(&bad)
+        .arg("start")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("rules[0].kind"));
+    assert!(!p.state_file().exists());
+    // With no command the terminal app would open: the file is refused before that.
+    p.at(DAY3).arg("--rules").arg(&bad).assert().code(2);
+}
+
+#[test]
+fn a_clinics_rules_file_replaces_the_builtin_plan() {
+    let p = Patient::treated();
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "clinic.json", GOOD_RULES);
+    let out = p
+        .at("2026-11-20 18:00")
+        .arg("--rules")
+        .arg(&good)
+        .args(["today", "--json"])
+        .assert()
+        .success();
+    let today: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(today["total"], 1);
+    assert_eq!(
+        task(&today, "ice-pack")["title"],
+        "Use the clinic's ice pack"
+    );
+}
+
+// ---- environment ----
+
+#[test]
+fn settings_can_come_from_the_environment() {
+    let data = tempfile::tempdir().unwrap();
+    let rules_dir = tempfile::tempdir().unwrap();
+    let good = write(rules_dir.path(), "clinic.json", GOOD_RULES);
+    let env_cmd = || {
+        let mut cmd = aftercare();
+        cmd.env("TZ", "Europe/Berlin")
+            .env("AFTERCARE_DATA_DIR", data.path())
+            .env("AFTERCARE_NOW", "2026-11-20 14:00")
+            .env("AFTERCARE_RULES", &good);
+        cmd
+    };
+    env_cmd()
+        .arg("start")
+        .assert()
+        .success()
+        .stdout(contains("Treatment recorded: Fri 20 Nov 2026 14:00."));
+    assert!(data.path().join("state.json").exists());
+    let out = env_cmd().args(["today", "--json"]).assert().success();
+    let today: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(today["day"], 1);
+    assert_eq!(task(&today, "ice-pack")["done"], false);
+    // A flag wins over its variable.
+    let out = env_cmd()
+        .args(["--now", "2026-11-21 10:00", "today", "--json"])
+        .assert()
+        .success();
+    let today: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(today["day"], 2);
+    env_cmd()
+        .env("AFTERCARE_NOW", "not a time")
+        .arg("today")
+        .assert()
+        .code(2);
+}
+
+// ---- state file ----
+
+#[test]
+fn a_damaged_state_file_is_reported_and_left_alone() {
+    let p = Patient::new();
+    let bytes = b"{\"format\": 1, \"sessions\": [ {\"at\": \"yesterday\"} ]}\n";
+    fs::write(p.state_file(), bytes).unwrap();
+    let path = p.state_file().display().to_string();
+    for args in [
+        &["today"][..],
+        &["check", "no-makeup"],
+        &["start"],
+        &["plan"],
+    ] {
+        p.at(DAY3)
+            .args(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains(format!("aftercare: {path} is damaged")));
+    }
+    // With no command the terminal app would open: the file is refused before that.
+    p.at(DAY3).assert().code(1);
+    assert_eq!(fs::read(p.state_file()).unwrap(), bytes);
+}

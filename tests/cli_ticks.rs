@@ -1,0 +1,161 @@
+//! `check` and `uncheck` from the command line: ticks persist, once-tasks stay done, and every
+//! mistake gets a message saying what to type instead (exit 2).
+
+mod cli_common;
+
+use cli_common::*;
+use predicates::str::contains;
+use std::fs;
+
+// ---- check / uncheck ----
+
+#[test]
+fn check_and_uncheck_round_trip() {
+    let p = Patient::treated();
+    p.at(DAY3)
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .success()
+        .stdout("Ticked: Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov, today)\n");
+    assert!(done(&p.today(DAY3), "sunscreen-spf30"));
+    p.at(DAY3)
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .success()
+        .stdout(contains("Already ticked: Apply SPF 30+ sunscreen"));
+    p.at(DAY3)
+        .args(["uncheck", "sunscreen-spf30"])
+        .assert()
+        .success()
+        .stdout(contains("Unticked: Apply SPF 30+ sunscreen"));
+    assert!(!done(&p.today(DAY3), "sunscreen-spf30"));
+    p.at(DAY3)
+        .args(["uncheck", "sunscreen-spf30"])
+        .assert()
+        .success()
+        .stdout(contains("Not ticked, nothing to undo"));
+}
+
+#[test]
+fn tick_offs_persist_for_their_day_only() {
+    let p = Patient::treated();
+    p.at(DAY3)
+        .args(["check", "gentle-cleanser@evening"])
+        .assert()
+        .success();
+    p.at(DAY3).args(["check", "no-makeup"]).assert().success();
+    let later = p.today("2026-11-22 21:45");
+    assert!(done(&later, "gentle-cleanser@evening"));
+    assert!(!done(&later, "gentle-cleanser@morning"));
+    assert_eq!(later["done"], 2);
+    assert!(!done(
+        &p.today("2026-11-23 08:00"),
+        "gentle-cleanser@evening"
+    ));
+}
+
+#[test]
+fn check_with_day_ticks_another_day() {
+    let p = Patient::treated();
+    p.at(DAY3)
+        .args(["check", "drink-water", "--day", "5"])
+        .assert()
+        .success()
+        .stdout("Ticked: Drink plenty of water (Day 5, Tue 24 Nov)\n");
+    let plan = p.json(DAY3, &["plan", "--json"]);
+    let day = |n: i64| {
+        plan["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["day"] == n)
+            .unwrap()
+    };
+    assert!(done(day(5), "drink-water"));
+    assert!(!done(day(3), "drink-water"));
+    // Days before the treatment are numbered 0, -1, ... and take negative numbers.
+    p.at(DAY3)
+        .args(["check", "before-tell-provider", "--day", "-2"])
+        .assert()
+        .success()
+        .stdout(contains("(Day -2, Tue 17 Nov)"));
+}
+
+#[test]
+fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
+    let p = Patient::treated();
+    p.at(DAY3)
+        .args(["check", "book-next-session", "--day", "30"])
+        .assert()
+        .success();
+    let plan = p.json(DAY3, &["plan", "--json"]);
+    let day = |n: i64| {
+        plan["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["day"] == n)
+            .unwrap()
+    };
+    assert!(!done(day(29), "book-next-session"));
+    assert!(done(day(35), "book-next-session"));
+    p.at(DAY3)
+        .args(["uncheck", "book-next-session", "--day", "35"])
+        .assert()
+        .success()
+        .stdout(contains("Unticked: Book your next session (Day 35"));
+    let plan = p.json(DAY3, &["plan", "--json"]);
+    assert!(plan["days"].as_array().unwrap().iter().all(|d| {
+        d["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["done"] == false)
+    }));
+}
+
+#[test]
+fn check_errors_say_what_to_type_instead() {
+    let p = Patient::treated();
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["check", "xyz"],
+            "aftercare: no task `xyz`; today's tasks are:\n  gentle-cleanser@morning, ",
+        ),
+        (
+            &["check", "gentle-cleanser"],
+            "aftercare: `gentle-cleanser` is done twice a day: \
+             use gentle-cleanser@morning or gentle-cleanser@evening\n",
+        ),
+        (
+            &["uncheck", "no-makeup@morning"],
+            "aftercare: `no-makeup@morning` is not done twice a day: use no-makeup\n",
+        ),
+        (
+            &["check", "book-next-session"],
+            "aftercare: `book-next-session` is not a task today (Day 3, Sun 22 Nov); \
+             it runs Day 29 to Day 43\n",
+        ),
+        (
+            &["check", "no-makeup", "--day", "5"],
+            "aftercare: `no-makeup` is not a task on Day 5 (Tue 24 Nov); it runs Day 1 to Day 3\n",
+        ),
+        (
+            &["check", "gentle-cleanser@morning", "--day", "1"],
+            "aftercare: `gentle-cleanser@morning` is not a task on Day 1 (Fri 20 Nov); \
+             use gentle-cleanser@evening\n",
+        ),
+        (
+            &["check", "sunscreen-spf30", "--day", "44"],
+            "aftercare: Day 44 is not in the plan: it runs from Day -6 (Fri 13 Nov) \
+             to Day 43 (Fri 1 Jan)\n",
+        ),
+    ];
+    let before = fs::read(p.state_file()).unwrap();
+    for (args, want) in cases {
+        let out = p.at(DAY3).args(args).assert().code(2).stdout("");
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(stderr.starts_with(want), "{args:?}:\n{stderr}");
+    }
+    assert_eq!(fs::read(p.state_file()).unwrap(), before);
+}
