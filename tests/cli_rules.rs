@@ -2,6 +2,7 @@
 //! each problem is reported once with exit 2 (what was given) or 1 (what failed).
 
 mod cli_common;
+mod rules_corpus_common;
 
 use cli_common::*;
 use predicates::prelude::*;
@@ -230,4 +231,41 @@ fn a_damaged_state_file_is_reported_and_left_alone() {
     // With no command the terminal app would open: the file is refused before that.
     p.at(DAY3).assert().code(1);
     assert_eq!(fs::read(p.state_file()).unwrap(), bytes);
+}
+
+/// Issue 4, item 4, at the command line: every malformed file gives exit status 2 and a
+/// located message, whether checked or used, and the terminal is never entered.
+#[test]
+fn every_malformed_rules_file_exits_2_without_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (name, bytes, fragment)) in rules_corpus_common::corpus().into_iter().enumerate() {
+        let file = dir.path().join(format!("bad-{i}.json"));
+        std::fs::write(&file, &bytes).unwrap();
+        let shown = file.display().to_string();
+        for args in [
+            vec!["rules", "check", shown.as_str()],
+            vec!["--rules", shown.as_str()],
+        ] {
+            let out = assert_cmd::Command::cargo_bin("aftercare")
+                .unwrap()
+                .args(["--data-dir", dir.path().join("data").to_str().unwrap()])
+                .args(&args)
+                .env("TZ", "Europe/Berlin")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{name} {args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("{shown}:")),
+                "{name}: {stderr:.300}"
+            );
+            assert!(stderr.contains(fragment), "{name}: {stderr:.300}");
+            // Nothing on stdout: no escape sequence to enter the alternate screen or raw mode.
+            assert!(out.stdout.is_empty(), "{name}: wrote to stdout");
+        }
+    }
+    assert!(
+        !dir.path().join("data").exists(),
+        "a bad rules file must not create the data dir"
+    );
 }

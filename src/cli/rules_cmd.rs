@@ -5,13 +5,14 @@ use crate::rules::Rules;
 use std::fs;
 use std::path::Path;
 
-/// Reads and validates a rules file; every problem is reported, each with its line.
+/// Reads and validates a rules file; every problem is reported, each with its line. The bytes
+/// need not be UTF-8: a file that is not is reported at its first bad byte.
 pub fn load(path: &Path) -> Result<Rules, CliError> {
-    let text = fs::read_to_string(path).map_err(|source| CliError::RulesUnreadable {
+    let bytes = fs::read(path).map_err(|source| CliError::RulesUnreadable {
         path: path.to_path_buf(),
         source,
     })?;
-    Rules::parse(&text, &path.display().to_string()).map_err(CliError::Rules)
+    Rules::from_bytes(&bytes, &path.display().to_string()).map_err(CliError::Rules)
 }
 
 /// `rules check FILE`: "FILE: valid — 22 rules, 10 phases, 3 warnings, ...", or the problems.
