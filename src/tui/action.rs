@@ -61,7 +61,7 @@ pub const KEYMAP: &[Binding] = &[
 pub const PROMPT_KEYMAP: &[(KeyCode, PromptAction, Option<&str>)] = &[
     (KeyCode::Enter, PromptAction::Submit, Some("save")),
     (KeyCode::Esc, PromptAction::Quit, Some("quit")),
-    (KeyCode::Backspace, PromptAction::Backspace, None),
+    (KeyCode::Backspace, PromptAction::Backspace, Some("erase")),
     (KeyCode::Delete, PromptAction::Delete, None),
     (KeyCode::Left, PromptAction::Left, None),
     (KeyCode::Right, PromptAction::Right, None),

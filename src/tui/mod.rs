@@ -39,7 +39,14 @@ pub enum TuiError {
 /// Opens the checklist in the terminal and returns when the user quits. `state` was loaded
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
 pub fn run(rules: Rules, store: Store, state: State, clock: Clock) -> Result<(), TuiError> {
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // Raw mode may be on even though the alternate screen failed.
+            ratatui::restore();
+            return Err(e.into());
+        }
+    };
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(TuiError::from)
         .and_then(|()| {

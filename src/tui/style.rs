@@ -24,7 +24,10 @@ pub const TASK_DONE: Style = Style::new()
     .fg(Color::DarkGray)
     .add_modifier(Modifier::CROSSED_OUT);
 pub const WHEN: Style = Style::new().fg(Color::Gray);
-pub const SELECTED: Style = Style::new().bg(Color::Rgb(40, 56, 72));
+/// A dark grey bar with light text: readable on dark and light terminal themes alike.
+pub const SELECTED: Style = Style::new().fg(Color::White).bg(Color::Indexed(238));
+/// A done task's title on the selected row, where dark grey would vanish into the bar.
+pub const SELECTED_DONE: Style = Style::new().fg(Color::Gray);
 
 /// The progress bar.
 pub const GAUGE_FILLED: Style = Style::new().fg(Color::Green);

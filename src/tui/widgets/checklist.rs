@@ -116,11 +116,18 @@ fn render_task(task: &TaskLine, selected: bool, when_width: usize, area: Rect, b
         buf.set_style(area, style::SELECTED);
     }
     let mark = if selected { SELECTION_MARK } else { "  " };
-    let (check, title_style, when_style) = if task.done {
+    let (check, mut title_style, mut when_style) = if task.done {
         ("[x] ", style::TASK_DONE, style::MUTED)
     } else {
         ("[ ] ", style::TASK, style::WHEN)
     };
+    if task.status == "ended" {
+        when_style = style::MUTED;
+    }
+    if selected && task.done {
+        title_style = title_style.patch(style::SELECTED_DONE);
+        when_style = style::SELECTED_DONE;
+    }
     let (kind_mark, kind_style) = match task.kind {
         Kind::Avoid => (AVOID_MARK, style::AVOID_MARKER),
         Kind::Do => ("", Style::new()),

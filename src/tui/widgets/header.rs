@@ -85,7 +85,10 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     }
     let (done, total) = list.progress();
     let progress = format!("{done}/{total} done");
-    let gauge_width = GAUGE_WIDTH.min(usize::from(area.width) / 5);
+    // The bar gives way to the words: it shrinks (to nothing) before they are cut.
+    let spare =
+        usize::from(area.width).saturating_sub(text::width(&words) + text::width(&progress) + 5);
+    let gauge_width = GAUGE_WIDTH.min(usize::from(area.width) / 5).min(spare);
     let right_width = if total == 0 {
         0
     } else {
