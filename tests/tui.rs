@@ -88,6 +88,13 @@ fn main_day3_120x40() {
 }
 
 #[test]
+fn main_day3_at_the_minimum_size() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 40, 12);
+    insta::assert_snapshot!("main_day3_40x12", screen(&app));
+}
+
+#[test]
 fn ticks_are_saved_and_shown() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store.clone(), state, NOW, 80, 24);

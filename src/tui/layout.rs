@@ -9,7 +9,7 @@ pub const MIN_HEIGHT: u16 = 12;
 /// From this width the notes sit beside the checklist instead of under it.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
 /// Rows the checklist keeps before the notes and the task detail get any.
-const LIST_MIN_ROWS: u16 = 8;
+const LIST_MIN_ROWS: u16 = 5;
 /// The detail strip: a rule with its title, then two lines of text.
 const DETAIL_ROWS: u16 = 3;
 const DETAIL_MAX_ROWS: u16 = 5;
@@ -65,7 +65,7 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
             Constraint::Length(notes_width),
         ])
         .areas(body);
-        let (list, detail) = split_detail(left, needs);
+        let (list, detail) = split_detail(left, needs, DETAIL_MAX_ROWS);
         (list, detail, notes)
     } else {
         // The notes' headings sit on their rule; the phases and warnings are listed side by
@@ -84,7 +84,7 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
             Constraint::Fill(1),
         ])
         .areas(body);
-        let (list, detail) = split_detail(upper, needs);
+        let (list, detail) = split_detail(upper, needs, DETAIL_ROWS);
         // Everything flows from the top: on a quiet day the notes follow a short list.
         let notes = Rect {
             y: detail.bottom().max(list.bottom()),
@@ -107,13 +107,13 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
 }
 
 /// The task list, and right under it the selected task's detail when there is room for
-/// both: three rows, or up to five where the list leaves them spare.
-fn split_detail(area: Rect, needs: Needs) -> (Rect, Rect) {
+/// both: three rows, or up to `max_rows` where the list leaves them spare.
+fn split_detail(area: Rect, needs: Needs, max_rows: u16) -> (Rect, Rect) {
     let list_min = LIST_MIN_ROWS.min(needs.list_rows.max(1));
     let detail_rows = if needs.detail && area.height >= list_min + DETAIL_ROWS {
         area.height
             .saturating_sub(needs.list_rows)
-            .clamp(DETAIL_ROWS, DETAIL_MAX_ROWS)
+            .clamp(DETAIL_ROWS, max_rows)
     } else {
         0
     };
@@ -161,10 +161,12 @@ mod tests {
     }
 
     #[test]
-    fn small_terminals_drop_the_extras_before_the_checklist() {
+    fn small_terminals_keep_the_warnings_and_drop_the_detail() {
         let r = regions(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), DAY3);
-        assert_eq!((r.notes.height, r.detail.height), (0, 0));
-        assert_eq!(r.list.height, MIN_HEIGHT - 4);
+        assert_eq!(r.detail.height, 0);
+        // A heading and two warnings; the list keeps the rest.
+        assert_eq!(r.notes.height, 3);
+        assert_eq!(r.list.height, LIST_MIN_ROWS);
     }
 
     #[test]

@@ -18,7 +18,7 @@ const LEFT_COLUMNS: usize = 6;
 const AVOID_MARK: &str = "✕ ";
 /// Space between a title and its time.
 const GAP: usize = 2;
-/// Titles keep this many cells before times are cut.
+/// Titles keep this many cells (at most half the row) before times are cut.
 const TITLE_MIN: usize = 24;
 
 pub struct TaskList<'a, Tz: TimeZone>(pub &'a App<Tz>);
@@ -82,7 +82,8 @@ fn when_column_width(tasks: &[TaskLine], row_width: u16) -> usize {
         .map(|t| text::width(&t.when))
         .max()
         .unwrap_or(0);
-    let taken = LEFT_COLUMNS + text::width(AVOID_MARK) + GAP + TITLE_MIN;
+    let title_min = TITLE_MIN.min(usize::from(row_width) / 2);
+    let taken = LEFT_COLUMNS + text::width(AVOID_MARK) + GAP + title_min;
     longest.min(usize::from(row_width).saturating_sub(taken))
 }
 

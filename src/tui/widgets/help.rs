@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 const MAX_WIDTH: u16 = 68;
-const KEY_COLUMN: usize = 15;
+/// Space between the keys and what they do.
+const KEY_GAP: usize = 2;
 const MOUSE_KEYS: &str = "click";
 const MOUSE_HELP: &str = "Tick or untick the task you click";
 const ABOUT_TICKS: &str = "Tick a task to do once it is done, and a task to avoid (✕) once you have kept to it for \
@@ -57,13 +58,21 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
 /// The overlay's lines, wrapped to `width`.
 fn help_text(disclaimer: &str, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let bindings = help_lines()
+    let bindings: Vec<_> = help_lines()
         .into_iter()
-        .chain([(MOUSE_KEYS.to_string(), MOUSE_HELP)]);
+        .chain([(MOUSE_KEYS.to_string(), MOUSE_HELP)])
+        .collect();
+    let key_column = bindings
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        + KEY_GAP;
     for (keys, what) in bindings {
-        let room = width.saturating_sub(KEY_COLUMN);
+        let room = width.saturating_sub(key_column);
+        let pad = " ".repeat(key_column.saturating_sub(text::width(&keys)));
         lines.push(Line::from(vec![
-            Span::styled(format!("{keys:<KEY_COLUMN$}"), style::KEY),
+            Span::styled(format!("{keys}{pad}"), style::KEY),
             Span::styled(text::truncate(what, room), style::HINT),
         ]));
     }
