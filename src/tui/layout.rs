@@ -13,6 +13,9 @@ const LIST_MIN_ROWS: u16 = 5;
 /// The detail strip: a rule with its title, then two lines of text.
 const DETAIL_ROWS: u16 = 3;
 const DETAIL_MAX_ROWS: u16 = 5;
+/// Below this many body rows (a 24-row terminal has 20) the notes are kept compact.
+const SHORT_BODY_ROWS: u16 = 26;
+const NOTES_MAX_ROWS_WHEN_SHORT: u16 = 4;
 
 /// What the screen has to show, as far as the layout cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +73,14 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
     } else {
         // The notes' headings sit on their rule; the phases and warnings are listed side by
         // side under it, one line each.
-        let wanted = 1 + needs.phases.max(needs.warnings);
+        // On a short screen the notes get at most a heading and three lines ("+2 more" says
+        // what is cut), so that both the tasks to do and those to avoid keep their room.
+        let cap = if body.height < SHORT_BODY_ROWS {
+            NOTES_MAX_ROWS_WHEN_SHORT
+        } else {
+            u16::MAX
+        };
+        let wanted = (1 + needs.phases.max(needs.warnings)).min(cap);
         let spare = body
             .height
             .saturating_sub(LIST_MIN_ROWS.min(needs.list_rows));
@@ -146,9 +156,9 @@ mod tests {
     fn at_80x24_the_checklist_keeps_room_for_its_tasks() {
         let r = regions(Rect::new(0, 0, 80, 24), DAY3);
         assert!(!r.side_by_side);
-        assert_eq!(r.notes.height, 6);
+        assert_eq!(r.notes.height, NOTES_MAX_ROWS_WHEN_SHORT);
         assert_eq!(r.detail.height, DETAIL_ROWS);
-        assert!(r.list.height >= 10, "{r:?}");
+        assert!(r.list.height >= 13, "{r:?}");
         assert_eq!(r.disclaimer.y, 23);
     }
 
