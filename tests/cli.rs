@@ -220,9 +220,7 @@ fn days_before_treatment_show_how_to_prepare() {
         .arg("today")
         .assert()
         .success()
-        .stdout(contains(
-            "Day -1 · 2 days before treatment · Wed 18 Nov 2026",
-        ))
+        .stdout(contains("2 days before treatment · Wed 18 Nov 2026"))
         .stdout(contains("before-tell-provider"));
 }
 

@@ -47,3 +47,15 @@ fn crlf_line_endings_and_a_byte_order_mark_are_fine() {
         + 1;
     assert_eq!(err.problems[0].line, lf_line);
 }
+
+#[test]
+fn escape_sequences_in_a_bad_file_never_reach_the_message_raw() {
+    let text = BUILTIN_JSON.replacen(
+        "\"format\": 1,",
+        "\"format\": 1, \"\\u001b]0;owned\\u0007\": 1,",
+        1,
+    );
+    let err = Rules::parse(&text, "evil.json").unwrap_err().to_string();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("\\u{1b}]0;owned"), "{err}");
+}

@@ -21,13 +21,14 @@ pub fn short_date(date: NaiveDate) -> String {
 }
 
 /// How a day is introduced: "Day 3 of recovery", "Day 1 · treatment day",
-/// "Day -2 · 3 days before treatment". The number is always there: `check --day` takes it.
+/// "Day 3 of recovery", or "3 days before treatment": days before the treatment are counted
+/// down, never shown as negative days (`check --day` still takes their numbers, 0 and below).
 pub fn day_title(day: i64) -> String {
     match day {
         1 => "Day 1 · treatment day".to_string(),
         d if d > 1 => format!("Day {d} of recovery"),
-        0 => "Day 0 · the day before treatment".to_string(),
-        d => format!("Day {d} · {} days before treatment", 1 - d),
+        0 => "The day before treatment".to_string(),
+        d => format!("{} days before treatment", 1 - d),
     }
 }
 
@@ -80,7 +81,7 @@ mod tests {
     fn names_days_with_the_number_check_takes() {
         assert_eq!(day_title(3), "Day 3 of recovery");
         assert_eq!(day_title(1), "Day 1 · treatment day");
-        assert_eq!(day_title(0), "Day 0 · the day before treatment");
-        assert_eq!(day_title(-6), "Day -6 · 7 days before treatment");
+        assert_eq!(day_title(0), "The day before treatment");
+        assert_eq!(day_title(-6), "7 days before treatment");
     }
 }

@@ -1,5 +1,6 @@
 //! Problems found in a rules file, each pointing at a line, a column and a field.
 
+use super::inert;
 use std::fmt;
 
 /// One thing wrong with a rules file, pointing at the text.
@@ -36,11 +37,13 @@ impl fmt::Display for RulesError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}:{}:{}: ", self.origin, p.line, p.column)?;
+            // Messages quote the file (an unknown field's name, say), so they are made inert
+            // like the file's own text before they reach a terminal.
+            write!(f, "{}:{}:{}: ", inert(&self.origin), p.line, p.column)?;
             if !p.path.is_empty() {
-                write!(f, "{}: ", p.path)?;
+                write!(f, "{}: ", inert(&p.path))?;
             }
-            write!(f, "{}", p.message)?;
+            write!(f, "{}", inert(&p.message))?;
         }
         Ok(())
     }

@@ -7,6 +7,7 @@
 mod error;
 mod journal;
 mod locate;
+mod sanitize;
 mod validate;
 
 use schemars::JsonSchema;
@@ -16,6 +17,7 @@ use std::fmt;
 pub use error::{Problem, RulesError};
 pub use journal::{Alert, ExpectedPoint, MAX_RATING, Symptom};
 pub use locate::{Segment, line_column, locate};
+pub use sanitize::inert;
 pub use validate::validate;
 
 /// The newest rules format this build understands.
@@ -244,6 +246,8 @@ impl Rules {
         };
         let problems = validate(&rules, text);
         if problems.is_empty() {
+            let mut rules = rules;
+            rules.make_text_inert();
             Ok(rules)
         } else {
             Err(RulesError::new(origin, problems))

@@ -1,0 +1,74 @@
+//! Terminal events in, app changes out: the one door both the event loop and the tests use.
+
+use super::action::{action_for, is_interrupt, prompt_action_for};
+use super::app::{App, Screen};
+use super::layout::is_too_small;
+use chrono::TimeZone;
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Size};
+
+/// Feeds one terminal event to the app. Returns whether the screen needs drawing again, so
+/// mouse movement and unbound keys cost nothing.
+pub fn handle_event<Tz: TimeZone>(app: &mut App<Tz>, event: &Event) -> bool {
+    match event {
+        Event::Key(key) => handle_key(app, *key),
+        Event::Mouse(mouse) => handle_mouse(app, *mouse),
+        Event::Resize(width, height) => {
+            app.resize(Size::new(*width, *height));
+            true
+        }
+        _ => false,
+    }
+}
+
+fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
+    if is_interrupt(key) {
+        app.quit = true;
+        return true;
+    }
+    if matches!(app.screen, Screen::Start(_)) {
+        return prompt_action_for(key).is_some_and(|action| app.prompt(action));
+    }
+    if app.help {
+        // Any key closes the help, and does nothing else.
+        app.help = false;
+        return true;
+    }
+    match action_for(key) {
+        Some(action) => {
+            app.update(action);
+            true
+        }
+        None => false,
+    }
+}
+
+fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
+    if matches!(app.screen, Screen::Start(_)) || is_too_small(app.size) {
+        return false;
+    }
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) if app.help => {
+            app.help = false;
+            true
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            let list = app.regions().list;
+            let at = Position::new(mouse.column, mouse.row);
+            if !list.contains(at) {
+                return false;
+            }
+            app.click_row(usize::from(at.y - list.y));
+            true
+        }
+        MouseEventKind::ScrollDown if !app.help => {
+            app.update(super::action::Action::Down);
+            true
+        }
+        MouseEventKind::ScrollUp if !app.help => {
+            app.update(super::action::Action::Up);
+            true
+        }
+        _ => false,
+    }
+}

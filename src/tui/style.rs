@@ -1,0 +1,58 @@
+//! The screen's look in one place. Colours only ever repeat what a marker or word already
+//! says, so the screen reads the same on a monochrome terminal.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The bar across the top with the plan's name and the day.
+pub const TITLE_BAR: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
+pub const TITLE_DAY: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Cyan)
+    .add_modifier(Modifier::BOLD);
+/// The line under the title: when the treatment was.
+pub const SUMMARY: Style = Style::new();
+pub const MUTED: Style = Style::new().fg(Color::DarkGray);
+pub const EMPHASIS: Style = Style::new().add_modifier(Modifier::BOLD);
+
+/// Group headings and markers of the two kinds of task.
+pub const DO_HEADING: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+pub const AVOID_HEADING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub const DO_MARKER: Style = Style::new().fg(Color::Green);
+pub const AVOID_MARKER: Style = Style::new().fg(Color::Yellow);
+pub const TASK: Style = Style::new();
+pub const TASK_DONE: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::CROSSED_OUT);
+pub const WHEN: Style = Style::new().fg(Color::Gray);
+/// A dark grey bar with light text: readable on dark and light terminal themes alike.
+pub const SELECTED: Style = Style::new().fg(Color::White).bg(Color::Indexed(238));
+/// A done task's title on the selected row, where dark grey would vanish into the bar.
+pub const SELECTED_DONE: Style = Style::new().fg(Color::Gray);
+
+/// The progress bar.
+pub const GAUGE_FILLED: Style = Style::new().fg(Color::Green);
+pub const GAUGE_EMPTY: Style = Style::new().fg(Color::DarkGray);
+
+/// Section rules and their titles.
+pub const RULE: Style = Style::new().fg(Color::DarkGray);
+pub const SECTION: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const WARNING_SECTION: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub const PHASE: Style = Style::new();
+pub const WARNING: Style = Style::new().fg(Color::LightRed);
+pub const DETAIL: Style = Style::new().fg(Color::Gray);
+
+/// The footer.
+pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const HINT: Style = Style::new().fg(Color::Gray);
+pub const DISCLAIMER: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC);
+pub const ERROR: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
+
+/// The help overlay and the first-run prompt.
+pub const POPUP_BORDER: Style = Style::new().fg(Color::Cyan);
+pub const INPUT: Style = Style::new().add_modifier(Modifier::UNDERLINED);
+pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);

@@ -1,0 +1,123 @@
+//! Fitting words into cells: cut with "…" rather than wrap or spill.
+
+use ratatui::text::Span;
+
+const ELLIPSIS: char = '…';
+
+/// How many cells `text` takes.
+pub fn width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+fn char_width(c: char) -> usize {
+    let mut buf = [0u8; 4];
+    width(c.encode_utf8(&mut buf))
+}
+
+/// `text` cut to `max` cells, ending in "…" when something was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push(ELLIPSIS);
+    out
+}
+
+/// `text` word-wrapped to `max` cells in at most `lines` lines; the last one ends in "…"
+/// when the text did not fit.
+pub fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if lines == 0 {
+        return out;
+    }
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if current.is_empty() {
+            current = word.to_string();
+            continue;
+        }
+        let candidate = format!("{current} {word}");
+        if width(&candidate) <= max {
+            current = candidate;
+            continue;
+        }
+        if out.len() + 1 == lines {
+            out.push(mark_cut(&current, max));
+            return out;
+        }
+        out.push(truncate(&current, max));
+        current = word.to_string();
+    }
+    if !current.is_empty() && out.len() < lines {
+        out.push(truncate(&current, max));
+    }
+    out
+}
+
+/// A line that more text should have followed.
+fn mark_cut(line: &str, max: usize) -> String {
+    let mut line = line;
+    while width(line) + 1 > max {
+        match line.rsplit_once(' ') {
+            Some((head, _)) => line = head.trim_end(),
+            None => break,
+        }
+    }
+    let mut cut = truncate(line, max.saturating_sub(1));
+    if !cut.ends_with(ELLIPSIS) && max > 0 {
+        cut.push(ELLIPSIS);
+    }
+    cut
+}
+
+/// The first sentence of `text`, for a one-line disclaimer.
+pub fn first_sentence(text: &str) -> &str {
+    match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Sunscreen", 20), "Sunscreen");
+        assert_eq!(truncate("Sunscreen SPF 30", 10), "Sunscreen…");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_words_and_marks_what_was_cut() {
+        assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
+        assert_eq!(wrap("one two three four", 7, 1), ["one…"]);
+        assert_eq!(wrap("one two three four", 8, 1), ["one two…"]);
+        assert_eq!(wrap("", 7, 2), Vec::<String>::new());
+        assert_eq!(wrap("unbreakablewordhere", 5, 2), ["unbr…"]);
+        assert_eq!(wrap("a b", 5, 0), Vec::<String>::new());
+    }
+
+    #[test]
+    fn takes_the_first_sentence() {
+        assert_eq!(first_sentence("Not advice. Ask."), "Not advice.");
+        assert_eq!(first_sentence("Not advice"), "Not advice");
+    }
+}

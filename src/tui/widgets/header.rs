@@ -1,0 +1,117 @@
+//! The top two rows: the plan's name and the day on a bar, then when the treatment was and
+//! how much of the day is done.
+
+use super::day_label;
+use crate::plan::duration_label;
+use crate::tui::app::App;
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// The bar's share of the progress: at most this many cells.
+const GAUGE_WIDTH: usize = 20;
+
+pub struct Header<'a, Tz: TimeZone>(pub &'a App<Tz>);
+
+impl<Tz: TimeZone> Widget for Header<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [title, summary] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        render_title(self.0, title, buf);
+        render_summary(self.0, summary, buf);
+    }
+}
+
+fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, style::TITLE_BAR);
+    let day = match app.checklist.as_ref() {
+        Some(list) => format!(
+            " {} · {} ",
+            day_label(list.day),
+            list.date.format("%a %-d %b")
+        ),
+        None => String::new(),
+    };
+    let today = match (app.today(), app.checklist.as_ref()) {
+        (Some(today), Some(list)) if today != list.day => relative_day(list.day - today),
+        _ => String::new(),
+    };
+    let right = format!("{day}{today}");
+    let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
+    let name = text::truncate(&app.rules.name, room);
+    Line::from(vec![Span::raw(" "), Span::styled(name, style::TITLE_BAR)]).render(area, buf);
+    Line::from(vec![
+        Span::styled(day, style::TITLE_DAY),
+        Span::styled(today, style::TITLE_BAR),
+    ])
+    .right_aligned()
+    .render(area, buf);
+}
+
+/// How far the viewed day is from today, for when the user has moved away from it.
+fn relative_day(offset: i64) -> String {
+    match offset {
+        1 => "(tomorrow) ".to_string(),
+        -1 => "(yesterday) ".to_string(),
+        n if n > 0 => format!("(in {n} days) "),
+        n => format!("({} days ago) ", -n),
+    }
+}
+
+fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
+    let (Some(plan), Some(list)) = (app.plan(), app.checklist.as_ref()) else {
+        return;
+    };
+    let treated = plan
+        .local(plan.treatment())
+        .format("%a %-d %b %H:%M")
+        .to_string();
+    let mut words = if app.now < plan.treatment() {
+        format!(
+            "Before treatment · in {} · {treated}",
+            duration_label(plan.treatment() - app.now)
+        )
+    } else {
+        format!(
+            "Treated {treated} · {} ago",
+            duration_label(app.now - plan.treatment())
+        )
+    };
+    if app.today().is_some_and(|today| today > plan.last_day()) {
+        words.push_str(" · plan complete");
+    }
+    let (done, total) = list.progress();
+    let progress = format!("{done}/{total} done");
+    // The bar gives way to the words: it shrinks (to nothing) before they are cut.
+    let spare =
+        usize::from(area.width).saturating_sub(text::width(&words) + text::width(&progress) + 5);
+    let gauge_width = GAUGE_WIDTH.min(usize::from(area.width) / 5).min(spare);
+    let right_width = if total == 0 {
+        0
+    } else {
+        text::width(&progress) + 1 + gauge_width + 1
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(right_width).unwrap_or(0)),
+    ])
+    .areas(area);
+    let room = usize::from(left.width).saturating_sub(2);
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(text::truncate(&words, room), style::SUMMARY),
+    ])
+    .render(left, buf);
+    if let Some(filled) = (gauge_width * done).checked_div(total) {
+        Line::from(vec![
+            Span::styled(progress, style::EMPHASIS),
+            Span::raw(" "),
+            Span::styled("━".repeat(filled), style::GAUGE_FILLED),
+            Span::styled("─".repeat(gauge_width - filled), style::GAUGE_EMPTY),
+        ])
+        .render(right, buf);
+    }
+}

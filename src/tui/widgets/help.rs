@@ -1,0 +1,114 @@
+//! The help overlay: every key from the keymap, how ticking works, and the whole disclaimer.
+
+use crate::tui::action::help_lines;
+use crate::tui::app::App;
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+const MAX_WIDTH: u16 = 68;
+/// Space between the keys and what they do.
+const KEY_GAP: usize = 2;
+const MOUSE_KEYS: &str = "click";
+const MOUSE_HELP: &str = "Tick or untick the task you click";
+const ABOUT_TICKS: &str = "Tick a task to do once it is done, and a task to avoid (✕) once you have kept to it for \
+                           the day. Ticks are saved at once.";
+
+pub struct Help<'a, Tz: TimeZone>(pub &'a App<Tz>);
+
+impl<Tz: TimeZone> Widget for Help<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+        let text_width = usize::from(width.saturating_sub(4));
+        let lines = help_text(&self.0.rules.disclaimer, text_width);
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(popup, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(style::POPUP_BORDER)
+            .title(Span::styled(" Help ", style::SECTION))
+            .title_bottom(Line::styled(" any key closes ", style::MUTED).right_aligned());
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            line.render(
+                Rect {
+                    x: inner.x + 1,
+                    y,
+                    width: inner.width.saturating_sub(2),
+                    height: 1,
+                },
+                buf,
+            );
+        }
+    }
+}
+
+/// The overlay's lines, wrapped to `width`.
+fn help_text(disclaimer: &str, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let bindings: Vec<_> = help_lines()
+        .into_iter()
+        .chain([(MOUSE_KEYS.to_string(), MOUSE_HELP)])
+        .collect();
+    let key_column = bindings
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        + KEY_GAP;
+    for (keys, what) in bindings {
+        let room = width.saturating_sub(key_column);
+        let pad = " ".repeat(key_column.saturating_sub(text::width(&keys)));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys}{pad}"), style::KEY),
+            Span::styled(text::truncate(what, room), style::HINT),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(text::wrap(ABOUT_TICKS, width, 3).into_iter().map(Line::raw));
+    lines.push(Line::raw(""));
+    lines.extend(
+        text::wrap(disclaimer, width, 5)
+            .into_iter()
+            .map(|l| Line::styled(l, style::DISCLAIMER)),
+    );
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::{KEYMAP, key_label};
+
+    #[test]
+    fn the_overlay_lists_every_key_of_the_keymap() {
+        let shown: Vec<String> = help_text("Not advice.", 60)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        let all = shown.join("\n");
+        for binding in KEYMAP {
+            let line = shown.iter().find(|l| l.contains(binding.help));
+            let line =
+                line.unwrap_or_else(|| panic!("{:?} missing from help:\n{all}", binding.action));
+            for key in binding.keys {
+                assert!(
+                    line.contains(&key_label(*key)),
+                    "{key:?} missing from {line:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! What is normal on the day, and the signs to call the provider about. Beside the list
+//! there is room for the details; under it, each note gets one line.
+
+use crate::checklist::NoteLine;
+use crate::tui::app::App;
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+const PHASES_TITLE: &str = " Normal now ";
+const WARNINGS_TITLE: &str = " Call your provider if ";
+const PHASE_MARK: &str = "• ";
+/// Marks a warning sign without relying on colour.
+const WARNING_MARK: &str = "! ";
+/// Always true, so the warnings list is never empty.
+const ANY_WORRY: &str = "anything worries you";
+
+pub struct Notes<'a, Tz: TimeZone> {
+    pub app: &'a App<Tz>,
+    pub side_by_side: bool,
+}
+
+/// One section's look.
+struct Section<'a> {
+    title: &'static str,
+    title_style: Style,
+    mark: &'static str,
+    item_style: Style,
+    notes: &'a [NoteLine],
+    empty: &'static str,
+}
+
+impl<Tz: TimeZone> Widget for Notes<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(list) = self.app.checklist.as_ref() else {
+            return;
+        };
+        if area.height < 2 {
+            return;
+        }
+        let phases = Section {
+            title: PHASES_TITLE,
+            title_style: style::SECTION,
+            mark: PHASE_MARK,
+            item_style: style::PHASE,
+            notes: &list.phases,
+            empty: "nothing in particular",
+        };
+        let warnings = Section {
+            title: WARNINGS_TITLE,
+            title_style: style::WARNING_SECTION,
+            mark: WARNING_MARK,
+            item_style: style::WARNING,
+            notes: &list.warnings,
+            empty: ANY_WORRY,
+        };
+        if self.side_by_side {
+            render_column(&phases, &warnings, area, buf);
+        } else {
+            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+                .spacing(1)
+                .areas(area);
+            render_section(&phases, 0, left, buf);
+            render_section(&warnings, 0, right, buf);
+        }
+    }
+}
+
+/// Both sections one above the other, with as many lines of detail as fit (warnings first
+/// in the sharing: they are the ones that matter).
+fn render_column(phases: &Section, warnings: &Section, area: Rect, buf: &mut Buffer) {
+    let rows = usize::from(area.height);
+    let width = usize::from(area.width).saturating_sub(4);
+    let details = (0..=3)
+        .rev()
+        .find(|&d| section_rows(phases, d, width) + 1 + section_rows(warnings, d, width) <= rows)
+        .unwrap_or(0);
+    let warning_rows = section_rows(warnings, details, width).min(rows);
+    let phase_rows =
+        section_rows(phases, details, width).min(rows.saturating_sub(warning_rows + 1));
+    let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let [top, _, bottom, _] = Layout::vertical([
+        Constraint::Length(as_rows(phase_rows)),
+        Constraint::Length(u16::from(rows > warning_rows)),
+        Constraint::Length(as_rows(warning_rows)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    render_section(phases, details, top, buf);
+    render_section(warnings, details, bottom, buf);
+}
+
+/// Rows a section takes with up to `details` lines of detail under each note.
+fn section_rows(section: &Section, details: usize, width: usize) -> usize {
+    let notes: usize = section
+        .notes
+        .iter()
+        .map(|n| 1 + text::wrap(&n.detail, width, details).len())
+        .sum();
+    1 + notes.max(1)
+}
+
+fn render_section(section: &Section, details: usize, area: Rect, buf: &mut Buffer) {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(style::RULE)
+        .title(Span::styled(section.title, section.title_style));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for note in section.notes {
+        let title = text::truncate(&note.title, width.saturating_sub(3));
+        lines.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(section.mark, section.item_style),
+            Span::styled(title, section.item_style),
+        ]));
+        for detail in text::wrap(&note.detail, width.saturating_sub(4), details) {
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::styled(detail, style::DETAIL),
+            ]));
+        }
+    }
+    if section.notes.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(section.mark, section.item_style),
+            Span::styled(section.empty, style::MUTED),
+        ]));
+    }
+    let rows = usize::from(inner.height);
+    if lines.len() > rows && rows > 0 {
+        // Say what did not fit rather than cut a list of symptoms silently.
+        let hidden = section.notes.len() - count_titles_in(&lines[..rows - 1], section.notes.len());
+        lines.truncate(rows - 1);
+        lines.push(Line::styled(format!("   +{hidden} more"), style::MUTED));
+    }
+    for (y, line) in (inner.y..).zip(lines) {
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+/// How many of the rendered lines are note titles (the rest are details).
+fn count_titles_in(lines: &[Line], max: usize) -> usize {
+    lines
+        .iter()
+        .filter(|l| l.spans.first().is_none_or(|s| s.content != "   "))
+        .count()
+        .min(max)
+}

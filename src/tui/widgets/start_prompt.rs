@@ -1,0 +1,114 @@
+//! The first-run screen: no treatment on record yet, so ask when it was.
+
+use super::footer::{key_hints, render_disclaimer};
+use crate::tui::action::prompt_hints;
+use crate::tui::app::App;
+use crate::tui::prompt::Prompt;
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+const QUESTION: &str = "When was your treatment?";
+const EXPLANATION: &str = "Day 1 is the day of the treatment.";
+const LABEL: &str = "Treatment: ";
+const FORMAT_HINT: &str = "YYYY-MM-DD HH:MM, your local time";
+const MAX_WIDTH: u16 = 64;
+
+pub struct StartPrompt<'a, Tz: TimeZone> {
+    pub app: &'a App<Tz>,
+    pub prompt: &'a Prompt,
+}
+
+impl<Tz: TimeZone> Widget for StartPrompt<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [title, body, hints, disclaimer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        buf.set_style(title, style::TITLE_BAR);
+        let name = text::truncate(
+            &self.app.rules.name,
+            usize::from(title.width).saturating_sub(2),
+        );
+        Line::styled(format!(" {name}"), style::TITLE_DAY).render(title, buf);
+        self.render_box(body, buf);
+        key_hints(prompt_hints(), hints.width).render(hints, buf);
+        render_disclaimer(&self.app.rules.disclaimer, disclaimer, buf);
+    }
+}
+
+impl<Tz: TimeZone> StartPrompt<'_, Tz> {
+    fn render_box(&self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.saturating_sub(2).min(MAX_WIDTH);
+        let room = usize::from(width.saturating_sub(4));
+        let mut lines = vec![
+            Line::styled(text::truncate(QUESTION, room), style::EMPHASIS),
+            Line::raw(text::truncate(EXPLANATION, room)),
+            Line::raw(""),
+            self.input_line(room),
+            Line::styled(
+                format!(
+                    "{}{}",
+                    " ".repeat(LABEL.len()),
+                    text::truncate(FORMAT_HINT, room)
+                ),
+                style::MUTED,
+            ),
+        ];
+        if let Some(error) = &self.prompt.error {
+            lines.push(Line::raw(""));
+            let wrapped = text::wrap(error, room, 3);
+            lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style::WARNING)));
+        }
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(style::POPUP_BORDER)
+            .title(Span::styled(" Welcome ", style::SECTION));
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            line.render(
+                Rect {
+                    x: inner.x + 1,
+                    y,
+                    width: inner.width.saturating_sub(2),
+                    height: 1,
+                },
+                buf,
+            );
+        }
+    }
+
+    /// "Treatment: 2026-11-22 09:00" with the cursor shown as a reversed cell.
+    fn input_line(&self, room: usize) -> Line<'static> {
+        let (before, at, after) = self.prompt.split_at_cursor();
+        // Long input scrolls: keep the end near the cursor in view.
+        let keep = room.saturating_sub(LABEL.len() + 1);
+        let before: String = {
+            let chars: Vec<char> = before.chars().collect();
+            chars[chars.len().saturating_sub(keep)..].iter().collect()
+        };
+        let after = text::truncate(after, keep.saturating_sub(before.chars().count()));
+        Line::from(vec![
+            Span::styled(LABEL, style::EMPHASIS),
+            Span::styled(before, style::INPUT),
+            Span::styled(at, style::CURSOR),
+            Span::styled(after, style::INPUT),
+        ])
+    }
+}

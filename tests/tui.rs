@@ -1,0 +1,265 @@
+//! The terminal checklist, drawn on a test backend and driven through the same event handler
+//! the real loop uses. Berlin time, treatment Fri 20 Nov 2026 14:00, "now" Sun 22 Nov 09:00.
+
+use aftercare::rules::Rules;
+use aftercare::store::{Change, State, Store};
+use aftercare::tui::{App, handle_event};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Europe::Berlin;
+use chrono_tz::Tz;
+use crossterm::event::KeyModifiers;
+use crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+use tempfile::TempDir;
+
+const TREATMENT: &str = "2026-11-20T14:00:00+01:00";
+const NOW: &str = "2026-11-22T09:00:00+01:00";
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+/// A store in a fresh temporary directory with one treatment recorded.
+fn treated_store() -> (TempDir, Store, State) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::new(dir.path());
+    let state = store
+        .apply(&Change::AddSession { at: at(TREATMENT) })
+        .unwrap();
+    (dir, store, state)
+}
+
+fn app_at(store: Store, state: State, now: &str, width: u16, height: u16) -> App<Tz> {
+    App::new(
+        Rules::builtin().unwrap(),
+        store,
+        state,
+        Berlin,
+        at(now),
+        Size::new(width, height),
+    )
+}
+
+fn screen(app: &App<Tz>) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app_size(app).0, app_size(app).1)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn app_size(app: &App<Tz>) -> (u16, u16) {
+    let size = app.size();
+    (size.width, size.height)
+}
+
+fn press(app: &mut App<Tz>, codes: &[KeyCode]) {
+    for code in codes {
+        handle_event(app, &Event::Key(KeyEvent::from(*code)));
+    }
+}
+
+fn click(app: &mut App<Tz>, column: u16, row: u16) {
+    let mouse = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    handle_event(app, &Event::Mouse(mouse));
+}
+
+use KeyCode::{Char, Down, Enter, Esc, Left, Right};
+
+#[test]
+fn main_day3_80x24() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 80, 24);
+    insta::assert_snapshot!("main_day3_80x24", screen(&app));
+}
+
+#[test]
+fn main_day3_120x40() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 120, 40);
+    insta::assert_snapshot!("main_day3_120x40", screen(&app));
+}
+
+#[test]
+fn main_day3_at_the_minimum_size() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 40, 12);
+    insta::assert_snapshot!("main_day3_40x12", screen(&app));
+}
+
+#[test]
+fn ticks_are_saved_and_shown() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store.clone(), state, NOW, 80, 24);
+    press(
+        &mut app,
+        &[Char(' '), Char('j'), Char('j'), Enter, Down, Char(' ')],
+    );
+    insta::assert_snapshot!("main_after_ticks", screen(&app));
+    let saved = store.load().unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let ticked: Vec<&str> = saved.sessions[0].ticks[&date]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(ticked.len(), 3, "{ticked:?}");
+    // Unticking takes it off the disk again.
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(store.load().unwrap().sessions[0].ticks[&date].len(), 2);
+}
+
+#[test]
+fn clicking_a_task_row_ticks_it() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store.clone(), state, NOW, 80, 24);
+    // Row 2 is the "To do" heading; row 4 the second task.
+    click(&mut app, 10, 4);
+    let saved = store.load().unwrap();
+    assert_eq!(
+        saved.sessions[0]
+            .ticks
+            .values()
+            .map(|ids| ids.len())
+            .sum::<usize>(),
+        1
+    );
+    assert!(screen(&app).contains("› [x]"), "{}", screen(&app));
+}
+
+#[test]
+fn main_scrolled_80x24() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('j'); 14]);
+    insta::assert_snapshot!("main_scrolled_80x24", screen(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('?')]);
+    insta::assert_snapshot!("help_overlay", screen(&app));
+    // Any key closes it and does nothing else.
+    press(&mut app, &[Char('q')]);
+    assert!(!app.should_quit());
+    assert!(!screen(&app).contains("any key closes"));
+    press(&mut app, &[Esc]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn day_navigation_is_clamped_and_t_comes_back() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 100, 30);
+    press(&mut app, &[Right, Right]);
+    insta::assert_snapshot!("day5_from_day3_100x30", screen(&app));
+    press(&mut app, &[Char('t')]);
+    assert!(screen(&app).contains("Day 3 of recovery · Sun 22 Nov"));
+    press(&mut app, &[Left; 30]);
+    assert!(
+        screen(&app).contains("7 days before treatment · Fri 13 Nov"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &[Right; 100]);
+    assert!(
+        screen(&app).contains("Day 43 of recovery · Fri 1 Jan (in 40 days)"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn day_before_treatment() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, "2026-11-18T10:00:00+01:00", 80, 24);
+    let shown = screen(&app);
+    assert!(
+        !shown.contains("Day -") && !shown.contains("Day 0"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("day_before_treatment", shown);
+}
+
+#[test]
+fn start_prompt() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::new(dir.path());
+    let mut app = app_at(store.clone(), State::default(), NOW, 80, 24);
+    insta::assert_snapshot!("start_prompt", screen(&app));
+    // A bad time is explained and the prompt stays.
+    press(&mut app, &[KeyCode::Backspace, Char('x')]);
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("start_prompt_bad_time", screen(&app));
+    assert!(store.load().unwrap().sessions.is_empty());
+    // Fixing it records the treatment and opens today's checklist.
+    press(&mut app, &[KeyCode::Backspace; 8]);
+    for c in "20 14:00".chars() {
+        press(&mut app, &[Char(c)]);
+    }
+    press(&mut app, &[Enter]);
+    assert_eq!(store.load().unwrap().sessions[0].at, at(TREATMENT));
+    assert!(
+        screen(&app).contains("Day 3 of recovery"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn start_prompt_esc_quits_and_letters_are_text() {
+    let dir = TempDir::new().unwrap();
+    let mut app = app_at(Store::new(dir.path()), State::default(), NOW, 80, 24);
+    press(&mut app, &[Char('q')]);
+    assert!(!app.should_quit());
+    press(&mut app, &[Esc]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn too_small() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    handle_event(&mut app, &Event::Resize(30, 8));
+    insta::assert_snapshot!("too_small", screen(&app));
+    // Keys still work and nothing panics while it is too small.
+    press(&mut app, &[Char('j'), Char('?'), Right]);
+    screen(&app);
+}
+
+#[test]
+fn save_failed() {
+    let (_dir, _, state) = treated_store();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    // The data "directory" is a file, so nothing can be saved in it.
+    let mut app = app_at(Store::new(file.path()), state, NOW, 80, 24);
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Not saved:"), "{shown}");
+    assert!(!shown.contains("[x]"), "{shown}");
+    insta::assert_snapshot!(
+        "save_failed",
+        shown.replace(&file.path().display().to_string(), "<file>")
+    );
+}
+
+#[test]
+fn every_size_renders_without_panicking() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    for width in [1, 20, 39, 40, 41, 60, 99, 100, 160] {
+        for height in [1, 5, 11, 12, 13, 16, 20, 24, 50] {
+            handle_event(&mut app, &Event::Resize(width, height));
+            press(&mut app, &[Char('j'), Char('j')]);
+            screen(&app);
+        }
+    }
+}
