@@ -106,6 +106,11 @@ fn tasks_show_their_window_and_explain_themselves_once() {
     assert!(day1.contains("**Call your provider if**"));
     assert!(day("Day 2 ·").contains("- [ ] No makeup — until Sun 22 Nov 14:00\n"));
     assert!(day("Day 3 ·").contains("- [ ] No makeup — until 14:00 today\n"));
+    assert!(
+        day("Day 30 ·").contains(
+            "- [ ] Book your next session — once, by Fri 1 Jan 14:00 (if not done yet)\n"
+        )
+    );
     assert!(day("Day 3 ·").contains(
         "- [ ] Use a gentle, fragrance-free cleanser — morning, until Fri 27 Nov 14:00\n"
     ));

@@ -102,7 +102,13 @@ impl Handout<'_, '_> {
         // The rule's id without "@morning": the reason belongs to the rule, not the slot.
         let rule_id = task.id.split('@').next().unwrap_or(&task.id);
         if !self.explained.insert(format!("rule:{rule_id}")) {
-            return writeln!(self.out, "{line}");
+            // A one-time task is listed on every day of its window, but done only once.
+            let again = if task.repeat == Repeat::Once {
+                " (if not done yet)"
+            } else {
+                ""
+            };
+            return writeln!(self.out, "{line}{again}");
         }
         // A backslash at the end of a line is a hard break: the reason renders on its own
         // line inside the same list item.
