@@ -1,5 +1,6 @@
 //! `plan --markdown`: the printable handout, read as a clinic would print it and as a
-//! Markdown renderer would draw it. Each test has its own data directory, in Europe/Berlin.
+//! Markdown renderer would draw it; and how `export ics` fails. Each test has its own data
+//! directory, in Europe/Berlin.
 
 mod cli_common;
 
@@ -222,4 +223,35 @@ fn markdown_and_json_cannot_be_asked_for_together() {
         .assert()
         .code(2)
         .stderr(contains("cannot be used with"));
+}
+
+// ---- export ics: the errors (the calendar itself is tested in cli_export_ics.rs) ----
+
+#[test]
+fn needs_a_recorded_treatment() {
+    let p = Patient::new();
+    let file = p.data().join("plan.ics");
+    p.at(DAY3)
+        .args(["export", "ics"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains("No treatment recorded yet"));
+    assert!(!file.exists());
+}
+
+#[test]
+fn an_unwritable_path_fails_with_the_path_in_the_message() {
+    let p = Patient::treated();
+    let file = p.data().join("no-such-dir").join("plan.ics");
+    p.at(DAY3)
+        .args(["export", "ics"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!(
+            "aftercare: cannot write {}:",
+            file.display()
+        )));
 }

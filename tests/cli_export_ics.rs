@@ -58,6 +58,14 @@ fn export(p: &Patient, rules: &str, file: &Path) -> String {
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
+/// The DST patient's calendar, exported and parsed.
+fn exported_events() -> Vec<Event> {
+    let (p, rules) = patient();
+    let file = p.data().join("plan.ics");
+    export(&p, &rules, &file);
+    events(&file)
+}
+
 fn events(file: &Path) -> Vec<Event> {
     let text = fs::read_to_string(file).unwrap();
     let calendar: Calendar = text.parse().unwrap();
@@ -126,10 +134,7 @@ fn writes_one_event_per_window_and_reminder_series() {
 
 #[test]
 fn avoid_windows_end_at_the_exact_instant_across_the_dst_change() {
-    let (p, rules) = patient();
-    let file = p.data().join("plan.ics");
-    export(&p, &rules, &file);
-    let events = events(&file);
+    let events = exported_events();
     let makeup = event(&events, "no-makeup");
     assert_eq!(value(makeup, "SUMMARY"), "No makeup");
     assert_eq!(value(makeup, "DTSTART"), "20260328T130000Z");
@@ -153,10 +158,7 @@ fn avoid_windows_end_at_the_exact_instant_across_the_dst_change() {
 
 #[test]
 fn one_time_tasks_span_their_window() {
-    let (p, rules) = patient();
-    let file = p.data().join("plan.ics");
-    export(&p, &rules, &file);
-    let events = events(&file);
+    let events = exported_events();
     let next = event(&events, "book-next");
     assert_eq!(
         value(next, "DTSTART"),
@@ -199,10 +201,7 @@ fn local(texts: &[&str]) -> Vec<NaiveDateTime> {
 
 #[test]
 fn reminders_stay_at_the_same_local_time_across_the_dst_change() {
-    let (p, rules) = patient();
-    let file = p.data().join("plan.ics");
-    export(&p, &rules, &file);
-    let events = events(&file);
+    let events = exported_events();
     let evening = event(&events, "cleanse-evening");
     assert_eq!(value(evening, "SUMMARY"), "Cleanse (evening)");
     assert_eq!(
@@ -254,12 +253,11 @@ fn exporting_again_replaces_the_file_with_the_same_events() {
         first,
         "same UIDs, same text"
     );
-    let names: Vec<String> = fs::read_dir(p.data())
+    let mut names: Vec<String> = fs::read_dir(p.data())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| !n.starts_with("state"))
         .collect();
-    let mut names = names;
     names.sort();
     assert_eq!(
         names,
@@ -279,33 +277,4 @@ fn the_built_in_plan_exports() {
         .success()
         .stdout(contains("Wrote 30 events to"));
     assert_eq!(events(&file).len(), 30);
-}
-
-#[test]
-fn needs_a_recorded_treatment() {
-    let p = Patient::new();
-    let file = p.data().join("plan.ics");
-    p.at(DAY3)
-        .args(["export", "ics"])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stderr(contains("No treatment recorded yet"));
-    assert!(!file.exists());
-}
-
-#[test]
-fn an_unwritable_path_fails_with_the_path_in_the_message() {
-    let p = Patient::treated();
-    let file = p.data().join("no-such-dir").join("plan.ics");
-    p.at(DAY3)
-        .args(["export", "ics"])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(contains(format!(
-            "aftercare: cannot write {}:",
-            file.display()
-        )));
 }
