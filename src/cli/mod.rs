@@ -13,6 +13,7 @@ mod text;
 mod ticks;
 
 pub use args::{Args, Command, ExportCommand, RulesCommand, TickArgs};
+pub use show::write_plan_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -157,7 +158,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         tui::run(ctx.rules, ctx.store, ctx.state, ctx.clock)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let mut out = io::stdout().lock();
+    // Buffered: stdout alone flushes at every line, which is a write per line of
+    // `plan --json`. Dropped, and so flushed, before `main` reports any error.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
         Command::Today { json } => show::today(&ctx, json, &mut out)?,

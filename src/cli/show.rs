@@ -6,9 +6,10 @@ use super::{CliError, Context, Out};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::plan::Plan;
 use crate::rules::Kind;
-use chrono::{DateTime, FixedOffset, Local};
-use serde::Serialize;
-use std::io;
+use crate::store::Session;
+use chrono::{DateTime, FixedOffset, Local, TimeZone};
+use serde::{Serialize, Serializer};
+use std::io::{self, Write};
 
 /// A day in JSON: the checklist's own fields, plus the counts the header shows.
 #[derive(Serialize)]
@@ -38,11 +39,56 @@ struct TodayJson<'a> {
 }
 
 #[derive(Serialize)]
-struct PlanJson<'a> {
+#[serde(bound = "")]
+struct PlanJson<'a, 'r, Tz: TimeZone> {
     treatment: DateTime<FixedOffset>,
     /// False when no treatment is recorded and the plan is shown as if treated now.
     recorded: bool,
-    days: Vec<DayJson<'a>>,
+    days: EveryDay<'a, 'r, Tz>,
+}
+
+/// The plan's days, each built as it is written and dropped after: a clinic's plan of
+/// thousands of rules over a year is gigabytes of JSON, which must never sit in memory whole.
+struct EveryDay<'a, 'r, Tz: TimeZone> {
+    plan: &'a Plan<'r, Tz>,
+    session: Option<&'a Session>,
+    now: DateTime<FixedOffset>,
+}
+
+impl<Tz: TimeZone> Serialize for EveryDay<'_, '_, Tz> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let plan = self.plan;
+        serializer.collect_seq((plan.first_day()..=plan.last_day()).map(|day| BuiltDay {
+            checklist: Checklist::build(plan, day, self.session, self.now),
+        }))
+    }
+}
+
+struct BuiltDay {
+    checklist: Checklist,
+}
+
+impl Serialize for BuiltDay {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DayJson::new(&self.checklist).serialize(serializer)
+    }
+}
+
+/// What `plan --json` prints: every day of `plan` with the tick-offs of `session`, worded
+/// for `now`. Public so the benchmarks measure exactly this path.
+pub fn write_plan_json<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: Option<&Session>,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc = PlanJson {
+        treatment: plan.local(plan.treatment()),
+        recorded: session.is_some(),
+        days: EveryDay { plan, session, now },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
 }
 
 /// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
@@ -94,16 +140,8 @@ pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let session = ctx.state.current_session(now);
     let treatment = session.map_or(now, |s| s.at);
     let plan = ctx.plan(treatment);
-    let days: Vec<Checklist> = (plan.first_day()..=plan.last_day())
-        .map(|d| Checklist::build(&plan, d, session, now))
-        .collect();
     if json {
-        let doc = PlanJson {
-            treatment: plan.local(treatment),
-            recorded: session.is_some(),
-            days: days.iter().map(DayJson::new).collect(),
-        };
-        return write_json(out, &doc);
+        return Ok(write_plan_json(&plan, session, now, out)?);
     }
     writeln!(
         out,
@@ -117,7 +155,10 @@ pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         writeln!(out, "{}", wrap(note, "", ""))?;
     }
     let today = plan.day_of(now);
-    for day in &days {
+    for day in
+        (plan.first_day()..=plan.last_day()).map(|d| Checklist::build(&plan, d, session, now))
+    {
+        let day = &day;
         let mark = if day.day == today { "  ← today" } else { "" };
         writeln!(out, "\n{}{mark}", day_header(day))?;
         write_plan_tasks(out, &day.tasks)?;
