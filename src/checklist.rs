@@ -66,23 +66,26 @@ impl Checklist {
         let tasks = d
             .tasks
             .iter()
-            .map(|task| TaskLine {
-                id: task.id(),
-                title: task.rule.title.clone(),
-                kind: task.rule.kind,
-                repeat: task.rule.repeat,
-                slot: task.slot.map(|s| s.as_str()),
-                done: plan.is_done(task, d.date, ticks),
-                status: match Timing::of(task.starts, task.ends, now) {
-                    Timing::Upcoming => "upcoming",
-                    Timing::Active => "active",
-                    Timing::Ended => "ended",
-                },
-                starts: plan.local(task.starts),
-                ends: plan.local(task.ends),
-                when: when_label(task, now, tz),
-                rationale: task.rule.rationale.clone(),
-                sources: task.rule.sources.clone(),
+            .map(|task| {
+                let id = task.id();
+                TaskLine {
+                    done: plan.is_done_as(task, &id, d.date, ticks),
+                    id,
+                    title: task.rule.title.clone(),
+                    kind: task.rule.kind,
+                    repeat: task.rule.repeat,
+                    slot: task.slot.map(|s| s.as_str()),
+                    status: match Timing::of(task.starts, task.ends, now) {
+                        Timing::Upcoming => "upcoming",
+                        Timing::Active => "active",
+                        Timing::Ended => "ended",
+                    },
+                    starts: plan.local(task.starts),
+                    ends: plan.local(task.ends),
+                    when: when_label(task, now, tz),
+                    rationale: task.rule.rationale.clone(),
+                    sources: task.rule.sources.clone(),
+                }
             })
             .collect();
         let notes = |spans: &[Span<'_>]| -> Vec<NoteLine> {

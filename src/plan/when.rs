@@ -3,7 +3,7 @@
 
 use super::Task;
 use crate::rules::{Kind, Repeat};
-use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone, Timelike};
 
 /// Where a window stands relative to now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,14 +56,23 @@ pub fn clock_label<Tz: TimeZone>(
         now.with_timezone(tz).fixed_offset(),
     );
     let days_apart = (at.date_naive() - now.date_naive()).num_days();
+    // Written field by field: a format string is parsed again on every call, and this runs
+    // for every task of a day each time its checklist is built.
+    let (weekday, hour, minute) = (at.weekday(), at.hour(), at.minute());
     if days_apart == 0 {
-        at.format("%H:%M").to_string()
+        format!("{hour:02}:{minute:02}")
     } else if (-6..=6).contains(&days_apart) {
-        at.format("%a %H:%M").to_string()
+        format!("{weekday} {hour:02}:{minute:02}")
     } else {
-        at.format("%a %-d %b %H:%M").to_string()
+        let month = MONTHS[at.month0() as usize % 12];
+        format!("{weekday} {} {month} {hour:02}:{minute:02}", at.day())
     }
 }
+
+/// As `%b` writes them.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// What to say next to a task: its time of day, or its countdown.
 pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz: &Tz) -> String {

@@ -45,15 +45,21 @@ pub fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
     if lines == 0 {
         return out;
     }
+    // Widths add up word by word (a space is one cell), so each word is measured once:
+    // this runs for every note on every frame.
     let mut current = String::new();
+    let mut current_width = 0;
     for word in text.split_whitespace() {
+        let word_width = width(word);
         if current.is_empty() {
-            current = word.to_string();
+            current.push_str(word);
+            current_width = word_width;
             continue;
         }
-        let candidate = format!("{current} {word}");
-        if width(&candidate) <= max {
-            current = candidate;
+        if current_width + 1 + word_width <= max {
+            current.push(' ');
+            current.push_str(word);
+            current_width += 1 + word_width;
             continue;
         }
         if out.len() + 1 == lines {
@@ -61,7 +67,9 @@ pub fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
             return out;
         }
         out.push(truncate(&current, max));
-        current = word.to_string();
+        current.clear();
+        current.push_str(word);
+        current_width = word_width;
     }
     if !current.is_empty() && out.len() < lines {
         out.push(truncate(&current, max));
