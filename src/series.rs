@@ -35,8 +35,10 @@ pub struct SessionSummary {
     pub treatment: DateTime<FixedOffset>,
     /// The plan day counted up to (see the module docs).
     pub counted_to_day: i64,
-    /// Whether the whole plan is behind it.
+    /// Whether the whole plan is behind it ...
     pub complete: bool,
+    /// ... or the next treatment has taken over.
+    pub followed_by_next: bool,
     pub done: usize,
     pub due: usize,
     /// `done` of `due` as a whole percentage, rounded down; `None` before anything was due.
@@ -76,7 +78,8 @@ fn summarize<Tz: TimeZone>(
 ) -> SessionSummary {
     let plan = Plan::new(rules, session.at, tz.clone());
     let mut until = plan.day_of(now).min(plan.last_day());
-    if let Some(next) = next.filter(|n| *n <= now) {
+    let next = next.filter(|n| *n <= now);
+    if let Some(next) = next {
         until = until.min(plan.day_of(next) - 1);
     }
     let progress = Progress::of(&plan, Some(session), until);
@@ -114,6 +117,7 @@ fn summarize<Tz: TimeZone>(
         treatment: plan.local(session.at),
         counted_to_day: until,
         complete: until >= plan.last_day(),
+        followed_by_next: next.is_some(),
         done: progress.done,
         due: progress.due,
         adherence_percent: progress.percent(),

@@ -5,13 +5,17 @@
 //! reported as one plain line and never leaves the terminal in raw mode.
 
 mod args;
+mod checkin;
+mod history;
+mod journal_text;
 mod rules_cmd;
+mod short;
 mod show;
 mod start;
 mod text;
 mod ticks;
 
-pub use args::{Args, Command, RulesCommand, TickArgs};
+pub use args::{Args, CheckinArgs, Command, RulesCommand, TickArgs};
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -152,7 +156,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut out = io::stdout().lock();
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
-        Command::Today { json } => show::today(&ctx, json, &mut out)?,
+        Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
+        Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
+        Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
+        Command::History { json } => history::run(&ctx, json, &mut out)?,
         Command::Plan { json } => show::plan(&ctx, json, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
