@@ -6,7 +6,10 @@
 
 mod action;
 mod app;
+mod checkin_form;
+mod form_keys;
 mod input;
+mod journal;
 mod layout;
 mod prompt;
 mod style;
