@@ -6,6 +6,7 @@
 
 mod args;
 mod checkin;
+mod export_cmd;
 mod history;
 mod journal_text;
 mod rules_cmd;
@@ -15,7 +16,7 @@ mod start;
 mod text;
 mod ticks;
 
-pub use args::{Args, CheckinArgs, Command, RulesCommand, TickArgs};
+pub use args::{Args, CheckinArgs, Command, ExportCommand, RulesCommand, TickArgs};
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -59,6 +60,12 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error("cannot write {path}: {source}", path = .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
@@ -76,6 +83,7 @@ impl CliError {
             | CliError::NoTreatment
             | CliError::Store(_)
             | CliError::Tui(_)
+            | CliError::Write { .. }
             | CliError::Output(_) => ExitCode::from(1),
         }
     }
@@ -160,7 +168,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
         Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
         Command::History { json } => history::run(&ctx, json, &mut out)?,
-        Command::Plan { json } => show::plan(&ctx, json, &mut out)?,
+        Command::Plan { markdown: true, .. } => export_cmd::markdown(&ctx, &mut out)?,
+        Command::Plan { json, .. } => show::plan(&ctx, json, &mut out)?,
+        Command::Export {
+            command: ExportCommand::Ics { file },
+        } => export_cmd::ics(&ctx, &file, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
         // Handled above, before the rules and the data were loaded.
