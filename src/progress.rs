@@ -33,6 +33,8 @@ pub struct Progress {
     pub today: i64,
     /// Fully done recovery days in a row, ending today (or yesterday while today is open).
     pub streak: usize,
+    /// The longest run of fully done recovery days so far.
+    pub best_streak: usize,
     /// Tasks due so far (see the module docs) ...
     pub due: usize,
     /// ... and how many of them are done.
@@ -104,10 +106,12 @@ impl Progress {
         due += once.len();
         done += once.values().filter(|d| **d).count();
         let streak = streak(&days, today);
+        let best_streak = best_streak(&days, today);
         Progress {
             days,
             today,
             streak,
+            best_streak,
             due,
             done,
         }
@@ -142,6 +146,22 @@ fn streak(days: &[DayProgress], today: i64) -> usize {
         count += 1;
     }
     count
+}
+
+fn best_streak(days: &[DayProgress], today: i64) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for day in days
+        .iter()
+        .filter(|d| d.day >= 1 && d.day <= today && d.total > 0)
+    {
+        if day.is_complete() {
+            run += 1;
+            best = best.max(run);
+        } else if day.day != today {
+            run = 0;
+        }
+    }
+    best
 }
 
 #[cfg(test)]

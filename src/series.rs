@@ -43,7 +43,10 @@ pub struct SessionSummary {
     pub due: usize,
     /// `done` of `due` as a whole percentage, rounded down; `None` before anything was due.
     pub adherence_percent: Option<u32>,
+    /// Fully done days in a row at the end ...
     pub streak: usize,
+    /// ... and the longest such run.
+    pub best_streak: usize,
     pub checkins: usize,
     /// Check-ins that set off an alert.
     pub alert_days: usize,
@@ -122,6 +125,7 @@ fn summarize<Tz: TimeZone>(
         due: progress.due,
         adherence_percent: progress.percent(),
         streak: progress.streak,
+        best_streak: progress.best_streak,
         checkins: checkins.len(),
         alert_days,
         symptoms,

@@ -75,6 +75,8 @@ fn an_open_today_does_not_break_the_streak_but_a_missed_day_does() {
     assert_eq!(progress(&all, 3).streak, 3);
     assert_eq!(progress(&all, 4).streak, 3);
     assert_eq!(progress(&[], 1).streak, 0);
+    // The best run is kept after a missed day.
+    assert_eq!(progress(TICKS, 4).best_streak, 2);
 }
 
 #[test]

@@ -72,8 +72,9 @@ impl<Tz: TimeZone> Widget for History<'_, Tz> {
             }
             None => ("nothing due yet".into(), style::MUTED),
         });
-        row("Full days in a row", &|s| {
-            (s.streak.to_string(), style::SUMMARY)
+        row("Longest full streak", &|s| {
+            let days = if s.best_streak == 1 { "day" } else { "days" };
+            (format!("{} {days}", s.best_streak), style::SUMMARY)
         });
         row("Check-ins", &|s| match s.alert_days {
             0 => (s.checkins.to_string(), style::SUMMARY),
@@ -108,6 +109,13 @@ impl<Tz: TimeZone> Widget for History<'_, Tz> {
         }
         let hidden = all.len() - shown.len();
         let mut notes = Vec::new();
+        if all.len() == 1 {
+            notes.push(
+                "Your next treatment gets a column of its own: record it with `aftercare start` \
+                 on the day."
+                    .to_string(),
+            );
+        }
         if hidden > 0 {
             notes.push(format!("{hidden} more: [ and ] move between treatments."));
         }
