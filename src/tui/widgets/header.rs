@@ -52,7 +52,11 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     } else {
         ""
     };
-    let room = room.saturating_sub(text::width(read_only) + 1);
+    let room = if read_only.is_empty() {
+        room
+    } else {
+        room.saturating_sub(text::width(read_only) + 1)
+    };
     // The plan's name gives way before the session does.
     let name_room = room.saturating_sub(text::width(&session));
     let name = format!("{}{session}", text::truncate(&app.rules.name, name_room));
