@@ -2,15 +2,18 @@
 //! `update`, `prompt` and the event handler in `input` change one.
 
 use super::action::{Action, PromptAction};
+use super::demo::Demo;
 use super::layout::{self, Needs, Regions};
 use super::prompt::Prompt;
+use super::storage::Storage;
+use super::timeline::TimelineView;
 use crate::checklist::{Checklist, TaskLine};
 use crate::plan::Plan;
 use crate::rules::{Kind, Rules};
-use crate::store::{Change, Session, State, Store};
+use crate::store::{Change, Session, State};
 use crate::timearg::parse_time;
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Size;
 
 /// Which screen is up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +21,8 @@ pub enum Screen {
     /// No treatment on record yet: ask for one.
     Start(Prompt),
     Checklist,
+    /// The whole plan at once, days across and rules down.
+    Timeline,
 }
 
 /// One row of the task list: a group heading or a task (by index into the checklist).
@@ -30,7 +35,7 @@ pub enum Row {
 /// The whole terminal app, in the time zone `Tz`.
 pub struct App<Tz: TimeZone> {
     pub(crate) rules: Rules,
-    pub(crate) store: Store,
+    pub(crate) storage: Storage,
     pub(crate) state: State,
     pub(crate) tz: Tz,
     pub(crate) now: DateTime<FixedOffset>,
@@ -43,6 +48,11 @@ pub struct App<Tz: TimeZone> {
     /// The first list row on screen.
     pub(crate) top: usize,
     pub(crate) help: bool,
+    /// The "why this task?" popup is open.
+    pub(crate) why: bool,
+    /// The simulated clock, in demo mode.
+    pub(crate) demo: Option<Demo>,
+    pub(crate) timeline: TimelineView,
     /// Why the last tick was not saved.
     pub(crate) status: Option<String>,
     pub(crate) quit: bool,
@@ -54,7 +64,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// prompt when no treatment is on record.
     pub fn new(
         rules: Rules,
-        store: Store,
+        storage: impl Into<Storage>,
         state: State,
         tz: Tz,
         now: DateTime<FixedOffset>,
@@ -68,7 +78,7 @@ impl<Tz: TimeZone> App<Tz> {
         };
         let mut app = App {
             rules,
-            store,
+            storage: storage.into(),
             state,
             tz,
             now,
@@ -78,6 +88,9 @@ impl<Tz: TimeZone> App<Tz> {
             selected: 0,
             top: 0,
             help: false,
+            why: false,
+            demo: None,
+            timeline: TimelineView::default(),
             status: None,
             quit: false,
             checklist: None,
@@ -138,17 +151,19 @@ impl<Tz: TimeZone> App<Tz> {
             detail: self.selected_task().is_some(),
             status: self.status.is_some(),
         };
-        layout::regions(
-            Rect::from((ratatui::layout::Position::ORIGIN, self.size)),
-            needs,
-        )
+        layout::regions(self.screen_area(), needs)
     }
 
-    /// Carries out one action of the checklist screen.
+    /// Carries out one action of the checklist or the timeline.
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            self.help = false;
+        if self.update_anywhere(action) {
             return;
+        }
+        if self.screen == Screen::Timeline {
+            if action == Action::Today {
+                self.go_to_today();
+            }
+            return self.update_timeline(action);
         }
         let task_count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         match action {
@@ -158,8 +173,7 @@ impl<Tz: TimeZone> App<Tz> {
             Action::PrevDay => self.show_day(self.day - 1),
             Action::NextDay => self.show_day(self.day + 1),
             Action::Today => self.go_to_today(),
-            Action::Help => self.help = true,
-            Action::Quit => self.quit = true,
+            _ => {}
         }
         self.keep_selection_visible();
     }
@@ -173,10 +187,11 @@ impl<Tz: TimeZone> App<Tz> {
             PromptAction::Quit => self.quit = true,
             PromptAction::Submit => {
                 let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
-                match change
-                    .map_err(|e| e.to_string())
-                    .and_then(|c| self.store.apply(&c).map_err(super::ticking::not_saved))
-                {
+                match change.map_err(|e| e.to_string()).and_then(|c| {
+                    self.storage
+                        .apply(&self.state, &c)
+                        .map_err(super::ticking::not_saved)
+                }) {
                     Ok(state) => {
                         self.state = state;
                         self.screen = Screen::Checklist;
@@ -210,6 +225,7 @@ impl<Tz: TimeZone> App<Tz> {
     pub fn resize(&mut self, size: Size) {
         self.size = size;
         self.keep_selection_visible();
+        self.fit_timeline();
     }
 
     /// Selects the task on list row `row` (counted from the top of the list area) and ticks it.
@@ -221,7 +237,7 @@ impl<Tz: TimeZone> App<Tz> {
         }
     }
 
-    fn go_to_today(&mut self) {
+    pub(crate) fn go_to_today(&mut self) {
         let today = self.today().unwrap_or(1);
         self.show_day(today);
     }

@@ -56,3 +56,26 @@ pub const ERROR: Style = Style::new()
 pub const POPUP_BORDER: Style = Style::new().fg(Color::Cyan);
 pub const INPUT: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// Demo mode's banner: impossible to mistake for a patient's own plan.
+pub const DEMO_BANNER: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+pub const DEMO_BANNER_STRONG: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+
+/// The timeline's bars: each kind has its own colour and its own glyph (see `timeline_bar`).
+pub const DO_BAR: Style = Style::new().fg(Color::Green);
+pub const AVOID_BAR: Style = Style::new().fg(Color::Yellow);
+pub const MILESTONE_BAR: Style = Style::new().fg(Color::Magenta);
+pub const MILESTONE_TITLE: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+pub const PHASE_BAR: Style = Style::new().fg(Color::Cyan);
+pub const WARNING_BAR: Style = Style::new().fg(Color::LightRed);
+/// The next session's days on the ruler.
+pub const MILESTONE_DAYS: Style = Style::new().fg(Color::White).bg(Color::Magenta);
+/// Now, as a line down the timeline.
+pub const NOW_LINE: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
+pub const RULER: Style = Style::new().fg(Color::Gray);
+pub const GRID: Style = Style::new().fg(Color::DarkGray);

@@ -18,7 +18,7 @@ impl<Tz: TimeZone> App<Tz> {
         let changes = toggle_changes(task, session, list.date);
         let mut result = Ok(());
         for change in &changes {
-            match self.store.apply(change) {
+            match self.storage.apply(&self.state, change) {
                 Ok(state) => self.state = state,
                 Err(e) => {
                     result = Err(not_saved(e));

@@ -1,7 +1,7 @@
 //! The bottom rows: a save error when there is one, the keys, and the plan's disclaimer.
 
-use crate::tui::action::footer_hints;
 use crate::tui::app::App;
+use crate::tui::hints::footer_hints;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -29,7 +29,7 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
             Line::styled(format!(" {}", text::truncate(message, room)), style::ERROR)
                 .render(status, buf);
         }
-        key_hints(footer_hints(), hints.width).render(hints, buf);
+        key_hints(footer_hints(app.mode()), hints.width).render(hints, buf);
         render_disclaimer(&app.rules.disclaimer, disclaimer, buf);
     }
 }

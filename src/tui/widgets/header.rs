@@ -3,7 +3,7 @@
 
 use super::day_label;
 use crate::plan::duration_label;
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -11,6 +11,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// After the plan's name on the timeline.
+const TIMELINE: &str = "timeline";
 /// The bar's share of the progress: at most this many cells.
 const GAUGE_WIDTH: usize = 20;
 
@@ -41,7 +43,11 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     };
     let right = format!("{day}{today}");
     let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
-    let name = text::truncate(&app.rules.name, room);
+    let name = match app.screen {
+        Screen::Timeline => format!("{} · {TIMELINE}", app.rules.name),
+        _ => app.rules.name.clone(),
+    };
+    let name = text::truncate(&name, room);
     Line::from(vec![Span::raw(" "), Span::styled(name, style::TITLE_BAR)]).render(area, buf);
     Line::from(vec![
         Span::styled(day, style::TITLE_DAY),

@@ -2,13 +2,18 @@
 //! one region and only read the app.
 
 mod checklist;
+mod demo_banner;
 mod detail;
 mod footer;
 mod header;
 mod help;
 mod notes;
 mod start_prompt;
+mod timeline;
+mod timeline_bar;
+mod timeline_ruler;
 mod too_small;
+mod why_popup;
 
 use super::app::{App, Screen};
 use super::layout::is_too_small;
@@ -23,16 +28,27 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             too_small::TooSmall.render(area, buf);
             return;
         }
+        let screen = self.screen_area();
+        if self.is_demo() {
+            demo_banner::DemoBanner(self).render(Rect { height: 1, ..area }, buf);
+        }
         match &self.screen {
             Screen::Start(prompt) => {
-                start_prompt::StartPrompt { app: self, prompt }.render(area, buf)
+                start_prompt::StartPrompt { app: self, prompt }.render(screen, buf)
             }
-            Screen::Checklist => render_checklist_screen(self, area, buf),
+            Screen::Checklist => render_checklist_screen(self, buf),
+            Screen::Timeline => timeline::Timeline(self).render(screen, buf),
+        }
+        if self.why {
+            why_popup::WhyPopup(self).render(screen, buf);
+        }
+        if self.help {
+            help::Help(self).render(screen, buf);
         }
     }
 }
 
-fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
+fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, buf: &mut Buffer) {
     let regions = app.regions();
     header::Header(app).render(regions.title.union(regions.summary), buf);
     checklist::TaskList(app).render(regions.list, buf);
@@ -49,9 +65,6 @@ fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Bu
             .union(regions.disclaimer),
         buf,
     );
-    if app.help {
-        help::Help(app).render(area, buf);
-    }
 }
 
 /// Words for a plan day: "Day 3 of recovery", and before the treatment never "Day 0".
