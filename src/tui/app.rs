@@ -104,6 +104,15 @@ impl<Tz: TimeZone> App<Tz> {
         self.size
     }
 
+    /// Where changes go: the data directory, or memory in a demo.
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

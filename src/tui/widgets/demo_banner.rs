@@ -4,7 +4,7 @@
 use crate::plan::duration_label;
 use crate::tui::app::App;
 use crate::tui::{style, text};
-use chrono::TimeZone;
+use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,43 +31,48 @@ impl<Tz: TimeZone> Widget for DemoBanner<'_, Tz> {
             .fixed_offset()
             .format("%a %-d %b %H:%M")
             .to_string();
-        let since = if app.now < demo.treatment {
-            format!("treatment in {}", duration_label(demo.treatment - app.now))
-        } else if app.now == demo.treatment {
-            "treatment just now".to_string()
-        } else {
-            format!("treatment +{}", duration_label(app.now - demo.treatment))
-        };
+        let (long, short) = since_treatment(app.now, demo.treatment);
         let state = if demo.playing { PLAYING } else { PAUSED };
-        // The richest wording that fits: the play state and the time always stay.
-        let room = usize::from(area.width);
+        // The richest wording that fits; the time and the play state always stay.
         let wordings = [
-            vec![
-                format!("simulated {time}"),
-                since.clone(),
-                NOTHING_SAVED.into(),
-            ],
-            vec![time.clone(), since.clone(), NOTHING_SAVED.into()],
-            vec![time.clone(), since],
+            vec![format!("simulated {time} ({long})"), NOTHING_SAVED.into()],
+            vec![format!("simulated {time} ({short})"), NOTHING_SAVED.into()],
+            vec![format!("{time} ({short})"), NOTHING_SAVED.into()],
+            vec![time.clone(), NOTHING_SAVED.into()],
             vec![time],
         ];
-        let fits = |words: &[String]| {
-            text::width(DEMO)
-                + words
-                    .iter()
-                    .map(|w| text::width(w) + text::width(SEPARATOR))
-                    .sum::<usize>()
-                + text::width(state)
-                < room
-        };
-        let words = wordings.iter().find(|w| fits(w)).unwrap_or(&wordings[3]);
-        let mut spans = vec![Span::styled(DEMO, style::DEMO_BANNER_STRONG)];
-        for word in words {
-            spans.push(Span::styled(SEPARATOR, style::DEMO_BANNER));
-            spans.push(Span::styled(word.clone(), style::DEMO_BANNER));
-        }
-        spans.push(Span::styled(SEPARATOR, style::DEMO_BANNER));
-        spans.push(Span::styled(state, style::DEMO_BANNER_STRONG));
-        Line::from(spans).render(area, buf);
+        let left = |words: &[String]| format!("{DEMO}{SEPARATOR}{}", words.join(SEPARATOR));
+        let right = format!("{state} ");
+        let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
+        let words = wordings
+            .iter()
+            .map(|w| left(w))
+            .find(|l| text::width(l) <= room)
+            .unwrap_or_else(|| text::truncate(&left(&wordings[4]), room));
+        let (demo_word, rest) = words.split_at(DEMO.len());
+        Line::from(vec![
+            Span::styled(demo_word.to_string(), style::DEMO_BANNER_STRONG),
+            Span::styled(rest.to_string(), style::DEMO_BANNER),
+        ])
+        .render(area, buf);
+        Line::styled(right, style::DEMO_BANNER_STRONG)
+            .right_aligned()
+            .render(area, buf);
+    }
+}
+
+/// How far the simulated time is from the treatment, in long and short words.
+fn since_treatment(
+    now: DateTime<FixedOffset>,
+    treatment: DateTime<FixedOffset>,
+) -> (String, String) {
+    if now < treatment {
+        let ahead = duration_label(treatment - now);
+        (format!("{ahead} before treatment"), format!("-{ahead}"))
+    } else if now == treatment {
+        ("treatment just now".into(), "just treated".into())
+    } else {
+        let since = duration_label(now - treatment);
+        (format!("+{since} after treatment"), format!("+{since}"))
     }
 }

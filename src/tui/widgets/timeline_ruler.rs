@@ -79,10 +79,11 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         dates.render(bottom, style::MUTED, buf);
         self.mark_milestones(bottom, buf);
         if let Some(x) = self.now.map(|x| c.chart_x + x) {
-            for y in [top, bottom] {
+            for (y, labels, mark) in [(top, &numbers, NOW_MARK), (bottom, &dates, "│")] {
                 if let Some(cell) = buf.cell_mut((x, y)) {
-                    if cell.symbol() == " " {
-                        cell.set_symbol(if y == top { NOW_MARK } else { "│" });
+                    // A label that now passes through turns red; elsewhere the mark shows.
+                    if !labels.covers(x) {
+                        cell.set_symbol(mark);
                     }
                     cell.set_style(style::NOW_LINE);
                 }
@@ -117,24 +118,40 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
 
 /// What the bars mean, over the titles.
 fn render_legend(c: Columns, y: u16, buf: &mut Buffer) {
-    let key = |glyph: &'static str, look: Style, word: &'static str| {
-        [Span::styled(glyph, look), Span::styled(word, style::MUTED)]
-    };
-    let lines = [
-        [
-            key("█", style::DO_BAR, " do  "),
-            key("━", style::AVOID_BAR, " avoid  "),
-            key("▒", style::PHASE_BAR, " normal"),
+    let lines: [&[(&str, Style, &str)]; 2] = [
+        &[
+            ("█", style::DO_BAR, "do"),
+            ("━", style::AVOID_BAR, "avoid"),
+            ("▒", style::PHASE_BAR, "normal"),
         ],
-        [
-            key("█", style::MILESTONE_BAR, " next session  "),
-            key("│", style::NOW_LINE, " now"),
-            key("", style::MUTED, ""),
+        &[
+            ("█", style::MILESTONE_BAR, "next session"),
+            ("│", style::NOW_LINE, "now"),
         ],
     ];
-    for (dy, spans) in (0..).zip(lines) {
-        let area = Rect::new(c.title_x, y + dy, c.title_width, 1);
-        Line::from(spans.into_iter().flatten().collect::<Vec<_>>()).render(area, buf);
+    for (dy, entries) in (0..).zip(lines) {
+        let width = |gap: usize| {
+            entries
+                .iter()
+                .map(|(_, _, w)| w.chars().count() + 2)
+                .sum::<usize>()
+                + gap * (entries.len() - 1)
+        };
+        // Two spaces between entries where they fit, one where the titles are narrow.
+        let gap = if width(2) <= usize::from(c.title_width) {
+            "  "
+        } else {
+            " "
+        };
+        let mut spans = Vec::new();
+        for (i, (glyph, look, word)) in entries.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(gap));
+            }
+            spans.push(Span::styled(*glyph, *look));
+            spans.push(Span::styled(format!(" {word}"), style::MUTED));
+        }
+        Line::from(spans).render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
     }
 }
 
@@ -161,6 +178,12 @@ impl Labels {
         if !clashes && x + width <= self.end {
             self.placed.push((x, label));
         }
+    }
+
+    fn covers(&self, x: u16) -> bool {
+        self.placed.iter().any(|(at, label)| {
+            (*at..at + u16::try_from(label.chars().count()).unwrap_or(0)).contains(&x)
+        })
     }
 
     fn render(&self, y: u16, look: Style, buf: &mut Buffer) {
