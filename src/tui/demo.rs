@@ -9,7 +9,7 @@ use super::storage::Storage;
 use crate::plan::Plan;
 use crate::rules::Rules;
 use crate::store::{Change, State};
-use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Timelike};
 use ratatui::layout::Size;
 
 /// Play moves the clock this far per frame ...
@@ -79,6 +79,11 @@ impl Demo {
 impl<Tz: TimeZone> App<Tz> {
     /// A demo of `rules` with a treatment at `now`, kept in memory only.
     pub fn demo(rules: Rules, tz: Tz, now: DateTime<FixedOffset>, size: Size) -> Self {
+        // On the minute, so stepping by hours lands on round times like the plan's windows.
+        let now = now
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now);
         let mut state = State::default();
         // Memory cannot fail to apply a change; the state stays empty only if it did.
         if let Ok(treated) = Storage::Memory.apply(&state, &Change::AddSession { at: now }) {

@@ -69,6 +69,8 @@ pub const DO_BAR: Style = Style::new().fg(Color::Green);
 pub const AVOID_BAR: Style = Style::new().fg(Color::Yellow);
 pub const MILESTONE_BAR: Style = Style::new().fg(Color::Magenta);
 pub const MILESTONE_TITLE: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+/// A window that is over: its glyphs still say what it was.
+pub const ENDED_BAR: Style = Style::new().fg(Color::DarkGray);
 pub const PHASE_BAR: Style = Style::new().fg(Color::Cyan);
 pub const WARNING_BAR: Style = Style::new().fg(Color::LightRed);
 /// The next session's days on the ruler.

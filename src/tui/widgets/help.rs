@@ -26,7 +26,8 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let text_width = usize::from(width.saturating_sub(4));
-        let lines = help_text(&self.0.rules.disclaimer, text_width, self.0.mode());
+        let room = usize::from(area.height.saturating_sub(2));
+        let lines = help_text(&self.0.rules.disclaimer, text_width, self.0.mode(), room);
         let height = u16::try_from(lines.len() + 2)
             .unwrap_or(u16::MAX)
             .min(area.height);
@@ -58,13 +59,13 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
     }
 }
 
-/// The overlay's lines, wrapped to `width`.
-fn help_text(disclaimer: &str, width: usize, mode: Mode) -> Vec<Line<'static>> {
+/// The overlay's lines, wrapped to `width`; the disclaimer is cut (with "…") to end within
+/// `max_lines` when the keys take most of the room.
+fn help_text(disclaimer: &str, width: usize, mode: Mode, max_lines: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let bindings: Vec<_> = help_lines(mode)
-        .into_iter()
-        .chain([(MOUSE_KEYS.to_string(), MOUSE_HELP)])
-        .collect();
+    // Clicking ticks a task on the checklist; on the timeline it does nothing.
+    let mouse = (!mode.timeline).then(|| (MOUSE_KEYS.to_string(), MOUSE_HELP));
+    let bindings: Vec<_> = help_lines(mode).into_iter().chain(mouse).collect();
     let key_column = bindings
         .iter()
         .map(|(k, _)| text::width(k))
@@ -83,8 +84,9 @@ fn help_text(disclaimer: &str, width: usize, mode: Mode) -> Vec<Line<'static>> {
     let about = if mode.demo { ABOUT_DEMO } else { ABOUT_TICKS };
     lines.extend(text::wrap(about, width, 3).into_iter().map(Line::raw));
     lines.push(Line::raw(""));
+    let disclaimer_lines = max_lines.saturating_sub(lines.len()).clamp(1, 5);
     lines.extend(
-        text::wrap(disclaimer, width, 5)
+        text::wrap(disclaimer, width, disclaimer_lines)
             .into_iter()
             .map(|l| Line::styled(l, style::DISCLAIMER)),
     );
@@ -103,7 +105,7 @@ mod tests {
             timeline: false,
             demo: true,
         };
-        let shown: Vec<String> = help_text("Not advice.", 60, mode)
+        let shown: Vec<String> = help_text("Not advice.", 60, mode, 40)
             .iter()
             .map(|l| l.to_string())
             .collect();

@@ -87,7 +87,11 @@ fn render_rows<Tz: TimeZone>(
                 };
                 let is_selected = Some(item) == selected;
                 render_title(info.title, info.milestone, is_selected, title, buf);
-                let (glyphs, bar) = bar_look(&info);
+                let (glyphs, mut bar) = bar_look(&info);
+                // Windows that are over fade, so playing the clock shows the plan being used up.
+                if plan.at_hours(info.until_hours) <= app.now {
+                    bar = style::ENDED_BAR;
+                }
                 let from = position(plan, left, columns.cell, plan.at_hours(info.from_hours));
                 let until = position(plan, left, columns.cell, plan.at_hours(info.until_hours));
                 let drawn = timeline_bar::cells(from, until, width, glyphs);
