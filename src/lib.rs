@@ -6,6 +6,7 @@
 pub mod checklist;
 pub mod cli;
 pub mod clock;
+pub mod export;
 pub mod plan;
 pub mod rules;
 pub mod store;

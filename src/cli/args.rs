@@ -59,11 +59,19 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a day-by-day handout in Markdown, for printing
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
     },
     /// Tick a task off
     Check(TickArgs),
     /// Undo a tick-off
     Uncheck(TickArgs),
+    /// Export the plan for use elsewhere
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Work with rules files
     Rules {
         #[command(subcommand)]
@@ -86,6 +94,15 @@ pub enum RulesCommand {
     /// Check a rules file and list every problem in it
     Check {
         /// The rules file (JSON)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the plan as an iCalendar file (.ics) to import into a calendar
+    Ics {
+        /// Where to write it (replaced if it exists)
         file: PathBuf,
     },
 }

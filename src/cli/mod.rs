@@ -5,13 +5,14 @@
 //! reported as one plain line and never leaves the terminal in raw mode.
 
 mod args;
+mod export_cmd;
 mod rules_cmd;
 mod show;
 mod start;
 mod text;
 mod ticks;
 
-pub use args::{Args, Command, RulesCommand, TickArgs};
+pub use args::{Args, Command, ExportCommand, RulesCommand, TickArgs};
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -55,6 +56,12 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error("cannot write {path}: {source}", path = .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
@@ -72,6 +79,7 @@ impl CliError {
             | CliError::NoTreatment
             | CliError::Store(_)
             | CliError::Tui(_)
+            | CliError::Write { .. }
             | CliError::Output(_) => ExitCode::from(1),
         }
     }
@@ -163,7 +171,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
         Command::Today { json } => show::today(&ctx, json, &mut out)?,
-        Command::Plan { json } => show::plan(&ctx, json, &mut out)?,
+        Command::Plan { markdown: true, .. } => export_cmd::markdown(&ctx, &mut out)?,
+        Command::Plan { json, .. } => show::plan(&ctx, json, &mut out)?,
+        Command::Export {
+            command: ExportCommand::Ics { file },
+        } => export_cmd::ics(&ctx, &file, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
         // Handled above, before the rules and the data were loaded.
