@@ -197,10 +197,11 @@ impl<Tz: TimeZone> App<Tz> {
 
     /// Carries out one action of the checklist or the timeline.
     pub fn update(&mut self, action: Action) {
+        // A notice says what the last key did; the next key makes it stale.
+        self.notice = None;
         if self.update_anywhere(action) {
             return;
         }
-        self.notice = None;
         if self.screen == Screen::Timeline {
             if action == Action::Today {
                 self.go_to_today();
