@@ -74,6 +74,26 @@ fn render(c: &mut Criterion) {
                     }
                 })
             });
+            // The timeline: Tab there, draw it, scroll it, and Tab back for the next plan.
+            press(&mut app, KeyCode::Tab);
+            group.bench_function(id("timeline"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| frame.render_widget(&app, frame.area()))
+                        .unwrap();
+                })
+            });
+            group.bench_function(id("timeline_key_down_up"), |b| {
+                b.iter(|| {
+                    for code in [KeyCode::Down, KeyCode::Up] {
+                        press(&mut app, code);
+                        terminal
+                            .draw(|frame| frame.render_widget(&app, frame.area()))
+                            .unwrap();
+                    }
+                })
+            });
+            press(&mut app, KeyCode::Tab);
         }
     }
     group.finish();

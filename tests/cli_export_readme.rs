@@ -117,6 +117,7 @@ fn the_tables_explain_every_field_of_the_format() {
         ("Symptoms", "Symptom"),
         ("Expected points", "ExpectedPoint"),
         ("Alerts", "Alert"),
+        ("Next session", "NextSession"),
     ] {
         tables.push((heading, fields(&schema["$defs"][def]["properties"])));
     }

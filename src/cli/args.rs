@@ -22,6 +22,11 @@ pub struct Args {
     #[arg(long, value_name = "TIME", env = "AFTERCARE_NOW", global = true)]
     pub now: Option<String>,
 
+    /// Walk a client through the plan: a treatment "just now" (or at --now) on a simulated
+    /// clock you step and play. Nothing is read from or written to the data directory.
+    #[arg(long)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -43,11 +48,15 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
-    /// Show today's checklist
+    /// Show today's checklist, check-in and alerts
     Today {
         /// Print JSON instead of text
-        #[arg(long)]
+        #[arg(long, conflicts_with = "short")]
         json: bool,
+        /// One plain line for a shell prompt: day, tasks done, the next avoid-window to end,
+        /// alerts
+        #[arg(long)]
+        short: bool,
     },
     /// Show every day of the plan
     Plan {
@@ -62,6 +71,14 @@ pub enum Command {
     Check(TickArgs),
     /// Undo a tick-off
     Uncheck(TickArgs),
+    /// Rate today's symptoms 0–5 (a second check-in the same day updates the first)
+    Checkin(CheckinArgs),
+    /// Each treatment of the series: adherence and symptoms side by side
+    History {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the plan for use elsewhere
     Export {
         #[command(subcommand)]
@@ -80,6 +97,20 @@ pub struct TickArgs {
     /// gentle-cleanser@evening)
     pub id: String,
     /// The plan day (1 = the treatment day; 0 and below are the days before) [default: today]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub day: Option<i64>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CheckinArgs {
+    /// A rating, SYMPTOM=N with N from 0 (none) to 5 (severe); repeat for each symptom
+    /// (`aftercare today` lists the plan's symptoms)
+    #[arg(long = "rate", value_name = "SYMPTOM=N")]
+    pub rates: Vec<String>,
+    /// A short note for the day (replaces the day's earlier note)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The plan day (1 = the treatment day) [default: today]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub day: Option<i64>,
 }

@@ -5,14 +5,18 @@
 //! reported as one plain line and never leaves the terminal in raw mode.
 
 mod args;
+mod checkin;
 mod export_cmd;
+mod history;
+mod journal_text;
 mod rules_cmd;
+mod short;
 mod show;
 mod start;
 mod text;
 mod ticks;
 
-pub use args::{Args, Command, ExportCommand, RulesCommand, TickArgs};
+pub use args::{Args, CheckinArgs, Command, ExportCommand, RulesCommand, TickArgs};
 pub use show::write_plan_json;
 
 use crate::clock::Clock;
@@ -140,6 +144,16 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Some(path) => rules_cmd::load(path)?,
         None => Rules::builtin().map_err(CliError::Rules)?,
     };
+    if args.demo {
+        // Before the data directory is even looked up: a demo never touches it.
+        if args.command.is_some() {
+            return Err(CliError::Usage(
+                "--demo opens the terminal demo and takes no command".to_string(),
+            ));
+        }
+        tui::run_demo(rules, clock)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let dir = match args.data_dir {
         Some(dir) => dir,
         None => dirs::data_dir()
@@ -163,7 +177,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
-        Command::Today { json } => show::today(&ctx, json, &mut out)?,
+        Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
+        Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
+        Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
+        Command::History { json } => history::run(&ctx, json, &mut out)?,
         Command::Plan { markdown: true, .. } => export_cmd::markdown(&ctx, &mut out)?,
         Command::Plan { json, .. } => show::plan(&ctx, json, &mut out)?,
         Command::Export {

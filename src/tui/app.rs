@@ -1,16 +1,22 @@
 //! What the screen shows and how actions change it. Rendering only reads an `App`; only
 //! `update`, `prompt` and the event handler in `input` change one.
 
-use super::action::{Action, PromptAction};
+use super::action::Action;
+use super::checkin_form::CheckInForm;
+use super::demo::Demo;
 use super::layout::{self, Needs, Regions};
 use super::prompt::Prompt;
+use super::storage::Storage;
+use super::ticking::UndoStep;
+use super::timeline::TimelineView;
 use crate::checklist::{Checklist, TaskLine};
+use crate::journal::AlertLine;
 use crate::plan::Plan;
+use crate::progress::Progress;
 use crate::rules::{Kind, Rules};
-use crate::store::{Change, Session, State, Store};
-use crate::timearg::parse_time;
+use crate::store::{Session, State};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Size;
 
 /// Which screen is up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +24,12 @@ pub enum Screen {
     /// No treatment on record yet: ask for one.
     Start(Prompt),
     Checklist,
+    /// The whole plan at once, days across and rules down.
+    Timeline,
+    /// The check-ins drawn against the usual course.
+    Chart,
+    /// Every treatment of the series side by side.
+    History,
 }
 
 /// One row of the task list: a group heading or a task (by index into the checklist).
@@ -30,7 +42,7 @@ pub enum Row {
 /// The whole terminal app, in the time zone `Tz`.
 pub struct App<Tz: TimeZone> {
     pub(crate) rules: Rules,
-    pub(crate) store: Store,
+    pub(crate) storage: Storage,
     pub(crate) state: State,
     pub(crate) tz: Tz,
     pub(crate) now: DateTime<FixedOffset>,
@@ -43,10 +55,29 @@ pub struct App<Tz: TimeZone> {
     /// The first list row on screen.
     pub(crate) top: usize,
     pub(crate) help: bool,
+    /// The "why this task?" popup is open.
+    pub(crate) why: bool,
+    /// The simulated clock, in demo mode.
+    pub(crate) demo: Option<Demo>,
+    pub(crate) timeline: TimelineView,
     /// Why the last tick was not saved.
     pub(crate) status: Option<String>,
     pub(crate) quit: bool,
     pub(crate) checklist: Option<Checklist>,
+    /// The treatment being looked at, when the user switched away from the current one.
+    pub(crate) viewed: Option<DateTime<FixedOffset>>,
+    /// Whether the user allowed changes to a treatment other than the current one.
+    pub(crate) unlocked: bool,
+    /// The inverse of each tick and untick, newest last.
+    pub(crate) undo: Vec<UndoStep>,
+    /// The check-in form, when it is open.
+    pub(crate) form: Option<CheckInForm>,
+    /// What the last action did, when that is not plain to see ("Check-in saved").
+    pub(crate) notice: Option<String>,
+    /// What the viewed day's check-in set off.
+    pub(crate) alerts: Vec<AlertLine>,
+    /// The viewed treatment's recovery so far.
+    pub(crate) progress: Option<Progress>,
 }
 
 impl<Tz: TimeZone> App<Tz> {
@@ -54,7 +85,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// prompt when no treatment is on record.
     pub fn new(
         rules: Rules,
-        store: Store,
+        storage: impl Into<Storage>,
         state: State,
         tz: Tz,
         now: DateTime<FixedOffset>,
@@ -68,7 +99,7 @@ impl<Tz: TimeZone> App<Tz> {
         };
         let mut app = App {
             rules,
-            store,
+            storage: storage.into(),
             state,
             tz,
             now,
@@ -78,9 +109,19 @@ impl<Tz: TimeZone> App<Tz> {
             selected: 0,
             top: 0,
             help: false,
+            why: false,
+            demo: None,
+            timeline: TimelineView::default(),
             status: None,
             quit: false,
             checklist: None,
+            viewed: None,
+            unlocked: false,
+            undo: Vec::new(),
+            form: None,
+            notice: None,
+            alerts: Vec::new(),
+            progress: None,
         };
         app.go_to_today();
         app
@@ -91,13 +132,24 @@ impl<Tz: TimeZone> App<Tz> {
         self.size
     }
 
+    /// Where changes go: the data directory, or memory in a demo.
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
 
-    /// The treatment the screen is about.
+    /// The treatment the screen is about: the current one unless the user switched.
     pub fn session(&self) -> Option<&Session> {
-        self.state.current_session(self.now)
+        self.viewed
+            .and_then(|at| self.state.session(at))
+            .or_else(|| self.state.current_session(self.now))
     }
 
     pub fn plan(&self) -> Option<Plan<'_, Tz>> {
@@ -136,19 +188,25 @@ impl<Tz: TimeZone> App<Tz> {
             phases: count(c.map_or(0, |c| c.phases.len())),
             warnings: count(c.map_or(0, |c| c.warnings.len())),
             detail: self.selected_task().is_some(),
-            status: self.status.is_some(),
+            status: self.status.is_some() || self.notice.is_some(),
+            alerts: super::widgets::alert_rows(&self.alerts, self.size),
+            progress: self.progress.is_some(),
         };
-        layout::regions(
-            Rect::from((ratatui::layout::Position::ORIGIN, self.size)),
-            needs,
-        )
+        layout::regions(self.screen_area(), needs)
     }
 
-    /// Carries out one action of the checklist screen.
+    /// Carries out one action of the checklist or the timeline.
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            self.help = false;
+        // A notice says what the last key did; the next key makes it stale.
+        self.notice = None;
+        if self.update_anywhere(action) {
             return;
+        }
+        if self.screen == Screen::Timeline {
+            if action == Action::Today {
+                self.go_to_today();
+            }
+            return self.update_timeline(action);
         }
         let task_count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         match action {
@@ -158,36 +216,16 @@ impl<Tz: TimeZone> App<Tz> {
             Action::PrevDay => self.show_day(self.day - 1),
             Action::NextDay => self.show_day(self.day + 1),
             Action::Today => self.go_to_today(),
-            Action::Help => self.help = true,
-            Action::Quit => self.quit = true,
+            Action::CheckIn => self.open_checkin(),
+            Action::Undo => self.undo_last(),
+            Action::Chart => self.screen = Screen::Chart,
+            Action::History => self.screen = Screen::History,
+            Action::PrevSession => self.switch_session(-1),
+            Action::NextSession => self.switch_session(1),
+            Action::AllowEdits => self.allow_edits(),
+            _ => {}
         }
         self.keep_selection_visible();
-    }
-
-    /// Carries out one action of the first-run prompt.
-    pub fn prompt(&mut self, action: PromptAction) -> bool {
-        let Screen::Start(prompt) = &mut self.screen else {
-            return false;
-        };
-        match action {
-            PromptAction::Quit => self.quit = true,
-            PromptAction::Submit => {
-                let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
-                match change
-                    .map_err(|e| e.to_string())
-                    .and_then(|c| self.store.apply(&c).map_err(super::ticking::not_saved))
-                {
-                    Ok(state) => {
-                        self.state = state;
-                        self.screen = Screen::Checklist;
-                        self.go_to_today();
-                    }
-                    Err(message) => prompt.error = Some(message),
-                }
-            }
-            edit => return prompt.edit(edit),
-        }
-        true
     }
 
     /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
@@ -210,6 +248,7 @@ impl<Tz: TimeZone> App<Tz> {
     pub fn resize(&mut self, size: Size) {
         self.size = size;
         self.keep_selection_visible();
+        self.fit_timeline();
     }
 
     /// Selects the task on list row `row` (counted from the top of the list area) and ticks it.
@@ -221,12 +260,12 @@ impl<Tz: TimeZone> App<Tz> {
         }
     }
 
-    fn go_to_today(&mut self) {
-        let today = self.today().unwrap_or(1);
+    pub(crate) fn go_to_today(&mut self) {
+        let today = self.session_today().unwrap_or(1);
         self.show_day(today);
     }
 
-    fn show_day(&mut self, day: i64) {
+    pub(crate) fn show_day(&mut self, day: i64) {
         let day = self.clamp_day(day);
         if day != self.day || self.checklist.is_none() {
             self.selected = 0;
@@ -249,6 +288,7 @@ impl<Tz: TimeZone> App<Tz> {
             .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
         let count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         self.selected = self.selected.min(count.saturating_sub(1));
+        self.refresh_journal();
     }
 
     pub(crate) fn keep_selection_visible(&mut self) {

@@ -2,6 +2,7 @@
 
 use super::action::{action_for, is_interrupt, prompt_action_for};
 use super::app::{App, Screen};
+use super::form_keys::{form_action_for, view_action_for};
 use super::layout::is_too_small;
 use chrono::TimeZone;
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -29,12 +30,26 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
     if matches!(app.screen, Screen::Start(_)) {
         return prompt_action_for(key).is_some_and(|action| app.prompt(action));
     }
-    if app.help {
-        // Any key closes the help, and does nothing else.
+    if app.help || app.why {
+        // Any key closes a popup, and does nothing else.
         app.help = false;
+        app.why = false;
         return true;
     }
-    match action_for(key) {
+    if let Some(form) = &app.form {
+        let Some(action) = form_action_for(key, form.on_note()) else {
+            return false;
+        };
+        app.form_update(action);
+        return true;
+    }
+    if matches!(app.screen, Screen::Chart | Screen::History) {
+        return view_action_for(key).is_some_and(|action| {
+            app.view_update(action);
+            true
+        });
+    }
+    match action_for(key, app.mode()) {
         Some(action) => {
             app.update(action);
             true
@@ -44,15 +59,21 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
 }
 
 fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
-    if matches!(app.screen, Screen::Start(_)) || is_too_small(app.size) {
+    let on_screen_without_mouse = matches!(
+        app.screen,
+        Screen::Start(_) | Screen::Chart | Screen::History
+    );
+    if on_screen_without_mouse || app.form.is_some() || is_too_small(app.size) {
         return false;
     }
+    let popup = app.help || app.why;
     match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) if app.help => {
+        MouseEventKind::Down(MouseButton::Left) if popup => {
             app.help = false;
+            app.why = false;
             true
         }
-        MouseEventKind::Down(MouseButton::Left) => {
+        MouseEventKind::Down(MouseButton::Left) if app.screen == Screen::Checklist => {
             let list = app.regions().list;
             let at = Position::new(mouse.column, mouse.row);
             if !list.contains(at) {
@@ -61,11 +82,11 @@ fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
             app.click_row(usize::from(at.y - list.y));
             true
         }
-        MouseEventKind::ScrollDown if !app.help => {
+        MouseEventKind::ScrollDown if !popup => {
             app.update(super::action::Action::Down);
             true
         }
-        MouseEventKind::ScrollUp if !app.help => {
+        MouseEventKind::ScrollUp if !popup => {
             app.update(super::action::Action::Up);
             true
         }
