@@ -29,7 +29,7 @@ probe() {
   shift 2
   python3 "$TOOLS/tui_probe.py" --cols 120 --rows 40 --runs "$RUNS" --idle-s "$IDLE" \
     --presses 40 --key j --key k --marker "$marker" --quit q --label "$label" \
-    --env TZ=Europe/Berlin --out "$OUT/$label.json" -- "$@" >/dev/null
+    --env TZ=Europe/Berlin --out "$OUT/$label.json" -- "$@" >/dev/null 2>>"$OUT/probe.log"
 }
 uptime >"$OUT/uptime-before"
 probe floor READY "$OUT/floor"

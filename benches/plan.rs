@@ -5,6 +5,7 @@ mod support;
 
 use aftercare::checklist::Checklist;
 use aftercare::plan::Plan;
+use aftercare::progress::Progress;
 use aftercare::rules::Rules;
 use chrono_tz::Europe::Berlin;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -44,6 +45,10 @@ fn derivation(c: &mut Criterion) {
         let mut group = c.benchmark_group("plan");
         group.bench_function(BenchmarkId::new("days_all", &name), |b| {
             b.iter(|| plan.days().map(|d| d.tasks.len()).sum::<usize>())
+        });
+        // What the screens' recovery progress derives on every refresh: every day, to the end.
+        group.bench_function(BenchmarkId::new("progress", &name), |b| {
+            b.iter(|| Progress::of(&plan, None, black_box(day)))
         });
         group.bench_function(BenchmarkId::new("checklist_all", &name), |b| {
             b.iter(|| {
