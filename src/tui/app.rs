@@ -10,7 +10,7 @@ use crate::rules::{Kind, Rules};
 use crate::store::{Change, Session, State, Store};
 use crate::timearg::parse_time;
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Size;
 
 /// Which screen is up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,8 @@ pub struct App<Tz: TimeZone> {
     pub(crate) help: bool,
     /// Why the last tick was not saved.
     pub(crate) status: Option<String>,
+    /// What went wrong with the data file when the app opened it (see `banner`).
+    pub(crate) banner: Option<String>,
     pub(crate) quit: bool,
     pub(crate) checklist: Option<Checklist>,
 }
@@ -79,6 +81,7 @@ impl<Tz: TimeZone> App<Tz> {
             top: 0,
             help: false,
             status: None,
+            banner: None,
             quit: false,
             checklist: None,
         };
@@ -138,10 +141,8 @@ impl<Tz: TimeZone> App<Tz> {
             detail: self.selected_task().is_some(),
             status: self.status.is_some(),
         };
-        layout::regions(
-            Rect::from((ratatui::layout::Position::ORIGIN, self.size)),
-            needs,
-        )
+        let [_banner, screen] = self.banner_split();
+        layout::regions(screen, needs)
     }
 
     /// Carries out one action of the checklist screen.

@@ -6,6 +6,7 @@
 
 mod action;
 mod app;
+mod banner;
 mod input;
 mod layout;
 mod prompt;
@@ -16,12 +17,13 @@ mod widgets;
 
 pub use action::{Action, Binding, KEYMAP, action_for, help_lines};
 pub use app::{App, Row, Screen};
+pub use banner::notice_text;
 pub use input::handle_event;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::clock::Clock;
 use crate::rules::Rules;
-use crate::store::{State, Store};
+use crate::store::{Opened, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -36,9 +38,9 @@ pub enum TuiError {
     Terminal(#[from] std::io::Error),
 }
 
-/// Opens the checklist in the terminal and returns when the user quits. `state` was loaded
+/// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
-pub fn run(rules: Rules, store: Store, state: State, clock: Clock) -> Result<(), TuiError> {
+pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -52,7 +54,8 @@ pub fn run(rules: Rules, store: Store, state: State, clock: Clock) -> Result<(),
         .and_then(|()| {
             release_mouse_on_panic();
             let size = terminal.size()?;
-            let mut app = App::new(rules, store, state, Local, clock.now(), size);
+            let mut app = App::new(rules, store, opened.state, Local, clock.now(), size)
+                .with_notice(opened.notice.as_ref());
             event_loop(&mut terminal, &mut app, clock)
         });
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.

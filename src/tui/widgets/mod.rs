@@ -1,6 +1,7 @@
 //! The screens, one widget per file. `&App` is the whole screen; the parts below each draw
 //! one region and only read the app.
 
+mod banner;
 mod checklist;
 mod detail;
 mod footer;
@@ -23,6 +24,8 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             too_small::TooSmall.render(area, buf);
             return;
         }
+        let [banner, area] = self.banner_split();
+        banner::Banner(self).render(banner, buf);
         match &self.screen {
             Screen::Start(prompt) => {
                 start_prompt::StartPrompt { app: self, prompt }.render(area, buf)
