@@ -10,6 +10,7 @@ mod banner;
 mod input;
 mod layout;
 mod prompt;
+mod signals;
 mod style;
 mod text;
 mod ticking;
@@ -25,7 +26,7 @@ use crate::clock::Clock;
 use crate::rules::Rules;
 use crate::store::{Opened, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io::stdout;
@@ -41,6 +42,9 @@ pub enum TuiError {
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
 pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
+    // Guarding before the terminal changes, and until it is restored, leaves no moment in
+    // which a signal would leave it in raw mode.
+    let _signals = signals::restore_on_signals()?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -52,16 +56,15 @@ pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(TuiError::from)
         .and_then(|()| {
-            release_mouse_on_panic();
+            signals::release_mouse_on_panic();
             let size = terminal.size()?;
             let mut app = App::new(rules, store, opened.state, Local, clock.now(), size)
                 .with_notice(opened.notice.as_ref());
             event_loop(&mut terminal, &mut app, clock)
         });
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
-    let released = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result.and(released.map_err(TuiError::from))
+    signals::restore_terminal();
+    result
 }
 
 fn event_loop<Tz: TimeZone>(
@@ -73,6 +76,7 @@ fn event_loop<Tz: TimeZone>(
     while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            signals::panic_if_asked();
         }
         dirty = match until_next_minute(clock) {
             // Time stands still: nothing changes until the user does something.
@@ -102,16 +106,6 @@ fn time_to_next_minute(now: DateTime<FixedOffset>) -> Duration {
     let into_minute = Duration::new(u64::from(now.second()), now.nanosecond() % 1_000_000_000);
     // A few milliseconds late rather than early, so the redraw lands in the new minute.
     Duration::from_secs(60).saturating_sub(into_minute) + Duration::from_millis(5)
-}
-
-/// ratatui's panic hook restores the screen but knows nothing of the mouse; release it
-/// first, then let that hook (and the default one) run.
-fn release_mouse_on_panic() {
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        restore_screen(info);
-    }));
 }
 
 #[cfg(test)]
