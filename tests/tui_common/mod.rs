@@ -83,3 +83,9 @@ pub fn press(app: &mut App<Tz>, codes: &[KeyCode]) {
 pub fn resize(app: &mut App<Tz>, width: u16, height: u16) {
     handle_event(app, &Event::Resize(width, height));
 }
+
+/// The hostile rules fixture: escape sequences, very long titles, wide characters.
+pub fn hostile_rules() -> Rules {
+    let text = std::fs::read_to_string("tests/fixtures/plans/hostile.json").unwrap();
+    Rules::parse(&text, "hostile.json").unwrap()
+}
