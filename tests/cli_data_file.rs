@@ -105,6 +105,7 @@ fn the_data_directory_and_file_are_private() {
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join("state.json")), 0o600);
+    assert_eq!(mode(&data.join("state.lock")), 0o600);
     // Saving again keeps it private.
     aftercare()
         .env("TZ", "Europe/Berlin")
