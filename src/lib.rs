@@ -6,8 +6,12 @@
 pub mod checklist;
 pub mod cli;
 pub mod clock;
+pub mod export;
+pub mod journal;
 pub mod plan;
+pub mod progress;
 pub mod rules;
+pub mod series;
 pub mod store;
 pub mod timearg;
 pub mod tui;

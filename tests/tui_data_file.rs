@@ -1,13 +1,13 @@
 //! Issue 4, item 3 in the terminal: a damaged data file is moved aside and the app starts
 //! afresh, saying where the old bytes are; a newer one is shown read-only and never written.
 
-mod tui_common;
+mod tui_harness;
 
 use aftercare::store::{Damage, Notice, Store};
 use crossterm::event::KeyCode::{Char, Enter};
 use std::fs;
 use std::path::PathBuf;
-use tui_common::*;
+use tui_harness::*;
 
 /// Where a patient's file is on Linux, so the snapshots do not depend on the temp directory.
 const HOME_FILE: &str = "/home/pat/.local/share/aftercare/state.json";
@@ -31,7 +31,8 @@ fn a_file_cut_short_is_moved_aside_and_the_app_asks_again() {
             column: 68,
         },
     };
-    let mut app = app_at(store.clone(), opened.state, NOW, 80, 24).with_notice(Some(&shown_notice));
+    let mut app =
+        app_at(store.clone(), opened.state, NOW, 80, 24).with_file_notice(Some(&shown_notice));
     insta::assert_snapshot!("banner_moved_aside", screen(&app));
     // The fresh file works as any other: the treatment is recorded, the old bytes stay.
     press(&mut app, &[Enter]);
@@ -66,7 +67,8 @@ fn a_file_from_a_newer_version_is_read_only() {
         path: PathBuf::from(HOME_FILE),
         found: 2,
     };
-    let mut app = app_at(store.clone(), opened.state, NOW, 80, 24).with_notice(Some(&shown_notice));
+    let mut app =
+        app_at(store.clone(), opened.state, NOW, 80, 24).with_file_notice(Some(&shown_notice));
     let before = screen(&app);
     insta::assert_snapshot!("banner_read_only", before);
     assert_eq!(before.matches("[x]").count(), 1, "{before}");
@@ -89,7 +91,7 @@ fn the_banner_shrinks_to_one_line_on_a_short_terminal() {
         path: PathBuf::from(HOME_FILE),
         found: 2,
     };
-    let app = app_at(store, state, NOW, 40, 12).with_notice(Some(&notice));
+    let app = app_at(store, state, NOW, 40, 12).with_file_notice(Some(&notice));
     let shown = screen(&app);
     let lines: Vec<&str> = shown.lines().collect();
     assert!(lines[0].contains("Your data file"), "{shown}");

@@ -1,7 +1,7 @@
 //! Issue 4, item 9: a tick-off that cannot be saved (full disk, unwritable directory) shows as
 //! not saved, the app keeps running, and the saved file stays byte for byte as it was.
 
-mod tui_common;
+mod tui_harness;
 
 use aftercare::store::{State, Store};
 use crossterm::event::KeyCode::Char;
@@ -9,7 +9,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tui_common::*;
+use tui_harness::*;
 
 /// Checks the app refuses to show a tick it could not save, then shows it once it can.
 fn tick_fails_then_works(store: Store, state: State, says: &str, fix: impl FnOnce()) {

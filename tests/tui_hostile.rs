@@ -1,13 +1,13 @@
 //! Issue 4, item 6 in the terminal: a rules file with escape sequences, very long titles and
 //! wide characters (tests/fixtures/plans/hostile.json) draws without breaking the layout.
 
-mod tui_common;
+mod tui_harness;
 
 use aftercare::store::State;
 use crossterm::event::KeyCode::{Char, Down, Right};
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
-use tui_common::*;
+use tui_harness::*;
 
 /// No escape or other control character in any cell, and every row exactly as wide as the
 /// screen: a wide character never spills over the edge or pushes the row out.
@@ -80,7 +80,7 @@ fn hostile_text_at_many_sizes() {
         (120, 40),
         (200, 60),
     ] {
-        tui_common::resize(&mut app, width, height);
+        tui_harness::resize(&mut app, width, height);
         for _ in 0..4 {
             assert_inert_and_in_bounds(&buffer(&app), &format!("{width}x{height}"));
             press(&mut app, &[Down]);

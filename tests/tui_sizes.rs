@@ -2,8 +2,9 @@
 //! panic, and resizing while the help is open is fine. Run with `-- --nocapture` for figures.
 
 mod tui_common;
+mod tui_harness;
 
-use aftercare::store::{Damage, Notice, State, Store};
+use aftercare::store::{Change, Damage, Notice, State, Store};
 use aftercare::tui::App;
 use chrono_tz::Tz;
 use crossterm::event::KeyCode::{self, Backspace, Char, Down, Enter, Right};
@@ -13,10 +14,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use std::path::PathBuf;
 use tempfile::TempDir;
-use tui_common::*;
+use tui_harness::*;
 
 /// Every screen and overlay the app has, reached through its keys. Add new ones here.
-const STATES: [&str; 12] = [
+const STATES: [&str; 18] = [
     "checklist",
     "scrolled",
     "help",
@@ -29,11 +30,22 @@ const STATES: [&str; 12] = [
     "plan complete",
     "hostile rules",
     "hostile help",
+    "check-in form",
+    "chart",
+    "history",
+    "alerts",
+    "earlier treatment",
+    "chart with banner",
 ];
 
 fn app_in(state: &str) -> (TempDir, App<Tz>) {
     let (dir, store, saved) = treated_store();
     let fresh = || (Store::new(dir.path().join("fresh")), State::default());
+    let journal = || {
+        let (dir, store, state) = tui_common::journal_store();
+        std::mem::forget(dir); // Outlives the app; it is in the system's temp directory.
+        (store, state)
+    };
     let mut app = match state {
         "start prompt" | "start prompt error" | "moved-aside banner" => {
             let (store, empty) = fresh();
@@ -49,6 +61,20 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
         "before treatment" => app_at(store, saved, "2026-11-14T09:00:00+01:00", 80, 24),
         "plan complete" => app_at(store, saved, "2027-03-01T09:00:00+01:00", 80, 24),
         "hostile rules" | "hostile help" => app_with(hostile_rules(), store, saved, NOW, (80, 24)),
+        "check-in form" | "chart" | "history" | "chart with banner" => {
+            let (store, state) = journal();
+            app_at(store, state, NOW, 80, 24)
+        }
+        "alerts" => {
+            let (store, state) = journal();
+            app_at(store, state, tui_common::DAY8, 80, 24)
+        }
+        "earlier treatment" => {
+            let (store, _) = journal();
+            let later = at("2026-12-20T10:00:00+01:00");
+            let state = store.apply(&Change::AddSession { at: later }).unwrap();
+            app_at(store, state, "2026-12-22T09:00:00+01:00", 80, 24)
+        }
         _ => app_at(store, saved, NOW, 80, 24),
     };
     let keys: &[KeyCode] = match state {
@@ -57,15 +83,19 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
         "start prompt error" => &[Backspace, Char('x'), Enter],
         "save failed" => &[Char(' ')],
         "hostile rules" => &[Char(' '), Down, Right],
+        "check-in form" => &[Char('c'), Down, Right],
+        "chart" | "chart with banner" => &[Char('g')],
+        "history" => &[Char('H')],
+        "earlier treatment" => &[Char('['), Char(' ')],
         _ => &[],
     };
     press(&mut app, keys);
     app = match state {
-        "read-only banner" => app.with_notice(Some(&Notice::ReadOnly {
+        "read-only banner" | "chart with banner" => app.with_file_notice(Some(&Notice::ReadOnly {
             path: PathBuf::from("/home/pat/.local/share/aftercare/state.json"),
             found: 2,
         })),
-        "moved-aside banner" => app.with_notice(Some(&Notice::MovedAside {
+        "moved-aside banner" => app.with_file_notice(Some(&Notice::MovedAside {
             to: PathBuf::from(
                 "/home/pat/.local/share/aftercare/state.json.damaged-20261122-090000",
             ),
@@ -139,10 +169,13 @@ proptest! {
         state in 0..STATES.len(),
         width in 1u16..=500,
         height in 1u16..=200,
-        keys in proptest::collection::vec(0usize..6, 0..6),
+        keys in proptest::collection::vec(0usize..12, 0..6),
     ) {
         let (_dir, mut app) = app_in(STATES[state]);
-        let table = [Down, Char('j'), Char('?'), Right, Char('h'), Char('t')];
+        let table = [
+            Down, Char('j'), Char('?'), Right, Char('h'), Char('t'),
+            Char('c'), Char('g'), Char('H'), Char('['), Char('u'), Enter,
+        ];
         draw_at(&mut app, width, height);
         for key in keys {
             press(&mut app, &[table[key]]);

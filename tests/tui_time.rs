@@ -1,10 +1,10 @@
 //! Issue 4, item 8 in the terminal: the clock moving backwards under a running app, and a
 //! treatment still ahead (counted down, never a negative day).
 
-mod tui_common;
+mod tui_harness;
 
 use crossterm::event::KeyCode::{Char, Left, Right};
-use tui_common::*;
+use tui_harness::*;
 
 #[test]
 fn the_clock_moving_backwards_under_the_app_keeps_the_ticks() {

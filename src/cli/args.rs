@@ -43,22 +43,42 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
-    /// Show today's checklist
+    /// Show today's checklist, check-in and alerts
     Today {
         /// Print JSON instead of text
-        #[arg(long)]
+        #[arg(long, conflicts_with = "short")]
         json: bool,
+        /// One plain line for a shell prompt: day, tasks done, the next avoid-window to end,
+        /// alerts
+        #[arg(long)]
+        short: bool,
     },
     /// Show every day of the plan
     Plan {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+        /// Print a day-by-day handout in Markdown, for printing
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
     },
     /// Tick a task off
     Check(TickArgs),
     /// Undo a tick-off
     Uncheck(TickArgs),
+    /// Rate today's symptoms 0–5 (a second check-in the same day updates the first)
+    Checkin(CheckinArgs),
+    /// Each treatment of the series: adherence and symptoms side by side
+    History {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the plan for use elsewhere
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Work with rules files
     Rules {
         #[command(subcommand)]
@@ -76,11 +96,34 @@ pub struct TickArgs {
     pub day: Option<i64>,
 }
 
+#[derive(Debug, ClapArgs)]
+pub struct CheckinArgs {
+    /// A rating, SYMPTOM=N with N from 0 (none) to 5 (severe); repeat for each symptom
+    /// (`aftercare today` lists the plan's symptoms)
+    #[arg(long = "rate", value_name = "SYMPTOM=N")]
+    pub rates: Vec<String>,
+    /// A short note for the day (replaces the day's earlier note)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The plan day (1 = the treatment day) [default: today]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub day: Option<i64>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Check a rules file and list every problem in it
     Check {
         /// The rules file (JSON)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the plan as an iCalendar file (.ics) to import into a calendar
+    Ics {
+        /// Where to write it (replaced if it exists)
         file: PathBuf,
     },
 }

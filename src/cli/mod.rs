@@ -5,13 +5,18 @@
 //! reported as one plain line and never leaves the terminal in raw mode.
 
 mod args;
+mod checkin;
+mod export_cmd;
+mod history;
+mod journal_text;
 mod rules_cmd;
+mod short;
 mod show;
 mod start;
 mod text;
 mod ticks;
 
-pub use args::{Args, Command, RulesCommand, TickArgs};
+pub use args::{Args, CheckinArgs, Command, ExportCommand, RulesCommand, TickArgs};
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -63,6 +68,12 @@ pub enum CliError {
     NotATerminal,
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error("cannot write {path}: {source}", path = .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
@@ -82,6 +93,7 @@ impl CliError {
             | CliError::Damaged(_)
             | CliError::NotATerminal
             | CliError::Tui(_)
+            | CliError::Write { .. }
             | CliError::Output(_) => ExitCode::from(1),
         }
     }
@@ -173,8 +185,15 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut out = io::stdout().lock();
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
-        Command::Today { json } => show::today(&ctx, json, &mut out)?,
-        Command::Plan { json } => show::plan(&ctx, json, &mut out)?,
+        Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
+        Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
+        Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
+        Command::History { json } => history::run(&ctx, json, &mut out)?,
+        Command::Plan { markdown: true, .. } => export_cmd::markdown(&ctx, &mut out)?,
+        Command::Plan { json, .. } => show::plan(&ctx, json, &mut out)?,
+        Command::Export {
+            command: ExportCommand::Ics { file },
+        } => export_cmd::ics(&ctx, &file, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
         // Handled above, before the rules and the data were loaded.

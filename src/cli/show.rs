@@ -1,11 +1,16 @@
 //! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
 //! made from `Checklist`, the same model the terminal screens show.
 
-use super::text::{WIDTH, day_title, long_date, moment, pad, wrap};
+use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
+use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
 use super::{CliError, Context, Out};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
+use crate::journal::{AlertLine, alerts_on};
 use crate::plan::Plan;
+use crate::progress::Progress;
 use crate::rules::Kind;
+use crate::series::next_session_label;
+use crate::store::CheckIn;
 use chrono::{DateTime, FixedOffset, Local};
 use serde::Serialize;
 use std::io;
@@ -35,6 +40,12 @@ struct TodayJson<'a> {
     #[serde(flatten)]
     day: DayJson<'a>,
     treatment: DateTime<FixedOffset>,
+    /// The day's ratings, `null` before the check-in.
+    checkin: Option<&'a CheckIn>,
+    /// What the check-in set off; empty without one.
+    alerts: Vec<AlertLine>,
+    recovery: RecoveryJson,
+    next_session: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -51,10 +62,18 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let plan = ctx.plan(session.at);
     let checklist = Checklist::build(&plan, plan.day_of(now), Some(session), now);
+    let checkin = session.checkins.get(&checklist.date);
+    let alerts = alerts_on(&plan, session, checklist.date);
+    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let next = next_session_label(&plan, now);
     if json {
         let doc = TodayJson {
             day: DayJson::new(&checklist),
             treatment: plan.local(session.at),
+            checkin,
+            alerts,
+            recovery: RecoveryJson::from(&progress),
+            next_session: next,
         };
         return write_json(out, &doc);
     }
@@ -65,6 +84,8 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         moment(plan.local(session.at))
     )?;
     writeln!(out, "{}", day_header(&checklist))?;
+    // Alerts come before everything else: they are what must not be missed.
+    write_alerts(out, &ctx.rules, &alerts)?;
     if checklist.tasks.is_empty() {
         writeln!(
             out,
@@ -79,6 +100,13 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_notes(out, "Call your provider if:", &checklist.warnings)?;
+    if checklist.day >= 1 && checklist.day <= plan.last_day() {
+        write_checkin(out, &ctx.rules, checkin)?;
+    }
+    let overall = [progress_line(&progress), next.map(|n| capitalized(&n))];
+    for line in overall.into_iter().flatten() {
+        writeln!(out, "{}", wrap(&line, "", "  "))?;
+    }
     writeln!(out)?;
     if let Some(task) = checklist.tasks.iter().find(|t| !t.done) {
         writeln!(out, "Tick a task off: aftercare check {}", task.id)?;

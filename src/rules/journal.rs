@@ -64,6 +64,20 @@ pub struct Alert {
     pub sources: Vec<String>,
 }
 
+/// When the next treatment of a series is due, counted from this one. The app counts down
+/// to the window's opening and says so while it is open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NextSession {
+    /// Hours after this treatment the window for the next one opens ...
+    pub from_hours: i64,
+    /// ... and closes.
+    pub until_hours: i64,
+    /// Ids from `sources`.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
 impl Symptom {
     /// The expected rating `hours` after treatment, if the plan gives a course.
     pub fn expected_at(&self, hours: f64) -> Option<f64> {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use error::{Problem, RulesError};
-pub use journal::{Alert, ExpectedPoint, MAX_RATING, Symptom};
+pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
 pub use locate::{Segment, line_column, locate};
 pub use sanitize::inert;
 pub use validate::validate;
@@ -61,6 +61,9 @@ pub struct Rules {
     /// Check-in readings outside the expected course, and what to do about them.
     #[serde(default)]
     pub alerts: Vec<Alert>,
+    /// When the next treatment of a series is due; the app counts down to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_session: Option<NextSession>,
 }
 
 /// A document a rule or note is based on.

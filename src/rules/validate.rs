@@ -76,6 +76,11 @@ pub fn validate(rules: &Rules, text: &str) -> Vec<Problem> {
     for (i, alert) in rules.alerts.iter().enumerate() {
         out.alert(i, alert, &mut alert_ids, &symptom_ids, &source_ids);
     }
+    if let Some(next) = &rules.next_session {
+        let at = [Segment::Key("next_session")];
+        out.window(&at, next.from_hours, next.until_hours);
+        out.sources(&at, &next.sources, &source_ids);
+    }
     out.list
 }
 

@@ -128,6 +128,10 @@ impl State {
         self.sessions.iter().find(|s| s.at == at)
     }
 
+    fn session_mut(&mut self, at: DateTime<FixedOffset>) -> Option<&mut Session> {
+        self.sessions.iter_mut().find(|s| s.at == at)
+    }
+
     /// Applies a change; returns whether anything changed (ticking a ticked task does not).
     pub fn apply(&mut self, change: &Change) -> bool {
         match change {
@@ -143,7 +147,7 @@ impl State {
                 if from == to || self.session(*to).is_some() {
                     return false;
                 }
-                let Some(session) = self.sessions.iter_mut().find(|s| s.at == *from) else {
+                let Some(session) = self.session_mut(*from) else {
                     return false;
                 };
                 session.at = *to;
@@ -155,7 +159,7 @@ impl State {
                 date,
                 task,
             } => {
-                let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
+                let Some(s) = self.session_mut(*session) else {
                     return false;
                 };
                 s.ticks.entry(*date).or_default().insert(task.clone())
@@ -165,7 +169,7 @@ impl State {
                 date,
                 task,
             } => {
-                let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
+                let Some(s) = self.session_mut(*session) else {
                     return false;
                 };
                 let Some(ids) = s.ticks.get_mut(date) else {
@@ -182,7 +186,7 @@ impl State {
                 date,
                 checkin,
             } => {
-                let Some(s) = self.sessions.iter_mut().find(|s| s.at == *session) else {
+                let Some(s) = self.session_mut(*session) else {
                     return false;
                 };
                 s.checkins.insert(*date, checkin.clone()).as_ref() != Some(checkin)

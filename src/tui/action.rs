@@ -12,6 +12,13 @@ pub enum Action {
     PrevDay,
     NextDay,
     Today,
+    CheckIn,
+    Undo,
+    Chart,
+    History,
+    PrevSession,
+    NextSession,
+    AllowEdits,
     Help,
     Quit,
 }
@@ -51,6 +58,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding { keys: &[KeyCode::Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task" },
     Binding { keys: &[KeyCode::Left, KeyCode::Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, KeyCode::Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
+    Binding { keys: &[KeyCode::Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
+    Binding { keys: &[KeyCode::Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
+    Binding { keys: &[KeyCode::Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
+    Binding { keys: &[KeyCode::Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
+    Binding { keys: &[KeyCode::Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
+    Binding { keys: &[KeyCode::Char(']')], action: Action::NextSession, hint: Some("session"), help: "Show the treatment after" },
+    Binding { keys: &[KeyCode::Char('e')], action: Action::AllowEdits, hint: None, help: "Allow changes to an earlier treatment" },
     Binding { keys: &[KeyCode::Char('t')], action: Action::Today, hint: Some("today"), help: "Back to today" },
     Binding { keys: &[KeyCode::Char('?')], action: Action::Help, hint: Some("help"), help: "Show this help" },
     Binding { keys: &[KeyCode::Char('q'), KeyCode::Esc], action: Action::Quit, hint: Some("quit"), help: "Quit (ticks are already saved)" },
@@ -106,7 +120,7 @@ pub fn is_interrupt(key: KeyEvent) -> bool {
 }
 
 // Key repeats count (holding ↓ should keep moving); releases, reported by some terminals, do not.
-fn is_press(key: KeyEvent) -> bool {
+pub(crate) fn is_press(key: KeyEvent) -> bool {
     key.kind != KeyEventKind::Release
 }
 
@@ -164,13 +178,20 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL: [Action; 8] = [
+    const ALL: [Action; 15] = [
         Action::Up,
         Action::Down,
         Action::Toggle,
         Action::PrevDay,
         Action::NextDay,
         Action::Today,
+        Action::CheckIn,
+        Action::Undo,
+        Action::Chart,
+        Action::History,
+        Action::PrevSession,
+        Action::NextSession,
+        Action::AllowEdits,
         Action::Help,
         Action::Quit,
     ];
@@ -207,6 +228,11 @@ mod tests {
                 "↑↓ select",
                 "Space tick",
                 "←→ day",
+                "c check in",
+                "g chart",
+                "H history",
+                "u undo",
+                "[] session",
                 "t today",
                 "? help",
                 "q quit"

@@ -1,14 +1,17 @@
 //! What the screen shows and how actions change it. Rendering only reads an `App`; only
 //! `update`, `prompt` and the event handler in `input` change one.
 
-use super::action::{Action, PromptAction};
+use super::action::Action;
+use super::checkin_form::CheckInForm;
 use super::layout::{self, Needs, Regions};
 use super::prompt::Prompt;
+use super::ticking::UndoStep;
 use crate::checklist::{Checklist, TaskLine};
+use crate::journal::AlertLine;
 use crate::plan::Plan;
+use crate::progress::Progress;
 use crate::rules::{Kind, Rules};
-use crate::store::{Change, Session, State, Store};
-use crate::timearg::parse_time;
+use crate::store::{Session, State, Store};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use ratatui::layout::Size;
 
@@ -18,6 +21,10 @@ pub enum Screen {
     /// No treatment on record yet: ask for one.
     Start(Prompt),
     Checklist,
+    /// The check-ins drawn against the usual course.
+    Chart,
+    /// Every treatment of the series side by side.
+    History,
 }
 
 /// One row of the task list: a group heading or a task (by index into the checklist).
@@ -49,6 +56,20 @@ pub struct App<Tz: TimeZone> {
     pub(crate) banner: Option<String>,
     pub(crate) quit: bool,
     pub(crate) checklist: Option<Checklist>,
+    /// The treatment being looked at, when the user switched away from the current one.
+    pub(crate) viewed: Option<DateTime<FixedOffset>>,
+    /// Whether the user allowed changes to a treatment other than the current one.
+    pub(crate) unlocked: bool,
+    /// The inverse of each tick and untick, newest last.
+    pub(crate) undo: Vec<UndoStep>,
+    /// The check-in form, when it is open.
+    pub(crate) form: Option<CheckInForm>,
+    /// What the last action did, when that is not plain to see ("Check-in saved").
+    pub(crate) notice: Option<String>,
+    /// What the viewed day's check-in set off.
+    pub(crate) alerts: Vec<AlertLine>,
+    /// The viewed treatment's recovery so far.
+    pub(crate) progress: Option<Progress>,
 }
 
 impl<Tz: TimeZone> App<Tz> {
@@ -84,6 +105,13 @@ impl<Tz: TimeZone> App<Tz> {
             banner: None,
             quit: false,
             checklist: None,
+            viewed: None,
+            unlocked: false,
+            undo: Vec::new(),
+            form: None,
+            notice: None,
+            alerts: Vec::new(),
+            progress: None,
         };
         app.go_to_today();
         app
@@ -98,9 +126,11 @@ impl<Tz: TimeZone> App<Tz> {
         self.quit
     }
 
-    /// The treatment the screen is about.
+    /// The treatment the screen is about: the current one unless the user switched.
     pub fn session(&self) -> Option<&Session> {
-        self.state.current_session(self.now)
+        self.viewed
+            .and_then(|at| self.state.session(at))
+            .or_else(|| self.state.current_session(self.now))
     }
 
     pub fn plan(&self) -> Option<Plan<'_, Tz>> {
@@ -139,7 +169,9 @@ impl<Tz: TimeZone> App<Tz> {
             phases: count(c.map_or(0, |c| c.phases.len())),
             warnings: count(c.map_or(0, |c| c.warnings.len())),
             detail: self.selected_task().is_some(),
-            status: self.status.is_some(),
+            status: self.status.is_some() || self.notice.is_some(),
+            alerts: super::widgets::alert_rows(&self.alerts, self.size),
+            progress: self.progress.is_some(),
         };
         let [_banner, screen] = self.banner_split();
         layout::regions(screen, needs)
@@ -151,6 +183,7 @@ impl<Tz: TimeZone> App<Tz> {
             self.help = false;
             return;
         }
+        self.notice = None;
         let task_count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -159,36 +192,17 @@ impl<Tz: TimeZone> App<Tz> {
             Action::PrevDay => self.show_day(self.day - 1),
             Action::NextDay => self.show_day(self.day + 1),
             Action::Today => self.go_to_today(),
+            Action::CheckIn => self.open_checkin(),
+            Action::Undo => self.undo_last(),
+            Action::Chart => self.screen = Screen::Chart,
+            Action::History => self.screen = Screen::History,
+            Action::PrevSession => self.switch_session(-1),
+            Action::NextSession => self.switch_session(1),
+            Action::AllowEdits => self.allow_edits(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
         }
         self.keep_selection_visible();
-    }
-
-    /// Carries out one action of the first-run prompt.
-    pub fn prompt(&mut self, action: PromptAction) -> bool {
-        let Screen::Start(prompt) = &mut self.screen else {
-            return false;
-        };
-        match action {
-            PromptAction::Quit => self.quit = true,
-            PromptAction::Submit => {
-                let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
-                match change
-                    .map_err(|e| e.to_string())
-                    .and_then(|c| self.store.apply(&c).map_err(super::ticking::not_saved))
-                {
-                    Ok(state) => {
-                        self.state = state;
-                        self.screen = Screen::Checklist;
-                        self.go_to_today();
-                    }
-                    Err(message) => prompt.error = Some(message),
-                }
-            }
-            edit => return prompt.edit(edit),
-        }
-        true
     }
 
     /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
@@ -222,12 +236,12 @@ impl<Tz: TimeZone> App<Tz> {
         }
     }
 
-    fn go_to_today(&mut self) {
-        let today = self.today().unwrap_or(1);
+    pub(crate) fn go_to_today(&mut self) {
+        let today = self.session_today().unwrap_or(1);
         self.show_day(today);
     }
 
-    fn show_day(&mut self, day: i64) {
+    pub(crate) fn show_day(&mut self, day: i64) {
         let day = self.clamp_day(day);
         if day != self.day || self.checklist.is_none() {
             self.selected = 0;
@@ -250,6 +264,7 @@ impl<Tz: TimeZone> App<Tz> {
             .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
         let count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         self.selected = self.selected.min(count.saturating_sub(1));
+        self.refresh_journal();
     }
 
     pub(crate) fn keep_selection_visible(&mut self) {

@@ -13,7 +13,7 @@ const MAX_ROWS: usize = 4;
 
 impl<Tz: TimeZone> App<Tz> {
     /// The app with a notice from opening its data file, if there was one.
-    pub fn with_notice(mut self, notice: Option<&Notice>) -> Self {
+    pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
         self.banner = notice.map(notice_text);
         self.keep_selection_visible();
         self

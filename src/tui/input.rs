@@ -2,6 +2,7 @@
 
 use super::action::{action_for, is_interrupt, prompt_action_for};
 use super::app::{App, Screen};
+use super::form_keys::{form_action_for, view_action_for};
 use super::layout::is_too_small;
 use chrono::TimeZone;
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -34,6 +35,19 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
         app.help = false;
         return true;
     }
+    if let Some(form) = &app.form {
+        let Some(action) = form_action_for(key, form.on_note()) else {
+            return false;
+        };
+        app.form_update(action);
+        return true;
+    }
+    if matches!(app.screen, Screen::Chart | Screen::History) {
+        return view_action_for(key).is_some_and(|action| {
+            app.view_update(action);
+            true
+        });
+    }
     match action_for(key) {
         Some(action) => {
             app.update(action);
@@ -44,7 +58,7 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
 }
 
 fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
-    if matches!(app.screen, Screen::Start(_)) || is_too_small(app.size) {
+    if app.screen != Screen::Checklist || app.form.is_some() || is_too_small(app.size) {
         return false;
     }
     match mouse.kind {

@@ -13,6 +13,8 @@ const LIST_MIN_ROWS: u16 = 5;
 /// The detail strip: a rule with its title, then two lines of text.
 const DETAIL_ROWS: u16 = 3;
 const DETAIL_MAX_ROWS: u16 = 5;
+/// Below this height the progress strip gives its row to the checklist and the warnings.
+const PROGRESS_MIN_HEIGHT: u16 = 16;
 /// Below this many body rows (a 24-row terminal has 20) the notes are kept compact.
 const SHORT_BODY_ROWS: u16 = 26;
 const NOTES_MAX_ROWS_WHEN_SHORT: u16 = 4;
@@ -26,8 +28,12 @@ pub struct Needs {
     pub warnings: u16,
     /// Whether a task is selected, so there is a detail to show.
     pub detail: bool,
-    /// Whether there is an error to show above the footer.
+    /// Whether there is an error or a notice to show above the footer.
     pub status: bool,
+    /// Rows the alert box wants (0: no alerts).
+    pub alerts: u16,
+    /// Whether there is a recovery to show the progress of.
+    pub progress: bool,
 }
 
 /// The rectangles of the checklist screen. Empty ones are not drawn.
@@ -35,6 +41,10 @@ pub struct Needs {
 pub struct Regions {
     pub title: Rect,
     pub summary: Rect,
+    /// The recovery's heat-map strip, streak and share done.
+    pub progress: Rect,
+    /// Alerts from the day's check-in, above everything else on the day.
+    pub alerts: Rect,
     pub list: Rect,
     pub detail: Rect,
     pub notes: Rect,
@@ -50,9 +60,23 @@ pub fn is_too_small(size: Size) -> bool {
 }
 
 pub fn regions(area: Rect, needs: Needs) -> Regions {
-    let [title, summary, body, status, hints, disclaimer] = Layout::vertical([
+    let [
+        title,
+        summary,
+        progress,
+        alerts,
+        body,
+        status,
+        hints,
+        disclaimer,
+    ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(u16::from(
+            needs.progress && area.height >= PROGRESS_MIN_HEIGHT,
+        )),
+        // Alerts may take up to half the rows under the header, never the whole screen.
+        Constraint::Length(needs.alerts.min(area.height.saturating_sub(4) / 2)),
         Constraint::Fill(1),
         Constraint::Length(u16::from(needs.status)),
         Constraint::Length(1),
@@ -68,7 +92,7 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
             Constraint::Length(notes_width),
         ])
         .areas(body);
-        let (list, detail) = split_detail(left, needs, DETAIL_MAX_ROWS);
+        let (list, detail) = split_detail(left, needs, DETAIL_ROWS, DETAIL_MAX_ROWS);
         (list, detail, notes)
     } else {
         // The notes' headings sit on their rule; the phases and warnings are listed side by
@@ -94,7 +118,14 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
             Constraint::Fill(1),
         ])
         .areas(body);
-        let (list, detail) = split_detail(upper, needs, DETAIL_ROWS);
+        // On a short screen the detail keeps one line of text, so that the tasks to avoid
+        // stay in view under the progress strip.
+        let detail_rows = if body.height < SHORT_BODY_ROWS {
+            DETAIL_ROWS - 1
+        } else {
+            DETAIL_ROWS
+        };
+        let (list, detail) = split_detail(upper, needs, detail_rows, detail_rows);
         // Everything flows from the top: on a quiet day the notes follow a short list.
         let notes = Rect {
             y: detail.bottom().max(list.bottom()),
@@ -106,6 +137,8 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
     Regions {
         title,
         summary,
+        progress,
+        alerts,
         list,
         detail,
         notes,
@@ -118,12 +151,12 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
 
 /// The task list, and right under it the selected task's detail when there is room for
 /// both: three rows, or up to `max_rows` where the list leaves them spare.
-fn split_detail(area: Rect, needs: Needs, max_rows: u16) -> (Rect, Rect) {
+fn split_detail(area: Rect, needs: Needs, min_rows: u16, max_rows: u16) -> (Rect, Rect) {
     let list_min = LIST_MIN_ROWS.min(needs.list_rows.max(1));
-    let detail_rows = if needs.detail && area.height >= list_min + DETAIL_ROWS {
+    let detail_rows = if needs.detail && area.height >= list_min + min_rows {
         area.height
             .saturating_sub(needs.list_rows)
-            .clamp(DETAIL_ROWS, max_rows)
+            .clamp(min_rows, max_rows)
     } else {
         0
     };
@@ -150,6 +183,8 @@ mod tests {
         warnings: 2,
         detail: true,
         status: false,
+        alerts: 0,
+        progress: false,
     };
 
     #[test]
@@ -157,8 +192,8 @@ mod tests {
         let r = regions(Rect::new(0, 0, 80, 24), DAY3);
         assert!(!r.side_by_side);
         assert_eq!(r.notes.height, NOTES_MAX_ROWS_WHEN_SHORT);
-        assert_eq!(r.detail.height, DETAIL_ROWS);
-        assert!(r.list.height >= 13, "{r:?}");
+        assert_eq!(r.detail.height, DETAIL_ROWS - 1);
+        assert!(r.list.height >= 14, "{r:?}");
         assert_eq!(r.disclaimer.y, 23);
     }
 

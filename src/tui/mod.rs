@@ -7,7 +7,10 @@
 mod action;
 mod app;
 mod banner;
+mod checkin_form;
+mod form_keys;
 mod input;
+mod journal;
 mod layout;
 mod prompt;
 mod signals;
@@ -59,7 +62,7 @@ pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(
             signals::release_mouse_on_panic();
             let size = terminal.size()?;
             let mut app = App::new(rules, store, opened.state, Local, clock.now(), size)
-                .with_notice(opened.notice.as_ref());
+                .with_file_notice(opened.notice.as_ref());
             event_loop(&mut terminal, &mut app, clock)
         });
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.

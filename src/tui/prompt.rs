@@ -1,6 +1,38 @@
 //! The first-run question, "when was your treatment?": a one-line text field.
 
 use super::action::PromptAction;
+use super::app::{App, Screen};
+use crate::store::Change;
+use crate::timearg::parse_time;
+use chrono::TimeZone;
+
+impl<Tz: TimeZone> App<Tz> {
+    /// Carries out one action of the first-run prompt.
+    pub fn prompt(&mut self, action: PromptAction) -> bool {
+        let Screen::Start(prompt) = &mut self.screen else {
+            return false;
+        };
+        match action {
+            PromptAction::Quit => self.quit = true,
+            PromptAction::Submit => {
+                let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
+                match change
+                    .map_err(|e| e.to_string())
+                    .and_then(|c| self.store.apply(&c).map_err(super::ticking::not_saved))
+                {
+                    Ok(state) => {
+                        self.state = state;
+                        self.screen = Screen::Checklist;
+                        self.go_to_today();
+                    }
+                    Err(message) => prompt.error = Some(message),
+                }
+            }
+            edit => return prompt.edit(edit),
+        }
+        true
+    }
+}
 
 /// The text being typed, where the cursor is, and why the last try was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

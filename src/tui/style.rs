@@ -56,3 +56,34 @@ pub const ERROR: Style = Style::new()
 pub const POPUP_BORDER: Style = Style::new().fg(Color::Cyan);
 pub const INPUT: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// Notices: what the last key did.
+pub const NOTICE: Style = Style::new().fg(Color::Black).bg(Color::Gray);
+/// "read-only" on the title bar.
+pub const READ_ONLY: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+
+/// The alert box: contact your provider.
+pub const ALERT_BORDER: Style = Style::new().fg(Color::Red);
+pub const ALERT_TITLE: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
+pub const ALERT_TEXT: Style = Style::new();
+
+/// The heat-map strip, by share of the day done; the marker says which day is today.
+pub const HEAT_NONE: Style = Style::new().fg(Color::Red);
+pub const HEAT_SOME: Style = Style::new().fg(Color::Yellow);
+pub const HEAT_ALL: Style = Style::new().fg(Color::Green);
+pub const HEAT_FUTURE: Style = Style::new().fg(Color::DarkGray);
+pub const HEAT_TODAY: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// The chart: the patient's ratings as bars in front of the plan's usual course.
+pub const CHART_BAR: Style = Style::new().fg(Color::Cyan);
+/// A rating two or more above the usual course.
+pub const CHART_BAR_HIGH: Style = Style::new().fg(Color::Yellow);
+/// A rating that set off an alert.
+pub const CHART_BAR_ALERT: Style = Style::new().fg(Color::Red);
+pub const CHART_BAND: Style = Style::new().fg(Color::DarkGray);
+pub const CHART_AXIS: Style = Style::new().fg(Color::DarkGray);

@@ -1,4 +1,5 @@
 //! Ticking and unticking a task: saved at once, and on the screen only once it is saved.
+//! Each one can be undone: the app keeps the inverse changes, newest last.
 
 use super::app::App;
 use crate::checklist::TaskLine;
@@ -6,28 +7,107 @@ use crate::rules::Repeat;
 use crate::store::{Change, Session};
 use chrono::{NaiveDate, TimeZone};
 
+/// What undoing one tick or untick takes, and how to say what it undid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoStep {
+    pub changes: Vec<Change>,
+    /// "the tick of “Apply SPF 30+ sunscreen”"
+    pub what: String,
+}
+
 impl<Tz: TimeZone> App<Tz> {
     /// Ticks the selected task on the viewed day, or unticks it. On success the app takes the
     /// state as saved; on failure it keeps the old one and says why.
     pub(crate) fn toggle(&mut self) {
+        if self.selected_task().is_none() || !self.may_change() {
+            return;
+        }
         let (Some(task), Some(session), Some(list)) =
             (self.selected_task(), self.session(), &self.checklist)
         else {
             return;
         };
         let changes = toggle_changes(task, session, list.date);
-        let mut result = Ok(());
-        for change in &changes {
-            match self.store.apply(change) {
-                Ok(state) => self.state = state,
-                Err(e) => {
-                    result = Err(not_saved(e));
-                    break;
-                }
-            }
+        let verb = if task.done { "untick" } else { "tick" };
+        let what = format!("the {verb} of “{}”", task.title);
+        let (applied, result) = self.apply_all(&changes);
+        if applied > 0 {
+            let changes = changes[..applied].iter().rev().map(inverse).collect();
+            self.undo.push(UndoStep { changes, what });
         }
         self.status = result.err();
         self.refresh();
+    }
+
+    /// Undoes the last tick or untick, and shows the day it was on.
+    pub(crate) fn undo_last(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            self.notice = Some("Nothing to undo".into());
+            return;
+        };
+        let (applied, result) = self.apply_all(&step.changes);
+        match result {
+            Ok(()) => {
+                self.status = None;
+                self.notice = Some(format!("Undone: {}", step.what));
+            }
+            Err(message) => {
+                // What was not undone stays on the stack for another try.
+                self.status = Some(message);
+                self.undo.push(UndoStep {
+                    changes: step.changes[applied..].to_vec(),
+                    what: step.what,
+                });
+            }
+        }
+        if let Some(Change::Tick { session, date, .. } | Change::Untick { session, date, .. }) =
+            step.changes.first()
+        {
+            if self.session().map(|s| s.at) != Some(*session) {
+                self.viewed = Some(*session);
+            }
+            let day = self.plan().map(|p| p.day_of_date(*date));
+            self.refresh();
+            if let Some(day) = day {
+                self.show_day(day);
+            }
+        }
+    }
+
+    /// Saves changes in order until one fails: how many were saved, and why not the rest.
+    fn apply_all(&mut self, changes: &[Change]) -> (usize, Result<(), String>) {
+        for (i, change) in changes.iter().enumerate() {
+            match self.store.apply(change) {
+                Ok(state) => self.state = state,
+                Err(e) => return (i, Err(not_saved(e))),
+            }
+        }
+        (changes.len(), Ok(()))
+    }
+}
+
+/// The change that takes `change` back.
+fn inverse(change: &Change) -> Change {
+    match change.clone() {
+        Change::Tick {
+            session,
+            date,
+            task,
+        } => Change::Untick {
+            session,
+            date,
+            task,
+        },
+        Change::Untick {
+            session,
+            date,
+            task,
+        } => Change::Tick {
+            session,
+            date,
+            task,
+        },
+        other => other,
     }
 }
 

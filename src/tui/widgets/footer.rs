@@ -1,7 +1,8 @@
 //! The bottom rows: a save error when there is one, the keys, and the plan's disclaimer.
 
 use crate::tui::action::footer_hints;
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
+use crate::tui::form_keys::view_hints;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -16,20 +17,29 @@ pub struct Footer<'a, Tz: TimeZone>(pub &'a App<Tz>);
 impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
-        let status_rows = u16::from(app.status.is_some());
+        let status_rows = u16::from(app.status.is_some() || app.notice.is_some());
         let [status, hints, disclaimer] = Layout::vertical([
             Constraint::Length(status_rows),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
-        if let Some(message) = &app.status {
-            buf.set_style(status, style::ERROR);
+        // An error outranks a notice.
+        let message = match (&app.status, &app.notice) {
+            (Some(error), _) => Some((error, style::ERROR)),
+            (None, Some(notice)) => Some((notice, style::NOTICE)),
+            (None, None) => None,
+        };
+        if let Some((message, look)) = message {
+            buf.set_style(status, look);
             let room = usize::from(status.width).saturating_sub(2);
-            Line::styled(format!(" {}", text::truncate(message, room)), style::ERROR)
-                .render(status, buf);
+            Line::styled(format!(" {}", text::truncate(message, room)), look).render(status, buf);
         }
-        key_hints(footer_hints(), hints.width).render(hints, buf);
+        let hints_for_screen = match app.screen {
+            Screen::Chart | Screen::History => view_hints(),
+            _ => footer_hints(),
+        };
+        key_hints(hints_for_screen, hints.width).render(hints, buf);
         render_disclaimer(&app.rules.disclaimer, disclaimer, buf);
     }
 }

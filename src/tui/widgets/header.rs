@@ -3,6 +3,7 @@
 
 use super::day_label;
 use crate::plan::duration_label;
+use crate::series::next_session_label;
 use crate::tui::app::App;
 use crate::tui::{style, text};
 use chrono::TimeZone;
@@ -41,8 +42,29 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     };
     let right = format!("{day}{today}");
     let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
-    let name = text::truncate(&app.rules.name, room);
-    Line::from(vec![Span::raw(" "), Span::styled(name, style::TITLE_BAR)]).render(area, buf);
+    // Which treatment, once there is more than one, and whether it may be changed.
+    let session = match app.session_position() {
+        Some((n, count)) if count > 1 => format!(" · Session {n} of {count}"),
+        _ => String::new(),
+    };
+    let read_only = if app.is_read_only() {
+        " read-only "
+    } else {
+        ""
+    };
+    let room = if read_only.is_empty() {
+        room
+    } else {
+        room.saturating_sub(text::width(read_only) + 1)
+    };
+    // The plan's name gives way before the session does.
+    let name_room = room.saturating_sub(text::width(&session));
+    let name = format!("{}{session}", text::truncate(&app.rules.name, name_room));
+    let mut left = vec![Span::raw(" "), Span::styled(name, style::TITLE_BAR)];
+    if !read_only.is_empty() {
+        left.extend([Span::raw(" "), Span::styled(read_only, style::READ_ONLY)]);
+    }
+    Line::from(left).render(area, buf);
     Line::from(vec![
         Span::styled(day, style::TITLE_DAY),
         Span::styled(today, style::TITLE_BAR),
@@ -82,6 +104,17 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     };
     if app.today().is_some_and(|today| today > plan.last_day()) {
         words.push_str(" · plan complete");
+    }
+    // The countdown to the next treatment, for the latest one only, when there is room.
+    let latest = app.session_position().is_some_and(|(n, count)| n == count);
+    if let Some(next) = next_session_label(&plan, app.now).filter(|_| latest) {
+        let short = next.split(" (").next().unwrap_or(&next).to_string();
+        for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
+            if text::width(&candidate) + 12 <= usize::from(area.width) {
+                words = candidate;
+                break;
+            }
+        }
     }
     let (done, total) = list.progress();
     let progress = format!("{done}/{total} done");

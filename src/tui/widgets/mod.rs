@@ -1,13 +1,18 @@
 //! The screens, one widget per file. `&App` is the whole screen; the parts below each draw
 //! one region and only read the app.
 
+mod alerts;
 mod banner;
+mod chart;
+mod checkin;
 mod checklist;
 mod detail;
 mod footer;
 mod header;
 mod help;
+mod history;
 mod notes;
+mod progress;
 mod start_prompt;
 mod too_small;
 
@@ -15,8 +20,10 @@ use super::app::{App, Screen};
 use super::layout::is_too_small;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
+
+pub use alerts::alert_rows;
 
 impl<Tz: TimeZone> Widget for &App<Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -30,14 +37,38 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             Screen::Start(prompt) => {
                 start_prompt::StartPrompt { app: self, prompt }.render(area, buf)
             }
-            Screen::Checklist => render_checklist_screen(self, area, buf),
+            Screen::Checklist => render_checklist_screen(self, buf),
+            Screen::Chart => render_view(self, chart::Chart(self), area, buf),
+            Screen::History => render_view(self, history::History(self), area, buf),
+        }
+        if let Some(form) = &self.form {
+            checkin::CheckInPopup { app: self, form }.render(area, buf);
+        }
+        if self.help {
+            help::Help(self).render(area, buf);
         }
     }
 }
 
-fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
+/// The chart or the history, under the same header and over the same footer as the checklist.
+fn render_view<Tz: TimeZone>(app: &App<Tz>, body: impl Widget, area: Rect, buf: &mut Buffer) {
+    let status = u16::from(app.status.is_some() || app.notice.is_some());
+    let [top, main, bottom] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(2 + status),
+    ])
+    .areas(area);
+    header::Header(app).render(top, buf);
+    body.render(main, buf);
+    footer::Footer(app).render(bottom, buf);
+}
+
+fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, buf: &mut Buffer) {
     let regions = app.regions();
     header::Header(app).render(regions.title.union(regions.summary), buf);
+    progress::ProgressStrip(app).render(regions.progress, buf);
+    alerts::Alerts(app).render(regions.alerts, buf);
     checklist::TaskList(app).render(regions.list, buf);
     detail::Detail(app).render(regions.detail, buf);
     notes::Notes {
@@ -52,9 +83,6 @@ fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Bu
             .union(regions.disclaimer),
         buf,
     );
-    if app.help {
-        help::Help(app).render(area, buf);
-    }
 }
 
 /// Words for a plan day: "Day 3 of recovery", and before the treatment never "Day 0".

@@ -1,0 +1,78 @@
+//! `checkin`: rate the day's symptoms from the command line, saved like a tick-off.
+
+use super::journal_text::{ratings_line, write_alerts};
+use super::text::{short_date, wrap};
+use super::{CheckinArgs, CliError, Context, Out};
+use crate::journal::{alerts_on, clean_note, parse_rating};
+use crate::store::{Change, CheckIn};
+
+pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> {
+    let session = ctx.session()?;
+    let plan = ctx.plan(session.at);
+    let today = plan.day_of(ctx.now());
+    let day = args.day.unwrap_or(today);
+    if ctx.rules.symptoms.is_empty() {
+        return Err(CliError::Usage(
+            "this plan has no symptoms to rate (its rules file lists none)".into(),
+        ));
+    }
+    if day < 1 || day > today.min(plan.last_day()) {
+        let last = today.min(plan.last_day());
+        return Err(CliError::Usage(format!(
+            "cannot check in for Day {day}: check-ins are for Day 1 to Day {last} (today is Day {today})"
+        )));
+    }
+    let ratings = args
+        .rates
+        .iter()
+        .map(|text| parse_rating(text, &ctx.rules))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(CliError::Usage)?;
+    if ratings.is_empty() && args.note.is_none() {
+        return Err(CliError::Usage(
+            "nothing to save: give at least one --rate SYMPTOM=N (or --note TEXT)".into(),
+        ));
+    }
+    let date = plan.date_of(day);
+    // A later check-in the same day adds to the earlier one: rate one symptom at a time.
+    let mut checkin = session.checkins.get(&date).cloned().unwrap_or_default();
+    checkin.ratings.extend(ratings);
+    if let Some(note) = &args.note {
+        checkin.note = clean_note(note);
+    }
+    let state = ctx.store.apply(&Change::CheckIn {
+        session: session.at,
+        date,
+        checkin: checkin.clone(),
+    })?;
+    let when = if day == today { ", today" } else { "" };
+    let head = format!("Checked in for Day {day} ({}{when}): ", short_date(date));
+    writeln!(
+        out,
+        "{}",
+        wrap(&ratings_line(&ctx.rules, &checkin), &head, "  ")
+    )?;
+    write_unrated(out, ctx, &checkin)?;
+    if let Some(saved) = state.session(session.at) {
+        write_alerts(out, &ctx.rules, &alerts_on(&plan, saved, date))?;
+    }
+    Ok(())
+}
+
+fn write_unrated(out: Out, ctx: &Context, checkin: &CheckIn) -> Result<(), CliError> {
+    let missing: Vec<&str> = ctx
+        .rules
+        .symptoms
+        .iter()
+        .filter(|s| !checkin.ratings.contains_key(&s.id))
+        .map(|s| s.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            wrap(&missing.join(", "), "Not rated yet: ", "  ")
+        )?;
+    }
+    Ok(())
+}

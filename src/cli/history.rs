@@ -1,0 +1,108 @@
+//! `history`: every treatment of the series side by side: when, how much of the plan was
+//! followed, and how the skin did.
+
+use super::text::{long_date, pad, wrap};
+use super::{CliError, Context, Out};
+use crate::series::{Reading, SessionSummary, history};
+use chrono::Local;
+use serde::Serialize;
+use std::io;
+
+/// Width of the row labels, then of each session's column.
+const LABEL_WIDTH: usize = 22;
+const COLUMN_WIDTH: usize = 18;
+/// Sessions side by side in 80 columns; more go in further blocks below.
+const PER_BLOCK: usize = 3;
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    sessions: &'a [SessionSummary],
+}
+
+pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
+    let all = history(&ctx.rules, &ctx.state, &Local, ctx.now());
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &HistoryJson { sessions: &all })
+            .map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if all.is_empty() {
+        return Err(CliError::NoTreatment);
+    }
+    let count = match all.len() {
+        1 => "1 treatment".to_string(),
+        n => format!("{n} treatments"),
+    };
+    writeln!(out, "{} · {count}", ctx.rules.name)?;
+    for block in all.chunks(PER_BLOCK) {
+        writeln!(out)?;
+        write_block(out, ctx, block)?;
+    }
+    let notes = "Tasks done: of the tasks due from Day 1 up to today, or up to the next \
+                 treatment; a task to do once counts once. Symptoms: the highest rating and the \
+                 latest, with their plan days (D3 = Day 3).";
+    writeln!(out, "\n{}", wrap(notes, "", ""))?;
+    Ok(())
+}
+
+fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(), CliError> {
+    let row = |label: &str, cell: &dyn Fn(&SessionSummary) -> String| {
+        let cells: Vec<String> = sessions
+            .iter()
+            .map(|s| pad(&cell(s), COLUMN_WIDTH))
+            .collect();
+        format!("{}{}", pad(label, LABEL_WIDTH), cells.join(""))
+            .trim_end()
+            .to_string()
+    };
+    let mut lines = vec![
+        row("", &|s| format!("Session {}", s.number)),
+        row("Treatment", &|s| long_date(s.treatment.date_naive())),
+        row("Days", &|s| {
+            let until = if s.complete || s.followed_by_next {
+                ""
+            } else {
+                " so far"
+            };
+            format!("1–{}{until}", s.counted_to_day.max(1))
+        }),
+        row("Tasks done", &|s| match s.adherence_percent {
+            Some(p) => format!("{p}% ({}/{})", s.done, s.due),
+            None => "nothing due yet".into(),
+        }),
+        row("Check-ins", &|s| match s.alert_days {
+            0 => s.checkins.to_string(),
+            n => format!("{} (⚠ {n})", s.checkins),
+        }),
+    ];
+    for (i, symptom) in ctx.rules.symptoms.iter().enumerate() {
+        let label = cut(&symptom.title, LABEL_WIDTH - 2);
+        lines.push(row(&label, &|s| {
+            s.symptoms
+                .get(i)
+                .map_or_else(String::new, |m| symptom_cell(&m.peak, &m.last))
+        }));
+    }
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    format!("{}…", head.trim_end())
+}
+
+/// "4 D1 → 1 D9": the peak and the latest reading, or "–" with no readings.
+fn symptom_cell(peak: &Option<Reading>, last: &Option<Reading>) -> String {
+    match (peak, last) {
+        (Some(p), Some(l)) if p == l => format!("{} D{}", p.rating, p.day),
+        (Some(p), Some(l)) => format!("{} D{} → {} D{}", p.rating, p.day, l.rating, l.day),
+        _ => "–".into(),
+    }
+}

@@ -1,0 +1,118 @@
+//! The journal in plain text, shared by `today` and `checkin`: alerts first and plainly, the
+//! day's ratings, and how the recovery is going as a whole.
+
+use super::text::wrap;
+use super::{CliError, Out};
+use crate::journal::AlertLine;
+use crate::progress::Progress;
+use crate::rules::Rules;
+use crate::store::CheckIn;
+use serde::Serialize;
+
+/// The whole recovery so far in JSON (what "due" means: see `progress`).
+#[derive(Serialize)]
+pub struct RecoveryJson {
+    done: usize,
+    due: usize,
+    adherence_percent: Option<u32>,
+    streak: usize,
+}
+
+impl From<&Progress> for RecoveryJson {
+    fn from(p: &Progress) -> Self {
+        RecoveryJson {
+            done: p.done,
+            due: p.due,
+            adherence_percent: p.percent(),
+            streak: p.streak,
+        }
+    }
+}
+
+/// Marks an alert without relying on colour.
+pub const ALERT_MARK: &str = "⚠";
+
+/// Each alert: its title and the reading, what to do, and where that comes from.
+pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(), CliError> {
+    for alert in alerts {
+        let symptom = symptom_title(rules, &alert.symptom).to_lowercase();
+        let reading = match alert.previous {
+            Some(p) if p < alert.rating => format!("{symptom} {}, up from {p}", alert.rating),
+            _ => format!("{symptom} {}", alert.rating),
+        };
+        writeln!(out, "\n{ALERT_MARK} {} (you rated {reading})", alert.title)?;
+        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
+        if !alert.sources.is_empty() {
+            let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
+            writeln!(out, "{}", wrap(&titles.join("; "), "  Sources: ", "    "))?;
+        }
+    }
+    Ok(())
+}
+
+/// "Redness 2 · Swelling 1 · …", in the plan's order, then the note; unrated symptoms are
+/// left out.
+pub fn ratings_line(rules: &Rules, checkin: &CheckIn) -> String {
+    let mut parts: Vec<String> = rules
+        .symptoms
+        .iter()
+        .filter_map(|s| Some(format!("{} {}", s.title, checkin.ratings.get(&s.id)?)))
+        .collect();
+    if parts.is_empty() {
+        parts.push("no ratings".into());
+    }
+    let mut line = parts.join(" · ");
+    if !checkin.note.is_empty() {
+        line.push_str(&format!(" — “{}”", checkin.note));
+    }
+    line
+}
+
+/// The check-in section of `today`: the ratings, or how to give them.
+pub fn write_checkin(out: Out, rules: &Rules, checkin: Option<&CheckIn>) -> Result<(), CliError> {
+    if rules.symptoms.is_empty() {
+        return Ok(());
+    }
+    match checkin {
+        Some(c) => writeln!(
+            out,
+            "\n{}",
+            wrap(&ratings_line(rules, c), "Check-in: ", "  ")
+        )?,
+        None => {
+            let example: Vec<String> = rules
+                .symptoms
+                .iter()
+                .map(|s| format!("--rate {}=N", s.id))
+                .collect();
+            let text = format!(
+                "not yet today. Rate 0 (none) to 5 (severe): aftercare checkin {}",
+                example.join(" ")
+            );
+            writeln!(out, "\n{}", wrap(&text, "Check-in: ", "  "))?;
+        }
+    }
+    Ok(())
+}
+
+/// "Recovery so far: 64% of due tasks done (23 of 36) · 2 full days in a row"
+pub fn progress_line(progress: &Progress) -> Option<String> {
+    let percent = progress.percent()?;
+    let streak = match progress.streak {
+        0 => String::new(),
+        1 => " · 1 full day".to_string(),
+        n => format!(" · {n} full days in a row"),
+    };
+    Some(format!(
+        "Recovery so far: {percent}% of due tasks done ({} of {}){streak}",
+        progress.done, progress.due
+    ))
+}
+
+pub fn symptom_title<'r>(rules: &'r Rules, id: &'r str) -> &'r str {
+    rules
+        .symptoms
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id, |s| s.title.as_str())
+}

@@ -1,0 +1,71 @@
+//! `today --short`: one line for a shell prompt or a login message, e.g.
+//! "Day 3 · 2/18 done · No makeup: 5 h left · ⚠ 1 alert".
+//!
+//! Always plain text, with no colour or escape sequences, whether or not stdout is a terminal
+//! and whatever NO_COLOR says; "⚠" is the only character outside ASCII besides "·".
+
+use super::journal_text::ALERT_MARK;
+use super::text::capitalized;
+use super::{CliError, Context, Out};
+use crate::checklist::{Checklist, TaskLine};
+use crate::journal::alerts_on;
+use crate::plan::duration_label;
+use crate::rules::Kind;
+use crate::series::next_session_label;
+use chrono::{DateTime, FixedOffset};
+
+/// A task's title is cut to this many characters, so the line stays prompt-sized.
+const TITLE_MAX: usize = 32;
+
+pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
+    let session = ctx.session()?;
+    let now = ctx.now();
+    let plan = ctx.plan(session.at);
+    let day = plan.day_of(now);
+    let checklist = Checklist::build(&plan, day, Some(session), now);
+    let mut parts = vec![match day {
+        d if d > plan.last_day() => "Plan complete".to_string(),
+        d if d >= 1 => format!("Day {d}"),
+        0 => "Treatment tomorrow".to_string(),
+        d => format!("Treatment in {} days", 1 - d),
+    }];
+    let (done, total) = checklist.progress();
+    if total > 0 {
+        parts.push(format!("{done}/{total} done"));
+    }
+    if let Some(task) = soonest_avoid_to_end(&checklist.tasks) {
+        parts.push(avoid_countdown(task, now));
+    }
+    let alerts = alerts_on(&plan, session, checklist.date).len();
+    if alerts > 0 {
+        let s = if alerts == 1 { "" } else { "s" };
+        parts.push(format!("{ALERT_MARK} {alerts} alert{s}"));
+    }
+    if day > plan.last_day()
+        && let Some(next) = next_session_label(&plan, now)
+    {
+        parts.push(capitalized(&next));
+    }
+    writeln!(out, "{}", parts.join(" · "))?;
+    Ok(())
+}
+
+/// The avoid-window in force now that closes first: the next thing the patient may do again.
+fn soonest_avoid_to_end(tasks: &[TaskLine]) -> Option<&TaskLine> {
+    tasks
+        .iter()
+        .filter(|t| t.kind == Kind::Avoid && t.status == "active")
+        .min_by_key(|t| t.ends)
+}
+
+/// "No makeup: 5 h left". Titles come from the rules file and read as commands ("No makeup",
+/// "Avoid direct sun"), so the countdown follows the title rather than rephrasing it.
+fn avoid_countdown(task: &TaskLine, now: DateTime<FixedOffset>) -> String {
+    let title: String = if task.title.chars().count() > TITLE_MAX {
+        let cut: String = task.title.chars().take(TITLE_MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        task.title.clone()
+    };
+    format!("{title}: {} left", duration_label(task.ends - now))
+}

@@ -1,0 +1,222 @@
+//! `plan --markdown`: the whole plan as a printable handout. One section per day, with the
+//! same tasks, phases and warnings `plan` and the screens show (it is built from `Checklist`),
+//! and empty boxes to tick with a pen.
+//!
+//! A rule that runs for weeks would otherwise repeat its rationale on every page, so each
+//! rule's reason and sources (and each phase's detail) are given once, the first day they
+//! appear; later days list the task with its window only.
+
+use super::{escape_markdown as md, moment_words};
+use crate::checklist::{Checklist, NoteLine, TaskLine};
+use crate::plan::Plan;
+use crate::rules::{Kind, Repeat, Rules};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+/// How the handout names the treatment moment.
+pub enum Treatment {
+    /// A recorded treatment.
+    Recorded,
+    /// None recorded: the plan is laid out as if the treatment were at the plan's moment.
+    AsIfNow,
+}
+
+/// Writes the handout for `plan` to `out`.
+pub fn write<Tz: TimeZone>(
+    out: &mut dyn Write,
+    plan: &Plan<'_, Tz>,
+    treatment: Treatment,
+) -> io::Result<()> {
+    let mut handout = Handout {
+        out,
+        rules: plan.rules(),
+        explained: HashSet::new(),
+    };
+    handout.title(plan.local(plan.treatment()), treatment)?;
+    for day in plan.first_day()..=plan.last_day() {
+        // No session: a handout is ticked on paper, so every box starts empty.
+        let checklist = Checklist::build(plan, day, None, plan.treatment());
+        handout.day(&checklist)?;
+    }
+    handout.sources()
+}
+
+struct Handout<'o, 'r> {
+    out: &'o mut dyn Write,
+    rules: &'r Rules,
+    /// Rules and notes whose reasons or details have been given already.
+    explained: HashSet<String>,
+}
+
+impl Handout<'_, '_> {
+    fn title(&mut self, at: DateTime<FixedOffset>, treatment: Treatment) -> io::Result<()> {
+        let rules = self.rules;
+        writeln!(self.out, "# {}\n", md(&rules.name))?;
+        writeln!(self.out, "**Procedure:** {}\\", md(&rules.procedure))?;
+        let when = at.format("%a %-d %b %Y %H:%M");
+        match treatment {
+            Treatment::Recorded => writeln!(self.out, "**Treatment:** {when}\n")?,
+            Treatment::AsIfNow => writeln!(
+                self.out,
+                "**Treatment:** not recorded yet; this plan is laid out as if treated now \
+                 ({when}). Record yours with `aftercare start --at TIME`.\n"
+            )?,
+        }
+        writeln!(
+            self.out,
+            "> **Not medical advice.** {}\n",
+            md(&rules.disclaimer)
+        )?;
+        writeln!(
+            self.out,
+            "Times are local. A window ends at the minute given (\"until 14:00\" means up to \
+             14:00, not to the end of the day). Tick the boxes as you go.\n"
+        )
+    }
+
+    fn day(&mut self, day: &Checklist) -> io::Result<()> {
+        writeln!(self.out, "## {}\n", day_heading(day.day, day.date))?;
+        if day.tasks.is_empty() && day.phases.is_empty() && day.warnings.is_empty() {
+            writeln!(self.out, "Nothing to do or avoid on this day.\n")?;
+        }
+        self.notes("Normal now", "phase", &day.phases)?;
+        for kind in [Kind::Do, Kind::Avoid] {
+            let tasks: Vec<&TaskLine> = day.tasks.iter().filter(|t| t.kind == kind).collect();
+            if tasks.is_empty() {
+                continue;
+            }
+            let label = if kind == Kind::Do { "Do" } else { "Avoid" };
+            writeln!(self.out, "**{label}**\n")?;
+            for task in tasks {
+                self.task(task, day.date)?;
+            }
+            writeln!(self.out)?;
+        }
+        self.notes("Call your provider if", "warning", &day.warnings)
+    }
+
+    fn task(&mut self, task: &TaskLine, date: NaiveDate) -> io::Result<()> {
+        let window = window_words(task, date);
+        let line = format!("- [ ] {} — {window}", md(&task.title));
+        // The rule's id without "@morning": the reason belongs to the rule, not the slot.
+        let rule_id = task.id.split('@').next().unwrap_or(&task.id);
+        if !self.explained.insert(format!("rule:{rule_id}")) {
+            // A one-time task is listed on every day of its window, but done only once.
+            let again = if task.repeat == Repeat::Once {
+                " (if not done yet)"
+            } else {
+                ""
+            };
+            return writeln!(self.out, "{line}{again}");
+        }
+        // A backslash at the end of a line is a hard break: the reason renders on its own
+        // line inside the same list item.
+        writeln!(self.out, "{line}\\")?;
+        let mut why = format!("  *Why:* {}", md(&task.rationale));
+        let titles: Vec<String> = task
+            .sources
+            .iter()
+            .filter_map(|id| self.rules.source(id))
+            .map(|s| md(&s.title))
+            .collect();
+        if !titles.is_empty() {
+            why.push_str(&format!(" *Sources:* {}", titles.join("; ")));
+        }
+        writeln!(self.out, "{why}")
+    }
+
+    fn notes(&mut self, heading: &str, what: &str, notes: &[NoteLine]) -> io::Result<()> {
+        if notes.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "**{heading}**\n")?;
+        for note in notes {
+            let first = self.explained.insert(format!("{what}:{}", note.id));
+            if first && !note.detail.trim().is_empty() {
+                writeln!(self.out, "- {}: {}", md(&note.title), md(&note.detail))?;
+            } else {
+                writeln!(self.out, "- {}", md(&note.title))?;
+            }
+        }
+        writeln!(self.out)
+    }
+
+    fn sources(&mut self) -> io::Result<()> {
+        if self.rules.sources.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "## Sources\n")?;
+        for (n, source) in self.rules.sources.iter().enumerate() {
+            let detail = source.detail.as_deref().unwrap_or("").trim();
+            if detail.is_empty() {
+                writeln!(self.out, "{}. {}", n + 1, md(&source.title))?;
+            } else {
+                writeln!(
+                    self.out,
+                    "{}. {} — {}",
+                    n + 1,
+                    md(&source.title),
+                    md(detail)
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "Day 3 · Sun 22 Nov 2026", "Day 1 · Treatment day · …", "Before treatment · 2 days to go · …".
+/// A handout has no use for the negative day numbers `check --day` takes.
+pub fn day_heading(day: i64, date: NaiveDate) -> String {
+    let date = date.format("%a %-d %b %Y");
+    match day {
+        1 => format!("Day 1 · Treatment day · {date}"),
+        d if d > 1 => format!("Day {d} · {date}"),
+        0 => format!("Before treatment · 1 day to go · {date}"),
+        d => format!("Before treatment · {} days to go · {date}", 1 - d),
+    }
+}
+
+/// When a task applies, as seen from a page for `date`: "daily until Fri 27 Nov 14:00",
+/// "morning, until …", "from 14:00, until 16:00 today", "once, by Fri 18 Dec 14:00".
+fn window_words(task: &TaskLine, date: NaiveDate) -> String {
+    let ends = if task.ends.date_naive() == date {
+        format!("{} today", task.ends.format("%H:%M"))
+    } else {
+        moment_words(task.ends)
+    };
+    let how = match (task.kind, task.repeat, task.slot) {
+        (Kind::Do, _, Some(slot)) => format!("{slot}, until {ends}"),
+        (Kind::Do, Repeat::Once, _) => format!("once, by {ends}"),
+        (Kind::Do, _, _) => format!("daily until {ends}"),
+        (Kind::Avoid, _, _) => format!("until {ends}"),
+    };
+    if task.starts.date_naive() == date {
+        format!("from {}, {how}", task.starts.format("%H:%M"))
+    } else {
+        how
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_count_days_to_go_before_treatment() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(day_heading(3, date), "Day 3 · Sun 22 Nov 2026");
+        assert_eq!(
+            day_heading(1, date),
+            "Day 1 · Treatment day · Sun 22 Nov 2026"
+        );
+        assert_eq!(
+            day_heading(0, date),
+            "Before treatment · 1 day to go · Sun 22 Nov 2026"
+        );
+        assert_eq!(
+            day_heading(-1, date),
+            "Before treatment · 2 days to go · Sun 22 Nov 2026"
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! The recovery journal as screens and commands show it: a day's alerts with their sources,
+//! the expected rating of a symptom on a day, and reading "redness=2" from the command line.
+
+use crate::plan::Plan;
+use crate::rules::{MAX_RATING, Rules, Symptom};
+use crate::store::Session;
+use chrono::{NaiveDate, TimeZone};
+use serde::Serialize;
+
+/// The longest note a check-in keeps, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// A source as an alert cites it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// An alert the day's check-in set off, in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlertLine {
+    pub id: String,
+    pub title: String,
+    pub message: String,
+    pub symptom: String,
+    pub rating: u8,
+    pub previous: Option<u8>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// The alerts the check-in of `date` sets off, in the rules' order.
+pub fn alerts_on<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    date: NaiveDate,
+) -> Vec<AlertLine> {
+    let rules = plan.rules();
+    plan.alerts_on(session, date)
+        .into_iter()
+        .map(|firing| AlertLine {
+            id: firing.alert.id.clone(),
+            title: firing.alert.title.clone(),
+            message: firing.alert.message.clone(),
+            symptom: firing.alert.symptom.clone(),
+            rating: firing.rating,
+            previous: firing.previous,
+            sources: source_refs(rules, &firing.alert.sources),
+        })
+        .collect()
+}
+
+/// The cited sources with their titles; ids the rules do not list are left out (validation
+/// has already reported them).
+pub fn source_refs(rules: &Rules, ids: &[String]) -> Vec<SourceRef> {
+    ids.iter()
+        .filter_map(|id| rules.sources.iter().find(|s| &s.id == id))
+        .map(|s| SourceRef {
+            id: s.id.clone(),
+            title: s.title.clone(),
+        })
+        .collect()
+}
+
+/// The rating the plan expects for `symptom` on plan day `day`, taken at local noon (or at
+/// the treatment, on a treatment day that starts after noon).
+pub fn expected_on<Tz: TimeZone>(plan: &Plan<'_, Tz>, symptom: &Symptom, day: i64) -> Option<f64> {
+    let (start, end) = plan.day_bounds(plan.date_of(day));
+    let noon = start + (end - start) / 2;
+    let at = noon.max(plan.treatment());
+    let hours = (at - plan.treatment()).num_minutes() as f64 / 60.0;
+    symptom.expected_at(hours)
+}
+
+/// Reads `SYMPTOM=N` as `--rate` takes it; the message names what is wrong and what is allowed.
+pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, u8), String> {
+    let ids = || {
+        rules
+            .symptoms
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((id, value)) = text.split_once('=') else {
+        return Err(format!(
+            "--rate {text:?}: write SYMPTOM=N, e.g. --rate {}=2",
+            rules.symptoms.first().map_or("redness", |s| s.id.as_str())
+        ));
+    };
+    let id = id.trim();
+    if !rules.symptoms.iter().any(|s| s.id == id) {
+        return Err(format!(
+            "--rate {text:?}: no symptom `{id}`; this plan rates: {}",
+            ids()
+        ));
+    }
+    match value.trim().parse::<u8>() {
+        Ok(n) if n <= MAX_RATING => Ok((id.to_string(), n)),
+        _ => Err(format!(
+            "--rate {text:?}: ratings run from 0 (none) to {MAX_RATING} (severe)"
+        )),
+    }
+}
+
+/// A note as it is kept: one line, no control characters, at most `MAX_NOTE_CHARS`.
+pub fn clean_note(text: &str) -> String {
+    let one_line = crate::rules::inert(text);
+    one_line.trim().chars().take(MAX_NOTE_CHARS).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+    use chrono_tz::Europe::Berlin;
+
+    #[test]
+    fn ratings_name_a_symptom_of_the_plan_and_a_value_from_0_to_5() {
+        let rules = Rules::builtin().unwrap();
+        assert_eq!(parse_rating("redness=2", &rules), Ok(("redness".into(), 2)));
+        assert_eq!(parse_rating(" swelling = 0", &rules).unwrap().1, 0);
+        for bad in ["redness=6", "redness=-1", "redness=", "itch=2", "redness"] {
+            assert!(parse_rating(bad, &rules).is_err(), "{bad}");
+        }
+        let message = parse_rating("itch=2", &rules).unwrap_err();
+        assert!(message.contains("redness, swelling"), "{message}");
+    }
+
+    #[test]
+    fn expected_ratings_are_read_at_noon_or_at_the_treatment() {
+        let rules = Rules::builtin().unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        let redness = &rules.symptoms[0];
+        // Day 1 after a 14:00 treatment: at the treatment, 3; Day 3 noon is 46 h on.
+        assert_eq!(expected_on(&plan, redness, 1), Some(3.0));
+        let day3 = expected_on(&plan, redness, 3).unwrap();
+        assert!((day3 - (3.0 - 2.0 * 46.0 / 48.0)).abs() < 1e-9, "{day3}");
+        assert_eq!(expected_on(&plan, redness, 14), Some(0.0));
+    }
+
+    #[test]
+    fn notes_are_one_line_of_plain_text() {
+        assert_eq!(
+            clean_note("  itchy\nin the evening \u{1b}[2J "),
+            "itchy in the evening \\u{1b}[2J"
+        );
+        assert_eq!(clean_note(&"x".repeat(500)).chars().count(), MAX_NOTE_CHARS);
+    }
+}

@@ -1,0 +1,106 @@
+use super::*;
+use crate::rules::Rules;
+use chrono::DateTime;
+use chrono_tz::Europe::Berlin;
+
+/// Treatment Fri 20 Nov 14:00: `a` daily on Days 1–4, `b` once on Days 1–4, `c` morning and
+/// evening from 24 h to 42 h (Day 2 evening, Day 3 morning), `p` daily on the two days before.
+const RULES: &str = r#"{"format":1,"name":"t","procedure":"t","disclaimer":"d","rules":[
+  {"id":"a","title":"A","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
+  {"id":"b","title":"B","kind":"do","repeat":"once","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
+  {"id":"c","title":"C","kind":"do","repeat":"morning_and_evening","from_hours":24,"until_hours":42,"rationale":"r","sources":[]},
+  {"id":"p","title":"P","kind":"avoid","from_hours":-48,"until_hours":0,"rationale":"r","sources":[]}]}"#;
+
+fn session(ticks: &[(u32, &str)]) -> Session {
+    let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+    let mut s = Session::new(at);
+    for (day, id) in ticks {
+        let date = NaiveDate::from_ymd_opt(2026, 11, *day).unwrap();
+        s.ticks.entry(date).or_default().insert((*id).to_string());
+    }
+    s
+}
+
+fn progress(ticks: &[(u32, &str)], today: i64) -> Progress {
+    let rules = Rules::parse(RULES, "t").unwrap();
+    let s = session(ticks);
+    let plan = Plan::new(&rules, s.at, Berlin);
+    Progress::of(&plan, Some(&s), today)
+}
+
+const TICKS: &[(u32, &str)] = &[
+    (20, "a"),
+    (20, "b"),
+    (21, "a"),
+    (21, "c@evening"),
+    (22, "a"),
+];
+
+#[test]
+fn days_count_their_own_tasks_and_once_tasks_stay_done() {
+    let p = progress(TICKS, 3);
+    let counts: Vec<(i64, usize, usize)> =
+        p.days.iter().map(|d| (d.day, d.done, d.total)).collect();
+    assert_eq!(
+        counts,
+        [
+            (-1, 0, 1),
+            (0, 0, 1),
+            (1, 2, 2),
+            (2, 3, 3),
+            (3, 2, 3),
+            (4, 1, 2)
+        ]
+    );
+}
+
+#[test]
+fn due_counts_recovery_days_up_to_today_and_once_tasks_once() {
+    let p = progress(TICKS, 3);
+    // a on Days 1–3, c twice, b once; the preparation days are not counted.
+    assert_eq!((p.done, p.due), (5, 6));
+    assert_eq!(p.percent(), Some(83));
+    let later = progress(TICKS, 4);
+    assert_eq!((later.done, later.due), (5, 7));
+    // A finished plan counts every day; "today" long after it changes nothing.
+    assert_eq!(progress(TICKS, 40).due, later.due);
+    assert_eq!(progress(TICKS, 0).share(), None);
+}
+
+#[test]
+fn an_open_today_does_not_break_the_streak_but_a_missed_day_does() {
+    assert_eq!(progress(TICKS, 3).streak, 2);
+    assert_eq!(progress(TICKS, 4).streak, 0);
+    let all = [TICKS, &[(22, "c@morning")]].concat();
+    assert_eq!(progress(&all, 3).streak, 3);
+    assert_eq!(progress(&all, 4).streak, 3);
+    assert_eq!(progress(&[], 1).streak, 0);
+    // The best run is kept after a missed day.
+    assert_eq!(progress(TICKS, 4).best_streak, 2);
+}
+
+#[test]
+fn shades_grow_with_the_share_done_and_never_round_up_to_all() {
+    let p = progress(TICKS, 3);
+    let shade = |day| p.day(day).unwrap().shade(3);
+    assert_eq!(shade(1), Shade::Done(4));
+    assert_eq!(shade(3), Shade::Done(2));
+    assert_eq!(shade(4), Shade::Future);
+    let day = DayProgress {
+        day: 1,
+        date: p.days[0].date,
+        done: 9,
+        total: 10,
+    };
+    assert_eq!(day.shade(1), Shade::Done(3));
+    assert_eq!(DayProgress { done: 0, ..day }.shade(1), Shade::Done(0));
+    assert_eq!(
+        DayProgress {
+            total: 0,
+            done: 0,
+            ..day
+        }
+        .shade(1),
+        Shade::Empty
+    );
+}

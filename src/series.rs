@@ -1,0 +1,162 @@
+//! A series of treatments: each session's adherence and symptoms side by side, and the
+//! countdown to the next one.
+//!
+//! A session's recovery is counted up to today, or up to the day before the next session
+//! began (the newer one takes over the checklist then), whichever is first.
+
+use crate::plan::{Plan, duration_label};
+use crate::progress::Progress;
+use crate::rules::Rules;
+use crate::store::{Session, State};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use serde::Serialize;
+
+/// A rating and the plan day it was given on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    pub rating: u8,
+    pub day: i64,
+}
+
+/// One symptom over a session: the worst and the latest reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SymptomSummary {
+    pub id: String,
+    pub title: String,
+    pub peak: Option<Reading>,
+    pub last: Option<Reading>,
+}
+
+/// One session of the series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionSummary {
+    /// 1 for the first treatment.
+    pub number: usize,
+    pub treatment: DateTime<FixedOffset>,
+    /// The plan day counted up to (see the module docs).
+    pub counted_to_day: i64,
+    /// Whether the whole plan is behind it ...
+    pub complete: bool,
+    /// ... or the next treatment has taken over.
+    pub followed_by_next: bool,
+    pub done: usize,
+    pub due: usize,
+    /// `done` of `due` as a whole percentage, rounded down; `None` before anything was due.
+    pub adherence_percent: Option<u32>,
+    /// Fully done days in a row at the end ...
+    pub streak: usize,
+    /// ... and the longest such run.
+    pub best_streak: usize,
+    pub checkins: usize,
+    /// Check-ins that set off an alert.
+    pub alert_days: usize,
+    pub symptoms: Vec<SymptomSummary>,
+}
+
+/// Every session of `state`, earliest first, as of `now`.
+pub fn history<Tz: TimeZone>(
+    rules: &Rules,
+    state: &State,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> Vec<SessionSummary> {
+    state
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(i, session)| {
+            let next = state.sessions.get(i + 1).map(|s| s.at);
+            summarize(rules, session, i + 1, next, tz, now)
+        })
+        .collect()
+}
+
+fn summarize<Tz: TimeZone>(
+    rules: &Rules,
+    session: &Session,
+    number: usize,
+    next: Option<DateTime<FixedOffset>>,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> SessionSummary {
+    let plan = Plan::new(rules, session.at, tz.clone());
+    let mut until = plan.day_of(now).min(plan.last_day());
+    let next = next.filter(|n| *n <= now);
+    if let Some(next) = next {
+        until = until.min(plan.day_of(next) - 1);
+    }
+    let progress = Progress::of(&plan, Some(session), until);
+    let last_date = plan.date_of(until);
+    let checkins: Vec<_> = session.checkins.range(..=last_date).collect();
+    let symptoms = rules
+        .symptoms
+        .iter()
+        .map(|symptom| {
+            let readings = checkins.iter().filter_map(|(date, c)| {
+                let rating = *c.ratings.get(&symptom.id)?;
+                Some(Reading {
+                    rating,
+                    day: plan.day_of_date(**date),
+                })
+            });
+            // The first day of the highest rating: when it peaked.
+            let peak = readings
+                .clone()
+                .reduce(|best, r| if r.rating > best.rating { r } else { best });
+            SymptomSummary {
+                id: symptom.id.clone(),
+                title: symptom.title.clone(),
+                peak,
+                last: readings.last(),
+            }
+        })
+        .collect();
+    let alert_days = checkins
+        .iter()
+        .filter(|(date, _)| !plan.alerts_on(session, **date).is_empty())
+        .count();
+    SessionSummary {
+        number,
+        treatment: plan.local(session.at),
+        counted_to_day: until,
+        complete: until >= plan.last_day(),
+        followed_by_next: next.is_some(),
+        done: progress.done,
+        due: progress.due,
+        adherence_percent: progress.percent(),
+        streak: progress.streak,
+        best_streak: progress.best_streak,
+        checkins: checkins.len(),
+        alert_days,
+        symptoms,
+    }
+}
+
+/// Where the next treatment of the series stands: "next session in 25 d (from Fri 18 Dec)",
+/// "next session due now (until Fri 1 Jan)". `None` when the rules give no window, or the
+/// window has closed.
+pub fn next_session_label<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+) -> Option<String> {
+    let window = plan.rules().next_session.as_ref()?;
+    let (from, until) = (
+        plan.at_hours(window.from_hours),
+        plan.at_hours(window.until_hours),
+    );
+    let date = |t: DateTime<FixedOffset>| plan.local(t).format("%a %-d %b").to_string();
+    if now < from {
+        Some(format!(
+            "next session in {} (from {})",
+            duration_label(from - now),
+            date(from)
+        ))
+    } else if now < until {
+        Some(format!("next session due now (until {})", date(until)))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+use super::*;
+use crate::store::{Change, CheckIn};
+use chrono::NaiveDate;
+use chrono_tz::Europe::Berlin;
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn checkin(redness: u8) -> CheckIn {
+    let mut c = CheckIn::default();
+    c.ratings.insert("redness".into(), redness);
+    c
+}
+
+/// Two treatments 35 days apart; the first has check-ins on Days 1, 3 and 8 and one tick.
+fn series() -> State {
+    let mut state = State::default();
+    let (first, second) = (
+        at("2026-11-20T14:00:00+01:00"),
+        at("2026-12-25T10:00:00+01:00"),
+    );
+    let date = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let changes = [
+        Change::AddSession { at: first },
+        Change::AddSession { at: second },
+        Change::CheckIn {
+            session: first,
+            date: date(20),
+            checkin: checkin(4),
+        },
+        Change::CheckIn {
+            session: first,
+            date: date(22),
+            checkin: checkin(2),
+        },
+        Change::CheckIn {
+            session: first,
+            date: date(27),
+            checkin: checkin(3),
+        },
+        Change::Tick {
+            session: first,
+            date: date(20),
+            task: "drink-water".into(),
+        },
+    ];
+    for change in &changes {
+        state.apply(change);
+    }
+    state
+}
+
+#[test]
+fn each_session_is_counted_until_the_next_one_began() {
+    let rules = Rules::builtin().unwrap();
+    let all = history(&rules, &series(), &Berlin, at("2026-12-28T09:00:00+01:00"));
+    assert_eq!(all.len(), 2);
+    let first = &all[0];
+    assert_eq!(
+        (first.number, first.counted_to_day, first.complete),
+        (1, 35, false)
+    );
+    assert!(first.due > 100 && first.done == 1, "{first:?}");
+    assert_eq!(first.adherence_percent, Some(0));
+    assert_eq!(first.checkins, 3);
+    // Day 8: redness 3 a week on, and higher than on Day 3.
+    assert_eq!(first.alert_days, 1);
+    let redness = &first.symptoms[0];
+    assert_eq!(redness.peak, Some(Reading { rating: 4, day: 1 }));
+    assert_eq!(redness.last, Some(Reading { rating: 3, day: 8 }));
+    assert_eq!(first.symptoms[1].peak, None);
+    let second = &all[1];
+    assert_eq!((second.number, second.counted_to_day), (2, 4));
+    assert_eq!(second.checkins, 0);
+}
+
+#[test]
+fn the_next_session_is_counted_down_then_due_then_gone() {
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let label = |now| next_session_label(&plan, at(now));
+    assert_eq!(
+        label("2026-11-22T09:00:00+01:00").as_deref(),
+        Some("next session in 26 d (from Fri 18 Dec)")
+    );
+    assert_eq!(
+        label("2026-12-20T09:00:00+01:00").as_deref(),
+        Some("next session due now (until Fri 1 Jan)")
+    );
+    assert_eq!(label("2027-01-02T09:00:00+01:00"), None);
+}

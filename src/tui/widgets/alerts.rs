@@ -1,0 +1,92 @@
+//! The alert box: what the day's check-in set off, in red near the top of the checklist, with
+//! the sources the plan cites for it.
+
+use crate::journal::AlertLine;
+use crate::tui::app::App;
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+const MARK: &str = "⚠ ";
+const BOX_TITLE: &str = " Check-in alert ";
+/// Below this height an alert's message gets one line; above, two.
+const ROOMY_HEIGHT: u16 = 30;
+
+pub struct Alerts<'a, Tz: TimeZone>(pub &'a App<Tz>);
+
+/// Rows the box wants on a terminal of `size` (0 when there is nothing to show).
+pub fn alert_rows(alerts: &[AlertLine], size: Size) -> u16 {
+    if alerts.is_empty() {
+        return 0;
+    }
+    let width = usize::from(size.width.saturating_sub(4));
+    let rows: usize = alerts
+        .iter()
+        .map(|a| message_lines(a, width, size.height).len() + 1)
+        .sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
+/// "⚠ Title — message", wrapped to one or two lines.
+fn message_lines(alert: &AlertLine, width: usize, height: u16) -> Vec<String> {
+    let lines = if height >= ROOMY_HEIGHT { 2 } else { 1 };
+    let text = format!("{MARK}{} — {}", alert.title, alert.message);
+    text::wrap(&text, width, lines)
+}
+
+impl<Tz: TimeZone> Widget for Alerts<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        if area.height < 3 || app.alerts.is_empty() {
+            return;
+        }
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(style::ALERT_BORDER)
+            .title(Span::styled(BOX_TITLE, style::ALERT_TITLE));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width.saturating_sub(2));
+        let mut lines = Vec::new();
+        for alert in &app.alerts {
+            for (i, line) in message_lines(alert, width, app.size.height)
+                .into_iter()
+                .enumerate()
+            {
+                // The title part of the first line stands out; the message reads on.
+                let split = if i == 0 {
+                    line.find(" — ").unwrap_or(line.len())
+                } else {
+                    0
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(line[..split].to_string(), style::ALERT_TITLE),
+                    Span::styled(line[split..].to_string(), style::ALERT_TEXT),
+                ]));
+            }
+            let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
+            let sources = format!("Sources: {}", titles.join("; "));
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    text::truncate(&sources, width.saturating_sub(2)),
+                    style::MUTED,
+                ),
+            ]));
+        }
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+    }
+}

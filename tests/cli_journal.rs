@@ -1,0 +1,209 @@
+//! The journal from the command line: `checkin`, check-ins and alerts in `today`,
+//! `today --short` for a shell prompt, and `history` across a series of treatments.
+
+mod cli_common;
+
+use cli_common::*;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::fs;
+
+/// Day 8 of a treatment at TREATED: a week on, when lasting redness is a reason to call.
+const DAY8: &str = "2026-11-27 18:00";
+
+fn checkin(p: &Patient, now: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    p.at(now).arg("checkin").args(args).assert()
+}
+
+#[test]
+fn checkin_saves_the_ratings_and_a_second_one_adds_to_the_first() {
+    let p = Patient::treated();
+    checkin(&p, DAY3, &["--rate", "redness=2", "--rate", "swelling=1"])
+        .success()
+        .stdout(contains(
+            "Checked in for Day 3 (Sun 22 Nov, today): Redness 2 · Swelling 1",
+        ))
+        .stdout(contains("Not rated yet: dryness, discomfort"));
+    checkin(&p, DAY3, &["--rate", "dryness=3", "--note", "flaky\nchin"])
+        .success()
+        .stdout(contains("Dryness or").and(contains("“flaky chin”")));
+    let day = p.today(DAY3);
+    assert_eq!(day["checkin"]["ratings"]["redness"], 2);
+    assert_eq!(day["checkin"]["ratings"]["dryness"], 3);
+    assert_eq!(day["checkin"]["note"], "flaky chin");
+    assert_eq!(day["alerts"], serde_json::json!([]));
+    let saved = state(&p);
+    assert_eq!(saved["format"], 1);
+    assert_eq!(
+        saved["sessions"][0]["checkins"]["2026-11-22"]["ratings"]["swelling"],
+        1
+    );
+    // An earlier day can be filled in afterwards.
+    checkin(&p, DAY3, &["--day", "2", "--rate", "redness=3"])
+        .success()
+        .stdout(contains("Checked in for Day 2 (Sat 21 Nov): Redness 3"));
+}
+
+#[test]
+fn bad_ratings_exit_2_and_save_nothing() {
+    let p = Patient::treated();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--rate", "redness=6"],
+            "ratings run from 0 (none) to 5 (severe)",
+        ),
+        (&["--rate", "redness=-1"], "ratings run from 0"),
+        (
+            &["--rate", "itch=2"],
+            "no symptom `itch`; this plan rates: redness, swelling",
+        ),
+        (&["--rate", "redness"], "write SYMPTOM=N"),
+        (&[], "nothing to save"),
+        (
+            &["--day", "4", "--rate", "redness=1"],
+            "check-ins are for Day 1 to Day 3",
+        ),
+    ];
+    for (args, message) in cases {
+        checkin(&p, DAY3, args)
+            .code(2)
+            .stdout("")
+            .stderr(contains(message));
+    }
+    assert!(state(&p)["sessions"][0].get("checkins").is_none());
+}
+
+#[test]
+fn alerts_show_in_today_as_text_and_json() {
+    let p = Patient::treated();
+    checkin(&p, DAY3, &["--rate", "redness=2"]).success();
+    checkin(&p, DAY8, &["--rate", "redness=4"])
+        .success()
+        .stdout(contains(
+            "⚠ Redness still strong after a week (you rated redness 4, up from 2)",
+        ));
+    p.at(DAY8)
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("⚠ Redness still strong after a week"))
+        .stdout(contains(
+            "  Contact your provider: redness is expected to be gone",
+        ))
+        .stdout(contains(
+            "  Sources: Microneedling Before and After 1 Treatment",
+        ));
+    let day = p.today(DAY8);
+    let alerts = day["alerts"].as_array().unwrap();
+    let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["redness-after-a-week", "redness-rising"]);
+    let first = &alerts[0];
+    assert_eq!(first["title"], "Redness still strong after a week");
+    assert_eq!(
+        (first["symptom"].as_str(), first["rating"].as_u64()),
+        (Some("redness"), Some(4))
+    );
+    assert_eq!(first["previous"], 2);
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Contact your provider")
+    );
+    assert_eq!(first["sources"][0]["id"], "s000");
+    assert!(
+        first["sources"][0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Microneedling")
+    );
+    assert_eq!(day["recovery"]["due"].as_u64().map(|n| n > 0), Some(true));
+}
+
+#[test]
+fn today_short_is_one_plain_line() {
+    let p = Patient::treated();
+    p.at(DAY3).args(["check", "drink-water"]).assert().success();
+    let line = "Day 3 · 1/18 done · No makeup: 5 h left\n";
+    p.at(DAY3)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout(line);
+    // Never coloured: the same bytes with NO_COLOR, and no escape sequences at all.
+    p.at(DAY3)
+        .env("NO_COLOR", "1")
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout(line)
+        .stdout(contains("\u{1b}").not());
+    checkin(&p, DAY3, &["--rate", "redness=2"]).success();
+    checkin(&p, DAY8, &["--rate", "redness=4"]).success();
+    p.at(DAY8)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout(contains("Day 8 · 0/").and(contains(" · ⚠ 2 alerts\n")));
+    p.at("2026-11-18 09:00")
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout(contains("Treatment in 2 days · 0/"));
+    Patient::new()
+        .at(DAY3)
+        .args(["today", "--short"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn history_puts_the_sessions_side_by_side() {
+    let p = Patient::treated();
+    p.at(DAY3).args(["check", "drink-water"]).assert().success();
+    checkin(&p, DAY3, &["--rate", "redness=2"]).success();
+    checkin(&p, DAY8, &["--rate", "redness=4"]).success();
+    p.at("2026-12-20 10:00").args(["start"]).assert().success();
+    let later = "2026-12-22 09:00";
+    checkin(&p, later, &["--rate", "redness=3"]).success();
+    p.at(later)
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(contains("Microneedling aftercare · 2 treatments"))
+        .stdout(contains("Session 1         Session 2"))
+        .stdout(contains(
+            "Treatment             Fri 20 Nov 2026   Sun 20 Dec 2026",
+        ))
+        .stdout(contains(
+            "Days                  1–30              1–3 so far",
+        ))
+        .stdout(contains("Check-ins             2 (⚠ 1)           1"))
+        .stdout(contains("Redness               4 D8              3 D3"));
+    let doc = p.json(later, &["history", "--json"]);
+    let sessions = doc["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    assert_eq!(sessions[0]["done"], 1);
+    assert_eq!(sessions[0]["symptoms"][0]["peak"]["day"], 8);
+    assert_eq!(sessions[1]["counted_to_day"], 3);
+}
+
+#[test]
+fn a_state_file_from_before_check_ins_still_works() {
+    let p = Patient::new();
+    let old = fs::read_to_string("tests/fixtures/state/v1-before-checkins.json").unwrap();
+    write(p.data(), "state.json", &old);
+    let day = p.today(DAY3);
+    assert!(day["checkin"].is_null());
+    assert!(done(&p.today("2026-11-21 09:00"), "sunscreen-spf30"));
+    checkin(&p, DAY3, &["--rate", "redness=1"]).success();
+    let saved = state(&p);
+    assert_eq!(
+        saved["sessions"][0]["checkins"]["2026-11-22"]["ratings"]["redness"],
+        1
+    );
+    assert_eq!(
+        saved["sessions"][0]["ticks"]["2026-11-21"][0],
+        "sunscreen-spf30"
+    );
+}

@@ -1,0 +1,114 @@
+//! A series of treatments in the terminal: the history side by side, read-only earlier
+//! treatments, undo, and every journal screen at every size.
+
+mod tui_common;
+
+use aftercare::store::{Change, Store};
+use aftercare::tui::{App, handle_event};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use crossterm::event::{Event, KeyCode};
+use tempfile::TempDir;
+use tui_common::*;
+
+use KeyCode::{Char, Esc};
+
+/// The journal patient, treated again on 25 Dec and looking on 28 Dec.
+fn series_app(width: u16, height: u16) -> (TempDir, Store, App<Tz>) {
+    let (dir, store, _) = journal_store();
+    let second = at("2026-12-25T10:00:00+01:00");
+    store.apply(&Change::AddSession { at: second }).unwrap();
+    let change = Change::CheckIn {
+        session: second,
+        date: NaiveDate::from_ymd_opt(2026, 12, 26).unwrap(),
+        checkin: checkin(&[("redness", 3)]),
+    };
+    let state = store.apply(&change).unwrap();
+    let app = app_at(
+        store.clone(),
+        state,
+        "2026-12-28T09:00:00+01:00",
+        width,
+        height,
+    );
+    (dir, store, app)
+}
+
+#[test]
+fn history_80x24() {
+    let (_dir, _, mut app) = series_app(80, 24);
+    press(&mut app, &[Char('H')]);
+    insta::assert_snapshot!("history_80x24", screen(&app));
+}
+
+#[test]
+fn history_160x48() {
+    let (_dir, _, mut app) = series_app(160, 48);
+    press(&mut app, &[Char('H')]);
+    insta::assert_snapshot!("history_160x48", screen(&app));
+}
+
+#[test]
+fn earlier_sessions_are_read_only_until_allowed() {
+    let (_dir, store, mut app) = series_app(80, 24);
+    assert!(screen(&app).contains("Session 2 of 2"));
+    press(&mut app, &[Char('[')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Session 1 of 2") && shown.contains("read-only"),
+        "{shown}"
+    );
+    let ticks = |store: &Store| {
+        store.load().unwrap().sessions[0]
+            .ticks
+            .values()
+            .map(|t| t.len())
+            .sum::<usize>()
+    };
+    let before = ticks(&store);
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(ticks(&store), before);
+    assert!(screen(&app).contains("Session 1 is read-only: press e"));
+    press(&mut app, &[Char('e'), Char(' ')]);
+    assert_eq!(ticks(&store), before + 1);
+    assert!(!screen(&app).contains("read-only"));
+    press(&mut app, &[Char(']')]);
+    assert!(screen(&app).contains("Session 2 of 2"));
+}
+
+#[test]
+fn u_undoes_ticks_and_unticks_one_at_a_time() {
+    let (_dir, store, state) = journal_store();
+    let mut app = app_at(store.clone(), state, DAY3, 80, 24);
+    let ticked = |store: &Store| {
+        store.load().unwrap().sessions[0]
+            .ticks
+            .get(&date(22))
+            .map_or(0, |t| t.len())
+    };
+    press(&mut app, &[Char(' '), Char('j'), Char(' '), Char(' ')]);
+    assert_eq!(ticked(&store), 1);
+    press(&mut app, &[Char('u')]);
+    assert_eq!(ticked(&store), 2, "the untick is undone");
+    assert!(screen(&app).contains("Undone: the untick of"));
+    press(&mut app, &[Char('u'), Char('u')]);
+    assert_eq!(ticked(&store), 0);
+    press(&mut app, &[Char('u')]);
+    assert!(screen(&app).contains("Nothing to undo"));
+}
+
+#[test]
+fn journal_screens_render_at_every_size() {
+    let (_dir, _, mut app) = series_app(80, 24);
+    for keys in [
+        &[Char('g')][..],
+        &[Esc, Char('H')],
+        &[Esc, Char('['), Char('e'), Char('c')],
+    ] {
+        press(&mut app, keys);
+        for (w, h) in [(40, 12), (41, 13), (60, 20), (99, 30), (200, 60), (20, 5)] {
+            handle_event(&mut app, &Event::Resize(w, h));
+            screen(&app);
+        }
+    }
+}
