@@ -42,7 +42,7 @@ fn an_unwritable_data_directory() {
     let lock = store.dir().join("state.lock");
     fs::remove_file(&lock).unwrap();
     fs::create_dir(&lock).unwrap();
-    tick_fails_then_works(store, state, "state.lock", || {
+    tick_fails_then_works(store, state, "Is a directory", || {
         fs::remove_dir(&lock).unwrap()
     });
 }

@@ -53,16 +53,8 @@ impl Store {
     /// docs say. `now` names a moved-aside file.
     pub fn open(&self, now: DateTime<FixedOffset>) -> Result<Opened, StoreError> {
         match self.load() {
-            Ok(state) => Ok(Opened {
-                state,
-                notice: None,
-            }),
-            Err(StoreError::NewerFormat { path, found }) => Ok(Opened {
-                state: self.read_leniently(),
-                notice: Some(Notice::ReadOnly { path, found }),
-            }),
             Err(StoreError::Corrupt { .. }) => self.set_aside(now),
-            Err(e) => Err(e),
+            loaded => self.open_unchanged(loaded),
         }
     }
 
@@ -113,6 +105,7 @@ impl Store {
         })
     }
 
+    /// A file that loads, is newer, or cannot be read: used or reported as it is.
     fn open_unchanged(&self, loaded: Result<State, StoreError>) -> Result<Opened, StoreError> {
         match loaded {
             Ok(state) => Ok(Opened {
