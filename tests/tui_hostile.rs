@@ -4,7 +4,7 @@
 mod tui_harness;
 
 use aftercare::store::State;
-use crossterm::event::KeyCode::{Char, Down, Right};
+use crossterm::event::KeyCode::{Char, Down, Esc, Right, Tab};
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 use tui_harness::*;
@@ -58,6 +58,13 @@ fn hostile_checklist_80x24() {
     assert_inert_and_in_bounds(&buffer(&app), "help");
     press(&mut app, &[Char('?'), Right, Right]);
     assert_inert_and_in_bounds(&buffer(&app), "day 5");
+    // The "why" popup shows the rationale in full; the timeline every title.
+    press(&mut app, &[Char('i')]);
+    assert_inert_and_in_bounds(&buffer(&app), "why");
+    insta::assert_snapshot!("hostile_why_80x24", screen(&app));
+    press(&mut app, &[Esc, Tab]);
+    assert_inert_and_in_bounds(&buffer(&app), "timeline");
+    insta::assert_snapshot!("hostile_timeline_80x24", screen(&app));
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod tui_harness;
 use aftercare::store::{Change, Damage, Notice, State, Store};
 use aftercare::tui::App;
 use chrono_tz::Tz;
-use crossterm::event::KeyCode::{self, Backspace, Char, Down, Enter, Right};
+use crossterm::event::KeyCode::{self, Backspace, Char, Down, Enter, Right, Tab};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,7 @@ use tempfile::TempDir;
 use tui_harness::*;
 
 /// Every screen and overlay the app has, reached through its keys. Add new ones here.
-const STATES: [&str; 18] = [
+const STATES: [&str; 23] = [
     "checklist",
     "scrolled",
     "help",
@@ -36,6 +36,11 @@ const STATES: [&str; 18] = [
     "alerts",
     "earlier treatment",
     "chart with banner",
+    "timeline",
+    "timeline scrolled",
+    "why popup",
+    "hostile timeline",
+    "demo",
 ];
 
 fn app_in(state: &str) -> (TempDir, App<Tz>) {
@@ -60,7 +65,15 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
         ),
         "before treatment" => app_at(store, saved, "2026-11-14T09:00:00+01:00", 80, 24),
         "plan complete" => app_at(store, saved, "2027-03-01T09:00:00+01:00", 80, 24),
-        "hostile rules" | "hostile help" => app_with(hostile_rules(), store, saved, NOW, (80, 24)),
+        "hostile rules" | "hostile help" | "hostile timeline" => {
+            app_with(hostile_rules(), store, saved, NOW, (80, 24))
+        }
+        "demo" => App::demo(
+            aftercare::rules::Rules::builtin().unwrap(),
+            chrono_tz::Europe::Berlin,
+            at(NOW),
+            ratatui::layout::Size::new(80, 24),
+        ),
         "check-in form" | "chart" | "history" | "chart with banner" => {
             let (store, state) = journal();
             app_at(store, state, NOW, 80, 24)
@@ -86,6 +99,10 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
         "check-in form" => &[Char('c'), Down, Right],
         "chart" | "chart with banner" => &[Char('g')],
         "history" => &[Char('H')],
+        "timeline" | "hostile timeline" => &[Tab],
+        "timeline scrolled" => &[Tab, Right, Right, Right, Down, Down],
+        "why popup" => &[Down, Char('i')],
+        "demo" => &[Char('.'), Char('>'), Down],
         "earlier treatment" => &[Char('['), Char(' ')],
         _ => &[],
     };
@@ -169,12 +186,13 @@ proptest! {
         state in 0..STATES.len(),
         width in 1u16..=500,
         height in 1u16..=200,
-        keys in proptest::collection::vec(0usize..12, 0..6),
+        keys in proptest::collection::vec(0usize..15, 0..6),
     ) {
         let (_dir, mut app) = app_in(STATES[state]);
         let table = [
             Down, Char('j'), Char('?'), Right, Char('h'), Char('t'),
             Char('c'), Char('g'), Char('H'), Char('['), Char('u'), Enter,
+            Tab, Char('i'), Char('>'),
         ];
         draw_at(&mut app, width, height);
         for key in keys {

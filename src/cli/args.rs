@@ -22,6 +22,11 @@ pub struct Args {
     #[arg(long, value_name = "TIME", env = "AFTERCARE_NOW", global = true)]
     pub now: Option<String>,
 
+    /// Walk a client through the plan: a treatment "just now" (or at --now) on a simulated
+    /// clock you step and play. Nothing is read from or written to the data directory.
+    #[arg(long)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

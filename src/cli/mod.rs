@@ -153,6 +153,16 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Some(path) => rules_cmd::load(path)?,
         None => Rules::builtin().map_err(CliError::Rules)?,
     };
+    if args.demo {
+        // Before the data directory is even looked up: a demo never touches it.
+        if args.command.is_some() {
+            return Err(CliError::Usage(
+                "--demo opens the terminal demo and takes no command".to_string(),
+            ));
+        }
+        tui::run_demo(rules, clock)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let dir = match args.data_dir {
         Some(dir) => dir,
         None => dirs::data_dir()

@@ -3,15 +3,18 @@
 
 use super::action::Action;
 use super::checkin_form::CheckInForm;
+use super::demo::Demo;
 use super::layout::{self, Needs, Regions};
 use super::prompt::Prompt;
+use super::storage::Storage;
 use super::ticking::UndoStep;
+use super::timeline::TimelineView;
 use crate::checklist::{Checklist, TaskLine};
 use crate::journal::AlertLine;
 use crate::plan::Plan;
 use crate::progress::Progress;
 use crate::rules::{Kind, Rules};
-use crate::store::{Session, State, Store};
+use crate::store::{Session, State};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use ratatui::layout::Size;
 
@@ -21,6 +24,8 @@ pub enum Screen {
     /// No treatment on record yet: ask for one.
     Start(Prompt),
     Checklist,
+    /// The whole plan at once, days across and rules down.
+    Timeline,
     /// The check-ins drawn against the usual course.
     Chart,
     /// Every treatment of the series side by side.
@@ -37,7 +42,7 @@ pub enum Row {
 /// The whole terminal app, in the time zone `Tz`.
 pub struct App<Tz: TimeZone> {
     pub(crate) rules: Rules,
-    pub(crate) store: Store,
+    pub(crate) storage: Storage,
     pub(crate) state: State,
     pub(crate) tz: Tz,
     pub(crate) now: DateTime<FixedOffset>,
@@ -50,6 +55,11 @@ pub struct App<Tz: TimeZone> {
     /// The first list row on screen.
     pub(crate) top: usize,
     pub(crate) help: bool,
+    /// The "why this task?" popup is open.
+    pub(crate) why: bool,
+    /// The simulated clock, in demo mode.
+    pub(crate) demo: Option<Demo>,
+    pub(crate) timeline: TimelineView,
     /// Why the last tick was not saved.
     pub(crate) status: Option<String>,
     /// What went wrong with the data file when the app opened it (see `banner`).
@@ -77,7 +87,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// prompt when no treatment is on record.
     pub fn new(
         rules: Rules,
-        store: Store,
+        storage: impl Into<Storage>,
         state: State,
         tz: Tz,
         now: DateTime<FixedOffset>,
@@ -91,7 +101,7 @@ impl<Tz: TimeZone> App<Tz> {
         };
         let mut app = App {
             rules,
-            store,
+            storage: storage.into(),
             state,
             tz,
             now,
@@ -101,6 +111,9 @@ impl<Tz: TimeZone> App<Tz> {
             selected: 0,
             top: 0,
             help: false,
+            why: false,
+            demo: None,
+            timeline: TimelineView::default(),
             status: None,
             banner: None,
             quit: false,
@@ -120,6 +133,15 @@ impl<Tz: TimeZone> App<Tz> {
     /// The terminal size the app lays itself out for.
     pub fn size(&self) -> Size {
         self.size
+    }
+
+    /// Where changes go: the data directory, or memory in a demo.
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     pub fn should_quit(&self) -> bool {
@@ -173,17 +195,22 @@ impl<Tz: TimeZone> App<Tz> {
             alerts: super::widgets::alert_rows(&self.alerts, self.size),
             progress: self.progress.is_some(),
         };
-        let [_banner, screen] = self.banner_split();
-        layout::regions(screen, needs)
+        layout::regions(self.screen_area(), needs)
     }
 
-    /// Carries out one action of the checklist screen.
+    /// Carries out one action of the checklist or the timeline.
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            self.help = false;
+        // A notice says what the last key did; the next key makes it stale.
+        self.notice = None;
+        if self.update_anywhere(action) {
             return;
         }
-        self.notice = None;
+        if self.screen == Screen::Timeline {
+            if action == Action::Today {
+                self.go_to_today();
+            }
+            return self.update_timeline(action);
+        }
         let task_count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -199,8 +226,7 @@ impl<Tz: TimeZone> App<Tz> {
             Action::PrevSession => self.switch_session(-1),
             Action::NextSession => self.switch_session(1),
             Action::AllowEdits => self.allow_edits(),
-            Action::Help => self.help = true,
-            Action::Quit => self.quit = true,
+            _ => {}
         }
         self.keep_selection_visible();
     }
@@ -225,6 +251,7 @@ impl<Tz: TimeZone> App<Tz> {
     pub fn resize(&mut self, size: Size) {
         self.size = size;
         self.keep_selection_visible();
+        self.fit_timeline();
     }
 
     /// Selects the task on list row `row` (counted from the top of the list area) and ticks it.

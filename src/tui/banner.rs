@@ -6,7 +6,6 @@ use super::layout::MIN_HEIGHT;
 use super::text;
 use crate::store::{Damage, Notice};
 use chrono::TimeZone;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// At most this many rows; the rest of the words are cut with "…".
 const MAX_ROWS: usize = 4;
@@ -30,11 +29,9 @@ impl<Tz: TimeZone> App<Tz> {
         text::wrap(banner, room, spare.clamp(1, MAX_ROWS))
     }
 
-    /// The whole terminal, split into the banner and what is left for the screen.
-    pub(crate) fn banner_split(&self) -> [Rect; 2] {
-        let rows = u16::try_from(self.banner_lines().len()).unwrap_or(0);
-        let area = Rect::from((Position::ORIGIN, self.size));
-        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(area)
+    /// How many rows the banner takes at the top of the screen.
+    pub(crate) fn banner_rows(&self) -> u16 {
+        u16::try_from(self.banner_lines().len()).unwrap_or(0)
     }
 }
 

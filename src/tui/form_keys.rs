@@ -1,7 +1,8 @@
 //! The keymaps of the journal: the chart and history screens, and the check-in form. Their
 //! footers are built from these tables, like the checklist's from `KEYMAP`.
 
-use super::action::{is_press, key_label};
+use super::action::is_press;
+use super::hints::key_label;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Something the user asked for on the chart and history screens, which have no tasks.

@@ -30,9 +30,10 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
     if matches!(app.screen, Screen::Start(_)) {
         return prompt_action_for(key).is_some_and(|action| app.prompt(action));
     }
-    if app.help {
-        // Any key closes the help, and does nothing else.
+    if app.help || app.why {
+        // Any key closes a popup, and does nothing else.
         app.help = false;
+        app.why = false;
         return true;
     }
     if let Some(form) = &app.form {
@@ -48,7 +49,7 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
             true
         });
     }
-    match action_for(key) {
+    match action_for(key, app.mode()) {
         Some(action) => {
             app.update(action);
             true
@@ -58,15 +59,21 @@ fn handle_key<Tz: TimeZone>(app: &mut App<Tz>, key: KeyEvent) -> bool {
 }
 
 fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
-    if app.screen != Screen::Checklist || app.form.is_some() || is_too_small(app.size) {
+    let on_screen_without_mouse = matches!(
+        app.screen,
+        Screen::Start(_) | Screen::Chart | Screen::History
+    );
+    if on_screen_without_mouse || app.form.is_some() || is_too_small(app.size) {
         return false;
     }
+    let popup = app.help || app.why;
     match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) if app.help => {
+        MouseEventKind::Down(MouseButton::Left) if popup => {
             app.help = false;
+            app.why = false;
             true
         }
-        MouseEventKind::Down(MouseButton::Left) => {
+        MouseEventKind::Down(MouseButton::Left) if app.screen == Screen::Checklist => {
             let list = app.regions().list;
             let at = Position::new(mouse.column, mouse.row);
             if !list.contains(at) {
@@ -75,11 +82,11 @@ fn handle_mouse<Tz: TimeZone>(app: &mut App<Tz>, mouse: MouseEvent) -> bool {
             app.click_row(usize::from(at.y - list.y));
             true
         }
-        MouseEventKind::ScrollDown if !app.help => {
+        MouseEventKind::ScrollDown if !popup => {
             app.update(super::action::Action::Down);
             true
         }
-        MouseEventKind::ScrollUp if !app.help => {
+        MouseEventKind::ScrollUp if !popup => {
             app.update(super::action::Action::Up);
             true
         }

@@ -124,7 +124,7 @@ impl<Tz: TimeZone> App<Tz> {
             checkin: form.to_checkin(),
         };
         let day = form.day;
-        match self.store.apply(&change) {
+        match self.storage.apply(&self.state, &change) {
             Ok(state) => {
                 self.state = state;
                 self.form = None;

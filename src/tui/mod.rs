@@ -8,22 +8,33 @@ mod action;
 mod app;
 mod banner;
 mod checkin_form;
+mod demo;
 mod form_keys;
+mod hints;
 mod input;
 mod journal;
 mod layout;
 mod prompt;
+mod screens;
 mod signals;
+mod storage;
 mod style;
 mod text;
 mod ticking;
+mod timeline;
+mod timeline_layout;
+mod why;
 mod widgets;
 
-pub use action::{Action, Binding, KEYMAP, action_for, help_lines};
+pub use action::{Action, Binding, KEYMAP, Mode, Scope, action_for};
 pub use app::{App, Row, Screen};
 pub use banner::notice_text;
+pub use demo::{Demo, PLAY_INTERVAL, PLAY_STEP};
+pub use hints::{footer_hints, help_lines};
 pub use input::handle_event;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use storage::Storage;
+pub use why::Why;
 
 use crate::clock::Clock;
 use crate::rules::Rules;
@@ -32,8 +43,9 @@ use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
 use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use ratatui::layout::Size;
 use std::io::stdout;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Why the terminal app stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +57,19 @@ pub enum TuiError {
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
 pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
+    run_app(clock, |size| {
+        App::new(rules, store, opened.state, Local, clock.now(), size)
+            .with_file_notice(opened.notice.as_ref())
+    })
+}
+
+/// Opens demo mode: `rules` with a treatment at the clock's now, on a simulated clock, with
+/// nothing read from or written to any data directory.
+pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
+    run_app(clock, |size| App::demo(rules, Local, clock.now(), size))
+}
+
+fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
     // Guarding before the terminal changes, and until it is restored, leaves no moment in
     // which a signal would leave it in raw mode.
     let _signals = signals::restore_on_signals()?;
@@ -60,9 +85,7 @@ pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(
         .map_err(TuiError::from)
         .and_then(|()| {
             signals::release_mouse_on_panic();
-            let size = terminal.size()?;
-            let mut app = App::new(rules, store, opened.state, Local, clock.now(), size)
-                .with_file_notice(opened.notice.as_ref());
+            let mut app = make_app(terminal.size()?);
             event_loop(&mut terminal, &mut app, clock)
         });
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
@@ -76,24 +99,47 @@ fn event_loop<Tz: TimeZone>(
     clock: Clock,
 ) -> Result<(), TuiError> {
     let mut dirty = true;
+    // When the demo's next frame of play is due; keys in between do not delay it.
+    let mut frame_due: Option<Instant> = None;
     while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             signals::panic_if_asked();
         }
-        dirty = match until_next_minute(clock) {
+        frame_due = match (app.is_playing(), frame_due) {
+            (true, Some(due)) => Some(due),
+            (true, None) => Some(Instant::now() + PLAY_INTERVAL),
+            (false, _) => None,
+        };
+        let wait = match frame_due {
+            Some(due) => Some(due.saturating_duration_since(Instant::now())),
+            None if app.follows_clock() => until_next_minute(clock),
+            // A paused demo's clock stands still like a fixed one.
+            None => None,
+        };
+        // A frame that is due goes first, so a held-down key cannot stall play.
+        let timed_out = match wait {
+            Some(wait) => wait.is_zero() || !event::poll(wait)?,
             // Time stands still: nothing changes until the user does something.
-            None => handle(app, &event::read()?, clock),
-            Some(wait) if event::poll(wait)? => handle(app, &event::read()?, clock),
-            Some(_) => app.set_now(clock.now()),
+            None => false,
+        };
+        dirty = match (timed_out, frame_due) {
+            (false, _) => handle(app, &event::read()?, clock),
+            (true, Some(_)) => {
+                // Late frames are dropped rather than caught up in a burst.
+                frame_due = Some(Instant::now() + PLAY_INTERVAL);
+                app.play_step()
+            }
+            (true, None) => app.set_now(clock.now()),
         };
     }
     Ok(())
 }
 
 fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &event::Event, clock: Clock) -> bool {
-    // Countdowns should be current whenever the screen is redrawn for a key.
-    let minute_changed = app.set_now(clock.now());
+    // Countdowns should be current whenever the screen is redrawn for a key (a demo keeps
+    // its own time).
+    let minute_changed = app.follows_clock() && app.set_now(clock.now());
     handle_event(app, event) || minute_changed
 }
 

@@ -16,10 +16,11 @@ impl<Tz: TimeZone> App<Tz> {
             PromptAction::Quit => self.quit = true,
             PromptAction::Submit => {
                 let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
-                match change
-                    .map_err(|e| e.to_string())
-                    .and_then(|c| self.store.apply(&c).map_err(super::ticking::not_saved))
-                {
+                match change.map_err(|e| e.to_string()).and_then(|c| {
+                    self.storage
+                        .apply(&self.state, &c)
+                        .map_err(super::ticking::not_saved)
+                }) {
                     Ok(state) => {
                         self.state = state;
                         self.screen = Screen::Checklist;

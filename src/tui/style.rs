@@ -64,6 +64,12 @@ pub const READ_ONLY: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Yellow)
     .add_modifier(Modifier::BOLD);
+/// Demo mode's banner: impossible to mistake for a patient's own plan.
+pub const DEMO_BANNER: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+pub const DEMO_BANNER_STRONG: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 
 /// The alert box: contact your provider.
 pub const ALERT_BORDER: Style = Style::new().fg(Color::Red);
@@ -87,3 +93,20 @@ pub const CHART_BAR_HIGH: Style = Style::new().fg(Color::Yellow);
 pub const CHART_BAR_ALERT: Style = Style::new().fg(Color::Red);
 pub const CHART_BAND: Style = Style::new().fg(Color::DarkGray);
 pub const CHART_AXIS: Style = Style::new().fg(Color::DarkGray);
+/// The timeline's bars: each kind has its own colour and its own glyph (see `timeline_bar`).
+pub const DO_BAR: Style = Style::new().fg(Color::Green);
+pub const AVOID_BAR: Style = Style::new().fg(Color::Yellow);
+pub const MILESTONE_BAR: Style = Style::new().fg(Color::Magenta);
+pub const MILESTONE_TITLE: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+/// A window that is over: its glyphs still say what it was.
+pub const ENDED_BAR: Style = Style::new().fg(Color::DarkGray);
+pub const PHASE_BAR: Style = Style::new().fg(Color::Cyan);
+pub const WARNING_BAR: Style = Style::new().fg(Color::LightRed);
+/// The next session's days on the ruler.
+pub const MILESTONE_DAYS: Style = Style::new().fg(Color::White).bg(Color::Magenta);
+/// Now, as a line down the timeline.
+pub const NOW_LINE: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
+pub const RULER: Style = Style::new().fg(Color::Gray);
+pub const GRID: Style = Style::new().fg(Color::DarkGray);

@@ -77,7 +77,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// Saves changes in order until one fails: how many were saved, and why not the rest.
     fn apply_all(&mut self, changes: &[Change]) -> (usize, Result<(), String>) {
         for (i, change) in changes.iter().enumerate() {
-            match self.store.apply(change) {
+            match self.storage.apply(&self.state, change) {
                 Ok(state) => self.state = state,
                 Err(e) => return (i, Err(not_saved(e))),
             }

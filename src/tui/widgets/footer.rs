@@ -1,8 +1,8 @@
 //! The bottom rows: a save error when there is one, the keys, and the plan's disclaimer.
 
-use crate::tui::action::footer_hints;
 use crate::tui::app::{App, Screen};
 use crate::tui::form_keys::view_hints;
+use crate::tui::hints::footer_hints;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -37,7 +37,7 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
         }
         let hints_for_screen = match app.screen {
             Screen::Chart | Screen::History => view_hints(),
-            _ => footer_hints(),
+            _ => footer_hints(app.mode()),
         };
         key_hints(hints_for_screen, hints.width).render(hints, buf);
         render_disclaimer(&app.rules.disclaimer, disclaimer, buf);

@@ -4,7 +4,7 @@
 use super::day_label;
 use crate::plan::duration_label;
 use crate::series::next_session_label;
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -12,6 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// After the plan's name on the timeline.
+const TIMELINE: &str = "timeline";
 /// The bar's share of the progress: at most this many cells.
 const GAUGE_WIDTH: usize = 20;
 
@@ -59,7 +61,11 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     };
     // The plan's name gives way before the session does.
     let name_room = room.saturating_sub(text::width(&session));
-    let name = format!("{}{session}", text::truncate(&app.rules.name, name_room));
+    let plan_name = match app.screen {
+        Screen::Timeline => format!("{} · {TIMELINE}", app.rules.name),
+        _ => app.rules.name.clone(),
+    };
+    let name = format!("{}{session}", text::truncate(&plan_name, name_room));
     let mut left = vec![Span::raw(" "), Span::styled(name, style::TITLE_BAR)];
     if !read_only.is_empty() {
         left.extend([Span::raw(" "), Span::styled(read_only, style::READ_ONLY)]);

@@ -1,7 +1,8 @@
 //! The help overlay: every key from the keymap, how ticking works, and the whole disclaimer.
 
-use crate::tui::action::help_lines;
+use crate::tui::action::Mode;
 use crate::tui::app::App;
+use crate::tui::hints::help_lines;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -16,6 +17,8 @@ const MOUSE_KEYS: &str = "click";
 const MOUSE_HELP: &str = "Tick or untick the task you click";
 const ABOUT_TICKS: &str = "Tick a task to do once it is done, and a task to avoid (✕) once you have kept to it for \
                            the day. Ticks are saved at once.";
+const ABOUT_DEMO: &str =
+    "This is a demo on a simulated clock. Ticks last until you quit; nothing is saved.";
 
 pub struct Help<'a, Tz: TimeZone>(pub &'a App<Tz>);
 
@@ -23,7 +26,8 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let text_width = usize::from(width.saturating_sub(4));
-        let lines = help_text(&self.0.rules.disclaimer, text_width);
+        let room = usize::from(area.height.saturating_sub(2));
+        let lines = help_text(&self.0.rules.disclaimer, text_width, self.0.mode(), room);
         let height = u16::try_from(lines.len() + 2)
             .unwrap_or(u16::MAX)
             .min(area.height);
@@ -55,13 +59,13 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
     }
 }
 
-/// The overlay's lines, wrapped to `width`.
-fn help_text(disclaimer: &str, width: usize) -> Vec<Line<'static>> {
+/// The overlay's lines, wrapped to `width`; the disclaimer is cut (with "…") to end within
+/// `max_lines` when the keys take most of the room.
+fn help_text(disclaimer: &str, width: usize, mode: Mode, max_lines: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let bindings: Vec<_> = help_lines()
-        .into_iter()
-        .chain([(MOUSE_KEYS.to_string(), MOUSE_HELP)])
-        .collect();
+    // Clicking ticks a task on the checklist; on the timeline it does nothing.
+    let mouse = (!mode.timeline).then(|| (MOUSE_KEYS.to_string(), MOUSE_HELP));
+    let bindings: Vec<_> = help_lines(mode).into_iter().chain(mouse).collect();
     let key_column = bindings
         .iter()
         .map(|(k, _)| text::width(k))
@@ -77,10 +81,12 @@ fn help_text(disclaimer: &str, width: usize) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.extend(text::wrap(ABOUT_TICKS, width, 3).into_iter().map(Line::raw));
+    let about = if mode.demo { ABOUT_DEMO } else { ABOUT_TICKS };
+    lines.extend(text::wrap(about, width, 3).into_iter().map(Line::raw));
     lines.push(Line::raw(""));
+    let disclaimer_lines = max_lines.saturating_sub(lines.len()).clamp(1, 5);
     lines.extend(
-        text::wrap(disclaimer, width, 5)
+        text::wrap(disclaimer, width, disclaimer_lines)
             .into_iter()
             .map(|l| Line::styled(l, style::DISCLAIMER)),
     );
@@ -90,16 +96,21 @@ fn help_text(disclaimer: &str, width: usize) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::action::{KEYMAP, key_label};
+    use crate::tui::action::KEYMAP;
+    use crate::tui::hints::key_label;
 
     #[test]
     fn the_overlay_lists_every_key_of_the_keymap() {
-        let shown: Vec<String> = help_text("Not advice.", 60)
+        let mode = Mode {
+            timeline: false,
+            demo: true,
+        };
+        let shown: Vec<String> = help_text("Not advice.", 60, mode, 40)
             .iter()
             .map(|l| l.to_string())
             .collect();
         let all = shown.join("\n");
-        for binding in KEYMAP {
+        for binding in KEYMAP.iter().filter(|b| b.scope.applies(mode)) {
             let line = shown.iter().find(|l| l.contains(binding.help));
             let line =
                 line.unwrap_or_else(|| panic!("{:?} missing from help:\n{all}", binding.action));

@@ -6,6 +6,7 @@ mod banner;
 mod chart;
 mod checkin;
 mod checklist;
+mod demo_banner;
 mod detail;
 mod footer;
 mod header;
@@ -14,7 +15,11 @@ mod history;
 mod notes;
 mod progress;
 mod start_prompt;
+mod timeline;
+mod timeline_bar;
+mod timeline_ruler;
 mod too_small;
+mod why_popup;
 
 use super::app::{App, Screen};
 use super::layout::is_too_small;
@@ -31,21 +36,34 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             too_small::TooSmall.render(area, buf);
             return;
         }
-        let [banner, area] = self.banner_split();
-        banner::Banner(self).render(banner, buf);
+        let screen = self.screen_area();
+        if self.is_demo() {
+            demo_banner::DemoBanner(self).render(Rect { height: 1, ..area }, buf);
+        }
+        let file_rows = self.banner_rows();
+        let file_banner = Rect {
+            y: screen.y.saturating_sub(file_rows),
+            height: file_rows,
+            ..area
+        };
+        banner::Banner(self).render(file_banner, buf);
         match &self.screen {
             Screen::Start(prompt) => {
-                start_prompt::StartPrompt { app: self, prompt }.render(area, buf)
+                start_prompt::StartPrompt { app: self, prompt }.render(screen, buf)
             }
             Screen::Checklist => render_checklist_screen(self, buf),
-            Screen::Chart => render_view(self, chart::Chart(self), area, buf),
-            Screen::History => render_view(self, history::History(self), area, buf),
+            Screen::Timeline => timeline::Timeline(self).render(screen, buf),
+            Screen::Chart => render_view(self, chart::Chart(self), screen, buf),
+            Screen::History => render_view(self, history::History(self), screen, buf),
         }
         if let Some(form) = &self.form {
-            checkin::CheckInPopup { app: self, form }.render(area, buf);
+            checkin::CheckInPopup { app: self, form }.render(screen, buf);
+        }
+        if self.why {
+            why_popup::WhyPopup(self).render(screen, buf);
         }
         if self.help {
-            help::Help(self).render(area, buf);
+            help::Help(self).render(screen, buf);
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The first-run screen: no treatment on record yet, so ask when it was.
 
 use super::footer::{key_hints, render_disclaimer};
-use crate::tui::action::prompt_hints;
 use crate::tui::app::App;
+use crate::tui::hints::prompt_hints;
 use crate::tui::prompt::Prompt;
 use crate::tui::{style, text};
 use chrono::TimeZone;

@@ -1,0 +1,159 @@
+//! Demo mode: the plan on a simulated clock the esthetician drives, with nothing saved.
+//!
+//! The clock arithmetic is pure (`Demo`); the `App` methods below apply it. The demo's
+//! treatment is kept in memory only (`Storage::Memory`), so ticks made during a walk-through
+//! vanish when it ends and the patient's data directory is never read or written.
+
+use super::app::App;
+use super::storage::Storage;
+use crate::plan::Plan;
+use crate::rules::Rules;
+use crate::store::{Change, State};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Timelike};
+use ratatui::layout::Size;
+
+/// Play moves the clock this far per frame ...
+pub const PLAY_STEP: Duration = Duration::hours(2);
+/// ... and shows a frame this often: about a day of recovery per second, on whole hours.
+pub const PLAY_INTERVAL: std::time::Duration = std::time::Duration::from_millis(83);
+
+/// The simulated clock's limits and whether it is playing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Demo {
+    pub treatment: DateTime<FixedOffset>,
+    /// The start of the plan's first day ...
+    pub earliest: DateTime<FixedOffset>,
+    /// ... and the end of the day after its last, so "plan complete" can be shown too.
+    pub latest: DateTime<FixedOffset>,
+    pub playing: bool,
+}
+
+impl Demo {
+    /// The limits of `plan`'s clock, paused.
+    pub fn for_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>) -> Demo {
+        Demo {
+            treatment: plan.treatment(),
+            earliest: plan.day_bounds(plan.date_of(plan.first_day())).0,
+            latest: plan.day_bounds(plan.date_of(plan.last_day() + 1)).1,
+            playing: false,
+        }
+    }
+
+    /// `now` moved by `hours`, kept within the plan.
+    pub fn step_hours(&self, now: DateTime<FixedOffset>, hours: i64) -> DateTime<FixedOffset> {
+        (now + Duration::hours(hours)).clamp(self.earliest, self.latest)
+    }
+
+    /// `now` moved by `days` calendar days in `tz`: the same time of day, across a DST change
+    /// too (where that time does not exist, 24 h per day).
+    pub fn step_days<Tz: TimeZone>(
+        &self,
+        now: DateTime<FixedOffset>,
+        days: i64,
+        tz: &Tz,
+    ) -> DateTime<FixedOffset> {
+        let local = now.with_timezone(tz).naive_local() + Duration::days(days);
+        let moved = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .map_or(now + Duration::days(days), |t| t.fixed_offset());
+        moved.clamp(self.earliest, self.latest)
+    }
+
+    /// One frame of play: the new time, and whether play goes on (it stops at the end).
+    pub fn play_step(&self, now: DateTime<FixedOffset>) -> (DateTime<FixedOffset>, bool) {
+        let next = (now + PLAY_STEP).min(self.latest);
+        (next, next < self.latest)
+    }
+
+    /// Where play starts: here, or back at the treatment when the plan has run out.
+    pub fn play_from(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        if now >= self.latest {
+            self.treatment
+        } else {
+            now
+        }
+    }
+}
+
+impl<Tz: TimeZone> App<Tz> {
+    /// A demo of `rules` with a treatment at `now`, kept in memory only.
+    pub fn demo(rules: Rules, tz: Tz, now: DateTime<FixedOffset>, size: Size) -> Self {
+        // On the minute, so stepping by hours lands on round times like the plan's windows.
+        let now = now
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now);
+        let mut state = State::default();
+        // Memory cannot fail to apply a change; the state stays empty only if it did.
+        if let Ok(treated) = Storage::Memory.apply(&state, &Change::AddSession { at: now }) {
+            state = treated;
+        }
+        let mut app = App::new(rules, Storage::Memory, state, tz, now, size);
+        app.demo = app.plan().map(|plan| Demo::for_plan(&plan));
+        // The banner takes a row: lay the screen out again.
+        app.resize(size);
+        app
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.demo.is_some()
+    }
+
+    /// Whether the app keeps time with the real clock (a demo keeps its own).
+    pub fn follows_clock(&self) -> bool {
+        self.demo.is_none()
+    }
+
+    pub fn is_playing(&self) -> bool {
+        self.demo.is_some_and(|d| d.playing)
+    }
+
+    /// Moves the simulated clock by hours (or, with `days`, calendar days).
+    pub(crate) fn step_clock(&mut self, hours: i64, days: i64) {
+        let Some(demo) = self.demo else {
+            return;
+        };
+        let to = if days == 0 {
+            demo.step_hours(self.now, hours)
+        } else {
+            demo.step_days(self.now, days, &self.tz)
+        };
+        self.move_clock(to);
+    }
+
+    pub(crate) fn toggle_play(&mut self) {
+        let Some(demo) = self.demo.as_mut() else {
+            return;
+        };
+        demo.playing = !demo.playing;
+        if demo.playing {
+            let from = demo.play_from(self.now);
+            self.move_clock(from);
+            self.go_to_today();
+        }
+    }
+
+    /// One frame of play; returns whether the screen changed.
+    pub fn play_step(&mut self) -> bool {
+        let Some(demo) = self.demo.filter(|d| d.playing) else {
+            return false;
+        };
+        let (to, goes_on) = demo.play_step(self.now);
+        if let Some(d) = self.demo.as_mut() {
+            d.playing = goes_on;
+        }
+        self.move_clock(to);
+        // While playing, the screen follows the simulated today.
+        self.go_to_today();
+        true
+    }
+
+    fn move_clock(&mut self, to: DateTime<FixedOffset>) {
+        self.set_now(to);
+        self.follow_today_on_timeline();
+    }
+}
+
+#[cfg(test)]
+mod tests;

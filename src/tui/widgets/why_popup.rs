@@ -1,0 +1,95 @@
+//! "Why this task?": a popup with everything the plan says about the selected task (or
+//! timeline row): the full rationale, the window, how often, and each source.
+
+use crate::tui::app::App;
+use crate::tui::why::{Why, length_label, repeat_label};
+use crate::tui::{style, text};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+const MAX_WIDTH: u16 = 72;
+/// A long rationale or source gets at most this many lines.
+const MAX_TEXT_LINES: usize = 6;
+const WINDOW_FORMAT: &str = "%a %-d %b %H:%M";
+
+pub struct WhyPopup<'a, Tz: TimeZone>(pub &'a App<Tz>);
+
+impl<Tz: TimeZone> Widget for WhyPopup<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(why) = self.0.why() else {
+            return;
+        };
+        let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+        let lines = why_lines(&why, usize::from(width.saturating_sub(4)));
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(popup, buf);
+        let title = text::truncate(&why.title, usize::from(width.saturating_sub(6)));
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(style::POPUP_BORDER)
+            .title(Span::styled(format!(" {title} "), style::SECTION))
+            .title_bottom(Line::styled(" any key closes ", style::MUTED).right_aligned());
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
+            let row = Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), 1);
+            line.render(row, buf);
+        }
+    }
+}
+
+/// The popup's lines, wrapped to `width`.
+pub fn why_lines(why: &Why, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        why.section.title().to_string(),
+        style::EMPHASIS,
+    )];
+    let window = format!(
+        "From {} until {} ({})",
+        why.starts.format(WINDOW_FORMAT),
+        why.ends.format(WINDOW_FORMAT),
+        length_label(why.hours)
+    );
+    let wrapped = |text: &str, lines: usize| text::wrap(text, width, lines);
+    lines.extend(
+        wrapped(&window, 2)
+            .into_iter()
+            .map(|l| Line::styled(l, style::WHEN)),
+    );
+    if let Some(repeat) = why.repeat {
+        lines.push(Line::styled(repeat_label(repeat), style::WHEN));
+    }
+    if !why.text.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrapped(&why.text, MAX_TEXT_LINES)
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    for (title, detail) in &why.sources {
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrapped(&format!("Source: {title}"), 2)
+                .into_iter()
+                .map(|l| Line::styled(l, style::SECTION)),
+        );
+        lines.extend(
+            wrapped(detail, 3)
+                .into_iter()
+                .map(|l| Line::styled(l, style::DETAIL)),
+        );
+    }
+    lines
+}
