@@ -36,7 +36,10 @@ pub fn parse_time<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<DateTime<FixedOff
         .find_map(|f| NaiveDateTime::parse_from_str(trimmed, f).ok())
         .ok_or_else(|| TimeError::Unreadable(text.to_string()))?;
     match tz.from_local_datetime(&naive) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.fixed_offset()),
+        LocalResult::Single(t) => Ok(t.fixed_offset()),
+        // Zones do not agree on the order of the two (chrono's `Local` gives the later
+        // first), so compare the instants.
+        LocalResult::Ambiguous(a, b) => Ok(a.fixed_offset().min(b.fixed_offset())),
         LocalResult::None => Err(TimeError::InDstGap(text.to_string())),
     }
 }

@@ -228,8 +228,12 @@ fn a_damaged_state_file_is_reported_and_left_alone() {
             .stdout("")
             .stderr(contains(format!("aftercare: {path} is damaged")));
     }
-    // With no command the terminal app would open: the file is refused before that.
-    p.at(DAY3).assert().code(1);
+    // With no command the checklist would open (and set the file aside, README › Reliability);
+    // without a terminal it stops before touching the file.
+    p.at(DAY3)
+        .assert()
+        .code(1)
+        .stderr(contains("needs a terminal"));
     assert_eq!(fs::read(p.state_file()).unwrap(), bytes);
 }
 

@@ -27,7 +27,7 @@ use crate::store::{Session, State, StoreError};
 use crate::timearg::{TimeError, parse_time};
 use crate::tui::{self, TuiError};
 use chrono::{DateTime, FixedOffset, Local};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,6 +59,14 @@ pub enum CliError {
     NoTreatment,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "{0}. Open the checklist (`aftercare` with no command) to move it aside and start again, or repair it by hand."
+    )]
+    Damaged(StoreError),
+    #[error(
+        "the checklist needs a terminal; for output to a file or a pipe use a command such as `aftercare today`"
+    )]
+    NotATerminal,
     #[error(transparent)]
     Tui(#[from] TuiError),
     #[error("cannot write {path}: {source}", path = .path.display())]
@@ -83,6 +91,8 @@ impl CliError {
             CliError::NoDataDir
             | CliError::NoTreatment
             | CliError::Store(_)
+            | CliError::Damaged(_)
+            | CliError::NotATerminal
             | CliError::Tui(_)
             | CliError::Write { .. }
             | CliError::Output(_) => ExitCode::from(1),
@@ -161,16 +171,27 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             .join("aftercare"),
     };
     let store = Store::new(dir);
-    let state = store.load()?;
+    let Some(command) = args.command else {
+        // The checklist sets a damaged file aside or opens a newer one read-only (README ›
+        // Reliability); the commands below only ever report it.
+        // Without a terminal the checklist cannot be shown, and neither could the notice of a
+        // file set aside: stop before touching anything.
+        if !io::stdout().is_terminal() {
+            return Err(CliError::NotATerminal);
+        }
+        let opened = store.open(clock.now())?;
+        tui::run(rules, store, opened, clock)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let state = store.load().map_err(|e| match e {
+        StoreError::Corrupt { .. } => CliError::Damaged(e),
+        e => CliError::Store(e),
+    })?;
     let ctx = Context {
         rules,
         store,
         state,
         clock,
-    };
-    let Some(command) = args.command else {
-        tui::run(ctx.rules, ctx.store, ctx.state, ctx.clock)?;
-        return Ok(ExitCode::SUCCESS);
     };
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.

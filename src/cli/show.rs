@@ -225,9 +225,12 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
             at(plan.last_day())
         )
     } else if day < plan.first_day() {
+        // Before the treatment, days are counted down, never numbered below 1.
+        let first = plan.first_day();
         format!(
-            "Nothing to do yet: the plan starts on {}.",
-            at(plan.first_day())
+            "Nothing to do yet: the plan starts {} ({}).",
+            day_title(first),
+            long_date(plan.date_of(first))
         )
     } else {
         "Nothing to tick off today.".to_string()

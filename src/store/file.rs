@@ -62,7 +62,16 @@ impl Store {
         let path = self.path();
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
+            // A path through a regular file (ENOTDIR) holds no state either; saving there
+            // fails later, with its own message, and the app keeps running.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(State::default());
+            }
             Err(source) => {
                 return Err(StoreError::Io {
                     action: "read",
@@ -116,17 +125,19 @@ impl Store {
 
     /// An exclusive lock on a file beside the state, held until the guard drops. The state
     /// file itself is replaced on every save, so it cannot carry the lock.
-    fn lock(&self) -> Result<File, StoreError> {
+    pub(super) fn lock(&self) -> Result<File, StoreError> {
         let path = self.dir.join(LOCK_FILE);
         let io_err = |action, source| StoreError::Io {
             action,
             path: path.clone(),
             source,
         };
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        // Empty, but private like everything else in the directory.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options
             .open(&path)
             .map_err(|e| io_err("open the lock file", e))?;
         file.lock().map_err(|e| io_err("lock", e))?;
@@ -153,11 +164,19 @@ impl Store {
         temp.as_file().sync_all().map_err(|e| io_err("flush", e))?;
         temp.persist(&path)
             .map_err(|e| io_err("replace", e.error))?;
-        // The rename is only durable once the directory entry is on disk too.
+        self.sync_dir()
+    }
+
+    /// A rename is only durable once the directory entry is on disk too.
+    pub(super) fn sync_dir(&self) -> Result<(), StoreError> {
         #[cfg(unix)]
         File::open(&self.dir)
             .and_then(|d| d.sync_all())
-            .map_err(|e| io_err("flush the directory of", e))?;
+            .map_err(|source| StoreError::Io {
+                action: "flush the directory of",
+                path: self.path(),
+                source,
+            })?;
         Ok(())
     }
 }

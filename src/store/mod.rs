@@ -5,6 +5,7 @@
 //! removed from the rules file leaves its tick-offs here untouched.
 
 mod file;
+mod recover;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use file::{STATE_FILE, Store, StoreError};
+pub use recover::{Damage, Notice, Opened};
 
 /// The newest state format this build writes. Files with a larger number are never written.
 pub const STATE_FORMAT: u32 = 1;
@@ -193,5 +195,7 @@ impl State {
     }
 }
 
+#[cfg(test)]
+mod recover_tests;
 #[cfg(test)]
 mod tests;

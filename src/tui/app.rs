@@ -62,6 +62,8 @@ pub struct App<Tz: TimeZone> {
     pub(crate) timeline: TimelineView,
     /// Why the last tick was not saved.
     pub(crate) status: Option<String>,
+    /// What went wrong with the data file when the app opened it (see `banner`).
+    pub(crate) banner: Option<String>,
     pub(crate) quit: bool,
     pub(crate) checklist: Option<Checklist>,
     /// The treatment being looked at, when the user switched away from the current one.
@@ -113,6 +115,7 @@ impl<Tz: TimeZone> App<Tz> {
             demo: None,
             timeline: TimelineView::default(),
             status: None,
+            banner: None,
             quit: false,
             checklist: None,
             viewed: None,

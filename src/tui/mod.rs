@@ -6,6 +6,7 @@
 
 mod action;
 mod app;
+mod banner;
 mod checkin_form;
 mod demo;
 mod form_keys;
@@ -15,6 +16,7 @@ mod journal;
 mod layout;
 mod prompt;
 mod screens;
+mod signals;
 mod storage;
 mod style;
 mod text;
@@ -26,6 +28,7 @@ mod widgets;
 
 pub use action::{Action, Binding, KEYMAP, Mode, Scope, action_for};
 pub use app::{App, Row, Screen};
+pub use banner::notice_text;
 pub use demo::{Demo, PLAY_INTERVAL, PLAY_STEP};
 pub use hints::{footer_hints, help_lines};
 pub use input::handle_event;
@@ -35,9 +38,9 @@ pub use why::Why;
 
 use crate::clock::Clock;
 use crate::rules::Rules;
-use crate::store::{State, Store};
+use crate::store::{Opened, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use ratatui::layout::Size;
@@ -51,11 +54,12 @@ pub enum TuiError {
     Terminal(#[from] std::io::Error),
 }
 
-/// Opens the checklist in the terminal and returns when the user quits. `state` was loaded
+/// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
-pub fn run(rules: Rules, store: Store, state: State, clock: Clock) -> Result<(), TuiError> {
+pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
     run_app(clock, |size| {
-        App::new(rules, store, state, Local, clock.now(), size)
+        App::new(rules, store, opened.state, Local, clock.now(), size)
+            .with_file_notice(opened.notice.as_ref())
     })
 }
 
@@ -66,6 +70,9 @@ pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
 }
 
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
+    // Guarding before the terminal changes, and until it is restored, leaves no moment in
+    // which a signal would leave it in raw mode.
+    let _signals = signals::restore_on_signals()?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -77,14 +84,13 @@ fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<()
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(TuiError::from)
         .and_then(|()| {
-            release_mouse_on_panic();
+            signals::release_mouse_on_panic();
             let mut app = make_app(terminal.size()?);
             event_loop(&mut terminal, &mut app, clock)
         });
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
-    let released = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result.and(released.map_err(TuiError::from))
+    signals::restore_terminal();
+    result
 }
 
 fn event_loop<Tz: TimeZone>(
@@ -98,6 +104,7 @@ fn event_loop<Tz: TimeZone>(
     while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            signals::panic_if_asked();
         }
         frame_due = match (app.is_playing(), frame_due) {
             (true, Some(due)) => Some(due),
@@ -148,16 +155,6 @@ fn time_to_next_minute(now: DateTime<FixedOffset>) -> Duration {
     let into_minute = Duration::new(u64::from(now.second()), now.nanosecond() % 1_000_000_000);
     // A few milliseconds late rather than early, so the redraw lands in the new minute.
     Duration::from_secs(60).saturating_sub(into_minute) + Duration::from_millis(5)
-}
-
-/// ratatui's panic hook restores the screen but knows nothing of the mouse; release it
-/// first, then let that hook (and the default one) run.
-fn release_mouse_on_panic() {
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        restore_screen(info);
-    }));
 }
 
 #[cfg(test)]

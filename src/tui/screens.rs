@@ -6,13 +6,15 @@ use chrono::TimeZone;
 use ratatui::layout::{Position, Rect};
 
 impl<Tz: TimeZone> App<Tz> {
-    /// The terminal below the demo banner (all of it outside a demo).
+    /// The terminal below the demo banner and the data file's banner (all of it when there
+    /// is neither).
     pub fn screen_area(&self) -> Rect {
         let whole = Rect::from((Position::ORIGIN, self.size));
-        let banner = u16::from(self.is_demo()).min(whole.height);
+        let demo = u16::from(self.is_demo()).min(whole.height);
+        let banners = demo + self.banner_rows().min(whole.height - demo);
         Rect {
-            y: banner,
-            height: whole.height - banner,
+            y: banners,
+            height: whole.height - banners,
             ..whole
         }
     }

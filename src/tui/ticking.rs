@@ -4,7 +4,7 @@
 use super::app::App;
 use crate::checklist::TaskLine;
 use crate::rules::Repeat;
-use crate::store::{Change, Session};
+use crate::store::{Change, Session, StoreError};
 use chrono::{NaiveDate, TimeZone};
 
 /// What undoing one tick or untick takes, and how to say what it undid.
@@ -141,8 +141,16 @@ fn toggle_changes(task: &TaskLine, session: &Session, date: NaiveDate) -> Vec<Ch
         .collect()
 }
 
-pub(crate) fn not_saved(e: impl std::fmt::Display) -> String {
-    format!("Not saved: {e}")
+pub(crate) fn not_saved(e: StoreError) -> String {
+    match e {
+        // The reason first: on a narrow status line a long path would cut it off.
+        StoreError::Io {
+            action,
+            path,
+            source,
+        } => format!("Not saved: {source} (cannot {action} {})", path.display()),
+        e => format!("Not saved: {e}"),
+    }
 }
 
 #[cfg(test)]

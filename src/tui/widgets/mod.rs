@@ -2,6 +2,7 @@
 //! one region and only read the app.
 
 mod alerts;
+mod banner;
 mod chart;
 mod checkin;
 mod checklist;
@@ -39,6 +40,13 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
         if self.is_demo() {
             demo_banner::DemoBanner(self).render(Rect { height: 1, ..area }, buf);
         }
+        let file_rows = self.banner_rows();
+        let file_banner = Rect {
+            y: screen.y.saturating_sub(file_rows),
+            height: file_rows,
+            ..area
+        };
+        banner::Banner(self).render(file_banner, buf);
         match &self.screen {
             Screen::Start(prompt) => {
                 start_prompt::StartPrompt { app: self, prompt }.render(screen, buf)

@@ -1,0 +1,99 @@
+//! Issue 4, item 3 in the terminal: a damaged data file is moved aside and the app starts
+//! afresh, saying where the old bytes are; a newer one is shown read-only and never written.
+
+mod tui_harness;
+
+use aftercare::store::{Damage, Notice, Store};
+use crossterm::event::KeyCode::{Char, Enter};
+use std::fs;
+use std::path::PathBuf;
+use tui_harness::*;
+
+/// Where a patient's file is on Linux, so the snapshots do not depend on the temp directory.
+const HOME_FILE: &str = "/home/pat/.local/share/aftercare/state.json";
+
+#[test]
+fn a_file_cut_short_is_moved_aside_and_the_app_asks_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let cut = br#"{"format": 1, "sessions": [{"at": "2026-11-20T14:00:00+01:00", "ti"#;
+    fs::write(store.path(), cut).unwrap();
+    let opened = store.open(at(NOW)).unwrap();
+    let real = aftercare::tui::notice_text(opened.notice.as_ref().unwrap());
+    let aside = dir.path().join("state.json.damaged-20261122-090000");
+    assert!(real.contains(&aside.display().to_string()), "{real}");
+    assert_eq!(fs::read(&aside).unwrap(), cut);
+
+    let shown_notice = Notice::MovedAside {
+        to: PathBuf::from(format!("{HOME_FILE}.damaged-20261122-090000")),
+        damage: Damage::CutShort {
+            line: 1,
+            column: 68,
+        },
+    };
+    let mut app =
+        app_at(store.clone(), opened.state, NOW, 80, 24).with_file_notice(Some(&shown_notice));
+    insta::assert_snapshot!("banner_moved_aside", screen(&app));
+    // The fresh file works as any other: the treatment is recorded, the old bytes stay.
+    press(&mut app, &[Enter]);
+    assert_eq!(store.load().unwrap().sessions.len(), 1);
+    assert!(
+        screen(&app).contains("Day 1 of recovery"),
+        "{}",
+        screen(&app)
+    );
+    assert!(
+        screen(&app).contains("could not be read"),
+        "{}",
+        screen(&app)
+    );
+    assert_eq!(fs::read(&aside).unwrap(), cut);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let newer = format!(
+        r#"{{"format": 2, "sessions": [{{"at": "{TREATMENT}", "ticks": {{"2026-11-22": ["drink-water"]}}}}], "photos": []}}"#
+    );
+    fs::write(store.path(), &newer).unwrap();
+    let opened = store.open(at(NOW)).unwrap();
+    assert!(matches!(
+        opened.notice,
+        Some(Notice::ReadOnly { found: 2, .. })
+    ));
+    let shown_notice = Notice::ReadOnly {
+        path: PathBuf::from(HOME_FILE),
+        found: 2,
+    };
+    let mut app =
+        app_at(store.clone(), opened.state, NOW, 80, 24).with_file_notice(Some(&shown_notice));
+    let before = screen(&app);
+    insta::assert_snapshot!("banner_read_only", before);
+    assert_eq!(before.matches("[x]").count(), 1, "{before}");
+    // Ticking is refused and says so; the screen and the file stay as they were.
+    press(&mut app, &[Char(' '), Char('j'), Char(' ')]);
+    let after = screen(&app);
+    assert!(
+        after.contains("Not saved:") && after.contains("newer"),
+        "{after}"
+    );
+    assert_eq!(after.matches("[x]").count(), 1, "{after}");
+    assert_eq!(fs::read_to_string(store.path()).unwrap(), newer);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn the_banner_shrinks_to_one_line_on_a_short_terminal() {
+    let (_dir, store, state) = treated_store();
+    let notice = Notice::ReadOnly {
+        path: PathBuf::from(HOME_FILE),
+        found: 2,
+    };
+    let app = app_at(store, state, NOW, 40, 12).with_file_notice(Some(&notice));
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(lines[0].contains("Your data file"), "{shown}");
+    assert!(lines[1].contains("Day 3"), "{shown}");
+}
