@@ -14,7 +14,7 @@ use crate::journal::AlertLine;
 use crate::plan::Plan;
 use crate::progress::Progress;
 use crate::rules::{Kind, Rules};
-use crate::store::{Session, State};
+use crate::store::{Session, State, Ticks};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use ratatui::layout::Size;
 
@@ -80,6 +80,8 @@ pub struct App<Tz: TimeZone> {
     pub(crate) alerts: Vec<AlertLine>,
     /// The viewed treatment's recovery so far.
     pub(crate) progress: Option<Progress>,
+    /// What `progress` was computed from: the treatment, today and its tick-offs.
+    pub(crate) progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
 }
 
 impl<Tz: TimeZone> App<Tz> {
@@ -125,6 +127,7 @@ impl<Tz: TimeZone> App<Tz> {
             notice: None,
             alerts: Vec::new(),
             progress: None,
+            progress_inputs: None,
         };
         app.go_to_today();
         app

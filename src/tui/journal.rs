@@ -154,20 +154,35 @@ impl<Tz: TimeZone> App<Tz> {
         }
     }
 
-    /// Recomputes the viewed day's alerts and the recovery's progress.
+    /// Recomputes the viewed day's alerts, and the recovery's progress when what it depends on
+    /// (the treatment, today, its tick-offs) changed: it walks every day of the plan, which on a
+    /// large clinic plan costs far more than a key press may, and moving between days or the
+    /// selection does not change it.
     pub(crate) fn refresh_journal(&mut self) {
-        let (alerts, progress) = match (self.plan(), self.session(), self.checklist.as_ref()) {
-            (Some(plan), Some(session), Some(list)) => (
-                alerts_on(&plan, session, list.date),
-                Some(Progress::of(
-                    &plan,
-                    Some(session),
-                    self.session_today().unwrap_or(1),
-                )),
-            ),
-            _ => (Vec::new(), None),
+        let (Some(plan), Some(session), Some(list)) =
+            (self.plan(), self.session(), self.checklist.as_ref())
+        else {
+            self.alerts = Vec::new();
+            self.progress = None;
+            self.progress_inputs = None;
+            return;
         };
+        let today = self.session_today().unwrap_or(1);
+        let alerts = alerts_on(&plan, session, list.date);
+        let stale = self
+            .progress_inputs
+            .as_ref()
+            .is_none_or(|(at, day, ticks)| {
+                *at != session.at || *day != today || *ticks != session.ticks
+            });
+        let fresh = stale.then(|| {
+            let inputs = (session.at, today, session.ticks.clone());
+            (Progress::of(&plan, Some(session), today), inputs)
+        });
         self.alerts = alerts;
-        self.progress = progress;
+        if let Some((progress, inputs)) = fresh {
+            self.progress = Some(progress);
+            self.progress_inputs = Some(inputs);
+        }
     }
 }
