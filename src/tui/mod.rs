@@ -14,6 +14,7 @@ mod hints;
 mod input;
 mod journal;
 mod layout;
+mod list_rows;
 mod prompt;
 mod screens;
 mod signals;
