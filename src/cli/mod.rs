@@ -9,6 +9,7 @@ mod checkin;
 mod export_cmd;
 mod history;
 mod journal_text;
+mod json_out;
 mod rules_cmd;
 mod short;
 mod show;
@@ -17,7 +18,7 @@ mod text;
 mod ticks;
 
 pub use args::{Args, CheckinArgs, Command, ExportCommand, RulesCommand, TickArgs};
-pub use show::write_plan_json;
+pub use json_out::write_plan_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;

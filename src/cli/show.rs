@@ -2,104 +2,16 @@
 //! made from `Checklist`, the same model the terminal screens show.
 
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
+use super::json_out::{DayJson, TodayJson, write_json, write_plan_json};
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
 use super::{CliError, Context, Out};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
-use crate::journal::{AlertLine, alerts_on};
+use crate::journal::alerts_on;
 use crate::plan::Plan;
 use crate::progress::Progress;
 use crate::rules::Kind;
 use crate::series::next_session_label;
-use crate::store::{CheckIn, Session};
-use chrono::{DateTime, FixedOffset, Local, TimeZone};
-use serde::{Serialize, Serializer};
-use std::io::{self, Write};
-
-/// A day in JSON: the checklist's own fields, plus the counts the header shows.
-#[derive(Serialize)]
-struct DayJson<'a> {
-    #[serde(flatten)]
-    checklist: &'a Checklist,
-    done: usize,
-    total: usize,
-}
-
-impl<'a> DayJson<'a> {
-    fn new(checklist: &'a Checklist) -> Self {
-        let (done, total) = checklist.progress();
-        DayJson {
-            checklist,
-            done,
-            total,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct TodayJson<'a> {
-    #[serde(flatten)]
-    day: DayJson<'a>,
-    treatment: DateTime<FixedOffset>,
-    /// The day's ratings, `null` before the check-in.
-    checkin: Option<&'a CheckIn>,
-    /// What the check-in set off; empty without one.
-    alerts: Vec<AlertLine>,
-    recovery: RecoveryJson,
-    next_session: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(bound = "")]
-struct PlanJson<'a, 'r, Tz: TimeZone> {
-    treatment: DateTime<FixedOffset>,
-    /// False when no treatment is recorded and the plan is shown as if treated now.
-    recorded: bool,
-    days: EveryDay<'a, 'r, Tz>,
-}
-
-/// The plan's days, each built as it is written and dropped after: a clinic's plan of
-/// thousands of rules over a year is gigabytes of JSON, which must never sit in memory whole.
-struct EveryDay<'a, 'r, Tz: TimeZone> {
-    plan: &'a Plan<'r, Tz>,
-    session: Option<&'a Session>,
-    now: DateTime<FixedOffset>,
-}
-
-impl<Tz: TimeZone> Serialize for EveryDay<'_, '_, Tz> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let plan = self.plan;
-        serializer.collect_seq((plan.first_day()..=plan.last_day()).map(|day| BuiltDay {
-            checklist: Checklist::build(plan, day, self.session, self.now),
-        }))
-    }
-}
-
-struct BuiltDay {
-    checklist: Checklist,
-}
-
-impl Serialize for BuiltDay {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        DayJson::new(&self.checklist).serialize(serializer)
-    }
-}
-
-/// What `plan --json` prints: every day of `plan` with the tick-offs of `session`, worded
-/// for `now`. Public so the benchmarks measure exactly this path.
-pub fn write_plan_json<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    session: Option<&Session>,
-    now: DateTime<FixedOffset>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let doc = PlanJson {
-        treatment: plan.local(plan.treatment()),
-        recorded: session.is_some(),
-        days: EveryDay { plan, session, now },
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
-}
+use chrono::Local;
 
 /// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
 pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
@@ -197,12 +109,6 @@ pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         "Tick a task off on a given day: aftercare check ID --day N"
     )?;
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
-    Ok(())
-}
-
-fn write_json(out: Out, doc: &impl Serialize) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
-    writeln!(out)?;
     Ok(())
 }
 

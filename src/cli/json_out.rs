@@ -1,0 +1,105 @@
+//! What `today --json` and `plan --json` print: the checklist's own fields plus the counts and
+//! context a program needs, serialized straight from `Checklist` so the JSON and the screens
+//! never disagree.
+
+use super::journal_text::RecoveryJson;
+use super::{CliError, Out};
+use crate::checklist::Checklist;
+use crate::journal::AlertLine;
+use crate::plan::Plan;
+use crate::store::{CheckIn, Session};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use serde::{Serialize, Serializer};
+use std::io::{self, Write};
+
+/// A day in JSON: the checklist's own fields, plus the counts the header shows.
+#[derive(Serialize)]
+pub(super) struct DayJson<'a> {
+    #[serde(flatten)]
+    checklist: &'a Checklist,
+    done: usize,
+    total: usize,
+}
+
+impl<'a> DayJson<'a> {
+    pub(super) fn new(checklist: &'a Checklist) -> Self {
+        let (done, total) = checklist.progress();
+        DayJson {
+            checklist,
+            done,
+            total,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct TodayJson<'a> {
+    #[serde(flatten)]
+    pub(super) day: DayJson<'a>,
+    pub(super) treatment: DateTime<FixedOffset>,
+    /// The day's ratings, `null` before the check-in.
+    pub(super) checkin: Option<&'a CheckIn>,
+    /// What the check-in set off; empty without one.
+    pub(super) alerts: Vec<AlertLine>,
+    pub(super) recovery: RecoveryJson,
+    pub(super) next_session: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(bound = "")]
+struct PlanJson<'a, 'r, Tz: TimeZone> {
+    treatment: DateTime<FixedOffset>,
+    /// False when no treatment is recorded and the plan is shown as if treated now.
+    recorded: bool,
+    days: EveryDay<'a, 'r, Tz>,
+}
+
+/// The plan's days, each built as it is written and dropped after: a clinic's plan of
+/// thousands of rules over a year is gigabytes of JSON, which must never sit in memory whole.
+struct EveryDay<'a, 'r, Tz: TimeZone> {
+    plan: &'a Plan<'r, Tz>,
+    session: Option<&'a Session>,
+    now: DateTime<FixedOffset>,
+}
+
+impl<Tz: TimeZone> Serialize for EveryDay<'_, '_, Tz> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let plan = self.plan;
+        serializer.collect_seq((plan.first_day()..=plan.last_day()).map(|day| BuiltDay {
+            checklist: Checklist::build(plan, day, self.session, self.now),
+        }))
+    }
+}
+
+struct BuiltDay {
+    checklist: Checklist,
+}
+
+impl Serialize for BuiltDay {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DayJson::new(&self.checklist).serialize(serializer)
+    }
+}
+
+/// What `plan --json` prints: every day of `plan` with the tick-offs of `session`, worded
+/// for `now`. Public so the benchmarks measure exactly this path.
+pub fn write_plan_json<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: Option<&Session>,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc = PlanJson {
+        treatment: plan.local(plan.treatment()),
+        recorded: session.is_some(),
+        days: EveryDay { plan, session, now },
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+pub(super) fn write_json(out: Out, doc: &impl Serialize) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
