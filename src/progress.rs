@@ -27,7 +27,7 @@ pub struct DayProgress {
 /// The whole recovery, as of `today`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
-    /// Every day of the plan, first to last.
+    /// Every day of the plan, first to last; days after today have no counts yet (0 of 0).
     pub days: Vec<DayProgress>,
     /// Today's plan day, unclamped.
     pub today: i64,
@@ -81,7 +81,19 @@ impl Progress {
         let (mut due, mut done) = (0, 0);
         // Once-tasks: id → done by the last day counted.
         let mut once: BTreeMap<String, bool> = BTreeMap::new();
-        for day in plan.days() {
+        for number in plan.first_day()..=plan.last_day() {
+            if number > today {
+                // Days still ahead are only ever drawn as "still ahead", and deriving them is
+                // most of the cost on a long plan, so they are not derived at all.
+                days.push(DayProgress {
+                    day: number,
+                    date: plan.date_of(number),
+                    done: 0,
+                    total: 0,
+                });
+                continue;
+            }
+            let day = plan.day(number);
             let mut day_done = 0;
             for task in &day.tasks {
                 let is_done = plan.is_done(task, day.date, ticks);
