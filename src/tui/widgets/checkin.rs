@@ -2,6 +2,7 @@
 //! and the usual rating for the day, then a one-line note.
 
 use super::footer::key_hints;
+use super::popup;
 use crate::journal::expected_on;
 use crate::rules::MAX_RATING;
 use crate::tui::app::App;
@@ -10,10 +11,10 @@ use crate::tui::form_keys::form_hints;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::Widget;
 
 const MAX_WIDTH: u16 = 66;
 /// The label column: symptom titles are cut to fit it.
@@ -33,31 +34,14 @@ impl<Tz: TimeZone> Widget for CheckInPopup<'_, Tz> {
         let rows = u16::try_from(form.ratings.len()).unwrap_or(u16::MAX);
         let height = (rows + 5).min(area.height);
         let width = area.width.saturating_sub(2).min(MAX_WIDTH);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(popup, buf);
         let edit = if form.is_update() { " · editing" } else { "" };
         let title = format!(
             " Check-in · Day {} · {}{edit} ",
             form.day,
             form.date.format("%a %-d %b")
         );
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(style::POPUP_BORDER)
-            .title(Span::styled(title, style::SECTION));
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        let line_at = |i: u16| Rect {
-            x: inner.x + 1,
-            y: inner.y + i,
-            width: inner.width.saturating_sub(2),
-            height: 1,
-        };
+        let inner = popup::frame(area, width, height, title, false, buf);
+        let line_at = |i: u16| popup::line_area(inner, i);
         if inner.height == 0 {
             return;
         }

@@ -1,14 +1,15 @@
 //! The help overlay: every key from the keymap, how ticking works, and the whole disclaimer.
 
+use super::popup;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::hints::help_lines;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::Widget;
 
 const MAX_WIDTH: u16 = 68;
 /// Space between the keys and what they do.
@@ -28,34 +29,9 @@ impl<Tz: TimeZone> Widget for Help<'_, Tz> {
         let text_width = usize::from(width.saturating_sub(4));
         let room = usize::from(area.height.saturating_sub(2));
         let lines = help_text(&self.0.rules.disclaimer, text_width, self.0.mode(), room);
-        let height = u16::try_from(lines.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(popup, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(style::POPUP_BORDER)
-            .title(Span::styled(" Help ", style::SECTION))
-            .title_bottom(Line::styled(" any key closes ", style::MUTED).right_aligned());
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            line.render(
-                Rect {
-                    x: inner.x + 1,
-                    y,
-                    width: inner.width.saturating_sub(2),
-                    height: 1,
-                },
-                buf,
-            );
-        }
+        let height = popup::height_for(lines.len());
+        let inner = popup::frame(area, width, height, " Help ".into(), true, buf);
+        popup::render_lines(lines, inner, buf);
     }
 }
 

@@ -13,6 +13,7 @@ mod header;
 mod help;
 mod history;
 mod notes;
+mod popup;
 mod progress;
 mod start_prompt;
 mod timeline;

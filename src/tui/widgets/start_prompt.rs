@@ -1,15 +1,16 @@
 //! The first-run screen: no treatment on record yet, so ask when it was.
 
 use super::footer::{key_hints, render_disclaimer};
+use super::popup;
 use crate::tui::app::App;
 use crate::tui::hints::prompt_hints;
 use crate::tui::prompt::Prompt;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 const QUESTION: &str = "When was your treatment?";
 const EXPLANATION: &str = "Day 1 is the day of the treatment.";
@@ -66,32 +67,9 @@ impl<Tz: TimeZone> StartPrompt<'_, Tz> {
             let wrapped = text::wrap(error, room, 3);
             lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style::WARNING)));
         }
-        let height = u16::try_from(lines.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(style::POPUP_BORDER)
-            .title(Span::styled(" Welcome ", style::SECTION));
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            line.render(
-                Rect {
-                    x: inner.x + 1,
-                    y,
-                    width: inner.width.saturating_sub(2),
-                    height: 1,
-                },
-                buf,
-            );
-        }
+        let height = popup::height_for(lines.len());
+        let inner = popup::frame(area, width, height, " Welcome ".into(), false, buf);
+        popup::render_lines(lines, inner, buf);
     }
 
     /// "Treatment: 2026-11-22 09:00" with the cursor shown as a reversed cell.

@@ -1,14 +1,15 @@
 //! "Why this task?": a popup with everything the plan says about the selected task (or
 //! timeline row): the full rationale, the window, how often, and each source.
 
+use super::popup;
 use crate::tui::app::App;
 use crate::tui::why::{Why, length_label, repeat_label};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
 const MAX_WIDTH: u16 = 72;
 /// A long rationale or source gets at most this many lines.
@@ -24,28 +25,10 @@ impl<Tz: TimeZone> Widget for WhyPopup<'_, Tz> {
         };
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let lines = why_lines(&why, usize::from(width.saturating_sub(4)));
-        let height = u16::try_from(lines.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(popup, buf);
+        let height = popup::height_for(lines.len());
         let title = text::truncate(&why.title, usize::from(width.saturating_sub(6)));
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(style::POPUP_BORDER)
-            .title(Span::styled(format!(" {title} "), style::SECTION))
-            .title_bottom(Line::styled(" any key closes ", style::MUTED).right_aligned());
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            let row = Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), 1);
-            line.render(row, buf);
-        }
+        let inner = popup::frame(area, width, height, format!(" {title} "), true, buf);
+        popup::render_lines(lines, inner, buf);
     }
 }
 
