@@ -1,11 +1,11 @@
 //! Demo mode: the banner, the simulated clock driven through the real keys, and the promise
 //! that a demo saves nothing.
 
-mod tui_support;
+mod tui_harness;
 
 use aftercare::tui::{Screen, Storage};
 use crossterm::event::KeyCode::{Char, Tab};
-use tui_support::{demo, keys, press, screen};
+use tui_harness::{demo, press, screen, type_text};
 
 #[test]
 fn demo_banner_80x24() {
@@ -18,7 +18,7 @@ fn demo_banner_80x24() {
 #[test]
 fn demo_stepped_a_day_80x24() {
     let mut app = demo(80, 24);
-    keys(&mut app, ">");
+    type_text(&mut app, ">");
     let shown = screen(&app);
     assert!(shown.contains("Sat 21 Nov 14:00"), "{shown}");
     assert!(shown.contains("Day 2 of recovery"), "{shown}");
@@ -28,12 +28,12 @@ fn demo_stepped_a_day_80x24() {
 #[test]
 fn demo_stepped_hours_80x24() {
     let mut app = demo(80, 24);
-    keys(&mut app, ">......");
+    type_text(&mut app, ">......");
     let shown = screen(&app);
     // 14:00 + 1 day + 6 h: the cold compress has 18 h left.
     assert!(shown.contains("Sat 21 Nov 20:00"), "{shown}");
     insta::assert_snapshot!("demo_plus_30_hours_80x24", shown);
-    keys(&mut app, ",,,,,,<");
+    type_text(&mut app, ",,,,,,<");
     assert!(screen(&app).contains("just treated"));
 }
 
@@ -46,7 +46,7 @@ fn demo_banner_160x48() {
 #[test]
 fn demo_stepped_160x48() {
     let mut app = demo(160, 48);
-    keys(&mut app, ">>>...");
+    type_text(&mut app, ">>>...");
     let shown = screen(&app);
     assert!(shown.contains("simulated Mon 23 Nov 17:00"), "{shown}");
     insta::assert_snapshot!("demo_plus_3_days_3_hours_160x48", shown);
@@ -55,7 +55,7 @@ fn demo_stepped_160x48() {
 #[test]
 fn stepping_before_the_treatment_shows_the_days_before() {
     let mut app = demo(80, 24);
-    keys(&mut app, "<<");
+    type_text(&mut app, "<<");
     let shown = screen(&app);
     assert!(shown.contains("2 days before treatment"), "{shown}");
     assert!(shown.contains("(-2 d)"), "{shown}");
@@ -64,7 +64,7 @@ fn stepping_before_the_treatment_shows_the_days_before() {
 #[test]
 fn play_follows_today_and_pauses() {
     let mut app = demo(80, 24);
-    keys(&mut app, "p");
+    type_text(&mut app, "p");
     assert!(app.is_playing());
     assert!(screen(&app).contains("▶ playing"));
     // Twelve frames are a day; the day shown follows.
@@ -76,7 +76,7 @@ fn play_follows_today_and_pauses() {
         "{}",
         screen(&app)
     );
-    keys(&mut app, "p");
+    type_text(&mut app, "p");
     assert!(!app.is_playing());
     assert!(!app.play_step());
     assert!(screen(&app).contains("‖ paused"));
@@ -85,7 +85,7 @@ fn play_follows_today_and_pauses() {
 #[test]
 fn play_runs_to_the_end_of_the_plan_and_stops() {
     let mut app = demo(80, 24);
-    keys(&mut app, "p");
+    type_text(&mut app, "p");
     let mut frames = 0;
     while app.play_step() && app.is_playing() {
         frames += 1;
@@ -95,15 +95,15 @@ fn play_runs_to_the_end_of_the_plan_and_stops() {
     let shown = screen(&app);
     assert!(shown.contains("plan complete"), "{shown}");
     // Play again starts over from the treatment.
-    keys(&mut app, "p");
+    type_text(&mut app, "p");
     assert!(screen(&app).contains("just treated"));
 }
 
 #[test]
 fn demo_keys_do_nothing_outside_a_demo() {
-    let (_dir, _store, mut app) = tui_support::patient(80, 24);
+    let (_dir, _store, mut app) = tui_harness::patient(80, 24);
     let before = screen(&app);
-    keys(&mut app, ".>p");
+    type_text(&mut app, ".>p");
     assert_eq!(screen(&app), before);
     assert!(!before.contains("DEMO"));
 }
@@ -113,7 +113,7 @@ fn a_demo_keeps_its_ticks_in_memory_only() {
     let mut app = demo(80, 24);
     assert!(matches!(app.storage(), Storage::Memory));
     press(&mut app, &[Char(' '), Char('j'), Char(' ')]);
-    keys(&mut app, ">");
+    type_text(&mut app, ">");
     press(&mut app, &[Char(' ')]);
     let shown = screen(&app);
     assert!(shown.contains("[x]"), "{shown}");

@@ -1,12 +1,12 @@
 //! The journal in the terminal: the check-in form, the alert box and the chart, drawn on a
 //! test backend and driven through the real event handler.
 
-mod tui_common;
+mod tui_harness;
 
 use aftercare::store::{Change, CheckIn, Store};
 use crossterm::event::KeyCode;
 use tempfile::TempDir;
-use tui_common::*;
+use tui_harness::*;
 
 use KeyCode::{Char, Down, Enter, Esc, Right};
 

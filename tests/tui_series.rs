@@ -1,7 +1,7 @@
 //! A series of treatments in the terminal: the history side by side, read-only earlier
 //! treatments, undo, and every journal screen at every size.
 
-mod tui_common;
+mod tui_harness;
 
 use aftercare::store::{Change, Store};
 use aftercare::tui::{App, handle_event};
@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use crossterm::event::{Event, KeyCode};
 use tempfile::TempDir;
-use tui_common::*;
+use tui_harness::*;
 
 use KeyCode::{Char, Esc};
 

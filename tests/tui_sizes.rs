@@ -1,7 +1,6 @@
 //! Issue 4, item 5: every terminal size from 1x1 to 500x200 draws every screen without a
 //! panic, and resizing while the help is open is fine. Run with `-- --nocapture` for figures.
 
-mod tui_common;
 mod tui_harness;
 
 use aftercare::store::{Change, Damage, Notice, State, Store};
@@ -47,7 +46,7 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
     let (dir, store, saved) = treated_store();
     let fresh = || (Store::new(dir.path().join("fresh")), State::default());
     let journal = || {
-        let (dir, store, state) = tui_common::journal_store();
+        let (dir, store, state) = tui_harness::journal_store();
         std::mem::forget(dir); // Outlives the app; it is in the system's temp directory.
         (store, state)
     };
@@ -80,7 +79,7 @@ fn app_in(state: &str) -> (TempDir, App<Tz>) {
         }
         "alerts" => {
             let (store, state) = journal();
-            app_at(store, state, tui_common::DAY8, 80, 24)
+            app_at(store, state, tui_harness::DAY8, 80, 24)
         }
         "earlier treatment" => {
             let (store, _) = journal();

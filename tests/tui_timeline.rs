@@ -1,11 +1,11 @@
 //! The recovery timeline (Tab) and the "why this task?" popup (i), driven through the real
 //! keys. A patient on Day 3 (Sun 22 Nov 09:00) of a treatment on Fri 20 Nov 14:00.
 
-mod tui_support;
+mod tui_harness;
 
 use aftercare::tui::Screen;
 use crossterm::event::KeyCode::{Char, Esc, Left, Right, Tab};
-use tui_support::{demo, keys, patient, press, screen};
+use tui_harness::{demo, patient, press, screen, type_text};
 
 #[test]
 fn timeline_80x24() {
@@ -104,7 +104,7 @@ fn why_popup_from_the_timeline_80x24() {
     let (_dir, _store, mut app) = patient(80, 24);
     press(&mut app, &[Tab]);
     press(&mut app, &[Char('k'); 30]);
-    keys(&mut app, "w");
+    type_text(&mut app, "w");
     let shown = screen(&app);
     assert!(shown.contains("No exfoliating products"), "{shown}");
     assert!(shown.contains("Before treatment"), "{shown}");
@@ -116,7 +116,7 @@ fn the_demo_clock_moves_the_timeline_now_line() {
     let mut app = demo(80, 24);
     press(&mut app, &[Tab]);
     let before = screen(&app);
-    keys(&mut app, ">>>>>>>");
+    type_text(&mut app, ">>>>>>>");
     let after = screen(&app);
     assert_ne!(before, after);
     assert!(after.contains("DEMO"), "{after}");
@@ -129,12 +129,12 @@ fn every_size_renders_the_timeline_without_panicking() {
     press(&mut app, &[Tab]);
     for width in [1, 20, 39, 40, 41, 60, 79, 80, 99, 100, 160, 250] {
         for height in [1, 5, 11, 12, 13, 24, 48] {
-            tui_support::resize(&mut app, width, height);
-            keys(&mut app, "jjl>");
+            tui_harness::resize(&mut app, width, height);
+            type_text(&mut app, "jjl>");
             screen(&app);
-            keys(&mut app, "i");
+            type_text(&mut app, "i");
             screen(&app);
-            keys(&mut app, "i");
+            type_text(&mut app, "i");
         }
     }
 }

@@ -1,5 +1,6 @@
-//! What the reliability tests of the terminal share: an app in Berlin time on a test backend,
-//! driven through the same event handler the real loop uses.
+//! What the terminal tests share: an app in Berlin time on a test backend, driven through the
+//! same event handler the real loop uses; a patient, a demo, a patient with check-ins.
+//! Treatment Fri 20 Nov 2026 14:00.
 
 #![allow(dead_code)] // each test binary uses a different part of this
 
@@ -19,6 +20,12 @@ use tempfile::TempDir;
 pub const TREATMENT: &str = "2026-11-20T14:00:00+01:00";
 /// Day 3 of a treatment at TREATMENT.
 pub const NOW: &str = "2026-11-22T09:00:00+01:00";
+/// The journal tests' name for the same moment.
+pub const DAY3: &str = NOW;
+
+mod journal;
+#[allow(unused_imports)] // only the journal's test binaries use these
+pub use journal::{DAY8, checkin, date, journal_store};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -55,6 +62,34 @@ pub fn app_at(store: Store, state: State, now: &str, width: u16, height: u16) ->
     )
 }
 
+/// A demo whose treatment is "just now", at 14:00 on Fri 20 Nov.
+pub fn demo(width: u16, height: u16) -> App<Tz> {
+    App::demo(
+        Rules::builtin().unwrap(),
+        Berlin,
+        at(TREATMENT),
+        Size::new(width, height),
+    )
+}
+
+/// A patient's app on Day 3, with the treatment saved in a temporary directory.
+pub fn patient(width: u16, height: u16) -> (TempDir, Store, App<Tz>) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::new(dir.path());
+    let state: State = store
+        .apply(&Change::AddSession { at: at(TREATMENT) })
+        .unwrap();
+    let app = App::new(
+        Rules::builtin().unwrap(),
+        store.clone(),
+        state,
+        Berlin,
+        at(NOW),
+        Size::new(width, height),
+    );
+    (dir, store, app)
+}
+
 /// The app drawn at its own size.
 pub fn buffer(app: &App<Tz>) -> Buffer {
     let size = app.size();
@@ -88,4 +123,11 @@ pub fn resize(app: &mut App<Tz>, width: u16, height: u16) {
 pub fn hostile_rules() -> Rules {
     let text = std::fs::read_to_string("tests/fixtures/plans/hostile.json").unwrap();
     Rules::parse(&text, "hostile.json").unwrap()
+}
+
+/// Types each character as a key.
+pub fn type_text(app: &mut App<Tz>, text: &str) {
+    for c in text.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
 }
