@@ -23,7 +23,7 @@
 //! again for the same treatment updates the events already imported rather than doubling them.
 
 use super::{NOT_ADVICE, moment_words};
-use crate::plan::Plan;
+use crate::plan::{Plan, Slot as PlanSlot};
 use crate::rules::{Kind, Repeat, Rule};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
@@ -41,8 +41,8 @@ const REMINDER_MINUTES: i64 = 15;
 struct Slot {
     name: Option<&'static str>,
     at: NaiveTime,
-    /// The checklist's half of the day: [from, until) hours of local time.
-    half: (u32, u32),
+    /// Where the checklist's part of the day for this slot ends, in hours of local time.
+    until_hour: u32,
 }
 
 /// The calendar for `plan`, stamped with `stamp` (the export's moment, from the app's clock).
@@ -110,21 +110,23 @@ fn events<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<Event> {
     }
 }
 
+/// A daily task's reminder at 09:00; twice-daily ones at the engine's own slot hours, so the
+/// calendar reminds on exactly the days the checklist shows each slot.
 const SLOTS: [Slot; 3] = [
     Slot {
         name: None,
         at: hm(9),
-        half: (0, 24),
+        until_hour: 24,
     },
     Slot {
         name: Some("morning"),
-        at: hm(8),
-        half: (0, 12),
+        at: hm(PlanSlot::Morning.hour()),
+        until_hour: PlanSlot::Morning.until_hour(),
     },
     Slot {
         name: Some("evening"),
-        at: hm(20),
-        half: (12, 24),
+        at: hm(PlanSlot::Evening.hour()),
+        until_hour: PlanSlot::Evening.until_hour(),
     },
 ];
 
@@ -203,7 +205,7 @@ fn reminder(uid: &str, summary: &str, description: &str, at: NaiveDateTime, coun
 
 /// The end of a slot's half of the day on `date`, as local wall time.
 fn half_end(date: NaiveDate, slot: &Slot) -> NaiveDateTime {
-    date.and_time(NaiveTime::MIN) + Duration::hours(i64::from(slot.half.1))
+    date.and_time(NaiveTime::MIN) + Duration::hours(i64::from(slot.until_hour))
 }
 
 /// The instant a local wall time names: the earlier one when clocks go back, the moment the

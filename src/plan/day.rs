@@ -93,6 +93,26 @@ impl Slot {
         }
     }
 
+    /// The hour a slot's task is usually done (also when the calendar export reminds): 08:00
+    /// and 20:00. A slot is on a day when its window is open at some point from this hour to
+    /// the end of its half of the day, so a window that closes at 14:00 keeps that morning's
+    /// task but gives no evening one, and a treatment at 22:00 still gets that evening's. A
+    /// window too short to reach either (14:00–18:00) gets the half of the day it falls in.
+    pub const fn hour(self) -> u32 {
+        match self {
+            Slot::Morning => 8,
+            Slot::Evening => 20,
+        }
+    }
+
+    /// Where the slot's half of the day ends: noon, or midnight (24).
+    pub const fn until_hour(self) -> u32 {
+        match self {
+            Slot::Morning => 12,
+            Slot::Evening => 24,
+        }
+    }
+
     /// Morning tasks come before all-day ones (rank 1), evening ones after.
     pub fn rank(self) -> u8 {
         match self {
@@ -108,13 +128,13 @@ pub fn local_midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedO
     first_instant_at_or_after(tz, date, NaiveTime::MIN)
 }
 
-/// 12:00 on `date`, where morning ends and evening begins.
-pub fn local_noon<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedOffset> {
-    first_instant_at_or_after(
-        tz,
-        date,
-        NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
-    )
+/// `hour`:00 on `date` (24 meaning the next midnight), or when the clocks resume if that
+/// falls in a DST gap.
+pub fn local_hour<Tz: TimeZone>(tz: &Tz, date: NaiveDate, hour: u32) -> DateTime<FixedOffset> {
+    match NaiveTime::from_hms_opt(hour, 0, 0) {
+        Some(time) => first_instant_at_or_after(tz, date, time),
+        None => local_midnight(tz, date + Duration::days(1)),
+    }
 }
 
 fn first_instant_at_or_after<Tz: TimeZone>(

@@ -128,7 +128,12 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         // rule that does not touch the day any date arithmetic: a clinic's plan may hold tens
         // of thousands of rules.
         let (day_from, day_until) = (starts - self.treatment, ends - self.treatment);
-        let noon = day::local_noon(&self.tz, date);
+        // Each slot's usual part of the day (from its hour) and its whole half of the day.
+        let slot_spans = [Slot::Morning, Slot::Evening].map(|slot| {
+            let at = |hour| day::local_hour(&self.tz, date, hour);
+            let usual = (at(slot.hour()), at(slot.until_hour()));
+            (slot, usual, (at(slot.until_hour() - 12), usual.1))
+        });
         // Do-tasks first in the order of a day (morning, all day, evening), then what to avoid;
         // within each group the rules file's order holds. Six groups, filled in one pass.
         let mut groups: [Vec<Task<'r>>; 6] = Default::default();
@@ -147,14 +152,29 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                     groups[group + 1].push(Task::new(rule, None, from, until))
                 }
                 Repeat::MorningAndEvening => {
-                    for (slot, (s, e)) in [
-                        (Slot::Morning, (starts, noon)),
-                        (Slot::Evening, (noon, ends)),
-                    ] {
-                        if from < e && until > s {
-                            let at = group + usize::from(slot.rank());
-                            groups[at].push(Task::new(rule, Some(slot), from, until));
-                        }
+                    // A slot is on the day when the window is open during its usual part
+                    // (see `Slot::hour`); a short window that misses both still gets the
+                    // half of the day it falls in, so no rule ever vanishes from a day.
+                    let open = |(s, e): (DateTime<FixedOffset>, DateTime<FixedOffset>)| {
+                        from < e && until > s
+                    };
+                    let usual: Vec<Slot> = slot_spans
+                        .iter()
+                        .filter(|(_, u, _)| open(*u))
+                        .map(|x| x.0)
+                        .collect();
+                    let slots = if usual.is_empty() {
+                        slot_spans
+                            .iter()
+                            .filter(|(_, _, h)| open(*h))
+                            .map(|x| x.0)
+                            .collect()
+                    } else {
+                        usual
+                    };
+                    for slot in slots {
+                        let at = group + usize::from(slot.rank());
+                        groups[at].push(Task::new(rule, Some(slot), from, until));
                     }
                 }
             }

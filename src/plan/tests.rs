@@ -147,10 +147,29 @@ fn morning_and_evening_follow_the_window() {
     let r = rules(&[("cleanse", "do", 0, 48, "morning_and_evening")]);
     let plan = Plan::new(&r, at("2026-11-20T14:00:00+01:00"), Berlin);
     let ids = |day: i64| -> Vec<String> { plan.day(day).tasks.iter().map(|t| t.id()).collect() };
-    // Treated at 14:00: no morning on Day 1; the window closes at 14:00 on Day 3, after noon.
+    // Treated at 14:00: no morning on Day 1. The window closes at 14:00 on Day 3: that morning
+    // is still in it, but an evening task whose window closed at 14:00 would only read "ended".
     assert_eq!(ids(1), ["cleanse@evening"]);
     assert_eq!(ids(2), ["cleanse@morning", "cleanse@evening"]);
-    assert_eq!(ids(3), ["cleanse@morning", "cleanse@evening"]);
+    assert_eq!(ids(3), ["cleanse@morning"]);
+    // A late treatment still gets that evening's task.
+    let late = Plan::new(&r, at("2026-11-20T22:00:00+01:00"), Berlin);
+    assert_eq!(
+        late.day(1).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(),
+        ["cleanse@evening"]
+    );
+    // A window that misses both usual times still shows, in the half of the day it falls in.
+    let short = rules(&[("cleanse", "do", 0, 4, "morning_and_evening")]);
+    let short = Plan::new(&short, at("2026-11-20T14:00:00+01:00"), Berlin);
+    assert_eq!(
+        short
+            .day(1)
+            .tasks
+            .iter()
+            .map(|t| t.id())
+            .collect::<Vec<_>>(),
+        ["cleanse@evening"]
+    );
     let plan = Plan::new(&r, at("2026-11-20T09:00:00+01:00"), Berlin);
     assert_eq!(
         plan.day(3).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(),

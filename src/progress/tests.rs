@@ -4,11 +4,11 @@ use chrono::DateTime;
 use chrono_tz::Europe::Berlin;
 
 /// Treatment Fri 20 Nov 14:00: `a` daily on Days 1–4, `b` once on Days 1–4, `c` morning and
-/// evening from 24 h to 42 h (Day 2 evening, Day 3 morning), `p` daily on the two days before.
+/// evening from 24 h to 43 h (Day 2 evening, Day 3 morning until 09:00), `p` daily on the two days before.
 const RULES: &str = r#"{"format":1,"name":"t","procedure":"t","disclaimer":"d","rules":[
   {"id":"a","title":"A","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
   {"id":"b","title":"B","kind":"do","repeat":"once","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
-  {"id":"c","title":"C","kind":"do","repeat":"morning_and_evening","from_hours":24,"until_hours":42,"rationale":"r","sources":[]},
+  {"id":"c","title":"C","kind":"do","repeat":"morning_and_evening","from_hours":24,"until_hours":43,"rationale":"r","sources":[]},
   {"id":"p","title":"P","kind":"avoid","from_hours":-48,"until_hours":0,"rationale":"r","sources":[]}]}"#;
 
 fn session(ticks: &[(u32, &str)]) -> Session {
