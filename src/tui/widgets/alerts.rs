@@ -12,8 +12,11 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 const MARK: &str = "⚠ ";
 const BOX_TITLE: &str = " Check-in alert ";
-/// Below this height an alert's message gets one line; above, two.
+/// From this height each alert also lists its sources; below it the message, which says what
+/// to do, gets the room (the sources are in `aftercare today`).
 const ROOMY_HEIGHT: u16 = 30;
+/// Lines for "⚠ Title — message".
+const MESSAGE_LINES: usize = 2;
 
 pub struct Alerts<'a, Tz: TimeZone>(pub &'a App<Tz>);
 
@@ -25,16 +28,20 @@ pub fn alert_rows(alerts: &[AlertLine], size: Size) -> u16 {
     let width = usize::from(size.width.saturating_sub(4));
     let rows: usize = alerts
         .iter()
-        .map(|a| message_lines(a, width, size.height).len() + 1)
+        .map(|a| message_lines(a, width).len() + usize::from(shows_sources(size.height)))
         .sum();
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
 
-/// "⚠ Title — message", wrapped to one or two lines.
-fn message_lines(alert: &AlertLine, width: usize, height: u16) -> Vec<String> {
-    let lines = if height >= ROOMY_HEIGHT { 2 } else { 1 };
+/// "⚠ Title — message", wrapped to at most two lines.
+fn message_lines(alert: &AlertLine, width: usize) -> Vec<String> {
     let text = format!("{MARK}{} — {}", alert.title, alert.message);
-    text::wrap(&text, width, lines)
+    // Two columns narrower, so a continuation line can sit under the title, past the mark.
+    text::wrap(&text, width.saturating_sub(2), MESSAGE_LINES)
+}
+
+fn shows_sources(height: u16) -> bool {
+    height >= ROOMY_HEIGHT
 }
 
 impl<Tz: TimeZone> Widget for Alerts<'_, Tz> {
@@ -52,10 +59,7 @@ impl<Tz: TimeZone> Widget for Alerts<'_, Tz> {
         let width = usize::from(inner.width.saturating_sub(2));
         let mut lines = Vec::new();
         for alert in &app.alerts {
-            for (i, line) in message_lines(alert, width, app.size.height)
-                .into_iter()
-                .enumerate()
-            {
+            for (i, line) in message_lines(alert, width).into_iter().enumerate() {
                 // The title part of the first line stands out; the message reads on.
                 let split = if i == 0 {
                     line.find(" — ").unwrap_or(line.len())
@@ -63,10 +67,13 @@ impl<Tz: TimeZone> Widget for Alerts<'_, Tz> {
                     0
                 };
                 lines.push(Line::from(vec![
-                    Span::raw(" "),
+                    Span::raw(if i == 0 { " " } else { "   " }),
                     Span::styled(line[..split].to_string(), style::ALERT_TITLE),
                     Span::styled(line[split..].to_string(), style::ALERT_TEXT),
                 ]));
+            }
+            if !shows_sources(app.size.height) {
+                continue;
             }
             let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
             let sources = format!("Sources: {}", titles.join("; "));
