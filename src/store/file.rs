@@ -189,15 +189,21 @@ fn parse_state(bytes: &[u8], path: &Path) -> Result<State, StoreError> {
         column: e.column(),
         message: crate::rules::serde_message(&e),
     };
-    // Look at the version before the shape: a newer file may have a shape we cannot read.
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(corrupt)?;
-    let found = value.get("format").and_then(|f| f.as_u64()).unwrap_or(0);
-    if found > u64::from(STATE_FORMAT) {
+    // Look at the version before the shape: a newer file may have a shape we cannot read. The
+    // probe reads only `format` and skips the rest without building it.
+    let probe: FormatProbe = serde_json::from_slice(bytes).map_err(corrupt)?;
+    if probe.format > u64::from(STATE_FORMAT) {
         return Err(StoreError::NewerFormat {
             path: path.to_path_buf(),
-            found: u32::try_from(found).unwrap_or(u32::MAX),
+            found: u32::try_from(probe.format).unwrap_or(u32::MAX),
         });
     }
-    // Parsed again from the bytes (not the value) so a wrong field gets its line and column.
     serde_json::from_slice(bytes).map_err(corrupt)
+}
+
+/// Just the format number of a state file.
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    #[serde(default)]
+    format: u64,
 }

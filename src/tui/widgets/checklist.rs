@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 /// "› " or "  ", then "[x] ".
 const SELECTION_MARK: &str = "› ";
@@ -59,19 +59,7 @@ impl<Tz: TimeZone> Widget for TaskList<'_, Tz> {
                 ),
             }
         }
-        if overflows {
-            let mut state =
-                ScrollbarState::new(rows.len().saturating_sub(usize::from(area.height)))
-                    .position(app.top);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .track_style(style::RULE)
-                .thumb_style(style::MUTED)
-                .render(bar_area, buf, &mut state);
-        }
+        super::scrollbar::render(app.top, rows.len(), bar_area, buf);
     }
 }
 

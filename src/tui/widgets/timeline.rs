@@ -3,7 +3,7 @@
 
 use super::timeline_bar::{self, Glyphs};
 use super::timeline_ruler::{Ruler, marked_days};
-use super::{footer, header};
+use super::{footer, header, scrollbar};
 use crate::plan::Plan;
 use crate::rules::Kind;
 use crate::tui::app::App;
@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 const SELECTION_MARK: &str = "› ";
 const MILESTONE_MARK: &str = "◆ ";
@@ -117,7 +117,7 @@ fn render_rows<Tz: TimeZone>(
             }
         }
     }
-    render_scrollbar(app.timeline.top, rows.len(), area, buf);
+    scrollbar::render(app.timeline.top, rows.len(), area, buf);
 }
 
 fn render_title(title: &str, milestone: bool, selected: bool, area: Rect, buf: &mut Buffer) {
@@ -160,25 +160,4 @@ pub fn bar_look(info: &ItemInfo<'_>) -> (Glyphs, Style) {
         (_, Some(Kind::Avoid)) => (timeline_bar::AVOID, style::AVOID_BAR),
         _ => (timeline_bar::DO, style::DO_BAR),
     }
-}
-
-fn render_scrollbar(top: usize, rows: usize, area: Rect, buf: &mut Buffer) {
-    let height = usize::from(area.height);
-    if rows <= height {
-        return;
-    }
-    let bar = Rect {
-        x: area.right().saturating_sub(1),
-        width: 1,
-        ..area
-    };
-    let mut state = ScrollbarState::new(rows - height).position(top);
-    Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .begin_symbol(None)
-        .end_symbol(None)
-        .track_symbol(Some("│"))
-        .thumb_symbol("┃")
-        .track_style(style::RULE)
-        .thumb_style(style::MUTED)
-        .render(bar, buf, &mut state);
 }
