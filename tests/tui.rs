@@ -1,65 +1,15 @@
 //! The terminal checklist, drawn on a test backend and driven through the same event handler
 //! the real loop uses. Berlin time, treatment Fri 20 Nov 2026 14:00, "now" Sun 22 Nov 09:00.
 
-use aftercare::rules::Rules;
-use aftercare::store::{Change, State, Store};
+mod tui_harness;
+
+use aftercare::store::{State, Store};
 use aftercare::tui::{App, handle_event};
-use chrono::{DateTime, FixedOffset};
-use chrono_tz::Europe::Berlin;
 use chrono_tz::Tz;
 use crossterm::event::KeyModifiers;
-use crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use tempfile::TempDir;
-
-const TREATMENT: &str = "2026-11-20T14:00:00+01:00";
-const NOW: &str = "2026-11-22T09:00:00+01:00";
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-/// A store in a fresh temporary directory with one treatment recorded.
-fn treated_store() -> (TempDir, Store, State) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::new(dir.path());
-    let state = store
-        .apply(&Change::AddSession { at: at(TREATMENT) })
-        .unwrap();
-    (dir, store, state)
-}
-
-fn app_at(store: Store, state: State, now: &str, width: u16, height: u16) -> App<Tz> {
-    App::new(
-        Rules::builtin().unwrap(),
-        store,
-        state,
-        Berlin,
-        at(now),
-        Size::new(width, height),
-    )
-}
-
-fn screen(app: &App<Tz>) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app_size(app).0, app_size(app).1)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-fn app_size(app: &App<Tz>) -> (u16, u16) {
-    let size = app.size();
-    (size.width, size.height)
-}
-
-fn press(app: &mut App<Tz>, codes: &[KeyCode]) {
-    for code in codes {
-        handle_event(app, &Event::Key(KeyEvent::from(*code)));
-    }
-}
+use tui_harness::{NOW, TREATMENT, app_at, at, press, screen, treated_store};
 
 fn click(app: &mut App<Tz>, column: u16, row: u16) {
     let mouse = MouseEvent {
