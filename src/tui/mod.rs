@@ -18,6 +18,7 @@ mod list_rows;
 mod prompt;
 mod screens;
 mod signals;
+mod split;
 mod storage;
 mod style;
 mod text;

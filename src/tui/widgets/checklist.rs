@@ -3,10 +3,11 @@
 use crate::checklist::TaskLine;
 use crate::rules::Kind;
 use crate::tui::app::{App, Row};
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -35,11 +36,8 @@ impl<Tz: TimeZone> Widget for TaskList<'_, Tz> {
         }
         let rows = app.rows();
         let overflows = rows.len() > usize::from(area.height);
-        let [rows_area, bar_area] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(overflows)),
-        ])
-        .areas(area);
+        let [rows_area, bar_area] =
+            split::columns(area, [Part::Fill, Part::Len(u16::from(overflows))], 0);
         let visible = rows.iter().skip(app.top).take(usize::from(area.height));
         let when_width = when_column_width(&list.tasks, rows_area.width);
         for (y, row) in (rows_area.y..).zip(visible) {

@@ -3,10 +3,11 @@
 use crate::tui::app::{App, Screen};
 use crate::tui::form_keys::view_hints;
 use crate::tui::hints::footer_hints;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -18,12 +19,8 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let status_rows = u16::from(app.status.is_some() || app.notice.is_some());
-        let [status, hints, disclaimer] = Layout::vertical([
-            Constraint::Length(status_rows),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [status, hints, disclaimer] =
+            split::rows(area, [Part::Len(status_rows), Part::Len(1), Part::Len(1)]);
         // An error outranks a notice.
         let message = match (&app.status, &app.notice) {
             (Some(error), _) => Some((error, style::ERROR)),

@@ -3,10 +3,11 @@
 
 use crate::checklist::NoteLine;
 use crate::tui::app::App;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
@@ -61,9 +62,7 @@ impl<Tz: TimeZone> Widget for Notes<'_, Tz> {
         if self.side_by_side {
             render_column(&phases, &warnings, area, buf);
         } else {
-            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
-                .spacing(1)
-                .areas(area);
+            let [left, right] = split::columns(area, [Part::Fill, Part::Fill], 1);
             render_section(&phases, 0, left, buf);
             render_section(&warnings, 0, right, buf);
         }
@@ -83,13 +82,15 @@ fn render_column(phases: &Section, warnings: &Section, area: Rect, buf: &mut Buf
     let phase_rows =
         section_rows(phases, details, width).min(rows.saturating_sub(warning_rows + 1));
     let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    let [top, _, bottom, _] = Layout::vertical([
-        Constraint::Length(as_rows(phase_rows)),
-        Constraint::Length(u16::from(rows > warning_rows)),
-        Constraint::Length(as_rows(warning_rows)),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [top, _, bottom, _] = split::rows(
+        area,
+        [
+            Part::Len(as_rows(phase_rows)),
+            Part::Len(u16::from(rows > warning_rows)),
+            Part::Len(as_rows(warning_rows)),
+            Part::Fill,
+        ],
+    );
     render_section(phases, details, top, buf);
     render_section(warnings, details, bottom, buf);
 }

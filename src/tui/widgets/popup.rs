@@ -1,9 +1,10 @@
 //! The frame every popup shares (help, why, the check-in form, the first-run prompt): centred,
 //! drawn over whatever is beneath, rounded, titled, and one cell of air inside each side.
 
+use crate::tui::split;
 use crate::tui::style;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
@@ -20,12 +21,7 @@ pub fn frame(
     closes_on_any_key: bool,
     buf: &mut Buffer,
 ) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = split::centered(area, width, height);
     Clear.render(popup, buf);
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)

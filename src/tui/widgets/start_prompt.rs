@@ -5,10 +5,11 @@ use super::popup;
 use crate::tui::app::App;
 use crate::tui::hints::prompt_hints;
 use crate::tui::prompt::Prompt;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -25,13 +26,8 @@ pub struct StartPrompt<'a, Tz: TimeZone> {
 
 impl<Tz: TimeZone> Widget for StartPrompt<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [title, body, hints, disclaimer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [title, body, hints, disclaimer] =
+            split::rows(area, [Part::Len(1), Part::Fill, Part::Len(1), Part::Len(1)]);
         buf.set_style(title, style::TITLE_BAR);
         let name = text::truncate(
             &self.app.rules.name,
