@@ -15,6 +15,7 @@ mod input;
 mod journal;
 mod layout;
 mod list_rows;
+mod paint;
 mod prompt;
 mod screens;
 mod signals;

@@ -1,11 +1,16 @@
 //! Fitting words into cells: cut with "…" rather than wrap or spill.
 
+use super::paint::is_plain_text;
 use ratatui::text::Span;
 
 const ELLIPSIS: char = '…';
 
 /// How many cells `text` takes.
 pub fn width(text: &str) -> usize {
+    // Counting is much cheaper than measuring, and plain text takes a cell per character.
+    if is_plain_text(text) {
+        return text.chars().count();
+    }
     Span::raw(text).width()
 }
 

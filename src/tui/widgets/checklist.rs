@@ -3,6 +3,7 @@
 use crate::checklist::TaskLine;
 use crate::rules::Kind;
 use crate::tui::app::{App, Row};
+use crate::tui::paint::Paint;
 use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
@@ -31,7 +32,7 @@ impl<Tz: TimeZone> Widget for TaskList<'_, Tz> {
             return;
         };
         if list.tasks.is_empty() {
-            Line::styled("  Nothing to do or avoid on this day.", style::MUTED).render(area, buf);
+            Line::styled("  Nothing to do or avoid on this day.", style::MUTED).paint(area, buf);
             return;
         }
         let rows = app.rows();
@@ -95,7 +96,7 @@ fn render_heading(kind: Kind, tasks: &[TaskLine], area: Rect, buf: &mut Buffer) 
         Span::styled(name, heading_style),
         Span::styled(format!("  {done}/{total}"), style::MUTED),
     ])
-    .render(area, buf);
+    .paint(area, buf);
 }
 
 fn render_task(task: &TaskLine, selected: bool, when_width: usize, area: Rect, buf: &mut Buffer) {
@@ -138,8 +139,8 @@ fn render_task(task: &TaskLine, selected: bool, when_width: usize, area: Rect, b
         Span::styled(kind_mark, kind_style),
         Span::styled(title, title_style),
     ])
-    .render(area, buf);
+    .paint(area, buf);
     Line::from(vec![Span::styled(when, when_style), Span::raw(" ")])
         .right_aligned()
-        .render(area, buf);
+        .paint(area, buf);
 }

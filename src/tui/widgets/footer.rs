@@ -3,6 +3,7 @@
 use crate::tui::app::{App, Screen};
 use crate::tui::form_keys::view_hints;
 use crate::tui::hints::footer_hints;
+use crate::tui::paint::Paint;
 use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
@@ -30,13 +31,13 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
         if let Some((message, look)) = message {
             buf.set_style(status, look);
             let room = usize::from(status.width).saturating_sub(2);
-            Line::styled(format!(" {}", text::truncate(message, room)), look).render(status, buf);
+            Line::styled(format!(" {}", text::truncate(message, room)), look).paint(status, buf);
         }
         let hints_for_screen = match app.screen {
             Screen::Chart | Screen::History => view_hints(),
             _ => footer_hints(app.mode()),
         };
-        key_hints(hints_for_screen, hints.width).render(hints, buf);
+        key_hints(hints_for_screen, hints.width).paint(hints, buf);
         render_disclaimer(&app.rules.disclaimer, disclaimer, buf);
     }
 }
@@ -70,5 +71,5 @@ pub fn key_hints(mut hints: Vec<(String, &'static str)>, width: u16) -> Line<'st
 pub fn render_disclaimer(disclaimer: &str, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(2);
     let line = text::truncate(text::first_sentence(disclaimer), room);
-    Line::styled(format!(" {line}"), style::DISCLAIMER).render(area, buf);
+    Line::styled(format!(" {line}"), style::DISCLAIMER).paint(area, buf);
 }

@@ -5,6 +5,7 @@ use super::day_label;
 use crate::plan::duration_label;
 use crate::series::next_session_label;
 use crate::tui::app::{App, Screen};
+use crate::tui::paint::Paint;
 use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
@@ -70,13 +71,13 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     if !read_only.is_empty() {
         left.extend([Span::raw(" "), Span::styled(read_only, style::READ_ONLY)]);
     }
-    Line::from(left).render(area, buf);
+    Line::from(left).paint(area, buf);
     Line::from(vec![
         Span::styled(day, style::TITLE_DAY),
         Span::styled(today, style::TITLE_BAR),
     ])
     .right_aligned()
-    .render(area, buf);
+    .paint(area, buf);
 }
 
 /// How far the viewed day is from today, for when the user has moved away from it.
@@ -140,7 +141,7 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
         Span::styled(text::truncate(&words, room), style::SUMMARY),
     ])
-    .render(left, buf);
+    .paint(left, buf);
     if let Some(filled) = (gauge_width * done).checked_div(total) {
         Line::from(vec![
             Span::styled(progress, style::EMPHASIS),
@@ -148,6 +149,6 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
             Span::styled("━".repeat(filled), style::GAUGE_FILLED),
             Span::styled("─".repeat(gauge_width - filled), style::GAUGE_EMPTY),
         ])
-        .render(right, buf);
+        .paint(right, buf);
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::checklist::NoteLine;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
@@ -143,7 +144,7 @@ fn render_section(section: &Section, details: usize, area: Rect, buf: &mut Buffe
         lines.push(Line::styled(format!("   +{hidden} more"), style::MUTED));
     }
     for (y, line) in (inner.y..).zip(lines) {
-        line.render(
+        line.paint(
             Rect {
                 y,
                 height: 1,

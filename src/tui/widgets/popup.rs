@@ -1,6 +1,7 @@
 //! The frame every popup shares (help, why, the check-in form, the first-run prompt): centred,
 //! drawn over whatever is beneath, rounded, titled, and one cell of air inside each side.
 
+use crate::tui::paint::Paint;
 use crate::tui::split;
 use crate::tui::style;
 use ratatui::buffer::Buffer;
@@ -48,7 +49,7 @@ pub fn line_area(inner: Rect, i: u16) -> Rect {
 /// Draws `lines` one per row inside `inner`, as many as fit.
 pub fn render_lines(lines: Vec<Line<'_>>, inner: Rect, buf: &mut Buffer) {
     for (i, line) in (0..inner.height).zip(lines) {
-        line.render(line_area(inner, i), buf);
+        line.paint(line_area(inner, i), buf);
     }
 }
 

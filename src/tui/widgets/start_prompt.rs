@@ -4,6 +4,7 @@ use super::footer::{key_hints, render_disclaimer};
 use super::popup;
 use crate::tui::app::App;
 use crate::tui::hints::prompt_hints;
+use crate::tui::paint::Paint;
 use crate::tui::prompt::Prompt;
 use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
@@ -33,9 +34,9 @@ impl<Tz: TimeZone> Widget for StartPrompt<'_, Tz> {
             &self.app.rules.name,
             usize::from(title.width).saturating_sub(2),
         );
-        Line::styled(format!(" {name}"), style::TITLE_DAY).render(title, buf);
+        Line::styled(format!(" {name}"), style::TITLE_DAY).paint(title, buf);
         self.render_box(body, buf);
-        key_hints(prompt_hints(), hints.width).render(hints, buf);
+        key_hints(prompt_hints(), hints.width).paint(hints, buf);
         render_disclaimer(&self.app.rules.disclaimer, disclaimer, buf);
     }
 }
