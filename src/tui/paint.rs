@@ -10,6 +10,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -37,30 +38,40 @@ pub fn is_plain(c: char) -> bool {
     PLAIN.iter().any(|&(from, to)| (from..=to).contains(&c))
 }
 
-/// Whether every character of `text` is plain, so that it takes one cell per character.
-pub fn is_plain_text(text: &str) -> bool {
-    text.chars().all(is_plain)
+/// How many cells `text` takes when every character of it is plain (one cell each).
+pub fn plain_width(text: &str) -> Option<usize> {
+    // Printable ASCII is checked a byte at a time, which the compiler vectorises.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Some(text.len());
+    }
+    let mut cells = 0;
+    for c in text.chars() {
+        if !is_plain(c) {
+            return None;
+        }
+        cells += 1;
+    }
+    Some(cells)
 }
 
 /// Draws `line` into the first row of `area`, clipped to it — cell for cell what
 /// `line.render(area, buf)` draws.
 pub fn paint(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    let plain = line.spans.iter().all(|span| is_plain_text(&span.content));
-    let width: usize = line
+    let width: Option<usize> = line
         .spans
         .iter()
-        .map(|span| span.content.chars().count())
+        .map(|span| plain_width(&span.content))
         .sum();
     let room = usize::from(area.width);
     // Where the text starts; a centred or right-aligned line too wide for the row is cut on
     // the left, which is left to ratatui.
-    let indent = match line.alignment {
+    let indent = width.and_then(|width| match line.alignment {
         None | Some(Alignment::Left) => Some(0),
         Some(Alignment::Center) => (width <= room).then(|| (room - width) / 2),
         Some(Alignment::Right) => (width <= room).then(|| room - width),
-    };
-    let Some(indent) = indent.filter(|_| plain) else {
+    });
+    let (Some(indent), Some(width)) = (indent, width) else {
         line.clone().render(area, buf);
         return;
     };
@@ -69,7 +80,10 @@ pub fn paint(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
         return;
     }
     let row = Rect { height: 1, ..area };
-    buf.set_style(row, line.style);
+    // Patching cells with the empty style changes nothing: most lines have no style of their own.
+    if line.style != Style::default() {
+        buf.set_style(row, line.style);
+    }
     let start = buf.index_of(row.x, row.y);
     let cells = &mut buf.content[start + indent..start + room];
     let mut cells = cells.iter_mut();
@@ -96,7 +110,7 @@ impl Paint for Line<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::style::{Color, Modifier};
     use ratatui::text::Span;
 
     fn both_ways(line: &Line<'_>, width: u16) -> (Buffer, Buffer) {
@@ -147,10 +161,12 @@ mod tests {
 
     #[test]
     fn plain_means_one_cell_per_character() {
-        assert!(is_plain_text("Day 3 · 1 d 19 h ago — ok → ━─░█›•…"));
-        assert!(!is_plain_text("tab\there"));
-        assert!(!is_plain_text("soft\u{ad}hyphen"));
-        assert!(!is_plain_text("日本"));
-        assert!(!is_plain_text("😀"));
+        assert_eq!(plain_width("Day 3 · 1 d 19 h ago — ok → ━─░█›•…"), Some(35));
+        assert_eq!(plain_width("SPF 30+"), Some(7));
+        assert_eq!(plain_width(""), Some(0));
+        assert_eq!(plain_width("tab\there"), None);
+        assert_eq!(plain_width("soft\u{ad}hyphen"), None);
+        assert_eq!(plain_width("日本"), None);
+        assert_eq!(plain_width("😀"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! Fitting words into cells: cut with "…" rather than wrap or spill.
 
-use super::paint::is_plain_text;
+use super::paint::plain_width;
 use ratatui::text::Span;
 
 const ELLIPSIS: char = '…';
@@ -8,10 +8,7 @@ const ELLIPSIS: char = '…';
 /// How many cells `text` takes.
 pub fn width(text: &str) -> usize {
     // Counting is much cheaper than measuring, and plain text takes a cell per character.
-    if is_plain_text(text) {
-        return text.chars().count();
-    }
-    Span::raw(text).width()
+    plain_width(text).unwrap_or_else(|| Span::raw(text).width())
 }
 
 fn char_width(c: char) -> usize {
