@@ -129,8 +129,16 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         // of thousands of rules.
         let (day_from, day_until) = (starts - self.treatment, ends - self.treatment);
         // Each slot's usual part of the day (from its hour) and its whole half of the day.
+        // Time-zone lookups are most of the cost of a short plan's day, so the day's
+        // midnights and its noon are looked up once.
+        let noon = day::local_hour(&self.tz, date, 12);
+        let at = |hour| match hour {
+            0 => starts,
+            12 => noon,
+            24 => ends,
+            hour => day::local_hour(&self.tz, date, hour),
+        };
         let slot_spans = [Slot::Morning, Slot::Evening].map(|slot| {
-            let at = |hour| day::local_hour(&self.tz, date, hour);
             let usual = (at(slot.hour()), at(slot.until_hour()));
             (slot, usual, (at(slot.until_hour() - 12), usual.1))
         });
