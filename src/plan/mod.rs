@@ -16,20 +16,17 @@ pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
 pub use when::{Timing, clock_label, duration_label, when_label};
 
-/// A treatment's plan, seen from one time zone.
-#[derive(Debug, Clone)]
-pub struct Plan<'r, Tz: TimeZone> {
-    rules: &'r Rules,
-    tz: Tz,
-    treatment: DateTime<FixedOffset>,
-    treatment_date: NaiveDate,
-    first_day: i64,
-    last_day: i64,
+/// How far before and after the treatment a plan's windows reach, in hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    earliest: i64,
+    latest: i64,
 }
 
-impl<'r, Tz: TimeZone> Plan<'r, Tz> {
-    pub fn new(rules: &'r Rules, treatment: DateTime<FixedOffset>, tz: Tz) -> Self {
-        let treatment_date = treatment.with_timezone(&tz).date_naive();
+impl Reach {
+    /// The earliest start and the latest end among the windows of `rules` (at least the
+    /// treatment's own hour).
+    pub fn of(rules: &Rules) -> Reach {
         let windows = rules
             .rules
             .iter()
@@ -46,6 +43,36 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             earliest = earliest.min(from);
             latest = latest.max(until);
         }
+        Reach { earliest, latest }
+    }
+}
+
+/// A treatment's plan, seen from one time zone.
+#[derive(Debug, Clone)]
+pub struct Plan<'r, Tz: TimeZone> {
+    rules: &'r Rules,
+    tz: Tz,
+    treatment: DateTime<FixedOffset>,
+    treatment_date: NaiveDate,
+    first_day: i64,
+    last_day: i64,
+}
+
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
+    pub fn new(rules: &'r Rules, treatment: DateTime<FixedOffset>, tz: Tz) -> Self {
+        Plan::reaching(rules, treatment, tz, Reach::of(rules))
+    }
+
+    /// The plan of `rules`, whose `Reach` the caller has already measured: measuring reads
+    /// every rule, and a screen that asks for the plan on every frame should not.
+    pub fn reaching(
+        rules: &'r Rules,
+        treatment: DateTime<FixedOffset>,
+        tz: Tz,
+        reach: Reach,
+    ) -> Self {
+        let Reach { earliest, latest } = reach;
+        let treatment_date = treatment.with_timezone(&tz).date_naive();
         let mut plan = Plan {
             rules,
             tz,

@@ -11,7 +11,7 @@ use super::ticking::UndoStep;
 use super::timeline::TimelineView;
 use crate::checklist::{Checklist, TaskLine};
 use crate::journal::AlertLine;
-use crate::plan::Plan;
+use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
 use crate::rules::{Kind, Rules};
 use crate::store::{Session, State, Ticks};
@@ -42,6 +42,8 @@ pub enum Row {
 /// The whole terminal app, in the time zone `Tz`.
 pub struct App<Tz: TimeZone> {
     pub(crate) rules: Rules,
+    /// How far the rules' windows reach, measured once: the plan is asked for on every frame.
+    reach: Reach,
     pub(crate) storage: Storage,
     pub(crate) state: State,
     pub(crate) tz: Tz,
@@ -102,6 +104,7 @@ impl<Tz: TimeZone> App<Tz> {
             Screen::Checklist
         };
         let mut app = App {
+            reach: Reach::of(&rules),
             rules,
             storage: storage.into(),
             state,
@@ -160,7 +163,12 @@ impl<Tz: TimeZone> App<Tz> {
 
     pub fn plan(&self) -> Option<Plan<'_, Tz>> {
         let session = self.session()?;
-        Some(Plan::new(&self.rules, session.at, self.tz.clone()))
+        Some(Plan::reaching(
+            &self.rules,
+            session.at,
+            self.tz.clone(),
+            self.reach,
+        ))
     }
 
     /// Today's plan day, unclamped: below 1 before the treatment, past the last day after.
