@@ -1,0 +1,105 @@
+//! Which days a window touches: the per-rule view of what `Plan::day` decides day by day.
+//!
+//! `Plan::day` asks "which rules touch this day?"; a listing of the whole plan asks "which
+//! days does this rule touch?". Both answer with the predicates here (`is_preparation`,
+//! `slots_open`), so the two views cannot drift apart; tests/cli_plan_windows.rs checks that
+//! they agree over the built-in plan.
+
+use super::{Plan, Slot, day};
+use crate::rules::{Repeat, Rule};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+use std::ops::RangeInclusive;
+
+type Instant = DateTime<FixedOffset>;
+
+/// For each slot (morning, evening): its usual part of the day and its whole half of the day.
+pub(super) type SlotSpans = [(Slot, (Instant, Instant), (Instant, Instant)); 2];
+
+/// A rule whose window closes at or before the treatment prepares for it. It belongs to the
+/// days before: on the treatment day itself it could only read "ended", which is noise to
+/// someone who has just been treated.
+pub(super) fn is_preparation(rule: &Rule) -> bool {
+    rule.until_hours <= 0
+}
+
+/// The last instant inside a window that closes (exclusively) at `until`.
+pub(super) fn last_instant(until: Instant) -> Instant {
+    until - Duration::nanoseconds(1)
+}
+
+/// The slot spans of `date` in `tz` (see `Slot::hour`).
+pub(super) fn slot_spans<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> SlotSpans {
+    [Slot::Morning, Slot::Evening].map(|slot| {
+        let at = |hour| day::local_hour(tz, date, hour);
+        let usual = (at(slot.hour()), at(slot.until_hour()));
+        (slot, usual, (at(slot.until_hour() - 12), usual.1))
+    })
+}
+
+/// The slots a twice-daily window `from..until` gets on the day of `spans`: each slot whose
+/// usual part of the day the window is open in; when it misses both, the half of the day it
+/// falls in, so no rule ever vanishes from a day it touches.
+pub(super) fn slots_open(spans: &SlotSpans, from: Instant, until: Instant) -> [Option<Slot>; 2] {
+    let open = |(s, e): (Instant, Instant)| from < e && until > s;
+    let usual = spans.map(|(slot, span, _)| open(span).then_some(slot));
+    if usual.iter().any(Option::is_some) {
+        usual
+    } else {
+        spans.map(|(slot, _, half)| open(half).then_some(slot))
+    }
+}
+
+impl<Tz: TimeZone> Plan<'_, Tz> {
+    /// The days a window `from..until` touches, from the day it opens to the day of its last
+    /// instant; `None` when it is empty.
+    pub fn days_touched(&self, from: Instant, until: Instant) -> Option<RangeInclusive<i64>> {
+        (from < until).then(|| self.day_of(from)..=self.day_of(last_instant(until)))
+    }
+
+    /// The days `rule` shows on, as `Plan::day` lists it: the days its window touches, less
+    /// the treatment day and after for a preparation rule. `None` when it shows on no day (a
+    /// preparation window that opens and closes on the treatment day).
+    pub fn rule_days(&self, rule: &Rule) -> Option<RangeInclusive<i64>> {
+        let days = self.days_touched(
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        )?;
+        let (first, mut last) = days.into_inner();
+        if is_preparation(rule) {
+            last = last.min(0);
+        }
+        (first <= last).then_some(first..=last)
+    }
+
+    /// The slots twice-daily `rule` gets on `day`, if its window touches that day.
+    pub fn slots_on(&self, rule: &Rule, day: i64) -> [Option<Slot>; 2] {
+        let spans = slot_spans(&self.tz, self.date_of(day));
+        slots_open(
+            &spans,
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        )
+    }
+
+    /// For a twice-daily rule, the days each of its slots shows on (morning first); empty for
+    /// any other rule. A slot is on every day its window covers whole, so only the first and
+    /// last day can lack one: the search from either end stops within a day or two.
+    pub fn slot_days(&self, rule: &Rule) -> Vec<(Slot, RangeInclusive<i64>)> {
+        let Some(days) = self
+            .rule_days(rule)
+            .filter(|_| rule.repeat == Repeat::MorningAndEvening)
+        else {
+            return Vec::new();
+        };
+        let mut found = Vec::with_capacity(2);
+        for (i, slot) in [Slot::Morning, Slot::Evening].into_iter().enumerate() {
+            let on = |day: &i64| self.slots_on(rule, *day)[i].is_some();
+            let first = days.clone().find(on);
+            let last = days.clone().rev().find(on);
+            if let (Some(first), Some(last)) = (first, last) {
+                found.push((slot, first..=last));
+            }
+        }
+        found
+    }
+}
