@@ -58,15 +58,8 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
-    /// Show every day of the plan
-    Plan {
-        /// Print JSON instead of text
-        #[arg(long)]
-        json: bool,
-        /// Print a day-by-day handout in Markdown, for printing
-        #[arg(long, conflicts_with = "json")]
-        markdown: bool,
-    },
+    /// Show every day of the plan (or the days --from/--to name)
+    Plan(PlanArgs),
     /// Tick a task off
     Check(TickArgs),
     /// Undo a tick-off
@@ -99,6 +92,28 @@ pub struct TickArgs {
     /// The plan day (1 = the treatment day; 0 and below are the days before) [default: today]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub day: Option<i64>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PlanArgs {
+    /// Print JSON instead of text: {"treatment", "recorded", "days": [...]}
+    #[arg(long)]
+    pub json: bool,
+    /// With --json: the whole plan in one compact document, each rule once with the days
+    /// its window touches ({"rules": [{"id", "first_day", "last_day", ...}], ...}) instead
+    /// of every day in full
+    #[arg(long, requires = "json", conflicts_with_all = ["markdown", "from", "to"])]
+    pub windows: bool,
+    /// Print a day-by-day handout in Markdown, for printing
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Start at plan day N (1 = the treatment day; 0 and below are the days before)
+    /// [default: the plan's first day]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub from: Option<i64>,
+    /// End at plan day N, included [default: the plan's last day]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub to: Option<i64>,
 }
 
 #[derive(Debug, ClapArgs)]
