@@ -3,12 +3,12 @@
 //! shows on, so a program can lay out any day without the per-day listing (which, for a
 //! clinic's plan of thousands of rules over a year, is gigabytes).
 //!
-//! The days come from the engine (`Plan::rule_days`, `Plan::slot_days`), the same answers
+//! The days come from the engine (`Plan::rule_windows`), the same answers
 //! `Plan::day` gives day by day.
 
 use super::{CliError, Context, Out};
-use crate::plan::Plan;
-use crate::rules::{Kind, Note, Repeat, Rule};
+use crate::plan::{Plan, RuleDays};
+use crate::rules::{Kind, Note, Repeat};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::{Serialize, Serializer};
@@ -42,7 +42,7 @@ struct EveryRule<'a, 'r, Tz: TimeZone> {
 impl<Tz: TimeZone> Serialize for EveryRule<'_, '_, Tz> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let plan = self.plan;
-        serializer.collect_seq(plan.rules().rules.iter().map(|r| RuleWindow::new(plan, r)))
+        serializer.collect_seq(plan.rule_windows().map(|r| RuleWindow::new(plan, r)))
     }
 }
 
@@ -109,10 +109,10 @@ impl Window {
 }
 
 impl<'r> RuleWindow<'r> {
-    fn new<Tz: TimeZone>(plan: &Plan<'r, Tz>, rule: &'r Rule) -> Self {
-        let hours = (rule.from_hours, rule.until_hours);
-        let slots = plan
-            .slot_days(rule)
+    fn new<Tz: TimeZone>(plan: &Plan<'r, Tz>, resolved: RuleDays<'r>) -> Self {
+        let rule = resolved.rule;
+        let slots = resolved
+            .slots
             .into_iter()
             .map(|(slot, days)| SlotWindow {
                 id: format!("{}@{}", rule.id, slot.as_str()),
@@ -126,7 +126,7 @@ impl<'r> RuleWindow<'r> {
             title: &rule.title,
             kind: rule.kind,
             repeat: rule.repeat,
-            window: Window::new(plan, hours, plan.rule_days(rule)),
+            window: Window::new(plan, (rule.from_hours, rule.until_hours), resolved.days),
             slots,
             rationale: &rule.rationale,
             sources: &rule.sources,

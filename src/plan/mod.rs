@@ -16,6 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
 pub use when::{Timing, clock_label, duration_label, when_label};
+pub use windows::RuleDays;
 
 /// A treatment's plan, seen from one time zone.
 #[derive(Debug, Clone)]

@@ -49,7 +49,7 @@ pub(super) fn slots_open(spans: &SlotSpans, from: Instant, until: Instant) -> [O
     }
 }
 
-impl<Tz: TimeZone> Plan<'_, Tz> {
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The days a window `from..until` touches, from the day it opens to the day of its last
     /// instant; `None` when it is empty.
     pub fn days_touched(&self, from: Instant, until: Instant) -> Option<RangeInclusive<i64>> {
@@ -82,24 +82,82 @@ impl<Tz: TimeZone> Plan<'_, Tz> {
     }
 
     /// For a twice-daily rule, the days each of its slots shows on (morning first); empty for
-    /// any other rule. A slot is on every day its window covers whole, so only the first and
-    /// last day can lack one: the search from either end stops within a day or two.
+    /// any other rule.
     pub fn slot_days(&self, rule: &Rule) -> Vec<(Slot, RangeInclusive<i64>)> {
-        let Some(days) = self
-            .rule_days(rule)
-            .filter(|_| rule.repeat == Repeat::MorningAndEvening)
-        else {
+        let spans = |day| slot_spans(&self.tz, self.date_of(day));
+        self.slot_days_with(rule, self.rule_days(rule), spans)
+    }
+
+    /// Every rule with the days it shows on, in the rules file's order. Each day's slot times
+    /// are worked out once and shared by all rules: a clinic's plan has thousands of rules
+    /// over a few hundred days.
+    pub fn rule_windows(&self) -> impl Iterator<Item = RuleDays<'r>> + '_ {
+        let first = self.first_day;
+        let mut known: Vec<Option<SlotSpans>> = Vec::new();
+        self.rules.rules.iter().map(move |rule| {
+            let days = self.rule_days(rule);
+            let spans = |day: i64| {
+                let at = usize::try_from(day - first).unwrap_or(0);
+                if known.len() <= at {
+                    known.resize(at + 1, None);
+                }
+                *known[at].get_or_insert_with(|| slot_spans(&self.tz, self.date_of(day)))
+            };
+            let slots = self.slot_days_with(rule, days.clone(), spans);
+            RuleDays { rule, days, slots }
+        })
+    }
+
+    /// A slot is on every day its window covers whole, so only the first and last day can
+    /// lack one: the search from either end stops within a day or two.
+    fn slot_days_with(
+        &self,
+        rule: &Rule,
+        days: Option<RangeInclusive<i64>>,
+        mut spans: impl FnMut(i64) -> SlotSpans,
+    ) -> Vec<(Slot, RangeInclusive<i64>)> {
+        let Some(days) = days.filter(|_| rule.repeat == Repeat::MorningAndEvening) else {
             return Vec::new();
         };
-        let mut found = Vec::with_capacity(2);
-        for (i, slot) in [Slot::Morning, Slot::Evening].into_iter().enumerate() {
-            let on = |day: &i64| self.slots_on(rule, *day)[i].is_some();
-            let first = days.clone().find(on);
-            let last = days.clone().rev().find(on);
-            if let (Some(first), Some(last)) = (first, last) {
-                found.push((slot, first..=last));
+        let (from, until) = (
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        );
+        let mut on = |day| slots_open(&spans(day), from, until);
+        let first = first_day_of_each_slot(days.clone(), &mut on);
+        let last = first_day_of_each_slot(days.rev(), &mut on);
+        [Slot::Morning, Slot::Evening]
+            .into_iter()
+            .zip(first.into_iter().zip(last))
+            .filter_map(|(slot, ends)| Some((slot, ends.0?..=ends.1?)))
+            .collect()
+    }
+}
+
+/// Walking `days` in order, the first on which each slot (morning, evening) is on.
+fn first_day_of_each_slot(
+    days: impl Iterator<Item = i64>,
+    on: &mut impl FnMut(i64) -> [Option<Slot>; 2],
+) -> [Option<i64>; 2] {
+    let mut found = [None; 2];
+    for day in days {
+        for (found, slot) in found.iter_mut().zip(on(day)) {
+            if found.is_none() && slot.is_some() {
+                *found = Some(day);
             }
         }
-        found
+        if found.iter().all(Option::is_some) {
+            break;
+        }
     }
+    found
+}
+
+/// A rule and the days it shows on (see `Plan::rule_days`, `Plan::slot_days`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDays<'r> {
+    pub rule: &'r Rule,
+    pub days: Option<RangeInclusive<i64>>,
+    /// For a twice-daily rule, each slot with its days (morning first); empty otherwise.
+    pub slots: Vec<(Slot, RangeInclusive<i64>)>,
 }

@@ -185,3 +185,24 @@ fn empty_windows_touch_no_day() {
     assert_eq!(plan.days_touched(t, t), None);
     assert_eq!(plan.days_touched(t, t - Duration::hours(1)), None);
 }
+
+#[test]
+fn the_whole_plan_view_gives_each_rule_its_days() {
+    let r = rules(&[
+        ("prep", -48, 0, "morning_and_evening"),
+        ("a", 0, 48, "daily"),
+        ("c", 5, 300, "morning_and_evening"),
+        ("short", 2, 4, "morning_and_evening"),
+        ("gone", -2, 0, "morning_and_evening"),
+    ]);
+    for treatment in ["2026-11-20T14:00:00+01:00", "2026-03-28T23:30:00+01:00"] {
+        let plan = Plan::new(&r, at(treatment), Berlin);
+        let all: Vec<RuleDays<'_>> = plan.rule_windows().collect();
+        assert_eq!(all.len(), r.rules.len());
+        for (rule, got) in r.rules.iter().zip(all) {
+            assert_eq!(got.rule.id, rule.id);
+            assert_eq!(got.days, plan.rule_days(rule), "{treatment} {}", rule.id);
+            assert_eq!(got.slots, plan.slot_days(rule), "{treatment} {}", rule.id);
+        }
+    }
+}
