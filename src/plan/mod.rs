@@ -129,7 +129,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         // rule that does not touch the day any date arithmetic: a clinic's plan may hold tens
         // of thousands of rules.
         let (day_from, day_until) = (starts - self.treatment, ends - self.treatment);
-        let slot_spans = windows::slot_spans(&self.tz, date);
+        let slot_spans = windows::slot_spans(&self.tz, date, (starts, ends));
         // Do-tasks first in the order of a day (morning, all day, evening), then what to avoid;
         // within each group the rules file's order holds. Six groups, filled in one pass.
         let mut groups: [Vec<Task<'r>>; 6] = Default::default();

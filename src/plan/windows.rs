@@ -27,10 +27,22 @@ pub(super) fn last_instant(until: Instant) -> Instant {
     until - Duration::nanoseconds(1)
 }
 
-/// The slot spans of `date` in `tz` (see `Slot::hour`).
-pub(super) fn slot_spans<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> SlotSpans {
+/// The slot spans of `date` in `tz` (see `Slot::hour`), given the day's bounds (its
+/// midnights, from `Plan::day_bounds`). Time-zone lookups are most of the cost of a short
+/// plan's day, so the midnights are not looked up again and noon only once.
+pub(super) fn slot_spans<Tz: TimeZone>(
+    tz: &Tz,
+    date: NaiveDate,
+    (starts, ends): (Instant, Instant),
+) -> SlotSpans {
+    let noon = day::local_hour(tz, date, 12);
+    let at = |hour| match hour {
+        0 => starts,
+        12 => noon,
+        24 => ends,
+        hour => day::local_hour(tz, date, hour),
+    };
     [Slot::Morning, Slot::Evening].map(|slot| {
-        let at = |hour| day::local_hour(tz, date, hour);
         let usual = (at(slot.hour()), at(slot.until_hour()));
         (slot, usual, (at(slot.until_hour() - 12), usual.1))
     })
@@ -73,7 +85,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// The slots twice-daily `rule` gets on `day`, if its window touches that day.
     pub fn slots_on(&self, rule: &Rule, day: i64) -> [Option<Slot>; 2] {
-        let spans = slot_spans(&self.tz, self.date_of(day));
+        let spans = self.slot_spans_of(day);
         slots_open(
             &spans,
             self.at_hours(rule.from_hours),
@@ -81,10 +93,15 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         )
     }
 
+    fn slot_spans_of(&self, day: i64) -> SlotSpans {
+        let date = self.date_of(day);
+        slot_spans(&self.tz, date, self.day_bounds(date))
+    }
+
     /// For a twice-daily rule, the days each of its slots shows on (morning first); empty for
     /// any other rule.
     pub fn slot_days(&self, rule: &Rule) -> Vec<(Slot, RangeInclusive<i64>)> {
-        let spans = |day| slot_spans(&self.tz, self.date_of(day));
+        let spans = |day| self.slot_spans_of(day);
         self.slot_days_with(rule, self.rule_days(rule), spans)
     }
 
@@ -96,12 +113,15 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let mut known: Vec<Option<SlotSpans>> = Vec::new();
         self.rules.rules.iter().map(move |rule| {
             let days = self.rule_days(rule);
-            let spans = |day: i64| {
-                let at = usize::try_from(day - first).unwrap_or(0);
-                if known.len() <= at {
-                    known.resize(at + 1, None);
+            // Indexed from the plan's first day, which no rule's days precede.
+            let spans = |day: i64| match usize::try_from(day - first) {
+                Ok(at) => {
+                    if known.len() <= at {
+                        known.resize(at + 1, None);
+                    }
+                    *known[at].get_or_insert_with(|| self.slot_spans_of(day))
                 }
-                *known[at].get_or_insert_with(|| slot_spans(&self.tz, self.date_of(day)))
+                Err(_) => self.slot_spans_of(day),
             };
             let slots = self.slot_days_with(rule, days.clone(), spans);
             RuleDays { rule, days, slots }

@@ -1,7 +1,8 @@
 //! Where each part of the checklist screen goes for a given terminal size. Pure, so the
 //! renderer and the mouse handler agree on where the task rows are.
 
-use ratatui::layout::{Constraint, Layout, Rect, Size};
+use super::split::{self, Part};
+use ratatui::layout::{Rect, Size};
 
 /// Below this the screen says so instead of drawing a squashed checklist.
 pub const MIN_WIDTH: u16 = 40;
@@ -69,29 +70,27 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
         status,
         hints,
         disclaimer,
-    ] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(u16::from(
-            needs.progress && area.height >= PROGRESS_MIN_HEIGHT,
-        )),
-        // Alerts may take up to half the rows under the header, never the whole screen.
-        Constraint::Length(needs.alerts.min(area.height.saturating_sub(4) / 2)),
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(needs.status)),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    ] = split::rows(
+        area,
+        [
+            Part::Len(1),
+            Part::Len(1),
+            Part::Len(u16::from(
+                needs.progress && area.height >= PROGRESS_MIN_HEIGHT,
+            )),
+            // Alerts may take up to half the rows under the header, never the whole screen.
+            Part::Len(needs.alerts.min(area.height.saturating_sub(4) / 2)),
+            Part::Fill,
+            Part::Len(u16::from(needs.status)),
+            Part::Len(1),
+            Part::Len(1),
+        ],
+    );
     let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
     let (list, detail, notes) = if side_by_side {
         let notes_width = (area.width * 2 / 5).clamp(36, 56);
-        let [left, _gap, notes] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-            Constraint::Length(notes_width),
-        ])
-        .areas(body);
+        let [left, _gap, notes] =
+            split::columns(body, [Part::Fill, Part::Len(2), Part::Len(notes_width)], 0);
         let (list, detail) = split_detail(left, needs, DETAIL_ROWS, DETAIL_MAX_ROWS);
         (list, detail, notes)
     } else {
@@ -113,11 +112,7 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
         } else {
             0
         };
-        let [upper, rest] = Layout::vertical([
-            Constraint::Length(body.height - notes_rows),
-            Constraint::Fill(1),
-        ])
-        .areas(body);
+        let [upper, rest] = split::rows(body, [Part::Len(body.height - notes_rows), Part::Fill]);
         // On a short screen the detail keeps one line of text, so that the tasks to avoid
         // stay in view under the progress strip.
         let detail_rows = if body.height < SHORT_BODY_ROWS {

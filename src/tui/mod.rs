@@ -15,11 +15,14 @@ mod input;
 mod journal;
 mod layout;
 mod list_rows;
+mod paint;
 mod prompt;
 mod screens;
 mod signals;
+mod split;
 mod storage;
 mod style;
+mod terminal;
 mod text;
 mod ticking;
 mod timeline;
@@ -41,12 +44,10 @@ use crate::clock::Clock;
 use crate::rules::Rules;
 use crate::store::{Opened, Store};
 use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
-use crossterm::event::{self, EnableMouseCapture};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::event::{self, Event};
 use ratatui::layout::Size;
-use std::io::stdout;
 use std::time::{Duration, Instant};
+use terminal::Term;
 
 /// Why the terminal app stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -74,28 +75,18 @@ fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<()
     // Guarding before the terminal changes, and until it is restored, leaves no moment in
     // which a signal would leave it in raw mode.
     let _signals = signals::restore_on_signals()?;
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            // Raw mode may be on even though the alternate screen failed.
-            ratatui::restore();
-            return Err(e.into());
-        }
-    };
-    let result = execute!(stdout(), EnableMouseCapture)
-        .map_err(TuiError::from)
-        .and_then(|()| {
-            signals::release_mouse_on_panic();
-            let mut app = make_app(terminal.size()?);
-            event_loop(&mut terminal, &mut app, clock)
-        });
+    terminal::restore_on_panic();
+    let mut terminal = terminal::enter()?;
+    // The viewport is the terminal's size, read once by `enter`.
+    let size = terminal.get_frame().area().as_size();
+    let result = event_loop(&mut terminal, &mut make_app(size), clock);
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
-    signals::restore_terminal();
+    terminal::restore();
     result
 }
 
 fn event_loop<Tz: TimeZone>(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App<Tz>,
     clock: Clock,
 ) -> Result<(), TuiError> {
@@ -125,7 +116,13 @@ fn event_loop<Tz: TimeZone>(
             None => false,
         };
         dirty = match (timed_out, frame_due) {
-            (false, _) => handle(app, &event::read()?, clock),
+            (false, _) => {
+                let event = event::read()?;
+                if let Event::Resize(width, height) = event {
+                    terminal::resize(terminal, Size::new(width, height))?;
+                }
+                handle(app, &event, clock)
+            }
             (true, Some(_)) => {
                 // Late frames are dropped rather than caught up in a burst.
                 frame_due = Some(Instant::now() + PLAY_INTERVAL);

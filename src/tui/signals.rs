@@ -7,11 +7,9 @@
 //! mid-save is safe: a save replaces the file atomically, and a leftover temporary file is
 //! removed by the next save.
 
-use crossterm::event::DisableMouseCapture;
-use crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::{Handle, Signals};
-use std::io::{self, stdout};
+use std::io;
 use std::thread::JoinHandle;
 
 /// Set to make the app panic right after its first frame: lets tests check the terminal is
@@ -31,7 +29,7 @@ pub fn restore_on_signals() -> io::Result<SignalGuard> {
     let thread = std::thread::spawn(move || {
         // `forever` ends when the guard closes the handle.
         if let Some(signal) = signals.forever().next() {
-            restore_terminal();
+            super::terminal::restore();
             std::process::exit(128 + signal);
         }
     });
@@ -49,23 +47,6 @@ impl Drop for SignalGuard {
             let _ = thread.join();
         }
     }
-}
-
-/// Gives the terminal back. Safe to call more than once; errors are ignored because there is
-/// nowhere left to report them.
-pub fn restore_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-}
-
-/// ratatui's panic hook restores the screen but knows nothing of the mouse; release it
-/// first, then let that hook (and the default one) run.
-pub fn release_mouse_on_panic() {
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        restore_screen(info);
-    }));
 }
 
 /// Panics when the test variable is set (see `TEST_PANIC`).

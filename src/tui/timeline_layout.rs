@@ -1,9 +1,10 @@
 //! Measuring the timeline: how wide the titles and the day cells are for a terminal, and where
 //! an instant falls on the chart, to an eighth of a cell. Pure, so it is tested on its own.
 
+use super::split::{self, Part};
 use crate::plan::Plan;
 use chrono::{DateTime, FixedOffset, TimeZone};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Titles get at least this many cells, and no more than this: the chart takes the rest.
 const TITLE_MIN: u16 = 22;
@@ -64,13 +65,15 @@ pub fn columns(width: u16, first_day: i64, last_day: i64) -> Columns {
 
 /// Splits the screen: two header rows, two ruler rows, the chart, and the footer's rows.
 pub fn regions(area: Rect, footer_rows: u16) -> TimelineRegions {
-    let [header, ruler, rows, footer] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(2),
-        Constraint::Fill(1),
-        Constraint::Length(footer_rows),
-    ])
-    .areas(area);
+    let [header, ruler, rows, footer] = split::rows(
+        area,
+        [
+            Part::Len(2),
+            Part::Len(2),
+            Part::Fill,
+            Part::Len(footer_rows),
+        ],
+    );
     TimelineRegions {
         header,
         ruler,

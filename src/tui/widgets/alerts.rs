@@ -3,6 +3,7 @@
 
 use crate::journal::AlertLine;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -86,7 +87,7 @@ impl<Tz: TimeZone> Widget for Alerts<'_, Tz> {
             ]));
         }
         for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            line.render(
+            line.paint(
                 Rect {
                     y,
                     height: 1,

@@ -7,6 +7,7 @@ use crate::plan::Plan;
 use crate::rules::{MAX_RATING, Symptom};
 use crate::store::Session;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -42,7 +43,7 @@ impl<Tz: TimeZone> Widget for Chart<'_, Tz> {
         };
         let symptoms = &app.rules.symptoms;
         if symptoms.is_empty() || area.height < 4 {
-            Line::styled(" This plan has no symptoms to chart.", style::MUTED).render(area, buf);
+            Line::styled(" This plan has no symptoms to chart.", style::MUTED).paint(area, buf);
             return;
         }
         let today = plan.day_of(app.now);
@@ -58,7 +59,7 @@ impl<Tz: TimeZone> Widget for Chart<'_, Tz> {
             ..area
         };
         let intro = text::truncate(INTRO, usize::from(area.width.saturating_sub(2)));
-        Line::styled(format!(" {intro}"), style::MUTED).render(row(area.y), buf);
+        Line::styled(format!(" {intro}"), style::MUTED).paint(row(area.y), buf);
         let alerts = alert_marks(&plan, session, &columns);
         let mut y = area.y + 1;
         for symptom in symptoms {
@@ -69,7 +70,7 @@ impl<Tz: TimeZone> Widget for Chart<'_, Tz> {
             y += 1;
             if with_detail {
                 let detail = text::truncate(&symptom.detail, usize::from(area.width) - 4);
-                Line::styled(format!("   {detail}"), style::DETAIL).render(row(y), buf);
+                Line::styled(format!("   {detail}"), style::DETAIL).paint(row(y), buf);
                 y += 1;
             }
             let bars = Rect {
@@ -83,7 +84,7 @@ impl<Tz: TimeZone> Widget for Chart<'_, Tz> {
         render_axis(&columns, today, row(y), buf);
         if y + 2 < area.bottom() {
             let legend = text::truncate(LEGEND, usize::from(area.width.saturating_sub(2)));
-            Line::styled(format!(" {legend}"), style::MUTED).render(row(area.bottom() - 1), buf);
+            Line::styled(format!(" {legend}"), style::MUTED).paint(row(area.bottom() - 1), buf);
         }
     }
 }
@@ -177,7 +178,7 @@ fn render_title<Tz: TimeZone>(
     } else {
         spans.push(Span::styled("   no ratings yet", style::MUTED));
     }
-    Line::from(spans).render(area, buf);
+    Line::from(spans).paint(area, buf);
 }
 
 fn render_bars<Tz: TimeZone>(

@@ -8,6 +8,7 @@ use crate::rules::MAX_RATING;
 use crate::tui::app::App;
 use crate::tui::checkin_form::CheckInForm;
 use crate::tui::form_keys::form_hints;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -46,10 +47,10 @@ impl<Tz: TimeZone> Widget for CheckInPopup<'_, Tz> {
             return;
         }
         let w = usize::from(line_at(0).width);
-        Line::styled(SCALE, style::MUTED).render(line_at(0), buf);
+        Line::styled(SCALE, style::MUTED).paint(line_at(0), buf);
         Line::styled(USUAL, style::MUTED)
             .right_aligned()
-            .render(line_at(0), buf);
+            .paint(line_at(0), buf);
         let plan = app.plan();
         for (i, (id, rating)) in form.ratings.iter().enumerate() {
             let y = u16::try_from(i + 1).unwrap_or(u16::MAX);
@@ -67,17 +68,17 @@ impl<Tz: TimeZone> Widget for CheckInPopup<'_, Tz> {
             if focused {
                 buf.set_style(area, style::SELECTED);
             }
-            rating_line(title, *rating, focused, w).render(area, buf);
+            rating_line(title, *rating, focused, w).paint(area, buf);
             Line::styled(format!("{usual:>4}  "), style::MUTED)
                 .right_aligned()
-                .render(area, buf);
+                .paint(area, buf);
         }
         let note_y = rows + 1;
         if note_y < inner.height {
             render_note(form, line_at(note_y), buf);
         }
         if note_y + 1 < inner.height {
-            key_hints(form_hints(), inner.width).render(line_at(note_y + 1), buf);
+            key_hints(form_hints(), inner.width).paint(line_at(note_y + 1), buf);
         }
     }
 }
@@ -132,5 +133,5 @@ fn render_note(form: &CheckInForm, area: Rect, buf: &mut Buffer) {
     if focused {
         spans.push(Span::styled(" ", style::CURSOR));
     }
-    Line::from(spans).render(area, buf);
+    Line::from(spans).paint(area, buf);
 }

@@ -3,10 +3,12 @@
 use crate::checklist::TaskLine;
 use crate::rules::Kind;
 use crate::tui::app::{App, Row};
+use crate::tui::paint::Paint;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -30,16 +32,13 @@ impl<Tz: TimeZone> Widget for TaskList<'_, Tz> {
             return;
         };
         if list.tasks.is_empty() {
-            Line::styled("  Nothing to do or avoid on this day.", style::MUTED).render(area, buf);
+            Line::styled("  Nothing to do or avoid on this day.", style::MUTED).paint(area, buf);
             return;
         }
         let rows = app.rows();
         let overflows = rows.len() > usize::from(area.height);
-        let [rows_area, bar_area] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(overflows)),
-        ])
-        .areas(area);
+        let [rows_area, bar_area] =
+            split::columns(area, [Part::Fill, Part::Len(u16::from(overflows))], 0);
         let visible = rows.iter().skip(app.top).take(usize::from(area.height));
         let when_width = when_column_width(&list.tasks, rows_area.width);
         for (y, row) in (rows_area.y..).zip(visible) {
@@ -97,7 +96,7 @@ fn render_heading(kind: Kind, tasks: &[TaskLine], area: Rect, buf: &mut Buffer) 
         Span::styled(name, heading_style),
         Span::styled(format!("  {done}/{total}"), style::MUTED),
     ])
-    .render(area, buf);
+    .paint(area, buf);
 }
 
 fn render_task(task: &TaskLine, selected: bool, when_width: usize, area: Rect, buf: &mut Buffer) {
@@ -140,8 +139,8 @@ fn render_task(task: &TaskLine, selected: bool, when_width: usize, area: Rect, b
         Span::styled(kind_mark, kind_style),
         Span::styled(title, title_style),
     ])
-    .render(area, buf);
+    .paint(area, buf);
     Line::from(vec![Span::styled(when, when_style), Span::raw(" ")])
         .right_aligned()
-        .render(area, buf);
+        .paint(area, buf);
 }

@@ -3,6 +3,7 @@
 
 use crate::plan::duration_label;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::buffer::Buffer;
@@ -54,10 +55,10 @@ impl<Tz: TimeZone> Widget for DemoBanner<'_, Tz> {
             Span::styled(demo_word.to_string(), style::DEMO_BANNER_STRONG),
             Span::styled(rest.to_string(), style::DEMO_BANNER),
         ])
-        .render(area, buf);
+        .paint(area, buf);
         Line::styled(right, style::DEMO_BANNER_STRONG)
             .right_aligned()
-            .render(area, buf);
+            .paint(area, buf);
     }
 }
 

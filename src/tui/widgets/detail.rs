@@ -1,6 +1,7 @@
 //! A strip under the list: why the selected task matters, and where that comes from.
 
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -59,7 +60,7 @@ impl<Tz: TimeZone> Widget for Detail<'_, Tz> {
                 height: 1,
                 ..inner
             };
-            Line::from(vec![Span::raw(" "), Span::styled(line, style::DETAIL)]).render(row, buf);
+            Line::from(vec![Span::raw(" "), Span::styled(line, style::DETAIL)]).paint(row, buf);
         }
     }
 }

@@ -3,10 +3,12 @@
 use crate::tui::app::{App, Screen};
 use crate::tui::form_keys::view_hints;
 use crate::tui::hints::footer_hints;
+use crate::tui::paint::Paint;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -18,12 +20,8 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let status_rows = u16::from(app.status.is_some() || app.notice.is_some());
-        let [status, hints, disclaimer] = Layout::vertical([
-            Constraint::Length(status_rows),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [status, hints, disclaimer] =
+            split::rows(area, [Part::Len(status_rows), Part::Len(1), Part::Len(1)]);
         // An error outranks a notice.
         let message = match (&app.status, &app.notice) {
             (Some(error), _) => Some((error, style::ERROR)),
@@ -33,13 +31,13 @@ impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
         if let Some((message, look)) = message {
             buf.set_style(status, look);
             let room = usize::from(status.width).saturating_sub(2);
-            Line::styled(format!(" {}", text::truncate(message, room)), look).render(status, buf);
+            Line::styled(format!(" {}", text::truncate(message, room)), look).paint(status, buf);
         }
         let hints_for_screen = match app.screen {
             Screen::Chart | Screen::History => view_hints(),
             _ => footer_hints(app.mode()),
         };
-        key_hints(hints_for_screen, hints.width).render(hints, buf);
+        key_hints(hints_for_screen, hints.width).paint(hints, buf);
         render_disclaimer(&app.rules.disclaimer, disclaimer, buf);
     }
 }
@@ -73,5 +71,5 @@ pub fn key_hints(mut hints: Vec<(String, &'static str)>, width: u16) -> Line<'st
 pub fn render_disclaimer(disclaimer: &str, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(2);
     let line = text::truncate(text::first_sentence(disclaimer), room);
-    Line::styled(format!(" {line}"), style::DISCLAIMER).render(area, buf);
+    Line::styled(format!(" {line}"), style::DISCLAIMER).paint(area, buf);
 }

@@ -5,10 +5,12 @@ use super::day_label;
 use crate::plan::duration_label;
 use crate::series::next_session_label;
 use crate::tui::app::{App, Screen};
+use crate::tui::paint::Paint;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -21,8 +23,7 @@ pub struct Header<'a, Tz: TimeZone>(pub &'a App<Tz>);
 
 impl<Tz: TimeZone> Widget for Header<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [title, summary] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        let [title, summary] = split::rows(area, [Part::Len(1), Part::Len(1)]);
         render_title(self.0, title, buf);
         render_summary(self.0, summary, buf);
     }
@@ -70,13 +71,13 @@ fn render_title<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     if !read_only.is_empty() {
         left.extend([Span::raw(" "), Span::styled(read_only, style::READ_ONLY)]);
     }
-    Line::from(left).render(area, buf);
+    Line::from(left).paint(area, buf);
     Line::from(vec![
         Span::styled(day, style::TITLE_DAY),
         Span::styled(today, style::TITLE_BAR),
     ])
     .right_aligned()
-    .render(area, buf);
+    .paint(area, buf);
 }
 
 /// How far the viewed day is from today, for when the user has moved away from it.
@@ -133,17 +134,14 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
     } else {
         text::width(&progress) + 1 + gauge_width + 1
     };
-    let [left, right] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(u16::try_from(right_width).unwrap_or(0)),
-    ])
-    .areas(area);
+    let right_width = u16::try_from(right_width).unwrap_or(0);
+    let [left, right] = split::columns(area, [Part::Fill, Part::Len(right_width)], 0);
     let room = usize::from(left.width).saturating_sub(2);
     Line::from(vec![
         Span::raw(" "),
         Span::styled(text::truncate(&words, room), style::SUMMARY),
     ])
-    .render(left, buf);
+    .paint(left, buf);
     if let Some(filled) = (gauge_width * done).checked_div(total) {
         Line::from(vec![
             Span::styled(progress, style::EMPHASIS),
@@ -151,6 +149,6 @@ fn render_summary<Tz: TimeZone>(app: &App<Tz>, area: Rect, buf: &mut Buffer) {
             Span::styled("━".repeat(filled), style::GAUGE_FILLED),
             Span::styled("─".repeat(gauge_width - filled), style::GAUGE_EMPTY),
         ])
-        .render(right, buf);
+        .paint(right, buf);
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::series::{Reading, SessionSummary, history};
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -127,7 +128,7 @@ impl<Tz: TimeZone> Widget for History<'_, Tz> {
                 if y >= area.bottom() {
                     return;
                 }
-                Line::from(vec![Span::raw(" "), Span::styled(line, style::MUTED)]).render(
+                Line::from(vec![Span::raw(" "), Span::styled(line, style::MUTED)]).paint(
                     Rect {
                         y,
                         height: 1,

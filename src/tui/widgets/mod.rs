@@ -25,9 +25,10 @@ mod why_popup;
 
 use super::app::{App, Screen};
 use super::layout::is_too_small;
+use super::split::{self, Part};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 pub use alerts::alert_rows;
@@ -73,12 +74,7 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
 /// The chart or the history, under the same header and over the same footer as the checklist.
 fn render_view<Tz: TimeZone>(app: &App<Tz>, body: impl Widget, area: Rect, buf: &mut Buffer) {
     let status = u16::from(app.status.is_some() || app.notice.is_some());
-    let [top, main, bottom] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-        Constraint::Length(2 + status),
-    ])
-    .areas(area);
+    let [top, main, bottom] = split::rows(area, [Part::Len(2), Part::Fill, Part::Len(2 + status)]);
     header::Header(app).render(top, buf);
     body.render(main, buf);
     footer::Footer(app).render(bottom, buf);

@@ -3,10 +3,12 @@
 
 use crate::checklist::NoteLine;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
@@ -18,6 +20,8 @@ const PHASE_MARK: &str = "• ";
 const WARNING_MARK: &str = "! ";
 /// Always true, so the warnings list is never empty.
 const ANY_WORRY: &str = "anything worries you";
+/// The most lines of detail a note gets beside the checklist.
+const MAX_DETAILS: usize = 3;
 
 pub struct Notes<'a, Tz: TimeZone> {
     pub app: &'a App<Tz>,
@@ -61,9 +65,7 @@ impl<Tz: TimeZone> Widget for Notes<'_, Tz> {
         if self.side_by_side {
             render_column(&phases, &warnings, area, buf);
         } else {
-            let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
-                .spacing(1)
-                .areas(area);
+            let [left, right] = split::columns(area, [Part::Fill, Part::Fill], 1);
             render_section(&phases, 0, left, buf);
             render_section(&warnings, 0, right, buf);
         }
@@ -75,32 +77,41 @@ impl<Tz: TimeZone> Widget for Notes<'_, Tz> {
 fn render_column(phases: &Section, warnings: &Section, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(area.height);
     let width = usize::from(area.width).saturating_sub(4);
-    let details = (0..=3)
+    // Each note's text is wrapped once; how many of its lines show is then only a minimum.
+    let (phase_lines, warning_lines) = (detail_lines(phases, width), detail_lines(warnings, width));
+    let details = (0..=MAX_DETAILS)
         .rev()
-        .find(|&d| section_rows(phases, d, width) + 1 + section_rows(warnings, d, width) <= rows)
+        .find(|&d| section_rows(&phase_lines, d) + 1 + section_rows(&warning_lines, d) <= rows)
         .unwrap_or(0);
-    let warning_rows = section_rows(warnings, details, width).min(rows);
-    let phase_rows =
-        section_rows(phases, details, width).min(rows.saturating_sub(warning_rows + 1));
+    let warning_rows = section_rows(&warning_lines, details).min(rows);
+    let phase_rows = section_rows(&phase_lines, details).min(rows.saturating_sub(warning_rows + 1));
     let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    let [top, _, bottom, _] = Layout::vertical([
-        Constraint::Length(as_rows(phase_rows)),
-        Constraint::Length(u16::from(rows > warning_rows)),
-        Constraint::Length(as_rows(warning_rows)),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [top, _, bottom, _] = split::rows(
+        area,
+        [
+            Part::Len(as_rows(phase_rows)),
+            Part::Len(u16::from(rows > warning_rows)),
+            Part::Len(as_rows(warning_rows)),
+            Part::Fill,
+        ],
+    );
     render_section(phases, details, top, buf);
     render_section(warnings, details, bottom, buf);
 }
 
-/// Rows a section takes with up to `details` lines of detail under each note.
-fn section_rows(section: &Section, details: usize, width: usize) -> usize {
-    let notes: usize = section
+/// How many lines of detail each note of a section has at `width`, up to `MAX_DETAILS`.
+fn detail_lines(section: &Section, width: usize) -> Vec<usize> {
+    section
         .notes
         .iter()
-        .map(|n| 1 + text::wrap(&n.detail, width, details).len())
-        .sum();
+        .map(|n| text::wrap(&n.detail, width, MAX_DETAILS).len())
+        .collect()
+}
+
+/// Rows a section takes with up to `details` lines of detail under each note, given each
+/// note's lines from `detail_lines`.
+fn section_rows(detail_lines: &[usize], details: usize) -> usize {
+    let notes: usize = detail_lines.iter().map(|&n| 1 + n.min(details)).sum();
     1 + notes.max(1)
 }
 
@@ -142,7 +153,7 @@ fn render_section(section: &Section, details: usize, area: Rect, buf: &mut Buffe
         lines.push(Line::styled(format!("   +{hidden} more"), style::MUTED));
     }
     for (y, line) in (inner.y..).zip(lines) {
-        line.render(
+        line.paint(
             Rect {
                 y,
                 height: 1,

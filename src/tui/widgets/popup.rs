@@ -1,9 +1,11 @@
 //! The frame every popup shares (help, why, the check-in form, the first-run prompt): centred,
 //! drawn over whatever is beneath, rounded, titled, and one cell of air inside each side.
 
+use crate::tui::paint::Paint;
+use crate::tui::split;
 use crate::tui::style;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
@@ -20,12 +22,7 @@ pub fn frame(
     closes_on_any_key: bool,
     buf: &mut Buffer,
 ) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = split::centered(area, width, height);
     Clear.render(popup, buf);
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -52,7 +49,7 @@ pub fn line_area(inner: Rect, i: u16) -> Rect {
 /// Draws `lines` one per row inside `inner`, as many as fit.
 pub fn render_lines(lines: Vec<Line<'_>>, inner: Rect, buf: &mut Buffer) {
     for (i, line) in (0..inner.height).zip(lines) {
-        line.render(line_area(inner, i), buf);
+        line.paint(line_area(inner, i), buf);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::progress::{DayProgress, Progress, Shade};
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -96,7 +97,7 @@ impl<Tz: TimeZone> Widget for ProgressStrip<'_, Tz> {
             };
             spans.push(Span::styled(word.clone(), word_style));
         }
-        Line::from(spans).render(area, buf);
+        Line::from(spans).paint(area, buf);
     }
 }
 

@@ -4,11 +4,13 @@ use super::footer::{key_hints, render_disclaimer};
 use super::popup;
 use crate::tui::app::App;
 use crate::tui::hints::prompt_hints;
+use crate::tui::paint::Paint;
 use crate::tui::prompt::Prompt;
+use crate::tui::split::{self, Part};
 use crate::tui::{style, text};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -25,21 +27,16 @@ pub struct StartPrompt<'a, Tz: TimeZone> {
 
 impl<Tz: TimeZone> Widget for StartPrompt<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [title, body, hints, disclaimer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [title, body, hints, disclaimer] =
+            split::rows(area, [Part::Len(1), Part::Fill, Part::Len(1), Part::Len(1)]);
         buf.set_style(title, style::TITLE_BAR);
         let name = text::truncate(
             &self.app.rules.name,
             usize::from(title.width).saturating_sub(2),
         );
-        Line::styled(format!(" {name}"), style::TITLE_DAY).render(title, buf);
+        Line::styled(format!(" {name}"), style::TITLE_DAY).paint(title, buf);
         self.render_box(body, buf);
-        key_hints(prompt_hints(), hints.width).render(hints, buf);
+        key_hints(prompt_hints(), hints.width).paint(hints, buf);
         render_disclaimer(&self.app.rules.disclaimer, disclaimer, buf);
     }
 }

@@ -7,6 +7,7 @@ use super::{footer, header, scrollbar};
 use crate::plan::Plan;
 use crate::rules::Kind;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::timeline::{ItemInfo, Row, Section};
 use crate::tui::timeline_layout::{Columns, EIGHTHS, position};
 use crate::tui::{style, text};
@@ -79,7 +80,7 @@ fn render_rows<Tz: TimeZone>(
         let mut cells: Vec<Option<(&str, Style)>> = vec![None; usize::from(width)];
         match *row {
             Row::Heading(section) => {
-                Line::styled(section.title(), heading_style(section)).render(title, buf);
+                Line::styled(section.title(), heading_style(section)).paint(title, buf);
             }
             Row::Item(item) => {
                 let Some(info) = item.info(&app.rules) else {
@@ -139,7 +140,7 @@ fn render_title(title: &str, milestone: bool, selected: bool, area: Rect, buf: &
         Span::styled(mark, look),
         Span::styled(text::truncate(title, room), look),
     ])
-    .render(area, buf);
+    .paint(area, buf);
 }
 
 fn heading_style(section: Section) -> Style {

@@ -4,6 +4,7 @@
 use super::timeline_bar;
 use crate::plan::Plan;
 use crate::tui::app::App;
+use crate::tui::paint::Paint;
 use crate::tui::style;
 use crate::tui::timeline::is_milestone;
 use crate::tui::timeline_layout::{Columns, position};
@@ -151,7 +152,7 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) {
             spans.push(Span::styled(*glyph, *look));
             spans.push(Span::styled(format!(" {word}"), style::MUTED));
         }
-        Line::from(spans).render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
+        Line::from(spans).paint(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
     }
 }
 

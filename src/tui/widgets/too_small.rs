@@ -1,9 +1,10 @@
 //! What a terminal too small for the checklist shows instead of it.
 
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::split;
 use crate::tui::{style, text};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -22,9 +23,7 @@ impl Widget for TooSmall {
         let height = u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
             .min(area.height);
-        let [block] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
+        let block = split::centered(area, area.width, height);
         for (y, line) in (block.y..block.bottom()).zip(lines) {
             let line_style = if y == block.bottom() - 1 {
                 style::MUTED
