@@ -1,6 +1,12 @@
-//! The command line as clap reads it. The wording here is the `--help` text people see.
+//! The command line as clap reads it, and the days `plan --from/--to` ask for. The wording
+//! here is the `--help` text people see.
 
+use super::CliError;
+use super::text::short_date;
+use crate::plan::Plan;
+use chrono::TimeZone;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 /// A day-by-day checklist for recovering from a microneedling treatment.
@@ -114,6 +120,30 @@ pub struct PlanArgs {
     /// End at plan day N, included [default: the plan's last day]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub to: Option<i64>,
+}
+
+impl PlanArgs {
+    /// The days asked for: the whole plan unless `--from`/`--to` narrow it. A day the plan
+    /// does not have is an error naming the plan's days, rather than an empty listing.
+    pub fn days<Tz: TimeZone>(&self, plan: &Plan<'_, Tz>) -> Result<RangeInclusive<i64>, CliError> {
+        let (first, last) = (plan.first_day(), plan.last_day());
+        let (from, to) = (self.from.unwrap_or(first), self.to.unwrap_or(last));
+        let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
+        let runs = format!("the plan runs from {} to {}", end(first), end(last));
+        for (flag, day) in [("--from", self.from), ("--to", self.to)] {
+            if let Some(day) = day.filter(|d| !(first..=last).contains(d)) {
+                return Err(CliError::Usage(format!(
+                    "{flag} {day} is not a day of the plan: {runs}"
+                )));
+            }
+        }
+        if from > to {
+            return Err(CliError::Usage(format!(
+                "--from {from} is after --to {to}: {runs}"
+            )));
+        }
+        Ok(from..=to)
+    }
 }
 
 #[derive(Debug, ClapArgs)]

@@ -1,6 +1,5 @@
 //! `plan --markdown` and `export ics`: the exports in `crate::export`, sent where asked.
 
-use super::day_range::days_asked;
 use super::{CliError, Context, Out, PlanArgs};
 use crate::export::{ics, markdown};
 use chrono::Utc;
@@ -14,7 +13,7 @@ pub fn markdown(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError
     let now = ctx.now();
     let session = ctx.state.current_session(now);
     let plan = ctx.plan(session.map_or(now, |s| s.at));
-    let days = days_asked(&plan, args)?;
+    let days = args.days(&plan)?;
     let treatment = match session {
         Some(_) => markdown::Treatment::Recorded,
         None => markdown::Treatment::AsIfNow,

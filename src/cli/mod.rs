@@ -6,7 +6,6 @@
 
 mod args;
 mod checkin;
-mod day_range;
 mod export_cmd;
 mod history;
 mod journal_text;

@@ -1,7 +1,6 @@
 //! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
 //! made from `Checklist`, the same model the terminal screens show.
 
-use super::day_range::days_asked;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
 use super::json_out::{DayJson, TodayJson, write_json, write_plan_days_json};
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
@@ -80,7 +79,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let session = ctx.state.current_session(now);
     let treatment = session.map_or(now, |s| s.at);
     let plan = ctx.plan(treatment);
-    let days = days_asked(&plan, args)?;
+    let days = args.days(&plan)?;
     if args.json {
         return Ok(write_plan_days_json(&plan, session, now, days, out)?);
     }

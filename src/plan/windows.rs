@@ -2,8 +2,8 @@
 //!
 //! `Plan::day` asks "which rules touch this day?"; a listing of the whole plan asks "which
 //! days does this rule touch?". Both answer with the predicates here (`is_preparation`,
-//! `slots_open`), so the two views cannot drift apart; tests/cli_plan_windows.rs checks that
-//! they agree over the built-in plan.
+//! `slots_open`), so the two views cannot drift apart; tests/properties.rs checks that they
+//! agree for any plan in seven zones, tests/cli_plan_windows.rs for the built-in plan.
 
 use super::{Plan, Slot, day};
 use crate::rules::{Repeat, Rule};
