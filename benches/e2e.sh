@@ -14,13 +14,13 @@ RUNS=${RUNS:-5}
 IDLE=${IDLE:-10}
 rm -rf "$OUT" && mkdir -p "$OUT"
 cc -O2 -o "$OUT/floor" "$TOOLS/floor/screen.c"
-cargo run --quiet --release --example generate_rules -- 10000 >"$OUT/rules-10k.json"
+cargo run --quiet --release --example generate_rules -- 10000 >"$OUT/plan-10k.json"
 
 export TZ=Europe/Berlin
 NOW="2026-11-22 09:00"
 for plan in builtin 10k; do
   rules=()
-  [ "$plan" = 10k ] && rules=(--rules "$OUT/rules-10k.json")
+  [ "$plan" = 10k ] && rules=(--rules "$OUT/plan-10k.json")
   "$BIN" --data-dir "$OUT/data-$plan" "${rules[@]}" --now "$NOW" start --at "2026-11-20 14:00" >/dev/null
 done
 
@@ -34,7 +34,7 @@ probe() {
 uptime >"$OUT/uptime-before"
 probe floor READY "$OUT/floor"
 probe builtin "Day 3" "$BIN" --data-dir "$OUT/data-builtin" --now "$NOW"
-probe rules-10k "Day 3" "$BIN" --data-dir "$OUT/data-10k" --rules "$OUT/rules-10k.json" --now "$NOW"
+probe rules-10k "Day 3" "$BIN" --data-dir "$OUT/data-10k" --rules "$OUT/plan-10k.json" --now "$NOW"
 uptime >"$OUT/uptime-after"
 
 python3 - "$OUT" <<'PY'
