@@ -2,11 +2,12 @@
 //! days always hold together. (Issue 4, item 4.)
 
 use aftercare::plan::Plan;
-use aftercare::rules::{Rules, Segment, line_column, locate};
+use aftercare::rules::{Repeat, Rules, Segment, line_column, locate};
 use aftercare::timearg::parse_time;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 
 /// Zones with DST both ways, a midnight DST gap, half-hour offsets and the date line.
 const ZONES: [Tz; 7] = [
@@ -117,5 +118,34 @@ proptest! {
             let prep_on_day_one = rule.until_hours <= 0 && plan.day_of(plan.at_hours(rule.from_hours)) >= 1;
             prop_assert!(shown || prep_on_day_one, "{} never shown", rule.id);
         }
+    }
+
+    /// `plan --json --windows` rests on this: the days the per-rule view gives each task are
+    /// exactly the days `Plan::day` lists it on, in every zone.
+    #[test]
+    fn each_rule_shows_on_exactly_the_days_the_per_rule_view_gives(
+        windows in prop::collection::vec((-300i64..300, 1i64..200, any::<u8>()), 1..8),
+        minutes in 0i64..(60 * 24 * 366 * 3),
+        zone in 0usize..ZONES.len(),
+    ) {
+        let rules = Rules::parse(&rules_json(&windows), "gen.json").unwrap();
+        let treatment: DateTime<FixedOffset> =
+            Utc.timestamp_opt(1_767_225_600 + minutes * 60, 0).unwrap().fixed_offset();
+        let plan = Plan::new(&rules, treatment, ZONES[zone]);
+        let mut listed = BTreeSet::new();
+        for day in plan.days() {
+            listed.extend(day.tasks.iter().map(|t| (t.id(), day.day)));
+        }
+        let mut derived = BTreeSet::new();
+        for resolved in plan.rule_windows() {
+            let id = &resolved.rule.id;
+            if resolved.rule.repeat != Repeat::MorningAndEvening {
+                derived.extend(resolved.days.into_iter().flatten().map(|d| (id.clone(), d)));
+            }
+            for (slot, days) in resolved.slots {
+                derived.extend(days.map(|d| (format!("{id}@{}", slot.as_str()), d)));
+            }
+        }
+        prop_assert_eq!(listed, derived);
     }
 }

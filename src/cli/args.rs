@@ -1,6 +1,12 @@
-//! The command line as clap reads it. The wording here is the `--help` text people see.
+//! The command line as clap reads it, and the days `plan --from/--to` ask for. The wording
+//! here is the `--help` text people see.
 
+use super::CliError;
+use super::text::short_date;
+use crate::plan::Plan;
+use chrono::TimeZone;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 /// A day-by-day checklist for recovering from a microneedling treatment.
@@ -58,15 +64,8 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
-    /// Show every day of the plan
-    Plan {
-        /// Print JSON instead of text
-        #[arg(long)]
-        json: bool,
-        /// Print a day-by-day handout in Markdown, for printing
-        #[arg(long, conflicts_with = "json")]
-        markdown: bool,
-    },
+    /// Show every day of the plan (or the days --from/--to name)
+    Plan(PlanArgs),
     /// Tick a task off
     Check(TickArgs),
     /// Undo a tick-off
@@ -99,6 +98,52 @@ pub struct TickArgs {
     /// The plan day (1 = the treatment day; 0 and below are the days before) [default: today]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub day: Option<i64>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PlanArgs {
+    /// Print JSON instead of text: {"treatment", "recorded", "days": [...]}
+    #[arg(long)]
+    pub json: bool,
+    /// With --json: the whole plan in one compact document, each rule once with the days
+    /// its window touches ({"rules": [{"id", "first_day", "last_day", ...}], ...}) instead
+    /// of every day in full
+    #[arg(long, requires = "json", conflicts_with_all = ["markdown", "from", "to"])]
+    pub windows: bool,
+    /// Print a day-by-day handout in Markdown, for printing
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Start at plan day N (1 = the treatment day; 0 and below are the days before)
+    /// [default: the plan's first day]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub from: Option<i64>,
+    /// End at plan day N, included [default: the plan's last day]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub to: Option<i64>,
+}
+
+impl PlanArgs {
+    /// The days asked for: the whole plan unless `--from`/`--to` narrow it. A day the plan
+    /// does not have is an error naming the plan's days, rather than an empty listing.
+    pub fn days<Tz: TimeZone>(&self, plan: &Plan<'_, Tz>) -> Result<RangeInclusive<i64>, CliError> {
+        let (first, last) = (plan.first_day(), plan.last_day());
+        let (from, to) = (self.from.unwrap_or(first), self.to.unwrap_or(last));
+        let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
+        let runs = format!("the plan runs from {} to {}", end(first), end(last));
+        for (flag, day) in [("--from", self.from), ("--to", self.to)] {
+            if let Some(day) = day.filter(|d| !(first..=last).contains(d)) {
+                return Err(CliError::Usage(format!(
+                    "{flag} {day} is not a day of the plan: {runs}"
+                )));
+            }
+        }
+        if from > to {
+            return Err(CliError::Usage(format!(
+                "--from {from} is after --to {to}: {runs}"
+            )));
+        }
+        Ok(from..=to)
+    }
 }
 
 #[derive(Debug, ClapArgs)]

@@ -1,6 +1,6 @@
 //! `plan --markdown` and `export ics`: the exports in `crate::export`, sent where asked.
 
-use super::{CliError, Context, Out};
+use super::{CliError, Context, Out, PlanArgs};
 use crate::export::{ics, markdown};
 use chrono::Utc;
 use std::io::{self, Write};
@@ -8,15 +8,17 @@ use std::path::Path;
 
 /// The handout, on standard output. Like `plan`, it needs no recorded treatment: without one
 /// it is laid out as if treated now, and says so.
-pub fn markdown(ctx: &Context, out: Out) -> Result<(), CliError> {
+/// `--from`/`--to` narrow it to those days.
+pub fn markdown(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let session = ctx.state.current_session(now);
     let plan = ctx.plan(session.map_or(now, |s| s.at));
+    let days = args.days(&plan)?;
     let treatment = match session {
         Some(_) => markdown::Treatment::Recorded,
         None => markdown::Treatment::AsIfNow,
     };
-    markdown::write(out, &plan, treatment)?;
+    markdown::write(out, &plan, treatment, days)?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ use crate::store::{CheckIn, Session};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
+use std::ops::RangeInclusive;
 
 /// A day in JSON: the checklist's own fields, plus the counts the header shows.
 #[derive(Serialize)]
@@ -60,12 +61,13 @@ struct EveryDay<'a, 'r, Tz: TimeZone> {
     plan: &'a Plan<'r, Tz>,
     session: Option<&'a Session>,
     now: DateTime<FixedOffset>,
+    days: RangeInclusive<i64>,
 }
 
 impl<Tz: TimeZone> Serialize for EveryDay<'_, '_, Tz> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let plan = self.plan;
-        serializer.collect_seq((plan.first_day()..=plan.last_day()).map(|day| BuiltDay {
+        serializer.collect_seq(self.days.clone().map(|day| BuiltDay {
             checklist: Checklist::build(plan, day, self.session, self.now),
         }))
     }
@@ -89,10 +91,27 @@ pub fn write_plan_json<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let days = plan.first_day()..=plan.last_day();
+    write_plan_days_json(plan, session, now, days, out)
+}
+
+/// `plan --json --from N --to M`: as `write_plan_json`, with only the days `days`.
+pub fn write_plan_days_json<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: Option<&Session>,
+    now: DateTime<FixedOffset>,
+    days: RangeInclusive<i64>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let doc = PlanJson {
         treatment: plan.local(plan.treatment()),
         recorded: session.is_some(),
-        days: EveryDay { plan, session, now },
+        days: EveryDay {
+            plan,
+            session,
+            now,
+            days,
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

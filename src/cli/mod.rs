@@ -16,9 +16,11 @@ mod show;
 mod start;
 mod text;
 mod ticks;
+mod windows_json;
 
-pub use args::{Args, CheckinArgs, Command, ExportCommand, RulesCommand, TickArgs};
-pub use json_out::write_plan_json;
+pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
+pub use json_out::{write_plan_days_json, write_plan_json};
+pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;
@@ -203,8 +205,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
         Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
         Command::History { json } => history::run(&ctx, json, &mut out)?,
-        Command::Plan { markdown: true, .. } => export_cmd::markdown(&ctx, &mut out)?,
-        Command::Plan { json, .. } => show::plan(&ctx, json, &mut out)?,
+        Command::Plan(p) if p.markdown => export_cmd::markdown(&ctx, &p, &mut out)?,
+        Command::Plan(p) if p.windows => windows_json::run(&ctx, &mut out)?,
+        Command::Plan(p) => show::plan(&ctx, &p, &mut out)?,
         Command::Export {
             command: ExportCommand::Ics { file },
         } => export_cmd::ics(&ctx, &file, &mut out)?,

@@ -2,9 +2,9 @@
 //! made from `Checklist`, the same model the terminal screens show.
 
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
-use super::json_out::{DayJson, TodayJson, write_json, write_plan_json};
+use super::json_out::{DayJson, TodayJson, write_json, write_plan_days_json};
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
-use super::{CliError, Context, Out};
+use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::journal::alerts_on;
 use crate::plan::Plan;
@@ -72,15 +72,16 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Every day of the plan. With no treatment recorded, the plan as if treated now, so a
-/// clinic can print it for a patient before the appointment.
-pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
+/// Every day of the plan, or those `--from`/`--to` name. With no treatment recorded, the
+/// plan as if treated now, so a clinic can print it for a patient before the appointment.
+pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let session = ctx.state.current_session(now);
     let treatment = session.map_or(now, |s| s.at);
     let plan = ctx.plan(treatment);
-    if json {
-        return Ok(write_plan_json(&plan, session, now, out)?);
+    let days = args.days(&plan)?;
+    if args.json {
+        return Ok(write_plan_days_json(&plan, session, now, days, out)?);
     }
     writeln!(
         out,
@@ -95,7 +96,7 @@ pub fn plan(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let today = plan.day_of(now);
     // Built one day at a time, like the JSON: a clinic's plan can be long.
-    for day in plan.first_day()..=plan.last_day() {
+    for day in days {
         let day = &Checklist::build(&plan, day, session, now);
         let mark = if day.day == today { "  ← today" } else { "" };
         writeln!(out, "\n{}{mark}", day_header(day))?;

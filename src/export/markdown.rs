@@ -13,6 +13,7 @@ use crate::rules::{Kind, Repeat, Rules};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use std::collections::HashSet;
 use std::io::{self, Write};
+use std::ops::RangeInclusive;
 
 /// How the handout names the treatment moment.
 pub enum Treatment {
@@ -22,11 +23,12 @@ pub enum Treatment {
     AsIfNow,
 }
 
-/// Writes the handout for `plan` to `out`.
+/// Writes the handout for the days `days` of `plan` to `out`.
 pub fn write<Tz: TimeZone>(
     out: &mut dyn Write,
     plan: &Plan<'_, Tz>,
     treatment: Treatment,
+    days: RangeInclusive<i64>,
 ) -> io::Result<()> {
     let mut handout = Handout {
         out,
@@ -34,7 +36,7 @@ pub fn write<Tz: TimeZone>(
         explained: HashSet::new(),
     };
     handout.title(plan.local(plan.treatment()), treatment)?;
-    for day in plan.first_day()..=plan.last_day() {
+    for day in days {
         // No session: a handout is ticked on paper, so every box starts empty.
         let checklist = Checklist::build(plan, day, None, plan.treatment());
         handout.day(&checklist)?;

@@ -7,6 +7,7 @@
 mod alerts;
 mod day;
 mod when;
+mod windows;
 
 use crate::rules::{Kind, Note, Repeat, Rule, Rules};
 use crate::store::Ticks;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
 pub use when::{Timing, clock_label, duration_label, when_label};
+pub use windows::RuleDays;
 
 /// How far before and after the treatment a plan's windows reach, in hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +85,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         };
         plan.first_day = plan.day_of(plan.at_hours(earliest));
         // Windows end exclusively: one that ends at midnight does not touch the next day.
-        plan.last_day = plan.day_of(plan.at_hours(latest) - Duration::seconds(1));
+        plan.last_day = plan.day_of(windows::last_instant(plan.at_hours(latest)));
         plan
     }
 
@@ -146,8 +148,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
-    /// at or before the treatment) belong to the days before it: on the treatment day itself
-    /// they could only read "ended", which is noise to someone who has just been treated.
+    /// at or before the treatment) belong to the days before it (see `windows::is_preparation`).
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
         let (starts, ends) = self.day_bounds(date);
@@ -155,20 +156,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         // rule that does not touch the day any date arithmetic: a clinic's plan may hold tens
         // of thousands of rules.
         let (day_from, day_until) = (starts - self.treatment, ends - self.treatment);
-        // Each slot's usual part of the day (from its hour) and its whole half of the day.
-        // Time-zone lookups are most of the cost of a short plan's day, so the day's
-        // midnights and its noon are looked up once.
-        let noon = day::local_hour(&self.tz, date, 12);
-        let at = |hour| match hour {
-            0 => starts,
-            12 => noon,
-            24 => ends,
-            hour => day::local_hour(&self.tz, date, hour),
-        };
-        let slot_spans = [Slot::Morning, Slot::Evening].map(|slot| {
-            let usual = (at(slot.hour()), at(slot.until_hour()));
-            (slot, usual, (at(slot.until_hour() - 12), usual.1))
-        });
+        let slot_spans = windows::slot_spans(&self.tz, date, (starts, ends));
         // Do-tasks first in the order of a day (morning, all day, evening), then what to avoid;
         // within each group the rules file's order holds. Six groups, filled in one pass.
         let mut groups: [Vec<Task<'r>>; 6] = Default::default();
@@ -177,7 +165,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 Duration::hours(rule.from_hours),
                 Duration::hours(rule.until_hours),
             );
-            if from >= day_until || until <= day_from || (rule.until_hours <= 0 && day >= 1) {
+            if from >= day_until || until <= day_from || (day >= 1 && windows::is_preparation(rule))
+            {
                 continue;
             }
             let (from, until) = (self.treatment + from, self.treatment + until);
@@ -187,27 +176,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                     groups[group + 1].push(Task::new(rule, None, from, until))
                 }
                 Repeat::MorningAndEvening => {
-                    // A slot is on the day when the window is open during its usual part
-                    // (see `Slot::hour`); a short window that misses both still gets the
-                    // half of the day it falls in, so no rule ever vanishes from a day.
-                    let open = |(s, e): (DateTime<FixedOffset>, DateTime<FixedOffset>)| {
-                        from < e && until > s
-                    };
-                    let usual: Vec<Slot> = slot_spans
-                        .iter()
-                        .filter(|(_, u, _)| open(*u))
-                        .map(|x| x.0)
-                        .collect();
-                    let slots = if usual.is_empty() {
-                        slot_spans
-                            .iter()
-                            .filter(|(_, _, h)| open(*h))
-                            .map(|x| x.0)
-                            .collect()
-                    } else {
-                        usual
-                    };
-                    for slot in slots {
+                    for slot in windows::slots_open(&slot_spans, from, until)
+                        .into_iter()
+                        .flatten()
+                    {
                         let at = group + usize::from(slot.rank());
                         groups[at].push(Task::new(rule, Some(slot), from, until));
                     }
@@ -286,3 +258,5 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod windows_tests;

@@ -1,0 +1,192 @@
+//! `plan --json --windows`: the whole plan in one compact document. Each rule, phase and
+//! warning appears once, with its window resolved for this treatment and the plan days it
+//! shows on, so a program can lay out any day without the per-day listing (which, for a
+//! clinic's plan of thousands of rules over a year, is gigabytes).
+//!
+//! The days come from the engine (`Plan::rule_windows`), the same answers
+//! `Plan::day` gives day by day.
+
+use super::{CliError, Context, Out};
+use crate::plan::{Plan, RuleDays};
+use crate::rules::{Kind, Note, Repeat};
+use crate::store::Session;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use serde::{Serialize, Serializer};
+use std::io::{self, Write};
+use std::ops::RangeInclusive;
+
+type Instant = DateTime<FixedOffset>;
+
+#[derive(Serialize)]
+#[serde(bound = "")]
+struct WindowsJson<'a, 'r, Tz: TimeZone> {
+    treatment: Instant,
+    /// False when no treatment is recorded and the plan is shown as if treated now.
+    recorded: bool,
+    first_day: i64,
+    last_day: i64,
+    first_date: NaiveDate,
+    last_date: NaiveDate,
+    rules: EveryRule<'a, 'r, Tz>,
+    phases: Vec<NoteWindow<'r>>,
+    warnings: Vec<NoteWindow<'r>>,
+    /// When the plan's next treatment is due, or `null` when it gives no window.
+    next_session: Option<Window>,
+}
+
+/// The rules, each resolved as it is written: nothing per rule is kept.
+struct EveryRule<'a, 'r, Tz: TimeZone> {
+    plan: &'a Plan<'r, Tz>,
+}
+
+impl<Tz: TimeZone> Serialize for EveryRule<'_, '_, Tz> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let plan = self.plan;
+        serializer.collect_seq(plan.rule_windows().map(|r| RuleWindow::new(plan, r)))
+    }
+}
+
+/// A rule with its window: the task-level fields of `today --json`, less what depends on a
+/// day or on now (`done`, `status`, `when`).
+#[derive(Serialize)]
+struct RuleWindow<'r> {
+    id: &'r str,
+    title: &'r str,
+    kind: Kind,
+    repeat: Repeat,
+    #[serde(flatten)]
+    window: Window,
+    /// A twice-daily rule's tasks, each with the days it shows on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    slots: Vec<SlotWindow>,
+    rationale: &'r str,
+    sources: &'r [String],
+}
+
+#[derive(Serialize)]
+struct SlotWindow {
+    /// The task id `check` takes: `cleanse@morning`.
+    id: String,
+    slot: &'static str,
+    first_day: i64,
+    last_day: i64,
+}
+
+#[derive(Serialize)]
+struct NoteWindow<'r> {
+    id: &'r str,
+    title: &'r str,
+    detail: &'r str,
+    #[serde(flatten)]
+    window: Window,
+    sources: &'r [String],
+}
+
+/// When a window opens and closes (exclusive), in local time, and the first and last plan
+/// day it shows on (`null` for a preparation rule that shows on no day).
+#[derive(Serialize)]
+struct Window {
+    starts: Instant,
+    ends: Instant,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+}
+
+impl Window {
+    fn new<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        (from, until): (i64, i64),
+        days: Option<RangeInclusive<i64>>,
+    ) -> Self {
+        let days = days.map(RangeInclusive::into_inner);
+        Window {
+            starts: plan.local(plan.at_hours(from)),
+            ends: plan.local(plan.at_hours(until)),
+            first_day: days.map(|d| d.0),
+            last_day: days.map(|d| d.1),
+        }
+    }
+}
+
+impl<'r> RuleWindow<'r> {
+    fn new<Tz: TimeZone>(plan: &Plan<'r, Tz>, resolved: RuleDays<'r>) -> Self {
+        let rule = resolved.rule;
+        let slots = resolved
+            .slots
+            .into_iter()
+            .map(|(slot, days)| SlotWindow {
+                id: format!("{}@{}", rule.id, slot.as_str()),
+                slot: slot.as_str(),
+                first_day: *days.start(),
+                last_day: *days.end(),
+            })
+            .collect();
+        RuleWindow {
+            id: &rule.id,
+            title: &rule.title,
+            kind: rule.kind,
+            repeat: rule.repeat,
+            window: Window::new(plan, (rule.from_hours, rule.until_hours), resolved.days),
+            slots,
+            rationale: &rule.rationale,
+            sources: &rule.sources,
+        }
+    }
+}
+
+fn notes<'r, Tz: TimeZone>(plan: &Plan<'r, Tz>, notes: &'r [Note]) -> Vec<NoteWindow<'r>> {
+    notes
+        .iter()
+        .map(|note| {
+            let hours = (note.from_hours, note.until_hours);
+            let (from, until) = (plan.at_hours(hours.0), plan.at_hours(hours.1));
+            NoteWindow {
+                id: &note.id,
+                title: &note.title,
+                detail: &note.detail,
+                window: Window::new(plan, hours, plan.days_touched(from, until)),
+                sources: &note.sources,
+            }
+        })
+        .collect()
+}
+
+/// What `plan --json --windows` prints for `plan`; `session` is the recorded treatment, if
+/// any. Public so the benchmarks measure exactly this path.
+pub fn write_plan_windows_json<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: Option<&Session>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rules = plan.rules();
+    let next_session = rules.next_session.as_ref().map(|next| {
+        let (from, until) = (
+            plan.at_hours(next.from_hours),
+            plan.at_hours(next.until_hours),
+        );
+        let days = plan.days_touched(from, until);
+        Window::new(plan, (next.from_hours, next.until_hours), days)
+    });
+    let doc = WindowsJson {
+        treatment: plan.local(plan.treatment()),
+        recorded: session.is_some(),
+        first_day: plan.first_day(),
+        last_day: plan.last_day(),
+        first_date: plan.date_of(plan.first_day()),
+        last_date: plan.date_of(plan.last_day()),
+        rules: EveryRule { plan },
+        phases: notes(plan, &rules.phases),
+        warnings: notes(plan, &rules.warnings),
+        next_session,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// `plan --json --windows`: like `plan`, it needs no recorded treatment.
+pub fn run(ctx: &Context, out: Out) -> Result<(), CliError> {
+    let now = ctx.now();
+    let session = ctx.state.current_session(now);
+    let plan = ctx.plan(session.map_or(now, |s| s.at));
+    Ok(write_plan_windows_json(&plan, session, out)?)
+}

@@ -1,0 +1,183 @@
+//! Which days a window touches: the per-rule view of what `Plan::day` decides day by day.
+//!
+//! `Plan::day` asks "which rules touch this day?"; a listing of the whole plan asks "which
+//! days does this rule touch?". Both answer with the predicates here (`is_preparation`,
+//! `slots_open`), so the two views cannot drift apart; tests/properties.rs checks that they
+//! agree for any plan in seven zones, tests/cli_plan_windows.rs for the built-in plan.
+
+use super::{Plan, Slot, day};
+use crate::rules::{Repeat, Rule};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+use std::ops::RangeInclusive;
+
+type Instant = DateTime<FixedOffset>;
+
+/// For each slot (morning, evening): its usual part of the day and its whole half of the day.
+pub(super) type SlotSpans = [(Slot, (Instant, Instant), (Instant, Instant)); 2];
+
+/// A rule whose window closes at or before the treatment prepares for it. It belongs to the
+/// days before: on the treatment day itself it could only read "ended", which is noise to
+/// someone who has just been treated.
+pub(super) fn is_preparation(rule: &Rule) -> bool {
+    rule.until_hours <= 0
+}
+
+/// The last instant inside a window that closes (exclusively) at `until`.
+pub(super) fn last_instant(until: Instant) -> Instant {
+    until - Duration::nanoseconds(1)
+}
+
+/// The slot spans of `date` in `tz` (see `Slot::hour`), given the day's bounds (its
+/// midnights, from `Plan::day_bounds`). Time-zone lookups are most of the cost of a short
+/// plan's day, so the midnights are not looked up again and noon only once.
+pub(super) fn slot_spans<Tz: TimeZone>(
+    tz: &Tz,
+    date: NaiveDate,
+    (starts, ends): (Instant, Instant),
+) -> SlotSpans {
+    let noon = day::local_hour(tz, date, 12);
+    let at = |hour| match hour {
+        0 => starts,
+        12 => noon,
+        24 => ends,
+        hour => day::local_hour(tz, date, hour),
+    };
+    [Slot::Morning, Slot::Evening].map(|slot| {
+        let usual = (at(slot.hour()), at(slot.until_hour()));
+        (slot, usual, (at(slot.until_hour() - 12), usual.1))
+    })
+}
+
+/// The slots a twice-daily window `from..until` gets on the day of `spans`: each slot whose
+/// usual part of the day the window is open in; when it misses both, the half of the day it
+/// falls in, so no rule ever vanishes from a day it touches.
+pub(super) fn slots_open(spans: &SlotSpans, from: Instant, until: Instant) -> [Option<Slot>; 2] {
+    let open = |(s, e): (Instant, Instant)| from < e && until > s;
+    let usual = spans.map(|(slot, span, _)| open(span).then_some(slot));
+    if usual.iter().any(Option::is_some) {
+        usual
+    } else {
+        spans.map(|(slot, _, half)| open(half).then_some(slot))
+    }
+}
+
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
+    /// The days a window `from..until` touches, from the day it opens to the day of its last
+    /// instant; `None` when it is empty.
+    pub fn days_touched(&self, from: Instant, until: Instant) -> Option<RangeInclusive<i64>> {
+        (from < until).then(|| self.day_of(from)..=self.day_of(last_instant(until)))
+    }
+
+    /// The days `rule` shows on, as `Plan::day` lists it: the days its window touches, less
+    /// the treatment day and after for a preparation rule. `None` when it shows on no day (a
+    /// preparation window that opens and closes on the treatment day).
+    pub fn rule_days(&self, rule: &Rule) -> Option<RangeInclusive<i64>> {
+        let days = self.days_touched(
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        )?;
+        let (first, mut last) = days.into_inner();
+        if is_preparation(rule) {
+            last = last.min(0);
+        }
+        (first <= last).then_some(first..=last)
+    }
+
+    /// The slots twice-daily `rule` gets on `day`, if its window touches that day.
+    pub fn slots_on(&self, rule: &Rule, day: i64) -> [Option<Slot>; 2] {
+        let spans = self.slot_spans_of(day);
+        slots_open(
+            &spans,
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        )
+    }
+
+    fn slot_spans_of(&self, day: i64) -> SlotSpans {
+        let date = self.date_of(day);
+        slot_spans(&self.tz, date, self.day_bounds(date))
+    }
+
+    /// For a twice-daily rule, the days each of its slots shows on (morning first); empty for
+    /// any other rule.
+    pub fn slot_days(&self, rule: &Rule) -> Vec<(Slot, RangeInclusive<i64>)> {
+        let spans = |day| self.slot_spans_of(day);
+        self.slot_days_with(rule, self.rule_days(rule), spans)
+    }
+
+    /// Every rule with the days it shows on, in the rules file's order. Each day's slot times
+    /// are worked out once and shared by all rules: a clinic's plan has thousands of rules
+    /// over a few hundred days.
+    pub fn rule_windows(&self) -> impl Iterator<Item = RuleDays<'r>> + '_ {
+        let first = self.first_day;
+        let mut known: Vec<Option<SlotSpans>> = Vec::new();
+        self.rules.rules.iter().map(move |rule| {
+            let days = self.rule_days(rule);
+            // Indexed from the plan's first day, which no rule's days precede.
+            let spans = |day: i64| match usize::try_from(day - first) {
+                Ok(at) => {
+                    if known.len() <= at {
+                        known.resize(at + 1, None);
+                    }
+                    *known[at].get_or_insert_with(|| self.slot_spans_of(day))
+                }
+                Err(_) => self.slot_spans_of(day),
+            };
+            let slots = self.slot_days_with(rule, days.clone(), spans);
+            RuleDays { rule, days, slots }
+        })
+    }
+
+    /// A slot is on every day its window covers whole, so only the first and last day can
+    /// lack one: the search from either end stops within a day or two.
+    fn slot_days_with(
+        &self,
+        rule: &Rule,
+        days: Option<RangeInclusive<i64>>,
+        mut spans: impl FnMut(i64) -> SlotSpans,
+    ) -> Vec<(Slot, RangeInclusive<i64>)> {
+        let Some(days) = days.filter(|_| rule.repeat == Repeat::MorningAndEvening) else {
+            return Vec::new();
+        };
+        let (from, until) = (
+            self.at_hours(rule.from_hours),
+            self.at_hours(rule.until_hours),
+        );
+        let mut on = |day| slots_open(&spans(day), from, until);
+        let first = first_day_of_each_slot(days.clone(), &mut on);
+        let last = first_day_of_each_slot(days.rev(), &mut on);
+        [Slot::Morning, Slot::Evening]
+            .into_iter()
+            .zip(first.into_iter().zip(last))
+            .filter_map(|(slot, ends)| Some((slot, ends.0?..=ends.1?)))
+            .collect()
+    }
+}
+
+/// Walking `days` in order, the first on which each slot (morning, evening) is on.
+fn first_day_of_each_slot(
+    days: impl Iterator<Item = i64>,
+    on: &mut impl FnMut(i64) -> [Option<Slot>; 2],
+) -> [Option<i64>; 2] {
+    let mut found = [None; 2];
+    for day in days {
+        for (found, slot) in found.iter_mut().zip(on(day)) {
+            if found.is_none() && slot.is_some() {
+                *found = Some(day);
+            }
+        }
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    found
+}
+
+/// A rule and the days it shows on (see `Plan::rule_days`, `Plan::slot_days`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDays<'r> {
+    pub rule: &'r Rule,
+    pub days: Option<RangeInclusive<i64>>,
+    /// For a twice-daily rule, each slot with its days (morning first); empty otherwise.
+    pub slots: Vec<(Slot, RangeInclusive<i64>)>,
+}
