@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # End-to-end figures for README "Performance": the release binary beside the C floor, in ONE
 # run, in a 120x40 pseudo-terminal, medians of 5 runs. Usage (from the repository root):
-#   bash benches/e2e.sh [BINARY]        # default: $CARGO_TARGET_DIR or target, release/aftercare
+#   bash benches/e2e.sh [BINARY]        # default: the release binary, built if needed
 # Needs ../shared/tools (tui_probe.py, floor/screen.c), python3 and cc. Writes JSON to
 # ${OUT:-/tmp/aftercare-e2e}/ and prints one table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOOLS=${TOOLS:-../shared/tools}
 [ -d "$TOOLS" ] || TOOLS=/work/shared/tools
-BIN=${1:-${CARGO_TARGET_DIR:-target}/release/aftercare}
+# Where cargo puts the binary depends on the target (.cargo/config.toml): ask it.
+release_binary() {
+  cargo build --release --message-format=json-render-diagnostics 2>/dev/null |
+    python3 -c 'import json, sys
+for m in map(json.loads, sys.stdin):
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "aftercare" and m.get("executable"):
+        print(m["executable"])'
+}
+BIN=${1:-$(release_binary)}
 OUT=${OUT:-/tmp/aftercare-e2e}
 RUNS=${RUNS:-5}
 IDLE=${IDLE:-10}
