@@ -5,6 +5,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    exit_101_on_panic();
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(code) => code,
@@ -15,4 +16,16 @@ fn main() -> ExitCode {
             e.exit_code()
         }
     }
+}
+
+/// A panic ends the program with status 101 whichever way it was built. The release build
+/// aborts on panic (no unwinding tables: a smaller binary that starts sooner), which would
+/// otherwise be reported as SIGABRT; nothing is lost by not unwinding, because every save is
+/// already atomic and the terminal is given back by the checklist's own panic hook.
+fn exit_101_on_panic() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        report(info);
+        std::process::exit(101);
+    }));
 }
