@@ -6,6 +6,7 @@
 
 mod action;
 mod app;
+mod backend;
 mod banner;
 mod checkin_form;
 mod demo;

@@ -10,10 +10,11 @@
 //! event) rather than asked of the terminal before every frame, which cost three system
 //! calls a frame.
 
+use super::backend::FastBackend;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::Backend;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, BufWriter, Stdout, stdout};
@@ -22,14 +23,14 @@ use std::io::{self, BufWriter, Stdout, stdout};
 /// coloured text is about 40 kB.
 const FRAME_BYTES: usize = 64 * 1024;
 
-pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Term = Terminal<FastBackend<BufWriter<Stdout>>>;
 
 /// Takes over the terminal. On an error it has already been given back.
 pub fn enter() -> io::Result<Term> {
     let entered = enable_raw_mode()
         .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
         .and_then(|()| {
-            let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, stdout()));
+            let backend = FastBackend::new(BufWriter::with_capacity(FRAME_BYTES, stdout()));
             let area = Rect::from((Position::ORIGIN, backend.size()?));
             Terminal::with_options(
                 backend,
