@@ -23,6 +23,18 @@ const GOOD: &str = r#"{
 }"#;
 
 #[test]
+fn the_builtin_plan_needs_no_checks_at_start() {
+    // `Rules::builtin` only reads the file: it must pass every check, and making its text
+    // inert must change nothing.
+    let checked = Rules::parse(BUILTIN_JSON, BUILTIN_NAME).unwrap_or_else(|e| panic!("{e}"));
+    let read = Rules::builtin().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        serde_json::to_value(&checked).unwrap(),
+        serde_json::to_value(&read).unwrap()
+    );
+}
+
+#[test]
 fn the_builtin_plan_is_valid_and_cites_its_sources() {
     let rules = Rules::builtin().unwrap_or_else(|e| panic!("{e}"));
     assert!(rules.rules.len() >= 15);
