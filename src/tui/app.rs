@@ -8,7 +8,7 @@ use super::layout::{self, Needs, Regions};
 use super::prompt::Prompt;
 use super::storage::Storage;
 use super::ticking::UndoStep;
-use super::timeline::TimelineView;
+use super::timeline::{Row as TimelineRow, TimelineView};
 use crate::checklist::{Checklist, TaskLine};
 use crate::journal::AlertLine;
 use crate::plan::{Plan, Reach};
@@ -17,6 +17,7 @@ use crate::rules::{Kind, Rules};
 use crate::store::{Session, State, Ticks};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use ratatui::layout::Size;
+use std::cell::OnceCell;
 
 /// Which screen is up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct App<Tz: TimeZone> {
     pub(crate) rules: Rules,
     /// How far the rules' windows reach, measured once: the plan is asked for on every frame.
     reach: Reach,
+    /// The timeline's rows in order, sorted on first use (see `timeline_rows`).
+    pub(crate) timeline_rows: OnceCell<Vec<TimelineRow>>,
     pub(crate) storage: Storage,
     pub(crate) state: State,
     pub(crate) tz: Tz,
@@ -105,6 +108,7 @@ impl<Tz: TimeZone> App<Tz> {
         };
         let mut app = App {
             reach: Reach::of(&rules),
+            timeline_rows: OnceCell::new(),
             rules,
             storage: storage.into(),
             state,

