@@ -31,28 +31,37 @@ impl Rules {
     /// Makes every text field inert (see the module docs).
     pub(super) fn make_text_inert(&mut self) {
         for field in [&mut self.name, &mut self.procedure, &mut self.disclaimer] {
-            *field = inert(field);
+            make_inert(field);
         }
         for s in &mut self.sources {
-            s.title = inert(&s.title);
-            s.detail = s.detail.as_deref().map(inert);
+            make_inert(&mut s.title);
+            if let Some(detail) = &mut s.detail {
+                make_inert(detail);
+            }
         }
         for r in &mut self.rules {
-            r.title = inert(&r.title);
-            r.rationale = inert(&r.rationale);
+            make_inert(&mut r.title);
+            make_inert(&mut r.rationale);
         }
         for n in self.phases.iter_mut().chain(&mut self.warnings) {
-            n.title = inert(&n.title);
-            n.detail = inert(&n.detail);
+            make_inert(&mut n.title);
+            make_inert(&mut n.detail);
         }
         for s in &mut self.symptoms {
-            s.title = inert(&s.title);
-            s.detail = inert(&s.detail);
+            make_inert(&mut s.title);
+            make_inert(&mut s.detail);
         }
         for a in &mut self.alerts {
-            a.title = inert(&a.title);
-            a.message = inert(&a.message);
+            make_inert(&mut a.title);
+            make_inert(&mut a.message);
         }
+    }
+}
+
+/// Makes `field` inert in place; clean text (nearly all of it) is left as it is, uncopied.
+fn make_inert(field: &mut String) {
+    if field.chars().any(needs_care) {
+        *field = inert(field);
     }
 }
 

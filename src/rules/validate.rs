@@ -101,7 +101,8 @@ impl Problems<'_> {
     }
 
     fn id(&mut self, at: &[Segment<'_>], id: &str, seen: &mut HashSet<String>, what: &str) {
-        let path = [at, &[Segment::Key("id")]].concat();
+        // The path is only built for a message: this runs for every rule of a clinic's file.
+        let path = || [at, &[Segment::Key("id")]].concat();
         let well_formed = !id.is_empty()
             && id.len() <= MAX_ID_LEN
             && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -110,13 +111,13 @@ impl Problems<'_> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !well_formed {
             self.push(
-                &path,
+                &path(),
                 format!(
                     "{what} id {id:?} must be 1–{MAX_ID_LEN} lowercase letters, digits, '-' or '_'"
                 ),
             );
         } else if !seen.insert(id.to_string()) {
-            self.push(&path, format!("duplicate {what} id {id:?}"));
+            self.push(&path(), format!("duplicate {what} id {id:?}"));
         }
     }
 
