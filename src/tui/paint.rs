@@ -5,8 +5,9 @@
 //! at 120x40). Almost everything on these screens is plain text — printable ASCII, Latin-1,
 //! dashes, arrows, box drawing — where every character is a cluster of its own, one cell
 //! wide. `paint` writes such lines cell by cell and hands anything else (emoji, CJK,
-//! combining marks, centred or right-aligned lines) to ratatui, so the screen is the same
-//! either way; the tests below compare the two for every character taken as plain.
+//! combining marks, and centred or right-aligned lines too wide for their row) to ratatui,
+//! so the screen is the same either way; the tests below compare the two for every
+//! character taken as plain.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};

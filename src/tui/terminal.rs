@@ -19,8 +19,8 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, BufWriter, Stdout, stdout};
 
-/// Bytes a frame may take before the buffer writes part of it: a full 200x60 screen of
-/// coloured text is about 40 kB.
+/// Bytes a frame may take before the buffer writes part of it. The first frame at 120x40
+/// is 6.4 kB (about 1.3 bytes a cell), so this holds a whole screen of some 48,000 cells.
 const FRAME_BYTES: usize = 64 * 1024;
 
 pub type Term = Terminal<FastBackend<BufWriter<Stdout>>>;
