@@ -31,7 +31,7 @@ const PLAIN: &[(char, char)] = &[
 ];
 
 /// Whether `c` is drawn one cell wide, as a cluster of its own.
-pub fn is_plain(c: char) -> bool {
+fn is_plain(c: char) -> bool {
     // Most text is ASCII: answer it before searching the table.
     if c.is_ascii() {
         return (' '..='~').contains(&c);
@@ -73,7 +73,7 @@ pub fn paint(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
         Some(Alignment::Right) => (width <= room).then(|| room - width),
     });
     let (Some(indent), Some(width)) = (indent, width) else {
-        line.clone().render(area, buf);
+        line.render(area, buf);
         return;
     };
     // ratatui draws nothing, not even the line's style, for an empty line.
