@@ -1,29 +1,22 @@
-//! ratatui's crossterm backend with a cheaper `draw`: the same bytes, written directly.
+//! The bytes that paint cells on the terminal: what ratatui's crossterm backend writes,
+//! written directly.
 //!
 //! `CrosstermBackend::draw` sends every cell through crossterm's `Print` command and every
 //! cursor jump through `MoveTo`, each formatted by `core::fmt`: that was a sixth of the
 //! instructions of the first frame (callgrind, built-in plan at 120x40). Here the two are
 //! written as bytes; style changes, which are rare, still go through crossterm's commands.
-//! A test draws the same cells through both backends and compares the output byte for byte.
+//! A test draws the same cells through both and compares the output byte for byte.
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
+use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Cell;
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
     Attribute, Color as CColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
     SetForegroundColor, SetUnderlineColor,
 };
-use ratatui::layout::{Position, Size};
+use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
-
-pub struct FastBackend<W: Write>(CrosstermBackend<W>);
-
-impl<W: Write> FastBackend<W> {
-    pub fn new(writer: W) -> Self {
-        FastBackend(CrosstermBackend::new(writer))
-    }
-}
 
 /// "ESC [ row ; column H", one-based, as crossterm's `MoveTo` writes it.
 fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
@@ -101,77 +94,43 @@ fn modifier_diff(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result
     Ok(())
 }
 
-impl<W: Write> Backend for FastBackend<W> {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        // The backend writes through to its writer.
-        let w = &mut self.0;
-        let (mut fg, mut bg, mut underline) = (Color::Reset, Color::Reset, Color::Reset);
-        let mut modifier = Modifier::empty();
-        let mut last: Option<Position> = None;
-        for (x, y, cell) in content {
-            if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                move_to(w, x, y)?;
-            }
-            last = Some(Position { x, y });
-            if cell.modifier != modifier {
-                modifier_diff(w, modifier, cell.modifier)?;
-                modifier = cell.modifier;
-            }
-            if cell.fg != fg || cell.bg != bg {
-                let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-                queue!(w, SetColors(colors))?;
-                (fg, bg) = (cell.fg, cell.bg);
-            }
-            if cell.underline_color != underline {
-                queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
-                underline = cell.underline_color;
-            }
-            w.write_all(cell.symbol().as_bytes())?;
+/// Writes `content` — cells with their positions, as a diff yields them — exactly as
+/// `CrosstermBackend::draw` would: a cursor move only where a cell does not follow the last
+/// one, a style change only where the style changes, and every style reset at the end.
+pub fn write_cells<'a>(
+    w: &mut impl Write,
+    content: impl Iterator<Item = (u16, u16, &'a Cell)>,
+) -> io::Result<()> {
+    let (mut fg, mut bg, mut underline) = (Color::Reset, Color::Reset, Color::Reset);
+    let mut modifier = Modifier::empty();
+    let mut last: Option<Position> = None;
+    for (x, y, cell) in content {
+        if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
+            move_to(w, x, y)?;
         }
-        queue!(
-            w,
-            SetForegroundColor(CColor::Reset),
-            SetBackgroundColor(CColor::Reset),
-            SetUnderlineColor(CColor::Reset),
-            SetAttribute(Attribute::Reset),
-        )
+        last = Some(Position { x, y });
+        if cell.modifier != modifier {
+            modifier_diff(w, modifier, cell.modifier)?;
+            modifier = cell.modifier;
+        }
+        if cell.fg != fg || cell.bg != bg {
+            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
+            queue!(w, SetColors(colors))?;
+            (fg, bg) = (cell.fg, cell.bg);
+        }
+        if cell.underline_color != underline {
+            queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+            underline = cell.underline_color;
+        }
+        w.write_all(cell.symbol().as_bytes())?;
     }
-
-    fn hide_cursor(&mut self) -> io::Result<()> {
-        self.0.hide_cursor()
-    }
-    fn show_cursor(&mut self) -> io::Result<()> {
-        self.0.show_cursor()
-    }
-    fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.0.get_cursor_position()
-    }
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.0.set_cursor_position(position)
-    }
-    fn clear(&mut self) -> io::Result<()> {
-        self.0.clear()
-    }
-    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.0.clear_region(clear_type)
-    }
-    fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        self.0.append_lines(n)
-    }
-    fn size(&self) -> io::Result<Size> {
-        self.0.size()
-    }
-    fn window_size(&mut self) -> io::Result<WindowSize> {
-        self.0.window_size()
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Backend::flush(&mut self.0)
-    }
+    queue!(
+        w,
+        SetForegroundColor(CColor::Reset),
+        SetBackgroundColor(CColor::Reset),
+        SetUnderlineColor(CColor::Reset),
+        SetAttribute(Attribute::Reset),
+    )
 }
 
 #[cfg(test)]
