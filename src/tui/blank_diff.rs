@@ -97,8 +97,14 @@ impl<'a> Iterator for BlankDiff<'a> {
                     if matches!(cell.diff_option, CellDiffOption::None) && looks_blank(cell) {
                         continue;
                     }
-                    let width = usize::from(cell.cell_width());
-                    if width > 1 && cell.symbol().contains('\u{FE0F}') {
+                    // `cell_width` measures the symbol; most are one byte, one column, and
+                    // answered here without the call.
+                    let symbol = cell.symbol();
+                    let width = match symbol.len() {
+                        1 => 1,
+                        _ => usize::from(symbol.cell_width()),
+                    };
+                    if width > 1 && symbol.contains('\u{FE0F}') {
                         self.trailing = Some((i + 1, (i + width).min(len)));
                     } else if width > 1 {
                         self.at += width - 1;

@@ -19,7 +19,7 @@ use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 
 /// "ESC [ row ; column H", one-based, as crossterm's `MoveTo` writes it.
-fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
     let mut digits = [0u8; 16];
     let mut at = digits.len() - 1;
     digits[at] = b'H';
@@ -37,8 +37,9 @@ fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
         at -= 1;
         digits[at] = if i == 0 { b';' } else { b'[' };
     }
-    w.write_all(b"\x1b")?;
-    w.write_all(&digits[at..])
+    at -= 1;
+    digits[at] = b'\x1b';
+    out.extend_from_slice(&digits[at..]);
 }
 
 fn set(w: &mut impl Write, attribute: Attribute) -> io::Result<()> {
@@ -94,11 +95,12 @@ fn modifier_diff(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result
     Ok(())
 }
 
-/// Writes `content` — cells with their positions, as a diff yields them — exactly as
-/// `CrosstermBackend::draw` would: a cursor move only where a cell does not follow the last
-/// one, a style change only where the style changes, and every style reset at the end.
+/// Appends to `w` the bytes for `content` — cells with their positions, as a diff yields
+/// them — exactly as `CrosstermBackend::draw` writes them: a cursor move only where a cell
+/// does not follow the last one, a style change only where the style changes, and every
+/// style reset at the end.
 pub fn write_cells<'a>(
-    w: &mut impl Write,
+    w: &mut Vec<u8>,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let (mut fg, mut bg, mut underline) = (Color::Reset, Color::Reset, Color::Reset);
@@ -106,7 +108,7 @@ pub fn write_cells<'a>(
     let mut last: Option<Position> = None;
     for (x, y, cell) in content {
         if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-            move_to(w, x, y)?;
+            move_to(w, x, y);
         }
         last = Some(Position { x, y });
         if cell.modifier != modifier {
@@ -122,7 +124,11 @@ pub fn write_cells<'a>(
             queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
             underline = cell.underline_color;
         }
-        w.write_all(cell.symbol().as_bytes())?;
+        // Most symbols are one byte: a push is cheaper than copying a slice.
+        match cell.symbol().as_bytes() {
+            &[byte] => w.push(byte),
+            bytes => w.extend_from_slice(bytes),
+        }
     }
     queue!(
         w,
