@@ -21,6 +21,7 @@ mod paint;
 mod prompt;
 mod screen;
 mod screens;
+mod sgr;
 mod signals;
 mod split;
 mod storage;

@@ -4,19 +4,14 @@
 //! `CrosstermBackend::draw` sends every cell through crossterm's `Print` command and every
 //! cursor jump through `MoveTo`, each formatted by `core::fmt`: that was a sixth of the
 //! instructions of the first frame (callgrind, built-in plan at 120x40). Here the two are
-//! written as bytes; style changes, which are rare, still go through crossterm's commands.
+//! written as bytes, and so are style changes (`sgr`).
 //! A test draws the same cells through both and compares the output byte for byte.
 
-use ratatui::backend::IntoCrossterm;
+use super::sgr::{self, attr, attribute as set};
 use ratatui::buffer::Cell;
-use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Color as CColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
-    SetForegroundColor, SetUnderlineColor,
-};
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
-use std::io::{self, Write};
+use std::io;
 
 /// "ESC [ row ; column H", one-based, as crossterm's `MoveTo` writes it.
 fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
@@ -42,57 +37,52 @@ fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
     out.extend_from_slice(&digits[at..]);
 }
 
-fn set(w: &mut impl Write, attribute: Attribute) -> io::Result<()> {
-    queue!(w, SetAttribute(attribute))
-}
-
 /// The attribute changes from `from` to `to`, in the order ratatui's backend sends them.
-fn modifier_diff(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+fn modifier_diff(w: &mut Vec<u8>, from: Modifier, to: Modifier) {
     let removed = from - to;
     if removed.contains(Modifier::REVERSED) {
-        set(w, Attribute::NoReverse)?;
+        set(w, attr::NO_REVERSE);
     }
     // Bold and dim are both ended by normal intensity; what stays is set again.
     let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
     if reset_intensity {
-        set(w, Attribute::NormalIntensity)?;
+        set(w, attr::NORMAL_INTENSITY);
         if to.contains(Modifier::DIM) {
-            set(w, Attribute::Dim)?;
+            set(w, attr::DIM);
         }
         if to.contains(Modifier::BOLD) {
-            set(w, Attribute::Bold)?;
+            set(w, attr::BOLD);
         }
     }
     for (modifier, off) in [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
+        (Modifier::ITALIC, attr::NO_ITALIC),
+        (Modifier::UNDERLINED, attr::NO_UNDERLINE),
+        (Modifier::CROSSED_OUT, attr::NOT_CROSSED_OUT),
+        (Modifier::HIDDEN, attr::NO_HIDDEN),
     ] {
         if removed.contains(modifier) {
-            set(w, off)?;
+            set(w, off);
         }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        set(w, Attribute::NoBlink)?;
+        set(w, attr::NO_BLINK);
     }
     let added = to - from;
     for (modifier, on, unless_reset) in [
-        (Modifier::REVERSED, Attribute::Reverse, false),
-        (Modifier::BOLD, Attribute::Bold, true),
-        (Modifier::ITALIC, Attribute::Italic, false),
-        (Modifier::UNDERLINED, Attribute::Underlined, false),
-        (Modifier::DIM, Attribute::Dim, true),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut, false),
-        (Modifier::HIDDEN, Attribute::Hidden, false),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink, false),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink, false),
+        (Modifier::REVERSED, attr::REVERSE, false),
+        (Modifier::BOLD, attr::BOLD, true),
+        (Modifier::ITALIC, attr::ITALIC, false),
+        (Modifier::UNDERLINED, attr::UNDERLINED, false),
+        (Modifier::DIM, attr::DIM, true),
+        (Modifier::CROSSED_OUT, attr::CROSSED_OUT, false),
+        (Modifier::HIDDEN, attr::HIDDEN, false),
+        (Modifier::SLOW_BLINK, attr::SLOW_BLINK, false),
+        (Modifier::RAPID_BLINK, attr::RAPID_BLINK, false),
     ] {
         if added.contains(modifier) && !(unless_reset && reset_intensity) {
-            set(w, on)?;
+            set(w, on);
         }
     }
-    Ok(())
 }
 
 /// Appends to `w` the bytes for `content` — cells with their positions, as a diff yields
@@ -112,16 +102,15 @@ pub fn write_cells<'a>(
         }
         last = Some(Position { x, y });
         if cell.modifier != modifier {
-            modifier_diff(w, modifier, cell.modifier)?;
+            modifier_diff(w, modifier, cell.modifier);
             modifier = cell.modifier;
         }
         if cell.fg != fg || cell.bg != bg {
-            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-            queue!(w, SetColors(colors))?;
+            sgr::colors(w, cell.fg, cell.bg)?;
             (fg, bg) = (cell.fg, cell.bg);
         }
         if cell.underline_color != underline {
-            queue!(w, SetUnderlineColor(cell.underline_color.into_crossterm()))?;
+            sgr::underline(w, cell.underline_color)?;
             underline = cell.underline_color;
         }
         // Most symbols are one byte: a push is cheaper than copying a slice.
@@ -130,13 +119,7 @@ pub fn write_cells<'a>(
             bytes => w.extend_from_slice(bytes),
         }
     }
-    queue!(
-        w,
-        SetForegroundColor(CColor::Reset),
-        SetBackgroundColor(CColor::Reset),
-        SetUnderlineColor(CColor::Reset),
-        SetAttribute(Attribute::Reset),
-    )
+    sgr::reset(w)
 }
 
 #[cfg(test)]
