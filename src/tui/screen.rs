@@ -21,7 +21,7 @@ use super::output::write_cells;
 use crossterm::cursor::{Hide, MoveTo};
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::widgets::Widget;
 use std::io::{self, Write};
@@ -52,7 +52,7 @@ impl<W: Write> Screen<W> {
         Screen {
             out,
             area,
-            next: Buffer::empty(area),
+            next: blank(area),
             shown: None,
             blank: true,
             bytes: Vec::with_capacity(FRAME_BYTES),
@@ -92,7 +92,7 @@ impl<W: Write> Screen<W> {
                 spare
             }
             // The first frame is out: now the second buffer is worth its cost.
-            None => Buffer::empty(self.area),
+            None => blank(self.area),
         };
         self.shown = Some(std::mem::replace(&mut self.next, spare));
         self.blank = false;
@@ -115,6 +115,14 @@ impl<W: Write> Screen<W> {
         self.blank = true;
         Ok(())
     }
+}
+
+/// `Buffer::empty(area)`, built by writing the constant blank cell into each place rather
+/// than cloning one cell into the next (`vec![cell; n]`): 96 k -> 30 k instructions at
+/// 120x40.
+fn blank(area: Rect) -> Buffer {
+    let content = (0..area.area()).map(|_| Cell::EMPTY).collect();
+    Buffer { area, content }
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 use super::*;
 use ratatui::backend::{Backend, ClearType as RClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
@@ -168,6 +167,14 @@ fn assert_same_bytes(frames: u64, seed: u64) {
 fn writes_what_ratatuis_terminal_writes_frame_after_frame() {
     for seed in 0..200 {
         assert_same_bytes(30, seed);
+    }
+}
+
+#[test]
+fn a_blank_buffer_is_an_empty_one() {
+    for (width, height) in [(0, 0), (1, 1), (120, 40), (7, 0)] {
+        let area = Rect::new(0, 0, width, height);
+        assert_eq!(blank(area), Buffer::empty(area));
     }
 }
 
