@@ -1,7 +1,7 @@
 //! One day of a plan, and the local-midnight arithmetic that bounds it.
 
 use crate::rules::{Kind, Note, Rule};
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// A day of the plan: the tasks it holds and the notes that apply.
 #[derive(Debug, Clone)]
@@ -120,36 +120,4 @@ impl Slot {
             Slot::Evening => 2,
         }
     }
-}
-
-/// The first instant of `date` in `tz`. Where midnight itself falls in a DST gap (some zones
-/// change clocks at 00:00), the day starts when the clocks resume.
-pub fn local_midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<FixedOffset> {
-    first_instant_at_or_after(tz, date, NaiveTime::MIN)
-}
-
-/// `hour`:00 on `date` (24 meaning the next midnight), or when the clocks resume if that
-/// falls in a DST gap.
-pub fn local_hour<Tz: TimeZone>(tz: &Tz, date: NaiveDate, hour: u32) -> DateTime<FixedOffset> {
-    match NaiveTime::from_hms_opt(hour, 0, 0) {
-        Some(time) => first_instant_at_or_after(tz, date, time),
-        None => local_midnight(tz, date + Duration::days(1)),
-    }
-}
-
-fn first_instant_at_or_after<Tz: TimeZone>(
-    tz: &Tz,
-    date: NaiveDate,
-    time: NaiveTime,
-) -> DateTime<FixedOffset> {
-    let wall = date.and_time(time);
-    // Gaps are at most a few hours in any real zone; step through them a minute at a time.
-    for minutes in 0..=24 * 60 {
-        match tz.from_local_datetime(&(wall + Duration::minutes(minutes))) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.fixed_offset(),
-            LocalResult::None => continue,
-        }
-    }
-    // Unreachable for any zone whose gaps are shorter than a day; read the wall time as UTC.
-    wall.and_utc().fixed_offset()
 }

@@ -6,6 +6,7 @@
 
 mod alerts;
 mod day;
+mod wall_clock;
 mod when;
 mod windows;
 
@@ -142,8 +143,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// Local midnight at the start and end of `date`.
     pub fn day_bounds(&self, date: NaiveDate) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
         (
-            day::local_midnight(&self.tz, date),
-            day::local_midnight(&self.tz, date + Duration::days(1)),
+            wall_clock::local_midnight(&self.tz, date),
+            wall_clock::local_midnight(&self.tz, date + Duration::days(1)),
         )
     }
 

@@ -5,7 +5,7 @@
 //! `slots_open`), so the two views cannot drift apart; tests/properties.rs checks that they
 //! agree for any plan in seven zones, tests/cli_plan_windows.rs for the built-in plan.
 
-use super::{Plan, Slot, day};
+use super::{Plan, Slot, wall_clock};
 use crate::rules::{Repeat, Rule};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use std::ops::RangeInclusive;
@@ -35,12 +35,12 @@ pub(super) fn slot_spans<Tz: TimeZone>(
     date: NaiveDate,
     (starts, ends): (Instant, Instant),
 ) -> SlotSpans {
-    let noon = day::local_hour(tz, date, 12);
+    let noon = wall_clock::local_hour(tz, date, 12);
     let at = |hour| match hour {
         0 => starts,
         12 => noon,
         24 => ends,
-        hour => day::local_hour(tz, date, hour),
+        hour => wall_clock::local_hour(tz, date, hour),
     };
     [Slot::Morning, Slot::Evening].map(|slot| {
         let usual = (at(slot.hour()), at(slot.until_hour()));

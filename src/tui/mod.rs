@@ -78,12 +78,12 @@ pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
     // Guarding before the terminal changes, and until it is restored, leaves no moment in
     // which a signal would leave it in raw mode.
-    let _signals = signals::restore_on_signals()?;
+    let mut signals = signals::restore_on_signals()?;
     terminal::restore_on_panic();
     let mut terminal = terminal::enter()?;
     // The screen has the terminal's size, read once by `enter`.
     let size = terminal.area().as_size();
-    let result = event_loop(&mut terminal, &mut make_app(size), clock);
+    let result = event_loop(&mut terminal, &mut make_app(size), clock, &mut signals);
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
     terminal::restore();
     result
@@ -93,6 +93,7 @@ fn event_loop<Tz: TimeZone>(
     terminal: &mut Term,
     app: &mut App<Tz>,
     clock: Clock,
+    signals: &mut signals::SignalGuard,
 ) -> Result<(), TuiError> {
     let mut dirty = true;
     // When the demo's next frame of play is due; keys in between do not delay it.
@@ -100,6 +101,7 @@ fn event_loop<Tz: TimeZone>(
     while !app.should_quit() {
         if dirty {
             terminal.draw(&*app)?;
+            signals.watch();
             signals::panic_if_asked();
         }
         frame_due = match (app.is_playing(), frame_due) {

@@ -2,8 +2,9 @@
 //! of the alternate screen, mouse released, raw mode off. Without this, closing the terminal
 //! window's tab or `kill` would leave the shell unusable.
 //!
-//! A thread waits on the signals (blocked in a read, so idle CPU stays at zero), restores the
-//! terminal and exits with 128 + the signal's number, as a shell would report it. Exiting
+//! The signals are caught from before the terminal changes; once the first frame is drawn, a
+//! thread waits on them (blocked in a read, so idle CPU stays at zero), restores the terminal
+//! and exits with 128 + the signal's number, as a shell would report it. Exiting
 //! mid-save is safe: a save replaces the file atomically, and a leftover temporary file is
 //! removed by the next save.
 
@@ -16,27 +17,42 @@ use std::thread::JoinHandle;
 /// restored after a panic. Read only here, at the edge.
 const TEST_PANIC: &str = "AFTERCARE_TEST_PANIC";
 
-/// Keeps the signal thread alive; dropping it stops the thread and restores the defaults.
+/// Keeps the signals caught; dropping it stops the thread and restores the defaults.
 pub struct SignalGuard {
     handle: Handle,
+    /// The signals caught but not yet watched: see `watch`.
+    waiting: Option<Signals>,
     thread: Option<JoinHandle<()>>,
 }
 
-/// Starts restoring the terminal on SIGTERM, SIGHUP and SIGINT, until the guard drops.
+/// Starts catching SIGTERM, SIGHUP and SIGINT, until the guard drops. Call before the
+/// terminal changes; a signal caught from here on is acted on once `watch` runs.
 pub fn restore_on_signals() -> io::Result<SignalGuard> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let handle = signals.handle();
-    let thread = std::thread::spawn(move || {
-        // `forever` ends when the guard closes the handle.
-        if let Some(signal) = signals.forever().next() {
-            super::terminal::restore();
-            std::process::exit(128 + signal);
-        }
-    });
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     Ok(SignalGuard {
-        handle,
-        thread: Some(thread),
+        handle: signals.handle(),
+        waiting: Some(signals),
+        thread: None,
     })
+}
+
+impl SignalGuard {
+    /// Starts the thread that restores the terminal and exits on a caught signal. Called
+    /// after the first frame is on screen: starting a thread (its stack, its share of the
+    /// allocator) is work the first frame need not wait for, and a signal that came in
+    /// between is kept by `Signals` until the thread reads it. Later calls do nothing.
+    pub fn watch(&mut self) {
+        let Some(mut signals) = self.waiting.take() else {
+            return;
+        };
+        self.thread = Some(std::thread::spawn(move || {
+            // `forever` ends when the guard closes the handle.
+            if let Some(signal) = signals.forever().next() {
+                super::terminal::restore();
+                std::process::exit(128 + signal);
+            }
+        }));
+    }
 }
 
 impl Drop for SignalGuard {
