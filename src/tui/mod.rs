@@ -6,8 +6,8 @@
 
 mod action;
 mod app;
-mod backend;
 mod banner;
+mod blank_diff;
 mod checkin_form;
 mod demo;
 mod form_keys;
@@ -16,9 +16,12 @@ mod input;
 mod journal;
 mod layout;
 mod list_rows;
+mod output;
 mod paint;
 mod prompt;
+mod screen;
 mod screens;
+mod sgr;
 mod signals;
 mod split;
 mod storage;
@@ -78,8 +81,8 @@ fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<()
     let mut signals = signals::restore_on_signals()?;
     terminal::restore_on_panic();
     let mut terminal = terminal::enter()?;
-    // The viewport is the terminal's size, read once by `enter`.
-    let size = terminal.get_frame().area().as_size();
+    // The screen has the terminal's size, read once by `enter`.
+    let size = terminal.area().as_size();
     let result = event_loop(&mut terminal, &mut make_app(size), clock, &mut signals);
     // Restore even when the loop failed: a shell left in raw mode is worse than the error.
     terminal::restore();
@@ -97,7 +100,7 @@ fn event_loop<Tz: TimeZone>(
     let mut frame_due: Option<Instant> = None;
     while !app.should_quit() {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(&*app)?;
             signals.watch();
             signals::panic_if_asked();
         }
@@ -122,7 +125,7 @@ fn event_loop<Tz: TimeZone>(
             (false, _) => {
                 let event = event::read()?;
                 if let Event::Resize(width, height) = event {
-                    terminal::resize(terminal, Size::new(width, height))?;
+                    terminal.resize(Size::new(width, height))?;
                 }
                 handle(app, &event, clock)
             }
