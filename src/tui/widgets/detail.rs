@@ -1,5 +1,6 @@
 //! A strip under the list: why the selected task matters, and where that comes from.
 
+use super::rule::TitledRule;
 use crate::tui::app::App;
 use crate::tui::paint::Paint;
 use crate::tui::{style, text};
@@ -7,7 +8,7 @@ use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 pub struct Detail<'a, Tz: TimeZone>(pub &'a App<Tz>);
 
@@ -20,15 +21,14 @@ impl<Tz: TimeZone> Widget for Detail<'_, Tz> {
         if area.height < 2 {
             return;
         }
-        let mut block = Block::new()
-            .borders(Borders::TOP)
-            .border_style(style::RULE)
-            .title(Span::styled(" Why ", style::SECTION));
-        if let Some(more) = more_label(app) {
-            block = block.title(Line::styled(format!(" {more} "), style::MUTED).right_aligned());
+        let inner = TitledRule::inner(area);
+        TitledRule {
+            left: Line::from(Span::styled(" Why ", style::SECTION)),
+            right: more_label(app)
+                .map(|more| Line::styled(format!(" {more} "), style::MUTED).right_aligned()),
+            style: style::RULE,
         }
-        let inner = block.inner(area);
-        block.render(area, buf);
+        .render(area, buf);
         let sources: Vec<&str> = task
             .sources
             .iter()

@@ -15,6 +15,7 @@ mod history;
 mod notes;
 mod popup;
 mod progress;
+mod rule;
 mod scrollbar;
 mod start_prompt;
 mod timeline;

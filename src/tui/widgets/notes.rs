@@ -1,6 +1,7 @@
 //! What is normal on the day, and the signs to call the provider about. Beside the list
 //! there is room for the details; under it, each note gets one line.
 
+use super::rule::TitledRule;
 use crate::checklist::NoteLine;
 use crate::tui::app::App;
 use crate::tui::paint::Paint;
@@ -11,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 const PHASES_TITLE: &str = " Normal now ";
 const WARNINGS_TITLE: &str = " Call your provider if ";
@@ -116,12 +117,13 @@ fn section_rows(detail_lines: &[usize], details: usize) -> usize {
 }
 
 fn render_section(section: &Section, details: usize, area: Rect, buf: &mut Buffer) {
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(style::RULE)
-        .title(Span::styled(section.title, section.title_style));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = TitledRule::inner(area);
+    TitledRule {
+        left: Line::from(Span::styled(section.title, section.title_style)),
+        right: None,
+        style: style::RULE,
+    }
+    .render(area, buf);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     for note in section.notes {
