@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     exit_101_on_panic();
-    let args = cli::Args::parse();
+    // The checklist's plain start is read without clap (cli/quick_args.rs).
+    let args = cli::quick_args(std::env::args_os(), |name| std::env::var_os(name).is_some())
+        .unwrap_or_else(cli::Args::parse);
     match cli::run(args) {
         Ok(code) => code,
         // The reader went away (`aftercare plan | head`): nothing left to tell anyone.
