@@ -27,6 +27,8 @@ mod split;
 mod storage;
 mod style;
 mod terminal;
+#[cfg(test)]
+mod test_rng;
 mod text;
 mod ticking;
 mod timeline;

@@ -1,19 +1,7 @@
 use super::*;
+use crate::tui::test_rng::Lcg;
 use ratatui::style::Style;
 use std::num::NonZeroU16;
-
-/// A small deterministic generator, so that a failure names a case that can be re-run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize % n
-    }
-}
 
 /// Blank cells often, so runs of them occur; wide symbols with and without U+FE0F.
 const SYMBOLS: [&str; 10] = [" ", " ", " ", "a", "日", "⚠️", "😀", "é", "━", ""];

@@ -1,19 +1,7 @@
 use super::*;
+use crate::tui::test_rng::Lcg;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::style::Style;
-
-/// A small deterministic generator, so that a failure names a case that can be re-run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize % n
-    }
-}
 
 const SYMBOLS: [&str; 8] = ["a", " ", "›", "━", "日", "é", "😀", "x"];
 const COLORS: [Color; 8] = [

@@ -1,22 +1,10 @@
 use super::*;
+use crate::tui::test_rng::Lcg;
 use ratatui::backend::{Backend, ClearType as RClearType, CrosstermBackend, WindowSize};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// A small deterministic generator, so that a failure names a case that can be re-run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize % n
-    }
-}
 
 const TEXTS: [&str; 8] = [
     "Day 3 of recovery",

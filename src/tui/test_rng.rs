@@ -1,0 +1,15 @@
+//! A small deterministic generator for the tests that compare our drawing with ratatui's
+//! on generated frames, so that a failure names a case that can be re-run.
+
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize % n
+    }
+}
