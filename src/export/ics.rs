@@ -23,7 +23,7 @@
 //! again for the same treatment updates the events already imported rather than doubling them.
 
 use super::{NOT_ADVICE, moment_words};
-use crate::plan::{Plan, Slot as PlanSlot};
+use crate::plan::{Plan, Slot as PlanSlot, first_instant_at_or_after};
 use crate::rules::{Kind, Repeat, Rule};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
@@ -212,12 +212,7 @@ fn half_end(date: NaiveDate, slot: &Slot) -> NaiveDateTime {
 /// clocks resume when it falls in a gap (reminders are at 08:00, 09:00 and 20:00, which no
 /// zone skips, but window openings can be anywhere).
 fn instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    (0..=24 * 60)
-        .find_map(|m| {
-            tz.from_local_datetime(&(local + Duration::minutes(m)))
-                .earliest()
-        })
-        .map_or_else(|| local.and_utc(), |t| t.with_timezone(&Utc))
+    first_instant_at_or_after(tz, local).with_timezone(&Utc)
 }
 
 /// An event's description: when, why, where from, and the disclaimer.

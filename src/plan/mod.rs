@@ -16,6 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
+pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
 

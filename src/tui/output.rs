@@ -15,26 +15,11 @@ use std::io;
 
 /// "ESC [ row ; column H", one-based, as crossterm's `MoveTo` writes it.
 fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
-    let mut digits = [0u8; 16];
-    let mut at = digits.len() - 1;
-    digits[at] = b'H';
-    for (i, n) in [u32::from(x) + 1, u32::from(y) + 1].into_iter().enumerate() {
-        let mut n = n;
-        loop {
-            at -= 1;
-            // A digit: n % 10 is below 10.
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        at -= 1;
-        digits[at] = if i == 0 { b';' } else { b'[' };
-    }
-    at -= 1;
-    digits[at] = b'\x1b';
-    out.extend_from_slice(&digits[at..]);
+    out.extend_from_slice(b"\x1b[");
+    sgr::decimal(out, u32::from(y) + 1);
+    out.push(b';');
+    sgr::decimal(out, u32::from(x) + 1);
+    out.push(b'H');
 }
 
 /// The attribute changes from `from` to `to`, in the order ratatui's backend sends them.

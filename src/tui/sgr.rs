@@ -92,15 +92,15 @@ pub fn reset(out: &mut Vec<u8>) -> io::Result<()> {
 /// sends them.
 fn color(out: &mut Vec<u8>, base: u8, color: Color) {
     let index = match color.into_crossterm() {
-        CColor::Reset => return decimal(out, base + 1),
+        CColor::Reset => return decimal(out, u32::from(base) + 1),
         CColor::Rgb { r, g, b } => {
-            decimal(out, base);
+            decimal(out, u32::from(base));
             out.extend_from_slice(b";2;");
-            decimal(out, r);
+            decimal(out, u32::from(r));
             out.push(b';');
-            decimal(out, g);
+            decimal(out, u32::from(g));
             out.push(b';');
-            return decimal(out, b);
+            return decimal(out, u32::from(b));
         }
         CColor::AnsiValue(index) => index,
         CColor::Black => 0,
@@ -120,19 +120,26 @@ fn color(out: &mut Vec<u8>, base: u8, color: Color) {
         CColor::Cyan => 14,
         CColor::White => 15,
     };
-    decimal(out, base);
+    decimal(out, u32::from(base));
     out.extend_from_slice(b";5;");
-    decimal(out, index);
+    decimal(out, u32::from(index));
 }
 
-fn decimal(out: &mut Vec<u8>, n: u8) {
-    if n >= 100 {
-        out.push(b'0' + n / 100);
+/// `n` in decimal digits, as `core::fmt` writes it.
+pub fn decimal(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit: n % 10 is below 10.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    if n >= 10 {
-        out.push(b'0' + n / 10 % 10);
-    }
-    out.push(b'0' + n % 10);
+    out.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
