@@ -19,8 +19,8 @@
 use super::blank_diff::BlankDiff;
 use super::output::write_cells;
 use crossterm::cursor::{Hide, MoveTo};
-use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
+use crossterm::{Command, queue};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::widgets::Widget;
@@ -61,6 +61,11 @@ impl<W: Write> Screen<W> {
 
     pub fn area(&self) -> Rect {
         self.area
+    }
+
+    /// Sends `command` with the next frame, ahead of it and in the same write.
+    pub fn queue(&mut self, command: impl Command) -> io::Result<()> {
+        queue!(self.bytes, command)
     }
 
     /// Renders `widget` over the whole screen and writes what changed since the last frame.

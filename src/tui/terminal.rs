@@ -21,11 +21,19 @@ use std::io::{self, Stdout, stdout};
 pub type Term = Screen<Stdout>;
 
 /// Takes over the terminal. On an error it has already been given back.
+///
+/// The switch to the alternate screen and the mouse leave with the first frame, in its one
+/// write: a write of their own cost a system call and woke the terminal for nothing to show.
+/// Until then the shell's screen stays as it was, which is what the user sees either way.
 pub fn enter() -> io::Result<Term> {
     let entered = enable_raw_mode()
-        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
         .and_then(|()| term::size())
-        .map(|(width, height)| Screen::new(stdout(), Size::new(width, height)));
+        .map(|(width, height)| Screen::new(stdout(), Size::new(width, height)))
+        .and_then(|mut screen| {
+            screen.queue(EnterAlternateScreen)?;
+            screen.queue(EnableMouseCapture)?;
+            Ok(screen)
+        });
     if entered.is_err() {
         restore();
     }
