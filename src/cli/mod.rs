@@ -34,7 +34,6 @@ use crate::tui::{self, TuiError};
 use chrono::{DateTime, FixedOffset, Local};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// Why a command failed. Each is printed once, by `main`, as `aftercare: <message>`.
 #[derive(Debug, thiserror::Error)]
@@ -87,12 +86,12 @@ pub enum CliError {
 impl CliError {
     /// 2 when what the user gave us is wrong (they can fix the command or the file), 1 when
     /// something failed while doing what they asked.
-    pub fn exit_code(&self) -> ExitCode {
+    pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Rules(_)
             | CliError::RulesUnreadable { .. }
             | CliError::Time { .. }
-            | CliError::Usage(_) => ExitCode::from(2),
+            | CliError::Usage(_) => 2,
             CliError::NoDataDir
             | CliError::NoTreatment
             | CliError::Store(_)
@@ -100,7 +99,7 @@ impl CliError {
             | CliError::NotATerminal
             | CliError::Tui(_)
             | CliError::Write { .. }
-            | CliError::Output(_) => ExitCode::from(1),
+            | CliError::Output(_) => 1,
         }
     }
 
@@ -137,7 +136,7 @@ impl Context {
 }
 
 /// Runs one invocation.
-pub fn run(args: Args) -> Result<ExitCode, CliError> {
+pub fn run(args: Args) -> Result<(), CliError> {
     let clock = match &args.now {
         Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
             flag: "--now",
@@ -153,7 +152,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         let mut out = io::stdout().lock();
         rules_cmd::check(file, &mut out)?;
         out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let rules = match &args.rules {
         Some(path) => rules_cmd::load(path)?,
@@ -167,7 +166,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             ));
         }
         tui::run_demo(rules, clock)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let dir = match args.data_dir {
         Some(dir) => dir,
@@ -186,7 +185,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         }
         let opened = store.open(clock.now())?;
         tui::run(rules, store, opened, clock)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     };
     let state = store.load().map_err(|e| match e {
         StoreError::Corrupt { .. } => CliError::Damaged(e),
@@ -219,7 +218,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Rules { .. } => {}
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Where the output of a command goes; a trait object keeps the commands easy to call.
