@@ -127,17 +127,19 @@ pub const KEYMAP: &[Binding] = &[
     Binding { keys: &[Char('q'), KeyCode::Esc], action: Action::Quit, scope: Always, hint: Some("quit"), help: "Quit" },
 ];
 
-/// The first-run prompt's named keys; any other printable key types itself.
+/// The first-run prompt's named keys; any other printable key types itself. Hints show in
+/// this order, and a narrow footer drops them from the third-last back, so saving and
+/// quitting, last, stay in sight longest.
 #[rustfmt::skip]
 pub const PROMPT_KEYMAP: &[(KeyCode, PromptAction, Option<&str>)] = &[
-    (KeyCode::Enter, PromptAction::Submit, Some("save")),
-    (KeyCode::Esc, PromptAction::Quit, Some("quit")),
     (KeyCode::Backspace, PromptAction::Backspace, Some("erase")),
+    (KeyCode::Left, PromptAction::Left, Some("move")),
+    (KeyCode::Right, PromptAction::Right, Some("move")),
     (KeyCode::Delete, PromptAction::Delete, None),
-    (KeyCode::Left, PromptAction::Left, None),
-    (KeyCode::Right, PromptAction::Right, None),
     (KeyCode::Home, PromptAction::Home, None),
     (KeyCode::End, PromptAction::End, None),
+    (KeyCode::Enter, PromptAction::Submit, Some("save")),
+    (KeyCode::Esc, PromptAction::Quit, Some("quit")),
 ];
 
 /// The bindings that work in `mode`, in keymap order.

@@ -26,14 +26,21 @@ pub fn key_label(code: KeyCode) -> String {
 pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
     let demo = bindings(mode).filter(|b| b.scope == Scope::Demo);
     let rest = bindings(mode).filter(|b| b.scope != Scope::Demo);
+    let hinted = demo
+        .chain(rest)
+        .filter_map(|b| Some((*b.keys.first()?, b.hint?)));
+    merge_neighbours(hinted)
+}
+
+/// (key, word) pairs as hints, neighbours with the same word sharing one ("←→ move").
+fn merge_neighbours(
+    hinted: impl Iterator<Item = (KeyCode, &'static str)>,
+) -> Vec<(String, &'static str)> {
     let mut hints: Vec<(String, &'static str)> = Vec::new();
-    for binding in demo.chain(rest) {
-        let (Some(word), Some(first)) = (binding.hint, binding.keys.first()) else {
-            continue;
-        };
+    for (key, word) in hinted {
         match hints.last_mut() {
-            Some((keys, last)) if *last == word => keys.push_str(&key_label(*first)),
-            _ => hints.push((key_label(*first), word)),
+            Some((keys, last)) if *last == word => keys.push_str(&key_label(key)),
+            _ => hints.push((key_label(key), word)),
         }
     }
     hints
@@ -41,10 +48,11 @@ pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
 
 /// The prompt's footer hints.
 pub fn prompt_hints() -> Vec<(String, &'static str)> {
-    PROMPT_KEYMAP
-        .iter()
-        .filter_map(|(code, _, hint)| hint.map(|h| (key_label(*code), h)))
-        .collect()
+    merge_neighbours(
+        PROMPT_KEYMAP
+            .iter()
+            .filter_map(|(code, _, hint)| Some((*code, (*hint)?))),
+    )
 }
 
 /// The help overlay's lines for `mode`: (all keys, what they do).
