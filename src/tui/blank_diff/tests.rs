@@ -11,14 +11,7 @@ fn cell(rng: &mut Lcg) -> Cell {
     let mut cell = Cell::EMPTY;
     cell.set_symbol(SYMBOLS[rng.below(SYMBOLS.len())]);
     if rng.below(3) == 0 {
-        let modifier = Modifier::from_bits_truncate(rng.below(1 << 9) as u16);
-        cell.set_style(
-            Style::new()
-                .fg(COLORS[rng.below(COLORS.len())])
-                .bg(COLORS[rng.below(COLORS.len())])
-                .underline_color(COLORS[rng.below(COLORS.len())])
-                .add_modifier(modifier),
-        );
+        cell.set_style(rng.style(&COLORS));
     }
     cell.diff_option = match rng.below(16) {
         0 => CellDiffOption::Skip,

@@ -1,7 +1,6 @@
 use super::*;
 use crate::tui::test_rng::Lcg;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::style::Style;
 
 const SYMBOLS: [&str; 8] = ["a", " ", "›", "━", "日", "é", "😀", "x"];
 const COLORS: [Color; 8] = [
@@ -28,14 +27,7 @@ fn cells(seed: u64, count: usize) -> Vec<(u16, u16, Cell)> {
         let mut cell = Cell::new(SYMBOLS[rng.below(SYMBOLS.len())]);
         // Styles change now and then, as they do between spans.
         if rng.below(3) == 0 {
-            let modifier = Modifier::from_bits_truncate(rng.below(1 << 9) as u16);
-            cell.set_style(
-                Style::new()
-                    .fg(COLORS[rng.below(COLORS.len())])
-                    .bg(COLORS[rng.below(COLORS.len())])
-                    .underline_color(COLORS[rng.below(COLORS.len())])
-                    .add_modifier(modifier),
-            );
+            cell.set_style(rng.style(&COLORS));
         } else if let Some((_, _, last)) = out.last() {
             let last: &Cell = last;
             cell.set_style(last.style());
