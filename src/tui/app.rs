@@ -1,92 +1,52 @@
-//! What the screen shows and how actions change it. Rendering only reads an `App`; only
-//! `update`, `prompt` and the event handler in `input` change one.
+//! The app: the shared `Context`, the screens, which one is up and the popup over it. It is
+//! the one place that knows every screen: a key goes to the popup or the screen that has the
+//! focus, and what the screen asks for in return (an `Effect`) is carried out here.
+//!
+//! Events come in through `events::handle_event`, the one door the terminal loop and the
+//! tests share; `render` draws the whole app as a ratatui widget.
 
-use super::action::Action;
-use super::checkin_form::CheckInForm;
-use super::demo::Demo;
-use super::layout::{self, Needs, Regions};
-use super::prompt::Prompt;
+mod events;
+mod keys;
+mod render;
+
+pub use events::handle_event;
+
+use super::context::Context;
+use super::demo;
+use super::keymap::help_lines;
+use super::screens::checkin::CheckInForm;
+use super::screens::checklist::ChecklistScreen;
+use super::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
+use super::screens::timeline::TimelineScreen;
+use super::screens::welcome::WelcomePrompt;
+use super::screens::why::Why;
+use super::screens::{Effect, Screen, chart, checklist, history, timeline, welcome};
 use super::storage::Storage;
-use super::ticking::UndoStep;
-use super::timeline::{Row as TimelineRow, TimelineView};
-use crate::checklist::{Checklist, TaskLine};
-use crate::journal::AlertLine;
-use crate::plan::{Plan, Reach};
-use crate::progress::Progress;
-use crate::rules::{Kind, Rules};
-use crate::store::{Session, State, Ticks};
-use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
+use crate::rules::Rules;
+use crate::store::{Notice, State};
+use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::layout::Size;
-use std::cell::OnceCell;
 
-/// Which screen is up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// No treatment on record yet: ask for one.
-    Start(Prompt),
-    Checklist,
-    /// The whole plan at once, days across and rules down.
-    Timeline,
-    /// The check-ins drawn against the usual course.
-    Chart,
-    /// Every treatment of the series side by side.
-    History,
-}
-
-/// One row of the task list: a group heading or a task (by index into the checklist).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    Heading(Kind),
-    Task(usize),
+/// A popup over the screen: it has the keys until it closes.
+#[derive(Debug)]
+enum Popup {
+    CheckIn(CheckInForm),
+    Why(Why),
+    Help(HelpPopup),
 }
 
 /// The whole terminal app, in the time zone `Tz`.
 pub struct App<Tz: TimeZone> {
-    pub(crate) rules: Rules,
-    /// How far the rules' windows reach, measured once: the plan is asked for on every frame.
-    reach: Reach,
-    /// The timeline's rows in order, sorted on first use (see `timeline_rows`).
-    pub(crate) timeline_rows: OnceCell<Vec<TimelineRow>>,
-    pub(crate) storage: Storage,
-    pub(crate) state: State,
-    pub(crate) tz: Tz,
-    pub(crate) now: DateTime<FixedOffset>,
-    pub(crate) size: Size,
-    pub(crate) screen: Screen,
-    /// The day being looked at; today unless the user moved.
-    pub(crate) day: i64,
-    /// Index into the checklist's tasks.
-    pub(crate) selected: usize,
-    /// The first list row on screen.
-    pub(crate) top: usize,
-    pub(crate) help: bool,
-    /// The "why this task?" popup is open.
-    pub(crate) why: bool,
-    /// The simulated clock, in demo mode.
-    pub(crate) demo: Option<Demo>,
-    pub(crate) timeline: TimelineView,
-    /// Why the last tick was not saved.
-    pub(crate) status: Option<String>,
-    /// What went wrong with the data file when the app opened it (see `banner`).
-    pub(crate) banner: Option<String>,
-    pub(crate) quit: bool,
-    pub(crate) checklist: Option<Checklist>,
-    /// The treatment being looked at, when the user switched away from the current one.
-    pub(crate) viewed: Option<DateTime<FixedOffset>>,
-    /// Whether the user allowed changes to a treatment other than the current one.
-    pub(crate) unlocked: bool,
-    /// The inverse of each tick and untick, newest last.
-    pub(crate) undo: Vec<UndoStep>,
-    /// The check-in form, when it is open.
-    pub(crate) form: Option<CheckInForm>,
-    /// What the last action did, when that is not plain to see ("Check-in saved").
-    pub(crate) notice: Option<String>,
-    /// What the viewed day's check-in set off.
-    pub(crate) alerts: Vec<AlertLine>,
-    /// The viewed treatment's recovery so far.
-    pub(crate) progress: Option<Progress>,
-    /// What `progress` was computed from: the treatment, today and its tick-offs.
-    pub(crate) progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
+    ctx: Context<Tz>,
+    screen: Screen,
+    /// The first-run prompt, until a treatment is recorded.
+    welcome: Option<WelcomePrompt>,
+    checklist: ChecklistScreen,
+    timeline: TimelineScreen,
+    popup: Option<Popup>,
+    quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop suspends the app (see `take_suspend`).
+    suspend: bool,
 }
 
 impl<Tz: TimeZone> App<Tz> {
@@ -100,54 +60,53 @@ impl<Tz: TimeZone> App<Tz> {
         now: DateTime<FixedOffset>,
         size: Size,
     ) -> Self {
-        let screen = if state.sessions.is_empty() {
-            let local = now.with_timezone(&tz).naive_local();
-            Screen::Start(Prompt::new(local.format("%Y-%m-%d %H:%M").to_string()))
-        } else {
-            Screen::Checklist
-        };
+        Self::with_context(Context::new(rules, storage.into(), state, tz, now, size))
+    }
+
+    /// A demo of `rules` with a treatment at `now`, on a simulated clock, kept in memory only.
+    pub fn demo(rules: Rules, tz: Tz, now: DateTime<FixedOffset>, size: Size) -> Self {
+        Self::with_context(Context::demo(rules, tz, now, size))
+    }
+
+    fn with_context(ctx: Context<Tz>) -> Self {
+        let welcome = ctx
+            .state
+            .sessions
+            .is_empty()
+            .then(|| WelcomePrompt::new(&ctx));
         let mut app = App {
-            reach: Reach::of(&rules),
-            timeline_rows: OnceCell::new(),
-            rules,
-            storage: storage.into(),
-            state,
-            tz,
-            now,
-            size,
-            screen,
-            day: 1,
-            selected: 0,
-            top: 0,
-            help: false,
-            why: false,
-            demo: None,
-            timeline: TimelineView::default(),
-            status: None,
-            banner: None,
+            screen: if welcome.is_some() {
+                Screen::Welcome
+            } else {
+                Screen::Checklist
+            },
+            welcome,
+            ctx,
+            checklist: ChecklistScreen::default(),
+            timeline: TimelineScreen::default(),
+            popup: None,
             quit: false,
-            checklist: None,
-            viewed: None,
-            unlocked: false,
-            undo: Vec::new(),
-            form: None,
-            notice: None,
-            alerts: Vec::new(),
-            progress: None,
-            progress_inputs: None,
+            suspend: false,
         };
-        app.go_to_today();
+        app.sync();
         app
+    }
+
+    /// The app with a notice from opening its data file, if there was one.
+    pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
+        self.ctx.banner = notice.map(super::context::notice_text);
+        self.sync();
+        self
     }
 
     /// The terminal size the app lays itself out for.
     pub fn size(&self) -> Size {
-        self.size
+        self.ctx.size
     }
 
     /// Where changes go: the data directory, or memory in a demo.
     pub fn storage(&self) -> &Storage {
-        &self.storage
+        &self.ctx.storage
     }
 
     pub fn screen(&self) -> &Screen {
@@ -158,132 +117,120 @@ impl<Tz: TimeZone> App<Tz> {
         self.quit
     }
 
-    /// The treatment the screen is about: the current one unless the user switched.
-    pub fn session(&self) -> Option<&Session> {
-        self.viewed
-            .and_then(|at| self.state.session(at))
-            .or_else(|| self.state.current_session(self.now))
+    /// Whether Ctrl-Z asked to suspend since the last call.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
-    pub fn plan(&self) -> Option<Plan<'_, Tz>> {
-        let session = self.session()?;
-        Some(Plan::reaching(
-            &self.rules,
-            session.at,
-            self.tz.clone(),
-            self.reach,
-        ))
+    pub fn is_demo(&self) -> bool {
+        self.ctx.demo.is_some()
     }
 
-    /// Today's plan day, unclamped: below 1 before the treatment, past the last day after.
-    pub fn today(&self) -> Option<i64> {
-        self.plan().map(|p| p.day_of(self.now))
+    /// Whether the app keeps time with the real clock (a demo keeps its own).
+    pub fn follows_clock(&self) -> bool {
+        self.ctx.demo.is_none()
     }
 
-    pub fn selected_task(&self) -> Option<&TaskLine> {
-        self.checklist.as_ref()?.tasks.get(self.selected)
-    }
-
-    /// Where everything goes on the current terminal.
-    pub fn regions(&self) -> Regions {
-        let c = self.checklist.as_ref();
-        let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        let needs = Needs {
-            list_rows: count(self.rows().len()),
-            phases: count(c.map_or(0, |c| c.phases.len())),
-            warnings: count(c.map_or(0, |c| c.warnings.len())),
-            detail: self.selected_task().is_some(),
-            status: self.status.is_some() || self.notice.is_some(),
-            alerts: super::widgets::alert_rows(&self.alerts, self.size),
-            progress: self.progress.is_some(),
-        };
-        layout::regions(self.screen_area(), needs)
-    }
-
-    /// Carries out one action of the checklist or the timeline.
-    pub fn update(&mut self, action: Action) {
-        // A notice says what the last key did; the next key makes it stale.
-        self.notice = None;
-        if self.update_anywhere(action) {
-            return;
-        }
-        if self.screen == Screen::Timeline {
-            if action == Action::Today {
-                self.go_to_today();
-            }
-            return self.update_timeline(action);
-        }
-        let task_count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(task_count.saturating_sub(1)),
-            Action::Toggle => self.toggle(),
-            Action::PrevDay => self.show_day(self.day - 1),
-            Action::NextDay => self.show_day(self.day + 1),
-            Action::Today => self.go_to_today(),
-            Action::CheckIn => self.open_checkin(),
-            Action::Undo => self.undo_last(),
-            Action::Chart => self.screen = Screen::Chart,
-            Action::History => self.screen = Screen::History,
-            Action::PrevSession => self.switch_session(-1),
-            Action::NextSession => self.switch_session(1),
-            Action::AllowEdits => self.allow_edits(),
-            _ => {}
-        }
-        self.keep_selection_visible();
+    pub fn is_playing(&self) -> bool {
+        self.ctx.is_playing()
     }
 
     /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
     pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
-        let minute = |t: DateTime<FixedOffset>| (t.date_naive(), t.hour(), t.minute());
-        if minute(now) == minute(self.now) {
-            return false;
-        }
-        let was_today = self.today().map(|t| self.clamp_day(t)) == Some(self.day);
-        self.now = now;
-        if was_today {
-            // Whoever was looking at today keeps looking at today past midnight.
-            self.go_to_today();
-        } else {
-            self.refresh();
-        }
-        true
+        let changed = self.ctx.set_now(now);
+        self.sync();
+        changed
     }
 
+    /// One frame of the demo's play; returns whether the screen changed.
+    pub fn play_step(&mut self) -> bool {
+        let changed = self.ctx.play_step();
+        self.after_clock_moved();
+        changed
+    }
+
+    /// Lays the app out for a terminal of `size`.
     pub fn resize(&mut self, size: Size) {
-        self.size = size;
-        self.keep_selection_visible();
-        self.fit_timeline();
+        self.ctx.size = size;
+        self.sync();
     }
 
-    pub(crate) fn go_to_today(&mut self) {
-        let today = self.session_today().unwrap_or(1);
-        self.show_day(today);
-    }
-
-    pub(crate) fn show_day(&mut self, day: i64) {
-        let day = self.clamp_day(day);
-        if day != self.day || self.checklist.is_none() {
-            self.selected = 0;
-            self.top = 0;
+    /// Carries out what a screen or popup asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::Done => {}
+            Effect::Quit => self.quit = true,
+            Effect::Close => self.popup = None,
+            Effect::Show(Screen::Timeline) => self.open_timeline(None),
+            Effect::Show(screen) => {
+                self.screen = screen;
+                if screen != Screen::Welcome {
+                    self.welcome = None;
+                }
+            }
+            Effect::Timeline { rule } => self.open_timeline(rule.as_deref()),
+            Effect::CheckIn => self.popup = CheckInForm::open(&mut self.ctx).map(Popup::CheckIn),
+            Effect::Why(item) => self.popup = Why::of(&self.ctx, item).map(Popup::Why),
+            Effect::Help => self.popup = Some(Popup::Help(self.help())),
         }
-        self.day = day;
-        self.refresh();
-        self.keep_selection_visible();
+        self.sync();
     }
 
-    fn clamp_day(&self, day: i64) -> i64 {
-        self.plan()
-            .map_or(day, |p| day.clamp(p.first_day(), p.last_day()))
+    fn open_timeline(&mut self, rule: Option<&str>) {
+        self.screen = Screen::Timeline;
+        self.timeline.open(&self.ctx, rule);
     }
 
-    /// Rebuilds the checklist from the state, the day and the time.
-    pub(crate) fn refresh(&mut self) {
-        self.checklist = self
-            .plan()
-            .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
-        let count = self.checklist.as_ref().map_or(0, |c| c.tasks.len());
-        self.selected = self.selected.min(count.saturating_sub(1));
-        self.refresh_journal();
+    /// Carries out one of the demo clock's keys.
+    fn update_clock(&mut self, action: demo::Action) {
+        self.ctx.update_clock(action);
+        self.after_clock_moved();
+    }
+
+    fn after_clock_moved(&mut self) {
+        if self.screen == Screen::Timeline {
+            self.timeline.follow_today(&self.ctx);
+        }
+        self.sync();
+    }
+
+    /// Keeps the screens' selections on the context's day and in view after any change.
+    fn sync(&mut self) {
+        self.checklist.follow(&self.ctx);
+        if self.screen == Screen::Timeline {
+            self.timeline.fit(&self.ctx);
+        }
+    }
+
+    /// The help for the screen that is up: its keymap, the demo clock's keys in a demo, the
+    /// keys that work everywhere, and the mouse where it does something.
+    fn help(&self) -> HelpPopup {
+        let mut keys = match self.screen {
+            Screen::Checklist => help_lines(checklist::keys::KEYMAP),
+            Screen::Timeline => help_lines(timeline::keys::KEYMAP),
+            Screen::Chart => help_lines(chart::KEYMAP),
+            Screen::History => help_lines(history::KEYMAP),
+            Screen::Welcome => help_lines(welcome::KEYMAP),
+        };
+        let has_clock = matches!(self.screen, Screen::Checklist | Screen::Timeline);
+        if self.is_demo() && has_clock {
+            // Before help and quit, which end every keymap.
+            let at = keys.len().saturating_sub(2);
+            keys.splice(at..at, help_lines(demo::KEYMAP));
+        }
+        keys.extend(keys::help_lines());
+        if self.screen == Screen::Checklist {
+            let (mouse, what) = checklist::keys::MOUSE_HELP;
+            keys.push((mouse.to_string(), what));
+        }
+        let about = if self.is_demo() {
+            ABOUT_DEMO
+        } else {
+            ABOUT_TICKS
+        };
+        HelpPopup { keys, about }
     }
 }
+
+#[cfg(test)]
+mod tests;

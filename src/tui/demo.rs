@@ -1,21 +1,53 @@
 //! Demo mode: the plan on a simulated clock the esthetician drives, with nothing saved.
 //!
-//! The clock arithmetic is pure (`Demo`); the `App` methods below apply it. The demo's
+//! The clock arithmetic is pure (`Demo`); the `Context` methods below apply it. The demo's
 //! treatment is kept in memory only (`Storage::Memory`), so ticks made during a walk-through
 //! vanish when it ends and the patient's data directory is never read or written.
 
-use super::app::App;
+use super::context::Context;
+use super::keymap::{self, Binding, Hint};
 use super::storage::Storage;
 use crate::plan::Plan;
 use crate::rules::Rules;
 use crate::store::{Change, State};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Timelike};
+use crossterm::event::KeyCode;
 use ratatui::layout::Size;
 
 /// Play moves the clock this far per frame ...
 pub const PLAY_STEP: Duration = Duration::hours(2);
 /// ... and shows a frame this often: about a day of recovery per second, on whole hours.
 pub const PLAY_INTERVAL: std::time::Duration = std::time::Duration::from_millis(83);
+
+/// Something the esthetician asked of the simulated clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    HourBack,
+    HourForward,
+    DayBack,
+    DayForward,
+    PlayPause,
+}
+
+/// The clock's keys, on the checklist and the timeline of a demo. They lead the footer, since
+/// they are what a demo is for.
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding<Action>] = &[
+    Binding { keys: &[KeyCode::Char(',')], action: Action::HourBack, hint: Some("clock"), help: "Clock an hour back" },
+    Binding { keys: &[KeyCode::Char('.')], action: Action::HourForward, hint: Some("clock"), help: "Clock an hour forward" },
+    Binding { keys: &[KeyCode::Char('<')], action: Action::DayBack, hint: Some("clock"), help: "Clock a day back" },
+    Binding { keys: &[KeyCode::Char('>')], action: Action::DayForward, hint: Some("clock"), help: "Clock a day forward" },
+    Binding { keys: &[KeyCode::Char('p')], action: Action::PlayPause, hint: Some("play"), help: "Play the clock, a day a second; again to pause" },
+];
+
+/// The clock's footer hints in a demo, none otherwise.
+pub fn hints<Tz: TimeZone>(ctx: &Context<Tz>) -> Vec<Hint> {
+    if ctx.demo.is_some() {
+        keymap::hints(KEYMAP)
+    } else {
+        Vec::new()
+    }
+}
 
 /// The simulated clock's limits and whether it is playing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +108,7 @@ impl Demo {
     }
 }
 
-impl<Tz: TimeZone> App<Tz> {
+impl<Tz: TimeZone> Context<Tz> {
     /// A demo of `rules` with a treatment at `now`, kept in memory only.
     pub fn demo(rules: Rules, tz: Tz, now: DateTime<FixedOffset>, size: Size) -> Self {
         // On the minute, so stepping by hours lands on round times like the plan's windows.
@@ -89,28 +121,28 @@ impl<Tz: TimeZone> App<Tz> {
         if let Ok(treated) = Storage::Memory.apply(&state, &Change::AddSession { at: now }) {
             state = treated;
         }
-        let mut app = App::new(rules, Storage::Memory, state, tz, now, size);
-        app.demo = app.plan().map(|plan| Demo::for_plan(&plan));
-        // The banner takes a row: lay the screen out again.
-        app.resize(size);
-        app
-    }
-
-    pub fn is_demo(&self) -> bool {
-        self.demo.is_some()
-    }
-
-    /// Whether the app keeps time with the real clock (a demo keeps its own).
-    pub fn follows_clock(&self) -> bool {
-        self.demo.is_none()
+        let mut ctx = Context::new(rules, Storage::Memory, state, tz, now, size);
+        ctx.demo = ctx.plan().map(|plan| Demo::for_plan(&plan));
+        ctx
     }
 
     pub fn is_playing(&self) -> bool {
         self.demo.is_some_and(|d| d.playing)
     }
 
+    /// Carries out one of the clock's keys.
+    pub fn update_clock(&mut self, action: Action) {
+        match action {
+            Action::HourBack => self.step_clock(-1, 0),
+            Action::HourForward => self.step_clock(1, 0),
+            Action::DayBack => self.step_clock(0, -1),
+            Action::DayForward => self.step_clock(0, 1),
+            Action::PlayPause => self.toggle_play(),
+        }
+    }
+
     /// Moves the simulated clock by hours (or, with `days`, calendar days).
-    pub(crate) fn step_clock(&mut self, hours: i64, days: i64) {
+    fn step_clock(&mut self, hours: i64, days: i64) {
         let Some(demo) = self.demo else {
             return;
         };
@@ -119,17 +151,18 @@ impl<Tz: TimeZone> App<Tz> {
         } else {
             demo.step_days(self.now, days, &self.tz)
         };
-        self.move_clock(to);
+        self.set_now(to);
     }
 
-    pub(crate) fn toggle_play(&mut self) {
+    /// Plays the simulated clock, or pauses it.
+    fn toggle_play(&mut self) {
         let Some(demo) = self.demo.as_mut() else {
             return;
         };
         demo.playing = !demo.playing;
         if demo.playing {
             let from = demo.play_from(self.now);
-            self.move_clock(from);
+            self.set_now(from);
             self.go_to_today();
         }
     }
@@ -143,15 +176,10 @@ impl<Tz: TimeZone> App<Tz> {
         if let Some(d) = self.demo.as_mut() {
             d.playing = goes_on;
         }
-        self.move_clock(to);
+        self.set_now(to);
         // While playing, the screen follows the simulated today.
         self.go_to_today();
         true
-    }
-
-    fn move_clock(&mut self, to: DateTime<FixedOffset>) {
-        self.set_now(to);
-        self.follow_today_on_timeline();
     }
 }
 

@@ -1,50 +1,40 @@
 //! The terminal checklist: today's tasks to tick off, what is normal, and when to call.
 //!
-//! Elm-shaped: terminal events become actions (`action`, `input`), actions change the `App`
-//! (`app`), and the widgets only read it (`widgets`). The loop below redraws on input, on a
-//! resize and when the minute changes, and otherwise sleeps.
+//! Elm-shaped. A terminal event goes through `app::handle_event` to the popup or screen that
+//! has the focus; its keymap turns a key into an `Action`, its `update` changes its state or
+//! the shared `Context`, and views only read them. Where things are:
+//!
+//! - `app` — the screens, the popup, the one event door, the whole app as a widget;
+//! - `context` — what the screens share: plan, state, storage, clock, viewed treatment/day;
+//! - `screens/*` — one module per screen: its state, `keys` (its keymap), `update`, view;
+//! - `widgets/*` — what several screens draw (header, footer, popup frame, banners), each
+//!   taking the data it draws;
+//! - `terminal` — the terminal's lifecycle: setup, restore, signals, suspend;
+//! - `keymap`, `text_field`, `text`, `theme`, `demo`, `storage`, `plan_item` — shared parts.
+//!
+//! The loop below redraws on input, on a resize, when the minute changes and while a demo
+//! plays, and otherwise sleeps.
 
-mod action;
 mod app;
-mod banner;
-mod blank_diff;
-mod checkin_form;
+mod context;
 mod demo;
-mod form_keys;
-mod hints;
-mod input;
-mod journal;
-mod layout;
-mod list_rows;
-mod output;
-mod paint;
-mod prompt;
-mod screen;
+mod keymap;
+mod plan_item;
 mod screens;
-mod sgr;
-mod signals;
-mod split;
 mod storage;
-mod style;
 mod terminal;
-#[cfg(test)]
-mod test_rng;
 mod text;
-mod ticking;
-mod timeline;
-mod timeline_layout;
-mod why;
+mod text_field;
+mod theme;
 mod widgets;
 
-pub use action::{Action, Binding, KEYMAP, Mode, Scope, action_for};
-pub use app::{App, Row, Screen};
-pub use banner::notice_text;
+pub use app::{App, handle_event};
+pub use context::notice_text;
 pub use demo::{Demo, PLAY_INTERVAL, PLAY_STEP};
-pub use hints::{footer_hints, help_lines};
-pub use input::handle_event;
-pub use layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use screens::Screen;
 pub use storage::Storage;
-pub use why::Why;
+pub use terminal::{MAX_CELLS, check_terminal};
+pub use widgets::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::clock::Clock;
 use crate::rules::Rules;
@@ -53,14 +43,30 @@ use chrono::{DateTime, FixedOffset, Local, TimeZone, Timelike};
 use crossterm::event::{self, Event};
 use ratatui::layout::Size;
 use std::time::{Duration, Instant};
-use terminal::Term;
+use terminal::Session;
 
-/// Why the terminal app stopped with an error.
+/// Why the terminal app stopped with an error, in words a patient can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
+    #[error(
+        "this terminal (TERM=dumb) cannot show the checklist; for plain text use `aftercare today`"
+    )]
+    DumbTerminal,
+    #[error(
+        "the terminal reports a size of {}x{}, too large to draw (aftercare draws at most \
+         {MAX_CELLS} cells, such as 1000x1000): make the window smaller, or use \
+         `aftercare today` for plain text",
+        .0.width,
+        .0.height
+    )]
+    TooLarge(Size),
 }
+
+/// Set to make the app panic right after its first frame ("abort": abort instead), so tests
+/// can check the terminal is given back either way. Read only here, at the edge.
+const TEST_PANIC: &str = "AFTERCARE_TEST_PANIC";
 
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
@@ -78,33 +84,39 @@ pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
 }
 
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
-    // Guarding before the terminal changes, and until it is restored, leaves no moment in
-    // which a signal would leave it in raw mode.
-    let mut signals = signals::restore_on_signals()?;
-    terminal::restore_on_panic();
-    let mut terminal = terminal::enter()?;
-    // The screen has the terminal's size, read once by `enter`.
-    let size = terminal.area().as_size();
-    let result = event_loop(&mut terminal, &mut make_app(size), clock, &mut signals);
-    // Restore even when the loop failed: a shell left in raw mode is worse than the error.
-    terminal::restore();
+    let mut session = Session::start()?;
+    let mut app = make_app(session.size()?);
+    let result = event_loop(&mut session, &mut app, clock);
+    // Dropping the session gives the terminal back, also when the loop failed: a shell
+    // left in raw mode is worse than the error, which is reported after.
+    drop(session);
     result
 }
 
 fn event_loop<Tz: TimeZone>(
-    terminal: &mut Term,
+    session: &mut Session,
     app: &mut App<Tz>,
     clock: Clock,
-    signals: &mut signals::SignalGuard,
 ) -> Result<(), TuiError> {
     let mut dirty = true;
+    let mut first_frame = true;
     // When the demo's next frame of play is due; keys in between do not delay it.
     let mut frame_due: Option<Instant> = None;
-    while !app.should_quit() {
-        if dirty {
-            terminal.draw(&*app)?;
-            signals.watch();
-            signals::panic_if_asked();
+    loop {
+        // Back from a stop, the terminal was cleared: the next frame is drawn whole.
+        let back = if app.take_suspend() {
+            session.suspend().map(|()| true)?
+        } else {
+            session.follow_signals()?
+        };
+        if app.should_quit() {
+            return Ok(());
+        }
+        if dirty || back {
+            session.draw(app)?;
+            if std::mem::take(&mut first_frame) {
+                fail_if_asked();
+            }
         }
         frame_due = match (app.is_playing(), frame_due) {
             (true, Some(due)) => Some(due),
@@ -124,13 +136,7 @@ fn event_loop<Tz: TimeZone>(
             None => false,
         };
         dirty = match (timed_out, frame_due) {
-            (false, _) => {
-                let event = event::read()?;
-                if let Event::Resize(width, height) = event {
-                    terminal.resize(Size::new(width, height))?;
-                }
-                handle(app, &event, clock)
-            }
+            (false, _) => handle(app, &event::read()?, clock),
             (true, Some(_)) => {
                 // Late frames are dropped rather than caught up in a burst.
                 frame_due = Some(Instant::now() + PLAY_INTERVAL);
@@ -139,14 +145,24 @@ fn event_loop<Tz: TimeZone>(
             (true, None) => app.set_now(clock.now()),
         };
     }
-    Ok(())
 }
 
-fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &event::Event, clock: Clock) -> bool {
+fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &Event, clock: Clock) -> bool {
     // Countdowns should be current whenever the screen is redrawn for a key (a demo keeps
     // its own time).
     let minute_changed = app.follows_clock() && app.set_now(clock.now());
     handle_event(app, event) || minute_changed
+}
+
+/// Panics or aborts when the test variable asks to (see `TEST_PANIC`).
+fn fail_if_asked() {
+    match std::env::var(TEST_PANIC).as_deref() {
+        Ok("abort") => std::process::abort(),
+        Ok(_) => {
+            panic!("{TEST_PANIC} is set: panicking on purpose, to test the terminal is restored")
+        }
+        Err(_) => {}
+    }
 }
 
 /// How long until the clock's next minute starts; `None` when the clock is fixed.

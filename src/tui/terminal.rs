@@ -1,61 +1,300 @@
-//! The terminal the app draws on: raw mode, the alternate screen, the mouse, and a `Screen`
-//! that sends each frame in one write.
+//! The terminal's whole lifecycle in one place: refusing a terminal that cannot show the
+//! app, taking it over (ratatui's `try_init`, the mouse, bracketed paste), drawing, giving it
+//! back as it was found, Ctrl-Z and `fg`, and all that right when a signal or panic ends it.
 //!
-//! `ratatui::init()` would draw through `Stdout`, whose line buffer flushes every 1,024
-//! bytes and scans each piece for a newline: the first frame left in 7 writes, and locking
-//! and scanning stdout was an eighth of its instructions. The screen gathers a frame's bytes
-//! and writes them at once.
-//!
-//! The screen's size is the one the app is told about (at start and on each resize event)
-//! rather than asked of the terminal before every frame, which cost three system calls a
-//! frame.
+//! Every signal whose default action ends the process is caught from before the terminal
+//! changes until it is given back: most (TERM, HUP, INT, QUIT, USR1, USR2, ALRM, …, the
+//! real-time ones) on a thread that waits for them (idle CPU stays 0), restores the terminal
+//! and exits with 128 + the signal's number, as a shell reports it; the faults (SEGV, BUS,
+//! ILL, FPE, ABRT: a crash, a failed allocation) in the handler, with only what is safe there
+//! (a `write`, a `tcsetattr`), after which the program dies of the signal as it would have.
+//! SIGPIPE stays ignored, as Rust sets it. SIGTSTP (`kill -TSTP`) suspends like Ctrl-Z;
+//! SIGCONT (after any stop) takes the terminal over again. Those two set a flag and wake the
+//! loop with a SIGWINCH (crossterm makes it a resize event), so the loop does the work and a
+//! frame is never cut by a restore. Exiting mid-save is safe: saves are atomic.
 
-use super::screen::Screen;
+use super::TuiError;
+use super::app::App;
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
-use crossterm::terminal::{self as term, EnterAlternateScreen, enable_raw_mode};
-use ratatui::layout::Size;
-use std::io::{self, Stdout, stdout};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, enable_raw_mode};
+use crossterm::{execute, queue};
+use ratatui::DefaultTerminal;
+use ratatui::layout::{Rect, Size};
+use signal_hook::consts::signal::*;
+use signal_hook::iterator::{Handle, Signals};
+use signal_hook::low_level::{emulate_default_handler, raise};
+use signal_hook_registry::SigId;
+use std::io::{self, IsTerminal, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-pub type Term = Screen<Stdout>;
+/// The most cells drawn (two screen buffers of this many take about 100 MB); more is refused.
+pub const MAX_CELLS: u32 = 1_000_000;
 
-/// Takes over the terminal. On an error it has already been given back.
-///
-/// The switch to the alternate screen and the mouse leave with the first frame, in its one
-/// write: a write of their own cost a system call and woke the terminal for nothing to show.
-/// Until then the shell's screen stays as it was, which is what the user sees either way.
-pub fn enter() -> io::Result<Term> {
-    let entered = enable_raw_mode()
-        .and_then(|()| term::size())
-        .map(|(width, height)| Screen::new(stdout(), Size::new(width, height)))
-        .and_then(|mut screen| {
-            screen.queue(EnterAlternateScreen)?;
-            screen.queue(EnableMouseCapture)?;
-            Ok(screen)
-        });
-    if entered.is_err() {
-        restore();
+/// Signals that end the process and can be caught and returned from: the thread handles them.
+fn ending_signals() -> Vec<i32> {
+    let mut all = vec![
+        SIGHUP, SIGINT, SIGQUIT, SIGTRAP, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
+        SIGVTALRM, SIGPROF, SIGIO, SIGSYS,
+    ];
+    // Linux's own, and the real-time signals (all of which end the process by default).
+    #[cfg(target_os = "linux")]
+    {
+        all.extend([libc::SIGSTKFLT, libc::SIGPWR]);
+        all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
     }
-    entered
+    all
+}
+/// Faults: the handler restores the terminal itself, as the program may not go on.
+const FAULTS: [i32; 5] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT];
+
+/// A stop was asked for (SIGTSTP), the process was continued (SIGCONT), the terminal is
+/// taken over (for the fault handler).
+static SUSPEND: AtomicBool = AtomicBool::new(false);
+static RESUMED: AtomicBool = AtomicBool::new(false);
+static TAKEN: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal's restore never lands in the middle of one.
+static DRAWING: Mutex<()> = Mutex::new(());
+/// For the fault handler: the terminal's file descriptor and mode before raw mode, and the
+/// bytes that leave the alternate screen, mouse and paste modes.
+static SAVED: OnceLock<(i32, libc::termios, Vec<u8>)> = OnceLock::new();
+
+/// Refuses, before anything is written, a terminal that cannot show the app.
+pub fn check_terminal() -> Result<(), TuiError> {
+    match std::env::var_os("TERM") {
+        Some(term) if term == "dumb" => Err(TuiError::DumbTerminal),
+        _ => Ok(()),
+    }
 }
 
-/// Gives the terminal back: mouse released, cursor shown, out of the alternate screen, raw
-/// mode off. Safe to call more than once and from any thread; errors are ignored because
-/// there is nowhere left to report them.
+/// Refuses a size whose screen buffers could not reasonably be allocated.
+pub fn check_size(size: Size) -> Result<(), TuiError> {
+    if Rect::from((Default::default(), size)).area() > MAX_CELLS {
+        return Err(TuiError::TooLarge(size));
+    }
+    Ok(())
+}
+
+/// The terminal, taken over, with its signals caught; dropping it gives the terminal back.
+pub struct Session {
+    terminal: DefaultTerminal,
+    signals: Handle,
+    faults: Vec<SigId>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    /// Catches the signals, then takes the terminal over; on an error, gives it back.
+    pub fn start() -> Result<Session, TuiError> {
+        check_terminal()?;
+        let (signals, faults, thread) = catch_signals()?;
+        let entered = check_size(crossterm::terminal::size()?.into()).and_then(|()| {
+            save_mode();
+            restore_on_panic();
+            let terminal = ratatui::try_init()?;
+            take_mouse_and_paste()?;
+            Ok(terminal)
+        });
+        let session = |terminal| Session {
+            terminal,
+            signals,
+            faults,
+            thread: Some(thread),
+        };
+        entered.map(session).inspect_err(|_| restore())
+    }
+
+    /// The terminal's size as it reports it now.
+    pub fn size(&self) -> io::Result<Size> {
+        self.terminal.size()
+    }
+    /// Draws `app` at the terminal's size, laying the app out again if it changed.
+    pub fn draw<Tz: chrono::TimeZone>(&mut self, app: &mut App<Tz>) -> Result<(), TuiError> {
+        let size = self.terminal.size()?;
+        check_size(size)?;
+        if size != app.size() {
+            app.resize(size);
+        }
+        let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
+        self.terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        Ok(())
+    }
+
+    /// Does what a signal asked for since the last call: a stop, or taking the terminal
+    /// over again after one. Returns whether it did, so the screen is drawn whole.
+    pub fn follow_signals(&mut self) -> io::Result<bool> {
+        if SUSPEND.swap(false, Ordering::SeqCst) {
+            self.suspend()?;
+        } else if RESUMED.swap(false, Ordering::SeqCst) {
+            self.resume()?;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Gives the terminal back and stops the process, as Ctrl-Z does in a shell; once it is
+    /// continued (`fg`), takes the terminal over again for a whole new frame.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        stop_process();
+        self.resume()
+    }
+
+    /// Takes the terminal over again after a stop (whoever ran meanwhile may have changed
+    /// its modes and screen), and clears it so the next frame is drawn whole.
+    pub fn resume(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(stdout(), EnterAlternateScreen)?;
+        take_mouse_and_paste()?;
+        let area = Rect::from((Default::default(), self.terminal.size()?));
+        self.terminal.resize(area)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+        self.signals.close();
+        // The thread only ends or exits the process: there is nothing to report.
+        let _ = self.thread.take().map(JoinHandle::join);
+        for id in self.faults.drain(..) {
+            signal_hook_registry::unregister(id);
+        }
+    }
+}
+
+/// What the app takes on top of ratatui's raw mode and alternate screen: the mouse, and
+/// bracketed paste (a paste arrives as text, never as keys).
+fn take_mouse_and_paste() -> io::Result<()> {
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    TAKEN.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Gives the terminal back: paste and mouse off, cursor shown, alternate screen left, raw
+/// mode off. Safe to call more than once; errors are ignored (nowhere left to report them).
 pub fn restore() {
-    // The screen hides the cursor with every frame; ratatui's `Terminal` showed it again
-    // when dropped, which a signal or a panic (the release build aborts) never reached.
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    TAKEN.store(false, Ordering::SeqCst);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
     ratatui::restore();
 }
 
 /// Gives the terminal back before a panic's message is printed, so the message is readable
-/// and the shell usable.
-pub fn restore_on_panic() {
-    let report = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        report(info);
-    }));
+/// and the shell usable (also when the release build then aborts).
+fn restore_on_panic() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            report(info);
+        }));
+    });
+}
+
+/// Keeps what the fault handler needs, read before raw mode is on.
+fn save_mode() {
+    // crossterm sets raw mode on standard input when it is a terminal, else on /dev/tty;
+    // standard output is the terminal here, so it names the same device.
+    let fd = if io::stdin().is_terminal() { 0 } else { 1 };
+    // SAFETY: `mode` is a valid termios to write into; on failure nothing is saved.
+    let mut mode = unsafe { std::mem::zeroed::<libc::termios>() };
+    if unsafe { libc::tcgetattr(fd, &mut mode) } != 0 {
+        return;
+    }
+    let mut bytes = Vec::new();
+    let (paste, mouse) = (DisableBracketedPaste, DisableMouseCapture);
+    if queue!(bytes, paste, mouse, Show, LeaveAlternateScreen).is_ok() {
+        let _ = SAVED.set((fd, mode, bytes));
+    }
+}
+
+/// Catches the signals: the ending ones and stop/continue on a thread, the faults in place.
+fn catch_signals() -> io::Result<(Handle, Vec<SigId>, JoinHandle<()>)> {
+    let caught = ending_signals().into_iter().chain([SIGTSTP, SIGCONT]);
+    let mut signals = Signals::new(caught)?;
+    let handle = signals.handle();
+    let mut faults = Vec::new();
+    for signal in FAULTS {
+        // SAFETY: the action only reads a value set before, calls `write` and `tcsetattr`
+        // (both async-signal-safe) and then ends the process as the signal would.
+        let id = unsafe {
+            signal_hook_registry::register_signal_unchecked(signal, move || {
+                restore_in_handler();
+                let _ = emulate_default_handler(signal);
+            })
+        }?;
+        faults.push(id);
+    }
+    let thread = std::thread::spawn(move || {
+        // `forever` ends when the session closes the handle.
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => wake(&SUSPEND),
+                SIGCONT => wake(&RESUMED),
+                signal => {
+                    restore_between_frames();
+                    std::process::exit(128 + signal);
+                }
+            }
+        }
+    });
+    Ok((handle, faults, thread))
+}
+
+/// Sets `flag` and wakes the event loop: crossterm turns a SIGWINCH into a resize event.
+fn wake(flag: &AtomicBool) {
+    flag.store(true, Ordering::SeqCst);
+    let _ = raise(SIGWINCH);
+}
+
+/// Restores the terminal once the frame being written, if any, is out (waiting at most a
+/// quarter of a second, in case the terminal has stopped reading).
+fn restore_between_frames() {
+    let deadline = Instant::now() + Duration::from_millis(250);
+    let mut frame = DRAWING.try_lock();
+    while frame.is_err() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+        frame = DRAWING.try_lock();
+    }
+    restore();
+}
+
+/// The restore a signal handler can do: the saved bytes and the saved mode.
+fn restore_in_handler() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    if let Some((fd, mode, bytes)) = SAVED.get() {
+        // SAFETY: both are async-signal-safe; the pointers are to live, initialised data.
+        unsafe {
+            libc::write(1, bytes.as_ptr().cast(), bytes.len());
+            libc::tcsetattr(*fd, libc::TCSANOW, mode);
+        }
+    }
+}
+
+/// Stops the process with SIGTSTP's default action, as the terminal's Ctrl-Z would (a shell
+/// shows it as "Stopped"), and returns once it is continued. Where no shell could continue
+/// it (an orphaned process group), the system ignores the stop and this returns at once.
+fn stop_process() {
+    // SAFETY: swaps SIGTSTP's action for the default and back, around raising it in this
+    // thread (so the stop happens before `raise` returns); both actions are valid.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut caught: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut caught) != 0 {
+            return;
+        }
+        libc::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &caught, std::ptr::null_mut());
+    }
 }

@@ -1,14 +1,12 @@
 //! Fitting words into cells: cut with "…" rather than wrap or spill.
 
-use super::paint::plain_width;
 use ratatui::text::Span;
 
 const ELLIPSIS: char = '…';
 
 /// How many cells `text` takes.
 pub fn width(text: &str) -> usize {
-    // Counting is much cheaper than measuring, and plain text takes a cell per character.
-    plain_width(text).unwrap_or_else(|| Span::raw(text).width())
+    Span::raw(text).width()
 }
 
 fn char_width(c: char) -> usize {

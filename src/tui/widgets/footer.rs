@@ -1,51 +1,70 @@
-//! The bottom rows: a save error when there is one, the keys, and the plan's disclaimer.
+//! The bottom rows of every screen: a save error or a notice when there is one, the keys,
+//! and the plan's disclaimer.
 
-use crate::tui::app::{App, Screen};
-use crate::tui::form_keys::view_hints;
-use crate::tui::hints::footer_hints;
-use crate::tui::paint::Paint;
-use crate::tui::split::{self, Part};
-use crate::tui::{style, text};
+use crate::tui::context::Context;
+use crate::tui::keymap::Hint;
+use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::Constraint::Length;
+use ratatui::layout::{Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 const SEPARATOR: &str = " · ";
 
-pub struct Footer<'a, Tz: TimeZone>(pub &'a App<Tz>);
+/// What the footer shows.
+pub struct Footer<'a> {
+    /// An error (why a change was not saved) or a notice (what the last key did).
+    pub message: Option<(&'a str, Style)>,
+    pub hints: Vec<Hint>,
+    pub disclaimer: &'a str,
+}
 
-impl<Tz: TimeZone> Widget for Footer<'_, Tz> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
-        let status_rows = u16::from(app.status.is_some() || app.notice.is_some());
-        let [status, hints, disclaimer] =
-            split::rows(area, [Part::Len(status_rows), Part::Len(1), Part::Len(1)]);
-        // An error outranks a notice.
-        let message = match (&app.status, &app.notice) {
-            (Some(error), _) => Some((error, style::ERROR)),
-            (None, Some(notice)) => Some((notice, style::NOTICE)),
+impl<'a> Footer<'a> {
+    /// The footer for `ctx` with the screen's key `hints`; an error outranks a notice.
+    pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, hints: Vec<Hint>) -> Self {
+        let message = match (&ctx.status, &ctx.notice) {
+            (Some(error), _) => Some((error.as_str(), theme::ERROR)),
+            (None, Some(notice)) => Some((notice.as_str(), theme::NOTICE)),
             (None, None) => None,
         };
-        if let Some((message, look)) = message {
+        Footer {
+            message,
+            hints,
+            disclaimer: &ctx.rules.disclaimer,
+        }
+    }
+
+    /// The rows it takes: the message's when there is one, the keys and the disclaimer.
+    pub fn height(&self) -> u16 {
+        2 + u16::from(self.message.is_some())
+    }
+}
+
+impl Widget for Footer<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let status_rows = u16::from(self.message.is_some());
+        let [status, hints, disclaimer] = area.layout(&Layout::vertical([
+            Length(status_rows),
+            Length(1),
+            Length(1),
+        ]));
+        if let Some((message, look)) = self.message {
             buf.set_style(status, look);
             let room = usize::from(status.width).saturating_sub(2);
-            Line::styled(format!(" {}", text::truncate(message, room)), look).paint(status, buf);
+            Line::styled(format!(" {}", text::truncate(message, room)), look).render(status, buf);
         }
-        let hints_for_screen = match app.screen {
-            Screen::Chart | Screen::History => view_hints(),
-            _ => footer_hints(app.mode()),
-        };
-        key_hints(hints_for_screen, hints.width).paint(hints, buf);
-        render_disclaimer(&app.rules.disclaimer, disclaimer, buf);
+        key_hints(self.hints, hints.width).render(hints, buf);
+        render_disclaimer(self.disclaimer, disclaimer, buf);
     }
 }
 
 /// "↑↓ select · Space tick · …", dropping hints from the middle until it fits; help and
-/// quit always stay, since help lists the rest.
-pub fn key_hints(mut hints: Vec<(String, &'static str)>, width: u16) -> Line<'static> {
-    let line_width = |hints: &[(String, &str)]| {
+/// quit, last, always stay, since help lists the rest.
+pub fn key_hints(mut hints: Vec<Hint>, width: u16) -> Line<'static> {
+    let line_width = |hints: &[Hint]| {
         hints
             .iter()
             .map(|(k, w)| text::width(k) + 1 + text::width(w))
@@ -59,10 +78,10 @@ pub fn key_hints(mut hints: Vec<(String, &'static str)>, width: u16) -> Line<'st
     let mut spans = vec![Span::raw(" ")];
     for (i, (keys, word)) in hints.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(SEPARATOR, style::MUTED));
+            spans.push(Span::styled(SEPARATOR, theme::MUTED));
         }
-        spans.push(Span::styled(keys, style::KEY));
-        spans.push(Span::styled(format!(" {word}"), style::HINT));
+        spans.push(Span::styled(keys, theme::KEY));
+        spans.push(Span::styled(format!(" {word}"), theme::HINT));
     }
     Line::from(spans)
 }
@@ -71,5 +90,5 @@ pub fn key_hints(mut hints: Vec<(String, &'static str)>, width: u16) -> Line<'st
 pub fn render_disclaimer(disclaimer: &str, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(2);
     let line = text::truncate(text::first_sentence(disclaimer), room);
-    Line::styled(format!(" {line}"), style::DISCLAIMER).paint(area, buf);
+    Line::styled(format!(" {line}"), theme::DISCLAIMER).render(area, buf);
 }

@@ -1,112 +1,101 @@
-//! The screens, one widget per file. `&App` is the whole screen; the parts below each draw
-//! one region and only read the app.
+//! Widgets more than one screen draws. Each takes the data it draws (often built from the
+//! shared `Context` by its `of` function), never a screen or the app.
 
-mod alerts;
-mod banner;
-mod chart;
-mod checkin;
-mod checklist;
-mod demo_banner;
-mod detail;
-mod footer;
-mod header;
-mod help;
-mod history;
-mod notes;
-mod popup;
-mod progress;
-mod rule;
-mod scrollbar;
-mod start_prompt;
-mod timeline;
-mod timeline_bar;
-mod timeline_ruler;
-mod too_small;
-mod why_popup;
+pub mod banners;
+pub mod footer;
+pub mod header;
+pub mod popup;
 
-use super::app::{App, Screen};
-use super::layout::is_too_small;
-use super::split::{self, Part};
+use super::context::Context;
+use super::keymap::Hint;
+use super::{text, theme};
 use chrono::TimeZone;
+use footer::Footer;
+use header::Header;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Layout, Rect, Size};
+use ratatui::text::Line;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-pub use alerts::alert_rows;
+/// Below this the app says so instead of drawing a squashed screen.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
 
-impl<Tz: TimeZone> Widget for &App<Tz> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if is_too_small(area.as_size()) {
-            too_small::TooSmall.render(area, buf);
-            return;
-        }
-        let screen = self.screen_area();
-        if self.is_demo() {
-            demo_banner::DemoBanner(self).render(Rect { height: 1, ..area }, buf);
-        }
-        let file_rows = self.banner_rows();
-        let file_banner = Rect {
-            y: screen.y.saturating_sub(file_rows),
-            height: file_rows,
-            ..area
-        };
-        banner::Banner(self).render(file_banner, buf);
-        match &self.screen {
-            Screen::Start(prompt) => {
-                start_prompt::StartPrompt { app: self, prompt }.render(screen, buf)
-            }
-            Screen::Checklist => render_checklist_screen(self, buf),
-            Screen::Timeline => timeline::Timeline(self).render(screen, buf),
-            Screen::Chart => render_view(self, chart::Chart(self), screen, buf),
-            Screen::History => render_view(self, history::History(self), screen, buf),
-        }
-        if let Some(form) = &self.form {
-            checkin::CheckInPopup { app: self, form }.render(screen, buf);
-        }
-        if self.why {
-            why_popup::WhyPopup(self).render(screen, buf);
-        }
-        if self.help {
-            help::Help(self).render(screen, buf);
-        }
-    }
+pub fn is_too_small(size: Size) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
 }
 
-/// The chart or the history, under the same header and over the same footer as the checklist.
-fn render_view<Tz: TimeZone>(app: &App<Tz>, body: impl Widget, area: Rect, buf: &mut Buffer) {
-    let status = u16::from(app.status.is_some() || app.notice.is_some());
-    let [top, main, bottom] = split::rows(area, [Part::Len(2), Part::Fill, Part::Len(2 + status)]);
-    header::Header(app).render(top, buf);
-    body.render(main, buf);
-    footer::Footer(app).render(bottom, buf);
-}
-
-fn render_checklist_screen<Tz: TimeZone>(app: &App<Tz>, buf: &mut Buffer) {
-    let regions = app.regions();
-    header::Header(app).render(regions.title.union(regions.summary), buf);
-    progress::ProgressStrip(app).render(regions.progress, buf);
-    alerts::Alerts(app).render(regions.alerts, buf);
-    checklist::TaskList(app).render(regions.list, buf);
-    detail::Detail(app).render(regions.detail, buf);
-    notes::Notes {
-        app,
-        side_by_side: regions.side_by_side,
-    }
-    .render(regions.notes, buf);
-    footer::Footer(app).render(
-        regions
-            .status
-            .union(regions.hints)
-            .union(regions.disclaimer),
-        buf,
-    );
+/// Draws the header and the footer (with the screen's key `hints`) of a screen that lays out
+/// nothing else, and returns the area between them.
+pub fn header_and_footer<Tz: TimeZone>(
+    ctx: &Context<Tz>,
+    hints: Vec<Hint>,
+    buf: &mut Buffer,
+) -> Rect {
+    let footer = Footer::of(ctx, hints);
+    let [top, body, bottom] = ctx.screen_area().layout(&Layout::vertical([
+        Length(2),
+        Fill(1),
+        Length(footer.height()),
+    ]));
+    Header::of(ctx, None).render(top, buf);
+    footer.render(bottom, buf);
+    body
 }
 
 /// Words for a plan day: "Day 3 of recovery", and before the treatment never "Day 0".
-pub(crate) fn day_label(day: i64) -> String {
+pub fn day_label(day: i64) -> String {
     match day {
         d if d >= 1 => format!("Day {d} of recovery"),
         0 => "1 day before treatment".to_string(),
         d => format!("{} days before treatment", 1 - d),
+    }
+}
+
+/// The scrollbar beside a list that does not fit (the checklist's, the timeline's): draws,
+/// in the rightmost column of `area`, where a list of `rows` rows whose first shown row
+/// is `top` stands; nothing when the list fits.
+pub fn scrollbar(top: usize, rows: usize, area: Rect, buf: &mut Buffer) {
+    let height = usize::from(area.height);
+    if rows <= height {
+        return;
+    }
+    let bar = Rect {
+        x: area.right().saturating_sub(1),
+        width: 1,
+        ..area
+    };
+    let mut state = ScrollbarState::new(rows - height).position(top);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .track_style(theme::RULE)
+        .thumb_style(theme::MUTED)
+        .render(bar, buf, &mut state);
+}
+
+/// "Terminal too small: need at least 40x12", and the size it is now, centred.
+pub struct TooSmall;
+
+impl Widget for TooSmall {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let message = format!("Terminal too small: need at least {MIN_WIDTH}x{MIN_HEIGHT}");
+        let width = usize::from(area.width);
+        let mut lines: Vec<Line> = text::wrap(&message, width, usize::from(area.height))
+            .into_iter()
+            .map(|l| Line::styled(text::truncate(&l, width), theme::EMPHASIS))
+            .collect();
+        lines.push(Line::styled(
+            text::truncate(&format!("(now {}x{})", area.width, area.height), width),
+            theme::MUTED,
+        ));
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let block = area.centered_vertically(Length(height));
+        for (row, line) in block.rows().zip(lines) {
+            line.centered().render(row, buf);
+        }
     }
 }

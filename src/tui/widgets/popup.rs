@@ -1,10 +1,9 @@
 //! The frame every popup shares (help, why, the check-in form, the first-run prompt): centred,
 //! drawn over whatever is beneath, rounded, titled, and one cell of air inside each side.
 
-use crate::tui::paint::Paint;
-use crate::tui::split;
-use crate::tui::style;
+use crate::tui::theme;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Constraint::Length;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
@@ -22,14 +21,14 @@ pub fn frame(
     closes_on_any_key: bool,
     buf: &mut Buffer,
 ) -> Rect {
-    let popup = split::centered(area, width, height);
+    let popup = area.centered(Length(width), Length(height));
     Clear.render(popup, buf);
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(style::POPUP_BORDER)
-        .title(Span::styled(title, style::SECTION));
+        .border_style(theme::POPUP_BORDER)
+        .title(Span::styled(title, theme::SECTION));
     if closes_on_any_key {
-        block = block.title_bottom(Line::styled(ANY_KEY_CLOSES, style::MUTED).right_aligned());
+        block = block.title_bottom(Line::styled(ANY_KEY_CLOSES, theme::MUTED).right_aligned());
     }
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -49,7 +48,7 @@ pub fn line_area(inner: Rect, i: u16) -> Rect {
 /// Draws `lines` one per row inside `inner`, as many as fit.
 pub fn render_lines(lines: Vec<Line<'_>>, inner: Rect, buf: &mut Buffer) {
     for (i, line) in (0..inner.height).zip(lines) {
-        line.paint(line_area(inner, i), buf);
+        line.render(line_area(inner, i), buf);
     }
 }
 

@@ -1,0 +1,229 @@
+//! What every screen shares and is handed: the plan, the patient's state and where changes go,
+//! the time, the terminal's size, and which treatment and day are being looked at, with that
+//! day's checklist, alerts and the recovery's progress derived from them.
+//!
+//! Screens never reach into one another; what one changes here (the day, the treatment, the
+//! state) the others see. Only `refresh` derives the day's data, so it is never stale.
+
+mod banner;
+mod treatments;
+
+pub use banner::notice_text;
+
+use super::demo::Demo;
+use super::storage::Storage;
+use crate::checklist::Checklist;
+use crate::journal::{AlertLine, alerts_on};
+use crate::plan::{Plan, Reach};
+use crate::progress::Progress;
+use crate::rules::Rules;
+use crate::store::{Change, Session, State, StoreError, Ticks};
+use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
+use ratatui::layout::{Position, Rect, Size};
+
+/// The shared state of the terminal app, in the time zone `Tz`.
+pub struct Context<Tz: TimeZone> {
+    pub rules: Rules,
+    /// How far the rules' windows reach, measured once: the plan is asked for on every frame.
+    reach: Reach,
+    pub storage: Storage,
+    pub state: State,
+    pub tz: Tz,
+    pub now: DateTime<FixedOffset>,
+    /// The terminal's size, which layouts and scrolling follow.
+    pub size: Size,
+    /// The treatment being looked at, when the user switched away from the current one.
+    pub viewed: Option<DateTime<FixedOffset>>,
+    /// Whether the user allowed changes to a treatment other than the current one.
+    pub unlocked: bool,
+    /// The plan day being looked at; today unless the user moved.
+    pub day: i64,
+    /// That day's tasks, phases and warning signs (`None` before a treatment is recorded).
+    pub checklist: Option<Checklist>,
+    /// What the viewed day's check-in set off.
+    pub alerts: Vec<AlertLine>,
+    /// The viewed treatment's recovery so far.
+    pub progress: Option<Progress>,
+    /// What `progress` was computed from: the treatment, today and its tick-offs.
+    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
+    /// The simulated clock, in demo mode.
+    pub demo: Option<Demo>,
+    /// Why the last change was not saved.
+    pub status: Option<String>,
+    /// What the last action did, when that is not plain to see ("Check-in saved").
+    pub notice: Option<String>,
+    /// What went wrong with the data file when the app opened it (see `banner`).
+    pub banner: Option<String>,
+}
+
+impl<Tz: TimeZone> Context<Tz> {
+    /// The context at `now` on a terminal of `size`, looking at today.
+    pub fn new(
+        rules: Rules,
+        storage: Storage,
+        state: State,
+        tz: Tz,
+        now: DateTime<FixedOffset>,
+        size: Size,
+    ) -> Self {
+        let mut ctx = Context {
+            reach: Reach::of(&rules),
+            rules,
+            storage,
+            state,
+            tz,
+            now,
+            size,
+            viewed: None,
+            unlocked: false,
+            day: 1,
+            checklist: None,
+            alerts: Vec::new(),
+            progress: None,
+            progress_inputs: None,
+            demo: None,
+            status: None,
+            notice: None,
+            banner: None,
+        };
+        ctx.go_to_today();
+        ctx
+    }
+
+    /// The treatment the screens are about: the current one unless the user switched.
+    pub fn session(&self) -> Option<&Session> {
+        self.viewed
+            .and_then(|at| self.state.session(at))
+            .or_else(|| self.state.current_session(self.now))
+    }
+
+    /// The plan of the viewed treatment, in the app's time zone.
+    pub fn plan(&self) -> Option<Plan<'_, Tz>> {
+        let session = self.session()?;
+        Some(Plan::reaching(
+            &self.rules,
+            session.at,
+            self.tz.clone(),
+            self.reach,
+        ))
+    }
+
+    /// Today's plan day, unclamped: below 1 before the treatment, past the last day after.
+    pub fn today(&self) -> Option<i64> {
+        self.plan().map(|p| p.day_of(self.now))
+    }
+
+    /// What a screen's selection is about: the viewed treatment and day. When it changes,
+    /// the screens start their selection over.
+    pub fn day_key(&self) -> (Option<DateTime<FixedOffset>>, i64) {
+        (self.session().map(|s| s.at), self.day)
+    }
+
+    /// The terminal below the demo banner and the data file's banner (all of it when there
+    /// is neither).
+    pub fn screen_area(&self) -> Rect {
+        let whole = Rect::from((Position::ORIGIN, self.size));
+        let demo = u16::from(self.demo.is_some()).min(whole.height);
+        let banners = demo + self.banner_rows().min(whole.height - demo);
+        Rect {
+            y: banners,
+            height: whole.height - banners,
+            ..whole
+        }
+    }
+
+    /// Applies a change the user made and takes the state as saved; on failure keeps the old
+    /// state and returns why, in words for the status line.
+    pub fn apply(&mut self, change: &Change) -> Result<(), String> {
+        let state = self.storage.apply(&self.state, change).map_err(not_saved)?;
+        self.state = state;
+        Ok(())
+    }
+
+    /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
+    pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
+        let minute = |t: DateTime<FixedOffset>| (t.date_naive(), t.hour(), t.minute());
+        if minute(now) == minute(self.now) {
+            return false;
+        }
+        let was_today = self.today().map(|t| self.clamp_day(t)) == Some(self.day);
+        self.now = now;
+        if was_today {
+            // Whoever was looking at today keeps looking at today past midnight.
+            self.go_to_today();
+        } else {
+            self.refresh();
+        }
+        true
+    }
+
+    /// Shows today of the viewed treatment.
+    pub fn go_to_today(&mut self) {
+        let today = self.session_today().unwrap_or(1);
+        self.show_day(today);
+    }
+
+    /// Shows `day`, kept within the plan.
+    pub fn show_day(&mut self, day: i64) {
+        self.day = self.clamp_day(day);
+        self.refresh();
+    }
+
+    fn clamp_day(&self, day: i64) -> i64 {
+        self.plan()
+            .map_or(day, |p| day.clamp(p.first_day(), p.last_day()))
+    }
+
+    /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress
+    /// from the state, the day and the time.
+    pub fn refresh(&mut self) {
+        self.checklist = self
+            .plan()
+            .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
+        self.refresh_journal();
+    }
+
+    /// The recovery's progress walks every day of the plan, which on a large clinic plan
+    /// costs far more than a key press may; moving between days does not change it, so it is
+    /// recomputed only when the treatment, today or its tick-offs did.
+    fn refresh_journal(&mut self) {
+        let (Some(plan), Some(session), Some(list)) =
+            (self.plan(), self.session(), self.checklist.as_ref())
+        else {
+            self.alerts = Vec::new();
+            self.progress = None;
+            self.progress_inputs = None;
+            return;
+        };
+        let today = self.session_today().unwrap_or(1);
+        let alerts = alerts_on(&plan, session, list.date);
+        let stale = self
+            .progress_inputs
+            .as_ref()
+            .is_none_or(|(at, day, ticks)| {
+                *at != session.at || *day != today || *ticks != session.ticks
+            });
+        let fresh = stale.then(|| {
+            let inputs = (session.at, today, session.ticks.clone());
+            (Progress::of(&plan, Some(session), today), inputs)
+        });
+        self.alerts = alerts;
+        if let Some((progress, inputs)) = fresh {
+            self.progress = Some(progress);
+            self.progress_inputs = Some(inputs);
+        }
+    }
+}
+
+/// A failed save in words for the status line.
+pub fn not_saved(e: StoreError) -> String {
+    match e {
+        // The reason first: on a narrow status line a long path would cut it off.
+        StoreError::Io {
+            action,
+            path,
+            source,
+        } => format!("Not saved: {source} (cannot {action} {})", path.display()),
+        e => format!("Not saved: {e}"),
+    }
+}

@@ -1,0 +1,265 @@
+//! The journal chart: for each symptom, the patient's ratings as bars, day by day, in front of
+//! the usual course from the plan (a dim band). One column per day from Day 1 to two weeks on
+//! (or the last check-in, if later); at 80 columns a day is five cells wide.
+
+use crate::journal::{AlertLine, expected_on};
+use crate::plan::Plan;
+use crate::rules::{MAX_RATING, Symptom};
+use crate::store::Session;
+use crate::tui::{text, theme};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use std::collections::BTreeSet;
+
+/// The chart always spans at least the first two weeks.
+const MIN_DAYS: i64 = 14;
+const GUTTER: u16 = 5;
+const MAX_COLUMN: u16 = 6;
+/// Rows per symptom: one per rating step at most.
+const MAX_BAR_ROWS: u16 = 5;
+const INTRO: &str = "Your ratings (█) against the usual course from the plan (░)";
+const LEGEND: &str = "█ your rating · ▁ rated 0 · ░ usual course · red: set off an alert";
+
+/// The chart of a treatment's check-ins.
+pub struct ChartView<'a, 'r, Tz: TimeZone> {
+    pub plan: &'a Plan<'r, Tz>,
+    pub session: &'a Session,
+    pub symptoms: &'a [Symptom],
+    /// Today's plan day, and the day being looked at (its ratings are named, its alerts
+    /// marked).
+    pub today: i64,
+    pub day: i64,
+    /// The viewed day's alerts.
+    pub alerts: &'a [AlertLine],
+}
+
+/// The days on screen and how wide each is.
+struct Columns {
+    first: i64,
+    last: i64,
+    width: u16,
+}
+
+impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (plan, session, symptoms, today) = (self.plan, self.session, self.symptoms, self.today);
+        if symptoms.is_empty() || area.height < 4 {
+            Line::styled(" This plan has no symptoms to chart.", theme::MUTED).render(area, buf);
+            return;
+        }
+        let columns = columns(plan, session, today, area.width);
+        let n = u16::try_from(symptoms.len()).unwrap_or(u16::MAX);
+        // The intro and the day numbers take a row each; the rest is shared by the symptoms.
+        let per = (area.height.saturating_sub(2) / n).max(2);
+        let bar_rows = (per - 1).clamp(1, MAX_BAR_ROWS);
+        let with_detail = per >= bar_rows + 2;
+        let row = |y: u16| Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        let intro = text::truncate(INTRO, usize::from(area.width.saturating_sub(2)));
+        Line::styled(format!(" {intro}"), theme::MUTED).render(row(area.y), buf);
+        let alerts = alert_marks(plan, session, &columns);
+        let mut y = area.y + 1;
+        for symptom in symptoms {
+            if y + 1 + bar_rows > area.bottom().saturating_sub(1) {
+                break;
+            }
+            self.render_title(symptom, row(y), buf);
+            y += 1;
+            if with_detail {
+                let detail = text::truncate(&symptom.detail, usize::from(area.width) - 4);
+                Line::styled(format!("   {detail}"), theme::DETAIL).render(row(y), buf);
+                y += 1;
+            }
+            let bars = Rect {
+                y,
+                height: bar_rows,
+                ..area
+            };
+            render_bars(plan, session, symptom, &columns, &alerts, bars, buf);
+            y += bar_rows;
+        }
+        render_axis(&columns, today, row(y), buf);
+        if y + 2 < area.bottom() {
+            let legend = text::truncate(LEGEND, usize::from(area.width.saturating_sub(2)));
+            Line::styled(format!(" {legend}"), theme::MUTED).render(row(area.bottom() - 1), buf);
+        }
+    }
+}
+
+fn columns<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    today: i64,
+    width: u16,
+) -> Columns {
+    let last_checkin = session
+        .checkins
+        .keys()
+        .last()
+        .map_or(1, |d| plan.day_of_date(*d));
+    let last = MIN_DAYS.max(last_checkin).max(today.min(plan.last_day()));
+    let last = last.min(plan.last_day().max(MIN_DAYS));
+    let room = width.saturating_sub(GUTTER);
+    let wanted = u16::try_from(last).unwrap_or(u16::MAX).max(1);
+    if room / wanted >= 2 {
+        return Columns {
+            first: 1,
+            last,
+            width: (room / wanted).min(MAX_COLUMN),
+        };
+    }
+    // Narrow: two cells a day, the days leading up to the last one.
+    let fit = i64::from(room / 2).max(1);
+    Columns {
+        first: (last - fit + 1).max(1),
+        last,
+        width: 2,
+    }
+}
+
+/// Which (day, symptom) readings set off an alert.
+fn alert_marks<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    columns: &Columns,
+) -> BTreeSet<(i64, String)> {
+    (columns.first..=columns.last)
+        .flat_map(|d| {
+            plan.alerts_on(session, plan.date_of(d))
+                .into_iter()
+                .map(move |f| (d, f.alert.symptom.clone()))
+        })
+        .collect()
+}
+
+fn rating_on<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    id: &str,
+    day: i64,
+) -> Option<u8> {
+    session
+        .checkins
+        .get(&plan.date_of(day))?
+        .ratings
+        .get(id)
+        .copied()
+}
+
+impl<Tz: TimeZone> ChartView<'_, '_, Tz> {
+    /// " Redness   Day 8: 4 · usual ~0 ⚠" for the viewed day, or the latest check-in before it.
+    fn render_title(&self, symptom: &Symptom, area: Rect, buf: &mut Buffer) {
+        let latest = (1..=self.day)
+            .rev()
+            .find_map(|d| Some((d, rating_on(self.plan, self.session, &symptom.id, d)?)));
+        let mut spans = vec![
+            Span::raw(" "),
+            Span::styled(symptom.title.clone(), theme::EMPHASIS),
+        ];
+        if let Some((day, rating)) = latest {
+            let usual = expected_on(self.plan, symptom, day)
+                .map_or(String::new(), |e| format!(" · usual ~{}", e.round()));
+            spans.push(Span::styled(
+                format!("   Day {day}: {rating}{usual}"),
+                theme::WHEN,
+            ));
+            if self.alerts.iter().any(|a| a.symptom == symptom.id) && day == self.day {
+                spans.push(Span::styled("  ⚠ alert", theme::ALERT_TITLE));
+            }
+        } else {
+            spans.push(Span::styled("   no ratings yet", theme::MUTED));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+fn render_bars<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    symptom: &Symptom,
+    columns: &Columns,
+    alerts: &BTreeSet<(i64, String)>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let rows = area.height;
+    let scale = |r: f64| (r * f64::from(rows) / f64::from(MAX_RATING)).round() as u16;
+    for r in 0..rows {
+        let y = area.bottom() - 1 - r;
+        let label = match r {
+            0 => "  0 │".to_string(),
+            r if r == rows - 1 => format!("  {MAX_RATING} │"),
+            _ => "    │".to_string(),
+        };
+        buf.set_string(area.x, y, label, theme::CHART_AXIS);
+    }
+    for day in columns.first..=columns.last {
+        let x0 = area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width;
+        let band = expected_on(plan, symptom, day).map_or(0, scale);
+        let rating = rating_on(plan, session, &symptom.id, day);
+        // Half-cell steps for the bar: twice the rows.
+        let half = rating
+            .map(|r| (f64::from(r) * f64::from(rows) * 2.0 / f64::from(MAX_RATING)).round() as u16);
+        let expected = expected_on(plan, symptom, day).unwrap_or(0.0);
+        let bar_style = match rating {
+            _ if alerts.contains(&(day, symptom.id.clone())) => theme::CHART_BAR_ALERT,
+            Some(r) if f64::from(r) >= expected + 2.0 => theme::CHART_BAR_HIGH,
+            _ => theme::CHART_BAR,
+        };
+        let band_cells = columns.width.saturating_sub(1).max(1);
+        let (bar_from, bar_to) = if columns.width >= 4 {
+            (1, columns.width - 2)
+        } else {
+            (0, band_cells)
+        };
+        for cell in 0..band_cells {
+            let x = x0 + cell;
+            if x >= area.right() {
+                break;
+            }
+            let in_bar = cell >= bar_from && cell < bar_to;
+            for r in 0..rows {
+                let y = area.bottom() - 1 - r;
+                let (symbol, look): (&str, Style) = match half {
+                    Some(h) if in_bar && h >= 2 * r + 2 => ("█", bar_style),
+                    Some(h) if in_bar && h == 2 * r + 1 => ("▄", bar_style),
+                    Some(0) if in_bar && r == 0 => ("▁", bar_style),
+                    _ if r < band => ("░", theme::CHART_BAND),
+                    _ => continue,
+                };
+                buf.set_string(x, y, symbol, look);
+            }
+        }
+    }
+}
+
+/// Day numbers under the columns: every day when there is room, else every week; today
+/// reversed, days ahead dim.
+fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
+    buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
+    for day in columns.first..=columns.last {
+        let x = area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width;
+        let label = day.to_string();
+        let fits = usize::from(columns.width) > label.len();
+        if !(fits || day % 7 == 1 || day == today) {
+            continue;
+        }
+        let look = if day == today {
+            theme::HEAT_TODAY
+        } else if day > today {
+            theme::MUTED
+        } else {
+            theme::WHEN
+        };
+        if x + 1 < area.right() {
+            buf.set_string(x, area.y, label, look);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The alert box: what the day's check-in set off, in red near the top of the checklist, with
+//! the sources the plan cites for it.
+
+use crate::journal::AlertLine;
+use crate::tui::{text, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+const MARK: &str = "⚠ ";
+const BOX_TITLE: &str = " Check-in alert ";
+/// From this height each alert also lists its sources; below it the message, which says what
+/// to do, gets the room (the sources are in `aftercare today`).
+const ROOMY_HEIGHT: u16 = 30;
+/// Lines for "⚠ Title — message".
+const MESSAGE_LINES: usize = 2;
+
+/// The viewed day's alerts, on a terminal `height` rows tall.
+pub struct Alerts<'a> {
+    pub alerts: &'a [AlertLine],
+    pub height: u16,
+}
+
+/// Rows the box wants on a terminal of `size` (0 when there is nothing to show).
+pub fn rows_wanted(alerts: &[AlertLine], size: Size) -> u16 {
+    if alerts.is_empty() {
+        return 0;
+    }
+    let width = usize::from(size.width.saturating_sub(4));
+    let rows: usize = alerts
+        .iter()
+        .map(|a| message_lines(a, width).len() + usize::from(shows_sources(size.height)))
+        .sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
+/// "⚠ Title — message", wrapped to at most two lines.
+fn message_lines(alert: &AlertLine, width: usize) -> Vec<String> {
+    let text = format!("{MARK}{} — {}", alert.title, alert.message);
+    // Two columns narrower, so a continuation line can sit under the title, past the mark.
+    text::wrap(&text, width.saturating_sub(2), MESSAGE_LINES)
+}
+
+fn shows_sources(height: u16) -> bool {
+    height >= ROOMY_HEIGHT
+}
+
+impl Widget for Alerts<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 3 || self.alerts.is_empty() {
+            return;
+        }
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(theme::ALERT_BORDER)
+            .title(Span::styled(BOX_TITLE, theme::ALERT_TITLE));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width.saturating_sub(2));
+        let mut lines = Vec::new();
+        for alert in self.alerts {
+            for (i, line) in message_lines(alert, width).into_iter().enumerate() {
+                // The title part of the first line stands out; the message reads on.
+                let split = if i == 0 {
+                    line.find(" — ").unwrap_or(line.len())
+                } else {
+                    0
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(if i == 0 { " " } else { "   " }),
+                    Span::styled(line[..split].to_string(), theme::ALERT_TITLE),
+                    Span::styled(line[split..].to_string(), theme::ALERT_TEXT),
+                ]));
+            }
+            if !shows_sources(self.height) {
+                continue;
+            }
+            let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
+            let sources = format!("Sources: {}", titles.join("; "));
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    text::truncate(&sources, width.saturating_sub(2)),
+                    theme::MUTED,
+                ),
+            ]));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

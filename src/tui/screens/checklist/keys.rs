@@ -1,0 +1,99 @@
+//! The checklist's keymap. Its order is the footer's: when the hints do not fit, the later
+//! ones give way first, except help and quit, which always stay.
+
+use crate::tui::keymap::Binding;
+use crossterm::event::KeyCode::{self, Char};
+
+/// Something the user asked for on the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Toggle,
+    /// To the timeline, on the selected task's rule.
+    Timeline,
+    PrevDay,
+    NextDay,
+    CheckIn,
+    /// The selected task's full rationale and sources.
+    Why,
+    Undo,
+    Chart,
+    History,
+    PrevSession,
+    NextSession,
+    AllowEdits,
+    Today,
+    Help,
+    Quit,
+}
+
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding<Action>] = &[
+    Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
+    Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
+    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task" },
+    Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("timeline"), help: "Show the whole plan as a timeline" },
+    Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
+    Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
+    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
+    Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this task? Its reasons and sources" },
+    Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
+    Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
+    Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
+    Binding { keys: &[Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
+    Binding { keys: &[Char(']')], action: Action::NextSession, hint: Some("session"), help: "Show the treatment after" },
+    Binding { keys: &[Char('e')], action: Action::AllowEdits, hint: None, help: "Allow changes to an earlier treatment" },
+    Binding { keys: &[Char('t')], action: Action::Today, hint: Some("today"), help: "Back to today" },
+    Binding { keys: &[Char('?')], action: Action::Help, hint: Some("help"), help: "Show this help" },
+    Binding { keys: &[Char('q'), KeyCode::Esc], action: Action::Quit, hint: Some("quit"), help: "Quit" },
+];
+
+/// What clicking does on this screen, for the help overlay (the mouse has no keymap).
+pub const MOUSE_HELP: (&str, &str) = ("click", "Tick or untick the task you click");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{action_for, hints};
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn every_key_means_one_thing() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for key in a.keys {
+                assert_eq!(action_for(KEYMAP, KeyEvent::from(*key)), Some(a.action));
+                assert!(
+                    KEYMAP[i + 1..].iter().all(|b| !b.keys.contains(key)),
+                    "{key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_names_the_keys_in_order() {
+        let words: Vec<String> = hints(KEYMAP)
+            .iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "↑↓ select",
+                "Space tick",
+                "Tab timeline",
+                "←→ day",
+                "c check in",
+                "i why",
+                "u undo",
+                "g chart",
+                "H history",
+                "[] session",
+                "t today",
+                "? help",
+                "q quit"
+            ]
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! The history of a series: each treatment in a column, side by side. It has no state of its
+//! own; `view` draws it.
+
+mod view;
+
+use super::{Effect, Screen};
+use crate::series::history;
+use crate::tui::context::Context;
+use crate::tui::keymap::{Binding, action_for, hints};
+use crate::tui::widgets::header_and_footer;
+use chrono::TimeZone;
+use crossterm::event::KeyCode::{self, Char};
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::widgets::Widget;
+
+use view::HistoryView;
+
+/// Something the user asked for on the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Chart,
+    /// H again: back to the checklist.
+    Back,
+    CheckIn,
+    PrevSession,
+    NextSession,
+    Help,
+}
+
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding<Action>] = &[
+    Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
+    Binding { keys: &[Char('H')], action: Action::Back, hint: Some("history"), help: "Back to the checklist" },
+    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
+    Binding { keys: &[Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
+    Binding { keys: &[Char(']')], action: Action::NextSession, hint: Some("session"), help: "Show the treatment after" },
+    Binding { keys: &[Char('?')], action: Action::Help, hint: Some("help"), help: "Show this help" },
+    Binding { keys: &[KeyCode::Esc, Char('q')], action: Action::Back, hint: Some("back"), help: "Back to the checklist" },
+];
+
+/// What a key does on the history; `None` when it has no use for it.
+pub fn handle_key<Tz: TimeZone>(ctx: &mut Context<Tz>, key: KeyEvent) -> Option<Effect> {
+    action_for(KEYMAP, key).map(|action| update(ctx, action))
+}
+
+/// Carries out one action.
+pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
+    match action {
+        Action::Chart => Effect::Show(Screen::Chart),
+        Action::Back => Effect::Show(Screen::Checklist),
+        Action::CheckIn => Effect::CheckIn,
+        Action::PrevSession => {
+            ctx.switch_session(-1);
+            Effect::Done
+        }
+        Action::NextSession => {
+            ctx.switch_session(1);
+            Effect::Done
+        }
+        Action::Help => Effect::Help,
+    }
+}
+
+/// Draws the screen into the context's screen area, under the header and over the footer.
+pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
+    let body = header_and_footer(ctx, hints(KEYMAP), buf);
+    let sessions = history(&ctx.rules, &ctx.state, &ctx.tz, ctx.now);
+    HistoryView {
+        sessions: &sessions,
+        viewed: ctx.session_position().map_or(1, |(n, _)| n),
+        symptoms: &ctx.rules.symptoms,
+    }
+    .render(body, buf);
+}

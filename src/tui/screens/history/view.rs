@@ -1,0 +1,153 @@
+//! The history of a series: each treatment in a column, side by side: when it was, how much of
+//! its plan was done, and the peak and latest rating of each symptom.
+
+use crate::rules::Symptom;
+use crate::series::{Reading, SessionSummary};
+use crate::tui::{text, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+const LABEL_WIDTH: u16 = 22;
+const MIN_COLUMN: u16 = 17;
+const MAX_COLUMN: u16 = 28;
+const FOOTNOTE: &str = "Tasks done: of the tasks due from Day 1 up to today (or up to the next \
+                        treatment); a task to do once counts once. Symptoms: the highest rating, \
+                        then the latest, with their days (D3 = Day 3).";
+
+/// The summaries of a series' treatments, which one is looked at (1-based), and the
+/// plan's symptoms.
+pub struct HistoryView<'a> {
+    pub sessions: &'a [SessionSummary],
+    pub viewed: usize,
+    pub symptoms: &'a [Symptom],
+}
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (all, viewed) = (self.sessions, self.viewed);
+        let room = area.width.saturating_sub(LABEL_WIDTH + 1);
+        let fit = usize::from((room / MIN_COLUMN).max(1));
+        // Too many to show: the ones up to the viewed treatment.
+        let start = viewed
+            .saturating_sub(fit)
+            .min(all.len().saturating_sub(fit));
+        let shown = &all[start..(start + fit).min(all.len())];
+        let count = u16::try_from(shown.len().max(1)).unwrap_or(1);
+        let column = (room / count).clamp(MIN_COLUMN.min(room), MAX_COLUMN);
+        let mut rows: Vec<(String, Vec<(String, Style)>)> = Vec::new();
+        let mut row = |label: &str, cell: &dyn Fn(&SessionSummary) -> (String, Style)| {
+            rows.push((label.to_string(), shown.iter().map(cell).collect()));
+        };
+        row("", &|s| {
+            let look = if s.number == viewed {
+                theme::TITLE_DAY
+            } else {
+                theme::EMPHASIS
+            };
+            (format!(" Session {} ", s.number), look)
+        });
+        row("Treatment", &|s| {
+            (
+                s.treatment.format("%a %-d %b %Y").to_string(),
+                theme::SUMMARY,
+            )
+        });
+        row("Days", &|s| {
+            let until = if s.complete || s.followed_by_next {
+                ""
+            } else {
+                " so far"
+            };
+            (
+                format!("1–{}{until}", s.counted_to_day.max(1)),
+                theme::SUMMARY,
+            )
+        });
+        let bar_width = usize::from(column).saturating_sub(7).min(12);
+        row("Tasks done", &|s| match s.adherence_percent {
+            Some(p) => {
+                let filled = bar_width * usize::try_from(p).unwrap_or(100) / 100;
+                let bar = format!("{}{}", "━".repeat(filled), "─".repeat(bar_width - filled));
+                (format!("{p:>3}% {bar}"), theme::EMPHASIS)
+            }
+            None => ("nothing due yet".into(), theme::MUTED),
+        });
+        row("Longest full streak", &|s| {
+            let days = if s.best_streak == 1 { "day" } else { "days" };
+            (format!("{} {days}", s.best_streak), theme::SUMMARY)
+        });
+        row("Check-ins", &|s| match s.alert_days {
+            0 => (s.checkins.to_string(), theme::SUMMARY),
+            n => (format!("{}  ⚠ {n} with alerts", s.checkins), theme::WARNING),
+        });
+        row("", &|_| (String::new(), theme::SUMMARY));
+        row("Peak → latest", &|_| (String::new(), theme::SUMMARY));
+        for (i, symptom) in self.symptoms.iter().enumerate() {
+            row(&symptom.title, &|s| {
+                let m = s.symptoms.get(i);
+                (
+                    cell(m.and_then(|m| m.peak), m.and_then(|m| m.last)),
+                    theme::SUMMARY,
+                )
+            });
+        }
+        let mut y = area.y;
+        for (label, cells) in rows {
+            if y >= area.bottom() {
+                return;
+            }
+            let label = text::truncate(&label, usize::from(LABEL_WIDTH) - 2);
+            buf.set_string(area.x + 1, y, label, theme::MUTED);
+            for (i, (content, look)) in cells.into_iter().enumerate() {
+                let x = area.x + LABEL_WIDTH + u16::try_from(i).unwrap_or(0) * column;
+                let content = text::truncate(&content, usize::from(column) - 1);
+                if x < area.right() {
+                    buf.set_string(x, y, content, look);
+                }
+            }
+            y += 1;
+        }
+        let hidden = all.len() - shown.len();
+        let mut notes = Vec::new();
+        if all.len() == 1 {
+            notes.push(
+                "Your next treatment gets a column of its own: record it with `aftercare start` \
+                 on the day."
+                    .to_string(),
+            );
+        }
+        if hidden > 0 {
+            notes.push(format!("{hidden} more: [ and ] move between treatments."));
+        }
+        notes.push(FOOTNOTE.to_string());
+        let width = usize::from(area.width.saturating_sub(2));
+        for note in notes {
+            for line in text::wrap(&note, width, 3) {
+                y += 1;
+                if y >= area.bottom() {
+                    return;
+                }
+                Line::from(vec![Span::raw(" "), Span::styled(line, theme::MUTED)]).render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    buf,
+                );
+            }
+        }
+    }
+}
+
+/// "4 D1 → 1 D9", the peak and the latest reading.
+fn cell(peak: Option<Reading>, last: Option<Reading>) -> String {
+    match (peak, last) {
+        (Some(p), Some(l)) if p == l => format!("{} D{}", p.rating, p.day),
+        (Some(p), Some(l)) => format!("{} D{} → {} D{}", p.rating, p.day, l.rating, l.day),
+        _ => "–".into(),
+    }
+}

@@ -1,0 +1,180 @@
+//! The recovery timeline: the whole plan at once. Days run across (a ruler on top), rules,
+//! phases and warning signs run down, each window a bar drawn to the hour; a red line is now.
+
+use super::bar::{self, Glyphs};
+use super::layout::{Columns, EIGHTHS, position};
+use super::rows::Row;
+use super::ruler::{Ruler, marked_days};
+use super::{TimelineScreen, keys};
+use crate::plan::Plan;
+use crate::rules::Kind;
+use crate::tui::context::Context;
+use crate::tui::keymap::hints;
+use crate::tui::plan_item::{ItemInfo, Section};
+use crate::tui::widgets::footer::Footer;
+use crate::tui::widgets::header::Header;
+use crate::tui::widgets::scrollbar;
+use crate::tui::{demo, text, theme};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+const SELECTION_MARK: &str = "› ";
+const MILESTONE_MARK: &str = "◆ ";
+/// Drawn in empty cells where a week starts, so bars can be read against the ruler.
+const GRID_MARK: &str = "·";
+/// Drawn in empty cells where now is.
+const NOW_MARK: &str = "│";
+
+/// After the plan's name in the header.
+const SCREEN_NAME: &str = "timeline";
+
+impl TimelineScreen {
+    /// Draws the screen into the context's screen area (below any banner).
+    pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, buf: &mut Buffer) {
+        let regions = self.regions(ctx);
+        Header::of(ctx, Some(SCREEN_NAME)).render(regions.header, buf);
+        let mut key_hints = demo::hints(ctx);
+        key_hints.extend(hints(keys::KEYMAP));
+        Footer::of(ctx, key_hints).render(regions.footer, buf);
+        let Some(plan) = ctx.plan() else {
+            return;
+        };
+        let columns = self.columns(ctx);
+        let left_day = self.left_day.unwrap_or(columns.first_day);
+        let now = now_column(&plan, left_day, columns, ctx.now);
+        Ruler {
+            rules: &ctx.rules,
+            plan: &plan,
+            left_day,
+            columns,
+            now,
+        }
+        .render(regions.ruler, buf);
+        self.render_rows(ctx, &plan, left_day, columns, now, regions.rows, buf);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn render_rows<Tz: TimeZone>(
+        &self,
+        ctx: &Context<Tz>,
+        plan: &Plan<'_, Tz>,
+        left: i64,
+        columns: Columns,
+        now: Option<u16>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let rows = self.rows(ctx);
+        let selected = self.item(ctx);
+        let width = u16::try_from(columns.days).unwrap_or(0) * columns.cell;
+        let grid: Vec<u16> = marked_days(columns.first_day, columns.last_day)
+            .filter(|d| (left..left + columns.days).contains(d))
+            .filter_map(|d| u16::try_from((d - left) * i64::from(columns.cell)).ok())
+            .collect();
+        for (y, row) in (area.y..area.bottom()).zip(rows.iter().skip(self.top)) {
+            let title = Rect::new(columns.title_x, y, columns.title_width, 1);
+            let mut cells: Vec<Option<(&str, Style)>> = vec![None; usize::from(width)];
+            match *row {
+                Row::Heading(section) => {
+                    Line::styled(section.title(), heading_style(section)).render(title, buf);
+                }
+                Row::Item(item) => {
+                    let Some(info) = item.info(&ctx.rules) else {
+                        continue;
+                    };
+                    let is_selected = Some(item) == selected;
+                    render_title(info.title, info.milestone, is_selected, title, buf);
+                    let (glyphs, mut look) = bar_look(&info);
+                    // Windows that are over fade, so playing the clock shows the plan used up.
+                    if plan.at_hours(info.until_hours) <= ctx.now {
+                        look = theme::ENDED_BAR;
+                    }
+                    let from = position(plan, left, columns.cell, plan.at_hours(info.from_hours));
+                    let until = position(plan, left, columns.cell, plan.at_hours(info.until_hours));
+                    let drawn = bar::cells(from, until, width, glyphs);
+                    for (cell, glyph) in cells.iter_mut().zip(drawn) {
+                        *cell = glyph.map(|g| (g, look));
+                    }
+                }
+            }
+            for x in &grid {
+                if let Some(cell @ None) = cells.get_mut(usize::from(*x)) {
+                    *cell = Some((GRID_MARK, theme::GRID));
+                }
+            }
+            if let Some(cell) = now.and_then(|x| cells.get_mut(usize::from(x))) {
+                // Bars cross the line; where there is none, the line shows.
+                if cell.is_none_or(|(g, _)| g == GRID_MARK) {
+                    *cell = Some((NOW_MARK, theme::NOW_LINE));
+                }
+            }
+            for (x, cell) in (columns.chart_x..).zip(cells) {
+                if let (Some((glyph, look)), Some(target)) = (cell, buf.cell_mut((x, y))) {
+                    target.set_symbol(glyph).set_style(look);
+                }
+            }
+        }
+        scrollbar(self.top, rows.len(), area, buf);
+    }
+}
+
+/// The chart column (from the chart's left edge) that `now` falls in, if it is on screen.
+fn now_column<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    left_day: i64,
+    c: Columns,
+    now: DateTime<FixedOffset>,
+) -> Option<u16> {
+    let at = position(plan, left_day, c.cell, now) / EIGHTHS;
+    let width = c.days * i64::from(c.cell);
+    (0..width)
+        .contains(&at)
+        .then(|| u16::try_from(at).ok())
+        .flatten()
+}
+
+fn render_title(title: &str, milestone: bool, selected: bool, area: Rect, buf: &mut Buffer) {
+    let mark = match (selected, milestone) {
+        (true, _) => SELECTION_MARK,
+        (false, true) => MILESTONE_MARK,
+        (false, false) => "  ",
+    };
+    let room = usize::from(area.width).saturating_sub(2);
+    let look = match (selected, milestone) {
+        (true, _) => theme::SELECTED,
+        (false, true) => theme::MILESTONE_TITLE,
+        (false, false) => theme::TASK,
+    };
+    if selected {
+        buf.set_style(area, theme::SELECTED);
+    }
+    Line::from(vec![
+        Span::styled(mark, look),
+        Span::styled(text::truncate(title, room), look),
+    ])
+    .render(area, buf);
+}
+
+fn heading_style(section: Section) -> Style {
+    match section {
+        Section::Do => theme::DO_HEADING,
+        Section::Avoid => theme::AVOID_HEADING,
+        Section::Warning => theme::WARNING_SECTION,
+        Section::Before | Section::Normal => theme::SECTION,
+    }
+}
+
+/// The glyphs and colour of a row's bar.
+fn bar_look(info: &ItemInfo<'_>) -> (Glyphs, Style) {
+    match (info.section, info.kind) {
+        _ if info.milestone => (bar::DO, theme::MILESTONE_BAR),
+        (Section::Normal, _) => (bar::BAND, theme::PHASE_BAR),
+        (Section::Warning, _) => (bar::BAND, theme::WARNING_BAR),
+        (_, Some(Kind::Avoid)) => (bar::AVOID, theme::AVOID_BAR),
+        _ => (bar::DO, theme::DO_BAR),
+    }
+}

@@ -1,0 +1,106 @@
+//! "Why this task?": everything the plan says about one rule, phase or warning sign, in a
+//! popup that opens when the checklist's one-line strip is not enough. Any key closes it.
+//! The model is here; `view` draws it.
+
+mod view;
+
+use super::Effect;
+use crate::rules::{Repeat, Rules};
+use crate::tui::context::Context;
+use crate::tui::keymap::is_press;
+use crate::tui::plan_item::{Item, Section};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use crossterm::event::KeyEvent;
+
+/// What the popup shows: the item's title, section, window, how often, its rationale and
+/// its sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    pub title: String,
+    pub section: Section,
+    /// The window, in the plan's time zone.
+    pub starts: DateTime<FixedOffset>,
+    pub ends: DateTime<FixedOffset>,
+    pub hours: i64,
+    /// How often, for rules (phases and warnings do not repeat).
+    pub repeat: Option<Repeat>,
+    /// The rationale of a rule, the detail of a phase or warning.
+    pub text: String,
+    /// (title, detail) of each source cited.
+    pub sources: Vec<(String, String)>,
+}
+
+impl Why {
+    /// What the plan says about `item`, for the context's viewed treatment.
+    pub fn of<Tz: TimeZone>(ctx: &Context<Tz>, item: Item) -> Option<Why> {
+        let plan = ctx.plan()?;
+        let rules = &ctx.rules;
+        let info = item.info(rules)?;
+        let (text, sources, repeat) = match item {
+            Item::Rule(i) => {
+                let rule = &rules.rules[i];
+                (&rule.rationale, &rule.sources, Some(rule.repeat))
+            }
+            Item::Phase(i) => (&rules.phases[i].detail, &rules.phases[i].sources, None),
+            Item::Warning(i) => {
+                let note = &rules.warnings[i];
+                (&note.detail, &note.sources, None)
+            }
+        };
+        Some(Why {
+            title: info.title.to_string(),
+            section: info.section,
+            starts: plan.local(plan.at_hours(info.from_hours)),
+            ends: plan.local(plan.at_hours(info.until_hours)),
+            hours: info.until_hours - info.from_hours,
+            repeat,
+            text: text.clone(),
+            sources: sources.iter().map(|id| source(rules, id)).collect(),
+        })
+    }
+
+    /// Any key closes the popup.
+    pub fn handle_key(&self, key: KeyEvent) -> Option<Effect> {
+        is_press(key).then_some(Effect::Close)
+    }
+}
+
+fn source(rules: &Rules, id: &str) -> (String, String) {
+    match rules.source(id) {
+        Some(s) => (s.title.clone(), s.detail.clone().unwrap_or_default()),
+        None => (id.to_string(), String::new()),
+    }
+}
+
+/// "48 h", "7 days", "6 weeks", "9 days 12 h": how long a window lasts.
+pub fn length_label(hours: i64) -> String {
+    match (hours / 24, hours % 24) {
+        _ if hours < 72 => format!("{hours} h"),
+        (days, 0) if days % 7 == 0 && days >= 14 => format!("{} weeks", days / 7),
+        (days, 0) => format!("{days} days"),
+        (days, h) => format!("{days} days {h} h"),
+    }
+}
+
+/// How often a rule asks for something.
+pub fn repeat_label(repeat: Repeat) -> &'static str {
+    match repeat {
+        Repeat::Once => "Once, any time in the window",
+        Repeat::Daily => "Every day of the window",
+        Repeat::MorningAndEvening => "Every morning and evening of the window",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_lengths_read_naturally() {
+        assert_eq!(length_label(48), "48 h");
+        assert_eq!(length_label(168), "7 days");
+        assert_eq!(length_label(96), "4 days");
+        assert_eq!(length_label(1008), "6 weeks");
+        assert_eq!(length_label(228), "9 days 12 h");
+    }
+}
