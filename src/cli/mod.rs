@@ -165,6 +165,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 "--demo opens the terminal demo and takes no command".to_string(),
             ));
         }
+        if !io::stdout().is_terminal() {
+            return Err(CliError::NotATerminal);
+        }
+        tui::check_terminal()?;
         tui::run_demo(rules, clock)?;
         return Ok(());
     }
@@ -183,6 +187,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         if !io::stdout().is_terminal() {
             return Err(CliError::NotATerminal);
         }
+        tui::check_terminal()?;
         let opened = store.open(clock.now())?;
         tui::run(rules, store, opened, clock)?;
         return Ok(());
