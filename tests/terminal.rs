@@ -1,19 +1,16 @@
-//! Issue 4, item 5, for real: the built binary runs in a pseudo-terminal, is stopped by
-//! SIGTERM, SIGHUP, SIGINT, Ctrl-C or a panic, and must give the terminal back: alternate
-//! screen left, mouse released, raw mode off. Also item 3 end to end: a damaged file's banner.
+//! The built binary in a pseudo-terminal, stopped by every signal that ends a process, by
+//! Ctrl-C, a panic or an abort, must give the terminal back first: alternate screen left,
+//! mouse and bracketed paste off, cursor shown, raw mode off. Also a damaged file's banner
+//! end to end. (Ctrl-Z and `fg` are in terminal_suspend.rs; input in terminal_input.rs.)
 
 mod pty;
 
 use aftercare::store::{Change, Store};
 use chrono::DateTime;
-use pty::Session;
+use pty::{CURSOR_SHOWN, ENTER_SCREEN, LEAVE_SCREEN, MOUSE_OFF, MOUSE_ON, PASTE_OFF, Session};
 use std::fs;
+use std::os::unix::process::ExitStatusExt;
 use tempfile::TempDir;
-
-const ENTER_SCREEN: &str = "\x1b[?1049h";
-const LEAVE_SCREEN: &str = "\x1b[?1049l";
-const MOUSE_ON: &str = "\x1b[?1000h";
-const MOUSE_OFF: &str = "\x1b[?1000l";
 
 fn treated() -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -24,55 +21,119 @@ fn treated() -> TempDir {
     dir
 }
 
+/// How the app is to end: exiting with a status, or killed by a signal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum End {
+    Exit(i32),
+    Signal(i32),
+}
+
 /// Runs the checklist (on a pty in its normal mode), waits for its first frame, stops it with
-/// `stop`, and checks the terminal was restored and the exit status is `code`.
-fn stops_cleanly(name: &str, env: &[(&str, &str)], stop: impl FnOnce(&Session), code: i32) {
+/// `stop`, and checks the terminal was restored and the app ended as `end`.
+fn stops_cleanly(name: &str, env: &[(&str, &str)], stop: impl FnOnce(&Session), end: End) {
     let dir = treated();
     let Some(session) = Session::spawn(dir.path(), env) else {
         return;
     };
     session.wait_for(&[ENTER_SCREEN, MOUSE_ON, "Day 3 of recovery"]);
     // (A panicking app may already be gone, its terminal restored.)
-    if code != 101 {
+    if env.is_empty() {
         assert!(!session.is_cooked(), "{name}: the app is in raw mode");
     }
     stop(&session);
     let (status, output, cooked) = session.finish();
     let after = &output[output.find(MOUSE_ON).unwrap()..];
-    assert!(after.contains(MOUSE_OFF), "{name}: mouse not released");
-    assert!(
-        after.contains(LEAVE_SCREEN),
-        "{name}: alternate screen not left"
-    );
+    for (what, wanted) in [
+        ("mouse not released", MOUSE_OFF),
+        ("bracketed paste left on", PASTE_OFF),
+        ("cursor left hidden", CURSOR_SHOWN),
+        ("alternate screen not left", LEAVE_SCREEN),
+    ] {
+        assert!(after.contains(wanted), "{name}: {what}: {after:?}");
+    }
     assert!(cooked, "{name}: raw mode left on");
-    assert_eq!(status.code(), Some(code), "{name}: {status:?}");
-    println!("{name}: exit {code}, screen left, mouse released, icanon echo back");
+    let ended = match (status.code(), status.signal()) {
+        (Some(code), _) => End::Exit(code),
+        (None, Some(signal)) => End::Signal(signal),
+        _ => panic!("{name}: {status:?}"),
+    };
+    assert_eq!(ended, end, "{name}: {status:?}");
+    println!("{name}: {end:?}, screen left, mouse and paste off, icanon echo back");
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    stops_cleanly("SIGTERM", &[], |s| s.signal(libc::SIGTERM), 128 + 15);
-}
+/// Every signal that ends a process by default and that a program can catch (SIGKILL and
+/// SIGSTOP cannot be; SIGPIPE is ignored by Rust's runtime), by its name, and whether its
+/// default action is a core dump of a fault (the app then dies of it after restoring).
+const SIGNALS: &[(&str, libc::c_int, bool)] = &[
+    ("SIGHUP", libc::SIGHUP, false),
+    ("SIGINT", libc::SIGINT, false),
+    ("SIGQUIT", libc::SIGQUIT, false),
+    ("SIGILL", libc::SIGILL, true),
+    ("SIGTRAP", libc::SIGTRAP, false),
+    ("SIGABRT", libc::SIGABRT, true),
+    ("SIGBUS", libc::SIGBUS, true),
+    ("SIGFPE", libc::SIGFPE, true),
+    ("SIGUSR1", libc::SIGUSR1, false),
+    ("SIGSEGV", libc::SIGSEGV, true),
+    ("SIGUSR2", libc::SIGUSR2, false),
+    ("SIGALRM", libc::SIGALRM, false),
+    ("SIGTERM", libc::SIGTERM, false),
+    ("SIGSTKFLT", libc::SIGSTKFLT, false),
+    ("SIGXCPU", libc::SIGXCPU, false),
+    ("SIGXFSZ", libc::SIGXFSZ, false),
+    ("SIGVTALRM", libc::SIGVTALRM, false),
+    ("SIGPROF", libc::SIGPROF, false),
+    ("SIGIO", libc::SIGIO, false),
+    ("SIGPWR", libc::SIGPWR, false),
+    ("SIGSYS", libc::SIGSYS, false),
+];
 
 #[test]
-fn sighup_restores_the_terminal() {
-    stops_cleanly("SIGHUP", &[], |s| s.signal(libc::SIGHUP), 128 + 1);
-}
-
-#[test]
-fn sigint_restores_the_terminal() {
-    stops_cleanly("SIGINT", &[], |s| s.signal(libc::SIGINT), 128 + 2);
+fn every_signal_that_ends_the_app_restores_the_terminal_first() {
+    let realtime = [
+        ("SIGRTMIN", libc::SIGRTMIN()),
+        ("SIGRTMAX", libc::SIGRTMAX()),
+    ];
+    let all = SIGNALS
+        .iter()
+        .copied()
+        .chain(realtime.map(|(name, n)| (name, n, false)));
+    for (name, signal, fault) in all {
+        let end = if fault {
+            End::Signal(signal)
+        } else {
+            End::Exit(128 + signal)
+        };
+        stops_cleanly(name, &[], |s| s.signal(signal), end);
+    }
 }
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
     // Raw mode turns Ctrl-C into a key rather than a signal: it quits like `q`.
-    stops_cleanly("Ctrl-C", &[], |s| s.type_bytes(b"\x03"), 0);
+    stops_cleanly("Ctrl-C", &[], |s| s.type_bytes(b"\x03"), End::Exit(0));
+}
+
+/// A debug build unwinds a panic; the release build (`panic = "abort"`) runs the same hook,
+/// then aborts: both halves are tried, the panic here and the abort below.
+#[test]
+fn a_panic_restores_the_terminal() {
+    stops_cleanly(
+        "panic",
+        &[("AFTERCARE_TEST_PANIC", "1")],
+        |_| {},
+        End::Exit(101),
+    );
 }
 
 #[test]
-fn a_panic_restores_the_terminal() {
-    stops_cleanly("panic", &[("AFTERCARE_TEST_PANIC", "1")], |_| {}, 101);
+fn an_abort_restores_the_terminal() {
+    stops_cleanly(
+        "abort",
+        &[("AFTERCARE_TEST_PANIC", "abort")],
+        |_| {},
+        End::Signal(libc::SIGABRT),
+    );
 }
 
 #[test]

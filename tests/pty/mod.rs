@@ -1,5 +1,9 @@
 //! A pseudo-terminal to run the real binary in, as a terminal emulator would: it records all
-//! the bytes the app writes, sends it keys and signals, and reads the terminal's mode back.
+//! the bytes the app writes, sends it keys, pastes and signals, changes the window's size,
+//! and reads the terminal's mode back. With `shell`, the app runs under an interactive bash,
+//! as a patient starts it, so Ctrl-Z and `fg` have a job-control shell to go back to.
+
+#![allow(dead_code)] // each test binary uses a different part of this
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -14,6 +18,39 @@ use std::time::{Duration, Instant};
 /// How long to wait for the app before failing: only ever reached when something is wrong.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+pub const ENTER_SCREEN: &str = "\x1b[?1049h";
+pub const LEAVE_SCREEN: &str = "\x1b[?1049l";
+pub const MOUSE_ON: &str = "\x1b[?1000h";
+pub const MOUSE_OFF: &str = "\x1b[?1000l";
+pub const PASTE_ON: &str = "\x1b[?2004h";
+pub const PASTE_OFF: &str = "\x1b[?2004l";
+pub const CURSOR_SHOWN: &str = "\x1b[?25h";
+
+/// What to run, and on what.
+pub struct Spawn<'a> {
+    pub data: &'a Path,
+    pub env: &'a [(&'a str, &'a str)],
+    /// Extra arguments after the data directory and the fixed time.
+    pub args: &'a [&'a str],
+    /// (columns, rows)
+    pub size: (u16, u16),
+    /// Under an interactive bash (the command line is typed in) instead of on its own.
+    pub shell: bool,
+}
+
+impl<'a> Spawn<'a> {
+    /// `aftercare` alone on an 80x24 pty, on Day 3 of a treatment in Berlin time.
+    pub fn app(data: &'a Path) -> Self {
+        Spawn {
+            data,
+            env: &[],
+            args: &[],
+            size: (80, 24),
+            shell: false,
+        }
+    }
+}
+
 pub struct Session {
     child: Child,
     master: File,
@@ -23,56 +60,65 @@ pub struct Session {
 }
 
 impl Session {
-    /// `aftercare` on an 80x24 pty, on Day 3 of a treatment in Berlin time; `None` (with the
-    /// reason printed) where this system has no pseudo-terminals.
+    /// `aftercare` on an 80x24 pty; `None` (with the reason printed) where this system has no
+    /// pseudo-terminals.
     pub fn spawn(data: &Path, env: &[(&str, &str)]) -> Option<Session> {
-        let (mut master, mut slave) = (-1, -1);
-        let size = libc::winsize {
-            ws_row: 24,
-            ws_col: 80,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        let made = unsafe {
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &size,
-            )
-        };
-        if made != 0 {
-            println!(
-                "skipped: no pseudo-terminal: {}",
-                io::Error::last_os_error()
-            );
-            return None;
-        }
-        let (master, slave) =
-            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        Session::start(Spawn {
+            env,
+            ..Spawn::app(data)
+        })
+    }
+
+    /// Runs what `spawn` says; `None` (with the reason printed) where this system has no
+    /// pseudo-terminals, or no bash when one is asked for.
+    pub fn start(spawn: Spawn) -> Option<Session> {
+        let (master, slave) = open_pty(spawn.size)?;
         let mode = mode_of(&slave);
         assert!(
             is_cooked(&mode),
             "a new pty should start in its normal mode"
         );
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_aftercare"));
-        cmd.arg("--data-dir")
-            .arg(data)
-            .args(["--now", "2026-11-22 09:00"])
-            .env("TZ", "Europe/Berlin")
+        let app = env!("CARGO_BIN_EXE_aftercare");
+        let mut line = vec![app, "--data-dir"];
+        line.push(spawn.data.to_str().unwrap());
+        line.extend(["--now", "2026-11-22 09:00"]);
+        line.extend(spawn.args);
+        let mut cmd = if spawn.shell {
+            if Command::new("bash").arg("--version").output().is_err() {
+                println!("skipped: no bash to run the app under");
+                return None;
+            }
+            let mut cmd = Command::new("bash");
+            cmd.args(["--norc", "--noprofile", "--noediting", "-i"])
+                .env("PS1", "$ ")
+                .env("HISTFILE", "/dev/null");
+            cmd
+        } else {
+            let mut cmd = Command::new(app);
+            cmd.args(&line[1..]);
+            cmd
+        };
+        cmd.env("TZ", "Europe/Berlin")
             .env("TERM", "xterm-256color")
             .env_remove("AFTERCARE_NOW")
             .env_remove("AFTERCARE_RULES")
             .env_remove("AFTERCARE_DATA_DIR")
-            .envs(env.iter().copied())
+            .envs(spawn.env.iter().copied())
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave.try_clone().unwrap()));
-        // The app's own session, with the pty as its controlling terminal, as in a real one.
+        // Its own session, with the pty as its controlling terminal, as in a real one; no
+        // core files from the tests that crash it on purpose.
         unsafe {
             cmd.pre_exec(|| {
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                let no_core = libc::rlimit {
+                    rlim_cur: 0,
+                    rlim_max: 0,
+                };
+                if libc::setsid() < 0
+                    || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0
+                    || libc::setrlimit(libc::RLIMIT_CORE, &no_core) < 0
+                {
                     return Err(io::Error::last_os_error());
                 }
                 Ok(())
@@ -90,26 +136,47 @@ impl Session {
                 sink.lock().unwrap().extend_from_slice(&chunk[..n]);
             }
         });
-        Some(Session {
+        let session = Session {
             child,
             master: File::from(master),
             slave,
             output,
             reader,
-        })
+        };
+        if spawn.shell {
+            session.wait_for(&["$ "]);
+            let quoted: Vec<String> = line.iter().map(|a| format!("'{a}'")).collect();
+            session.type_bytes(format!("{}\r", quoted.join(" ")).as_bytes());
+        }
+        Some(session)
     }
 
     pub fn output(&self) -> String {
         String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
     }
 
+    /// How many bytes have been written so far: a place to look for what comes next.
+    pub fn mark(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// What was written since `mark`.
+    pub fn since(&self, mark: usize) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()[mark..]).into_owned()
+    }
+
     /// Waits until everything in `wanted` has been written to the terminal.
     pub fn wait_for(&self, wanted: &[&str]) {
+        self.wait_for_since(0, wanted);
+    }
+
+    /// Waits until everything in `wanted` has been written since `mark`.
+    pub fn wait_for_since(&self, mark: usize, wanted: &[&str]) -> String {
         let start = Instant::now();
         loop {
-            let output = self.output();
+            let output = self.since(mark);
             if wanted.iter().all(|w| output.contains(w)) {
-                return;
+                return output;
             }
             assert!(
                 start.elapsed() < PATIENCE,
@@ -124,13 +191,44 @@ impl Session {
         is_cooked(&mode_of(&self.slave))
     }
 
+    /// The process started: the app, or the shell it runs under.
+    pub fn pid(&self) -> libc::pid_t {
+        libc::pid_t::try_from(self.child.id()).unwrap()
+    }
+
+    /// The app's process id under the shell (its child).
+    pub fn app_pid(&self) -> libc::pid_t {
+        let pid = self.pid();
+        let children =
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        let first = children.split_whitespace().next();
+        first.map_or(pid, |p| p.parse().unwrap())
+    }
+
     pub fn signal(&self, signal: libc::c_int) {
-        let pid = libc::pid_t::try_from(self.child.id()).unwrap();
+        self.signal_pid(self.pid(), signal);
+    }
+
+    pub fn signal_pid(&self, pid: libc::pid_t, signal: libc::c_int) {
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
     }
 
     pub fn type_bytes(&self, bytes: &[u8]) {
         (&self.master).write_all(bytes).unwrap();
+    }
+
+    /// Pastes `text` as a terminal with bracketed paste on sends it.
+    pub fn paste(&self, text: &str) {
+        self.type_bytes(format!("\x1b[200~{text}\x1b[201~").as_bytes());
+    }
+
+    /// Changes the window's size; the kernel tells the app with a SIGWINCH.
+    pub fn resize(&self, (columns, rows): (u16, u16)) {
+        let size = winsize(columns, rows);
+        assert_eq!(
+            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) },
+            0
+        );
     }
 
     /// Waits for the app to exit: its status, everything it wrote, and whether the terminal
@@ -146,6 +244,37 @@ impl Session {
         let output = String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned();
         (status, output, cooked)
     }
+}
+
+fn winsize(columns: u16, rows: u16) -> libc::winsize {
+    libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
+}
+
+fn open_pty((columns, rows): (u16, u16)) -> Option<(OwnedFd, OwnedFd)> {
+    let (mut master, mut slave) = (-1, -1);
+    let size = winsize(columns, rows);
+    let made = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    if made != 0 {
+        println!(
+            "skipped: no pseudo-terminal: {}",
+            io::Error::last_os_error()
+        );
+        return None;
+    }
+    Some(unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) })
 }
 
 fn mode_of(tty: &OwnedFd) -> libc::termios {
