@@ -201,6 +201,19 @@ proptest! {
     }
 }
 
+/// The extremes the app still draws (at most `MAX_CELLS` cells): a terminal as wide or as
+/// tall as one can report, and a large square, on every screen.
+#[test]
+fn the_largest_sizes_drawn_on_every_screen() {
+    let max = aftercare::tui::MAX_CELLS;
+    let sizes = [(u16::MAX, 15), (15, u16::MAX), (1000, 1000)];
+    for (width, height) in sizes {
+        assert!(u32::from(width) * u32::from(height) <= max);
+    }
+    let all = sizes.iter().flat_map(|&size| std::iter::repeat_n(size, STATES.len()));
+    assert_eq!(draw_all(all), 3 * STATES.len());
+}
+
 #[test]
 fn resizing_with_the_help_open_keeps_it_open_and_in_bounds() {
     let (_dir, mut app) = app_in("help");

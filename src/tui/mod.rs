@@ -136,7 +136,7 @@ fn event_loop<Tz: TimeZone>(
             None => false,
         };
         dirty = match (timed_out, frame_due) {
-            (false, _) => handle(app, &event::read()?, clock),
+            (false, _) => handle(app, &event::read()?, clock)?,
             (true, Some(_)) => {
                 // Late frames are dropped rather than caught up in a burst.
                 frame_due = Some(Instant::now() + PLAY_INTERVAL);
@@ -147,11 +147,15 @@ fn event_loop<Tz: TimeZone>(
     }
 }
 
-fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &Event, clock: Clock) -> bool {
+fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &Event, clock: Clock) -> Result<bool, TuiError> {
+    if let Event::Resize(width, height) = event {
+        // Refused before the app lays itself out for it.
+        terminal::check_size(Size::new(*width, *height))?;
+    }
     // Countdowns should be current whenever the screen is redrawn for a key (a demo keeps
     // its own time).
     let minute_changed = app.follows_clock() && app.set_now(clock.now());
-    handle_event(app, event) || minute_changed
+    Ok(handle_event(app, event) || minute_changed)
 }
 
 /// Panics or aborts when the test variable asks to (see `TEST_PANIC`).

@@ -78,7 +78,8 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
     ]));
     let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
     let (list, detail, notes) = if side_by_side {
-        let notes_width = (area.width * 2 / 5).clamp(36, 56);
+        let two_fifths = u32::from(area.width) * 2 / 5;
+        let notes_width = u16::try_from(two_fifths).unwrap_or(u16::MAX).clamp(36, 56);
         let [left, _gap, notes] = body.layout(&Layout::horizontal([
             Fill(1),
             Length(2),
