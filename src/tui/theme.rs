@@ -94,7 +94,7 @@ pub const CHART_BAR_HIGH: Style = Style::new().fg(Color::Yellow);
 pub const CHART_BAR_ALERT: Style = Style::new().fg(Color::Red);
 pub const CHART_BAND: Style = Style::new().fg(Color::DarkGray);
 pub const CHART_AXIS: Style = Style::new().fg(Color::DarkGray);
-/// The timeline's bars: each kind has its own colour and its own glyph (see `timeline_bar`).
+/// The timeline's bars: each kind has its own colour and its own glyph (see `screens::timeline::bar`).
 pub const DO_BAR: Style = Style::new().fg(Color::Green);
 pub const AVOID_BAR: Style = Style::new().fg(Color::Yellow);
 pub const MILESTONE_BAR: Style = Style::new().fg(Color::Magenta);
