@@ -210,7 +210,9 @@ fn the_largest_sizes_drawn_on_every_screen() {
     for (width, height) in sizes {
         assert!(u32::from(width) * u32::from(height) <= max);
     }
-    let all = sizes.iter().flat_map(|&size| std::iter::repeat_n(size, STATES.len()));
+    let all = sizes
+        .iter()
+        .flat_map(|&size| std::iter::repeat_n(size, STATES.len()));
     assert_eq!(draw_all(all), 3 * STATES.len());
 }
 

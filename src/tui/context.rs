@@ -19,7 +19,8 @@ use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Change, Session, State, StoreError, Ticks};
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Layout, Position, Rect, Size};
 
 /// The shared state of the terminal app, in the time zone `Tz`.
 pub struct Context<Tz: TimeZone> {
@@ -122,14 +123,19 @@ impl<Tz: TimeZone> Context<Tz> {
     /// The terminal below the demo banner and the data file's banner (all of it when there
     /// is neither).
     pub fn screen_area(&self) -> Rect {
+        let [_, _, screen] = self.areas();
+        screen
+    }
+
+    /// The terminal split into the demo's banner, the data file's banner and the screen
+    /// below them (a banner that is not there takes no row).
+    pub fn areas(&self) -> [Rect; 3] {
         let whole = Rect::from((Position::ORIGIN, self.size));
-        let demo = u16::from(self.demo.is_some()).min(whole.height);
-        let banners = demo + self.banner_rows().min(whole.height - demo);
-        Rect {
-            y: banners,
-            height: whole.height - banners,
-            ..whole
-        }
+        whole.layout(&Layout::vertical([
+            Length(u16::from(self.demo.is_some())),
+            Length(self.banner_rows()),
+            Fill(1),
+        ]))
     }
 
     /// Applies a change the user made and takes the state as saved; on failure keeps the old

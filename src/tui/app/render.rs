@@ -18,18 +18,11 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             return;
         }
         let ctx = &self.ctx;
+        let [demo, file, screen] = ctx.areas();
         if let Some(banner) = DemoBanner::of(ctx) {
-            banner.render(Rect { height: 1, ..area }, buf);
+            banner.render(demo, buf);
         }
-        let screen = ctx.screen_area();
-        let file_lines = ctx.banner_lines();
-        let file_rows = u16::try_from(file_lines.len()).unwrap_or(0);
-        let file_banner = Rect {
-            y: screen.y.saturating_sub(file_rows),
-            height: file_rows,
-            ..area
-        };
-        FileBanner(&file_lines).render(file_banner, buf);
+        FileBanner(&ctx.banner_lines()).render(file, buf);
         match self.screen {
             Screen::Welcome => {
                 if let Some(welcome) = &self.welcome {

@@ -37,7 +37,8 @@ impl CheckInForm {
             form.date.format("%a %-d %b")
         );
         let inner = popup::frame(area, width, height, title, false, buf);
-        let line_at = |i: u16| popup::line_area(inner, i);
+        let lines: Vec<Rect> = inner.rows().collect();
+        let line_at = |i: u16| lines.get(usize::from(i)).copied().unwrap_or_default();
         if inner.height == 0 {
             return;
         }

@@ -85,7 +85,13 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
             Length(2),
             Length(notes_width),
         ]));
-        let (list, detail) = split_detail(left, needs, DETAIL_ROWS, DETAIL_MAX_ROWS);
+        let (list_rows, detail_rows) =
+            list_and_detail(left.height, needs, DETAIL_ROWS, DETAIL_MAX_ROWS);
+        let [list, detail, _] = left.layout(&Layout::vertical([
+            Length(list_rows),
+            Length(detail_rows),
+            Fill(1),
+        ]));
         (list, detail, notes)
     } else {
         // The notes' headings sit on their rule; the phases and warnings are listed side by
@@ -106,10 +112,6 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
         } else {
             0
         };
-        let [upper, rest] = body.layout(&Layout::vertical([
-            Length(body.height - notes_rows),
-            Fill(1),
-        ]));
         // On a short screen the detail keeps one line of text, so that the tasks to avoid
         // stay in view under the progress strip.
         let detail_rows = if body.height < SHORT_BODY_ROWS {
@@ -117,13 +119,15 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
         } else {
             DETAIL_ROWS
         };
-        let (list, detail) = split_detail(upper, needs, detail_rows, detail_rows);
+        let upper = body.height - notes_rows;
+        let (list_rows, detail_rows) = list_and_detail(upper, needs, detail_rows, detail_rows);
         // Everything flows from the top: on a quiet day the notes follow a short list.
-        let notes = Rect {
-            y: detail.bottom().max(list.bottom()),
-            height: notes_rows,
-            ..rest
-        };
+        let [list, detail, notes, _] = body.layout(&Layout::vertical([
+            Length(list_rows),
+            Length(detail_rows),
+            Length(notes_rows),
+            Fill(1),
+        ]));
         (list, detail, notes)
     };
     Regions {
@@ -141,28 +145,20 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
     }
 }
 
-/// The task list, and right under it the selected task's detail when there is room for
-/// both: three rows, or up to `max_rows` where the list leaves them spare.
-fn split_detail(area: Rect, needs: Needs, min_rows: u16, max_rows: u16) -> (Rect, Rect) {
+/// The rows of the task list, and right under it of the selected task's detail, in `height`
+/// rows: the detail gets `min_rows`, or up to `max_rows` where the list leaves them spare,
+/// and none when the list would be left too few.
+fn list_and_detail(height: u16, needs: Needs, min_rows: u16, max_rows: u16) -> (u16, u16) {
     let list_min = LIST_MIN_ROWS.min(needs.list_rows.max(1));
-    let detail_rows = if needs.detail && area.height >= list_min + min_rows {
-        area.height
+    let detail_rows = if needs.detail && height >= list_min + min_rows {
+        height
             .saturating_sub(needs.list_rows)
             .clamp(min_rows, max_rows)
     } else {
         0
     };
-    let list_rows = needs.list_rows.min(area.height.saturating_sub(detail_rows));
-    let list = Rect {
-        height: list_rows,
-        ..area
-    };
-    let detail = Rect {
-        y: list.bottom(),
-        height: detail_rows,
-        ..area
-    };
-    (list, detail)
+    let list_rows = needs.list_rows.min(height.saturating_sub(detail_rows));
+    (list_rows, detail_rows)
 }
 
 #[cfg(test)]

@@ -5,13 +5,14 @@
 use super::Effect;
 use crate::tui::context::Context;
 use crate::tui::keymap::is_press;
-use crate::tui::widgets::popup;
+use crate::tui::widgets::popup::Popup;
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 const MAX_WIDTH: u16 = 68;
 /// Space between the keys and what they do.
@@ -42,9 +43,13 @@ impl HelpPopup {
         let text_width = usize::from(width.saturating_sub(4));
         let room = usize::from(area.height.saturating_sub(2));
         let lines = self.lines(&ctx.rules.disclaimer, text_width, room);
-        let height = popup::height_for(lines.len());
-        let inner = popup::frame(area, width, height, " Help ".into(), true, buf);
-        popup::render_lines(lines, inner, buf);
+        Popup {
+            title: " Help ".into(),
+            width,
+            lines,
+            closes_on_any_key: true,
+        }
+        .render(area, buf);
     }
 
     /// The overlay's lines, wrapped to `width`; the disclaimer is cut (with "…") to end

@@ -3,7 +3,7 @@
 use super::{WelcomePrompt, footer_hints};
 use crate::tui::context::Context;
 use crate::tui::widgets::footer::{key_hints, render_disclaimer};
-use crate::tui::widgets::popup;
+use crate::tui::widgets::popup::Popup;
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -57,9 +57,13 @@ impl WelcomePrompt {
             let wrapped = text::wrap(error, room, 3);
             lines.extend(wrapped.into_iter().map(|l| Line::styled(l, theme::WARNING)));
         }
-        let height = popup::height_for(lines.len());
-        let inner = popup::frame(area, width, height, " Welcome ".into(), false, buf);
-        popup::render_lines(lines, inner, buf);
+        Popup {
+            title: " Welcome ".into(),
+            width,
+            lines,
+            closes_on_any_key: false,
+        }
+        .render(area, buf);
     }
 
     /// "Treatment: 2026-11-22 09:00" with the cursor shown as a reversed cell.

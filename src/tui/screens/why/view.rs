@@ -2,7 +2,7 @@
 //! timeline row): the full rationale, the window, how often, and each source.
 
 use super::{Why, length_label, repeat_label};
-use crate::tui::widgets::popup;
+use crate::tui::widgets::popup::Popup;
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,10 +19,14 @@ impl Widget for &Why {
         let why = self;
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let lines = why_lines(why, usize::from(width.saturating_sub(4)));
-        let height = popup::height_for(lines.len());
         let title = text::truncate(&why.title, usize::from(width.saturating_sub(6)));
-        let inner = popup::frame(area, width, height, format!(" {title} "), true, buf);
-        popup::render_lines(lines, inner, buf);
+        Popup {
+            title: format!(" {title} "),
+            width,
+            lines,
+            closes_on_any_key: true,
+        }
+        .render(area, buf);
     }
 }
 
