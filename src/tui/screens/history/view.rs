@@ -5,10 +5,11 @@ use crate::rules::Symptom;
 use crate::series::{Reading, SessionSummary};
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, Widget};
 
 const LABEL_WIDTH: u16 = 22;
 const MIN_COLUMN: u16 = 17;
@@ -94,22 +95,26 @@ impl Widget for HistoryView<'_> {
                 )
             });
         }
-        let mut y = area.y;
-        for (label, cells) in rows {
-            if y >= area.bottom() {
-                return;
-            }
-            let label = text::truncate(&label, usize::from(LABEL_WIDTH) - 2);
-            buf.set_string(area.x + 1, y, label, theme::MUTED);
-            for (i, (content, look)) in cells.into_iter().enumerate() {
-                let x = area.x + LABEL_WIDTH + u16::try_from(i).unwrap_or(0) * column;
-                let content = text::truncate(&content, usize::from(column) - 1);
-                if x < area.right() {
-                    buf.set_string(x, y, content, look);
-                }
-            }
-            y += 1;
-        }
+        let label_room = usize::from(LABEL_WIDTH) - 2;
+        let cell_room = usize::from(column).saturating_sub(1);
+        let grid_rows = u16::try_from(rows.len()).unwrap_or(u16::MAX);
+        let table_rows = rows.into_iter().map(|(label, cells)| {
+            let label = Cell::from(Line::styled(
+                format!(" {}", text::truncate(&label, label_room)),
+                theme::MUTED,
+            ));
+            let cells = cells.into_iter().map(|(content, look)| {
+                Cell::from(Span::styled(text::truncate(&content, cell_room), look))
+            });
+            TableRow::new(std::iter::once(label).chain(cells))
+        });
+        let widths = std::iter::once(Length(LABEL_WIDTH))
+            .chain(std::iter::repeat_n(Length(column), shown.len()));
+        let [grid, _, notes_area] =
+            area.layout(&Layout::vertical([Length(grid_rows), Length(1), Fill(1)]));
+        Table::new(table_rows, widths)
+            .column_spacing(0)
+            .render(grid, buf);
         let hidden = all.len() - shown.len();
         let mut notes = Vec::new();
         if all.len() == 1 {
@@ -124,22 +129,12 @@ impl Widget for HistoryView<'_> {
         }
         notes.push(FOOTNOTE.to_string());
         let width = usize::from(area.width.saturating_sub(2));
-        for note in notes {
-            for line in text::wrap(&note, width, 3) {
-                y += 1;
-                if y >= area.bottom() {
-                    return;
-                }
-                Line::from(vec![Span::raw(" "), Span::styled(line, theme::MUTED)]).render(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..area
-                    },
-                    buf,
-                );
-            }
-        }
+        let lines: Vec<Line> = notes
+            .iter()
+            .flat_map(|note| text::wrap(note, width, 3))
+            .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line, theme::MUTED)]))
+            .collect();
+        Paragraph::new(lines).render(notes_area, buf);
     }
 }
 
