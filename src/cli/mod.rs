@@ -10,7 +10,6 @@ mod export_cmd;
 mod history;
 mod journal_text;
 mod json_out;
-mod quick_args;
 mod rules_cmd;
 mod short;
 mod show;
@@ -21,7 +20,6 @@ mod windows_json;
 
 pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
 pub use json_out::{write_plan_days_json, write_plan_json};
-pub use quick_args::quick_args;
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
