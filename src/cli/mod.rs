@@ -53,8 +53,11 @@ pub enum CliError {
     /// A command given something it cannot use: an unknown task id, a day outside the plan.
     #[error("{0}")]
     Usage(String),
+    /// `dirs::data_dir()` found nothing: no `HOME`, no `XDG_DATA_HOME` and no home folder for
+    /// this user id (a service account, or a user id with no entry in /etc/passwd).
     #[error(
-        "cannot find a data directory for this user; pass --data-dir DIR or set AFTERCARE_DATA_DIR"
+        "cannot tell where to keep your data: HOME is not set and this user has no home folder. \
+         Choose a folder with --data-dir DIR, or set AFTERCARE_DATA_DIR=DIR."
     )]
     NoDataDir,
     #[error("No treatment recorded yet: run `aftercare start` (or `aftercare` to be asked).")]
