@@ -68,10 +68,7 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
 
 /// The events one rule becomes.
 fn events<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<Event> {
-    let (from, until) = (
-        plan.at_hours(rule.from_hours),
-        plan.at_hours(rule.until_hours),
-    );
+    let (from, until) = plan.span(rule);
     let uid = |suffix: &str| {
         let at = plan
             .treatment()
@@ -144,10 +141,7 @@ fn reminders<Tz: TimeZone>(
     slots: &[Slot],
     uid: &dyn Fn(&str) -> String,
 ) -> Vec<Event> {
-    let (from, until) = (
-        plan.at_hours(rule.from_hours),
-        plan.at_hours(rule.until_hours),
-    );
+    let (from, until) = plan.span(rule);
     let tz = plan.time_zone();
     let first = plan.local_date(from);
     let last = plan.local_date(until - Duration::seconds(1));
