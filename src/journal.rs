@@ -15,6 +15,8 @@ pub const MAX_NOTE_CHARS: usize = 200;
 pub struct SourceRef {
     pub id: String,
     pub title: String,
+    /// The full citation (`Source::citation`): author, title, publisher, date, address.
+    pub citation: String,
 }
 
 /// An alert the day's check-in set off, in words.
@@ -89,6 +91,7 @@ pub fn source_refs(rules: &Rules, ids: &[String]) -> Vec<SourceRef> {
         .map(|s| SourceRef {
             id: s.id.clone(),
             title: s.title.clone(),
+            citation: s.citation(),
         })
         .collect()
 }

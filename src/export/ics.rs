@@ -212,14 +212,14 @@ fn instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
 /// An event's description: when, why, where from, and the disclaimer.
 fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> String {
     let mut text = format!("{when}\n\n{}", rule.rationale);
-    let titles: Vec<&str> = rule
+    let citations: Vec<String> = rule
         .sources
         .iter()
         .filter_map(|id| plan.rules().source(id))
-        .map(|s| s.title.as_str())
+        .map(|s| format!("- {}", s.citation()))
         .collect();
-    if !titles.is_empty() {
-        text.push_str(&format!("\n\nSources: {}", titles.join("; ")));
+    if !citations.is_empty() {
+        text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
     }
     text.push_str(&format!("\n\n{NOT_ADVICE}"));
     text

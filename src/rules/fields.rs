@@ -280,8 +280,23 @@ pub static NEXT_SESSION: Table = Table {
     what: "next_session",
     def: "NextSession",
     fields: &[
-        f("from_hours", HOURS),
-        new("from_day", DAY),
+        // The next session comes after this treatment.
+        f(
+            "from_hours",
+            Ty::Int {
+                min: 1,
+                max: LATEST_HOUR,
+                unit: "next hours",
+            },
+        ),
+        new(
+            "from_day",
+            Ty::Int {
+                min: 2,
+                max: LATEST_DAY,
+                unit: "next day",
+            },
+        ),
         f("until_hours", HOURS),
         new("until_day", DAY),
         f("sources", Ty::Ids),

@@ -63,7 +63,33 @@ pub fn json_schema() -> Value {
         );
     }
     top.insert("dependentSchemas".into(), Value::Object(needs_2));
+    top.insert(
+        "if".into(),
+        json!({"properties": {"format": {"const": 1}}, "required": ["format"]}),
+    );
+    top.insert("then".into(), format_1_only());
     schema
+}
+
+/// A format 1 file has none of the fields format 2 added, at any depth.
+fn format_1_only() -> Value {
+    fn without_new(table: &Table) -> Map<String, Value> {
+        let mut properties = Map::new();
+        for field in table.fields {
+            if field.since > 1 {
+                properties.insert(field.name.into(), json!(false));
+                continue;
+            }
+            let inner = match field.ty {
+                Ty::List(t) => json!({"items": {"properties": without_new(t)}}),
+                Ty::Object(t) => json!({"properties": without_new(t)}),
+                _ => continue,
+            };
+            properties.insert(field.name.into(), inner);
+        }
+        properties
+    }
+    json!({"properties": without_new(&TOP)})
 }
 
 /// Makes the definition `def` of `table` strict.

@@ -288,8 +288,8 @@ fn problem(ty: Ty, value: &Value) -> Option<String> {
 
 fn int_problem(value: &Value, min: i64, max: i64, unit: &str) -> Option<String> {
     let unit_words = match unit {
-        "hours" => "whole number of hours",
-        "day" => "whole number (a plan day)",
+        "hours" | "next hours" => "whole number of hours",
+        "day" | "next day" => "whole number (a plan day)",
         _ => "whole number",
     };
     let n = match value {
@@ -319,6 +319,14 @@ fn int_problem(value: &Value, min: i64, max: i64, unit: &str) -> Option<String> 
             "at_least 0 would fire at every check-in: use a rating from 1 to 5".into()
         }
         "rating" => format!("ratings run from {min} to {max}, not {n}"),
+        "next hours" | "next day" if n < min => format!(
+            "the next session must come after this treatment: {} must be {min} or more, not {n}",
+            if unit == "next day" {
+                "from_day"
+            } else {
+                "from_hours"
+            }
+        ),
         "hours" => format!(
             "{n} h is outside {min} to {max} h (90 days before the treatment to two years after)"
         ),
