@@ -303,6 +303,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 }
 
 #[cfg(test)]
+mod days_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod windows_tests;
