@@ -153,11 +153,26 @@ fn notes<'r, Tz: TimeZone>(
                 title: &note.title,
                 detail: &note.detail,
                 urgency: warnings.then(|| note.urgency()),
-                window: Window::new(plan, (from, until), plan.days_touched(from, until)),
+                // A warning can reach past the plan's last day; it is listed on the plan's days.
+                window: Window::new(plan, (from, until), plan_days(plan, from, until)),
                 sources: &note.sources,
             }
         })
         .collect()
+}
+
+/// The plan days a window touches, within the plan's own days.
+fn plan_days<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    from: Instant,
+    until: Instant,
+) -> Option<RangeInclusive<i64>> {
+    let days = plan.days_touched(from, until)?;
+    let (first, last) = (
+        (*days.start()).max(plan.first_day()),
+        (*days.end()).min(plan.last_day()),
+    );
+    (first <= last).then_some(first..=last)
 }
 
 /// What `plan --json --windows` prints for `plan`; `session` is the recorded treatment, if

@@ -138,7 +138,8 @@ mod tests {
     #[test]
     fn a_severe_rating_always_alerts_most_urgent_first() {
         let call = Urgency::Call;
-        let cases: [(&[(i64, u8, u8)], i64, Vec<(String, Urgency)>); 5] = [
+        type Case<'a> = (&'a [(i64, u8, u8)], i64, Vec<(String, Urgency)>);
+        let cases: [Case<'_>; 5] = [
             // Outside every window of the plan, and with no alert for swelling at all.
             (
                 &[(2, 5, 5)],

@@ -17,7 +17,15 @@ fn plan_with(window: &str) -> Rules {
 #[test]
 fn day_windows_open_and_close_at_local_midnights() {
     // (zone, treatment, window, opens, closes, days it shows on)
-    let cases: [(Tz, &str, &str, &str, &str, (i64, i64)); 7] = [
+    type Case = (
+        Tz,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        (i64, i64),
+    );
+    let cases: [Case; 7] = [
         // The worked example of docs/rules.md: 14:00, days 3–5.
         (
             chrono_tz::Europe::Berlin,

@@ -353,8 +353,9 @@ pub static TOP: Table = Table {
         ),
         new("extends", text(500)),
         new("remove", Ty::Object(&REMOVALS)),
-        f("name", text(TITLE_CHARS)),
-        f("procedure", text(TITLE_CHARS)),
+        // Shown in the title bar, cut to fit: longer than a title, but not a page.
+        f("name", text(300)),
+        f("procedure", text(300)),
         f("disclaimer", text(2000)),
         new("provider", Ty::Object(&PROVIDER)),
         f("sources", Ty::List(&SOURCE)),

@@ -35,31 +35,33 @@ impl Rules {
         }
         if let Some(p) = &mut self.provider {
             make_inert(&mut p.name);
-            for field in [
+            for text in [
                 &mut p.phone,
                 &mut p.email,
                 &mut p.web,
                 &mut p.hours,
                 &mut p.out_of_hours,
-            ] {
-                if let Some(text) = field {
-                    make_inert(text);
-                }
+            ]
+            .into_iter()
+            .flatten()
+            {
+                make_inert(text);
             }
         }
         for s in &mut self.sources {
             make_inert(&mut s.title);
-            for field in [
+            for text in [
                 &mut s.author,
                 &mut s.publisher,
                 &mut s.date,
                 &mut s.detail,
                 &mut s.url,
                 &mut s.note,
-            ] {
-                if let Some(text) = field {
-                    make_inert(text);
-                }
+            ]
+            .into_iter()
+            .flatten()
+            {
+                make_inert(text);
             }
         }
         for r in &mut self.rules {

@@ -54,7 +54,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 fn explain(text: &str, offset: usize, err: &serde_json::Error) -> String {
     let raw = super::serde_message(err);
     // The error is reported at or just after the character that stopped the reader.
-    let near: String = text[offset.saturating_sub(3)..].chars().take(6).collect();
+    let mut back = offset.saturating_sub(3);
+    while !text.is_char_boundary(back) {
+        back -= 1;
+    }
+    let near: String = text[back..].chars().take(6).collect();
     let here = text[offset..].trim_start();
     if near.contains([
         '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{201e}', '\u{00ab}',

@@ -394,7 +394,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "extends a file nobody can read",
             br#"{"format": 2, "extends": "base.json"}"#.to_vec(),
-            "cannot read \"base.json\"",
+            "extends: cannot read \"",
         ),
         (
             "removal of an unknown id",
