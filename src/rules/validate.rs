@@ -16,6 +16,7 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
         origins,
         facts,
         out,
+        still_used: Vec::new(),
     };
     if rules.rules.is_empty() && run.out.is_empty() {
         run.push(vec![key("rules")], "a plan needs at least one rule".into());
@@ -114,6 +115,7 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
         run.window(at.clone(), window);
         run.cites(at, &next.sources, &sources);
     }
+    run.report_still_used();
 }
 
 fn key(k: &str) -> Step {
@@ -128,6 +130,9 @@ struct Run<'a> {
     origins: &'a Origins,
     facts: &'a Facts,
     out: &'a mut Vec<Problem>,
+    /// Removed entries still referred to: (what, id) and the entries that refer to them,
+    /// reported as one line per removal.
+    still_used: Vec<((String, String), Vec<String>)>,
 }
 
 impl Run<'_> {
@@ -202,6 +207,31 @@ impl Run<'_> {
         }
     }
 
+    /// One line per removed entry that others still use, at the removal.
+    fn report_still_used(&mut self) {
+        for ((list, id), users) in std::mem::take(&mut self.still_used) {
+            let Some((file, removed_at)) = self.facts.removed.get(&(list.clone(), id.clone()))
+            else {
+                continue;
+            };
+            let what = if list == "sources" {
+                "source"
+            } else {
+                "symptom"
+            };
+            let named = match users.len() {
+                1..=3 => users.join(", "),
+                n => format!("{} and {} more", users[..3].join(", "), n - 3),
+            };
+            let message = format!(
+                "the {what} \"{id}\" this removes is still used by {named}: remove or replace \
+                 those too, or keep the {what}"
+            );
+            self.out
+                .push(self.origins.problem_in(*file, removed_at, message));
+        }
+    }
+
     /// A reference to an id the plan does not have: removed on purpose, or mistyped.
     fn missing(
         &mut self,
@@ -211,15 +241,20 @@ impl Run<'_> {
         id: &str,
         known: &HashSet<String>,
     ) {
-        if let Some((file, removed_at)) =
-            self.facts.removed.get(&(list.to_string(), id.to_string()))
+        if self
+            .facts
+            .removed
+            .contains_key(&(list.to_string(), id.to_string()))
         {
-            let cited_by = self.origins.problem(&path, "").path;
-            let message = format!(
-                "{cited_by} still uses the {what} \"{id}\" this removes: remove that too, or keep the {what}"
-            );
-            let p = self.origins.problem_in(*file, removed_at, message);
-            self.out.push(p);
+            let mut user = self.origins.problem(&path, "").path;
+            if let Some((entry, _)) = user.split_once(" › ") {
+                user = entry.to_string();
+            }
+            let key = (list.to_string(), id.to_string());
+            match self.still_used.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, users)) => users.push(user),
+                None => self.still_used.push((key, vec![user])),
+            }
             return;
         }
         let hint = super::did_you_mean(id, known.iter().map(String::as_str))

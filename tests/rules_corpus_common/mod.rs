@@ -404,7 +404,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "removed source still cited",
             extending(r#""remove": {"sources": ["s002"]}"#),
-            "still uses the source \"s002\" this removes",
+            "the source \"s002\" this removes is still used by rule 1 (before-no-exfoliants), rule 2 (before-avoid-sun), rule 3 (before-tell-provider) and",
         ),
         (
             "extending with a broken rule",
