@@ -3,7 +3,7 @@
 //! them, and the "why" popup explains one; none of those screens needs the others for it.
 
 use crate::plan::Plan;
-use crate::rules::{Kind, Note, Repeat, Rule, Rules};
+use crate::rules::{Kind, Note, Repeat, Rule, Rules, Window, Windowed};
 use chrono::TimeZone;
 
 /// A group of items, in the order the timeline shows them.
@@ -36,11 +36,11 @@ pub enum Item {
     Warning(usize),
 }
 
-/// What an item needs to be drawn: its words and its window (hours from the treatment).
+/// What an item needs to be drawn: its words and its window.
 pub struct ItemInfo<'r> {
     pub title: &'r str,
-    pub from_hours: i64,
-    pub until_hours: i64,
+    /// When the item's window opens and closes (`Plan::instant` places each end).
+    pub window: Window,
     pub section: Section,
     /// Do or avoid, for rules.
     pub kind: Option<Kind>,
@@ -68,8 +68,7 @@ impl Item {
         fn note(note: &Note, section: Section) -> ItemInfo<'_> {
             ItemInfo {
                 title: &note.title,
-                from_hours: note.from_hours,
-                until_hours: note.until_hours,
+                window: note.window(),
                 section,
                 kind: None,
                 milestone: false,
@@ -80,8 +79,7 @@ impl Item {
                 let rule = rules.rules.get(i)?;
                 ItemInfo {
                     title: &rule.title,
-                    from_hours: rule.from_hours,
-                    until_hours: rule.until_hours,
+                    window: rule.window(),
                     section: section_of(rule),
                     kind: Some(rule.kind),
                     milestone: is_milestone(rule),
@@ -96,7 +94,7 @@ impl Item {
 /// The section a rule is listed under: before the treatment, or by its kind.
 pub fn section_of(rule: &Rule) -> Section {
     match rule.kind {
-        _ if rule.until_hours <= 0 => Section::Before,
+        _ if rule.window().ends_by_treatment() => Section::Before,
         Kind::Do => Section::Do,
         Kind::Avoid => Section::Avoid,
     }
@@ -104,5 +102,5 @@ pub fn section_of(rule: &Rule) -> Section {
 
 /// A one-off task after the treatment (booking the next session): marked on the timeline.
 pub fn is_milestone(rule: &Rule) -> bool {
-    rule.kind == Kind::Do && rule.repeat == Repeat::Once && rule.from_hours > 0
+    rule.kind == Kind::Do && rule.repeat == Repeat::Once && rule.window().nominal_hours().0 > 0
 }

@@ -1,7 +1,7 @@
 //! The timeline's rows: every rule, phase and warning sign of the plan, each section's items
 //! by when they start and then end (a staircase), under the section's heading.
 
-use crate::rules::Rules;
+use crate::rules::{Rules, Windowed};
 use crate::tui::plan_item::{Item, Section, section_of};
 
 /// One row of the timeline.
@@ -15,24 +15,16 @@ pub enum Row {
 pub fn rows(rules: &Rules) -> Vec<Row> {
     let mut items: Vec<(Section, i64, i64, Item)> = Vec::new();
     for (i, rule) in rules.rules.iter().enumerate() {
-        let entry = (
-            section_of(rule),
-            rule.from_hours,
-            rule.until_hours,
-            Item::Rule(i),
-        );
-        items.push(entry);
+        let (from, until) = rule.window().nominal_hours();
+        items.push((section_of(rule), from, until, Item::Rule(i)));
     }
     for (i, n) in rules.phases.iter().enumerate() {
-        items.push((Section::Normal, n.from_hours, n.until_hours, Item::Phase(i)));
+        let (from, until) = n.window().nominal_hours();
+        items.push((Section::Normal, from, until, Item::Phase(i)));
     }
     for (i, n) in rules.warnings.iter().enumerate() {
-        items.push((
-            Section::Warning,
-            n.from_hours,
-            n.until_hours,
-            Item::Warning(i),
-        ));
+        let (from, until) = n.window().nominal_hours();
+        items.push((Section::Warning, from, until, Item::Warning(i)));
     }
     items.sort_by_key(|(section, from, until, _)| (*section, *from, *until));
     let mut rows = Vec::new();

@@ -102,8 +102,9 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
         let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
         let left = self.left_day;
         for rule in self.rules.rules.iter().filter(|r| is_milestone(r)) {
-            let at = |hours| position(self.plan, left, c.cell, self.plan.at_hours(hours));
-            let drawn = bar::cells(at(rule.from_hours), at(rule.until_hours), width, bar::DO);
+            let (from, until) = self.plan.span(rule);
+            let at = |instant| position(self.plan, left, c.cell, instant);
+            let drawn = bar::cells(at(from), at(until), width, bar::DO);
             for (x, glyph) in (c.chart_x..).zip(drawn) {
                 if let (Some(_), Some(cell)) = (glyph, buf.cell_mut((x, y))) {
                     cell.set_style(theme::MILESTONE_DAYS);

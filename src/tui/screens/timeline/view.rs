@@ -90,11 +90,11 @@ impl TimelineScreen {
                     render_title(info.title, info.milestone, is_selected, title, buf);
                     let (glyphs, mut look) = bar_look(&info);
                     // Windows that are over fade, so playing the clock shows the plan used up.
-                    if plan.at_hours(info.until_hours) <= ctx.now {
+                    if plan.instant(info.window.until) <= ctx.now {
                         look = theme::ENDED_BAR;
                     }
-                    let from = position(plan, left, columns.cell, plan.at_hours(info.from_hours));
-                    let until = position(plan, left, columns.cell, plan.at_hours(info.until_hours));
+                    let from = position(plan, left, columns.cell, plan.instant(info.window.from));
+                    let until = position(plan, left, columns.cell, plan.instant(info.window.until));
                     let drawn = bar::cells(from, until, width, glyphs);
                     for (cell, glyph) in cells.iter_mut().zip(drawn) {
                         *cell = glyph.map(|g| (g, look));
