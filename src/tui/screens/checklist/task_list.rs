@@ -44,16 +44,23 @@ impl Widget for TaskList<'_> {
         let when_width = when_column_width(self.tasks, rows_area.width);
         let width = usize::from(rows_area.width);
         // Only the rows on screen are made into items: a clinic's day can have thousands.
-        let items = self
+        let visible: Vec<Row> = self
             .rows
             .iter()
             .skip(self.top)
             .take(usize::from(area.height))
-            .map(|row| match *row {
+            .copied()
+            .collect();
+        let mut times = Vec::new();
+        let items: Vec<ListItem> = visible
+            .iter()
+            .zip(rows_area.rows())
+            .map(|(row, line_area)| match *row {
                 Row::Heading(kind) => ListItem::new(heading(kind, self.tasks)),
                 Row::Task(i) => {
                     let selected = i == self.selected;
-                    let line = task_line(&self.tasks[i], selected, when_width, width);
+                    let (line, when) = task_line(&self.tasks[i], selected, when_width, width);
+                    times.push((when, line_area));
                     let item = ListItem::new(line);
                     if selected {
                         item.style(theme::SELECTED)
@@ -61,8 +68,13 @@ impl Widget for TaskList<'_> {
                         item
                     }
                 }
-            });
+            })
+            .collect();
         List::new(items).render(rows_area, buf);
+        // Each time against the right edge of its row, a cell in from it.
+        for (when, line_area) in times {
+            when.right_aligned().render(line_area, buf);
+        }
         scrollbar(self.top, self.rows.len(), bar_area, buf);
     }
 }
@@ -104,8 +116,14 @@ fn heading(kind: Kind, tasks: &[TaskLine]) -> Line<'static> {
     ])
 }
 
-/// "› [ ] ✕ No makeup            until 14:00 · 5 h left ", `width` cells wide.
-fn task_line(task: &TaskLine, selected: bool, when_width: usize, width: usize) -> Line<'static> {
+/// "› [ ] ✕ No makeup", and its time "until 14:00 · 5 h left " for the right edge, on a row
+/// `width` cells wide.
+fn task_line(
+    task: &TaskLine,
+    selected: bool,
+    when_width: usize,
+    width: usize,
+) -> (Line<'static>, Line<'static>) {
     let mark = if selected { SELECTION_MARK } else { "  " };
     let (check, mut title_style, mut when_style) = if task.done {
         ("[x] ", theme::TASK_DONE, theme::MUTED)
@@ -135,17 +153,14 @@ fn task_line(task: &TaskLine, selected: bool, when_width: usize, width: usize) -
     } else {
         theme::TASK
     };
-    // The time sits against the right edge, a cell in from it.
-    let used =
-        text::width(mark) + text::width(check) + text::width(kind_mark) + text::width(&title);
-    let pad = width.saturating_sub(used + text::width(&when) + 1);
-    Line::from(vec![
+    let line = Line::from(vec![
         Span::styled(mark, theme::EMPHASIS),
         Span::styled(check, check_style),
         Span::styled(kind_mark, kind_style),
         Span::styled(title, title_style),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(when, when_style),
-        Span::raw(" "),
-    ])
+    ]);
+    (
+        line,
+        Line::from(vec![Span::styled(when, when_style), Span::raw(" ")]),
+    )
 }
