@@ -30,10 +30,15 @@ enum End {
 
 /// Runs the checklist (on a pty in its normal mode), waits for its first frame, stops it with
 /// `stop`, and checks the terminal was restored and the app ended as `end`.
-fn stops_cleanly(name: &str, env: &[(&str, &str)], stop: impl FnOnce(&Session), end: End) {
+fn stops_cleanly(
+    name: &str,
+    env: &[(&str, &str)],
+    stop: impl FnOnce(&Session),
+    end: End,
+) -> String {
     let dir = treated();
     let Some(session) = Session::spawn(dir.path(), env) else {
-        return;
+        return String::new();
     };
     session.wait_for(&[ENTER_SCREEN, MOUSE_ON, "Day 3 of recovery"]);
     // (A panicking app may already be gone, its terminal restored.)
@@ -59,6 +64,7 @@ fn stops_cleanly(name: &str, env: &[(&str, &str)], stop: impl FnOnce(&Session), 
     };
     assert_eq!(ended, end, "{name}: {status:?}");
     println!("{name}: {end:?}, screen left, mouse and paste off, icanon echo back");
+    output
 }
 
 /// Every signal that ends a process by default and that a program can catch (SIGKILL and
@@ -123,6 +129,29 @@ fn a_panic_restores_the_terminal() {
         &[("AFTERCARE_TEST_PANIC", "1")],
         |_| {},
         End::Exit(101),
+    );
+}
+
+/// A real crash, not a signal sent: the handler runs on the alternate stack (a stack
+/// overflow leaves no other) and the runtime still says what happened.
+#[test]
+fn a_crash_restores_the_terminal() {
+    stops_cleanly(
+        "segfault",
+        &[("AFTERCARE_TEST_PANIC", "segfault")],
+        |_| {},
+        End::Signal(libc::SIGSEGV),
+    );
+    let output = stops_cleanly(
+        "stack overflow",
+        &[("AFTERCARE_TEST_PANIC", "overflow")],
+        |_| {},
+        End::Signal(libc::SIGABRT),
+    );
+    let restored = output.rfind(LEAVE_SCREEN).unwrap_or(0);
+    assert!(
+        output[restored..].contains("has overflowed its stack"),
+        "the runtime's message, after the terminal is given back: {output:?}"
     );
 }
 

@@ -64,8 +64,9 @@ pub enum TuiError {
     TooLarge(Size),
 }
 
-/// Set to make the app panic right after its first frame ("abort": abort instead), so tests
-/// can check the terminal is given back either way. Read only here, at the edge.
+/// Set to make the app fail right after its first frame, so tests can check the terminal is
+/// given back whatever the failure: a panic, or with "abort", "segfault" or "overflow" (of
+/// the stack) a crash the program cannot recover from. Read only here, at the edge.
 const TEST_PANIC: &str = "AFTERCARE_TEST_PANIC";
 
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
@@ -158,10 +159,20 @@ fn handle<Tz: TimeZone>(app: &mut App<Tz>, event: &Event, clock: Clock) -> Resul
     Ok(handle_event(app, event) || minute_changed)
 }
 
-/// Panics or aborts when the test variable asks to (see `TEST_PANIC`).
+/// Fails as the test variable asks (see `TEST_PANIC`).
 fn fail_if_asked() {
     match std::env::var(TEST_PANIC).as_deref() {
         Ok("abort") => std::process::abort(),
+        // SAFETY: none; a crash is what is asked for.
+        Ok("segfault") => unsafe { std::ptr::dangling_mut::<u8>().write_volatile(1) },
+        Ok("overflow") => {
+            // On purpose: it recurses until the stack runs out.
+            #[allow(unconditional_recursion)]
+            fn deeper(n: u64) -> u64 {
+                std::hint::black_box(deeper(std::hint::black_box(n) + 1)) + 1
+            }
+            deeper(0);
+        }
         Ok(_) => {
             panic!("{TEST_PANIC} is set: panicking on purpose, to test the terminal is restored")
         }

@@ -6,8 +6,9 @@
 //! changes until it is given back: most (TERM, HUP, INT, QUIT, USR1, USR2, ALRM, …, the
 //! real-time ones) on a thread that waits for them (idle CPU stays 0), restores the terminal
 //! and exits with 128 + the signal's number, as a shell reports it; the faults (SEGV, BUS,
-//! ILL, FPE, ABRT: a crash, a failed allocation) in the handler, with only what is safe there
-//! (a `write`, a `tcsetattr`), after which the program dies of the signal as it would have.
+//! ILL, FPE, ABRT: a crash, a failed allocation) in the handler, on the alternate stack, with
+//! only what is safe there (a `write`, a `tcsetattr`); then the runtime's own handler has its
+//! say ("overflowed its stack") and the program dies of the signal as it would have.
 //! SIGPIPE stays ignored, as Rust sets it. SIGTSTP (`kill -TSTP`) suspends like Ctrl-Z;
 //! SIGCONT (after any stop) takes the terminal over again. Those two set a flag and wake the
 //! loop with a SIGWINCH (crossterm makes it a resize event), so the loop does the work and a
@@ -25,8 +26,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::*;
 use signal_hook::iterator::{Handle, Signals};
-use signal_hook::low_level::{emulate_default_handler, raise};
-use signal_hook_registry::SigId;
+use signal_hook::low_level::raise;
 use std::io::{self, IsTerminal, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once, OnceLock};
@@ -84,7 +84,6 @@ pub fn check_size(size: Size) -> Result<(), TuiError> {
 pub struct Session {
     terminal: DefaultTerminal,
     signals: Handle,
-    faults: Vec<SigId>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -92,7 +91,7 @@ impl Session {
     /// Catches the signals, then takes the terminal over; on an error, gives it back.
     pub fn start() -> Result<Session, TuiError> {
         check_terminal()?;
-        let (signals, faults, thread) = catch_signals()?;
+        let (signals, thread) = catch_signals()?;
         let entered = check_size(crossterm::terminal::size()?.into()).and_then(|()| {
             save_mode();
             restore_on_panic();
@@ -103,7 +102,6 @@ impl Session {
         let session = |terminal| Session {
             terminal,
             signals,
-            faults,
             thread: Some(thread),
         };
         entered.map(session).inspect_err(|_| restore())
@@ -113,6 +111,7 @@ impl Session {
     pub fn size(&self) -> io::Result<Size> {
         self.terminal.size()
     }
+
     /// Draws `app` at the terminal's size, laying the app out again if it changed.
     pub fn draw<Tz: chrono::TimeZone>(&mut self, app: &mut App<Tz>) -> Result<(), TuiError> {
         let size = self.terminal.size()?;
@@ -164,9 +163,7 @@ impl Drop for Session {
         self.signals.close();
         // The thread only ends or exits the process: there is nothing to report.
         let _ = self.thread.take().map(JoinHandle::join);
-        for id in self.faults.drain(..) {
-            signal_hook_registry::unregister(id);
-        }
+        release_faults();
     }
 }
 
@@ -217,22 +214,11 @@ fn save_mode() {
 }
 
 /// Catches the signals: the ending ones and stop/continue on a thread, the faults in place.
-fn catch_signals() -> io::Result<(Handle, Vec<SigId>, JoinHandle<()>)> {
+fn catch_signals() -> io::Result<(Handle, JoinHandle<()>)> {
     let caught = ending_signals().into_iter().chain([SIGTSTP, SIGCONT]);
     let mut signals = Signals::new(caught)?;
     let handle = signals.handle();
-    let mut faults = Vec::new();
-    for signal in FAULTS {
-        // SAFETY: the action only reads a value set before, calls `write` and `tcsetattr`
-        // (both async-signal-safe) and then ends the process as the signal would.
-        let id = unsafe {
-            signal_hook_registry::register_signal_unchecked(signal, move || {
-                restore_in_handler();
-                let _ = emulate_default_handler(signal);
-            })
-        }?;
-        faults.push(id);
-    }
+    catch_faults()?;
     let thread = std::thread::spawn(move || {
         // `forever` ends when the session closes the handle.
         for signal in signals.forever() {
@@ -246,7 +232,65 @@ fn catch_signals() -> io::Result<(Handle, Vec<SigId>, JoinHandle<()>)> {
             }
         }
     });
-    Ok((handle, faults, thread))
+    Ok((handle, thread))
+}
+
+/// The faults' actions before ours: the Rust runtime's stack-overflow report for SEGV and
+/// BUS, the default for the rest.
+static PREVIOUS: OnceLock<Vec<(i32, libc::sigaction)>> = OnceLock::new();
+
+/// Catches the faults on the alternate signal stack (a stack overflow leaves no other), by
+/// hand: signal-hook's registry cannot ask for that stack.
+fn catch_faults() -> io::Result<()> {
+    // SAFETY: reads and sets the faults' actions with valid structures; `on_fault` only does
+    // what a signal handler may (see there).
+    unsafe {
+        let previous = FAULTS.map(|signal| {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(signal, std::ptr::null(), &mut old);
+            (signal, old)
+        });
+        let _ = PREVIOUS.set(previous.to_vec());
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        ours.sa_sigaction = on_fault as *const () as usize;
+        ours.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+        for signal in FAULTS {
+            if libc::sigaction(signal, &ours, std::ptr::null_mut()) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Puts the faults' earlier actions back.
+fn release_faults() {
+    for (signal, old) in PREVIOUS.get().into_iter().flatten() {
+        // SAFETY: an action read from the system before.
+        unsafe { libc::sigaction(*signal, old, std::ptr::null_mut()) };
+    }
+}
+
+/// A fault: gives the terminal back, lets the earlier action have its say (the runtime's
+/// "has overflowed its stack"), then ends the process of the signal as by default.
+extern "C" fn on_fault(signal: i32, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
+    restore_in_handler();
+    let previous = PREVIOUS.get().into_iter().flatten();
+    if let Some((_, old)) = previous.into_iter().find(|(s, _)| *s == signal)
+        && old.sa_sigaction != libc::SIG_DFL
+        && old.sa_sigaction != libc::SIG_IGN
+    {
+        type Handler = extern "C" fn(i32, *mut libc::siginfo_t, *mut libc::c_void);
+        // SAFETY: the earlier handler, called as the system calls one (a handler that takes
+        // the signal alone ignores the other two arguments).
+        unsafe { std::mem::transmute::<usize, Handler>(old.sa_sigaction)(signal, info, context) };
+    }
+    // SAFETY: both are async-signal-safe. The signal is blocked while this runs, so it
+    // lands once this returns, with the default action: the process ends of it.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
 }
 
 /// Sets `flag` and wakes the event loop: crossterm turns a SIGWINCH into a resize event.
