@@ -6,6 +6,7 @@
 
 mod alerts;
 mod day;
+mod due;
 mod wall_clock;
 mod when;
 mod windows;
@@ -16,6 +17,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
+pub use due::{COMING_UP_DAYS, ComingUp, DAILY_TIME, DueTask, Lifted, Standing, is_ever_due};
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
@@ -304,6 +306,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
 #[cfg(test)]
 mod days_tests;
+#[cfg(test)]
+mod due_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
