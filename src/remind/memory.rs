@@ -1,0 +1,301 @@
+//! What `remind` remembers between runs: when it last ran and what it notified, in
+//! `reminders.json` beside the state file. Not in `state.json`, which keeps only what the
+//! patient did; losing this file costs at most a repeated notification.
+//!
+//! The file is read and written under its own lock (`reminders.lock`), held while the
+//! notifications are shown, so two runs at once never notify the same task twice; it is
+//! replaced atomically (temporary file, fsync, rename). A file that cannot be read is moved
+//! aside and started afresh (it holds nothing the patient did); one from a newer aftercare is
+//! left alone.
+
+use super::Known;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The file's name in the data directory.
+pub const REMINDERS_FILE: &str = "reminders.json";
+const LOCK_FILE: &str = "reminders.lock";
+/// The newest format this build writes.
+pub const REMINDERS_FORMAT: u32 = 1;
+
+/// Why the file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{path} was written by a newer aftercare (format {found}, this one reads {REMINDERS_FORMAT}); it was left as it is"
+    )]
+    Newer { path: PathBuf, found: u64 },
+}
+
+/// The file's contents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notified {
+    pub format: u32,
+    /// The moment of the latest `remind` run, as its clock said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reminder: Option<DateTime<FixedOffset>>,
+    /// The treatment the notifications below belong to: another one starts afresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<DateTime<FixedOffset>>,
+    /// Task ids notified, by the date of their slot.
+    #[serde(default)]
+    pub tasks: BTreeMap<NaiveDate, BTreeSet<String>>,
+    /// Notices notified, by key ("no-makeup.lifted").
+    #[serde(default)]
+    pub notices: BTreeSet<String>,
+    /// Fields of a newer aftercare of the same format: kept as they are.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Value>,
+}
+
+impl Default for Notified {
+    fn default() -> Self {
+        Notified {
+            format: REMINDERS_FORMAT,
+            last_reminder: None,
+            session: None,
+            tasks: BTreeMap::new(),
+            notices: BTreeSet::new(),
+            other: BTreeMap::new(),
+        }
+    }
+}
+
+impl Notified {
+    /// Makes this the record of the treatment at `session`: another treatment's
+    /// notifications are dropped.
+    pub fn for_session(&mut self, session: DateTime<FixedOffset>) {
+        if self.session != Some(session) {
+            self.session = Some(session);
+            self.tasks.clear();
+            self.notices.clear();
+        }
+    }
+
+    /// Forgets the tasks of slots before `date`: only today's (and a once task's window)
+    /// can be notified again.
+    pub fn forget_before(&mut self, date: NaiveDate) {
+        self.tasks = self.tasks.split_off(&date);
+    }
+}
+
+impl Known for Notified {
+    fn task_notified(&self, date: NaiveDate, id: &str) -> bool {
+        self.tasks.get(&date).is_some_and(|ids| ids.contains(id))
+    }
+
+    fn notice_notified(&self, key: &str) -> bool {
+        self.notices.contains(key)
+    }
+}
+
+/// The file in a data directory.
+#[derive(Debug, Clone)]
+pub struct Memory {
+    dir: PathBuf,
+}
+
+/// The file, read and locked until this is dropped.
+#[derive(Debug)]
+pub struct Held {
+    _lock: File,
+    path: PathBuf,
+    dir: PathBuf,
+    pub notified: Notified,
+    /// Where a damaged file was moved, to say so.
+    pub set_aside: Option<PathBuf>,
+}
+
+impl Memory {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Memory { dir: dir.into() }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(REMINDERS_FILE)
+    }
+
+    /// Locks and reads the file (creating the data directory if need be).
+    pub fn hold(&self) -> Result<Held, MemoryError> {
+        let path = self.path();
+        let io = |action, source| MemoryError::Io {
+            action,
+            path: path.clone(),
+            source,
+        };
+        let mut dir = fs::DirBuilder::new();
+        dir.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut dir, 0o700);
+        dir.create(&self.dir)
+            .map_err(|e| io("create the data directory for", e))?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let lock = options
+            .open(self.dir.join(LOCK_FILE))
+            .map_err(|e| io("open the lock file beside", e))?;
+        lock.lock().map_err(|e| io("lock", e))?;
+        let (notified, set_aside) = match fs::read(&path) {
+            Ok(bytes) => match parse(&bytes, &path)? {
+                Some(notified) => (notified, None),
+                None => (Notified::default(), Some(self.set_aside(&path)?)),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Notified::default(), None),
+            Err(e) => return Err(io("read", e)),
+        };
+        Ok(Held {
+            _lock: lock,
+            path,
+            dir: self.dir.clone(),
+            notified,
+            set_aside,
+        })
+    }
+
+    /// Moves a damaged file aside, to `reminders.json.damaged-N`.
+    fn set_aside(&self, path: &Path) -> Result<PathBuf, MemoryError> {
+        let mut n = 1;
+        let aside = loop {
+            let aside = self.dir.join(format!("{REMINDERS_FILE}.damaged-{n}"));
+            if !aside.exists() {
+                break aside;
+            }
+            n += 1;
+        };
+        fs::rename(path, &aside).map_err(|source| MemoryError::Io {
+            action: "move aside the damaged",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(aside)
+    }
+}
+
+/// The file's contents; `None` when it is damaged.
+fn parse(bytes: &[u8], path: &Path) -> Result<Option<Notified>, MemoryError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        format: u64,
+    }
+    match serde_json::from_slice::<Probe>(bytes) {
+        Ok(p) if p.format > u64::from(REMINDERS_FORMAT) => Err(MemoryError::Newer {
+            path: path.to_path_buf(),
+            found: p.format,
+        }),
+        Ok(_) => Ok(serde_json::from_slice(bytes).ok()),
+        Err(_) => Ok(None),
+    }
+}
+
+impl Held {
+    /// Replaces the file with `notified`, atomically.
+    pub fn save(&self) -> Result<(), MemoryError> {
+        let io = |action, source| MemoryError::Io {
+            action,
+            path: self.path.clone(),
+            source,
+        };
+        let mut text = serde_json::to_vec_pretty(&self.notified)
+            .map_err(|e| io("encode", io::Error::other(e)))?;
+        text.push(b'\n');
+        // Created readable by its owner only (0600); the rename keeps that.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".reminders-")
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| io("create a temporary file for", e))?;
+        temp.write_all(&text).map_err(|e| io("write", e))?;
+        temp.as_file().sync_all().map_err(|e| io("flush", e))?;
+        temp.persist(&self.path)
+            .map_err(|e| io("replace", e.error))?;
+        #[cfg(unix)]
+        File::open(&self.dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| io("flush the directory of", e))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn remembers_across_holds_and_starts_afresh_for_another_treatment() {
+        let dir = tempfile::tempdir().unwrap();
+        let memory = Memory::new(dir.path().join("data"));
+        let first = at("2026-11-20T14:00:00+01:00");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        {
+            let mut held = memory.hold().unwrap();
+            held.notified.for_session(first);
+            held.notified
+                .tasks
+                .entry(day)
+                .or_default()
+                .insert("spf".into());
+            held.notified.notices.insert("no-makeup.lifted".into());
+            held.save().unwrap();
+        }
+        let mut held = memory.hold().unwrap();
+        assert!(held.notified.task_notified(day, "spf"));
+        assert!(held.notified.notice_notified("no-makeup.lifted"));
+        held.notified.for_session(first);
+        assert!(
+            held.notified.task_notified(day, "spf"),
+            "same treatment: kept"
+        );
+        held.notified.forget_before(day.succ_opt().unwrap());
+        assert!(!held.notified.task_notified(day, "spf"));
+        held.notified.for_session(at("2026-12-20T14:00:00+01:00"));
+        assert!(!held.notified.notice_notified("no-makeup.lifted"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(memory.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_and_a_newer_one_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let memory = Memory::new(dir.path());
+        fs::write(memory.path(), "{\"format\": 1, \"tasks\": [").unwrap();
+        let held = memory.hold().unwrap();
+        let aside = held.set_aside.clone().unwrap();
+        assert_eq!(aside, dir.path().join("reminders.json.damaged-1"));
+        assert_eq!(
+            fs::read_to_string(&aside).unwrap(),
+            "{\"format\": 1, \"tasks\": ["
+        );
+        assert_eq!(held.notified, Notified::default());
+        drop(held);
+        fs::write(memory.path(), "{\"format\": 9}").unwrap();
+        let err = memory.hold().unwrap_err().to_string();
+        assert!(err.contains("newer aftercare (format 9"), "{err}");
+        assert_eq!(
+            fs::read_to_string(memory.path()).unwrap(),
+            "{\"format\": 9}"
+        );
+    }
+}
