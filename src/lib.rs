@@ -10,6 +10,7 @@ pub mod export;
 pub mod journal;
 pub mod plan;
 pub mod progress;
+pub mod remind;
 pub mod rules;
 pub mod series;
 pub mod store;
