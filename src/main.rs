@@ -27,7 +27,7 @@ fn run() -> u8 {
     let args = cli::quick_args(std::env::args_os(), |name| std::env::var_os(name).is_some())
         .unwrap_or_else(cli::Args::parse);
     match cli::run(args) {
-        Ok(()) => 0,
+        Ok(success) => success.exit_code(),
         // The reader went away (`aftercare plan | head`): nothing left to tell anyone.
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {

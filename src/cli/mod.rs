@@ -11,6 +11,7 @@ mod history;
 mod journal_text;
 mod json_out;
 mod quick_args;
+mod remind_cmd;
 mod rules_cmd;
 mod short;
 mod show;
@@ -19,13 +20,19 @@ mod text;
 mod ticks;
 mod windows_json;
 
-pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
+pub use args::{
+    Args, CheckinArgs, Command, ExportCommand, PlanArgs, RemindArgs, RemindCommand, RulesCommand,
+    SetupArgs, TickArgs,
+};
 pub use json_out::{write_plan_days_json, write_plan_json};
 pub use quick_args::quick_args;
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;
+use crate::remind::install::InstallError;
+use crate::remind::memory::MemoryError;
+use crate::remind::notify::NotifyError;
 use crate::rules::{Rules, RulesError};
 use crate::store::Store;
 use crate::store::{Session, State, StoreError};
@@ -73,6 +80,12 @@ pub enum CliError {
     NotATerminal,
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error(transparent)]
+    Reminders(#[from] MemoryError),
+    #[error(transparent)]
+    Notify(#[from] NotifyError),
+    #[error(transparent)]
+    Install(#[from] InstallError),
     #[error("cannot write {path}: {source}", path = .path.display())]
     Write {
         path: PathBuf,
@@ -98,6 +111,9 @@ impl CliError {
             | CliError::Damaged(_)
             | CliError::NotATerminal
             | CliError::Tui(_)
+            | CliError::Reminders(_)
+            | CliError::Notify(_)
+            | CliError::Install(_)
             | CliError::Write { .. }
             | CliError::Output(_) => 1,
         }
@@ -105,7 +121,30 @@ impl CliError {
 
     /// The reader of our output went away (`aftercare plan | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            CliError::Output(e) | CliError::Install(InstallError::Output(e)) => {
+                e.kind() == io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How a command that did what was asked ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// Exit status 0.
+    Done,
+    /// Exit status 3: `remind` found nothing due (1 and 2 mean failures).
+    NothingDue,
+}
+
+impl Success {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Success::Done => 0,
+            Success::NothingDue => 3,
+        }
     }
 }
 
@@ -136,7 +175,7 @@ impl Context {
 }
 
 /// Runs one invocation.
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(args: Args) -> Result<Success, CliError> {
     let clock = match &args.now {
         Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
             flag: "--now",
@@ -152,7 +191,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             RulesCommand::Show { file } => rules_cmd::show(file.as_deref(), &mut out)?,
         }
         out.flush()?;
-        return Ok(());
+        return Ok(Success::Done);
     }
     let rules = match &args.rules {
         Some(path) => rules_cmd::load(path)?,
@@ -166,7 +205,19 @@ pub fn run(args: Args) -> Result<(), CliError> {
             ));
         }
         tui::run_demo(rules, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
+    }
+    // Setting up the timer needs the paths this run was given, not the data itself.
+    if let Some(Command::Remind(RemindArgs {
+        command: Some(command),
+        ..
+    })) = &args.command
+    {
+        let mut out = io::stdout().lock();
+        let (data_dir, rules) = (args.data_dir.as_deref(), args.rules.as_deref());
+        remind_cmd::setup(command, data_dir, rules, &mut out)?;
+        out.flush()?;
+        return Ok(Success::Done);
     }
     let dir = match args.data_dir {
         Some(dir) => dir,
@@ -185,7 +236,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         }
         let opened = store.open(clock.now())?;
         tui::run(rules, store, opened, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
     };
     let state = store.load().map_err(|e| match e {
         StoreError::Corrupt { .. } => CliError::Damaged(e),
@@ -200,6 +251,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut success = Success::Done;
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
         Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
@@ -212,13 +264,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Command::Export {
             command: ExportCommand::Ics { file },
         } => export_cmd::ics(&ctx, &file, &mut out)?,
+        Command::Remind(r) => success = remind_cmd::remind(&ctx, &r, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
         // Handled above, before the rules and the data were loaded.
         Command::Rules { .. } => {}
     }
     out.flush()?;
-    Ok(())
+    Ok(success)
 }
 
 /// Where the output of a command goes; a trait object keeps the commands easy to call.
