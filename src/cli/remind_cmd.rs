@@ -231,12 +231,26 @@ fn scheduler(args: &SetupArgs) -> Result<Scheduler, CliError> {
 
 /// What cron lacks to reach the desktop's notification service: the session bus.
 fn cron_env() -> Vec<(String, String)> {
-    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_else(|_| {
-        // SAFETY: getuid cannot fail and touches no memory of ours.
-        let uid = unsafe { libc::getuid() };
-        format!("unix:path=/run/user/{uid}/bus")
-    });
-    vec![("DBUS_SESSION_BUS_ADDRESS".into(), bus)]
+    let runtime_dir = || match std::env::var("XDG_RUNTIME_DIR") {
+        Ok(dir) => Some(dir),
+        // The user's runtime directory is named by their user id: this process's.
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                let uid = std::fs::metadata("/proc/self").ok()?.uid();
+                Some(format!("/run/user/{uid}"))
+            }
+            #[cfg(not(unix))]
+            None
+        }
+    };
+    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS")
+        .ok()
+        .or_else(|| Some(format!("unix:path={}/bus", runtime_dir()?)));
+    bus.map(|bus| ("DBUS_SESSION_BUS_ADDRESS".to_string(), bus))
+        .into_iter()
+        .collect()
 }
 
 /// This program, with the data directory and rules of this run, as `remind --notify`.
