@@ -58,9 +58,9 @@ fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
     assert_eq!(
         text,
         "Due now · Sun 22 Nov 08:00 · Day 3 of recovery\n\
-         \x20 [ ] Use a gentle, fragrance-free cleanser    morning · since 08:00 · until 12:00\n\
+         \x20 [ ] Use a gentle, fragrance-free cleanser    since 08:00 · until 12:00\n\
          \x20     gentle-cleanser@morning\n\
-         \x20 [ ] Moisturize (hyaluronic acid, ceramides)  morning · since 08:00 · until 12:00\n\
+         \x20 [ ] Moisturize (hyaluronic acid, ceramides)  since 08:00 · until 12:00\n\
          \x20     moisturize@morning\n\
          Tick each off when done: aftercare check ID\n"
     );
@@ -127,7 +127,7 @@ fn due_times_stay_on_the_wall_clock_on_the_sunday_the_clocks_go_forward() {
         text.starts_with("Due now · Sun 29 Mar 08:00 · Day 3 of recovery\n"),
         "{text}"
     );
-    assert!(text.contains("morning · since 08:00 · until 12:00"));
+    assert!(text.contains("since 08:00 · until 12:00"));
     // 48 h after Friday 14:00 CET is 15:00 CEST.
     let (text, _) = remind(&p, "2026-03-29 15:00", &[]);
     assert!(text.contains("✓ 15:00  Makeup is fine again"), "{text}");
@@ -239,6 +239,15 @@ fn a_notification_that_cannot_be_shown_is_reported_and_tried_again() {
             .unwrap()
             .contains("Use a gentle, fragrance-free cleanser (morning)")
     );
+    // A session bus reached over the network is never used.
+    p.at("2026-11-22 09:00")
+        .env("DBUS_SESSION_BUS_ADDRESS", "tcp:host=127.0.0.1,port=9")
+        .args(["remind", "--notify", "--quiet"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "is not a local socket, and aftercare makes no network connection",
+        ));
     // A notifier that fails is named.
     p.at("2026-11-22 09:00")
         .env("AFTERCARE_NOTIFY_COMMAND", "/nonexistent/notifier")
@@ -419,4 +428,62 @@ fn bad_usage_is_status_2() {
         .args(["remind", "install", "--later"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn every_line_fits_80_columns_however_long_the_words() {
+    let p = Patient::treated();
+    remind(&p, "2026-11-27 13:55", &[]);
+    // Day 8, 14:00: the first week's five restrictions end together.
+    let (text, _) = remind(&p, "2026-11-27 14:00", &[]);
+    assert!(
+        text.contains(
+            "Since the last reminder\n  ✓ 14:00  The first week out of the sun is over; keep \
+             wearing SPF 30+\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("  ✓ 14:00  ").count(), 5);
+    // A clinic's long title and long words for a lifted restriction get lines of their own.
+    let long = "Rinse with the saline solution from your aftercare kit and pat the skin dry \
+                with a clean towel";
+    let lifted = "Swimming pools, saunas and steam rooms are fine again, as long as the skin is \
+                  no longer red";
+    let plan = format!(
+        r#"{{"format": 2, "name": "Long", "procedure": "Test", "disclaimer": "Not advice.",
+        "rules": [{{"id": "rinse", "title": "{long}", "kind": "do", "from_hours": 0,
+        "until_hours": 72, "rationale": "r", "sources": []}},
+        {{"id": "no-pool", "title": "No pools", "kind": "avoid", "from_hours": 0,
+        "until_hours": 19, "lifted": "{lifted}", "rationale": "r", "sources": []}}]}}"#
+    );
+    let clinic = Patient::treated();
+    let rules = write(clinic.data(), "long.json", &plan);
+    let out = clinic
+        .at("2026-11-21 09:00")
+        .arg("--rules")
+        .arg(&rules)
+        .arg("remind")
+        .assert()
+        .code(SOMETHING_DUE);
+    let long_text = stdout(&out);
+    assert_eq!(
+        long_text,
+        "Due now · Sat 21 Nov 09:00 · Day 2 of recovery\n\
+         \x20 [ ] Rinse with the saline solution from your aftercare kit and pat the skin\n\
+         \x20     dry with a clean towel\n\
+         \x20     since 09:00\n\
+         \x20     rinse\n\
+         Tick each off when done: aftercare check ID\n\
+         \n\
+         Since the last reminder\n\
+         \x20 ✓ 09:00  Swimming pools, saunas and steam rooms are fine again, as long as the\n\
+         \x20          skin is no longer red\n"
+    );
+    for line in text.lines().chain(long_text.lines()) {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
 }

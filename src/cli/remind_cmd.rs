@@ -1,7 +1,7 @@
 //! `remind`, `remind install` and `remind uninstall`: the edge of `crate::remind`, where the
 //! clock, the files, the notifier and `systemctl` are chosen.
 
-use super::text::{day_title, pad};
+use super::text::{WIDTH, day_title, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, RemindCommand, SetupArgs, Success};
 use crate::plan::{DueTask, Plan, clock_label};
 use crate::remind::install::{self, Invocation, Scheduler, SystemSystemctl};
@@ -100,16 +100,19 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
             let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
-            let mut words = Vec::new();
-            if let Some(slot) = due.task.slot {
-                words.push(slot.as_str().to_string());
-            }
-            words.push(format!("since {}", clock(due.begins)));
+            let mut when = format!("since {}", clock(due.begins));
             if !ends_with_day {
-                words.push(format!("until {}", clock(due.ends)));
+                when.push_str(&format!(" · until {}", clock(due.ends)));
             }
-            let title = pad(due.task.title(), width);
-            writeln!(out, "  [ ] {title}  {}", words.join(" · "))?;
+            let title = due.task.title();
+            let line = format!("  [ ] {}  {when}", pad(title, width));
+            if title.chars().count() <= width && line.chars().count() <= WIDTH {
+                writeln!(out, "{line}")?;
+            } else {
+                // A long title gets lines of its own, the times under it.
+                writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
+                writeln!(out, "      {when}")?;
+            }
             writeln!(out, "      {}", due.id)?;
         }
         writeln!(out, "Tick each off when done: aftercare check ID")?;
@@ -121,7 +124,13 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         writeln!(out, "Since the last reminder")?;
         for notice in &r.notices {
             let mark = if notice.lifts { "✓" } else { "→" };
-            writeln!(out, "  {mark} {}  {}", clock(notice.at), notice.words)?;
+            let first = format!("  {mark} {} ", clock(notice.at));
+            let indent = " ".repeat(first.chars().count() + 1);
+            writeln!(
+                out,
+                "{}",
+                wrap(&notice.words, &format!("{first} "), &indent)
+            )?;
         }
     }
     if r.due.is_empty() && r.plan_over {

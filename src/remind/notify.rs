@@ -49,6 +49,7 @@ pub struct DesktopNotifier;
 
 impl Notifier for DesktopNotifier {
     fn notify(&mut self, n: &Notification) -> Result<(), NotifyError> {
+        local_bus_only(std::env::var("DBUS_SESSION_BUS_ADDRESS").ok().as_deref())?;
         notify_rust::Notification::new()
             .appname("aftercare")
             .summary(&n.summary)
@@ -58,6 +59,25 @@ impl Notifier for DesktopNotifier {
             .map(|_| ())
             .map_err(|e| NotifyError::Desktop(e.to_string()))
     }
+}
+
+/// Refuses a session bus address that is not a local socket. D-Bus can also be reached over
+/// TCP (`tcp:host=…`), which the D-Bus library supports; aftercare makes no network
+/// connection, so only `unix:` addresses are used. Without an address the library takes the
+/// user's local socket (`$XDG_RUNTIME_DIR/bus`).
+fn local_bus_only(address: Option<&str>) -> Result<(), NotifyError> {
+    let Some(address) = address else {
+        return Ok(());
+    };
+    let mut entries = address.split(';').filter(|a| !a.is_empty());
+    if entries.all(|a| a.starts_with("unix:")) {
+        return Ok(());
+    }
+    Err(NotifyError::Desktop(format!(
+        "the session bus address {:?} is not a local socket, and aftercare makes no network \
+         connection",
+        crate::rules::inert(address)
+    )))
 }
 
 /// A program run as `PROGRAM TITLE TEXT`.
@@ -107,6 +127,28 @@ mod tests {
             escape_markup("Eat <b>fats</b> & protein"),
             "Eat &lt;b&gt;fats&lt;/b&gt; &amp; protein"
         );
+    }
+
+    #[test]
+    fn only_a_local_session_bus_is_used() {
+        for ok in [
+            None,
+            Some("unix:path=/run/user/1000/bus"),
+            Some("unix:abstract=/tmp/dbus-x,guid=1;unix:path=/b"),
+        ] {
+            assert!(local_bus_only(ok).is_ok(), "{ok:?}");
+        }
+        for refused in [
+            "tcp:host=example.com,port=5555",
+            "unix:path=/b;tcp:host=h,port=1",
+            "nonce-tcp:host=h",
+        ] {
+            let err = local_bus_only(Some(refused)).unwrap_err().to_string();
+            assert!(
+                err.contains("is not a local socket, and aftercare makes no network connection"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
