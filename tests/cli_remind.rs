@@ -1,14 +1,11 @@
 //! `aftercare remind` as a patient and a timer use it: what it prints at given moments of the
-//! built-in plan, its exit status, the notifications it hands to a fake notifier (a script
-//! that appends to a file), and `remind install`/`uninstall` with a temporary unit directory
-//! and a recording `systemctl`. Nothing real is installed or shown.
+//! built-in plan and its exit status. tests/cli_remind_notify.rs has its notifications,
+//! tests/cli_remind_install.rs the timer.
 
 mod cli_common;
 
 use cli_common::*;
 use predicates::str::contains;
-use std::fs;
-use std::path::{Path, PathBuf};
 
 /// Exit statuses `remind` documents.
 const SOMETHING_DUE: i32 = 0;
@@ -23,26 +20,6 @@ fn remind(p: &Patient, now: &str, args: &[&str]) -> (String, i32) {
     let out = p.at(now).arg("remind").args(args).assert();
     let code = out.get_output().status.code().unwrap();
     (stdout(&out), code)
-}
-
-/// A script that appends each notification to `log` as `TITLE | TEXT` lines.
-fn fake_notifier(dir: &Path) -> (PathBuf, PathBuf) {
-    let log = dir.join("notified.log");
-    let script = dir.join("notifier.sh");
-    fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nprintf '%s | %s\\n' \"$1\" \"$2\" >> '{}'\n",
-            log.display()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    (script, log)
 }
 
 #[test]
@@ -136,130 +113,6 @@ fn due_times_stay_on_the_wall_clock_on_the_sunday_the_clocks_go_forward() {
 }
 
 #[test]
-fn notify_hands_each_task_to_the_notifier_once_and_never_after_it_is_ticked() {
-    let p = Patient::treated();
-    let (script, log) = fake_notifier(p.data());
-    let state_before = fs::read(p.state_file()).unwrap();
-    let run = |now: &str| {
-        let out = p
-            .at(now)
-            .env("AFTERCARE_NOTIFY_COMMAND", &script)
-            .args(["remind", "--notify", "--quiet"])
-            .assert();
-        assert_eq!(stdout(&out), "", "--quiet prints nothing");
-        out.get_output().status.code().unwrap()
-    };
-    assert_eq!(run("2026-11-22 08:00"), SOMETHING_DUE);
-    assert_eq!(run("2026-11-22 08:05"), SOMETHING_DUE);
-    p.at("2026-11-22 08:07")
-        .args(["check", "moisturize@morning"])
-        .assert()
-        .success();
-    p.at("2026-11-22 08:07")
-        .args(["uncheck", "moisturize@morning"])
-        .assert()
-        .success();
-    assert_eq!(run("2026-11-22 08:10"), SOMETHING_DUE);
-    p.at("2026-11-22 08:12")
-        .args(["check", "gentle-cleanser@morning"])
-        .assert()
-        .success();
-    p.at("2026-11-22 08:12")
-        .args(["check", "moisturize@morning"])
-        .assert()
-        .success();
-    assert_eq!(run("2026-11-22 08:15"), NOTHING_DUE);
-    assert_eq!(run("2026-11-22 09:00"), SOMETHING_DUE);
-    assert_eq!(run("2026-11-22 14:00"), SOMETHING_DUE);
-    assert_eq!(run("2026-11-23 08:00"), SOMETHING_DUE);
-    let notified = fs::read_to_string(&log).unwrap();
-    let times = |title: &str| notified.matches(title).count();
-    assert_eq!(
-        times("Use a gentle, fragrance-free cleanser (morning)"),
-        2,
-        "Day 3 and Day 4:\n{notified}"
-    );
-    assert_eq!(
-        times("Moisturize (hyaluronic acid, ceramides) (morning)"),
-        2,
-        "unticked again, not told again"
-    );
-    assert_eq!(times("Apply SPF 30+ sunscreen"), 1);
-    assert_eq!(times("Makeup is fine again"), 1);
-    assert!(
-        notified.starts_with(
-            "2 aftercare tasks due now | • Use a gentle, fragrance-free cleanser (morning)\n\
-         • Moisturize (hyaluronic acid, ceramides) (morning)\n\
-         6 aftercare tasks due now | "
-        ),
-        "{notified}"
-    );
-    assert!(notified.contains("2 changes in your aftercare | • Makeup is fine again (from 14:00)\n• Workouts and sweating are fine again (from 14:00)\n"));
-    // What was notified is kept beside the state, which holds only what the patient did.
-    assert!(p.data().join("reminders.json").exists());
-    let state_after: serde_json::Value =
-        serde_json::from_slice(&fs::read(p.state_file()).unwrap()).unwrap();
-    let before: serde_json::Value = serde_json::from_slice(&state_before).unwrap();
-    assert_eq!(
-        state_after["sessions"][0]["at"],
-        before["sessions"][0]["at"]
-    );
-    assert!(
-        !fs::read_to_string(p.state_file())
-            .unwrap()
-            .contains("notif")
-    );
-}
-
-#[test]
-fn a_notification_that_cannot_be_shown_is_reported_and_tried_again() {
-    let p = Patient::treated();
-    // No desktop session here (the test's bus address leads nowhere).
-    let out = p
-        .at("2026-11-22 08:00")
-        .args(["remind", "--notify"])
-        .assert()
-        .code(1)
-        .stderr(contains("aftercare: cannot show a desktop notification ("))
-        .stderr(contains(
-            "or set AFTERCARE_NOTIFY_COMMAND to a program that shows them",
-        ));
-    assert!(
-        stdout(&out).starts_with("Due now · Sun 22 Nov 08:00"),
-        "the text comes first"
-    );
-    let (script, log) = fake_notifier(p.data());
-    p.at("2026-11-22 08:05")
-        .env("AFTERCARE_NOTIFY_COMMAND", &script)
-        .args(["remind", "--notify", "--quiet"])
-        .assert()
-        .code(SOMETHING_DUE);
-    assert!(
-        fs::read_to_string(log)
-            .unwrap()
-            .contains("Use a gentle, fragrance-free cleanser (morning)")
-    );
-    // A session bus reached over the network is never used.
-    p.at("2026-11-22 09:00")
-        .env("DBUS_SESSION_BUS_ADDRESS", "tcp:host=127.0.0.1,port=9")
-        .args(["remind", "--notify", "--quiet"])
-        .assert()
-        .code(1)
-        .stderr(contains(
-            "is not a local socket, and aftercare makes no network connection",
-        ));
-    // A notifier that fails is named.
-    p.at("2026-11-22 09:00")
-        .env("AFTERCARE_NOTIFY_COMMAND", "/nonexistent/notifier")
-        .args(["remind", "--notify", "--quiet"])
-        .assert()
-        .code(1)
-        .stderr(contains(
-            "aftercare: cannot run \"/nonexistent/notifier\" from AFTERCARE_NOTIFY_COMMAND",
-        ));
-}
-
-#[test]
 fn without_a_treatment_or_after_the_plan_nothing_is_due() {
     let p = Patient::new();
     p.at(DAY3).arg("remind").assert().code(NOTHING_DUE).stdout(
@@ -278,143 +131,6 @@ fn without_a_treatment_or_after_the_plan_nothing_is_due() {
         .stdout(contains(
             "The plan ended on Fri 1 Jan 2027: nothing more is due.",
         ));
-}
-
-#[test]
-fn a_damaged_record_is_set_aside_and_the_reminder_still_comes() {
-    let p = Patient::treated();
-    fs::write(p.data().join("reminders.json"), "{ not json").unwrap();
-    p.at("2026-11-22 08:00")
-        .arg("remind")
-        .assert()
-        .code(SOMETHING_DUE)
-        .stderr(contains("could not be read and was moved to"))
-        .stdout(contains("gentle-cleanser@morning"));
-    assert_eq!(
-        fs::read_to_string(p.data().join("reminders.json.damaged-1")).unwrap(),
-        "{ not json"
-    );
-}
-
-/// A `systemctl` that appends its arguments to `log`.
-fn fake_systemctl(dir: &Path) -> (PathBuf, PathBuf) {
-    let log = dir.join("systemctl.log");
-    let script = dir.join("systemctl.sh");
-    fs::write(
-        &script,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", log.display()),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    (script, log)
-}
-
-#[test]
-fn install_print_shows_the_timer_and_writes_nothing() {
-    let p = Patient::treated();
-    let units = p.data().join("units");
-    let out = p
-        .bare()
-        .args(["remind", "install", "--print", "--unit-dir"])
-        .arg(&units)
-        .assert()
-        .success();
-    let text = stdout(&out);
-    let service = units.join("aftercare-remind.service");
-    let timer = units.join("aftercare-remind.timer");
-    assert!(
-        text.starts_with(&format!("# {}\n", service.display())),
-        "{text}"
-    );
-    assert!(text.contains(&format!("# {}\n", timer.display())));
-    assert!(text.contains("[Timer]\nOnCalendar=*:0/5\nAccuracySec=30s\nPersistent=true\n"));
-    // The timer runs this program with this run's data directory, in this run's zone.
-    let exe = env!("CARGO_BIN_EXE_aftercare");
-    assert!(
-        text.contains(&format!(
-            "ExecStart=\"{exe}\" \"--data-dir\" \"{}\" \"remind\" \"--notify\" \"--quiet\"\n",
-            p.data().display()
-        )),
-        "{text}"
-    );
-    assert!(text.contains("Environment=\"TZ=Europe/Berlin\"\n"));
-    assert!(text.ends_with("Would run: systemctl --user daemon-reload\nWould run: systemctl --user enable --now aftercare-remind.timer\nNothing was written.\n"));
-    assert!(!units.exists());
-}
-
-#[test]
-fn install_and_uninstall_twice_say_what_they_did_and_are_harmless() {
-    let p = Patient::treated();
-    let units = p.data().join("units");
-    let (systemctl, log) = fake_systemctl(p.data());
-    let run = |args: &[&str]| {
-        let out = p
-            .bare()
-            .env("AFTERCARE_SYSTEMCTL", &systemctl)
-            .args(["remind"])
-            .args(args)
-            .arg("--unit-dir")
-            .arg(&units)
-            .assert()
-            .success();
-        stdout(&out)
-    };
-    let service = units.join("aftercare-remind.service");
-    let first = run(&["install"]);
-    assert!(
-        first.starts_with(&format!("Wrote {}\nWrote ", service.display())),
-        "{first}"
-    );
-    let second = run(&["install"]);
-    assert!(
-        second.starts_with(&format!("Unchanged: {}\n", service.display())),
-        "{second}"
-    );
-    assert!(run(&["uninstall"]).contains(&format!("Removed {}\n", service.display())));
-    assert!(run(&["uninstall"]).starts_with("Nothing to remove"));
-    assert!(!service.exists());
-    assert_eq!(
-        fs::read_to_string(log).unwrap(),
-        "--user daemon-reload\n--user enable --now aftercare-remind.timer\n\
-         --user daemon-reload\n--user enable --now aftercare-remind.timer\n\
-         --user disable --now aftercare-remind.timer\n--user daemon-reload\n"
-    );
-}
-
-#[test]
-fn install_without_a_user_manager_fails_plainly() {
-    let p = Patient::treated();
-    let units = p.data().join("units");
-    p.bare()
-        .args(["remind", "install", "--unit-dir"])
-        .arg(&units)
-        .assert()
-        .code(1)
-        .stdout(contains("Wrote "))
-        .stderr(contains(
-            "aftercare: `systemctl --user daemon-reload` failed: ",
-        ))
-        .stderr(contains("Run it yourself in your desktop session"));
-}
-
-#[test]
-fn with_cron_the_line_is_printed() {
-    let p = Patient::treated();
-    p.bare()
-        .args(["remind", "install", "--cron"])
-        .assert()
-        .success()
-        .stdout(contains("run `crontab -e` and add this line:\n\n*/5 * * * * DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/aftercare-test-bus TZ=Europe/Berlin "))
-        .stdout(contains(" remind --notify --quiet\n\nNothing was written.\n"));
-    p.bare()
-        .args(["remind", "uninstall", "--cron"])
-        .assert()
-        .success()
-        .stdout(contains("aftercare never writes your crontab"));
 }
 
 #[test]

@@ -4,119 +4,19 @@
 //! each avoid window, for treatments before both changes of clocks in Berlin. The expected
 //! alarms are worked out here from the rules file and the documented times (08:00, 20:00,
 //! 09:00, or the window's opening when later), not by the app's engine.
-//!
-//! The parsers are installed into a virtual environment under target/ (once; later runs
-//! reuse it). Without Python 3 and its venv and pip, the tests print why and pass; on CI
-//! (`CI` set) a failed install fails them, so the check cannot silently go missing.
+//! The parsers run in a virtual environment under target/ (tests/calendar_parsers).
 
+mod calendar_parsers;
 mod cli_common;
 
 use aftercare::rules::BUILTIN_JSON;
+use calendar_parsers::{Alarm, parsed};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
 use cli_common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
-
-const PARSERS: [&str; 2] = ["icalendar==7.3.0", "vobject==0.9.9"];
-
-/// The venv's python, or why there is none.
-fn python() -> Result<PathBuf, String> {
-    static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    PYTHON.get_or_init(install).clone()
-}
-
-fn install() -> Result<PathBuf, String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ics-parsers-venv");
-    let python = dir.join("bin").join("python");
-    let ready = dir.join("installed");
-    std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).map_err(|e| e.to_string())?;
-    // Other test binaries may be installing at the same moment.
-    let lock = std::fs::File::create(dir.with_extension("lock")).map_err(|e| e.to_string())?;
-    lock.lock().map_err(|e| e.to_string())?;
-    if std::fs::read_to_string(&ready).is_ok_and(|s| s == PARSERS.join(" ")) {
-        return Ok(python);
-    }
-    let run = |cmd: &mut Command, what: &str| -> Result<(), String> {
-        match cmd.output() {
-            Ok(out) if out.status.success() => Ok(()),
-            Ok(out) => Err(format!(
-                "{what} failed: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            )),
-            Err(e) => Err(format!("{what}: {e}")),
-        }
-    };
-    run(
-        Command::new("python3")
-            .args(["-m", "venv", "--clear"])
-            .arg(&dir),
-        "python3 -m venv",
-    )?;
-    let install = run(
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .args(PARSERS),
-        "pip install",
-    );
-    if let Err(why) = install {
-        if std::env::var_os("CI").is_some() {
-            panic!("cannot install the calendar parsers on CI: {why}");
-        }
-        return Err(why);
-    }
-    std::fs::write(&ready, PARSERS.join(" ")).map_err(|e| e.to_string())?;
-    Ok(python)
-}
-
-/// One alarm: (description, local time in Berlin "YYYY-MM-DD HH:MM").
-type Alarm = (String, String);
-
-/// The alarms of `file` as each parser reads them, or `None` (with the reason printed)
-/// when the parsers cannot be had.
-fn parsed(file: &Path) -> Option<[Vec<Alarm>; 2]> {
-    let python = match python() {
-        Ok(p) => p,
-        Err(why) => {
-            println!("skipped: the calendar parsers are not available ({why})");
-            return None;
-        }
-    };
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ics_alarms.py");
-    let out = Command::new(python)
-        .arg(script)
-        .arg(file)
-        .arg("Europe/Berlin")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let read = |parser: &str| -> Vec<Alarm> {
-        let mut alarms: Vec<Alarm> = json[parser]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| (r[1].as_str().unwrap().into(), r[2].as_str().unwrap().into()))
-            .collect();
-        alarms.sort();
-        alarms
-    };
-    println!("parsers: {}", json["versions"]);
-    Some([read("icalendar"), read("vobject")])
-}
+use std::path::PathBuf;
 
 /// The built-in plan exported for a treatment at `treated` (Berlin).
 fn export_builtin(treated: &str) -> (Patient, PathBuf) {

@@ -1,5 +1,5 @@
-//! When tasks are due, and what has just changed: the answers the checklist, `aftercare
-//! remind` and the calendar export share, so a task is due at the same minute everywhere.
+//! When tasks are due: the answers the checklist, `aftercare remind` and the calendar
+//! export share, so a task is due at the same minute everywhere.
 //!
 //! - A task to do is due from the moment its *slot* begins until the slot ends; after that,
 //!   if it was not ticked, it is *missed*. A slot begins at the task's time of day (08:00 for
@@ -10,11 +10,7 @@
 //! - Where the window closes before the task's time on a day it opened (14:00–18:00 for an
 //!   evening task), the slot begins when the window opens; where it closes before the time
 //!   on a later day (a daily window that closes at 07:00), the task is not due that day.
-//! - Something to avoid is never due. Its window's end is *lifted*: "Makeup is fine again"
-//!   at the minute 48 h after the treatment. Preparation windows, which end at the
-//!   treatment, lift nothing (the treatment's own restrictions take over).
-//! - The next session *comes up* a week before its window opens (the same local time seven
-//!   calendar days earlier), so there is time to book it.
+//! - Something to avoid is never due; when its window ends it is *lifted* (`lifted.rs`).
 //!
 //! Every instant is found in the plan's zone (`wall_clock`), so 08:00 is 08:00 on the wall
 //! on both sides of a change of clocks; a time the clocks skip is taken as the moment they
@@ -23,7 +19,7 @@
 use super::{Plan, Task, wall_clock};
 use crate::rules::{Kind, Repeat, Rule};
 use crate::store::Ticks;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -33,9 +29,6 @@ pub const DAILY_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
 };
-
-/// How long before its window opens the next session comes up: 7 local days.
-pub const COMING_UP_DAYS: i64 = 7;
 
 /// Whether a rule's tasks are ever due, reminded of and missed. Only tasks to do are.
 ///
@@ -74,44 +67,6 @@ pub enum Standing {
     Missed,
     /// Ticked.
     Done,
-}
-
-/// An avoid window that ends: the patient may do the thing again from `at`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Lifted<'r> {
-    pub rule: &'r Rule,
-    /// The window's close.
-    pub at: Instant,
-}
-
-impl Lifted<'_> {
-    /// What to tell the patient: the rule's `lifted` words ("Makeup is fine again"), or that
-    /// the rule is over.
-    pub fn words(&self) -> String {
-        match &self.rule.lifted {
-            Some(words) => words.clone(),
-            None => format!("{}: over", self.rule.title),
-        }
-    }
-}
-
-/// The next session of a series: shown from a week before its window opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ComingUp {
-    /// `COMING_UP_DAYS` before `opens`, at the same local time.
-    pub shows_from: Instant,
-    /// The window for the next treatment opens ...
-    pub opens: Instant,
-    /// ... and closes (exclusive).
-    pub closes: Instant,
-}
-
-impl ComingUp {
-    /// Whether the next session is shown at `now`: from a week before its window until it
-    /// closes.
-    pub fn is_shown(&self, now: Instant) -> bool {
-        self.shows_from <= now && now < self.closes
-    }
 }
 
 impl<'r, Tz: TimeZone> Plan<'r, Tz> {
@@ -222,6 +177,24 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             .collect()
     }
 
+    /// The tasks whose slot began after `after` and by `until`, not ticked at `until`: what
+    /// a screen open across that interval announces ("Morning: 2 tasks due"). Looks at the
+    /// days of both ends, so an interval across midnight is covered.
+    pub fn begun_between(&self, after: Instant, until: Instant, ticks: &Ticks) -> Vec<DueTask<'r>> {
+        let mut begun: Vec<DueTask<'r>> = Vec::new();
+        for day in self.day_of(after)..=self.day_of(until) {
+            for due in self.due_on(day) {
+                // A once task is listed on every day of its window, with one slot.
+                let listed = begun.iter().any(|b| b.id == due.id && b.date == due.date);
+                let ticked = self.is_ticked(&due.task, due.date, ticks, until);
+                if after < due.begins && due.begins <= until && !listed && !ticked {
+                    begun.push(due);
+                }
+            }
+        }
+        begun
+    }
+
     /// The tasks of `day` whose slot ended by `now` without a tick: missed.
     pub fn missed_on(&self, day: i64, ticks: &Ticks, now: Instant) -> Vec<DueTask<'r>> {
         let date = self.date_of(day);
@@ -245,43 +218,6 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             }
         }
         all
-    }
-
-    /// The avoid windows that end in `from..until` (a window ending exactly at `until` is
-    /// left for the next interval), earliest first. Preparation windows lift nothing.
-    pub fn lifted(&self, from: Instant, until: Instant) -> Vec<Lifted<'r>> {
-        let mut lifted: Vec<Lifted<'r>> = self
-            .rules
-            .rules
-            .iter()
-            .filter(|rule| rule.kind == Kind::Avoid && !super::windows::is_preparation(rule))
-            .map(|rule| Lifted {
-                rule,
-                at: self.span(rule).1,
-            })
-            .filter(|l| from <= l.at && l.at < until)
-            .collect();
-        lifted.sort_by_key(|l| l.at);
-        lifted
-    }
-
-    /// Every avoid window's end over the whole plan (see `lifted`).
-    pub fn all_lifted(&self) -> Vec<Lifted<'r>> {
-        let far = Duration::days(3 * 366);
-        self.lifted(self.treatment - far, self.treatment + far)
-    }
-
-    /// When the next session comes up, opens and closes; `None` when the plan has no next
-    /// session.
-    pub fn coming_up(&self) -> Option<ComingUp> {
-        let next = self.rules.next_session.as_ref()?;
-        let (opens, closes) = self.span(next);
-        let wall = opens.with_timezone(&self.tz).naive_local() - Duration::days(COMING_UP_DAYS);
-        Some(ComingUp {
-            shows_from: wall_clock::first_instant_at_or_after(&self.tz, wall),
-            opens,
-            closes,
-        })
     }
 
     /// Whether `task` of the day dated `date` counts as ticked at `now`: a repeating task

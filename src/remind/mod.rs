@@ -20,7 +20,6 @@ pub mod notify;
 use crate::plan::{DueTask, Plan};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use std::collections::BTreeSet;
 
 type Instant = DateTime<FixedOffset>;
 
@@ -164,6 +163,7 @@ fn notices_between<Tz: TimeZone>(
 }
 
 /// Nothing notified yet.
+#[cfg(test)]
 impl Known for () {
     fn task_notified(&self, _: chrono::NaiveDate, _: &str) -> bool {
         false
@@ -173,8 +173,14 @@ impl Known for () {
     }
 }
 
-/// Keys as `memory` stores them, for tests and callers that keep them in sets.
-impl Known for (BTreeSet<(chrono::NaiveDate, String)>, BTreeSet<String>) {
+/// Task and notice keys in sets, for tests.
+#[cfg(test)]
+impl Known
+    for (
+        std::collections::BTreeSet<(chrono::NaiveDate, String)>,
+        std::collections::BTreeSet<String>,
+    )
+{
     fn task_notified(&self, date: chrono::NaiveDate, id: &str) -> bool {
         self.0.contains(&(date, id.to_string()))
     }

@@ -5,6 +5,7 @@ use super::*;
 use crate::rules::Rules;
 use chrono::NaiveDate;
 use chrono_tz::Europe::Berlin;
+use std::collections::BTreeSet;
 
 fn at(text: &str) -> Instant {
     DateTime::parse_from_rfc3339(text).unwrap()
