@@ -203,3 +203,25 @@ fn every_line_fits_80_columns_however_long_the_words() {
         );
     }
 }
+
+#[test]
+fn before_a_treatment_booked_ahead_the_preparation_is_due_with_dates() {
+    let p = Patient::new();
+    p.at("2026-11-10 10:00")
+        .args(["start", "--at", TREATED])
+        .assert()
+        .success();
+    let (text, code) = remind(&p, "2026-11-14 10:00", &[]);
+    assert_eq!(code, SOMETHING_DUE);
+    // A weekday alone would say "since Fri 14:00 · until Fri 14:00": a day apart from now
+    // either way, a week apart from each other.
+    assert!(
+        text.starts_with(
+            "Due now · Sat 14 Nov 10:00 · 6 days before treatment\n\
+             \x20 [ ] Tell provider your conditions and meds\n\
+             \x20     since Fri 13 Nov 14:00 · until Fri 20 Nov 14:00\n\
+             \x20     before-tell-provider\n"
+        ),
+        "{text}"
+    );
+}

@@ -3,11 +3,12 @@
 
 use super::text::{WIDTH, day_title, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, RemindCommand, SetupArgs, Success};
-use crate::plan::{DueTask, Plan, clock_label};
+use crate::plan::{DueTask, Plan};
 use crate::remind::install::{self, Invocation, Scheduler, SystemSystemctl};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, NOTIFY_COMMAND_VAR, Notification};
 use crate::remind::{Notice, Reminder};
+use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, Local};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -91,8 +92,7 @@ enum Record {
 /// The reminder as text: what is due, then what changed since the last reminder. Nothing
 /// when there is neither.
 fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), CliError> {
-    let tz = plan.time_zone();
-    let clock = |at| clock_label(at, r.now, tz);
+    let clock = |at| moment(plan, at, r.now);
     if !r.due.is_empty() {
         let when = plan.local(r.now).format("%a %-d %b %H:%M");
         writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
@@ -144,6 +144,18 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     Ok(())
 }
 
+/// A moment as a reminder says it: "14:00" today, "Fri 13 Nov 14:00" on another day. A
+/// weekday alone would read the same a day ago and six days ahead ("since Fri 14:00 · until
+/// Fri 14:00"), which a reminder spanning both would say.
+fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let (at, now) = (plan.local(at), plan.local(now));
+    if at.date_naive() == now.date_naive() {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%a %-d %b %H:%M").to_string()
+    }
+}
+
 /// The notifications to show: one for the tasks newly due, one for the notices.
 fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification, Record)> {
     let mut list = Vec::new();
@@ -151,7 +163,7 @@ fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification,
         Some(slot) => format!("{} ({})", d.task.title(), slot.as_str()),
         None => d.task.title().to_string(),
     };
-    let clock = |at| clock_label(at, r.now, plan.time_zone());
+    let clock = |at| moment(plan, at, r.now);
     let tasks = &r.notify_tasks;
     if let Some(first) = tasks.first() {
         let notification = if tasks.len() == 1 {
