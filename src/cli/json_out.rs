@@ -113,12 +113,12 @@ pub fn write_plan_days_json<Tz: TimeZone>(
             days,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    crate::inert::json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
 pub(super) fn write_json(out: Out, doc: &impl Serialize) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    crate::inert::json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

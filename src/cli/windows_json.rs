@@ -179,7 +179,7 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
         warnings: notes(plan, &rules.warnings),
         next_session,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    crate::inert::json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 

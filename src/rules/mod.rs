@@ -17,7 +17,6 @@ use std::fmt;
 pub use error::{Problem, RulesError};
 pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
 pub use locate::{Segment, line_column, locate};
-pub use sanitize::inert;
 pub use validate::validate;
 
 /// The newest rules format this build understands.
