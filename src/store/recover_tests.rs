@@ -140,7 +140,13 @@ fn an_unreadable_file_is_an_error_and_stays_where_it_is() {
     fs::write(store.path().join("keep"), b"x").unwrap();
     let err = store.open(now()).unwrap_err();
     assert!(
-        matches!(err, StoreError::Io { action: "read", .. }),
+        matches!(
+            err,
+            StoreError::NotAFile {
+                kind: "a directory",
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("state.json"), "{err}");

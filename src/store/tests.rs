@@ -95,8 +95,8 @@ fn ids_the_rules_no_longer_know_and_fields_from_newer_builds_are_kept() {
     fs::write(store.path(), old).unwrap();
     store.apply(&tick(T1, "2026-11-20", "spf")).unwrap();
     let state = store.load().unwrap();
-    assert_eq!(state.other["journal"], serde_json::json!({"x": 1}));
-    assert_eq!(state.sessions[0].other["mood"], serde_json::json!("ok"));
+    assert_eq!(state.other["journal"].get(), r#"{"x": 1}"#);
+    assert_eq!(state.sessions[0].other["mood"].get(), r#""ok""#);
     let ticks: Vec<&str> = state.sessions[0]
         .ticks
         .values()
@@ -174,11 +174,15 @@ fn the_data_is_private_to_its_owner() {
 fn sessions_are_kept_in_order_and_the_current_one_is_found() {
     let mut state = State::default();
     let t2 = at("2026-12-20T10:00:00+01:00");
-    assert!(state.apply(&Change::AddSession { at: t2 }));
-    assert!(state.apply(&Change::AddSession { at: at(T1) }));
-    assert!(!state.apply(&Change::AddSession {
-        at: at("2026-11-20T13:00:00Z")
-    }));
+    assert_eq!(state.apply(&Change::AddSession { at: t2 }), Ok(true));
+    assert_eq!(state.apply(&Change::AddSession { at: at(T1) }), Ok(true));
+    // The same instant in another offset is the same treatment.
+    assert_eq!(
+        state.apply(&Change::AddSession {
+            at: at("2026-11-20T13:00:00Z")
+        }),
+        Ok(false)
+    );
     assert_eq!(state.sessions[0].at, at(T1));
     assert_eq!(
         state
@@ -201,21 +205,24 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
             .at,
         t2
     );
-    // Ticks for a session that does not exist change nothing.
-    assert!(!state.apply(&tick("2020-01-01T00:00:00Z", "2020-01-01", "x")));
-    assert!(state.apply(&tick(T1, "2026-11-20", "x")));
-    assert!(!state.apply(&tick(T1, "2026-11-20", "x")));
-    let moved = at("2026-11-19T14:00:00+01:00");
-    assert!(state.apply(&Change::MoveSession {
-        from: at(T1),
-        to: moved
-    }));
-    assert!(
-        state
-            .session(moved)
-            .unwrap()
-            .is_ticked("2026-11-20".parse().unwrap(), "x")
+    // Ticks for a session that does not exist are refused.
+    let gone = at("2020-01-01T00:00:00Z");
+    assert_eq!(
+        state.apply(&tick("2020-01-01T00:00:00Z", "2020-01-01", "x")),
+        Err(Conflict::NoSession(gone))
     );
+    assert_eq!(state.apply(&tick(T1, "2026-11-20", "x")), Ok(true));
+    assert_eq!(state.apply(&tick(T1, "2026-11-20", "x")), Ok(false));
+    // Moving the latest treatment keeps its tick-offs.
+    let moved = at("2026-12-19T14:00:00+01:00");
+    assert_eq!(
+        state.apply(&Change::ReplaceLatest {
+            from: Some(t2),
+            to: moved
+        }),
+        Ok(true)
+    );
+    assert_eq!(state.sessions.last().unwrap().at, moved);
 }
 
 #[test]
@@ -234,18 +241,21 @@ fn a_file_from_before_check_ins_loads_and_gains_them() {
         3
     );
     assert!(state.sessions[0].checkins.is_empty());
-    let mut checkin = CheckIn::default();
-    checkin.ratings.insert("redness".into(), 2);
-    checkin.note = "a bit warm".into();
+    let patch = CheckInPatch {
+        ratings: [("redness".to_string(), 2)].into(),
+        note: Some("a bit warm".into()),
+    };
     let date: NaiveDate = "2026-11-21".parse().unwrap();
     let change = Change::CheckIn {
         session: at(T1),
         date,
-        checkin: checkin.clone(),
+        patch,
     };
     store.apply(&change).unwrap();
     let state = store.load().unwrap();
-    assert_eq!(state.sessions[0].checkins[&date], checkin);
-    // Saving the same check-in again changes nothing; a new one replaces it.
-    assert!(!store.load().unwrap().apply(&change));
+    let checkin = &state.sessions[0].checkins[&date];
+    assert_eq!(checkin.ratings["redness"], 2);
+    assert_eq!(checkin.note, "a bit warm");
+    // Saving the same check-in again changes nothing.
+    assert_eq!(store.save(&change).unwrap().changed, false);
 }

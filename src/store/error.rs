@@ -1,0 +1,78 @@
+//! Why the state could not be read or saved, in words a patient can act on.
+//!
+//! Paths and parser messages can hold text from the file system or the file itself, so they
+//! are shown through `crate::inert` like any other file text.
+
+use super::{Conflict, MAX_STATE_BYTES, STATE_FORMAT};
+use crate::inert::inert;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why the state could not be read or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {action} {}: {source}", shown(path))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{} is damaged ({message} at line {line}, column {column}); it was left as it is",
+        shown(path)
+    )]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// The parser's words, made inert (they may quote the file).
+        message: String,
+    },
+    #[error(
+        "{} was written by a newer aftercare (state format {found}, this one reads {STATE_FORMAT}); it was left as it is",
+        shown(path)
+    )]
+    NewerFormat { path: PathBuf, found: u32 },
+    /// Something other than a regular file where the state file belongs: reading a FIFO or a
+    /// device would wait, or never end.
+    #[error(
+        "{} is {kind}, not a regular file; aftercare reads its state only from a regular file. Move it away (the next save starts a new state file) or pass another --data-dir",
+        shown(path)
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    /// The state file is a symbolic link, which aftercare does not follow (docs/reliability.md).
+    #[error(
+        "{} is a symbolic link (to {}); aftercare keeps its state in a regular file and does not follow links, so that every save stays locked and atomic. Put the file itself there (replace the link with the file it points to), or keep the data elsewhere with --data-dir DIR (or AFTERCARE_DATA_DIR)",
+        shown(path),
+        shown(target)
+    )]
+    SymbolicLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "{} is {} MiB, more than the {} MiB a state file may be; it was left as it is. A state file holds only tick-offs and check-ins (years of them are well under 1 MiB), so this is not one",
+        shown(path),
+        size.div_ceil(1 << 20),
+        MAX_STATE_BYTES >> 20
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    /// The data directory can be written by other users: files in it may have been planted.
+    #[error(
+        "the data directory {} can be written by other users (mode {mode:04o}), so files in it may not be yours; aftercare will not use it. Check what is in it, then make it private with `chmod 700 {}`, or pass another --data-dir",
+        shown(dir),
+        shown(dir)
+    )]
+    OpenDirectory { dir: PathBuf, mode: u32 },
+    #[error(
+        "the data directory {} belongs to another user (uid {owner}); aftercare keeps your data only in a directory of your own. Pass --data-dir DIR or set AFTERCARE_DATA_DIR to one of yours",
+        shown(dir)
+    )]
+    NotYourDirectory { dir: PathBuf, owner: u32 },
+    /// The change named something the file, as re-read under the lock, no longer holds.
+    #[error(transparent)]
+    Conflict(#[from] Conflict),
+}
+
+/// A path as messages show it: inert, since a file name may hold any character.
+fn shown(path: &Path) -> String {
+    inert(&path.display().to_string()).into_owned()
+}
