@@ -122,4 +122,6 @@ mod change_tests;
 #[cfg(test)]
 mod recover_tests;
 #[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
 mod tests;
