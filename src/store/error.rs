@@ -49,7 +49,7 @@ pub enum StoreError {
     )]
     SymbolicLink { path: PathBuf, target: PathBuf },
     #[error(
-        "{} is {} MiB, more than the {} MiB a state file may be; it was left as it is. A state file holds only tick-offs and check-ins (years of them are well under 1 MiB), so this is not one",
+        "{} is {} MiB, more than the {} MiB a state file may be; it was left as it is. A state file holds only treatments, tick-offs and check-ins (a year of them is about 0.3 MiB), so this is not one",
         shown(path),
         size.div_ceil(1 << 20),
         MAX_STATE_BYTES >> 20

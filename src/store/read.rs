@@ -15,11 +15,11 @@ use std::path::Path;
 /// The largest state file read, in bytes: 16 MiB.
 ///
 /// A state file holds only what the patient did. A year of monthly treatments with every
-/// task of the built-in plan ticked every day and a check-in with a full note each day is
-/// about 0.4 MiB, and a session ticking 100,000 tasks (the benchmarks' largest) 4 MiB, so
-/// 16 MiB is decades of heavy use with room to spare, while reading and parsing it stays
-/// well under a second and a few hundred MB of memory. Anything larger is not a state file
-/// (a disk image, a log, a device) and is refused rather than read into memory.
+/// task of the built-in plan ticked on every day (266 tick-offs a treatment) and a check-in
+/// with a full 200-character note every day is 0.31 MiB; the benchmarks' largest file,
+/// 100,000 tick-offs, is under 4 MiB. So 16 MiB is decades of the heaviest use, while
+/// reading and parsing it stays within a second and a few hundred MB of memory. Anything
+/// larger is not a state file (a disk image, a log, a device) and is refused, not read.
 pub const MAX_STATE_BYTES: u64 = 16 << 20;
 
 /// The bytes of the state file at `path`, or `None` when there is none.
