@@ -3,11 +3,16 @@
 //!
 //! A newer aftercare may add fields; saving must never change them. Parsed into a
 //! `serde_json::Value`, a number is rounded to 64 bits (a 60-digit number drifted on every
-//! save), so unknown fields are kept as `RawJson`, the text the file held. `RawValue` cannot
-//! be read through `#[serde(flatten)]` (serde buffers flattened fields, and a raw value
-//! needs serde_json's own reader), hence the three visitors below instead of derived impls.
-//! serde_json's `arbitrary_precision` feature would also keep numbers, but for every crate
-//! in the build, and it breaks numbers read through `flatten` (the ratings, the format).
+//! save), a string's escapes are decoded and spacing is lost, so unknown fields are kept as
+//! `RawJson`, the text the file held. `RawValue` cannot be read through `#[serde(flatten)]`
+//! (serde buffers flattened fields, and a raw value needs serde_json's own reader), hence
+//! the three visitors below instead of derived impls.
+//!
+//! serde_json's `arbitrary_precision` feature was the other way. It keeps a number's digits
+//! but not the rest of the bytes, and it is one switch for every crate in the build: every
+//! `Value` number becomes text (`1.0` and `1.00` then differ). Tried on the code before this
+//! change, the rules reader and its error messages passed their tests with it; `raw_value`
+//! was still chosen, since it is what byte-exact needs and it only adds a type.
 
 use super::{CheckIn, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
