@@ -85,7 +85,7 @@ fn every_kind_of_change_from_many_processes_is_kept() {
     let mut writers: Vec<Vec<(Job, Expect)>> = Vec::new();
     // Ticks to undo, put in place before the race.
     let mut preticked = Vec::new();
-    for w in 0..WRITERS {
+    for (w, symptom) in SYMPTOMS.into_iter().enumerate() {
         let mut ticks = Vec::new();
         let mut unticks = Vec::new();
         let mut ratings = Vec::new();
@@ -111,7 +111,7 @@ fn every_kind_of_change_from_many_processes_is_kept() {
             ));
             // Every rating writer rates its own symptom on Days 1 to EACH.
             let value = ((w + k) % 6) as u64;
-            let rate = format!("{}={value}", SYMPTOMS[w]);
+            let rate = format!("{symptom}={value}");
             ratings.push((
                 job(
                     &["checkin", "--rate", &rate, "--day", &(k + 1).to_string()],
@@ -119,7 +119,7 @@ fn every_kind_of_change_from_many_processes_is_kept() {
                 ),
                 Expect::Rating {
                     date: date_of(k + 1),
-                    symptom: SYMPTOMS[w].to_string(),
+                    symptom: symptom.to_string(),
                     value,
                 },
             ));

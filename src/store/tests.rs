@@ -257,5 +257,5 @@ fn a_file_from_before_check_ins_loads_and_gains_them() {
     assert_eq!(checkin.ratings["redness"], 2);
     assert_eq!(checkin.note, "a bit warm");
     // Saving the same check-in again changes nothing.
-    assert_eq!(store.save(&change).unwrap().changed, false);
+    assert!(!store.save(&change).unwrap().changed);
 }
