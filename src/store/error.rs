@@ -43,11 +43,18 @@ pub enum StoreError {
     NotAFile { path: PathBuf, kind: &'static str },
     /// The state file is a symbolic link, which aftercare does not follow (docs/reliability.md).
     #[error(
-        "{} is a symbolic link (to {}); aftercare keeps its state in a regular file and does not follow links, so that every save stays locked and atomic. Put the file itself there (replace the link with the file it points to), or keep the data elsewhere with --data-dir DIR (or AFTERCARE_DATA_DIR)",
+        "{} is a symbolic link (to {}); aftercare does not follow links for its state, so that every save stays locked and atomic. {}",
         shown(path),
-        shown(target)
+        shown(target),
+        link_advice(path, target, *target_is_file)
     )]
-    SymbolicLink { path: PathBuf, target: PathBuf },
+    SymbolicLink {
+        path: PathBuf,
+        /// Where the link points, as written in it.
+        target: PathBuf,
+        /// Whether that is a regular file (one that could be the state).
+        target_is_file: bool,
+    },
     #[error(
         "{} is {} MiB, more than the {} MiB a state file may be; it was left as it is. A state file holds only treatments, tick-offs and check-ins (a year of them is about 0.3 MiB), so this is not one",
         shown(path),
@@ -75,4 +82,17 @@ pub enum StoreError {
 /// A path as messages show it: inert, since a file name may hold any character.
 fn shown(path: &Path) -> String {
     inert(&path.display().to_string()).into_owned()
+}
+
+/// What to do about a linked state file: move a real file into place, or drop the link.
+fn link_advice(path: &Path, target: &Path, target_is_file: bool) -> String {
+    if target_is_file {
+        format!(
+            "To keep using that file, move it in place of the link (mv {} {}), or pass --data-dir with the directory it is in (or set AFTERCARE_DATA_DIR)",
+            shown(target),
+            shown(path)
+        )
+    } else {
+        "Remove the link; the next save starts a new state file".to_string()
+    }
 }

@@ -93,10 +93,18 @@ pub(super) fn link_or(
     other: impl FnOnce(io::Error) -> StoreError,
 ) -> StoreError {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => StoreError::SymbolicLink {
-            path: path.to_path_buf(),
-            target: fs::read_link(path).unwrap_or_default(),
-        },
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = fs::read_link(path).unwrap_or_default();
+            // A relative target is relative to the link's directory.
+            let resolved = path
+                .parent()
+                .map_or(target.clone(), |dir| dir.join(&target));
+            StoreError::SymbolicLink {
+                path: path.to_path_buf(),
+                target_is_file: fs::metadata(&resolved).is_ok_and(|m| m.is_file()),
+                target: resolved,
+            }
+        }
         _ => other(error),
     }
 }

@@ -79,8 +79,11 @@ fn a_fifo_or_a_link_to_a_device_is_refused_at_once() {
     });
     assert!(matches!(err, StoreError::SymbolicLink { .. }), "{err:?}");
     assert!(
-        err.to_string()
-            .contains("is a symbolic link (to /dev/zero)"),
+        err.to_string().contains(
+            "is a symbolic link (to /dev/zero); aftercare does not follow links for its state, \
+             so that every save stays locked and atomic. Remove the link; the next save starts \
+             a new state file"
+        ),
         "{err}"
     );
     assert!(fs::symlink_metadata(store.path()).unwrap().is_symlink());
@@ -101,8 +104,16 @@ fn a_symbolic_link_is_not_followed_and_never_replaced() {
         store.apply(&tick("spf")).unwrap_err(),
     ] {
         match &err {
-            StoreError::SymbolicLink { path, target } => {
+            StoreError::SymbolicLink {
+                path,
+                target,
+                target_is_file,
+            } => {
                 assert_eq!((path, target), (&store.path(), &elsewhere.path()));
+                assert!(target_is_file);
+                let message = err.to_string();
+                let mv = format!("(mv {} {})", target.display(), path.display());
+                assert!(message.contains(&mv), "{message}");
             }
             other => panic!("{other:?}"),
         }
