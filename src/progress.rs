@@ -1,6 +1,6 @@
 //! How well the plan has been followed: per day, across the recovery, and as one share.
 //!
-//! What counts as due (the README says the same):
+//! What counts as due (docs/commands.md says the same):
 //! - only recovery days (Day 1 on) up to and including today: preparation days are shown but
 //!   not counted, since many patients start the app after their treatment;
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;

@@ -190,8 +190,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let store = Store::new(dir);
     let Some(command) = args.command else {
-        // The checklist sets a damaged file aside or opens a newer one read-only (README ›
-        // Reliability); the commands below only ever report it.
+        // The checklist sets a damaged file aside or opens a newer one read-only
+        // (docs/reliability.md); the commands below only ever report it.
         // Without a terminal the checklist cannot be shown, and neither could the notice of a
         // file set aside: stop before touching anything.
         if !io::stdout().is_terminal() {

@@ -1,4 +1,4 @@
-//! The README's "Writing your clinic's plan" must work as written: its example is a valid
+//! docs/rules.md's "Writing your clinic's plan" must work as written: its example is a valid
 //! plan the app runs, and its tables name every field the format has.
 
 mod cli_common;
@@ -8,31 +8,31 @@ use cli_common::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-const README: &str = include_str!("../README.md");
+const GUIDE: &str = include_str!("../docs/rules.md");
 const SCHEMA: &str = include_str!("../assets/rules.schema.json");
 
 /// The text between `<!-- clinic-example -->` and its closing marker, without the fences.
 fn example() -> &'static str {
-    let start = README
+    let start = GUIDE
         .find("<!-- clinic-example -->")
-        .expect("the README marks its example");
-    let end = README.find("<!-- /clinic-example -->").unwrap();
-    let block = &README[start..end];
+        .expect("docs/rules.md marks its example");
+    let end = GUIDE.find("<!-- /clinic-example -->").unwrap();
+    let block = &GUIDE[start..end];
     let body = block.split_once("```json\n").expect("a ```json block").1;
     body.rsplit_once("```").unwrap().0
 }
 
-/// The README section `## heading`, up to the next `## `.
+/// The docs/rules.md section `## heading`, up to the next `## `.
 fn section(heading: &str) -> &'static str {
-    let start = README.find(&format!("\n## {heading}\n")).unwrap();
-    let rest = &README[start + 1..];
+    let start = GUIDE.find(&format!("\n## {heading}\n")).unwrap();
+    let rest = &GUIDE[start + 1..];
     let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
     &rest[..end]
 }
 
 #[test]
 fn the_example_parses_and_shows_each_kind_of_rule() {
-    let rules = Rules::parse(example(), "README.md").unwrap_or_else(|e| panic!("{e}"));
+    let rules = Rules::parse(example(), "docs/rules.md").unwrap_or_else(|e| panic!("{e}"));
     let has = |kind, repeat| {
         rules
             .rules
