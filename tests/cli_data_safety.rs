@@ -210,3 +210,39 @@ fn a_60_digit_number_of_a_newer_build_survives_every_command_that_saves() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rules_file_that_is_a_device_a_directory_or_endless_is_refused() {
+    let p = Patient::new();
+    let dir = p.data().display().to_string();
+    for (rules, says) in [
+        (
+            "/dev/zero",
+            "cannot read rules file /dev/zero: it is a device, not a file",
+        ),
+        (dir.as_str(), "it is a directory, not a file"),
+    ] {
+        p.at(DAY3)
+            .args(["--rules", rules, "plan"])
+            .timeout(Duration::from_secs(10))
+            .assert()
+            .code(2)
+            .stderr(contains(says));
+    }
+    // A pipe is read, as `--rules <(…)` needs, but not without end.
+    let endless = vec![b' '; (256 << 20) + 1];
+    p.at(DAY3)
+        .args(["--rules", "/dev/stdin", "plan"])
+        .write_stdin(endless)
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stderr(contains("it is larger than 256 MiB"));
+    let builtin = fs::read(BUILTIN).unwrap();
+    p.at(DAY3)
+        .args(["--rules", "/dev/stdin", "plan", "--from", "1", "--to", "1"])
+        .write_stdin(builtin)
+        .assert()
+        .success();
+}
