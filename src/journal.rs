@@ -2,7 +2,7 @@
 //! the expected rating of a symptom on a day, and reading "redness=2" from the command line.
 
 use crate::plan::Plan;
-use crate::rules::{MAX_RATING, Rules, Symptom};
+use crate::rules::{MAX_RATING, Rules, Symptom, Urgency};
 use crate::store::Session;
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
@@ -15,6 +15,8 @@ pub const MAX_NOTE_CHARS: usize = 200;
 pub struct SourceRef {
     pub id: String,
     pub title: String,
+    /// The full citation (`Source::citation`): author, title, publisher, date, address.
+    pub citation: String,
 }
 
 /// An alert the day's check-in set off, in words.
@@ -26,6 +28,8 @@ pub struct AlertLine {
     pub symptom: String,
     pub rating: u8,
     pub previous: Option<u8>,
+    /// How soon to act: "emergency", "call" or "mention" (see `Urgency` for the words).
+    pub urgency: Urgency,
     pub sources: Vec<SourceRef>,
 }
 
@@ -38,16 +42,45 @@ pub fn alerts_on<Tz: TimeZone>(
     let rules = plan.rules();
     plan.alerts_on(session, date)
         .into_iter()
-        .map(|firing| AlertLine {
-            id: firing.alert.id.clone(),
-            title: firing.alert.title.clone(),
-            message: firing.alert.message.clone(),
-            symptom: firing.alert.symptom.clone(),
-            rating: firing.rating,
-            previous: firing.previous,
-            sources: source_refs(rules, &firing.alert.sources),
+        .map(|firing| match firing.alert {
+            Some(alert) => AlertLine {
+                id: alert.id.clone(),
+                title: alert.title.clone(),
+                message: alert.message.clone(),
+                symptom: firing.symptom,
+                rating: firing.rating,
+                previous: firing.previous,
+                urgency: firing.urgency,
+                sources: source_refs(rules, &alert.sources),
+            },
+            None => severe(rules, firing.symptom, firing.rating, firing.previous),
         })
         .collect()
+}
+
+/// The alert for a rating of 5 the plan has no alert for: its id is `severe-` and the
+/// symptom's id.
+fn severe(rules: &Rules, symptom: String, rating: u8, previous: Option<u8>) -> AlertLine {
+    let name = rules
+        .symptoms
+        .iter()
+        .find(|s| s.id == symptom)
+        .map_or_else(|| symptom.clone(), |s| s.title.clone());
+    let lower = name.to_lowercase();
+    AlertLine {
+        id: format!("severe-{symptom}"),
+        title: format!("{name} rated severe"),
+        message: format!(
+            "You rated {lower} as severe ({rating} of {MAX_RATING}): contact your clinic today. \
+             If you can't reach it, use urgent care; if you feel very unwell or have trouble \
+             breathing, call emergency services."
+        ),
+        symptom,
+        rating,
+        previous,
+        urgency: Urgency::Call,
+        sources: Vec::new(),
+    }
 }
 
 /// The cited sources with their titles; ids the rules do not list are left out (validation
@@ -58,6 +91,7 @@ pub fn source_refs(rules: &Rules, ids: &[String]) -> Vec<SourceRef> {
         .map(|s| SourceRef {
             id: s.id.clone(),
             title: s.title.clone(),
+            citation: s.citation(),
         })
         .collect()
 }

@@ -140,10 +140,7 @@ pub fn next_session_label<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
-    let (from, until) = (
-        plan.at_hours(window.from_hours),
-        plan.at_hours(window.until_hours),
-    );
+    let (from, until) = plan.span(window);
     let date = |t: DateTime<FixedOffset>| plan.local(t).format("%a %-d %b").to_string();
     if now < from {
         Some(format!(

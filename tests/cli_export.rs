@@ -71,7 +71,7 @@ fn handout_has_a_title_the_disclaimer_first_and_one_section_per_day() {
     );
     assert!(md.contains("\n## Sources\n"));
     assert!(md.contains(
-        "1. Microneedling Before and After 1 Treatment – What Can 1 Session Do? — By Emily M."
+        "1. Emily M. Microneedling Before and After 1 Treatment – What Can 1 Session Do? 9 Aug 2023."
     ));
 }
 
@@ -194,7 +194,7 @@ fn text_from_the_rules_file_is_escaped_and_reads_as_written() {
         "1. No sun — from 14:00, until Sat 21 Nov 14:00",
         "Why: # not a heading",
         "Red **skin**: > not a quote",
-        "Leaflet *v2* — <i>page</i> 3 ~ [link](http://x)",
+        "Leaflet *v2*. <i>page</i> 3 ~ [link](http://x).",
     ] {
         assert!(
             text.contains(written),

@@ -150,7 +150,7 @@ fn avoid_windows_end_at_the_exact_instant_across_the_dst_change() {
         description.starts_with("Until Mon 30 Mar 15:00.\n\nPores are open."),
         "{description}"
     );
-    assert!(description.contains("Sources: Test leaflet"));
+    assert!(description.contains("Sources:\n- Test leaflet."));
     let before = event(&events, "before-no-sun");
     assert_eq!(berlin(value(before, "DTSTART")), "2026-03-27 14:00 CET");
     assert_eq!(berlin(value(before, "DTEND")), "2026-03-28 14:00 CET");

@@ -80,18 +80,18 @@ fn alerts_show_in_today_as_text_and_json() {
     checkin(&p, DAY8, &["--rate", "redness=4"])
         .success()
         .stdout(contains(
-            "⚠ Redness still strong after a week (you rated redness 4, up from 2)",
+            "⚠ CALL TODAY · Redness still strong after a week (you rated redness 4, up from 2)",
         ));
     p.at(DAY8)
         .arg("today")
         .assert()
         .success()
-        .stdout(contains("⚠ Redness still strong after a week"))
+        .stdout(contains("⚠ CALL TODAY · Redness still strong after a week"))
         .stdout(contains(
             "  Contact your provider: redness is expected to be gone",
         ))
         .stdout(contains(
-            "  Sources: Microneedling Before and After 1 Treatment",
+            "  Source: Emily M. Microneedling Before and After 1 Treatment",
         ));
     let day = p.today(DAY8);
     let alerts = day["alerts"].as_array().unwrap();

@@ -86,7 +86,7 @@ fn rules_check_points_at_every_problem() {
     );
     assert!(
         text.contains(&format!(
-            "{name}:11:21: rules[0].kind: unknown variant `maybe`"
+            "{name}:11:15: rule 1 (ice-pack) › kind: must be \"do\" or \"avoid\", found \"maybe\""
         )),
         "{text}"
     );
@@ -94,11 +94,11 @@ fn rules_check_points_at_every_problem() {
     let text = stderr(&backwards);
     let name = backwards.display().to_string();
     assert!(
-        text.contains(&format!("{name}:13:22: rules[0].until_hours: ")),
+        text.contains(&format!("{name}:13:22: rule 1 (ice-pack) › until_hours: ")),
         "{text}"
     );
     assert!(
-        text.contains("rules[0].sources[0]: no source has the id \"s9\""),
+        text.contains("rule 1 (ice-pack) › sources › item 1: no source has the id \"s9\""),
         "{text}"
     );
 
@@ -142,7 +142,7 @@ fn a_bad_rules_option_stops_everything_before_it_starts() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(contains("rules[0].kind"));
+        .stderr(contains("rule 1 (ice-pack) › kind"));
     assert!(!p.state_file().exists());
     // With no command the terminal app would open: the file is refused before that.
     p.at(DAY3).arg("--rules").arg(&bad).assert().code(2);

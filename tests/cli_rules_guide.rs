@@ -3,7 +3,7 @@
 
 mod cli_common;
 
-use aftercare::rules::{Kind, Repeat, Rules};
+use aftercare::rules::{Edge, Kind, Repeat, Rules, Urgency, Windowed};
 use cli_common::*;
 use predicates::str::contains;
 use serde_json::Value;
@@ -22,12 +22,15 @@ fn example() -> &'static str {
     body.rsplit_once("```").unwrap().0
 }
 
-/// The docs/rules.md section `## heading`, up to the next `## `.
-fn section(heading: &str) -> &'static str {
-    let start = GUIDE.find(&format!("\n## {heading}\n")).unwrap();
-    let rest = &GUIDE[start + 1..];
-    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
-    &rest[..end]
+/// The text between `<!-- extends-example -->` and its closing marker, without the fences.
+fn extends_example() -> &'static str {
+    let start = GUIDE
+        .find("<!-- extends-example -->")
+        .expect("docs/rules.md marks its example of extending the built-in plan");
+    let end = GUIDE.find("<!-- /extends-example -->").unwrap();
+    let block = &GUIDE[start..end];
+    let body = block.split_once("```json\n").expect("a ```json block").1;
+    body.rsplit_once("```").unwrap().0
 }
 
 #[test]
@@ -43,7 +46,7 @@ fn the_example_parses_and_shows_each_kind_of_rule() {
         rules
             .rules
             .iter()
-            .any(|r| r.kind == Kind::Avoid && r.until_hours > 0)
+            .any(|r| r.kind == Kind::Avoid && !r.window().ends_by_treatment())
     );
     assert!(has(Kind::Do, Repeat::MorningAndEvening));
     assert!(has(Kind::Do, Repeat::Once));
@@ -99,7 +102,7 @@ fn the_example_runs_from_the_command_line() {
 #[test]
 fn the_tables_explain_every_field_of_the_format() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-    let guide = section("Writing your clinic's plan");
+    let guide = GUIDE;
     let table = |heading: &str| -> &str {
         let start = guide
             .find(&format!("\n### {heading}\n"))
@@ -118,6 +121,8 @@ fn the_tables_explain_every_field_of_the_format() {
         ("Expected points", "ExpectedPoint"),
         ("Alerts", "Alert"),
         ("Next session", "NextSession"),
+        ("Provider", "Provider"),
+        ("Remove", "Removals"),
     ] {
         tables.push((heading, fields(&schema["$defs"][def]["properties"])));
     }
@@ -130,4 +135,65 @@ fn the_tables_explain_every_field_of_the_format() {
             );
         }
     }
+}
+
+#[test]
+fn the_example_has_a_clinic_urgencies_and_a_window_in_days() {
+    let rules = Rules::parse(example(), "docs/rules.md").unwrap_or_else(|e| panic!("{e}"));
+    let provider = rules.provider.as_ref().expect("a provider block");
+    assert_eq!(provider.phone.as_deref(), Some("+44 20 7946 0000"));
+    let urgencies: Vec<Urgency> = rules.warnings.iter().map(|w| w.urgency()).collect();
+    assert_eq!(urgencies, [Urgency::Call, Urgency::Mention]);
+    assert_eq!(rules.warnings[1].window().from, Edge::DayStart(3));
+}
+
+/// The guide's example of extending the built-in plan works as the guide says: its rules
+/// replace and add by id, `remove` takes one out, and the rest is the built-in plan.
+#[test]
+fn the_extending_example_changes_only_what_it_says() {
+    let clinic = Rules::parse(extends_example(), "docs/rules.md").unwrap_or_else(|e| panic!("{e}"));
+    let builtin = Rules::builtin().unwrap();
+    assert_eq!(clinic.name, "Example Skin Clinic: microneedling aftercare");
+    assert_eq!(clinic.disclaimer, builtin.disclaimer);
+    assert_eq!(
+        clinic.provider.as_ref().unwrap().name,
+        "Example Skin Clinic"
+    );
+    let ids = |r: &Rules| r.rules.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let mut want = ids(&builtin);
+    want.retain(|id| id != "wide-brim-hat");
+    want.push("clinic-serum".into());
+    assert_eq!(ids(&clinic), want);
+    // Replaced in place, whole.
+    let makeup = clinic.rule("no-makeup").unwrap();
+    assert_eq!(makeup.from_hours, None);
+    assert_eq!(makeup.sources, ["clinic-protocol"]);
+    assert_eq!(clinic.warnings, builtin.warnings);
+    assert_eq!(clinic.sources.len(), builtin.sources.len() + 1);
+
+    let p = Patient::new();
+    let file = write(p.data(), "clinic.json", extends_example());
+    let file = file.to_str().unwrap();
+    p.bare().args(["rules", "check", file]).assert().success();
+    // Treated Friday 14:00: "days 1–3" without makeup ends at Sunday's end, Day 3.
+    p.at(TREATED)
+        .args(["--rules", file, "start"])
+        .assert()
+        .success();
+    let day = |now: &str| p.json(now, &["--rules", file, "today", "--json"]);
+    let has = |today: &Value, id: &str| {
+        today["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == id)
+    };
+    assert!(has(&day("2026-11-22 23:00"), "no-makeup"));
+    assert!(!has(&day("2026-11-23 09:00"), "no-makeup"));
+    assert!(has(&day("2026-11-23 09:00"), "clinic-serum@morning"));
+    // `rules show FILE` prints the whole plan, which checks on its own.
+    let out = p.bare().args(["rules", "show", file]).assert().success();
+    let shown = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let again = Rules::parse(&shown, "shown.json").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, clinic);
 }

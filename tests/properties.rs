@@ -2,7 +2,7 @@
 //! days always hold together. (Issue 4, item 4.)
 
 use aftercare::plan::Plan;
-use aftercare::rules::{Repeat, Rules, Segment, line_column, locate};
+use aftercare::rules::{Repeat, Rules, Segment, Windowed, line_column, locate};
 use aftercare::timearg::parse_time;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -115,7 +115,7 @@ proptest! {
         // Every window shows on at least one day (unless it is preparation that ends on Day 1).
         for rule in &rules.rules {
             let shown = plan.days().any(|d| d.tasks.iter().any(|t| t.rule.id == rule.id));
-            let prep_on_day_one = rule.until_hours <= 0 && plan.day_of(plan.at_hours(rule.from_hours)) >= 1;
+            let prep_on_day_one = rule.window().ends_by_treatment() && plan.day_of(plan.span(rule).0) >= 1;
             prop_assert!(shown || prep_on_day_one, "{} never shown", rule.id);
         }
     }

@@ -51,11 +51,47 @@ fn crlf_line_endings_and_a_byte_order_mark_are_fine() {
 #[test]
 fn escape_sequences_in_a_bad_file_never_reach_the_message_raw() {
     let text = BUILTIN_JSON.replacen(
-        "\"format\": 1,",
-        "\"format\": 1, \"\\u001b]0;owned\\u0007\": 1,",
+        "\"format\": 2,",
+        "\"format\": 2, \"\\u001b]0;owned\\u0007\": 1,",
         1,
     );
     let err = Rules::parse(&text, "evil.json").unwrap_err().to_string();
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     assert!(err.contains("\\u{1b}]0;owned"), "{err}");
+}
+
+/// A mistyped source id that 30 rules cite is one line, not 30, and names the others.
+#[test]
+fn one_mistake_cited_everywhere_is_one_line() {
+    let text = BUILTIN_JSON.replacen("\"id\": \"s001\"", "\"id\": \"s00l\"", 1);
+    let err = Rules::parse(&text, "clinic.json").unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("no source has the id \"s001\""),
+        "{message}"
+    );
+    assert!(message.contains("and 28 more)"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+}
+
+/// Type errors in several rules come together, in one run, each naming its rule.
+#[test]
+fn type_errors_in_several_rules_come_together() {
+    let text = BUILTIN_JSON
+        .replacen("\"until_hours\": 48", "\"until_hours\": \"48\"", 1)
+        .replacen("\"kind\": \"do\"", "\"kind\": \"does\"", 1)
+        .replacen("\"repeat\": \"once\"", "\"repeat\": 1", 1)
+        .replacen("\"title\": \"No makeup\"", "\"title\": \"\"", 1);
+    let err = Rules::parse(&text, "clinic.json").unwrap_err();
+    let lines: Vec<String> = err.to_string().lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    for want in [
+        "rule 3 (before-tell-provider) › kind: must be \"do\" or \"avoid\", found \"does\"",
+        "rule 3 (before-tell-provider) › repeat: must be text in double quotes, found the number 1",
+        "rule 7 (no-makeup) › title: must not be empty",
+        "rule 7 (no-makeup) › until_hours: must be a number, found the text \"48\": remove the quotes",
+    ] {
+        assert!(lines.iter().any(|l| l.contains(want)), "{want}\n{lines:#?}");
+    }
 }

@@ -60,8 +60,10 @@ pub fn rules(count: usize) -> Rules {
                 id: format!("rule-{i:06}"),
                 title: format!("Generated task number {i} with a title of usual length"),
                 kind,
-                from_hours,
-                until_hours,
+                from_hours: Some(from_hours),
+                from_day: None,
+                until_hours: Some(until_hours),
+                until_day: None,
                 repeat,
                 rationale: format!(
                     "Rule {i}: one sentence on why, about as long as the built-in plan's rationales."

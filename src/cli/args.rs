@@ -162,10 +162,16 @@ pub struct CheckinArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// Check a rules file and list every problem in it
+    /// Check a rules file (and any plan it extends) and list every problem in it
     Check {
         /// The rules file (JSON)
         file: PathBuf,
+    },
+    /// Print a plan as one whole JSON file, with any `extends` resolved: the built-in plan
+    /// without FILE. A clinic can start its own plan from it.
+    Show {
+        /// The rules file (JSON) [default: the built-in microneedling plan]
+        file: Option<PathBuf>,
     },
 }
 

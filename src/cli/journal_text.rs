@@ -41,11 +41,15 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
             Some(p) if p < alert.rating => format!("{symptom} {}, up from {p}", alert.rating),
             _ => format!("{symptom} {}", alert.rating),
         };
-        writeln!(out, "\n{ALERT_MARK} {} (you rated {reading})", alert.title)?;
+        writeln!(
+            out,
+            "\n{ALERT_MARK} {} · {} (you rated {reading})",
+            alert.urgency.tag(),
+            alert.title
+        )?;
         writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
-        if !alert.sources.is_empty() {
-            let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
-            writeln!(out, "{}", wrap(&titles.join("; "), "  Sources: ", "    "))?;
+        for source in &alert.sources {
+            writeln!(out, "{}", wrap(&source.citation, "  Source: ", "    "))?;
         }
     }
     Ok(())

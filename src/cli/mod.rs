@@ -159,12 +159,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
         None => Clock::System,
     };
     // Checking a rules file needs nothing else: not the configured rules, not the data.
-    if let Some(Command::Rules {
-        command: RulesCommand::Check { file },
-    }) = &args.command
-    {
+    if let Some(Command::Rules { command }) = &args.command {
         let mut out = io::stdout().lock();
-        rules_cmd::check(file, &mut out)?;
+        match command {
+            RulesCommand::Check { file } => rules_cmd::check(file, &mut out)?,
+            RulesCommand::Show { file } => rules_cmd::show(file.as_deref(), &mut out)?,
+        }
         out.flush()?;
         return Ok(());
     }

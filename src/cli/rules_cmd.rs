@@ -1,7 +1,8 @@
-//! Rules files named on the command line: `rules check FILE`, and `--rules FILE`.
+//! Rules files named on the command line: `rules check FILE`, `rules show [FILE]`, and
+//! `--rules FILE`.
 
 use super::{CliError, Out};
-use crate::rules::Rules;
+use crate::rules::{Loader, Rules};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -11,17 +12,43 @@ use std::path::Path;
 /// runs out.
 pub const MAX_RULES_BYTES: u64 = 256 << 20;
 
-/// Reads and validates a rules file; every problem is reported, each with its line. The bytes
-/// need not be UTF-8: a file that is not is reported at its first bad byte.
+/// Reads and validates a rules file, and the files it extends; every problem is reported,
+/// each with its line. The bytes need not be UTF-8: a file that is not is reported at its
+/// first bad byte.
 ///
 /// A pipe is read (`--rules <(…)`, `--rules /dev/stdin`), up to `MAX_RULES_BYTES`; a device
-/// (/dev/zero, a terminal) or a directory is refused without reading.
+/// (/dev/zero, a terminal) or a directory is refused without reading. So is a plan it extends.
 pub fn load(path: &Path) -> Result<Rules, CliError> {
     let bytes = read_limited(path).map_err(|source| CliError::RulesUnreadable {
         path: path.to_path_buf(),
         source,
     })?;
-    Rules::from_bytes(&bytes, &path.display().to_string()).map_err(CliError::Rules)
+    Rules::from_bytes_with(&bytes, &path.display().to_string(), &mut Files).map_err(CliError::Rules)
+}
+
+/// Reads the plans a rules file extends, from paths relative to that file.
+struct Files;
+
+impl Loader for Files {
+    fn load(&mut self, path: &str, from: &str) -> Result<(String, String), String> {
+        let base = Path::new(from).parent().unwrap_or(Path::new(""));
+        let file = base.join(path);
+        let name = file.display().to_string();
+        let bytes = read_limited(&file).map_err(|e| format!("cannot read \"{name}\": {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("\"{name}\" is not UTF-8 text: save it as UTF-8"))?;
+        Ok((text, name))
+    }
+}
+
+/// `rules show [FILE]`: the plan, resolved, as JSON a clinic can start from.
+pub fn show(path: Option<&Path>, out: Out) -> Result<(), CliError> {
+    let rules = match path {
+        Some(path) => load(path)?,
+        None => Rules::builtin().map_err(CliError::Rules)?,
+    };
+    out.write_all(rules.to_json().as_bytes())?;
+    Ok(())
 }
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {

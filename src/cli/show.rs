@@ -10,6 +10,7 @@ use crate::journal::alerts_on;
 use crate::plan::Plan;
 use crate::progress::Progress;
 use crate::rules::Kind;
+use crate::rules::SourceKind;
 use crate::series::next_session_label;
 use chrono::Local;
 
@@ -103,6 +104,16 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
         write_note_titles(out, "Call your provider if:", &day.warnings)?;
+    }
+    if !ctx.rules.sources.is_empty() {
+        writeln!(out, "\nSources:")?;
+        for (n, source) in ctx.rules.sources.iter().enumerate() {
+            let mut text = source.citation();
+            if source.kind == SourceKind::Clinical {
+                text.push_str(" (clinical literature)");
+            }
+            writeln!(out, "{}", wrap(&text, &format!("{:>3}. ", n + 1), "     "))?;
+        }
     }
     writeln!(out)?;
     writeln!(

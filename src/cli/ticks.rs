@@ -131,8 +131,9 @@ fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> S
             if let Some(other) = day.tasks.iter().find(|t| t.id.starts_with(&prefix)) {
                 return format!("`{id}` is not a task {which}; use {}", other.id);
             }
-            let first = plan.day_of(plan.at_hours(rule.from_hours));
-            let last = plan.day_of(plan.at_hours(rule.until_hours) - Duration::seconds(1));
+            let (from, until) = plan.span(rule);
+            let first = plan.day_of(from);
+            let last = plan.day_of(until - Duration::seconds(1));
             let span = if first == last {
                 format!("Day {first} only")
             } else {

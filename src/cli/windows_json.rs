@@ -8,7 +8,7 @@
 
 use super::{CliError, Context, Out};
 use crate::plan::{Plan, RuleDays};
-use crate::rules::{Kind, Note, Repeat};
+use crate::rules::{Kind, Note, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::{Serialize, Serializer};
@@ -77,6 +77,9 @@ struct NoteWindow<'r> {
     id: &'r str,
     title: &'r str,
     detail: &'r str,
+    /// Warnings only: "emergency", "call" or "mention".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    urgency: Option<Urgency>,
     #[serde(flatten)]
     window: Window,
     sources: &'r [String],
@@ -95,13 +98,13 @@ struct Window {
 impl Window {
     fn new<Tz: TimeZone>(
         plan: &Plan<'_, Tz>,
-        (from, until): (i64, i64),
+        (from, until): (Instant, Instant),
         days: Option<RangeInclusive<i64>>,
     ) -> Self {
         let days = days.map(RangeInclusive::into_inner);
         Window {
-            starts: plan.local(plan.at_hours(from)),
-            ends: plan.local(plan.at_hours(until)),
+            starts: plan.local(from),
+            ends: plan.local(until),
             first_day: days.map(|d| d.0),
             last_day: days.map(|d| d.1),
         }
@@ -126,7 +129,7 @@ impl<'r> RuleWindow<'r> {
             title: &rule.title,
             kind: rule.kind,
             repeat: rule.repeat,
-            window: Window::new(plan, (rule.from_hours, rule.until_hours), resolved.days),
+            window: Window::new(plan, plan.span(rule), resolved.days),
             slots,
             rationale: &rule.rationale,
             sources: &rule.sources,
@@ -134,21 +137,42 @@ impl<'r> RuleWindow<'r> {
     }
 }
 
-fn notes<'r, Tz: TimeZone>(plan: &Plan<'r, Tz>, notes: &'r [Note]) -> Vec<NoteWindow<'r>> {
+/// The phases (`warnings` false) or warnings of a plan with their windows; warnings carry
+/// their urgency.
+fn notes<'r, Tz: TimeZone>(
+    plan: &Plan<'r, Tz>,
+    notes: &'r [Note],
+    warnings: bool,
+) -> Vec<NoteWindow<'r>> {
     notes
         .iter()
         .map(|note| {
-            let hours = (note.from_hours, note.until_hours);
-            let (from, until) = (plan.at_hours(hours.0), plan.at_hours(hours.1));
+            let (from, until) = plan.span(note);
             NoteWindow {
                 id: &note.id,
                 title: &note.title,
                 detail: &note.detail,
-                window: Window::new(plan, hours, plan.days_touched(from, until)),
+                urgency: warnings.then(|| note.urgency()),
+                // A warning can reach past the plan's last day; it is listed on the plan's days.
+                window: Window::new(plan, (from, until), plan_days(plan, from, until)),
                 sources: &note.sources,
             }
         })
         .collect()
+}
+
+/// The plan days a window touches, within the plan's own days.
+fn plan_days<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    from: Instant,
+    until: Instant,
+) -> Option<RangeInclusive<i64>> {
+    let days = plan.days_touched(from, until)?;
+    let (first, last) = (
+        (*days.start()).max(plan.first_day()),
+        (*days.end()).min(plan.last_day()),
+    );
+    (first <= last).then_some(first..=last)
 }
 
 /// What `plan --json --windows` prints for `plan`; `session` is the recorded treatment, if
@@ -160,12 +184,8 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
 ) -> io::Result<()> {
     let rules = plan.rules();
     let next_session = rules.next_session.as_ref().map(|next| {
-        let (from, until) = (
-            plan.at_hours(next.from_hours),
-            plan.at_hours(next.until_hours),
-        );
-        let days = plan.days_touched(from, until);
-        Window::new(plan, (next.from_hours, next.until_hours), days)
+        let (from, until) = plan.span(next);
+        Window::new(plan, (from, until), plan.days_touched(from, until))
     });
     let doc = WindowsJson {
         treatment: plan.local(plan.treatment()),
@@ -175,8 +195,8 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
         first_date: plan.date_of(plan.first_day()),
         last_date: plan.date_of(plan.last_day()),
         rules: EveryRule { plan },
-        phases: notes(plan, &rules.phases),
-        warnings: notes(plan, &rules.warnings),
+        phases: notes(plan, &rules.phases, false),
+        warnings: notes(plan, &rules.warnings, true),
         next_session,
     };
     crate::inert::json::to_writer_pretty(&mut *out, &doc)?;

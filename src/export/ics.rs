@@ -74,10 +74,7 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
 
 /// The events one rule becomes.
 fn events<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<Event> {
-    let (from, until) = (
-        plan.at_hours(rule.from_hours),
-        plan.at_hours(rule.until_hours),
-    );
+    let (from, until) = plan.span(rule);
     let uid = |suffix: &str| {
         let at = plan
             .treatment()
@@ -150,10 +147,7 @@ fn reminders<Tz: TimeZone>(
     slots: &[Slot],
     uid: &dyn Fn(&str) -> String,
 ) -> Vec<Event> {
-    let (from, until) = (
-        plan.at_hours(rule.from_hours),
-        plan.at_hours(rule.until_hours),
-    );
+    let (from, until) = plan.span(rule);
     let tz = plan.time_zone();
     let first = plan.local_date(from);
     let last = plan.local_date(until - Duration::seconds(1));
@@ -224,14 +218,14 @@ fn instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
 /// An event's description: when, why, where from, and the disclaimer.
 fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> String {
     let mut text = format!("{when}\n\n{}", rule.rationale);
-    let titles: Vec<&str> = rule
+    let citations: Vec<String> = rule
         .sources
         .iter()
         .filter_map(|id| plan.rules().source(id))
-        .map(|s| s.title.as_str())
+        .map(|s| format!("- {}", s.citation()))
         .collect();
-    if !titles.is_empty() {
-        text.push_str(&format!("\n\nSources: {}", titles.join("; ")));
+    if !citations.is_empty() {
+        text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
     }
     text.push_str(&format!("\n\n{NOT_ADVICE}"));
     text

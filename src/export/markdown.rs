@@ -9,6 +9,7 @@
 use super::{escape_markdown as md, moment_words};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::plan::Plan;
+use crate::rules::SourceKind;
 use crate::rules::{Kind, Repeat, Rules};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use std::collections::HashSet;
@@ -150,18 +151,14 @@ impl Handout<'_, '_> {
         }
         writeln!(self.out, "## Sources\n")?;
         for (n, source) in self.rules.sources.iter().enumerate() {
-            let detail = source.detail.as_deref().unwrap_or("").trim();
-            if detail.is_empty() {
-                writeln!(self.out, "{}. {}", n + 1, md(&source.title))?;
-            } else {
-                writeln!(
-                    self.out,
-                    "{}. {} — {}",
-                    n + 1,
-                    md(&source.title),
-                    md(detail)
-                )?;
+            let mut line = md(&source.citation());
+            if source.kind == SourceKind::Clinical {
+                line.push_str(" *(clinical literature)*");
             }
+            if let Some(note) = &source.note {
+                line.push_str(&format!(" Note: {}", md(note)));
+            }
+            writeln!(self.out, "{}. {line}", n + 1)?;
         }
         Ok(())
     }

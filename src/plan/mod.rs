@@ -10,7 +10,7 @@ mod wall_clock;
 mod when;
 mod windows;
 
-use crate::rules::{Kind, Note, Repeat, Rule, Rules};
+use crate::rules::{Edge, Kind, Note, Repeat, Rule, Rules, Window, Windowed};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
@@ -20,34 +20,49 @@ pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
 
-/// How far before and after the treatment a plan's windows reach, in hours.
+/// How far before and after the treatment a plan's windows reach: in hours for the ends
+/// written in hours, in plan days for those written in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reach {
     earliest: i64,
     latest: i64,
+    /// The earliest `from_day`, and the day after the latest `until_day`.
+    earliest_day: Option<i64>,
+    latest_day_start: Option<i64>,
 }
 
 impl Reach {
-    /// The earliest start and the latest end among the windows of `rules` (at least the
-    /// treatment's own hour).
+    /// The earliest start and the latest end among the windows of the rules and phases of
+    /// `rules` (at least the treatment's own hour). Warnings do not lengthen a plan: a sign
+    /// to watch for months (scarring, from the clinical literature) would otherwise make
+    /// every listing months long; they show on the plan's days their windows touch.
     pub fn of(rules: &Rules) -> Reach {
         let windows = rules
             .rules
             .iter()
-            .map(|r| (r.from_hours, r.until_hours))
-            .chain(
-                rules
-                    .phases
-                    .iter()
-                    .chain(&rules.warnings)
-                    .map(|n| (n.from_hours, n.until_hours)),
-            );
-        let (mut earliest, mut latest) = (0i64, 1i64);
-        for (from, until) in windows {
-            earliest = earliest.min(from);
-            latest = latest.max(until);
+            .map(Windowed::window)
+            .chain(rules.phases.iter().map(Windowed::window));
+        let mut reach = Reach {
+            earliest: 0,
+            latest: 1,
+            earliest_day: None,
+            latest_day_start: None,
+        };
+        for Window { from, until } in windows {
+            match from {
+                Edge::Hours(h) => reach.earliest = reach.earliest.min(h),
+                Edge::DayStart(d) => {
+                    reach.earliest_day = Some(reach.earliest_day.map_or(d, |e| e.min(d)))
+                }
+            }
+            match until {
+                Edge::Hours(h) => reach.latest = reach.latest.max(h),
+                Edge::DayStart(d) => {
+                    reach.latest_day_start = Some(reach.latest_day_start.map_or(d, |e| e.max(d)))
+                }
+            }
         }
-        Reach { earliest, latest }
+        reach
     }
 }
 
@@ -75,7 +90,12 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         tz: Tz,
         reach: Reach,
     ) -> Self {
-        let Reach { earliest, latest } = reach;
+        let Reach {
+            earliest,
+            latest,
+            earliest_day,
+            latest_day_start,
+        } = reach;
         let treatment_date = treatment.with_timezone(&tz).date_naive();
         let mut plan = Plan {
             rules,
@@ -88,6 +108,12 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         plan.first_day = plan.day_of(plan.at_hours(earliest));
         // Windows end exclusively: one that ends at midnight does not touch the next day.
         plan.last_day = plan.day_of(windows::last_instant(plan.at_hours(latest)));
+        if let Some(day) = earliest_day {
+            plan.first_day = plan.first_day.min(day);
+        }
+        if let Some(day) = latest_day_start {
+            plan.last_day = plan.last_day.max(day - 1);
+        }
         plan
     }
 
@@ -116,6 +142,22 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The instant `hours` after the treatment (before it, when negative).
     pub fn at_hours(&self, hours: i64) -> DateTime<FixedOffset> {
         self.treatment + Duration::hours(hours)
+    }
+
+    /// The instant an end of a window names: hours after the treatment, or the local
+    /// midnight that starts a plan day in this plan's zone (DST-correct: where midnight falls
+    /// in a gap, the day starts when the clocks resume).
+    pub fn instant(&self, edge: Edge) -> DateTime<FixedOffset> {
+        match edge {
+            Edge::Hours(hours) => self.at_hours(hours),
+            Edge::DayStart(day) => wall_clock::local_midnight(&self.tz, self.date_of(day)),
+        }
+    }
+
+    /// When an entry's window opens and closes (exclusive), in this plan's zone.
+    pub fn span(&self, entry: &impl Windowed) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+        let window = entry.window();
+        (self.instant(window.from), self.instant(window.until))
     }
 
     /// The local calendar date of an instant.
@@ -154,24 +196,26 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
         let (starts, ends) = self.day_bounds(date);
-        // Windows are compared as offsets from the treatment, which is exact and spares every
-        // rule that does not touch the day any date arithmetic: a clinic's plan may hold tens
-        // of thousands of rules.
+        // Windows in hours are compared as offsets from the treatment, which is exact and
+        // spares every rule that does not touch the day any date arithmetic: a clinic's plan
+        // may hold tens of thousands of rules.
         let (day_from, day_until) = (starts - self.treatment, ends - self.treatment);
+        let touches = |window: Window| match (window.from, window.until) {
+            (Edge::Hours(from), Edge::Hours(until)) => {
+                Duration::hours(from) < day_until && Duration::hours(until) > day_from
+            }
+            (from, until) => self.instant(from) < ends && self.instant(until) > starts,
+        };
         let slot_spans = windows::slot_spans(&self.tz, date, (starts, ends));
         // Do-tasks first in the order of a day (morning, all day, evening), then what to avoid;
         // within each group the rules file's order holds. Six groups, filled in one pass.
         let mut groups: [Vec<Task<'r>>; 6] = Default::default();
         for rule in &self.rules.rules {
-            let (from, until) = (
-                Duration::hours(rule.from_hours),
-                Duration::hours(rule.until_hours),
-            );
-            if from >= day_until || until <= day_from || (day >= 1 && windows::is_preparation(rule))
-            {
+            let window = rule.window();
+            if !touches(window) || (day >= 1 && window.ends_by_treatment()) {
                 continue;
             }
-            let (from, until) = (self.treatment + from, self.treatment + until);
+            let (from, until) = (self.instant(window.from), self.instant(window.until));
             let group = 3 * usize::from(rule.kind == Kind::Avoid);
             match rule.repeat {
                 Repeat::Once | Repeat::Daily => {
@@ -196,10 +240,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             notes
                 .iter()
                 .filter_map(|note| {
-                    let (from, until) = (
-                        self.at_hours(note.from_hours),
-                        self.at_hours(note.until_hours),
-                    );
+                    let (from, until) = self.span(note);
                     (from < ends && until > starts).then_some(Span {
                         note,
                         starts: from,
@@ -208,13 +249,16 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 })
                 .collect()
         };
+        let mut warnings = spans(&self.rules.warnings);
+        // Emergencies first; within a tier, the file's order.
+        warnings.sort_by_key(|span| span.note.urgency());
         Day {
             day,
             date,
             starts,
             ends,
             phases: spans(&self.rules.phases),
-            warnings: spans(&self.rules.warnings),
+            warnings,
             tasks,
         }
     }
@@ -258,6 +302,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 }
 
+#[cfg(test)]
+mod days_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

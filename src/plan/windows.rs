@@ -6,7 +6,7 @@
 //! agree for any plan in seven zones, tests/cli_plan_windows.rs for the built-in plan.
 
 use super::{Plan, Slot, wall_clock};
-use crate::rules::{Repeat, Rule};
+use crate::rules::{Repeat, Rule, Windowed};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use std::ops::RangeInclusive;
 
@@ -19,7 +19,7 @@ pub(super) type SlotSpans = [(Slot, (Instant, Instant), (Instant, Instant)); 2];
 /// days before: on the treatment day itself it could only read "ended", which is noise to
 /// someone who has just been treated.
 pub(super) fn is_preparation(rule: &Rule) -> bool {
-    rule.until_hours <= 0
+    rule.window().ends_by_treatment()
 }
 
 /// The last instant inside a window that closes (exclusively) at `until`.
@@ -72,10 +72,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// the treatment day and after for a preparation rule. `None` when it shows on no day (a
     /// preparation window that opens and closes on the treatment day).
     pub fn rule_days(&self, rule: &Rule) -> Option<RangeInclusive<i64>> {
-        let days = self.days_touched(
-            self.at_hours(rule.from_hours),
-            self.at_hours(rule.until_hours),
-        )?;
+        let (from, until) = self.span(rule);
+        let days = self.days_touched(from, until)?;
         let (first, mut last) = days.into_inner();
         if is_preparation(rule) {
             last = last.min(0);
@@ -86,11 +84,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The slots twice-daily `rule` gets on `day`, if its window touches that day.
     pub fn slots_on(&self, rule: &Rule, day: i64) -> [Option<Slot>; 2] {
         let spans = self.slot_spans_of(day);
-        slots_open(
-            &spans,
-            self.at_hours(rule.from_hours),
-            self.at_hours(rule.until_hours),
-        )
+        let (from, until) = self.span(rule);
+        slots_open(&spans, from, until)
     }
 
     fn slot_spans_of(&self, day: i64) -> SlotSpans {
@@ -139,10 +134,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let Some(days) = days.filter(|_| rule.repeat == Repeat::MorningAndEvening) else {
             return Vec::new();
         };
-        let (from, until) = (
-            self.at_hours(rule.from_hours),
-            self.at_hours(rule.until_hours),
-        );
+        let (from, until) = self.span(rule);
         let mut on = |day| slots_open(&spans(day), from, until);
         let first = first_day_of_each_slot(days.clone(), &mut on);
         let last = first_day_of_each_slot(days.rev(), &mut on);

@@ -2,6 +2,7 @@
 //! to fade, and which readings mean "contact your provider". They live in the rules file so a
 //! clinic sets its own thresholds and the code knows no procedure.
 
+use super::Urgency;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,6 @@ pub const MAX_RATING: u8 = 5;
 #[serde(deny_unknown_fields)]
 pub struct Symptom {
     /// Stable identifier: check-ins are saved under it.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
     /// What the check-in asks about: "Redness".
     pub title: String,
@@ -34,7 +34,6 @@ pub struct Symptom {
 #[serde(deny_unknown_fields)]
 pub struct ExpectedPoint {
     pub hours: i64,
-    #[schemars(range(max = 5))]
     pub rating: u8,
 }
 
@@ -42,7 +41,6 @@ pub struct ExpectedPoint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alert {
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
     /// The headline: "Redness still strong after a week".
     pub title: String,
@@ -50,14 +48,26 @@ pub struct Alert {
     pub symptom: String,
     /// Fires when the rating is at least this ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(max = 5))]
     pub at_least: Option<u8>,
     /// ... or when it is higher than at the previous check-in.
     #[serde(default)]
     pub rising: bool,
-    /// Only for check-ins on days this window touches, in hours after the treatment.
-    pub from_hours: i64,
-    pub until_hours: i64,
+    /// How soon to act: "emergency", "call" (the default) or "mention".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Only for check-ins on days this window touches: it opens this many hours after the
+    /// treatment ... (or `from_day`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hours: Option<i64>,
+    /// ... or at the start of this plan day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_day: Option<i64>,
+    /// It closes this many hours after the treatment (exclusive) ... (or `until_day`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_hours: Option<i64>,
+    /// ... or at the end of this plan day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_day: Option<i64>,
     /// What to do, starting with the action: "Contact your provider: ...".
     pub message: String,
     /// Ids from `sources`.
@@ -69,13 +79,28 @@ pub struct Alert {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NextSession {
-    /// Hours after this treatment the window for the next one opens ...
-    pub from_hours: i64,
-    /// ... and closes.
-    pub until_hours: i64,
+    /// Hours after this treatment the window for the next one opens (or `from_day`) ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hours: Option<i64>,
+    /// ... or the plan day it opens (1 = this treatment's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_day: Option<i64>,
+    /// Hours after this treatment it closes (or `until_day`) ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_hours: Option<i64>,
+    /// ... or the last plan day it is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_day: Option<i64>,
     /// Ids from `sources`.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl Alert {
+    /// How soon to act: as written, or `Urgency::Call` where the file says none.
+    pub fn urgency(&self) -> Urgency {
+        self.urgency.unwrap_or_default()
+    }
 }
 
 impl Symptom {

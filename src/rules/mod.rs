@@ -5,22 +5,44 @@
 //! turns a field path back into a line and column so every problem points at the text.
 
 mod error;
+mod extend;
+mod fields;
 mod journal;
+mod load;
 mod locate;
+mod provider;
 mod sanitize;
+mod schema;
+mod shape;
+mod source;
+mod syntax;
+mod urgency;
 mod validate;
+mod window;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use error::{Problem, RulesError};
+pub use extend::{BUILTIN_BASE, Removals};
+pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
 pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
+pub use load::{Loader, NoFiles};
 pub use locate::{Segment, line_column, locate};
-pub use validate::validate;
+pub use provider::Provider;
+pub use schema::json_schema;
+pub use source::{Source, SourceKind};
+pub use urgency::Urgency;
+pub use window::{Edge, Window, Windowed};
 
-/// The newest rules format this build understands.
-pub const RULES_FORMAT: u32 = 1;
+/// The newest rules format this build understands. Format 2 added the provider block,
+/// urgency, windows in days, source citations, `extends` and `remove`; a format 1 file
+/// still loads as it always did.
+pub const RULES_FORMAT: u32 = 2;
+
+/// The oldest rules format this build still reads.
+pub const OLDEST_RULES_FORMAT: u32 = 1;
 
 /// The microneedling plan that ships inside the binary, so the app works with no set-up.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/rules/microneedling.json");
@@ -29,20 +51,34 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/rules/microneedling.js
 pub const BUILTIN_NAME: &str = "<built-in microneedling plan>";
 
 /// A whole plan: the rules, what is normal when, and what is not.
+///
+/// Windows (`from_hours`/`from_day`, `until_hours`/`until_day`) are read with
+/// `Windowed::window` and placed in time by `Plan::instant`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Lets editors find a JSON Schema for the file; ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// The version of this file format (currently 1).
+    /// The version of this file format: 2 (1 is still read).
     pub format: u32,
+    /// The plan this one starts from: "builtin" (the built-in microneedling plan) or the path
+    /// of another rules file, relative to this one. Entries here replace the entries with the
+    /// same id, `remove` takes entries out, new ids are added. A resolved plan has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// Entries of the extended plan to leave out, by id (only with `extends`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remove: Option<Removals>,
     /// The plan's name, shown in the title bar.
     pub name: String,
     /// The treatment the plan is for.
     pub procedure: String,
     /// Shown on every screen and in every export: this is not medical advice.
     pub disclaimer: String,
+    /// The clinic: who to contact and when. The built-in plan has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Provider>,
     /// Where the rules come from; rules and notes cite these by id.
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -51,7 +87,7 @@ pub struct Rules {
     /// What is normal during a window ("redness like a mild sunburn for 24–48 h").
     #[serde(default)]
     pub phases: Vec<Note>,
-    /// What is not normal: when to contact the provider.
+    /// What is not normal: when to contact the clinic, and how urgently.
     #[serde(default)]
     pub warnings: Vec<Note>,
     /// What the daily check-in asks the patient to rate, with the course each should take.
@@ -65,37 +101,32 @@ pub struct Rules {
     pub next_session: Option<NextSession>,
 }
 
-/// A document a rule or note is based on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// What rules and notes cite, e.g. "s001".
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
-    pub id: String,
-    /// The document's title.
-    pub title: String,
-    /// Author, date, address: anything that helps a reader find it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-}
-
 /// One thing to do or avoid during a window after the treatment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable identifier: tick-offs are saved under it, so never reuse one for another rule.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
     /// A short imperative: "No makeup", "Apply SPF 30+ sunscreen".
     pub title: String,
     /// "do" something, or "avoid" something until the window ends.
     pub kind: Kind,
     /// Hours after the treatment moment the window opens (negative: before treatment).
-    #[schemars(range(min = -2160, max = 17568))]
-    pub from_hours: i64,
-    /// Hours after the treatment moment the window closes (exclusive); must be after `from_hours`.
-    #[schemars(range(min = -2160, max = 17568))]
-    pub until_hours: i64,
+    /// Give this or `from_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hours: Option<i64>,
+    /// The plan day the window opens, at its local midnight (1 = the treatment's date, 0 the
+    /// day before). Give this or `from_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_day: Option<i64>,
+    /// Hours after the treatment moment the window closes (exclusive). Give this or
+    /// `until_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_hours: Option<i64>,
+    /// The last plan day of the window, included: it closes at the local midnight that ends
+    /// that day. Give this or `until_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_day: Option<i64>,
     /// "once", "daily" (the default) or "morning_and_evening".
     #[serde(default)]
     pub repeat: Repeat,
@@ -110,22 +141,37 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Stable identifier, unique among the phases (or among the warnings).
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
     pub id: String,
     /// A short headline: "Redness like a mild sunburn".
     pub title: String,
     /// A sentence or two more.
     #[serde(default)]
     pub detail: String,
-    /// Hours after the treatment moment the window opens.
-    #[schemars(range(min = -2160, max = 17568))]
-    pub from_hours: i64,
-    /// Hours after the treatment moment the window closes (exclusive).
-    #[schemars(range(min = -2160, max = 17568))]
-    pub until_hours: i64,
+    /// Warnings only: how soon to act (default "call": contact the clinic today).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Hours after the treatment moment the window opens; or `from_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hours: Option<i64>,
+    /// The plan day the window opens (1 = the treatment's date); or `from_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_day: Option<i64>,
+    /// Hours after the treatment moment the window closes (exclusive); or `until_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_hours: Option<i64>,
+    /// The last plan day of the window, included; or `until_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_day: Option<i64>,
     /// Ids from `sources`.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl Note {
+    /// How soon to act on a warning: as written, or `Urgency::Call` where the file says none.
+    pub fn urgency(&self) -> Urgency {
+        self.urgency.unwrap_or_default()
+    }
 }
 
 /// Whether a rule is something to do or something to refrain from.
@@ -180,96 +226,65 @@ impl Rules {
         // Only read, not checked: the built-in plan is part of the program, and a test
         // (`the_builtin_plan_needs_no_checks_at_start`) proves that checking it and making
         // its text inert change nothing. That spares every start a third of its parsing.
-        Rules::read(BUILTIN_JSON, BUILTIN_NAME)
+        let mut rules: Rules = serde_json::from_str(BUILTIN_JSON).map_err(|err| {
+            let problem = Problem::at(err.line(), err.column(), serde_message(&err));
+            RulesError::new(BUILTIN_NAME, vec![problem])
+        })?;
+        // The editor hint is for the file, not the plan (`parse` leaves it out too).
+        rules.schema = None;
+        Ok(rules)
     }
 
     /// Parses and validates the bytes of a rules file, which need not be valid UTF-8: a file
-    /// that is not gets a message pointing at the first bad byte rather than a panic.
-    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Rules, RulesError> {
+    /// that is not gets a message pointing at the first bad byte rather than a panic. A plan
+    /// that extends another file reads it with `loader`.
+    pub fn from_bytes_with(
+        bytes: &[u8],
+        origin: &str,
+        loader: &mut dyn Loader,
+    ) -> Result<Rules, RulesError> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Rules::parse(text, origin),
+            Ok(text) => Rules::parse_with(text, origin, loader),
             Err(e) => {
                 let valid = &bytes[..e.valid_up_to()];
                 // The prefix is valid UTF-8 by construction, so this cannot fail.
                 let text = std::str::from_utf8(valid).unwrap_or_default();
                 let (line, column) = line_column(text, text.len());
-                let problem = Problem {
+                let problem = Problem::at(
                     line,
                     column,
-                    path: String::new(),
-                    message: format!(
-                        "not UTF-8 text (byte 0x{:02x} at offset {})",
+                    format!(
+                        "not UTF-8 text (byte 0x{:02x} at offset {}): save the file as UTF-8",
                         bytes[e.valid_up_to()],
                         e.valid_up_to()
                     ),
-                };
+                );
                 Err(RulesError::new(origin, vec![problem]))
             }
         }
     }
 
-    /// Parses and validates a rules file; `origin` names it in messages.
-    pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
-        let rules = Rules::read(text, origin)?;
-        let problems = validate(&rules, text);
-        if problems.is_empty() {
-            let mut rules = rules;
-            rules.make_text_inert();
-            Ok(rules)
-        } else {
-            Err(RulesError::new(origin, problems))
-        }
+    /// `from_bytes_with`, for a plan that extends no file (it may extend the built-in one).
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Rules, RulesError> {
+        Rules::from_bytes_with(bytes, origin, &mut NoFiles)
     }
 
-    /// Reads the JSON of a rules file into its types, without the checks `parse` makes.
-    fn read(text: &str, origin: &str) -> Result<Rules, RulesError> {
-        // A byte-order mark is what some Windows editors put first; it is not an error.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // serde would read a struct from a JSON array too, with a baffling message; say plainly
-        // what the top level must be.
-        let start = text.trim_start();
-        if !start.is_empty() && !start.starts_with('{') {
-            let (line, column) = line_column(text, text.len() - start.len());
-            let problem = Problem {
-                line,
-                column,
-                path: String::new(),
-                message: "a rules file is one JSON object: it must start with '{'".into(),
-            };
-            return Err(RulesError::new(origin, vec![problem]));
-        }
-        // Most files are valid: read them without tracking the path (a quarter of the cost of
-        // reading the built-in plan, a third at 10,000 rules), and read a file again, tracking
-        // it, only to say where it is wrong.
-        let mut de = serde_json::Deserializer::from_str(text);
-        if let Ok(rules) = Rules::deserialize(&mut de).and_then(|rules| de.end().map(|()| rules)) {
-            return Ok(rules);
-        }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let path = err.path().to_string();
-            (path, err.into_inner())
-        });
-        // Text after the closing brace is as wrong as text missing before it.
-        let parsed = parsed.and_then(|rules: Rules| match de.end() {
-            Ok(()) => Ok(rules),
-            Err(err) => Err((String::new(), err)),
-        });
-        let rules = match parsed {
-            Ok(rules) => rules,
-            Err((path, err)) => {
-                // serde_path_to_error writes "?" for parts of the path it could not name.
-                let path = path.trim_end_matches('?').trim_end_matches('.');
-                let problem = Problem {
-                    line: err.line().max(1),
-                    column: err.column().max(1),
-                    path: path.to_string(),
-                    message: serde_message(&err),
-                };
-                return Err(RulesError::new(origin, vec![problem]));
-            }
-        };
+    /// Parses, resolves (`extends`) and validates a rules file; `origin` names it in
+    /// messages. The plan returned has no `extends` or `remove`: it is the whole plan, with
+    /// its text made inert.
+    pub fn parse_with(
+        text: &str,
+        origin: &str,
+        loader: &mut dyn Loader,
+    ) -> Result<Rules, RulesError> {
+        let mut rules = load::load(text, origin, loader)?;
+        rules.make_text_inert();
         Ok(rules)
+    }
+
+    /// `parse_with`, for a plan that extends no file.
+    pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
+        Rules::parse_with(text, origin, &mut NoFiles)
     }
 
     /// The rule with this id, if any.
@@ -281,6 +296,18 @@ impl Rules {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// The plan as JSON a clinic can start from (`aftercare rules show`): resolved, in the
+    /// newest format, with the schema named for editors.
+    pub fn to_json(&self) -> String {
+        let mut plan = self.clone();
+        plan.format = RULES_FORMAT;
+        plan.extends = None;
+        plan.remove = None;
+        plan.schema = None;
+        // Serializing plain data to a String cannot fail.
+        serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n"
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; we print those separately.
@@ -290,6 +317,19 @@ pub(crate) fn serde_message(err: &serde_json::Error) -> String {
         Some((head, _)) => head.to_string(),
         None => text,
     }
+}
+
+/// The one of `candidates` closest to a mistyped `word`, if one is close enough to be what
+/// was meant ("titel" → "title", "s00l" → "s001").
+pub(crate) fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|&(score, _)| score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -12,10 +12,35 @@ impl Rules {
         for field in [&mut self.name, &mut self.procedure, &mut self.disclaimer] {
             make_inert(field);
         }
+        if let Some(p) = &mut self.provider {
+            make_inert(&mut p.name);
+            for text in [
+                &mut p.phone,
+                &mut p.email,
+                &mut p.web,
+                &mut p.hours,
+                &mut p.out_of_hours,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                make_inert(text);
+            }
+        }
         for s in &mut self.sources {
             make_inert(&mut s.title);
-            if let Some(detail) = &mut s.detail {
-                make_inert(detail);
+            for text in [
+                &mut s.author,
+                &mut s.publisher,
+                &mut s.date,
+                &mut s.detail,
+                &mut s.url,
+                &mut s.note,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                make_inert(text);
             }
         }
         for r in &mut self.rules {

@@ -47,7 +47,7 @@ fn the_builtin_plan_is_valid_and_cites_its_sources() {
         rules
             .rules
             .iter()
-            .any(|r| r.repeat == Repeat::Once && r.until_hours >= 1008)
+            .any(|r| r.repeat == Repeat::Once && r.window().nominal_hours().1 >= 1008)
     );
     let lower = rules.disclaimer.to_lowercase();
     assert!(lower.contains("not medical advice"), "{}", rules.disclaimer);
@@ -78,62 +78,82 @@ fn mistakes_are_reported_with_line_column_and_field() {
         (
             r#""kind": "avoid""#,
             r#""kind": "skip""#,
-            "plan.json:11:20: rules[0].kind: unknown variant `skip`, expected `do` or `avoid`",
+            "plan.json:11:15: rule 1 (no-makeup) › kind: must be \"do\" or \"avoid\", found \"skip\"",
         ),
         (
             r#""until_hours": 48"#,
             r#""until_hours": "48""#,
-            "plan.json:13:25: rules[0].until_hours: invalid type: string \"48\", expected i64",
+            "plan.json:13:22: rule 1 (no-makeup) › until_hours: must be a number, found the text \"48\": remove the quotes",
         ),
         (
             r#""title": "No makeup","#,
             r#""title": "No makeup", "colour": "red","#,
-            "plan.json:10:36: rules[0].colour: unknown field `colour`, expected one of `id`",
+            "plan.json:10:39: rule 1 (no-makeup) › colour: \"colour\" is not a field of a rule, which has: id, title, kind,",
+        ),
+        (
+            r#""title": "No makeup","#,
+            r#""titel": "No makeup","#,
+            "plan.json:10:16: rule 1 (no-makeup) › titel: \"titel\" is not a field of a rule: did you mean \"title\"?",
         ),
         (
             r#""until_hours": 48"#,
             r#""until_hours": 0"#,
-            "plan.json:13:22: rules[0].until_hours: the window ends (0 h) before it starts (0 h)",
+            "plan.json:13:22: rule 1 (no-makeup) › until_hours: the window opens and closes at the same moment (0 h after the treatment), so it never shows: until_hours must be more than from_hours",
         ),
         (
             r#""until_hours": 48"#,
             r#""until_hours": 4800000"#,
-            "plan.json:13:22: rules[0].until_hours: 4800000 h is outside -2160..=17568 h",
+            "plan.json:13:22: rule 1 (no-makeup) › until_hours: 4800000 h is outside -2160 to 17568 h",
         ),
         (
             r#""title": "No makeup""#,
             r#""title": "  ""#,
-            "plan.json:10:16: rules[0].title: must not be empty",
+            "plan.json:10:16: rule 1 (no-makeup) › title: must not be empty",
+        ),
+        (
+            r#""title": "No makeup""#,
+            r#""title": "No \u202emakeup""#,
+            "plan.json:10:16: rule 1 (no-makeup) › title: holds an invisible text-direction control (U+202E) at character 4",
         ),
         (
             r#""id": "no-makeup""#,
             r#""id": "No Makeup""#,
-            "plan.json:9:13: rules[0].id: rule id \"No Makeup\" must be 1–64 lowercase letters, digits, '-' or '_'",
+            "plan.json:9:13: rule 1 (No Makeup) › id: \"No Makeup\" is not a usable id",
         ),
         (
             r#""sources": ["s1"]"#,
             r#""sources": ["s9"]"#,
-            "plan.json:15:19: rules[0].sources[0]: no source has the id \"s9\"",
+            "plan.json:15:19: rule 1 (no-makeup) › sources › item 1: no source has the id \"s9\"",
+        ),
+        (
+            r#""sources": ["s1"]"#,
+            r#""sources": ["s"]"#,
+            "plan.json:15:19: rule 1 (no-makeup) › sources › item 1: no source has the id \"s\": did you mean \"s1\"?",
         ),
         (
             r#""format": 1"#,
-            r#""format": 2"#,
-            "plan.json:2:13: format: format 2 is not supported: this aftercare reads format 1",
+            r#""format": 3"#,
+            "plan.json:2:13: format: format 3 is newer than this aftercare can read (formats 1 to 2): update aftercare",
         ),
         (
             r#""rules": ["#,
             r#""rules": [], "x": ["#,
-            "plan.json:7:18: x: unknown field `x`, expected one of",
+            "plan.json:7:21: x: \"x\" is not a field of a plan, which has:",
         ),
         (
             "}\n  ]\n}",
             "}\n  ]\n}\n}",
-            "plan.json:19:1: trailing characters",
+            "plan.json:19:1: more text after the plan's closing }",
         ),
         (
             r#""name": "Test plan","#,
             "",
-            "plan.json:18:1: missing field `name`",
+            "plan.json:1:1: the plan needs \"name\"",
+        ),
+        (
+            r#""from_hours": 0,"#,
+            r#""from_hours": 0, "from_day": 1,"#,
+            "plan.json:12:36: rule 1 (no-makeup) › from_day: \"from_day\" is new in format 2",
         ),
     ];
     let mut wrong = Vec::new();
@@ -172,7 +192,7 @@ fn duplicate_ids_point_at_the_second_one() {
     let text = GOOD.replacen(rule, &format!("{rule},\n    {{\n{rule}"), 1);
     let err = Rules::parse(&text, "plan.json").unwrap_err();
     assert_eq!(err.problems.len(), 1, "{err}");
-    assert_eq!(err.problems[0].path, "rules[1].id");
+    assert_eq!(err.problems[0].path, "rule 2 (no-makeup) › id");
     assert_eq!(err.problems[0].line, 18);
 }
 
@@ -196,7 +216,8 @@ fn empty_and_non_json_files_are_errors_not_panics() {
 fn symptoms_and_alerts_are_checked() {
     let with = |extra: &str| GOOD.replacen("\"rules\": [", &format!("{extra},\n  \"rules\": ["), 1);
     let text = with(
-        r#""symptoms": [{"id": "red", "title": "Redness", "expected": [{"hours": 10, "rating": 3}, {"hours": 5, "rating": 9}]}],
+        r#""symptoms": [{"id": "red", "title": "Redness", "expected": [{"hours": 10, "rating": 3}, {"hours": 5, "rating": 2}]},
+    {"id": "dry", "title": "Dryness", "expected": [{"hours": 10, "rating": 9}]}],
   "alerts": [
     {"id": "a", "title": "A", "symptom": "blue", "at_least": 3, "from_hours": 0, "until_hours": 9, "message": "m", "sources": []},
     {"id": "b", "title": "B", "symptom": "red", "from_hours": 0, "until_hours": 9, "message": "m", "sources": []}
@@ -207,10 +228,10 @@ fn symptoms_and_alerts_are_checked() {
     assert_eq!(
         paths,
         [
-            "symptoms[0].expected[1].rating",
-            "symptoms[0].expected[1].hours",
-            "alerts[0].symptom",
-            "alerts[1]"
+            "symptom 1 (red) › point 2 › hours",
+            "symptom 2 (dry) › point 1 › rating",
+            "alert 1 (a) › symptom",
+            "alert 2 (b)"
         ],
         "{err}"
     );

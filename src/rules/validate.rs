@@ -1,296 +1,265 @@
-//! What serde cannot check: ids, windows, references and text. Every problem is collected,
-//! so a clinic fixing its file sees all of them in one run.
+//! What can only be checked once the plan is whole: ids unique, windows that open before they
+//! close, references to sources and symptoms that exist. The shape of each field was checked
+//! before (`shape`); here every problem is collected too, each located in the file its entry
+//! came from (a clinic's file, or the plan it extends).
 
-use super::locate::{Segment, line_column, locate};
-use super::{Alert, MAX_RATING, Note, Problem, RULES_FORMAT, Rule, Rules, Symptom};
+use super::error::Problem;
+use super::extend::Facts;
+use super::load::Origins;
+use super::shape::Step;
+use super::{Edge, Rules, Window, Windowed};
 use std::collections::HashSet;
 
-/// Windows may open at most this long before the treatment (90 days) ...
-pub const EARLIEST_HOUR: i64 = -90 * 24;
-/// ... and close at most this long after it (two years): enough for any aftercare plan,
-/// small enough that a typo like 4800000 is caught rather than rendered.
-pub const LATEST_HOUR: i64 = 2 * 366 * 24;
-const MAX_ID_LEN: usize = 64;
-const MAX_TITLE_CHARS: usize = 120;
-
-/// Every problem in `rules`, located in `text` (the source it was parsed from).
-pub fn validate(rules: &Rules, text: &str) -> Vec<Problem> {
-    let mut out = Problems {
-        text,
-        list: Vec::new(),
+/// Adds every problem of the resolved plan `rules` to `out`.
+pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mut Vec<Problem>) {
+    let mut run = Run {
+        origins,
+        facts,
+        out,
+        still_used: Vec::new(),
     };
-    if rules.format != RULES_FORMAT {
-        out.push(
-            &[Segment::Key("format")],
-            format!(
-                "format {} is not supported: this aftercare reads format {RULES_FORMAT}",
-                rules.format
-            ),
+    if rules.rules.is_empty() && run.out.is_empty() {
+        run.push(vec![key("rules")], "a plan needs at least one rule".into());
+    }
+    let ids = |list: &'static str, ids: Vec<&str>| -> HashSet<String> {
+        let mut set: HashSet<String> = ids.into_iter().map(str::to_string).collect();
+        set.extend(
+            facts
+                .dropped
+                .iter()
+                .filter(|(l, _)| l == list)
+                .map(|(_, id)| id.clone()),
         );
-    }
-    for (field, value) in [
-        ("name", &rules.name),
-        ("procedure", &rules.procedure),
-        ("disclaimer", &rules.disclaimer),
-    ] {
-        out.text_field(&[Segment::Key(field)], value, usize::MAX);
-    }
-    if rules.rules.is_empty() {
-        out.push(
-            &[Segment::Key("rules")],
-            "a plan needs at least one rule".into(),
-        );
-    }
+        set
+    };
+    let sources = ids(
+        "sources",
+        rules.sources.iter().map(|s| s.id.as_str()).collect(),
+    );
+    let symptoms = ids(
+        "symptoms",
+        rules.symptoms.iter().map(|s| s.id.as_str()).collect(),
+    );
 
-    let mut source_ids = HashSet::new();
-    for (i, source) in rules.sources.iter().enumerate() {
-        let at = [Segment::Key("sources"), Segment::Index(i)];
-        out.id(&at, &source.id, &mut source_ids, "source");
-        out.text_field(
-            &[at[0].clone(), at[1].clone(), Segment::Key("title")],
-            &source.title,
-            usize::MAX,
-        );
-    }
+    run.unique("sources", rules.sources.iter().map(|s| s.id.as_str()));
+    run.unique("rules", rules.rules.iter().map(|r| r.id.as_str()));
+    run.unique("phases", rules.phases.iter().map(|n| n.id.as_str()));
+    run.unique("warnings", rules.warnings.iter().map(|n| n.id.as_str()));
+    run.unique("symptoms", rules.symptoms.iter().map(|s| s.id.as_str()));
+    run.unique("alerts", rules.alerts.iter().map(|a| a.id.as_str()));
 
-    let mut rule_ids = HashSet::new();
-    for (i, rule) in rules.rules.iter().enumerate() {
-        out.rule(i, rule, &mut rule_ids, &source_ids);
+    for (i, r) in rules.rules.iter().enumerate() {
+        run.window(entry("rules", i), r.window());
+        run.cites(entry("rules", i), &r.sources, &sources);
     }
-    for list in ["phases", "warnings"] {
-        let notes = if list == "phases" {
-            &rules.phases
-        } else {
-            &rules.warnings
-        };
-        let mut ids = HashSet::new();
-        for (i, note) in notes.iter().enumerate() {
-            out.note(list, i, note, &mut ids, &source_ids);
+    for (list, notes) in [("phases", &rules.phases), ("warnings", &rules.warnings)] {
+        for (i, n) in notes.iter().enumerate() {
+            run.window(entry(list, i), n.window());
+            run.cites(entry(list, i), &n.sources, &sources);
         }
     }
-    let mut symptom_ids = HashSet::new();
-    for (i, symptom) in rules.symptoms.iter().enumerate() {
-        out.symptom(i, symptom, &mut symptom_ids, &source_ids);
-    }
-    let mut alert_ids = HashSet::new();
-    for (i, alert) in rules.alerts.iter().enumerate() {
-        out.alert(i, alert, &mut alert_ids, &symptom_ids, &source_ids);
-    }
-    if let Some(next) = &rules.next_session {
-        let at = [Segment::Key("next_session")];
-        out.window(&at, next.from_hours, next.until_hours);
-        out.sources(&at, &next.sources, &source_ids);
-    }
-    out.list
-}
-
-struct Problems<'t> {
-    text: &'t str,
-    list: Vec<Problem>,
-}
-
-impl Problems<'_> {
-    fn push(&mut self, path: &[Segment<'_>], message: String) {
-        let (line, column) = line_column(self.text, locate(self.text, path));
-        self.list.push(Problem {
-            line,
-            column,
-            path: path_string(path),
-            message,
-        });
-    }
-
-    fn id(&mut self, at: &[Segment<'_>], id: &str, seen: &mut HashSet<String>, what: &str) {
-        // The path is only built for a message: this runs for every rule of a clinic's file.
-        let path = || [at, &[Segment::Key("id")]].concat();
-        let well_formed = !id.is_empty()
-            && id.len() <= MAX_ID_LEN
-            && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !well_formed {
-            self.push(
-                &path(),
-                format!(
-                    "{what} id {id:?} must be 1–{MAX_ID_LEN} lowercase letters, digits, '-' or '_'"
-                ),
-            );
-        } else if !seen.insert(id.to_string()) {
-            self.push(&path(), format!("duplicate {what} id {id:?}"));
-        }
-    }
-
-    fn text_field(&mut self, path: &[Segment<'_>], value: &str, max_chars: usize) {
-        if value.trim().is_empty() {
-            self.push(path, "must not be empty".into());
-        } else if value.chars().count() > max_chars {
-            self.push(path, format!("is longer than {max_chars} characters"));
-        }
-    }
-
-    fn window(&mut self, at: &[Segment<'_>], from: i64, until: i64) {
-        let from_path = [at, &[Segment::Key("from_hours")]].concat();
-        let until_path = [at, &[Segment::Key("until_hours")]].concat();
-        if !(EARLIEST_HOUR..=LATEST_HOUR).contains(&from) {
-            self.push(
-                &from_path,
-                format!("{from} h is outside {EARLIEST_HOUR}..={LATEST_HOUR} h"),
-            );
-        }
-        if !(EARLIEST_HOUR..=LATEST_HOUR).contains(&until) {
-            self.push(
-                &until_path,
-                format!("{until} h is outside {EARLIEST_HOUR}..={LATEST_HOUR} h"),
-            );
-        }
-        if until <= from {
-            self.push(
-                &until_path,
-                format!("the window ends ({until} h) before it starts ({from} h)"),
-            );
-        }
-    }
-
-    fn sources(&mut self, at: &[Segment<'_>], cited: &[String], known: &HashSet<String>) {
-        for (j, id) in cited.iter().enumerate() {
-            if !known.contains(id) {
-                let path = [at, &[Segment::Key("sources"), Segment::Index(j)]].concat();
-                self.push(&path, format!("no source has the id {id:?}"));
-            }
-        }
-    }
-
-    fn rule(&mut self, i: usize, rule: &Rule, ids: &mut HashSet<String>, known: &HashSet<String>) {
-        let at = [Segment::Key("rules"), Segment::Index(i)];
-        self.id(&at, &rule.id, ids, "rule");
-        self.text_field(
-            &[&at[..], &[Segment::Key("title")]].concat(),
-            &rule.title,
-            MAX_TITLE_CHARS,
-        );
-        self.text_field(
-            &[&at[..], &[Segment::Key("rationale")]].concat(),
-            &rule.rationale,
-            usize::MAX,
-        );
-        self.window(&at, rule.from_hours, rule.until_hours);
-        self.sources(&at, &rule.sources, known);
-    }
-
-    fn note(
-        &mut self,
-        list: &'static str,
-        i: usize,
-        note: &Note,
-        ids: &mut HashSet<String>,
-        known: &HashSet<String>,
-    ) {
-        let at = [Segment::Key(list), Segment::Index(i)];
-        let what = if list == "phases" { "phase" } else { "warning" };
-        self.id(&at, &note.id, ids, what);
-        self.text_field(
-            &[&at[..], &[Segment::Key("title")]].concat(),
-            &note.title,
-            MAX_TITLE_CHARS,
-        );
-        self.window(&at, note.from_hours, note.until_hours);
-        self.sources(&at, &note.sources, known);
-    }
-}
-
-impl Problems<'_> {
-    fn symptom(
-        &mut self,
-        i: usize,
-        symptom: &Symptom,
-        ids: &mut HashSet<String>,
-        known: &HashSet<String>,
-    ) {
-        let at = [Segment::Key("symptoms"), Segment::Index(i)];
-        self.id(&at, &symptom.id, ids, "symptom");
-        self.text_field(
-            &[&at[..], &[Segment::Key("title")]].concat(),
-            &symptom.title,
-            MAX_TITLE_CHARS,
-        );
+    for (i, s) in rules.symptoms.iter().enumerate() {
         let mut previous = None;
-        for (j, point) in symptom.expected.iter().enumerate() {
-            let point_at = [&at[..], &[Segment::Key("expected"), Segment::Index(j)]].concat();
-            if point.rating > MAX_RATING {
-                let path = [&point_at[..], &[Segment::Key("rating")]].concat();
-                self.push(
-                    &path,
-                    format!("ratings run from 0 to {MAX_RATING}, not {}", point.rating),
-                );
-            }
+        for (j, point) in s.expected.iter().enumerate() {
             if previous.is_some_and(|h| point.hours <= h) {
-                let path = [&point_at[..], &[Segment::Key("hours")]].concat();
-                self.push(&path, "points must be in order of increasing hours".into());
+                let mut path = entry("symptoms", i);
+                path.extend([key("expected"), Step::Index(j), key("hours")]);
+                run.push(
+                    path,
+                    format!(
+                        "the expected course must go forward in time: {} h comes after {} h",
+                        point.hours,
+                        previous.unwrap_or_default()
+                    ),
+                );
             }
             previous = Some(point.hours);
         }
-        self.sources(&at, &symptom.sources, known);
+        run.cites(entry("symptoms", i), &s.sources, &sources);
     }
-
-    fn alert(
-        &mut self,
-        i: usize,
-        alert: &Alert,
-        ids: &mut HashSet<String>,
-        symptoms: &HashSet<String>,
-        known: &HashSet<String>,
-    ) {
-        let at = [Segment::Key("alerts"), Segment::Index(i)];
-        self.id(&at, &alert.id, ids, "alert");
-        self.text_field(
-            &[&at[..], &[Segment::Key("title")]].concat(),
-            &alert.title,
-            MAX_TITLE_CHARS,
-        );
-        self.text_field(
-            &[&at[..], &[Segment::Key("message")]].concat(),
-            &alert.message,
-            usize::MAX,
-        );
-        if !symptoms.contains(&alert.symptom) {
-            let path = [&at[..], &[Segment::Key("symptom")]].concat();
-            self.push(&path, format!("no symptom has the id {:?}", alert.symptom));
+    for (i, a) in rules.alerts.iter().enumerate() {
+        if !symptoms.contains(&a.symptom) {
+            let path = [entry("alerts", i), vec![key("symptom")]].concat();
+            run.missing(path, "symptom", "symptoms", &a.symptom, &symptoms);
         }
-        match alert.at_least {
-            Some(n) if n > MAX_RATING => {
-                let path = [&at[..], &[Segment::Key("at_least")]].concat();
-                self.push(
-                    &path,
-                    format!("ratings run from 0 to {MAX_RATING}, not {n}"),
-                );
-            }
-            None if !alert.rising => {
-                self.push(
-                    &at,
-                    "an alert needs `at_least`, `rising: true`, or both".into(),
-                );
-            }
-            _ => {}
+        if a.at_least.is_none() && !a.rising {
+            run.push(
+                entry("alerts", i),
+                "an alert needs \"at_least\" (a rating from 1 to 5), \"rising\": true, or both"
+                    .into(),
+            );
         }
-        self.window(&at, alert.from_hours, alert.until_hours);
-        self.sources(&at, &alert.sources, known);
+        run.window(entry("alerts", i), a.window());
+        run.cites(entry("alerts", i), &a.sources, &sources);
     }
+    if let Some(next) = &rules.next_session {
+        let at = vec![key("next_session")];
+        let window = next.window();
+        let opens_after_treatment = match window.from {
+            Edge::Hours(h) => h > 0,
+            Edge::DayStart(d) => d > 1,
+        };
+        if !opens_after_treatment {
+            let field = if next.from_day.is_some() {
+                "from_day"
+            } else {
+                "from_hours"
+            };
+            run.push(
+                [at.clone(), vec![key(field)]].concat(),
+                "the next session must come after this treatment: from_hours more than 0, or \
+                 from_day 2 or later"
+                    .into(),
+            );
+        }
+        run.window(at.clone(), window);
+        run.cites(at, &next.sources, &sources);
+    }
+    run.report_still_used();
 }
 
-/// `rules[3].until_hours`, the way serde_path_to_error writes paths.
-fn path_string(path: &[Segment<'_>]) -> String {
-    let mut s = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
+fn key(k: &str) -> Step {
+    Step::Key(k.to_string())
+}
+
+fn entry(list: &str, i: usize) -> Vec<Step> {
+    vec![key(list), Step::Index(i)]
+}
+
+struct Run<'a> {
+    origins: &'a Origins,
+    facts: &'a Facts,
+    out: &'a mut Vec<Problem>,
+    /// Removed entries still referred to: (what, id) and the entries that refer to them,
+    /// reported as one line per removal.
+    still_used: Vec<((String, String), Vec<String>)>,
+}
+
+impl Run<'_> {
+    fn push(&mut self, path: Vec<Step>, message: String) {
+        self.out.push(self.origins.problem(&path, message));
+    }
+
+    fn unique<'i>(&mut self, list: &'static str, ids: impl Iterator<Item = &'i str>) {
+        let what = super::fields::SECTIONS
+            .iter()
+            .find(|(l, _)| *l == list)
+            .map_or("entry", |(_, t)| t.what);
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                let mut path = entry(list, i);
+                path.push(key("id"));
+                self.push(
+                    path,
+                    format!("another {what} already has the id \"{id}\": ids must be unique"),
+                );
             }
-            Segment::Index(i) => s.push_str(&format!("[{i}]")),
         }
     }
-    s
+
+    /// A window must open before it closes, whatever time of day the treatment is.
+    fn window(&mut self, at: Vec<Step>, window: Window) {
+        let until_field = match window.until {
+            Edge::Hours(_) => "until_hours",
+            Edge::DayStart(_) => "until_day",
+        };
+        let path = [at, vec![key(until_field)]].concat();
+        let message = match (window.from, window.until) {
+            (Edge::Hours(a), Edge::Hours(b)) if a == b => Some(format!(
+                "the window opens and closes at the same moment ({a} h after the treatment), so \
+                 it never shows: until_hours must be more than from_hours"
+            )),
+            (Edge::Hours(a), Edge::Hours(b)) if b < a => Some(format!(
+                "the window closes ({b} h) before it opens ({a} h): until_hours must be more \
+                 than from_hours"
+            )),
+            (Edge::DayStart(a), Edge::DayStart(b)) if b <= a => Some(format!(
+                "the window ends on day {} before it starts on day {a}: until_day must be \
+                 from_day or later",
+                b - 1
+            )),
+            // Mixed ends: the window must be open for a treatment at any time of Day 1.
+            (Edge::Hours(h), Edge::DayStart(d)) if h > (d - 2) * 24 => Some(format!(
+                "from {h} h to the end of day {} is empty for a treatment late on day 1: \
+                 until_day must be at least {}",
+                d - 1,
+                (h + 23).div_euclid(24) + 1
+            )),
+            (Edge::DayStart(d), Edge::Hours(h)) if h <= (d - 1) * 24 => Some(format!(
+                "from the start of day {d} to {h} h is empty for a treatment early on day 1: \
+                 until_hours must be more than {}",
+                (d - 1) * 24
+            )),
+            _ => None,
+        };
+        if let Some(message) = message {
+            self.push(path, message);
+        }
+    }
+
+    fn cites(&mut self, at: Vec<Step>, cited: &[String], known: &HashSet<String>) {
+        for (j, id) in cited.iter().enumerate() {
+            if !known.contains(id) {
+                let path = [at.clone(), vec![key("sources"), Step::Index(j)]].concat();
+                self.missing(path, "source", "sources", id, known);
+            }
+        }
+    }
+
+    /// One line per removed entry that others still use, at the removal.
+    fn report_still_used(&mut self) {
+        for ((list, id), users) in std::mem::take(&mut self.still_used) {
+            let Some((file, removed_at)) = self.facts.removed.get(&(list.clone(), id.clone()))
+            else {
+                continue;
+            };
+            let what = if list == "sources" {
+                "source"
+            } else {
+                "symptom"
+            };
+            let named = match users.len() {
+                1..=3 => users.join(", "),
+                n => format!("{} and {} more", users[..3].join(", "), n - 3),
+            };
+            let message = format!(
+                "the {what} \"{id}\" this removes is still used by {named}: remove or replace \
+                 those too, or keep the {what}"
+            );
+            self.out
+                .push(self.origins.problem_in(*file, removed_at, message));
+        }
+    }
+
+    /// A reference to an id the plan does not have: removed on purpose, or mistyped.
+    fn missing(
+        &mut self,
+        path: Vec<Step>,
+        what: &str,
+        list: &str,
+        id: &str,
+        known: &HashSet<String>,
+    ) {
+        if self
+            .facts
+            .removed
+            .contains_key(&(list.to_string(), id.to_string()))
+        {
+            let mut user = self.origins.problem(&path, "").path;
+            if let Some((entry, _)) = user.split_once(" › ") {
+                user = entry.to_string();
+            }
+            let key = (list.to_string(), id.to_string());
+            match self.still_used.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, users)) => users.push(user),
+                None => self.still_used.push((key, vec![user])),
+            }
+            return;
+        }
+        let hint = super::did_you_mean(id, known.iter().map(String::as_str))
+            .map(|c| format!(": did you mean \"{c}\"?"))
+            .unwrap_or_default();
+        self.push(path, format!("no {what} has the id \"{id}\"{hint}"));
+    }
 }

@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::app::App;
 use super::timeline_layout::{self, Columns};
-use crate::rules::{Kind, Note, Repeat, Rule, Rules};
+use crate::rules::{Kind, Note, Repeat, Rule, Rules, Window, Windowed};
 use chrono::TimeZone;
 
 /// A group of rows, in the order they are shown.
@@ -57,8 +57,8 @@ pub struct TimelineView {
 /// What a row needs to be drawn: its words and its window.
 pub struct ItemInfo<'r> {
     pub title: &'r str,
-    pub from_hours: i64,
-    pub until_hours: i64,
+    /// When the row's window opens and closes (`Plan::instant` places each end).
+    pub window: Window,
     pub section: Section,
     /// Do or avoid, for rules.
     pub kind: Option<Kind>,
@@ -71,8 +71,7 @@ impl Item {
         fn note(note: &Note, section: Section) -> ItemInfo<'_> {
             ItemInfo {
                 title: &note.title,
-                from_hours: note.from_hours,
-                until_hours: note.until_hours,
+                window: note.window(),
                 section,
                 kind: None,
                 milestone: false,
@@ -83,8 +82,7 @@ impl Item {
                 let rule = rules.rules.get(i)?;
                 ItemInfo {
                     title: &rule.title,
-                    from_hours: rule.from_hours,
-                    until_hours: rule.until_hours,
+                    window: rule.window(),
                     section: section_of(rule),
                     kind: Some(rule.kind),
                     milestone: is_milestone(rule),
@@ -98,14 +96,14 @@ impl Item {
 
 fn section_of(rule: &Rule) -> Section {
     match rule.kind {
-        _ if rule.until_hours <= 0 => Section::Before,
+        _ if rule.window().ends_by_treatment() => Section::Before,
         Kind::Do => Section::Do,
         Kind::Avoid => Section::Avoid,
     }
 }
 
 pub fn is_milestone(rule: &Rule) -> bool {
-    rule.kind == Kind::Do && rule.repeat == Repeat::Once && rule.from_hours > 0
+    rule.kind == Kind::Do && rule.repeat == Repeat::Once && rule.window().nominal_hours().0 > 0
 }
 
 /// The timeline's rows: each section's items by when they start, then end (a staircase),
@@ -113,24 +111,17 @@ pub fn is_milestone(rule: &Rule) -> bool {
 pub fn rows(rules: &Rules) -> Vec<Row> {
     let mut items: Vec<(Section, i64, i64, Item)> = Vec::new();
     for (i, rule) in rules.rules.iter().enumerate() {
-        let entry = (
-            section_of(rule),
-            rule.from_hours,
-            rule.until_hours,
-            Item::Rule(i),
-        );
+        let (from, until) = rule.window().nominal_hours();
+        let entry = (section_of(rule), from, until, Item::Rule(i));
         items.push(entry);
     }
     for (i, n) in rules.phases.iter().enumerate() {
-        items.push((Section::Normal, n.from_hours, n.until_hours, Item::Phase(i)));
+        let (from, until) = n.window().nominal_hours();
+        items.push((Section::Normal, from, until, Item::Phase(i)));
     }
     for (i, n) in rules.warnings.iter().enumerate() {
-        items.push((
-            Section::Warning,
-            n.from_hours,
-            n.until_hours,
-            Item::Warning(i),
-        ));
+        let (from, until) = n.window().nominal_hours();
+        items.push((Section::Warning, from, until, Item::Warning(i)));
     }
     let order = |s: Section| s as u8;
     items.sort_by_key(|(section, from, until, _)| (order(*section), *from, *until));

@@ -61,9 +61,9 @@ impl<Tz: TimeZone> App<Tz> {
         Some(Why {
             title: info.title.to_string(),
             section: info.section,
-            starts: plan.local(plan.at_hours(info.from_hours)),
-            ends: plan.local(plan.at_hours(info.until_hours)),
-            hours: info.until_hours - info.from_hours,
+            starts: plan.local(plan.instant(info.window.from)),
+            ends: plan.local(plan.instant(info.window.until)),
+            hours: (plan.instant(info.window.until) - plan.instant(info.window.from)).num_hours(),
             repeat,
             text: text.clone(),
             sources: sources.iter().map(|id| source(&self.rules, id)).collect(),

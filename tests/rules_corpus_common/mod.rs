@@ -12,22 +12,32 @@ fn edit(from: &str, to: &str) -> Vec<u8> {
 pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     let first_rule_id = r#""id": "before-no-exfoliants""#;
     let half = BUILTIN_JSON.len() / 2;
-    let mut deep = String::from(r#"{"format": 1, "rules": "#);
+    let mut deep = String::from(r#"{"format": 2, "rules": "#);
     deep.push_str(&"[".repeat(100_000));
     deep.push_str(&"]".repeat(100_000));
     deep.push('}');
-    let mut huge = String::from(r#"{"format": 1, "name": ""#);
+    let mut huge = String::from(r#"{"format": 2, "name": ""#);
     huge.push_str(&"x".repeat(10 * 1024 * 1024));
     huge.push_str("\"}");
+    let extending =
+        |rest: &str| format!(r#"{{"format": 2, "extends": "builtin", {rest}}}"#).into_bytes();
+    let provider = |fields: &str| {
+        edit(
+            "\"format\": 2,",
+            &format!("\"format\": 2, \"provider\": {{\"name\": \"Clinic\"{fields}}},"),
+        )
+    };
+    let long_title = format!("\"title\": \"{}\"", "x".repeat(121));
+    let long_id = format!("\"id\": \"{}\"", "a".repeat(65));
     vec![
-        ("empty", b"".to_vec(), "EOF while parsing"),
-        ("whitespace", b"  \n\t ".to_vec(), "EOF while parsing"),
+        ("empty", b"".to_vec(), "the file is empty"),
+        ("whitespace", b"  \n\t ".to_vec(), "the file is empty"),
         (
             "truncated",
             BUILTIN_JSON.as_bytes()[..half].to_vec(),
-            "EOF while parsing",
+            "the file ends too early",
         ),
-        ("one brace", b"{".to_vec(), "EOF while parsing"),
+        ("one brace", b"{".to_vec(), "the file ends too early"),
         ("array", b"[]".to_vec(), "must start with '{'"),
         ("null", b"null".to_vec(), "must start with '{'"),
         ("number", b"42".to_vec(), "must start with '{'"),
@@ -64,52 +74,80 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "trailing garbage",
             [BUILTIN_JSON.as_bytes(), b"\n}"].concat(),
-            "trailing characters",
+            "more text after the plan's closing }",
+        ),
+        (
+            "two commas",
+            edit("\"format\": 2,", "\"format\": 2,,"),
+            "two commas in a row",
         ),
         (
             "trailing comma",
-            edit("\"format\": 1,", "\"format\": 1,,"),
-            "key must be a string",
+            edit("\"format\": 2,\n", "\"format\": 2,\n}\n"),
+            "a comma after the last item: JSON allows no comma before a closing }",
         ),
         (
             "single quotes",
-            edit("\"format\": 1", "'format': 1"),
-            "key must be a string",
+            edit("\"format\": 2", "'format': 2"),
+            "JSON needs double quotes",
+        ),
+        (
+            "curly quotes",
+            edit("\"format\": 2", "\u{201c}format\u{201d}: 2"),
+            "JSON needs straight quotes",
         ),
         (
             "comment",
-            edit("\"format\": 1,", "\"format\": 1, // v1"),
-            "key must be a string",
+            edit("\"format\": 2,", "\"format\": 2, // v2"),
+            "JSON has no comments",
+        ),
+        (
+            "block comment",
+            edit("\"format\": 2,", "\"format\": 2, /* v2 */"),
+            "JSON has no comments",
         ),
         (
             "format as string",
-            edit("\"format\": 1", "\"format\": \"1\""),
-            "format: invalid type",
+            edit("\"format\": 2", "\"format\": \"2\""),
+            "format: must be a number, found the text \"2\"",
         ),
         (
             "newer format",
-            edit("\"format\": 1", "\"format\": 7"),
-            "format 7 is not supported",
+            edit("\"format\": 2", "\"format\": 7"),
+            "format 7 is newer than this aftercare can read",
         ),
         (
             "negative format",
-            edit("\"format\": 1", "\"format\": -1"),
-            "format: invalid value",
+            edit("\"format\": 2", "\"format\": -1"),
+            "format must be 1 or 2, found -1",
+        ),
+        (
+            "format 1 with format 2 fields",
+            edit("\"format\": 2", "\"format\": 1"),
+            "is new in format 2: change \"format\": 1 to \"format\": 2",
         ),
         (
             "unknown top-level field",
-            edit("\"format\": 1,", "\"format\": 1, \"colour\": \"red\","),
-            "unknown field `colour`",
+            edit("\"format\": 2,", "\"format\": 2, \"colour\": \"red\","),
+            "\"colour\" is not a field of a plan",
         ),
         (
             "unknown rule field",
             edit(first_rule_id, &format!("{first_rule_id}, \"priority\": 1")),
-            "unknown field `priority`",
+            "\"priority\" is not a field of a rule",
+        ),
+        (
+            "misspelt rule field",
+            edit(
+                "\"rationale\": \"One source",
+                "\"rationale_text\": \"One source",
+            ),
+            "did you mean \"rationale\"?",
         ),
         (
             "missing title",
             edit("\"title\": \"No makeup\",", ""),
-            "missing field `title`",
+            "a rule needs \"title\"",
         ),
         (
             "empty title",
@@ -117,39 +155,67 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "title: must not be empty",
         ),
         (
+            "title too long",
+            edit("\"title\": \"No makeup\"", &long_title),
+            "121 characters long",
+        ),
+        (
+            "title as number",
+            edit("\"title\": \"No makeup\"", "\"title\": 5"),
+            "must be text in double quotes, found the number 5",
+        ),
+        (
+            "right-to-left override in a title",
+            edit(
+                "\"title\": \"No makeup\"",
+                "\"title\": \"No \\u202emakeup\"",
+            ),
+            "invisible text-direction control (U+202E)",
+        ),
+        (
+            "bidi isolate in a rationale",
+            edit("\"rationale\": \"Makeup", "\"rationale\": \"\\u2067Makeup"),
+            "invisible text-direction control (U+2067)",
+        ),
+        (
             "wrong kind",
             edit("\"kind\": \"avoid\"", "\"kind\": \"never\""),
-            "unknown variant `never`",
+            "must be \"do\" or \"avoid\", found \"never\"",
         ),
         (
             "wrong repeat",
             edit("\"repeat\": \"daily\"", "\"repeat\": \"hourly\""),
-            "unknown variant `hourly`",
+            "found \"hourly\"",
+        ),
+        (
+            "wrong urgency",
+            edit("\"urgency\": \"emergency\"", "\"urgency\": \"urgent\""),
+            "must be \"emergency\", \"call\" or \"mention\", found \"urgent\"",
         ),
         (
             "hours as string",
             edit("\"until_hours\": 48", "\"until_hours\": \"48\""),
-            "until_hours: invalid type",
+            "until_hours: must be a number, found the text \"48\"",
         ),
         (
             "fractional hours",
             edit("\"until_hours\": 48", "\"until_hours\": 47.5"),
-            "until_hours: invalid type: floating point",
+            "must be a whole number of hours, found 47.5",
         ),
         (
             "inverted window",
             edit("\"until_hours\": 48", "\"until_hours\": -48"),
-            "ends (-48 h) before it starts",
+            "the window closes (-48 h) before it opens (0 h)",
         ),
         (
             "empty window",
             edit("\"until_hours\": 48", "\"until_hours\": 0"),
-            "before it starts",
+            "opens and closes at the same moment",
         ),
         (
             "absurd window",
             edit("\"until_hours\": 48", "\"until_hours\": 876000"),
-            "is outside",
+            "876000 h is outside -2160 to 17568 h",
         ),
         (
             "huge number",
@@ -157,22 +223,75 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 "\"until_hours\": 48",
                 "\"until_hours\": 99999999999999999999999",
             ),
-            "until_hours: invalid type",
+            "is far outside",
+        ),
+        (
+            "hours and days both",
+            edit(
+                "\"until_hours\": 48",
+                "\"until_hours\": 48, \"until_day\": 3",
+            ),
+            "give \"until_hours\" or \"until_day\", not both",
+        ),
+        (
+            "no window start",
+            edit(
+                "\"from_hours\": 0,\n      \"until_hours\": 48",
+                "\"until_hours\": 48",
+            ),
+            "a rule needs \"from_hours\" (or \"from_day\")",
+        ),
+        (
+            "days out of order",
+            edit(
+                "\"from_hours\": 0,\n      \"until_hours\": 48",
+                "\"from_day\": 5, \"until_day\": 3",
+            ),
+            "the window ends on day 3 before it starts on day 5",
+        ),
+        (
+            "mixed window empty",
+            edit(
+                "\"from_hours\": 0,\n      \"until_hours\": 48",
+                "\"from_hours\": 48, \"until_day\": 2",
+            ),
+            "is empty for a treatment late on day 1",
+        ),
+        (
+            "day out of range",
+            edit(
+                "\"from_hours\": 0,\n      \"until_hours\": 48",
+                "\"from_day\": 1, \"until_day\": 1000",
+            ),
+            "day 1000 is outside days -90 to 732",
         ),
         (
             "duplicate rule id",
             edit("\"id\": \"no-heavy-sweating\"", "\"id\": \"no-makeup\""),
-            "duplicate rule id \"no-makeup\"",
+            "another rule already has the id \"no-makeup\"",
+        ),
+        (
+            "duplicate warning id",
+            edit(
+                "\"id\": \"infection-very-unwell\"",
+                "\"id\": \"allergy-breathing-swallowing\"",
+            ),
+            "another warning already has the id \"allergy-breathing-swallowing\"",
         ),
         (
             "duplicate key",
-            edit("\"format\": 1,", "\"format\": 1, \"format\": 1,"),
-            "duplicate field `format`",
+            edit("\"format\": 2,", "\"format\": 2, \"format\": 2,"),
+            "the field \"format\" is given twice",
         ),
         (
             "bad id",
             edit("\"id\": \"no-makeup\"", "\"id\": \"No Makeup!\""),
-            "must be 1–64 lowercase",
+            "is not a usable id",
+        ),
+        (
+            "id too long",
+            edit("\"id\": \"no-makeup\"", &long_id),
+            "is not a usable id",
         ),
         (
             "missing source",
@@ -183,15 +302,123 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "no source has the id \"s999\"",
         ),
         (
+            "mistyped source id",
+            edit("\"id\": \"s001\"", "\"id\": \"s00l\""),
+            "no source has the id \"s001\"",
+        ),
+        (
+            "sources not a list",
+            edit(
+                "\"sources\": [\n        \"s002\"\n      ]",
+                "\"sources\": \"s002\"",
+            ),
+            "must be a list of ids",
+        ),
+        (
+            "rules not a list",
+            edit("\"rules\": [", "\"rules\": {}, \"rules_\": ["),
+            "must be a list of rules",
+        ),
+        (
+            "unknown alert symptom",
+            edit("\"symptom\": \"redness\"", "\"symptom\": \"rednes\""),
+            "no symptom has the id \"rednes\": did you mean \"redness\"?",
+        ),
+        (
+            "alert at_least 0",
+            edit("\"at_least\": 3", "\"at_least\": 0"),
+            "at_least 0 would fire at every check-in",
+        ),
+        (
+            "rating above 5",
+            edit("\"rating\": 3", "\"rating\": 6"),
+            "ratings run from 0 to 5, not 6",
+        ),
+        (
+            "expected course backwards",
+            edit(
+                "\"hours\": 48,\n          \"rating\": 1",
+                "\"hours\": 200,\n          \"rating\": 1",
+            ),
+            "the expected course must go forward in time",
+        ),
+        (
+            "next session before treatment",
+            edit(
+                "\"next_session\": {\n    \"from_hours\": 672",
+                "\"next_session\": {\n    \"from_hours\": -24",
+            ),
+            "the next session must come after this treatment",
+        ),
+        (
+            "next session before treatment (days)",
+            edit(
+                "\"next_session\": {\n    \"from_hours\": 672,\n    \"until_hours\": 1008",
+                "\"next_session\": {\n    \"from_day\": 1,\n    \"until_day\": 42",
+            ),
+            "the next session must come after this treatment",
+        ),
+        (
+            "provider phone",
+            provider(", \"phone\": \"call us\""),
+            "does not look like a phone number",
+        ),
+        (
+            "provider email",
+            provider(", \"email\": \"care@clinic\""),
+            "does not look like an email address",
+        ),
+        (
+            "provider web",
+            provider(", \"web\": \"example.com\""),
+            "is not a web address",
+        ),
+        (
+            "provider without a contact",
+            provider(""),
+            "a provider needs at least one of \"phone\", \"email\", \"web\"",
+        ),
+        (
+            "source path for a url",
+            edit(
+                "\"author\": \"Emily M.\",",
+                "\"author\": \"Emily M.\", \"url\": \"seeds/000.txt\",",
+            ),
+            "\"seeds/000.txt\" is not a web address",
+        ),
+        (
+            "source date in words",
+            edit("\"date\": \"2023-08-09\"", "\"date\": \"August 2023\""),
+            "is not a date: write 2023-08-09",
+        ),
+        (
+            "extends a file nobody can read",
+            br#"{"format": 2, "extends": "base.json"}"#.to_vec(),
+            "extends: cannot read \"",
+        ),
+        (
+            "removal of an unknown id",
+            extending(r#""remove": {"rules": ["no-makup"]}"#),
+            "has no rule with the id \"no-makup\": did you mean \"no-makeup\"?",
+        ),
+        (
+            "removed source still cited",
+            extending(r#""remove": {"sources": ["s002"]}"#),
+            "the source \"s002\" this removes is still used by rule 1 (before-no-exfoliants), rule 2 (before-avoid-sun), rule 3 (before-tell-provider) and",
+        ),
+        (
+            "extending with a broken rule",
+            extending(
+                r#""rules": [{"id": "no-makeup", "title": "No makeup", "kind": "avoid", "from_day": 1, "until_day": 3, "rationale": "Why.", "sources": ["s0001"]}]"#,
+            ),
+            "no source has the id \"s0001\"",
+        ),
+        (
             "no rules",
-            br#"{"format":1,"name":"n","procedure":"p","disclaimer":"d","rules":[]}"#.to_vec(),
+            br#"{"format":2,"name":"n","procedure":"p","disclaimer":"d","rules":[]}"#.to_vec(),
             "at least one rule",
         ),
-        ("deep nesting", deep.into_bytes(), "invalid type: sequence"),
-        (
-            "10 MB title",
-            huge.into_bytes(),
-            "missing field `procedure`",
-        ),
+        ("deep nesting", deep.into_bytes(), "nested too deeply"),
+        ("10 MB title", huge.into_bytes(), "characters long"),
     ]
 }

@@ -130,7 +130,7 @@ fn alert_marks<Tz: TimeZone>(
         .flat_map(|d| {
             plan.alerts_on(session, plan.date_of(d))
                 .into_iter()
-                .map(move |f| (d, f.alert.symptom.clone()))
+                .map(move |f| (d, f.symptom.clone()))
         })
         .collect()
 }

@@ -90,11 +90,11 @@ fn render_rows<Tz: TimeZone>(
                 render_title(info.title, info.milestone, is_selected, title, buf);
                 let (glyphs, mut bar) = bar_look(&info);
                 // Windows that are over fade, so playing the clock shows the plan being used up.
-                if plan.at_hours(info.until_hours) <= app.now {
+                if plan.instant(info.window.until) <= app.now {
                     bar = style::ENDED_BAR;
                 }
-                let from = position(plan, left, columns.cell, plan.at_hours(info.from_hours));
-                let until = position(plan, left, columns.cell, plan.at_hours(info.until_hours));
+                let from = position(plan, left, columns.cell, plan.instant(info.window.from));
+                let until = position(plan, left, columns.cell, plan.instant(info.window.until));
                 let drawn = timeline_bar::cells(from, until, width, glyphs);
                 for (cell, glyph) in cells.iter_mut().zip(drawn) {
                     *cell = glyph.map(|g| (g, bar));

@@ -101,13 +101,9 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
         let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
         let left = self.app.timeline.left_day;
         for rule in self.app.rules.rules.iter().filter(|r| is_milestone(r)) {
-            let at = |hours| position(self.plan, left, c.cell, self.plan.at_hours(hours));
-            let drawn = timeline_bar::cells(
-                at(rule.from_hours),
-                at(rule.until_hours),
-                width,
-                timeline_bar::DO,
-            );
+            let (from, until) = self.plan.span(rule);
+            let at = |instant| position(self.plan, left, c.cell, instant);
+            let drawn = timeline_bar::cells(at(from), at(until), width, timeline_bar::DO);
             for (x, glyph) in (c.chart_x..).zip(drawn) {
                 if let (Some(_), Some(cell)) = (glyph, buf.cell_mut((x, y))) {
                     cell.set_style(style::MILESTONE_DAYS);

@@ -1,0 +1,112 @@
+//! How soon a warning sign or a check-in alert needs acting on. Every output shows it the
+//! same way: the words here, and emergency first (`Urgency` orders that way).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How soon to act. Declared most urgent first, so sorting ascending puts emergencies first.
+///
+/// Where a rules file gives no urgency, a warning or alert is `Call`: the conservative
+/// choice for a sign the clinic wrote as "contact your provider". The tiers of the built-in
+/// plan come from the clinical literature and await a clinician's review (see its
+/// disclaimer).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Call emergency services (or go to an emergency department) now.
+    Emergency,
+    /// Contact the clinic today; if it can't be reached, urgent care.
+    #[default]
+    Call,
+    /// Mention it at the next visit.
+    Mention,
+}
+
+impl Urgency {
+    /// Every tier, most urgent first: the order screens and handouts list them in.
+    pub const ALL: [Urgency; 3] = [Urgency::Emergency, Urgency::Call, Urgency::Mention];
+
+    /// The name in rules files and JSON output: "emergency", "call", "mention".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "emergency",
+            Urgency::Call => "call",
+            Urgency::Mention => "mention",
+        }
+    }
+
+    /// A short tag for a list or a badge, upper case so it cannot be mistaken for the text
+    /// beside it: "EMERGENCY", "CALL TODAY", "NEXT VISIT".
+    pub fn tag(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "EMERGENCY",
+            Urgency::Call => "CALL TODAY",
+            Urgency::Mention => "NEXT VISIT",
+        }
+    }
+
+    /// What to do, as a patient reads it, with "your clinic" where the plan names no clinic.
+    pub fn action(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "Call emergency services now",
+            Urgency::Call => "Contact your clinic today",
+            Urgency::Mention => "Mention it at your next visit",
+        }
+    }
+
+    /// A heading for the signs of one tier: "Call emergency services now if",
+    /// "Contact your clinic today if", "Mention at your next visit".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "Call emergency services now if",
+            Urgency::Call => "Contact your clinic today if",
+            Urgency::Mention => "Mention at your next visit",
+        }
+    }
+}
+
+impl fmt::Display for Urgency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emergencies_sort_first_and_each_tier_has_its_words() {
+        let mut tiers = [Urgency::Mention, Urgency::Emergency, Urgency::Call];
+        tiers.sort();
+        assert_eq!(tiers, Urgency::ALL);
+        assert_eq!(Urgency::default(), Urgency::Call);
+        let words: Vec<_> = Urgency::ALL.iter().map(|u| u.action()).collect();
+        assert_eq!(
+            words,
+            [
+                "Call emergency services now",
+                "Contact your clinic today",
+                "Mention it at your next visit"
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&Urgency::Mention).unwrap(),
+            "\"mention\""
+        );
+    }
+}
