@@ -85,20 +85,32 @@ impl Formatter for InertFormatter {
 /// Multilingual Plane, so one escape each). JSON's white space (space, tab, line feed,
 /// carriage return) is left: inside a string serde_json has escaped it already, and outside
 /// one it is layout.
+///
+/// `plan --json` writes megabytes of rules text, much of it with "·" or "–" in it, so the
+/// bytes are scanned rather than the characters: every character needing care is ASCII (a
+/// control or DEL) or starts with one of four lead bytes, and only there is a character
+/// decoded. (Continuation bytes, 0x80–0xBF, never match, so any match is a char boundary.)
 fn write_escaped<W: ?Sized + Write>(writer: &mut W, text: &str) -> io::Result<()> {
-    // Nearly all text is printable ASCII: written in one go.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return writer.write_all(text.as_bytes());
-    }
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| may_start_care(b)) {
+        let i = at + found;
+        let c = text[i..].chars().next().unwrap_or_default();
+        at = i + c.len_utf8().max(1);
         if needs_care(c) && !matches!(c, '\t' | '\n' | '\r') {
-            writer.write_all(&text.as_bytes()[start..i])?;
+            writer.write_all(&bytes[start..i])?;
             write!(writer, "\\u{:04x}", u32::from(c))?;
-            start = i + c.len_utf8();
+            start = at;
         }
     }
-    writer.write_all(&text.as_bytes()[start..])
+    writer.write_all(&bytes[start..])
+}
+
+/// Whether a character needing care can start at byte `b`: a C0 control or DEL, or the lead
+/// byte of U+0080–U+009F (C2), U+061C (D8), U+200E–U+2069 (E2) or U+FEFF (EF).
+fn may_start_care(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
 }
 
 #[cfg(test)]
@@ -124,6 +136,18 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn every_character_needing_care_starts_with_a_byte_the_scan_looks_for() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| needs_care(c))
+        {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_care(lead), "{c:?}");
+        }
     }
 
     #[test]
