@@ -168,10 +168,10 @@ fn a_data_directory_others_can_write_to_is_refused_until_made_private() {
     let data = p.data().display().to_string();
     for args in [&["start", "--at", TREATED][..], &["today"]] {
         p.at(DAY3).args(args).assert().code(1).stderr(format!(
-            "aftercare: the data directory {data} can be written by other users (mode \
-                 0777), so files in it may not be yours; aftercare will not use it. Check \
-                 what is in it, then make it private with `chmod 700 {data}`, or pass \
-                 another --data-dir\n"
+            "aftercare: the data directory {data} can be written by other users (everyone \
+                 can write to it: mode 0777), so files in it may not be yours; aftercare will \
+                 not use it. Check what is in it, then make it private with `chmod 700 \
+                 {data}`, or pass another --data-dir\n"
         ));
     }
     assert_eq!(fs::read_dir(p.data()).unwrap().count(), 0);

@@ -26,7 +26,10 @@ fn refused(data: &Path, says: &str) {
 
 #[test]
 fn a_fifo_as_the_state_file_is_reported_not_waited_on() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let fifo = dir.path().join("state.json");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -38,7 +41,10 @@ fn a_fifo_as_the_state_file_is_reported_not_waited_on() {
 
 #[test]
 fn a_link_to_dev_zero_as_the_state_file_is_reported_not_read() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("state.json")).unwrap();
     refused(dir.path(), "is a symbolic link (to /dev/zero)");
 }
@@ -46,7 +52,13 @@ fn a_link_to_dev_zero_as_the_state_file_is_reported_not_read() {
 #[test]
 fn a_world_writable_data_directory_is_reported() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
-    refused(dir.path(), "can be written by other users (mode 0777)");
+    refused(
+        dir.path(),
+        "can be written by other users (everyone can write to it: mode 0777)",
+    );
 }

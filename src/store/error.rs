@@ -64,8 +64,9 @@ pub enum StoreError {
     TooLarge { path: PathBuf, size: u64 },
     /// The data directory can be written by other users: files in it may have been planted.
     #[error(
-        "the data directory {} can be written by other users (mode {mode:04o}), so files in it may not be yours; aftercare will not use it. Check what is in it, then make it private with `chmod 700 {}`, or pass another --data-dir",
+        "the data directory {} can be written by other users ({} can write to it: mode {mode:04o}), so files in it may not be yours; aftercare will not use it. Check what is in it, then make it private with `chmod 700 {}`, or pass another --data-dir",
         shown(dir),
+        writers(*mode),
         shown(dir)
     )]
     OpenDirectory { dir: PathBuf, mode: u32 },
@@ -94,5 +95,14 @@ fn link_advice(path: &Path, target: &Path, target_is_file: bool) -> String {
         )
     } else {
         "Remove the link; the next save starts a new state file".to_string()
+    }
+}
+
+/// Who besides the owner can write to a directory of this mode.
+fn writers(mode: u32) -> &'static str {
+    if mode & 0o002 != 0 {
+        "everyone"
+    } else {
+        "its group"
     }
 }

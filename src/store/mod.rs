@@ -117,6 +117,16 @@ impl State {
     }
 }
 
+/// A temporary data directory only its owner can use, whatever the umask: one its group can
+/// write to (0775, as umask 002 makes them) is refused (`dir`).
+#[cfg(test)]
+pub(crate) fn private_tempdir() -> tempfile::TempDir {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    builder.tempdir().unwrap()
+}
+
 #[cfg(test)]
 mod change_tests;
 #[cfg(test)]

@@ -32,6 +32,13 @@ fn within_5s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
         .expect("still waiting after 5 s")
 }
 
+/// A directory only its owner can use, whatever the umask.
+#[cfg(unix)]
+fn private_dir(path: &Path) {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().mode(0o700).create(path).unwrap();
+}
+
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
     use std::os::unix::ffi::OsStrExt;
@@ -43,7 +50,7 @@ fn mkfifo(path: &Path) {
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_a_link_to_a_device_is_refused_at_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     mkfifo(&store.path());
     let (load, save) = within_5s({
@@ -92,12 +99,12 @@ fn a_fifo_or_a_link_to_a_device_is_refused_at_once() {
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_is_not_followed_and_never_replaced() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let elsewhere = Store::new(dir.path().join("elsewhere"));
     elsewhere.apply(&Change::AddSession { at: at(T1) }).unwrap();
     let before = fs::read(elsewhere.path()).unwrap();
     let store = Store::new(dir.path().join("data"));
-    fs::create_dir(store.dir()).unwrap();
+    private_dir(store.dir());
     std::os::unix::fs::symlink(elsewhere.path(), store.path()).unwrap();
     for err in [
         store.load().unwrap_err(),
@@ -126,7 +133,7 @@ fn a_symbolic_link_is_not_followed_and_never_replaced() {
 #[cfg(unix)]
 #[test]
 fn a_link_planted_as_the_lock_file_is_not_followed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path().join("data"));
     store.apply(&Change::AddSession { at: at(T1) }).unwrap();
     let victim = dir.path().join("victim");
@@ -142,7 +149,7 @@ fn a_link_planted_as_the_lock_file_is_not_followed() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_unread() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     // Sparse: no 16 MiB written to disk.
     let file = fs::File::create(store.path()).unwrap();
@@ -185,7 +192,7 @@ fn a_data_directory_others_can_write_to_is_refused() {
         (0o1777, false),
     ];
     for (mode, used) in cases {
-        let root = tempfile::tempdir().unwrap();
+        let root = private_tempdir();
         let store = Store::new(root.path().join("data"));
         fs::create_dir(store.dir()).unwrap();
         fs::set_permissions(store.dir(), fs::Permissions::from_mode(mode)).unwrap();
@@ -204,10 +211,13 @@ fn a_data_directory_others_can_write_to_is_refused() {
             let names = fs::read_dir(store.dir()).unwrap().count();
             assert_eq!(names, 0, "{mode:o}: nothing may be created in it");
             let message = store.load().unwrap_err().to_string();
-            assert!(
-                message.contains("can be written by other users"),
-                "{message}"
-            );
+            let who = if mode & 0o002 != 0 {
+                "everyone"
+            } else {
+                "its group"
+            };
+            let says = format!("by other users ({who} can write to it: mode {mode:04o})");
+            assert!(message.contains(&says), "{message}");
             assert!(message.contains("chmod 700"), "{message}");
         }
     }
@@ -222,9 +232,9 @@ fn a_data_directory_of_another_user_is_refused() {
         println!("skipped: only root can give a directory to another user");
         return;
     }
-    let root = tempfile::tempdir().unwrap();
+    let root = private_tempdir();
     let store = Store::new(root.path().join("data"));
-    fs::create_dir(store.dir()).unwrap();
+    private_dir(store.dir());
     std::os::unix::fs::chown(store.dir(), Some(65534), Some(65534)).unwrap();
     assert_eq!(fs::metadata(store.dir()).unwrap().uid(), 65534);
     for err in [
@@ -258,7 +268,7 @@ const NEWER_FIELDS: [(&str, &str); 6] = [
 
 #[test]
 fn fields_of_a_newer_build_survive_every_save_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     let fields = |indent: &str| {
         NEWER_FIELDS

@@ -20,7 +20,7 @@ const T1: &str = "2026-11-20T14:00:00+01:00";
 
 #[test]
 fn a_missing_file_means_an_empty_state() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path().join("nested/data"));
     assert_eq!(store.load().unwrap(), State::default());
     assert!(!store.path().exists());
@@ -28,7 +28,7 @@ fn a_missing_file_means_an_empty_state() {
 
 #[test]
 fn changes_round_trip_through_the_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     store.apply(&Change::AddSession { at: at(T1) }).unwrap();
     store.apply(&tick(T1, "2026-11-20", "no-makeup")).unwrap();
@@ -57,7 +57,7 @@ fn changes_round_trip_through_the_file() {
 
 #[test]
 fn the_file_is_sorted_and_readable() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     store.apply(&Change::AddSession { at: at(T1) }).unwrap();
     store.apply(&tick(T1, "2026-11-21", "b")).unwrap();
@@ -87,7 +87,7 @@ fn the_file_is_sorted_and_readable() {
 
 #[test]
 fn ids_the_rules_no_longer_know_and_fields_from_newer_builds_are_kept() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     let old = r#"{"format": 1, "journal": {"x": 1},
         "sessions": [{"at": "2026-11-20T14:00:00+01:00", "mood": "ok",
@@ -119,7 +119,7 @@ fn a_damaged_or_newer_file_is_reported_and_never_overwritten() {
         ),
     ];
     for (name, bytes) in cases {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = private_tempdir();
         let store = Store::new(dir.path());
         fs::write(store.path(), bytes).unwrap();
         let err = store.apply(&Change::AddSession { at: at(T1) }).unwrap_err();
@@ -139,7 +139,7 @@ fn a_damaged_or_newer_file_is_reported_and_never_overwritten() {
 
 #[test]
 fn a_wrong_field_is_located() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     fs::write(
         store.path(),
@@ -156,7 +156,7 @@ fn a_wrong_field_is_located() {
 #[test]
 fn the_data_is_private_to_its_owner() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path().join("data"));
     store.apply(&Change::AddSession { at: at(T1) }).unwrap();
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -227,7 +227,7 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
 
 #[test]
 fn a_file_from_before_check_ins_loads_and_gains_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     let old = include_str!("../../tests/fixtures/state/v1-before-checkins.json");
     fs::write(store.path(), old).unwrap();

@@ -30,7 +30,10 @@ pub fn checkin(ratings: &[(&str, u8)]) -> CheckIn {
 
 /// A treated patient with a week of check-ins: redness fading, then up to 4 on Day 8.
 pub fn journal_store() -> (TempDir, Store, State) {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let session = at(TREATMENT);
     let mut state = store.apply(&Change::AddSession { at: session }).unwrap();
