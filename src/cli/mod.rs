@@ -10,7 +10,6 @@ mod export_cmd;
 mod history;
 mod journal_text;
 mod json_out;
-mod quick_args;
 mod rules_cmd;
 mod short;
 mod show;
@@ -21,7 +20,6 @@ mod windows_json;
 
 pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
 pub use json_out::{write_plan_days_json, write_plan_json};
-pub use quick_args::quick_args;
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
@@ -55,8 +53,11 @@ pub enum CliError {
     /// A command given something it cannot use: an unknown task id, a day outside the plan.
     #[error("{0}")]
     Usage(String),
+    /// `dirs::data_dir()` found nothing: no `HOME`, no `XDG_DATA_HOME` and no home folder for
+    /// this user id (a service account, or a user id with no entry in /etc/passwd).
     #[error(
-        "cannot find a data directory for this user; pass --data-dir DIR or set AFTERCARE_DATA_DIR"
+        "cannot tell where to keep your data: HOME is not set and this user has no home folder. \
+         Choose a folder with --data-dir DIR, or set AFTERCARE_DATA_DIR=DIR."
     )]
     NoDataDir,
     #[error("No treatment recorded yet: run `aftercare start` (or `aftercare` to be asked).")]

@@ -13,6 +13,7 @@ mod windows;
 use crate::rules::{Edge, Kind, Note, Repeat, Rule, Rules, Window, Windowed};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
+use std::sync::OnceLock;
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
@@ -75,6 +76,11 @@ pub struct Plan<'r, Tz: TimeZone> {
     treatment_date: NaiveDate,
     first_day: i64,
     last_day: i64,
+    /// The local midnight that starts each date from `first_day` to `last_day + 1`, asked of
+    /// the time zone when first needed. A screen places thousands of windows by their days,
+    /// and asking a zone for a wall time is the slow direction of its lookups (chrono searches
+    /// the zone's transitions): each date is asked once per plan, not once per window.
+    midnights: Vec<OnceLock<DateTime<FixedOffset>>>,
 }
 
 impl<'r, Tz: TimeZone> Plan<'r, Tz> {
@@ -104,6 +110,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             treatment_date,
             first_day: 1,
             last_day: 1,
+            midnights: Vec::new(),
         };
         plan.first_day = plan.day_of(plan.at_hours(earliest));
         // Windows end exclusively: one that ends at midnight does not touch the next day.
@@ -114,6 +121,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         if let Some(day) = latest_day_start {
             plan.last_day = plan.last_day.max(day - 1);
         }
+        let dates = usize::try_from(plan.last_day - plan.first_day + 2).unwrap_or(0);
+        plan.midnights = vec![OnceLock::new(); dates];
         plan
     }
 
@@ -150,7 +159,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     pub fn instant(&self, edge: Edge) -> DateTime<FixedOffset> {
         match edge {
             Edge::Hours(hours) => self.at_hours(hours),
-            Edge::DayStart(day) => wall_clock::local_midnight(&self.tz, self.date_of(day)),
+            Edge::DayStart(day) => self.midnight(self.date_of(day)),
         }
     }
 
@@ -185,10 +194,18 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// Local midnight at the start and end of `date`.
     pub fn day_bounds(&self, date: NaiveDate) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
-        (
-            wall_clock::local_midnight(&self.tz, date),
-            wall_clock::local_midnight(&self.tz, date + Duration::days(1)),
-        )
+        (self.midnight(date), self.midnight(date + Duration::days(1)))
+    }
+
+    /// The first instant of `date` (`wall_clock::local_midnight`), remembered for the plan's
+    /// own dates.
+    fn midnight(&self, date: NaiveDate) -> DateTime<FixedOffset> {
+        let ask = || wall_clock::local_midnight(&self.tz, date);
+        let index = usize::try_from(self.day_of_date(date) - self.first_day);
+        match index.ok().and_then(|i| self.midnights.get(i)) {
+            Some(known) => *known.get_or_init(ask),
+            None => ask(),
+        }
     }
 
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close

@@ -320,3 +320,34 @@ fn durations_read_naturally() {
         assert_eq!(duration_label(Duration::minutes(minutes)), want);
     }
 }
+
+/// The plan remembers each date's midnight: asked in any order, twice, inside the plan's days
+/// and beyond them, across both changes of clocks and São Paulo's skipped midnight, it gives
+/// what the time zone gives.
+#[test]
+fn day_bounds_are_the_zones_midnights_however_often_asked() {
+    let r = rules(&[("long", "do", -48, 24 * 200, "daily")]);
+    let cases = [
+        ("2026-11-20T14:00:00+01:00", Berlin),
+        ("2018-10-20T14:00:00-03:00", Sao_Paulo),
+        ("2026-03-01T09:00:00-05:00", New_York),
+    ];
+    for (treatment, tz) in cases {
+        let plan = Plan::new(&r, at(treatment), tz);
+        let dates = (plan.first_day() - 3..=plan.last_day() + 3).map(|d| plan.date_of(d));
+        let backwards: Vec<NaiveDate> = dates.clone().rev().collect();
+        for date in dates.chain(backwards) {
+            let want = (
+                wall_clock::local_midnight(&tz, date),
+                wall_clock::local_midnight(&tz, date.succ_opt().unwrap()),
+            );
+            assert_eq!(plan.day_bounds(date), want, "{tz} {date}");
+            assert_eq!(plan.day_bounds(date), want, "{tz} {date}, asked again");
+        }
+    }
+    // São Paulo's 4 Nov 2018 began at 01:00, when the clocks resumed.
+    let plan = Plan::new(&r, at("2018-10-20T14:00:00-03:00"), Sao_Paulo);
+    let (starts, ends) = plan.day_bounds(date("2018-11-04"));
+    assert_eq!(starts, at("2018-11-04T01:00:00-02:00"));
+    assert_eq!(ends - starts, Duration::hours(23));
+}
