@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod cli;
 pub mod clock;
 pub mod export;
+pub mod inert;
 pub mod journal;
 pub mod plan;
 pub mod progress;

@@ -280,3 +280,30 @@ fn the_built_in_plan_exports() {
         .stdout(contains("Wrote 39 events to"));
     assert_eq!(events(&file).len(), 39);
 }
+
+#[test]
+fn a_plan_name_with_commas_and_semicolons_is_escaped_in_name_and_x_wr_calname() {
+    // Issue 16 item 9: NAME was written "NAME:Smith, Jones; Skin", a list of three values.
+    let p = Patient::new();
+    let plan = DST_PLAN.replace("\"Test plan\"", r#""Smith, Jones; Skin \\ Co""#);
+    let rules = write(p.data(), "plan.json", &plan);
+    let rules = rules.to_str().unwrap().to_string();
+    p.at(TREATED_BEFORE_DST)
+        .args(["--rules", &rules, "start"])
+        .assert()
+        .success();
+    let file = p.data().join("plan.ics");
+    export(&p, &rules, &file);
+    let text = fs::read_to_string(&file).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("NAME") || l.starts_with("X-WR-CALNAME"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            r"NAME:Smith\, Jones\; Skin \\ Co",
+            r"X-WR-CALNAME:Smith\, Jones\; Skin \\ Co"
+        ]
+    );
+}

@@ -116,7 +116,10 @@ fn commands_touch_only_their_own_files() {
         println!("skipped: strace is not installed");
         return;
     }
-    let data = tempfile::tempdir().unwrap();
+    let data = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let log = data.path().join("trace.log");
     let rules = std::fs::canonicalize("tests/fixtures/plans/tattoo.json").unwrap();
     let data_dir = data.path().join("data");

@@ -33,7 +33,7 @@ use crate::remind::memory::MemoryError;
 use crate::remind::notify::NotifyError;
 use crate::rules::{Rules, RulesError};
 use crate::store::Store;
-use crate::store::{Session, State, StoreError};
+use crate::store::{Change, Conflict, Saved, Session, State, StoreError};
 use crate::timearg::{TimeError, parse_time};
 use crate::tui::{self, TuiError};
 use chrono::{DateTime, FixedOffset, Local};
@@ -71,6 +71,10 @@ pub enum CliError {
     NoTreatment,
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The file changed under the command (another copy of aftercare saved meanwhile) so
+    /// that what it was to change is gone; nothing was saved.
+    #[error("{0}. Look at the treatments with `aftercare history`, then run the command again.")]
+    Conflict(Conflict),
     #[error(
         "{0}. Open the checklist (`aftercare` with no command) to move it aside and start again, or repair it by hand."
     )]
@@ -109,6 +113,7 @@ impl CliError {
             CliError::NoDataDir
             | CliError::NoTreatment
             | CliError::Store(_)
+            | CliError::Conflict(_)
             | CliError::Damaged(_)
             | CliError::NotATerminal
             | CliError::Tui(_)
@@ -167,6 +172,15 @@ impl Context {
         self.state
             .current_session(self.now())
             .ok_or(CliError::NoTreatment)
+    }
+
+    /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
+    /// the file no longer allows is reported with what to do.
+    pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
+        self.store.save(change).map_err(|e| match e {
+            StoreError::Conflict(conflict) => CliError::Conflict(conflict),
+            e => CliError::Store(e),
+        })
     }
 
     /// The plan for a treatment, in the system's time zone (the TZ variable, where set).

@@ -65,7 +65,13 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
         .append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"));
-    calendar.name(&plan.rules().name);
+    // Not `Calendar::name`: icalendar 0.17 writes its NAME line unescaped (it does not know
+    // NAME, from RFC 7986, is TEXT), so "Smith, Jones; Skin" read back as a list. NAME is
+    // given escaped here; X-WR-CALNAME, which the crate escapes itself, as `name` sets it.
+    let name = &plan.rules().name;
+    calendar
+        .append_property(Property::new("NAME", escape_text(name)))
+        .append_property(Property::new("X-WR-CALNAME", name));
     calendar.description(&format!("{}. {NOT_ADVICE}", plan.rules().procedure));
     let mut events = Vec::new();
     for rule in &plan.rules().rules {
@@ -247,5 +253,60 @@ fn push_sources<Tz: TimeZone>(plan: &Plan<'_, Tz>, ids: &[String], text: &mut St
         .collect();
     if !citations.is_empty() {
         text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
+    }
+}
+
+/// `text` as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are
+/// escaped with a backslash, a line break becomes `\n`. Only for properties the icalendar
+/// crate leaves unescaped (NAME); it escapes the ones it knows itself.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+    use chrono_tz::Europe::Berlin;
+
+    #[test]
+    fn the_calendar_name_is_escaped_like_any_text() {
+        let cases = [
+            ("Smith, Jones; Skin", r"Smith\, Jones\; Skin"),
+            (r"back\slash", r"back\\slash"),
+            ("two\r\nlines", r"two\nlines"),
+            ("plain", "plain"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(escape_text(name), want, "{name:?}");
+        }
+        let mut rules = Rules::builtin().unwrap();
+        rules.name = "Smith, Jones; Skin".into();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        let text = calendar(&plan, at.with_timezone(&Utc)).to_string();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("NAME") || l.starts_with("X-WR-CALNAME"))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                r"NAME:Smith\, Jones\; Skin",
+                r"X-WR-CALNAME:Smith\, Jones\; Skin"
+            ]
+        );
     }
 }

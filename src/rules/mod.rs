@@ -33,7 +33,6 @@ pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
 pub use load::{Loader, NoFiles};
 pub use locate::{Segment, line_column, locate};
 pub use provider::Provider;
-pub use sanitize::inert;
 pub use schema::json_schema;
 pub use source::{Source, SourceKind};
 pub use urgency::Urgency;

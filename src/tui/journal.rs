@@ -7,7 +7,7 @@ use super::form_keys::{FormAction, ViewAction};
 use super::ticking::not_saved;
 use crate::journal::alerts_on;
 use crate::progress::Progress;
-use crate::store::Change;
+use crate::store::{Change, CheckInPatch};
 use chrono::TimeZone;
 
 impl<Tz: TimeZone> App<Tz> {
@@ -118,10 +118,16 @@ impl<Tz: TimeZone> App<Tz> {
         let (Some(form), Some(session)) = (self.form.as_ref(), self.session()) else {
             return;
         };
+        // Every field of the form, as before the store took patches; saving only what the
+        // user changed is the check-in form's part of issue 16 (item 2).
+        let checkin = form.to_checkin();
         let change = Change::CheckIn {
             session: session.at,
             date: form.date,
-            checkin: form.to_checkin(),
+            patch: CheckInPatch {
+                ratings: checkin.ratings,
+                note: Some(checkin.note),
+            },
         };
         let day = form.day;
         match self.storage.apply(&self.state, &change) {

@@ -22,7 +22,7 @@ pub struct Patient {
 impl Patient {
     pub fn new() -> Self {
         Patient {
-            dir: tempfile::tempdir().unwrap(),
+            dir: private_tempdir(),
         }
     }
 
@@ -95,6 +95,16 @@ pub fn done(day: &Value, id: &str) -> bool {
 /// The state file parsed.
 pub fn state(p: &Patient) -> Value {
     serde_json::from_str(&fs::read_to_string(p.state_file()).unwrap()).unwrap()
+}
+
+/// A temporary directory only its owner can use, whatever the umask: aftercare refuses a data
+/// directory its group can write to (0775, as umask 002 makes them).
+pub fn private_tempdir() -> TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap()
 }
 
 /// Writes `text` to `dir/name`.
