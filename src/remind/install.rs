@@ -82,7 +82,7 @@ impl Systemctl for SystemSystemctl {
             Ok(())
         } else {
             let said = String::from_utf8_lossy(&out.stderr);
-            Err(crate::rules::inert(said.trim()))
+            Err(crate::inert::inert(said.trim()).into_owned())
         }
     }
 }

@@ -9,12 +9,13 @@
 //! left alone.
 
 use super::Known;
+use crate::store::{kind_of, open_no_follow};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The file's name in the data directory.
@@ -22,6 +23,9 @@ pub const REMINDERS_FILE: &str = "reminders.json";
 const LOCK_FILE: &str = "reminders.lock";
 /// The newest format this build writes.
 pub const REMINDERS_FORMAT: u32 = 1;
+/// The largest file read: a year of notifications is a few hundred kilobytes at most (only
+/// the current treatment's recent slots are kept).
+pub const MAX_REMINDERS_BYTES: u64 = 1 << 20;
 
 /// Why the file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +41,13 @@ pub enum MemoryError {
         "{path} was written by a newer aftercare (format {found}, this one reads {REMINDERS_FORMAT}); it was left as it is"
     )]
     Newer { path: PathBuf, found: u64 },
+    /// A link, a FIFO, a device, a directory or something far too large where the file or
+    /// its lock should be: never read through, waited on or written over.
+    #[error(
+        "{path} is {what}, not aftercare's record of reminders; it was left as it is: move it \
+         away (aftercare never reads or writes its files through links, pipes or devices)"
+    )]
+    Unusable { path: PathBuf, what: String },
 }
 
 /// The file's contents.
@@ -145,17 +156,17 @@ impl Memory {
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let lock = options
-            .open(self.dir.join(LOCK_FILE))
-            .map_err(|e| io("open the lock file beside", e))?;
+        let lock_path = self.dir.join(LOCK_FILE);
+        let lock = open_no_follow(&lock_path, &mut options)
+            .map_err(|e| unusable_or(&lock_path, e, |e| io("open the lock file beside", e)))?;
+        regular(&lock, &lock_path)?;
         lock.lock().map_err(|e| io("lock", e))?;
-        let (notified, set_aside) = match fs::read(&path) {
-            Ok(bytes) => match parse(&bytes, &path)? {
+        let (notified, set_aside) = match read(&path)? {
+            Some(bytes) => match parse(&bytes, &path)? {
                 Some(notified) => (notified, None),
                 None => (Notified::default(), Some(self.set_aside(&path)?)),
             },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Notified::default(), None),
-            Err(e) => return Err(io("read", e)),
+            None => (Notified::default(), None),
         };
         Ok(Held {
             _lock: lock,
@@ -182,6 +193,68 @@ impl Memory {
             source,
         })?;
         Ok(aside)
+    }
+}
+
+/// The bytes of the file at `path`, `None` when there is none; read as the state file is
+/// (`store::read`): never through a link, never waiting on a pipe, never without limit.
+fn read(path: &Path) -> Result<Option<Vec<u8>>, MemoryError> {
+    let io = |source| MemoryError::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unusable_or(path, e, io)),
+    };
+    let size = regular(&file, path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_REMINDERS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if size > MAX_REMINDERS_BYTES || bytes.len() as u64 > MAX_REMINDERS_BYTES {
+        return Err(MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: format!(
+                "{} bytes, far more than such a record holds",
+                size.max(bytes.len() as u64)
+            ),
+        });
+    }
+    Ok(Some(bytes))
+}
+
+/// The size of `file`, an open regular file, or why it is not one.
+fn regular(file: &File, path: &Path) -> Result<u64, MemoryError> {
+    let meta = file.metadata().map_err(|source| MemoryError::Io {
+        action: "look at",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_file() {
+        Ok(meta.len())
+    } else {
+        Err(MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: kind_of(&meta.file_type()).to_string(),
+        })
+    }
+}
+
+/// A failed open: `Unusable` when the path is a symbolic link, else `other(error)`.
+fn unusable_or(
+    path: &Path,
+    error: io::Error,
+    other: impl FnOnce(io::Error) -> MemoryError,
+) -> MemoryError {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: "a symbolic link".into(),
+        },
+        _ => other(error),
     }
 }
 

@@ -76,7 +76,7 @@ fn local_bus_only(address: Option<&str>) -> Result<(), NotifyError> {
     Err(NotifyError::Desktop(format!(
         "the session bus address {:?} is not a local socket, and aftercare makes no network \
          connection",
-        crate::rules::inert(address)
+        crate::inert::inert(address)
     )))
 }
 
@@ -104,7 +104,7 @@ impl Notifier for ProgramNotifier {
             Err(failed(format!(
                 "{} {}",
                 out.status,
-                crate::rules::inert(said.trim())
+                crate::inert::inert(said.trim())
             )))
         }
     }

@@ -66,3 +66,42 @@ fn a_damaged_file_is_moved_aside_and_a_newer_one_left_alone() {
         "{\"format\": 9}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_pipes_and_huge_files_are_refused_unread_and_left_alone() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let memory = Memory::new(dir.path());
+    let elsewhere = dir.path().join("elsewhere.json");
+    fs::write(&elsewhere, "{\"format\": 1}").unwrap();
+    symlink(&elsewhere, memory.path()).unwrap();
+    let err = memory.hold().unwrap_err().to_string();
+    assert!(err.ends_with("reminders.json is a symbolic link, not aftercare's record of reminders; it was left as it is: move it away (aftercare never reads or writes its files through links, pipes or devices)"), "{err}");
+    fs::remove_file(memory.path()).unwrap();
+    // A FIFO would make every run wait for a writer.
+    let status = std::process::Command::new("mkfifo")
+        .arg(memory.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let err = memory.hold().unwrap_err().to_string();
+    assert!(
+        err.contains("reminders.json is a FIFO (named pipe), not"),
+        "{err}"
+    );
+    fs::remove_file(memory.path()).unwrap();
+    fs::write(memory.path(), vec![b' '; 2 << 20]).unwrap();
+    let err = memory.hold().unwrap_err().to_string();
+    assert!(
+        err.contains("is 2097152 bytes, far more than such a record holds"),
+        "{err}"
+    );
+    fs::remove_file(memory.path()).unwrap();
+    // The lock file too.
+    fs::remove_file(dir.path().join("reminders.lock")).unwrap();
+    symlink(&elsewhere, dir.path().join("reminders.lock")).unwrap();
+    let err = memory.hold().unwrap_err().to_string();
+    assert!(err.contains("reminders.lock is a symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "{\"format\": 1}");
+}
