@@ -139,7 +139,7 @@ pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, u8), String> {
 
 /// A note as it is kept: one line, no control characters, at most `MAX_NOTE_CHARS`.
 pub fn clean_note(text: &str) -> String {
-    let one_line = crate::rules::inert(text);
+    let one_line = crate::inert::inert(text);
     one_line.trim().chars().take(MAX_NOTE_CHARS).collect()
 }
 

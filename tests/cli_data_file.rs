@@ -93,7 +93,10 @@ fn an_unreadable_file_is_reported_and_left_where_it_is() {
 #[test]
 fn the_data_directory_and_file_are_private() {
     use std::os::unix::fs::PermissionsExt;
-    let root = tempfile::tempdir().unwrap();
+    let root = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let data = root.path().join("deep/er/aftercare");
     aftercare()
         .env("TZ", "Europe/Berlin")

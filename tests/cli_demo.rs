@@ -11,7 +11,10 @@ use std::process::Command;
 /// The demo with no terminal: it may not get one, and it must not create the directory anyway.
 #[test]
 fn without_a_terminal_the_demo_creates_no_data_directory() {
-    let home = tempfile::tempdir().unwrap();
+    let home = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let data = home.path().join("data");
     let out = aftercare()
         .env("HOME", home.path())
@@ -31,7 +34,10 @@ fn without_a_terminal_the_demo_creates_no_data_directory() {
 /// The same with no --data-dir: the default directory is not created either.
 #[test]
 fn the_default_data_directory_is_not_created_either() {
-    let home = tempfile::tempdir().unwrap();
+    let home = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let _ = aftercare()
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("xdg"))
@@ -50,7 +56,10 @@ fn ticking_and_playing_in_a_terminal_writes_nothing() {
         eprintln!("skipped: no `script` to give the demo a terminal");
         return;
     }
-    let home = tempfile::tempdir().unwrap();
+    let home = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let data = home.path().join("data");
     let shell = format!(
         "stty cols 80 rows 24; '{}' --demo --data-dir '{}'",

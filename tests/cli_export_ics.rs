@@ -109,9 +109,11 @@ fn writes_one_event_per_window_and_reminder_series() {
     let (p, rules) = patient();
     let file = p.data().join("plan.ics");
     let out = export(&p, &rules, &file);
-    assert_eq!(out, format!("Wrote 7 events to {}\n", file.display()));
+    // Two avoid windows, the end of the one that is not preparation, a one-off and a series
+    // for sunscreen, a morning and an evening series for cleansing, the once task.
+    assert_eq!(out, format!("Wrote 8 events to {}\n", file.display()));
     let events = events(&file);
-    assert_eq!(events.len(), 7);
+    assert_eq!(events.len(), 8);
     for e in &events {
         let uid = e.get_uid().unwrap();
         assert!(uid.ends_with("-20260328T130000Z@aftercare"), "{uid}");
@@ -126,7 +128,7 @@ fn writes_one_event_per_window_and_reminder_series() {
     let mut uids: Vec<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
     uids.sort();
     uids.dedup();
-    assert_eq!(uids.len(), 7, "UIDs are unique");
+    assert_eq!(uids.len(), 8, "UIDs are unique");
     let text = fs::read_to_string(&file).unwrap();
     assert!(!text.contains("TZID") && !text.contains("VTIMEZONE"));
     assert!(text.contains("PRODID:-//aftercare//aftercare "));
@@ -202,7 +204,7 @@ fn local(texts: &[&str]) -> Vec<NaiveDateTime> {
 #[test]
 fn reminders_stay_at_the_same_local_time_across_the_dst_change() {
     let events = exported_events();
-    let evening = event(&events, "cleanse-evening");
+    let evening = event(&events, "cleanse.evening");
     assert_eq!(value(evening, "SUMMARY"), "Cleanse (evening)");
     assert_eq!(
         occurrences(evening),
@@ -221,17 +223,17 @@ fn reminders_stay_at_the_same_local_time_across_the_dst_change() {
         })
         .collect();
     assert_eq!(offsets, ["+01:00", "+02:00"]);
-    let morning = event(&events, "cleanse-morning");
+    let morning = event(&events, "cleanse.morning");
     assert_eq!(
         occurrences(morning),
         local(&["2026-03-29 08:00", "2026-03-30 08:00"]),
         "no morning reminder on the treatment day: the window opens at 14:00"
     );
-    // A daily task whose window opens after 09:00 starts with a reminder at the opening.
-    assert_eq!(
-        occurrences(event(&events, "sunscreen-first")),
-        local(&["2026-03-28 14:00"])
-    );
+    // A daily task whose window opens after 09:00 starts with a reminder at the opening:
+    // an instant, so in UTC.
+    let first = event(&events, "sunscreen.20260328");
+    assert_eq!(berlin(value(first, "DTSTART")), "2026-03-28 14:00 CET");
+    assert!(first.property_value("RRULE").is_none());
     assert_eq!(
         occurrences(event(&events, "sunscreen")),
         local(&["2026-03-29 09:00", "2026-03-30 09:00", "2026-03-31 09:00"])
@@ -275,6 +277,33 @@ fn the_built_in_plan_exports() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("Wrote 30 events to"));
-    assert_eq!(events(&file).len(), 30);
+        .stdout(contains("Wrote 39 events to"));
+    assert_eq!(events(&file).len(), 39);
+}
+
+#[test]
+fn a_plan_name_with_commas_and_semicolons_is_escaped_in_name_and_x_wr_calname() {
+    // Issue 16 item 9: NAME was written "NAME:Smith, Jones; Skin", a list of three values.
+    let p = Patient::new();
+    let plan = DST_PLAN.replace("\"Test plan\"", r#""Smith, Jones; Skin \\ Co""#);
+    let rules = write(p.data(), "plan.json", &plan);
+    let rules = rules.to_str().unwrap().to_string();
+    p.at(TREATED_BEFORE_DST)
+        .args(["--rules", &rules, "start"])
+        .assert()
+        .success();
+    let file = p.data().join("plan.ics");
+    export(&p, &rules, &file);
+    let text = fs::read_to_string(&file).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("NAME") || l.starts_with("X-WR-CALNAME"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            r"NAME:Smith\, Jones\; Skin \\ Co",
+            r"X-WR-CALNAME:Smith\, Jones\; Skin \\ Co"
+        ]
+    );
 }

@@ -64,7 +64,10 @@ fn a_user_without_a_passwd_entry_or_home_is_told_what_to_do() {
 
     // The advice works: with a folder that user may write to, the commands run.
     let data = dir.path().join("data");
-    fs::create_dir(&data).unwrap();
+    // Private whatever the umask: aftercare refuses a data directory others can write to.
+    std::os::unix::fs::DirBuilderExt::mode(&mut fs::DirBuilder::new(), 0o700)
+        .create(&data)
+        .unwrap();
     std::os::unix::fs::chown(&data, Some(uid), Some(uid)).unwrap();
     let data_dir = data.to_str().unwrap();
     let at = ["--now", "2026-11-22 09:00", "--data-dir", data_dir];

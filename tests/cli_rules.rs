@@ -49,7 +49,10 @@ fn rules_check_accepts_the_builtin_file() {
 #[test]
 fn rules_check_points_at_every_problem() {
     let p = Patient::new();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let wrong_kind = write(
         dir.path(),
         "kind.json",
@@ -129,7 +132,10 @@ fn a_missing_rules_file_is_named() {
 #[test]
 fn a_bad_rules_option_stops_everything_before_it_starts() {
     let p = Patient::new();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let bad = write(
         dir.path(),
         "bad.json",
@@ -151,7 +157,10 @@ fn a_bad_rules_option_stops_everything_before_it_starts() {
 #[test]
 fn a_clinics_rules_file_replaces_the_builtin_plan() {
     let p = Patient::treated();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let good = write(dir.path(), "clinic.json", GOOD_RULES);
     let out = p
         .at("2026-11-20 18:00")
@@ -172,8 +181,14 @@ fn a_clinics_rules_file_replaces_the_builtin_plan() {
 
 #[test]
 fn settings_can_come_from_the_environment() {
-    let data = tempfile::tempdir().unwrap();
-    let rules_dir = tempfile::tempdir().unwrap();
+    let data = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
+    let rules_dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let good = write(rules_dir.path(), "clinic.json", GOOD_RULES);
     let env_cmd = || {
         let mut cmd = aftercare();
@@ -241,7 +256,10 @@ fn a_damaged_state_file_is_reported_and_left_alone() {
 /// located message, whether checked or used, and the terminal is never entered.
 #[test]
 fn every_malformed_rules_file_exits_2_without_touching_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     for (i, (name, bytes, fragment)) in rules_corpus_common::corpus().into_iter().enumerate() {
         let file = dir.path().join(format!("bad-{i}.json"));
         std::fs::write(&file, &bytes).unwrap();

@@ -71,7 +71,10 @@ impl XorShift {
 #[test]
 fn sigkill_during_saves_never_loses_an_acknowledged_tick() {
     const KILLS: usize = 500;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let mut rng = XorShift(0x5eed_cafe);
     let mut acknowledged = Vec::new();
@@ -133,7 +136,10 @@ fn sigkill_during_saves_never_loses_an_acknowledged_tick() {
 fn savers_side_by_side_lose_nothing() {
     const SAVERS: usize = 4;
     const EACH: usize = 150;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let children: Vec<_> = (0..SAVERS)
         .map(|i| spawn_saver(dir.path(), &format!("p{i}"), Some(EACH)))
         .collect();

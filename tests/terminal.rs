@@ -13,7 +13,10 @@ use std::os::unix::process::ExitStatusExt;
 use tempfile::TempDir;
 
 fn treated() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
     Store::new(dir.path())
         .apply(&Change::AddSession { at })
@@ -192,13 +195,19 @@ fn a_damaged_file_is_set_aside_with_a_banner_in_the_real_terminal() {
 
 #[test]
 fn an_unreadable_file_is_reported_without_entering_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     fs::create_dir(dir.path().join("state.json")).unwrap();
     let Some(session) = Session::spawn(dir.path(), &[]) else {
         return;
     };
     let (status, output, cooked) = session.finish();
     assert_eq!(status.code(), Some(1), "{output}");
-    assert!(output.contains("cannot read"), "{output}");
+    assert!(
+        output.contains("is a directory, not a regular file"),
+        "{output}"
+    );
     assert!(!output.contains(ENTER_SCREEN) && cooked, "{output:?}");
 }

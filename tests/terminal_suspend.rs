@@ -74,9 +74,9 @@ fn suspends_and_comes_back(name: &str, stop: impl FnOnce(&Session)) {
     let keys = session.mark();
     session.type_bytes(b"?");
     session.wait_for_since(keys, &["any key closes"]);
-    session.type_bytes(b"xq");
     let quit = session.mark();
-    session.wait_for_since(quit, &["$ "]);
+    session.type_bytes(b"xq");
+    session.wait_for_since(quit, &[LEAVE_SCREEN, "$ "]);
     session.type_bytes(b"echo status=$?\r");
     session.wait_for_since(quit, &["status=0"]);
     session.type_bytes(b"exit\r");

@@ -8,7 +8,6 @@ use aftercare::tui::{App, handle_event};
 use chrono_tz::Tz;
 use crossterm::event::KeyModifiers;
 use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
-use tempfile::TempDir;
 use tui_harness::{NOW, TREATMENT, app_at, at, press, screen, treated_store};
 
 fn click(app: &mut App<Tz>, column: u16, row: u16) {
@@ -141,7 +140,10 @@ fn day_before_treatment() {
 
 #[test]
 fn start_prompt() {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let mut app = app_at(store.clone(), State::default(), NOW, 80, 24);
     insta::assert_snapshot!("start_prompt", screen(&app));
@@ -166,7 +168,10 @@ fn start_prompt() {
 
 #[test]
 fn start_prompt_esc_quits_and_letters_are_text() {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let mut app = app_at(Store::new(dir.path()), State::default(), NOW, 80, 24);
     press(&mut app, &[Char('q')]);
     assert!(!app.should_quit());

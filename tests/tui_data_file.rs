@@ -14,7 +14,10 @@ const HOME_FILE: &str = "/home/pat/.local/share/aftercare/state.json";
 
 #[test]
 fn a_file_cut_short_is_moved_aside_and_the_app_asks_again() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let cut = br#"{"format": 1, "sessions": [{"at": "2026-11-20T14:00:00+01:00", "ti"#;
     fs::write(store.path(), cut).unwrap();
@@ -52,7 +55,10 @@ fn a_file_cut_short_is_moved_aside_and_the_app_asks_again() {
 
 #[test]
 fn a_file_from_a_newer_version_is_read_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let newer = format!(
         r#"{{"format": 2, "sessions": [{{"at": "{TREATMENT}", "ticks": {{"2026-11-22": ["drink-water"]}}}}], "photos": []}}"#

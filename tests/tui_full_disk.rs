@@ -72,7 +72,10 @@ impl Drop for TinyDisk {
 
 #[test]
 fn a_full_disk() {
-    let root = tempfile::tempdir().unwrap();
+    let root = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let _disk = match TinyDisk::mount(root.path()) {
         Ok(disk) => disk,
         Err(why) => {

@@ -69,7 +69,10 @@ fn hostile_checklist_80x24() {
 
 #[test]
 fn hostile_start_prompt_80x24() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = aftercare::store::Store::new(dir.path());
     let app = app_with(hostile_rules(), store, State::default(), NOW, (80, 24));
     assert_inert_and_in_bounds(&buffer(&app), "start prompt");
@@ -98,7 +101,10 @@ fn hostile_text_at_many_sizes() {
 /// The same file from the command line: `today`, `plan` and their JSON carry no raw escape.
 #[test]
 fn hostile_text_in_plain_output() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let run = |args: &[&str]| {
         let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_aftercare"))
             .env("TZ", "Europe/Berlin")

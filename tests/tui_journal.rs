@@ -5,14 +5,16 @@ mod tui_harness;
 
 use aftercare::store::{Change, CheckIn, Store};
 use crossterm::event::KeyCode;
-use tempfile::TempDir;
 use tui_harness::*;
 
 use KeyCode::{Char, Down, Enter, Esc, Right};
 
 #[test]
 fn checkin_form_is_saved_and_prefilled_next_time() {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let state = store
         .apply(&Change::AddSession { at: at(TREATMENT) })

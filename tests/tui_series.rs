@@ -21,7 +21,7 @@ fn series_app(width: u16, height: u16) -> (TempDir, Store, App<Tz>) {
     let change = Change::CheckIn {
         session: second,
         date: NaiveDate::from_ymd_opt(2026, 12, 26).unwrap(),
-        checkin: checkin(&[("redness", 3)]),
+        patch: patch(&[("redness", 3)]),
     };
     let state = store.apply(&change).unwrap();
     let app = app_at(

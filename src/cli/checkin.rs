@@ -1,10 +1,11 @@
-//! `checkin`: rate the day's symptoms from the command line, saved like a tick-off.
+//! `checkin`: rate the day's symptoms from the command line, saved like a tick-off: only the
+//! ratings and note given, merged into the day's check-in as the file holds it when saved.
 
 use super::journal_text::{ratings_line, write_alerts};
 use super::text::{short_date, wrap};
 use super::{CheckinArgs, CliError, Context, Out};
 use crate::journal::{alerts_on, clean_note, parse_rating};
-use crate::store::{Change, CheckIn};
+use crate::store::{Change, CheckIn, CheckInPatch};
 
 pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> {
     let session = ctx.session()?;
@@ -34,17 +35,25 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
         ));
     }
     let date = plan.date_of(day);
-    // A later check-in the same day adds to the earlier one: rate one symptom at a time.
-    let mut checkin = session.checkins.get(&date).cloned().unwrap_or_default();
-    checkin.ratings.extend(ratings);
-    if let Some(note) = &args.note {
-        checkin.note = clean_note(note);
-    }
-    let state = ctx.store.apply(&Change::CheckIn {
-        session: session.at,
-        date,
-        checkin: checkin.clone(),
-    })?;
+    // Only what was given on this command line: merged under the lock into the day's
+    // check-in as the file holds it then, so a rating given meanwhile is kept.
+    let patch = CheckInPatch {
+        ratings: ratings.into_iter().collect(),
+        note: args.note.as_deref().map(clean_note),
+    };
+    let state = ctx
+        .save(&Change::CheckIn {
+            session: session.at,
+            date,
+            patch,
+        })?
+        .state;
+    // The day's check-in as saved: with ratings given elsewhere before this one.
+    let saved = state.session(session.at);
+    let checkin = saved
+        .and_then(|s| s.checkins.get(&date))
+        .cloned()
+        .unwrap_or_default();
     let when = if day == today { ", today" } else { "" };
     let head = format!("Checked in for Day {day} ({}{when}): ", short_date(date));
     writeln!(
@@ -53,7 +62,7 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
         wrap(&ratings_line(&ctx.rules, &checkin), &head, "  ")
     )?;
     write_unrated(out, ctx, &checkin)?;
-    if let Some(saved) = state.session(session.at) {
+    if let Some(saved) = saved {
         write_alerts(out, &ctx.rules, &alerts_on(&plan, saved, date))?;
     }
     Ok(())

@@ -22,7 +22,7 @@ struct HistoryJson<'a> {
 pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let all = history(&ctx.rules, &ctx.state, &Local, ctx.now());
     if json {
-        serde_json::to_writer_pretty(&mut *out, &HistoryJson { sessions: &all })
+        crate::inert::json::to_writer_pretty(&mut *out, &HistoryJson { sessions: &all })
             .map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(());

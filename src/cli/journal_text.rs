@@ -3,6 +3,7 @@
 
 use super::text::wrap;
 use super::{CliError, Out};
+use crate::inert::inert;
 use crate::journal::AlertLine;
 use crate::progress::Progress;
 use crate::rules::Rules;
@@ -67,7 +68,8 @@ pub fn ratings_line(rules: &Rules, checkin: &CheckIn) -> String {
     }
     let mut line = parts.join(" · ");
     if !checkin.note.is_empty() {
-        line.push_str(&format!(" — “{}”", checkin.note));
+        // The note comes from the state file, which anything may have written.
+        line.push_str(&format!(" — “{}”", inert(&checkin.note)));
     }
     line
 }

@@ -113,12 +113,17 @@ pub fn write_plan_days_json<Tz: TimeZone>(
             days,
         },
     };
+    // Plain serde_json: every text here is the rules', made inert when they were loaded, and
+    // `inert::json`'s scan would add 40% to writing this, the largest output (0.33 → 0.47 ms
+    // for the built-in plan's 363 KB, best of 200 runs).
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
+/// `doc` for `today --json`: it carries the check-in as stored (the note, fields of a newer
+/// build), so its strings are written inert (`crate::inert::json`).
 pub(super) fn write_json(out: Out, doc: &impl Serialize) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    crate::inert::json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ mod export_cmd;
 mod history;
 mod journal_text;
 mod json_out;
+mod remind_cmd;
 mod rules_cmd;
 mod short;
 mod show;
@@ -18,15 +19,21 @@ mod text;
 mod ticks;
 mod windows_json;
 
-pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
+pub use args::{
+    Args, CheckinArgs, Command, ExportCommand, PlanArgs, RemindArgs, RemindCommand, RulesCommand,
+    SetupArgs, TickArgs,
+};
 pub use json_out::{write_plan_days_json, write_plan_json};
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;
+use crate::remind::install::InstallError;
+use crate::remind::memory::MemoryError;
+use crate::remind::notify::NotifyError;
 use crate::rules::{Rules, RulesError};
 use crate::store::Store;
-use crate::store::{Session, State, StoreError};
+use crate::store::{Change, Conflict, Saved, Session, State, StoreError};
 use crate::timearg::{TimeError, parse_time};
 use crate::tui::{self, TuiError};
 use chrono::{DateTime, FixedOffset, Local};
@@ -64,6 +71,10 @@ pub enum CliError {
     NoTreatment,
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The file changed under the command (another copy of aftercare saved meanwhile) so
+    /// that what it was to change is gone; nothing was saved.
+    #[error("{0}. Look at the treatments with `aftercare history`, then run the command again.")]
+    Conflict(Conflict),
     #[error(
         "{0}. Open the checklist (`aftercare` with no command) to move it aside and start again, or repair it by hand."
     )]
@@ -74,6 +85,12 @@ pub enum CliError {
     NotATerminal,
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error(transparent)]
+    Reminders(#[from] MemoryError),
+    #[error(transparent)]
+    Notify(#[from] NotifyError),
+    #[error(transparent)]
+    Install(#[from] InstallError),
     #[error("cannot write {path}: {source}", path = .path.display())]
     Write {
         path: PathBuf,
@@ -96,9 +113,13 @@ impl CliError {
             CliError::NoDataDir
             | CliError::NoTreatment
             | CliError::Store(_)
+            | CliError::Conflict(_)
             | CliError::Damaged(_)
             | CliError::NotATerminal
             | CliError::Tui(_)
+            | CliError::Reminders(_)
+            | CliError::Notify(_)
+            | CliError::Install(_)
             | CliError::Write { .. }
             | CliError::Output(_) => 1,
         }
@@ -106,7 +127,30 @@ impl CliError {
 
     /// The reader of our output went away (`aftercare plan | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            CliError::Output(e) | CliError::Install(InstallError::Output(e)) => {
+                e.kind() == io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How a command that did what was asked ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// Exit status 0.
+    Done,
+    /// Exit status 3: `remind` found nothing due (1 and 2 mean failures).
+    NothingDue,
+}
+
+impl Success {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Success::Done => 0,
+            Success::NothingDue => 3,
+        }
     }
 }
 
@@ -130,6 +174,15 @@ impl Context {
             .ok_or(CliError::NoTreatment)
     }
 
+    /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
+    /// the file no longer allows is reported with what to do.
+    pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
+        self.store.save(change).map_err(|e| match e {
+            StoreError::Conflict(conflict) => CliError::Conflict(conflict),
+            e => CliError::Store(e),
+        })
+    }
+
     /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
     pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
         Plan::new(&self.rules, treatment, Local)
@@ -137,7 +190,7 @@ impl Context {
 }
 
 /// Runs one invocation.
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(args: Args) -> Result<Success, CliError> {
     let clock = match &args.now {
         Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
             flag: "--now",
@@ -153,7 +206,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             RulesCommand::Show { file } => rules_cmd::show(file.as_deref(), &mut out)?,
         }
         out.flush()?;
-        return Ok(());
+        return Ok(Success::Done);
     }
     let rules = match &args.rules {
         Some(path) => rules_cmd::load(path)?,
@@ -171,7 +224,19 @@ pub fn run(args: Args) -> Result<(), CliError> {
         }
         tui::check_terminal()?;
         tui::run_demo(rules, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
+    }
+    // Setting up the timer needs the paths this run was given, not the data itself.
+    if let Some(Command::Remind(RemindArgs {
+        command: Some(command),
+        ..
+    })) = &args.command
+    {
+        let mut out = io::stdout().lock();
+        let (data_dir, rules) = (args.data_dir.as_deref(), args.rules.as_deref());
+        remind_cmd::setup(command, data_dir, rules, &mut out)?;
+        out.flush()?;
+        return Ok(Success::Done);
     }
     let dir = match args.data_dir {
         Some(dir) => dir,
@@ -191,7 +256,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         tui::check_terminal()?;
         let opened = store.open(clock.now())?;
         tui::run(rules, store, opened, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
     };
     let state = store.load().map_err(|e| match e {
         StoreError::Corrupt { .. } => CliError::Damaged(e),
@@ -206,6 +271,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut success = Success::Done;
     match command {
         Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
         Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
@@ -218,13 +284,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Command::Export {
             command: ExportCommand::Ics { file },
         } => export_cmd::ics(&ctx, &file, &mut out)?,
+        Command::Remind(r) => success = remind_cmd::remind(&ctx, &r, &mut out)?,
         Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
         // Handled above, before the rules and the data were loaded.
         Command::Rules { .. } => {}
     }
     out.flush()?;
-    Ok(())
+    Ok(success)
 }
 
 /// Where the output of a command goes; a trait object keeps the commands easy to call.

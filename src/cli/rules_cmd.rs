@@ -3,14 +3,23 @@
 
 use super::{CliError, Out};
 use crate::rules::{Loader, Rules};
-use std::fs;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
+
+/// The largest rules file read, in bytes: 256 MiB. The benchmarks' plan of 100,000 rules is
+/// 35 MiB; without a limit a link to /dev/zero or an endless pipe would be read until memory
+/// runs out.
+pub const MAX_RULES_BYTES: u64 = 256 << 20;
 
 /// Reads and validates a rules file, and the files it extends; every problem is reported,
 /// each with its line. The bytes need not be UTF-8: a file that is not is reported at its
 /// first bad byte.
+///
+/// A pipe is read (`--rules <(…)`, `--rules /dev/stdin`), up to `MAX_RULES_BYTES`; a device
+/// (/dev/zero, a terminal) or a directory is refused without reading. So is a plan it extends.
 pub fn load(path: &Path) -> Result<Rules, CliError> {
-    let bytes = fs::read(path).map_err(|source| CliError::RulesUnreadable {
+    let bytes = read_limited(path).map_err(|source| CliError::RulesUnreadable {
         path: path.to_path_buf(),
         source,
     })?;
@@ -25,7 +34,7 @@ impl Loader for Files {
         let base = Path::new(from).parent().unwrap_or(Path::new(""));
         let file = base.join(path);
         let name = file.display().to_string();
-        let bytes = fs::read(&file).map_err(|e| format!("cannot read \"{name}\": {e}"))?;
+        let bytes = read_limited(&file).map_err(|e| format!("cannot read \"{name}\": {e}"))?;
         let text = String::from_utf8(bytes)
             .map_err(|_| format!("\"{name}\" is not UTF-8 text: save it as UTF-8"))?;
         Ok((text, name))
@@ -40,6 +49,44 @@ pub fn show(path: Option<&Path>, out: Out) -> Result<(), CliError> {
     };
     out.write_all(rules.to_json().as_bytes())?;
     Ok(())
+}
+
+fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    let file = File::open(path)?;
+    let kind = file.metadata()?.file_type();
+    if !(kind.is_file() || is_pipe(&kind)) {
+        let what = if kind.is_dir() {
+            "a directory"
+        } else {
+            "a device"
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a file"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_RULES_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_RULES_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "it is larger than {} MiB, far more than any plan",
+                MAX_RULES_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn is_pipe(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_kind: &std::fs::FileType) -> bool {
+    false
 }
 
 /// `rules check FILE`: "FILE: valid — 22 rules, 10 phases, 3 warnings, ...", or the problems.

@@ -15,25 +15,31 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
         })?,
         None => now,
     };
+    // The latest treatment as read before the lock: a replace names it, and is refused if
+    // another copy has recorded or moved a treatment by the time the lock is held.
     let latest = ctx.state.sessions.last().map(|s| s.at);
+    let change = if replace {
+        Change::ReplaceLatest {
+            from: latest,
+            to: at,
+        }
+    } else {
+        Change::AddSession { at }
+    };
+    let saved = ctx.save(&change)?;
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
-    let head = if ctx.state.session(at).is_some() {
-        format!("Treatment already recorded: {}.", shown(at))
-    } else if let (true, Some(from)) = (replace, latest) {
-        ctx.store.apply(&Change::MoveSession { from, to: at })?;
-        format!(
+    let head = match (saved.changed, replace, latest) {
+        (false, ..) => format!("Treatment already recorded: {}.", shown(at)),
+        (true, true, Some(from)) => format!(
             "Treatment moved: {} → {}. Tick-offs keep their dates.",
             shown(from),
             shown(at)
-        )
-    } else {
-        ctx.store.apply(&Change::AddSession { at })?;
-        let nothing_replaced = if replace {
-            " (There was no earlier treatment to replace.)"
-        } else {
-            ""
-        };
-        format!("Treatment recorded: {}.{nothing_replaced}", shown(at))
+        ),
+        (true, true, None) => format!(
+            "Treatment recorded: {}. (There was no earlier treatment to replace.)",
+            shown(at)
+        ),
+        (true, false, _) => format!("Treatment recorded: {}.", shown(at)),
     };
     let text = format!("{head} {}", where_we_are(ctx, at, now));
     writeln!(out, "{}", wrap(&text, "", ""))?;

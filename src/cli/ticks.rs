@@ -11,43 +11,48 @@ use chrono::{Duration, Local};
 pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     let target = Target::find(ctx, args)?;
     let task = target.task();
-    if task.done {
-        writeln!(out, "Already ticked: {}", target.describe())?;
-        return Ok(());
-    }
-    ctx.store.apply(&Change::Tick {
-        session: target.session.at,
-        date: target.day.date,
-        task: task.id.clone(),
-    })?;
-    writeln!(out, "Ticked: {}", target.describe())?;
+    let saved = !task.done
+        && ctx
+            .save(&Change::Tick {
+                session: target.session.at,
+                date: target.day.date,
+                task: task.id.clone(),
+            })?
+            .changed;
+    // Ticked already, here or by another copy of aftercare just now: nothing was added.
+    let what = if saved { "Ticked" } else { "Already ticked" };
+    writeln!(out, "{what}: {}", target.describe())?;
     Ok(())
 }
 
 pub fn uncheck(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     let target = Target::find(ctx, args)?;
     let task = target.task();
-    if !task.done {
-        writeln!(out, "Not ticked, nothing to undo: {}", target.describe())?;
-        return Ok(());
-    }
+    let (session, task_id, last) = (target.session.at, task.id.clone(), target.day.date);
     // A once-task stays done from the day it was ticked, so the tick to undo may be on an
-    // earlier day than the one asked about: undo every tick that makes it count as done.
-    let first = if task.repeat == Repeat::Once {
-        target.plan.local_date(task.starts)
-    } else {
-        target.day.date
-    };
-    for (date, ids) in target.session.ticks.range(first..=target.day.date) {
-        if ids.contains(&task.id) {
-            ctx.store.apply(&Change::Untick {
-                session: target.session.at,
-                date: *date,
-                task: task.id.clone(),
-            })?;
+    // earlier day than the one asked about: undo every tick that makes it count as done,
+    // as the file holds them when saved.
+    let change = if task.repeat == Repeat::Once {
+        Change::UntickRange {
+            session,
+            task: task_id,
+            first: target.plan.local_date(task.starts),
+            last,
         }
-    }
-    writeln!(out, "Unticked: {}", target.describe())?;
+    } else {
+        Change::Untick {
+            session,
+            date: last,
+            task: task_id,
+        }
+    };
+    let saved = task.done && ctx.save(&change)?.changed;
+    let what = if saved {
+        "Unticked"
+    } else {
+        "Not ticked, nothing to undo"
+    };
+    writeln!(out, "{what}: {}", target.describe())?;
     Ok(())
 }
 

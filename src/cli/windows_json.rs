@@ -199,6 +199,7 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
         warnings: notes(plan, &rules.warnings, true),
         next_session,
     };
+    // Only the rules' text, made inert when they were loaded: plain serde_json is enough.
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

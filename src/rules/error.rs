@@ -1,6 +1,6 @@
 //! Problems found in a rules file, each pointing at a file, a line, a column and the entry.
 
-use super::inert;
+use crate::inert::inert;
 use std::fmt;
 
 /// One thing wrong with a rules file, pointing at the text.

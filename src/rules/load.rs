@@ -119,7 +119,9 @@ fn place(value: &Value, path: &[Step]) -> String {
                         words.pop();
                         let id = at.and_then(|v| v.get("id")).and_then(Value::as_str);
                         words.push(match id {
-                            Some(id) => format!("{} {} ({})", table.what, i + 1, super::inert(id)),
+                            Some(id) => {
+                                format!("{} {} ({})", table.what, i + 1, crate::inert::inert(id))
+                            }
                             None => format!("{} {}", table.what, i + 1),
                         });
                     }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::store::{Change, CheckIn};
+use crate::store::{Change, CheckInPatch};
 use chrono::NaiveDate;
 use chrono_tz::Europe::Berlin;
 
@@ -7,10 +7,11 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn checkin(redness: u8) -> CheckIn {
-    let mut c = CheckIn::default();
-    c.ratings.insert("redness".into(), redness);
-    c
+fn checkin(redness: u8) -> CheckInPatch {
+    CheckInPatch {
+        ratings: [("redness".to_string(), redness)].into(),
+        note: None,
+    }
 }
 
 /// Two treatments 35 days apart; the first has check-ins on Days 1, 3 and 8 and one tick.
@@ -27,17 +28,17 @@ fn series() -> State {
         Change::CheckIn {
             session: first,
             date: date(20),
-            checkin: checkin(4),
+            patch: checkin(4),
         },
         Change::CheckIn {
             session: first,
             date: date(22),
-            checkin: checkin(2),
+            patch: checkin(2),
         },
         Change::CheckIn {
             session: first,
             date: date(27),
-            checkin: checkin(3),
+            patch: checkin(3),
         },
         Change::Tick {
             session: first,
@@ -46,7 +47,7 @@ fn series() -> State {
         },
     ];
     for change in &changes {
-        state.apply(change);
+        state.apply(change).unwrap();
     }
     state
 }

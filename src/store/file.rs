@@ -1,10 +1,14 @@
 //! The state file on disk: read it, and change it safely.
 //!
-//! Every save takes a lock, re-reads the file, applies one change and replaces the file
-//! atomically (temp file, fsync, rename, fsync of the directory). A file this build cannot
-//! read is reported and never written over.
+//! Every save checks the data directory is the user's own (`dir`), takes the lock, re-reads
+//! the file (`read`: only a regular file, never through a link), applies one change and
+//! replaces the file atomically (temp file, fsync, rename, fsync of the directory). A file
+//! this build cannot read is reported and never written over.
 
-use super::{Change, STATE_FORMAT, State};
+use super::dir::check_data_dir;
+use super::read::{kind_of, link_or, open_no_follow, read_state};
+use super::{Change, CheckIn, STATE_FORMAT, State, StoreError};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -15,33 +19,18 @@ const LOCK_FILE: &str = "state.lock";
 const TEMP_PREFIX: &str = ".state-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// Why the state could not be read or saved.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("cannot {action} {path}: {source}")]
-    Io {
-        action: &'static str,
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{path} is damaged ({message} at line {line}, column {column}); it was left as it is")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error(
-        "{path} was written by a newer aftercare (state format {found}, this one reads {STATE_FORMAT}); it was left as it is"
-    )]
-    NewerFormat { path: PathBuf, found: u32 },
-}
-
 /// The state file in a data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+}
+
+/// What a save did: the state as saved, and whether the change changed anything (ticking a
+/// task already ticked does not, and then nothing is written).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub state: State,
+    pub changed: bool,
 }
 
 impl Store {
@@ -58,41 +47,65 @@ impl Store {
     }
 
     /// The saved state; defaults when there is no file yet.
+    ///
+    /// # Errors
+    /// The data directory is not the user's own, the file is not a regular file, is a link,
+    /// too large, damaged, newer, or unreadable (`StoreError`).
     pub fn load(&self) -> Result<State, StoreError> {
+        check_data_dir(&self.dir)?;
+        self.load_file()
+    }
+
+    /// `load` without the directory check, for callers that have just made it.
+    fn load_file(&self) -> Result<State, StoreError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            // A path through a regular file (ENOTDIR) holds no state either; saving there
-            // fails later, with its own message, and the app keeps running.
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
-            {
-                return Ok(State::default());
-            }
-            Err(source) => {
-                return Err(StoreError::Io {
-                    action: "read",
-                    path,
-                    source,
-                });
-            }
-        };
-        parse_state(&bytes, &path)
+        match read_state(&path)? {
+            Some(bytes) => parse_state(&bytes, &path),
+            None => Ok(State::default()),
+        }
+    }
+
+    /// The day's check-in of the treatment at `session` as the file holds it now (`None`
+    /// when there is none, or no such treatment): what a check-in form opens with, and what
+    /// it compares with to see whether another copy saved one meanwhile.
+    ///
+    /// # Errors
+    /// As `load`.
+    pub fn read_checkin(
+        &self,
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+    ) -> Result<Option<CheckIn>, StoreError> {
+        let mut state = self.load()?;
+        let index = state.sessions.iter().position(|s| s.at == session);
+        Ok(index.and_then(|i| state.sessions.swap_remove(i).checkins.remove(&date)))
     }
 
     /// Saves one change: lock, re-read, apply, replace. Returns the state as saved.
+    ///
+    /// # Errors
+    /// As `save`.
     pub fn apply(&self, change: &Change) -> Result<State, StoreError> {
+        self.save(change).map(|saved| saved.state)
+    }
+
+    /// Saves one change: checks the directory, takes the lock, re-reads the file, applies the
+    /// change to what it holds now and, if that changed anything, replaces the file.
+    ///
+    /// # Errors
+    /// `Conflict` when the file no longer holds what the change names (nothing is written);
+    /// the errors of `load`; `Io` when the directory, lock or file cannot be made or written.
+    pub fn save(&self, change: &Change) -> Result<Saved, StoreError> {
+        check_data_dir(&self.dir)?;
         self.create_dir()?;
         let _lock = self.lock()?;
         self.remove_stale_temp_files();
-        let mut state = self.load()?;
-        if state.apply(change) {
+        let mut state = self.load_file()?;
+        let changed = state.apply(change)?;
+        if changed {
             self.write(&state)?;
         }
-        Ok(state)
+        Ok(Saved { state, changed })
     }
 
     /// A saver killed between creating its temporary file and renaming it leaves the file
@@ -106,6 +119,7 @@ impl Store {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                // Removes a link itself, never what it points to.
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -124,7 +138,8 @@ impl Store {
     }
 
     /// An exclusive lock on a file beside the state, held until the guard drops. The state
-    /// file itself is replaced on every save, so it cannot carry the lock.
+    /// file itself is replaced on every save, so it cannot carry the lock. A link planted in
+    /// its place is not followed.
     pub(super) fn lock(&self) -> Result<File, StoreError> {
         let path = self.dir.join(LOCK_FILE);
         let io_err = |action, source| StoreError::Io {
@@ -137,9 +152,17 @@ impl Store {
         // Empty, but private like everything else in the directory.
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options
-            .open(&path)
+        let file = open_no_follow(&path, &mut options)
+            .map_err(|e| link_or(&path, e, |e| io_err("open the lock file", e)))?;
+        let meta = file
+            .metadata()
             .map_err(|e| io_err("open the lock file", e))?;
+        if !meta.is_file() {
+            return Err(StoreError::NotAFile {
+                path,
+                kind: kind_of(&meta.file_type()),
+            });
+        }
         file.lock().map_err(|e| io_err("lock", e))?;
         Ok(file)
     }
@@ -154,7 +177,8 @@ impl Store {
         let mut text =
             serde_json::to_vec_pretty(state).map_err(|e| io_err("encode", io::Error::other(e)))?;
         text.push(b'\n');
-        // tempfile creates the file readable by its owner only (0600), and renaming keeps that.
+        // tempfile creates the file readable by its owner only (0600) and never through a
+        // link (O_EXCL), and renaming keeps that.
         let mut temp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(TEMP_SUFFIX)
@@ -182,12 +206,13 @@ impl Store {
 }
 
 /// Reads state bytes, refusing what this build does not understand.
-fn parse_state(bytes: &[u8], path: &Path) -> Result<State, StoreError> {
+pub(super) fn parse_state(bytes: &[u8], path: &Path) -> Result<State, StoreError> {
     let corrupt = |e: serde_json::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
-        message: crate::rules::serde_message(&e),
+        // serde's words may quote the file ("invalid type: string \"…\"").
+        message: crate::inert::inert(&crate::rules::serde_message(&e)).into_owned(),
     };
     // Look at the version before the shape: a newer file may have a shape we cannot read. The
     // probe reads only `format` and skips the rest without building it.

@@ -12,6 +12,8 @@
 //!
 //! The command line never moves anything: its commands exit 1 naming the file.
 
+use super::file::parse_state;
+use super::read::read_state;
 use super::{STATE_FILE, State, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
 use serde_json::error::Category;
@@ -60,8 +62,9 @@ impl Store {
 
     /// A newer file read with this build's eyes: what fits is shown, the rest ignored.
     fn read_leniently(&self) -> State {
-        fs::read(self.path())
+        read_state(&self.path())
             .ok()
+            .flatten()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
     }
@@ -70,17 +73,13 @@ impl Store {
     /// (another copy may have set it aside already), then moves it.
     fn set_aside(&self, now: DateTime<FixedOffset>) -> Result<Opened, StoreError> {
         let _lock = self.lock()?;
-        let bytes = match fs::read(self.path()) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Opened {
-                    state: State::default(),
-                    notice: None,
-                });
-            }
-            Err(source) => return Err(self.io_error("read", source)),
+        let Some(bytes) = read_state(&self.path())? else {
+            return Ok(Opened {
+                state: State::default(),
+                notice: None,
+            });
         };
-        let damage = match (self.load(), damage_of(&bytes)) {
+        let damage = match (parse_state(&bytes, &self.path()), damage_of(&bytes)) {
             (Err(StoreError::Corrupt { .. }), Some(damage)) => damage,
             (
                 Err(StoreError::Corrupt {

@@ -13,7 +13,7 @@ fn now() -> DateTime<FixedOffset> {
 }
 
 fn store_with(bytes: &[u8]) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     fs::write(store.path(), bytes).unwrap();
     (dir, store)
@@ -133,14 +133,20 @@ fn a_newer_file_is_shown_read_only_and_never_written() {
 
 #[test]
 fn an_unreadable_file_is_an_error_and_stays_where_it_is() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path());
     // A directory where the file should be cannot be read, even by root.
     fs::create_dir(store.path()).unwrap();
     fs::write(store.path().join("keep"), b"x").unwrap();
     let err = store.open(now()).unwrap_err();
     assert!(
-        matches!(err, StoreError::Io { action: "read", .. }),
+        matches!(
+            err,
+            StoreError::NotAFile {
+                kind: "a directory",
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("state.json"), "{err}");
@@ -149,7 +155,7 @@ fn an_unreadable_file_is_an_error_and_stays_where_it_is() {
 
 #[test]
 fn a_good_or_missing_file_opens_as_it_is() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_tempdir();
     let store = Store::new(dir.path().join("new"));
     let opened = store.open(now()).unwrap();
     assert_eq!(opened.notice, None);

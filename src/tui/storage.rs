@@ -22,7 +22,7 @@ impl Storage {
             Storage::Disk(store) => store.apply(change),
             Storage::Memory => {
                 let mut state = current.clone();
-                state.apply(change);
+                state.apply(change)?;
                 Ok(state)
             }
         }

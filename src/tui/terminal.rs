@@ -97,6 +97,9 @@ impl Session {
             restore_on_panic();
             let terminal = ratatui::try_init()?;
             take_mouse_and_paste()?;
+            // crossterm starts listening (to SIGWINCH too) on its first poll: from here on a
+            // signal's wake-up is kept until the loop reads it, even if it is not waiting yet.
+            crossterm::event::poll(Duration::ZERO)?;
             Ok(terminal)
         });
         let session = |terminal| Session {

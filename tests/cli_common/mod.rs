@@ -22,7 +22,7 @@ pub struct Patient {
 impl Patient {
     pub fn new() -> Self {
         Patient {
-            dir: tempfile::tempdir().unwrap(),
+            dir: private_tempdir(),
         }
     }
 
@@ -41,13 +41,22 @@ impl Patient {
         self.data().join("state.json")
     }
 
-    /// `aftercare` with no settings from the environment except ours.
+    /// `aftercare` with no settings from the environment except ours. Nothing it runs can
+    /// reach the machine's desktop or systemd: no session bus, no `systemctl`, and a
+    /// configuration folder of its own.
     pub fn bare(&self) -> Command {
         let mut cmd = aftercare();
         cmd.env("TZ", "Europe/Berlin")
             .env_remove("AFTERCARE_NOW")
             .env_remove("AFTERCARE_RULES")
             .env_remove("AFTERCARE_DATA_DIR")
+            .env_remove("AFTERCARE_NOTIFY_COMMAND")
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/aftercare-test-bus",
+            )
+            .env("AFTERCARE_SYSTEMCTL", "/nonexistent/systemctl")
+            .env("XDG_CONFIG_HOME", self.data().join("config"))
             .arg("--data-dir")
             .arg(self.data());
         cmd
@@ -86,6 +95,16 @@ pub fn done(day: &Value, id: &str) -> bool {
 /// The state file parsed.
 pub fn state(p: &Patient) -> Value {
     serde_json::from_str(&fs::read_to_string(p.state_file()).unwrap()).unwrap()
+}
+
+/// A temporary directory only its owner can use, whatever the umask: aftercare refuses a data
+/// directory its group can write to (0775, as umask 002 makes them).
+pub fn private_tempdir() -> TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap()
 }
 
 /// Writes `text` to `dir/name`.

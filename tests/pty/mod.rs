@@ -180,10 +180,49 @@ impl Session {
             }
             assert!(
                 start.elapsed() < PATIENCE,
-                "never saw {wanted:?} in {output:?}"
+                "never saw {wanted:?} in {output:?}; processes: {}",
+                self.states()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The state of the process started and of its children, as /proc says ("S (sleeping)",
+    /// "T (stopped)"), for a test that waited in vain.
+    fn states(&self) -> String {
+        let state = |pid: &str| {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+            let line = status
+                .lines()
+                .find(|l| l.starts_with("State:"))
+                .unwrap_or("gone");
+            let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+            let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let fds: Vec<String> = (0..3)
+                .map(|fd| {
+                    std::fs::read_link(format!("/proc/{pid}/fd/{fd}"))
+                        .map_or("?".into(), |p| p.display().to_string())
+                })
+                .collect();
+            format!(
+                "{pid} {}: {} in {wchan}, fds {fds:?}, ours {:?}",
+                cmd.replace('\0', " ").trim(),
+                line.trim_start_matches("State:").trim(),
+                std::fs::read_link(format!("/proc/self/fd/{}", self.slave.as_raw_fd()))
+            )
+        };
+        let pid = self.pid().to_string();
+        let children =
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        let all: Vec<String> = std::iter::once(pid.as_str())
+            .chain(children.split_whitespace())
+            .map(state)
+            .collect();
+        format!(
+            "{}; reader done: {}",
+            all.join(", "),
+            self.reader.is_finished()
+        )
     }
 
     /// Whether the terminal is in its normal mode: lines edited and echoed.
@@ -255,26 +294,34 @@ fn winsize(columns: u16, rows: u16) -> libc::winsize {
     }
 }
 
+/// A new pseudo-terminal of the given size: (master, slave). Both are closed on exec, so a
+/// program another test starts meanwhile does not keep this one open (its shell would then
+/// never see the hang-up, and live on).
 fn open_pty((columns, rows): (u16, u16)) -> Option<(OwnedFd, OwnedFd)> {
-    let (mut master, mut slave) = (-1, -1);
-    let size = winsize(columns, rows);
-    let made = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &size,
-        )
-    };
-    if made != 0 {
+    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
+    let master = unsafe { libc::posix_openpt(flags) };
+    if master < 0 {
         println!(
             "skipped: no pseudo-terminal: {}",
             io::Error::last_os_error()
         );
         return None;
     }
-    Some(unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) })
+    let master = unsafe { OwnedFd::from_raw_fd(master) };
+    let mut name = [0 as libc::c_char; 64];
+    let fd = master.as_raw_fd();
+    let made = unsafe {
+        libc::grantpt(fd) == 0
+            && libc::unlockpt(fd) == 0
+            && libc::ptsname_r(fd, name.as_mut_ptr(), name.len()) == 0
+    };
+    assert!(made, "{}", io::Error::last_os_error());
+    let slave = unsafe { libc::open(name.as_ptr(), flags) };
+    assert!(slave >= 0, "{}", io::Error::last_os_error());
+    let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+    let size = winsize(columns, rows);
+    assert_eq!(unsafe { libc::ioctl(fd, libc::TIOCSWINSZ, &size) }, 0);
+    Some((master, slave))
 }
 
 fn mode_of(tty: &OwnedFd) -> libc::termios {

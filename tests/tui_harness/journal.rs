@@ -1,7 +1,7 @@
 //! A patient with a week of check-ins, for the journal's screens.
 
 use super::{TREATMENT, at};
-use aftercare::store::{Change, CheckIn, State, Store};
+use aftercare::store::{Change, CheckIn, CheckInPatch, State, Store};
 use chrono::NaiveDate;
 use tempfile::TempDir;
 
@@ -10,6 +10,14 @@ pub const DAY8: &str = "2026-11-27T18:00:00+01:00";
 
 pub fn date(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+/// What a check-in with these ratings changes, to save it.
+pub fn patch(ratings: &[(&str, u8)]) -> CheckInPatch {
+    CheckInPatch {
+        ratings: ratings.iter().map(|(id, r)| ((*id).into(), *r)).collect(),
+        note: None,
+    }
 }
 
 pub fn checkin(ratings: &[(&str, u8)]) -> CheckIn {
@@ -22,7 +30,10 @@ pub fn checkin(ratings: &[(&str, u8)]) -> CheckIn {
 
 /// A treated patient with a week of check-ins: redness fading, then up to 4 on Day 8.
 pub fn journal_store() -> (TempDir, Store, State) {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let session = at(TREATMENT);
     let mut state = store.apply(&Change::AddSession { at: session }).unwrap();
@@ -77,7 +88,7 @@ pub fn journal_store() -> (TempDir, Store, State) {
         let change = Change::CheckIn {
             session,
             date: date(day),
-            checkin: checkin(ratings),
+            patch: patch(ratings),
         };
         state = store.apply(&change).unwrap();
     }

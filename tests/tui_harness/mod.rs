@@ -25,7 +25,7 @@ pub const DAY3: &str = NOW;
 
 mod journal;
 #[allow(unused_imports)] // only the journal's test binaries use these
-pub use journal::{DAY8, checkin, date, journal_store};
+pub use journal::{DAY8, checkin, date, journal_store, patch};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -33,7 +33,10 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
 
 /// A store in a fresh temporary directory with one treatment recorded.
 pub fn treated_store() -> (TempDir, Store, State) {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let state = store
         .apply(&Change::AddSession { at: at(TREATMENT) })
@@ -74,7 +77,10 @@ pub fn demo(width: u16, height: u16) -> App<Tz> {
 
 /// A patient's app on Day 3, with the treatment saved in a temporary directory.
 pub fn patient(width: u16, height: u16) -> (TempDir, Store, App<Tz>) {
-    let dir = TempDir::new().unwrap();
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
     let store = Store::new(dir.path());
     let state: State = store
         .apply(&Change::AddSession { at: at(TREATMENT) })

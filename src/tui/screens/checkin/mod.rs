@@ -10,7 +10,7 @@ pub use keys::Action;
 use super::Effect;
 use crate::journal::MAX_NOTE_CHARS;
 use crate::rules::{MAX_RATING, Rules};
-use crate::store::{Change, CheckIn};
+use crate::store::{Change, CheckIn, CheckInPatch};
 use crate::tui::context::Context;
 use crate::tui::text_field::TextField;
 use chrono::{NaiveDate, TimeZone};
@@ -135,10 +135,16 @@ impl CheckInForm {
         let Some(session) = ctx.session() else {
             return Effect::Close;
         };
+        // Every field of the form, as before the store took patches; saving only what the
+        // user changed is the check-in form's part of issue 16 (item 2).
+        let checkin = self.to_checkin();
         let change = Change::CheckIn {
             session: session.at,
             date: self.date,
-            checkin: self.to_checkin(),
+            patch: CheckInPatch {
+                ratings: checkin.ratings,
+                note: Some(checkin.note),
+            },
         };
         match ctx.apply(&change) {
             Ok(()) => {
