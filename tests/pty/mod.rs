@@ -5,15 +5,18 @@
 
 #![allow(dead_code)] // each test binary uses a different part of this
 
+mod system;
+
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use system::{is_cooked, mode_of, open_pty, winsize};
 
 /// How long to wait for the app before failing: only ever reached when something is wrong.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -187,40 +190,13 @@ impl Session {
         }
     }
 
-    /// The state of the process started and of its children, as /proc says ("S (sleeping)",
-    /// "T (stopped)"), for a test that waited in vain.
+    /// The state of the process started and of its children, for a test that waited in vain.
     fn states(&self) -> String {
-        let state = |pid: &str| {
-            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-            let line = status
-                .lines()
-                .find(|l| l.starts_with("State:"))
-                .unwrap_or("gone");
-            let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
-            let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-            let fds: Vec<String> = (0..3)
-                .map(|fd| {
-                    std::fs::read_link(format!("/proc/{pid}/fd/{fd}"))
-                        .map_or("?".into(), |p| p.display().to_string())
-                })
-                .collect();
-            format!(
-                "{pid} {}: {} in {wchan}, fds {fds:?}, ours {:?}",
-                cmd.replace('\0', " ").trim(),
-                line.trim_start_matches("State:").trim(),
-                std::fs::read_link(format!("/proc/self/fd/{}", self.slave.as_raw_fd()))
-            )
-        };
-        let pid = self.pid().to_string();
-        let children =
-            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
-        let all: Vec<String> = std::iter::once(pid.as_str())
-            .chain(children.split_whitespace())
-            .map(state)
-            .collect();
+        let ours = std::fs::read_link(format!("/proc/self/fd/{}", self.slave.as_raw_fd()));
+        let tty = ours.map_or("?".into(), |p| p.display().to_string());
         format!(
-            "{}; reader done: {}",
-            all.join(", "),
+            "{}; ours {tty}; reader done: {}",
+            system::process_states(self.pid()),
             self.reader.is_finished()
         )
     }
@@ -283,56 +259,4 @@ impl Session {
         let output = String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned();
         (status, output, cooked)
     }
-}
-
-fn winsize(columns: u16, rows: u16) -> libc::winsize {
-    libc::winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    }
-}
-
-/// A new pseudo-terminal of the given size: (master, slave). Both are closed on exec, so a
-/// program another test starts meanwhile does not keep this one open (its shell would then
-/// never see the hang-up, and live on).
-fn open_pty((columns, rows): (u16, u16)) -> Option<(OwnedFd, OwnedFd)> {
-    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
-    let master = unsafe { libc::posix_openpt(flags) };
-    if master < 0 {
-        println!(
-            "skipped: no pseudo-terminal: {}",
-            io::Error::last_os_error()
-        );
-        return None;
-    }
-    let master = unsafe { OwnedFd::from_raw_fd(master) };
-    let mut name = [0 as libc::c_char; 64];
-    let fd = master.as_raw_fd();
-    let made = unsafe {
-        libc::grantpt(fd) == 0
-            && libc::unlockpt(fd) == 0
-            && libc::ptsname_r(fd, name.as_mut_ptr(), name.len()) == 0
-    };
-    assert!(made, "{}", io::Error::last_os_error());
-    let slave = unsafe { libc::open(name.as_ptr(), flags) };
-    assert!(slave >= 0, "{}", io::Error::last_os_error());
-    let slave = unsafe { OwnedFd::from_raw_fd(slave) };
-    let size = winsize(columns, rows);
-    assert_eq!(unsafe { libc::ioctl(fd, libc::TIOCSWINSZ, &size) }, 0);
-    Some((master, slave))
-}
-
-fn mode_of(tty: &OwnedFd) -> libc::termios {
-    let mut mode: libc::termios = unsafe { std::mem::zeroed() };
-    let got = unsafe { libc::tcgetattr(tty.as_raw_fd(), &mut mode) };
-    assert_eq!(got, 0, "{}", io::Error::last_os_error());
-    mode
-}
-
-/// `icanon echo`, as `stty -a` shows it: lines are edited and echoed, not handed over raw.
-fn is_cooked(mode: &libc::termios) -> bool {
-    let wanted = libc::ICANON | libc::ECHO;
-    mode.c_lflag & wanted == wanted
 }
