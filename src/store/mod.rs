@@ -12,6 +12,7 @@ mod change;
 mod dir;
 mod error;
 mod file;
+mod plans;
 mod raw;
 mod read;
 mod recover;
@@ -23,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use change::{Change, CheckInPatch, Conflict};
 pub use error::StoreError;
 pub use file::{STATE_FILE, Saved, Store};
+pub use plans::{MAX_PLAN_BYTES, PLANS_DIR, PlanCopy, PlanRef};
 pub use raw::RawJson;
 pub use read::MAX_STATE_BYTES;
 pub use recover::{Damage, Notice, Opened};
@@ -52,6 +54,11 @@ pub struct State {
 pub struct Session {
     /// The treatment moment, with the offset it was recorded in.
     pub at: DateTime<FixedOffset>,
+    /// The plan the treatment follows, its copy kept in `plans/`. `None` for a treatment
+    /// recorded by an aftercare before plans were remembered: it follows the plan each run
+    /// names (`--rules`, or the built-in plan), as it always did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanRef>,
     pub ticks: Ticks,
     /// Daily check-ins, one per local date (a second one that day adds to the first).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -86,6 +93,7 @@ impl Session {
     pub fn new(at: DateTime<FixedOffset>) -> Self {
         Session {
             at,
+            plan: None,
             ticks: Ticks::new(),
             checkins: BTreeMap::new(),
             other: Unknown::new(),
