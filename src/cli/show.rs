@@ -77,8 +77,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
 /// plan as if treated now, so a clinic can print it for a patient before the appointment.
 pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
-    let session = ctx.state.current_session(now);
-    let treatment = session.map_or(now, |s| s.at);
+    let (treatment, session) = ctx.laid_out();
     let plan = ctx.plan(treatment);
     let days = args.days(&plan)?;
     if args.json {
@@ -90,7 +89,10 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(treatment))
     )?;
-    if session.is_none() {
+    if ctx.at.is_some() {
+        let note = "Laid out for this treatment time; nothing was recorded.";
+        writeln!(out, "{}", wrap(note, "", ""))?;
+    } else if session.is_none() {
         let note = "No treatment recorded yet: this is the plan as if treated now. \
                     Record yours with `aftercare start --at TIME`.";
         writeln!(out, "{}", wrap(note, "", ""))?;

@@ -206,8 +206,7 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
 
 /// `plan --json --windows`: like `plan`, it needs no recorded treatment.
 pub fn run(ctx: &Context, out: Out) -> Result<(), CliError> {
-    let now = ctx.now();
-    let session = ctx.state.current_session(now);
-    let plan = ctx.plan(session.map_or(now, |s| s.at));
+    let (treatment, session) = ctx.laid_out();
+    let plan = ctx.plan(treatment);
     Ok(write_plan_windows_json(&plan, session, out)?)
 }

@@ -2,7 +2,7 @@
 
 use super::action::PromptAction;
 use super::app::{App, Screen};
-use crate::store::Change;
+use crate::store::{Change, PlanCopy};
 use crate::timearg::parse_time;
 use chrono::TimeZone;
 
@@ -15,7 +15,11 @@ impl<Tz: TimeZone> App<Tz> {
         match action {
             PromptAction::Quit => self.quit = true,
             PromptAction::Submit => {
-                let change = parse_time(&prompt.text, &self.tz).map(|at| Change::AddSession { at });
+                // The treatment records the plan shown (its copy is kept), so later runs
+                // need no --rules.
+                let plan = PlanCopy::of(&self.rules);
+                let change = parse_time(&prompt.text, &self.tz)
+                    .map(|at| Change::AddSessionFollowing { at, plan });
                 match change.map_err(|e| e.to_string()).and_then(|c| {
                     self.storage
                         .apply(&self.state, &c)
