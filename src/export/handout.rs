@@ -19,6 +19,9 @@ use crate::rules::{
 use chrono::{Duration, TimeZone};
 use std::io::{self, Write};
 
+/// A line to write on with a pen: underscores, escaped so they are not emphasis.
+const BLANK: &str = r"\_\_\_\_\_\_\_\_\_\_\_\_\_\_";
+
 /// How the handout names times: as dates, for a known treatment, or as plan days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dates {
@@ -37,11 +40,10 @@ pub fn write<Tz: TimeZone>(
     let handout = Handout { plan, dates };
     handout.head(out)?;
     handout.help(out)?;
-    handout.clinic(out)?;
+    writeln!(out, "## What to do and avoid\n")?;
     for (n, period) in periods(plan.rules()).iter().enumerate() {
         handout.period(out, *period, n == 0)?;
     }
-    handout.checkin(out)?;
     handout.next_session(out)?;
     handout.sources(out)
 }
@@ -134,9 +136,9 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                     at.format("%A %-d %B %Y, %H:%M")
                 )
             }
-            Dates::Relative => "**Treatment:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ \
-                                 (Day 1 is the day of your treatment)"
-                .to_string(),
+            Dates::Relative => {
+                format!("**Treatment:** {BLANK} (Day 1 is the day of your treatment)")
+            }
         };
         writeln!(out, "{} · {when}\n", md(&rules.procedure))?;
         writeln!(out, "> **Not medical advice.** {}\n", md(&rules.disclaimer))
@@ -145,48 +147,51 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     /// The warning signs, most urgent first, each once with when to watch for it.
     fn help(&self, out: &mut dyn Write) -> io::Result<()> {
         let warnings = &self.rules().warnings;
-        if warnings.is_empty() {
-            return Ok(());
-        }
         writeln!(out, "## When to get help\n")?;
+        self.clinic(out)?;
         let provider = self.rules().provider.as_ref();
         for urgency in Urgency::ALL {
             let signs: Vec<&Note> = warnings.iter().filter(|w| w.urgency() == urgency).collect();
             if signs.is_empty() {
                 continue;
             }
-            writeln!(out, "**{}:**\n", tier_heading(urgency, provider))?;
-            for sign in signs {
-                writeln!(out, "- {} ({})", md(&sign.title), self.span_words(sign))?;
+            let items: Vec<String> = signs
+                .iter()
+                .map(|sign| {
+                    let cites = self.cites(&sign.sources);
+                    format!("{} ({}){cites}", md(&sign.title), self.span_words(*sign))
+                })
+                .collect();
+            let heading = tier_heading(urgency, provider);
+            if urgency == Urgency::Mention {
+                // The least urgent tier takes the least room: one paragraph.
+                writeln!(out, "**{heading}:** {}.\n", items.join("; "))?;
+            } else {
+                writeln!(out, "**{heading}:**\n\n- {}\n", items.join("\n- "))?;
             }
-            writeln!(out)?;
         }
-        Ok(())
+        self.checkin(out)
     }
 
     fn clinic(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "## Your clinic\n")?;
         match &self.rules().provider {
             Some(p) => {
-                writeln!(out, "{}\n", contact_markdown(p))?;
-                let mut when = Vec::new();
+                let mut parts = vec![format!("**Your clinic:** {}", contact_markdown(p))];
                 if let Some(hours) = &p.hours {
-                    when.push(format!("**Open:** {}", md(hours)));
+                    parts.push(format!("open {}", md(hours)));
                 }
+                let mut line = parts.join(" · ");
                 if let Some(closed) = &p.out_of_hours {
-                    when.push(format!("**When closed:** {}", md(closed)));
+                    line.push_str(&format!(". **When it is closed:** {}", md(closed)));
                 }
-                if !when.is_empty() {
-                    writeln!(out, "{}\n", when.join(" · "))?;
-                }
+                writeln!(out, "{line}\n")?;
             }
             // The built-in plan names no clinic: a line to write its number on, never a
             // number made up.
             None => writeln!(
                 out,
-                "Name: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ · \
-                 Phone: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ \
-                 (ask your clinic and write it here)\n"
+                "**Your clinic:** {BLANK} **Phone:** {BLANK} (ask your clinic and write it \
+                 here)\n"
             )?,
         }
         Ok(())
@@ -199,32 +204,29 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             let from = w.nominal_hours().0;
             (from >= period.0 && from < period.1) || (first && from < period.0)
         };
-        writeln!(out, "## {}\n", self.period_heading(period))?;
-        for kind in [Kind::Do, Kind::Avoid] {
-            let lines: Vec<String> = rules
-                .rules
-                .iter()
-                .filter(|r| r.kind == kind && opens_here(r.window()))
-                .map(|r| {
-                    let mut line = format!("- {} — {}", md(&r.title), self.rule_words(r, period));
-                    line.push_str(&self.cites(&r.sources));
-                    line
-                })
-                .collect();
-            if lines.is_empty() {
-                continue;
-            }
-            let label = if kind == Kind::Do { "Do" } else { "Avoid" };
-            writeln!(out, "**{label}:**\n\n{}\n", lines.join("\n"))?;
-        }
+        writeln!(out, "### {}\n", self.period_heading(period))?;
         let normal: Vec<String> = rules
             .phases
             .iter()
             .filter(|p| opens_here(p.window()))
-            .map(|p| format!("{} ({})", md(&p.title), self.span_words(p)))
+            .map(|p| md(&p.title))
             .collect();
         if !normal.is_empty() {
             writeln!(out, "**Normal:** {}.\n", normal.join("; "))?;
+        }
+        // What to do, then what to avoid (whose titles say so: "No makeup"), each once.
+        let lines: Vec<String> = [Kind::Do, Kind::Avoid]
+            .into_iter()
+            .flat_map(|kind| rules.rules.iter().filter(move |r| r.kind == kind))
+            .filter(|r| opens_here(r.window()))
+            .map(|r| {
+                let mut line = format!("- {} — {}", md(&r.title), self.rule_words(r, period));
+                line.push_str(&self.cites(&r.sources));
+                line
+            })
+            .collect();
+        if !lines.is_empty() {
+            writeln!(out, "{}\n", lines.join("\n"))?;
         }
         Ok(())
     }
@@ -235,31 +237,30 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             return Ok(());
         }
         let names: Vec<String> = rules.symptoms.iter().map(|s| md(&s.title)).collect();
-        writeln!(out, "## Daily check-in\n")?;
-        writeln!(
-            out,
-            "Rate each day from 0 (none) to 5 (severe): {} (`aftercare checkin`). A 5 on any \
-             of them: {}.\n",
+        let mut text = format!(
+            "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} if you rate any of \
+             them 5",
             names.join(", "),
-            lower_first(Urgency::Call.action())
-        )?;
+            Urgency::Call.action()
+        );
         for urgency in Urgency::ALL {
             let alerts: Vec<String> = rules
                 .alerts
                 .iter()
                 .filter(|a| a.urgency() == urgency)
-                .map(|a| format!("{} ({})", md(&a.title), self.span_words(a)))
+                .map(|a| lower_first(&md(&a.title)))
                 .collect();
-            if !alerts.is_empty() {
-                writeln!(
-                    out,
-                    "**{}:** {}.\n",
+            match (urgency, alerts.is_empty()) {
+                (_, true) => {}
+                (Urgency::Call, false) => text.push_str(&format!(", or for {}", alerts.join("; "))),
+                (_, false) => text.push_str(&format!(
+                    ". {}: {}",
                     alert_heading(urgency),
                     alerts.join("; ")
-                )?;
+                )),
             }
         }
-        Ok(())
+        writeln!(out, "{text}.\n")
     }
 
     fn next_session(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -283,11 +284,9 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             }
             Dates::Relative => self.span_words(next),
         };
-        writeln!(out, "## Next session\n")?;
         writeln!(
             out,
-            "If you are having a series of treatments, the next one is due {after} after this \
-             one: {when}.{}\n",
+            "**Next session** (for a series): {after} after this one, {when}.{}\n",
             self.cites(&next.sources)
         )
     }
@@ -297,18 +296,35 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         if sources.is_empty() {
             return Ok(());
         }
-        writeln!(out, "## Sources\n")?;
-        for (n, source) in sources.iter().enumerate() {
-            let mut line = md(&source.citation());
-            if source.kind == SourceKind::Clinical {
-                line.push_str(" *(clinical literature)*");
+        // One paragraph, each source numbered as the lists above cite it, articles and
+        // clinical literature apart: a list of twenty citations would take a page of its own.
+        let mut parts = Vec::new();
+        for (kind, label) in [
+            (SourceKind::Article, "Articles"),
+            (SourceKind::Clinical, "Clinical literature"),
+        ] {
+            let cited: Vec<String> = sources
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind == kind)
+                .map(|(n, source)| {
+                    let mut text = format!("\\[{}\\] {}", n + 1, md(&source.short_citation()));
+                    if let Some(note) = &source.note {
+                        text.push_str(&format!(" ({})", md(note.trim_end_matches('.'))));
+                    }
+                    text
+                })
+                .collect();
+            if !cited.is_empty() {
+                parts.push(format!("**{label}:** {}", cited.join(" ")));
             }
-            if let Some(note) = &source.note {
-                line.push_str(&format!(" Note: {}", md(note)));
-            }
-            writeln!(out, "{}. {line}", n + 1)?;
         }
-        Ok(())
+        writeln!(
+            out,
+            "## Sources\n\n{} `aftercare plan` cites each in full, with its title and web \
+             address.",
+            parts.join(" ")
+        )
     }
 
     /// "First 48 hours · Fri 20 Nov – Sun 22 Nov".
@@ -337,7 +353,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             (Kind::Avoid, _) => format!("until {end}"),
             (Kind::Do, Repeat::Once) => format!("once, by {end}"),
             (Kind::Do, Repeat::Daily) => format!("daily until {end}"),
-            (Kind::Do, Repeat::MorningAndEvening) => format!("morning and evening until {end}"),
+            (Kind::Do, Repeat::MorningAndEvening) => format!("twice daily until {end}"),
         };
         if window.nominal_hours().0 > period.0.max(0) {
             format!("from {}, {how}", self.edge_words(window.from, false))
@@ -354,11 +370,11 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             Dates::Absolute => {
                 let (from, until) = self.plan.span(entry);
                 let last = self.plan.local(until) - Duration::seconds(1);
-                let to = last.format("%a %-d %b");
+                let to = last.format("%-d %b");
                 if from <= self.plan.treatment() {
                     format!("to {to}")
                 } else {
-                    format!("{} to {to}", self.plan.local(from).format("%a %-d %b"))
+                    format!("{}–{to}", self.plan.local(from).format("%-d %b"))
                 }
             }
             Dates::Relative => {
@@ -401,7 +417,10 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let numbers: Vec<String> = ids
             .iter()
             .filter_map(|id| self.rules().sources.iter().position(|s| &s.id == id))
-            .map(|n| (n + 1).to_string())
+            .map(|n| n + 1)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|n| n.to_string())
             .collect();
         if numbers.is_empty() {
             String::new()
@@ -426,12 +445,12 @@ pub fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> String {
     }
 }
 
-/// How the check-in section heads the alerts of a tier.
+/// How the check-in paragraph heads the alerts of a tier other than "call".
 fn alert_heading(urgency: Urgency) -> &'static str {
     match urgency {
-        Urgency::Emergency => "Call emergency services now when your check-in shows",
-        Urgency::Call => "Contact your clinic today when your check-in shows",
-        Urgency::Mention => "Mention at your next visit when your check-in shows",
+        Urgency::Emergency => "Call emergency services now for",
+        Urgency::Call => "Contact your clinic today for",
+        Urgency::Mention => "Mention at your next visit",
     }
 }
 
