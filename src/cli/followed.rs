@@ -37,9 +37,9 @@ pub enum Basis {
     },
     /// No recorded treatment is involved: `--rules`, or the built-in plan.
     Named,
-    /// A treatment recorded before plans were remembered: `--rules` or the built-in plan,
-    /// whichever this run names.
-    Unrecorded,
+    /// A treatment recorded before plans were remembered: `--rules` (`file`) or the
+    /// built-in plan, whichever this run names.
+    Unrecorded { file: Option<PathBuf> },
 }
 
 /// The plan to show, and where it comes from.
@@ -74,9 +74,10 @@ pub fn for_session(
         });
     };
     let Some(reference) = &session.plan else {
+        let file = given.as_ref().map(|g| g.path.clone());
         return Ok(Followed {
             rules: named(given)?,
-            basis: Basis::Unrecorded,
+            basis: Basis::Unrecorded { file },
         });
     };
     let builtin_hash = builtin_identity().map(|(_, hash)| hash.as_str());
@@ -162,4 +163,34 @@ fn refusal(session: &Session, recorded: &PlanRef, given: &Given, copy: &PlanCopy
         moment(session.at),
         describe(recorded),
     )
+}
+
+/// What `today` and `plan` say about the plan before anything else, if anything: a newer
+/// built-in plan the treatment does not follow, or a treatment whose plan was never recorded.
+pub fn notice(basis: &Basis) -> Option<String> {
+    match basis {
+        Basis::Recorded {
+            newer_builtin: true,
+            ..
+        } => Some(
+            "This version of aftercare comes with a newer built-in plan. Your recovery keeps \
+             the plan it started with; to switch to the new one: aftercare rules use builtin"
+                .to_string(),
+        ),
+        Basis::Unrecorded { file } => {
+            let (shown, use_it) = match file {
+                Some(path) => {
+                    let path = inert(&path.display().to_string()).into_owned();
+                    (format!("the plan in {path}"), path)
+                }
+                None => ("the built-in plan".to_string(), "builtin".to_string()),
+            };
+            Some(format!(
+                "Your treatment was recorded by an older aftercare, which did not remember its \
+                 plan: it is shown with {shown}. If that is your plan, keep it for this \
+                 treatment with: aftercare rules use {use_it}"
+            ))
+        }
+        _ => None,
+    }
 }

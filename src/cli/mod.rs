@@ -6,6 +6,7 @@
 
 mod args;
 mod checkin;
+mod clinic_text;
 mod export_cmd;
 mod followed;
 mod history;

@@ -432,17 +432,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
 
 /// How the help section heads a tier, with the clinic's name and phone where the plan gives
 /// them: "Contact Example Skin Clinic today (+44 20 7946 0123) if".
-pub fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> String {
-    match (urgency, provider) {
-        (Urgency::Call, Some(p)) => {
-            let reach = p.phone.as_ref().or(p.email.as_ref()).or(p.web.as_ref());
-            match reach {
-                Some(how) => format!("Contact {} today ({}) if", md(&p.name), md(how)),
-                None => format!("Contact {} today if", md(&p.name)),
-            }
-        }
-        (urgency, _) => urgency.heading().to_string(),
-    }
+fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> String {
+    md(&urgency.heading_with(provider))
 }
 
 /// How the check-in paragraph heads the alerts of a tier other than "call".

@@ -24,7 +24,7 @@
 
 use super::{NOT_ADVICE, moment_words};
 use crate::plan::{Plan, Slot as PlanSlot, first_instant_at_or_after};
-use crate::rules::{Kind, Repeat, Rule};
+use crate::rules::{Kind, Repeat, Rule, Rules, Urgency};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
@@ -61,7 +61,7 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
     calendar
         .append_property(Property::new("NAME", escape_text(name)))
         .append_property(Property::new("X-WR-CALNAME", name));
-    calendar.description(&format!("{}. {NOT_ADVICE}", plan.rules().procedure));
+    calendar.description(&calendar_description(plan.rules()));
     for rule in &plan.rules().rules {
         for mut event in events(plan, rule) {
             event.timestamp(stamp);
@@ -227,6 +227,64 @@ fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> Strin
     if !citations.is_empty() {
         text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
     }
+    text.push_str(&format!("\n\n{}", help_words(plan.rules())));
+    text.push_str(&format!("\n\n{NOT_ADVICE}"));
+    text
+}
+
+/// Who to contact and when, as every event carries it: the clinic as the plan names it (or
+/// "your clinic", never a number of our own), its hours, and the signs that mean calling
+/// emergency services now.
+fn help_words(rules: &Rules) -> String {
+    let mut text = match &rules.provider {
+        Some(p) => {
+            let mut t = format!("Your clinic: {}", p.contact_line());
+            if let Some(hours) = &p.hours {
+                t.push_str(&format!(" (open {hours})"));
+            }
+            if let Some(closed) = &p.out_of_hours {
+                t.push_str(&format!(". When it is closed: {closed}"));
+            }
+            t
+        }
+        None => "Worried about your skin? Contact your clinic.".to_string(),
+    };
+    let emergencies: Vec<&str> = rules
+        .warnings
+        .iter()
+        .filter(|w| w.urgency() == Urgency::Emergency)
+        .map(|w| w.title.as_str())
+        .collect();
+    if !emergencies.is_empty() {
+        text.push_str(&format!(
+            "\n{}: {}.",
+            Urgency::Emergency.heading(),
+            emergencies.join("; ")
+        ));
+    }
+    text
+}
+
+/// The calendar's own description: the procedure, the clinic, and every warning sign by
+/// urgency, most urgent first.
+fn calendar_description(rules: &Rules) -> String {
+    let mut text = format!("{}.\n\n{}", rules.procedure, help_words(rules));
+    let provider = rules.provider.as_ref();
+    for urgency in Urgency::ALL {
+        let signs: Vec<&str> = rules
+            .warnings
+            .iter()
+            .filter(|w| w.urgency() == urgency && urgency != Urgency::Emergency)
+            .map(|w| w.title.as_str())
+            .collect();
+        if !signs.is_empty() {
+            text.push_str(&format!(
+                "\n{}: {}.",
+                urgency.heading_with(provider),
+                signs.join("; ")
+            ));
+        }
+    }
     text.push_str(&format!("\n\n{NOT_ADVICE}"));
     text
 }
@@ -260,7 +318,6 @@ fn escape_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Rules;
     use chrono_tz::Europe::Berlin;
 
     #[test]
