@@ -105,7 +105,7 @@ pub fn for_session(
     } else {
         let text = store.read_plan(reference)?;
         let origin = store.plan_path(&reference.sha256).display().to_string();
-        Rules::parse(&text, &origin).map_err(CliError::Rules)?
+        Rules::from_kept_copy(&text, &origin).map_err(CliError::Rules)?
     };
     Ok(Followed { rules, basis })
 }
