@@ -77,9 +77,10 @@ fn a_plan_given_once_is_the_plan_from_then_on() {
         .success();
     let calendar = fs::read_to_string(&ics).unwrap().replace("\r\n ", "");
     let events = calendar.matches("BEGIN:VEVENT").count();
+    // Every event, and the calendar's description (DESCRIPTION and X-WR-CALDESC).
     assert_eq!(
         calendar.matches("Your clinic: Example Skin Clinic").count(),
-        events + 1
+        events + 2
     );
     // The copy is there, named by its hash, private.
     let sha = state(&p)["sessions"][0]["plan"]["sha256"]
@@ -136,7 +137,7 @@ fn another_plan_is_refused_naming_both_and_switched_on_purpose() {
         .assert()
         .success();
     // Switching on purpose.
-    let said = stdout(p.at(DAY3).args(["rules", "use"]).arg(&other));
+    let said = stdout(p.at(DAY3).args(["rules", "use"]).arg(&other)).replace('\n', " ");
     assert!(
         said.contains("now follows the plan \"Example Skin Clinic: light peel\""),
         "{said}"
