@@ -156,16 +156,21 @@ fn a_bad_rules_option_stops_everything_before_it_starts() {
 
 #[test]
 fn a_clinics_rules_file_replaces_the_builtin_plan() {
-    let p = Patient::treated();
+    let p = Patient::new();
     let dir = tempfile::Builder::new()
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir()
         .unwrap();
     let good = write(dir.path(), "clinic.json", GOOD_RULES);
-    let out = p
-        .at("2026-11-20 18:00")
+    // Given once, when the treatment is recorded; remembered from then on.
+    p.at(TREATED)
         .arg("--rules")
         .arg(&good)
+        .arg("start")
+        .assert()
+        .success();
+    let out = p
+        .at("2026-11-20 18:00")
         .args(["today", "--json"])
         .assert()
         .success();

@@ -115,7 +115,7 @@ pub struct PlanArgs {
     #[arg(long, conflicts_with = "json")]
     pub markdown: bool,
     /// With --markdown: every day of the plan in turn, with boxes to tick, instead of the
-    /// handout
+    /// handout (--from and --to ask for it too)
     #[arg(long, requires = "markdown")]
     pub days: bool,
     /// Lay the plan out for a treatment at TIME, without reading or writing any data

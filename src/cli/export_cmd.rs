@@ -9,17 +9,13 @@ use std::path::Path;
 /// The handout (`plan --markdown`), or with `--days` every day in turn, on standard output.
 /// Dates are dates when the treatment time is known (recorded, or `--at`); otherwise the
 /// handout speaks in plan days, and the day-by-day listing is laid out as if treated now.
-/// `--from`/`--to` narrow the day-by-day listing.
+/// `--from`/`--to` narrow the day-by-day listing (and ask for it).
 pub fn markdown(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let (treatment, session) = ctx.laid_out();
     let plan = ctx.plan(treatment);
     let known = session.is_some() || ctx.at.is_some();
-    if !args.days {
-        if args.from.is_some() || args.to.is_some() {
-            return Err(CliError::Usage(
-                "--from and --to pick days of the day-by-day listing: add --days".into(),
-            ));
-        }
+    // --from/--to pick days, which only the day-by-day listing has.
+    if !args.days && args.from.is_none() && args.to.is_none() {
         let dates = if known {
             handout::Dates::Absolute
         } else {
