@@ -255,3 +255,38 @@ fn rules_use_needs_a_treatment() {
         .stderr(predicates::str::contains("No treatment recorded yet"));
     assert!(!p.state_file().exists());
 }
+
+#[test]
+fn history_counts_each_treatment_with_its_own_plan() {
+    let p = Patient::new();
+    let itch = CLINIC.replace(
+        r#""remove""#,
+        r#""symptoms": [{"id": "itch", "title": "Itching"}],
+  "remove""#,
+    );
+    let file = write(p.data(), "itch.json", &itch);
+    p.at(TREATED)
+        .arg("--rules")
+        .arg(&file)
+        .arg("start")
+        .assert()
+        .success();
+    // The second treatment goes on with the clinic's plan, then is switched to the built-in
+    // one on purpose.
+    p.at("2026-12-20 10:00").arg("start").assert().success();
+    p.at("2026-12-21 10:00")
+        .args(["rules", "use", "builtin"])
+        .assert()
+        .success();
+    let history = p.json("2026-12-21 10:00", &["history", "--json"]);
+    let symptoms = |n: usize| -> Vec<String> {
+        history["sessions"][n]["symptoms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(symptoms(0).contains(&"itch".to_string()), "{history}");
+    assert!(!symptoms(1).contains(&"itch".to_string()), "{history}");
+}
