@@ -401,7 +401,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 let (n, before) = (h.abs(), if h < 0 { "before" } else { "after" });
                 if n % 168 == 0 && n >= 336 {
                     format!("{} weeks {before} treatment", n / 168)
-                } else if n % 24 == 0 && n >= 48 {
+                } else if n % 24 == 0 && n >= 72 {
                     format!("{} days {before} treatment", n / 24)
                 } else {
                     format!("{n} hours {before} treatment")
