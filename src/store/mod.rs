@@ -1,8 +1,9 @@
 //! What the user did, and nothing else: treatments and tick-offs, keyed by stable ids and
 //! dates in sorted maps, so the file diffs cleanly and old files always load.
 //!
-//! The plan is never stored; it is derived from the rules each time. A rule that is renamed or
-//! removed from the rules file leaves its tick-offs here untouched. Fields this build does not
+//! Each treatment names the plan it follows (`PlanRef`), and a copy of that plan is kept in
+//! `plans/` (`plans`); the days are derived from it each time. A rule that is renamed or
+//! removed from the plan leaves its tick-offs here untouched. Fields this build does not
 //! know (written by a newer aftercare) are kept byte for byte (`RawJson`).
 //!
 //! Every change is a `Change` that carries only what the user changed; `Store::save` applies
