@@ -11,6 +11,7 @@ pub mod inert;
 pub mod journal;
 pub mod plan;
 pub mod progress;
+pub mod remind;
 pub mod rules;
 pub mod series;
 pub mod store;

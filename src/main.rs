@@ -7,7 +7,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     exit_101_on_panic();
     match cli::run(cli::Args::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(success) => ExitCode::from(success.exit_code()),
         // The reader went away (`aftercare plan | head`): nothing left to tell anyone.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {

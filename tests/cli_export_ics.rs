@@ -109,9 +109,11 @@ fn writes_one_event_per_window_and_reminder_series() {
     let (p, rules) = patient();
     let file = p.data().join("plan.ics");
     let out = export(&p, &rules, &file);
-    assert_eq!(out, format!("Wrote 7 events to {}\n", file.display()));
+    // Two avoid windows, the end of the one that is not preparation, a one-off and a series
+    // for sunscreen, a morning and an evening series for cleansing, the once task.
+    assert_eq!(out, format!("Wrote 8 events to {}\n", file.display()));
     let events = events(&file);
-    assert_eq!(events.len(), 7);
+    assert_eq!(events.len(), 8);
     for e in &events {
         let uid = e.get_uid().unwrap();
         assert!(uid.ends_with("-20260328T130000Z@aftercare"), "{uid}");
@@ -126,7 +128,7 @@ fn writes_one_event_per_window_and_reminder_series() {
     let mut uids: Vec<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
     uids.sort();
     uids.dedup();
-    assert_eq!(uids.len(), 7, "UIDs are unique");
+    assert_eq!(uids.len(), 8, "UIDs are unique");
     let text = fs::read_to_string(&file).unwrap();
     assert!(!text.contains("TZID") && !text.contains("VTIMEZONE"));
     assert!(text.contains("PRODID:-//aftercare//aftercare "));
@@ -202,7 +204,7 @@ fn local(texts: &[&str]) -> Vec<NaiveDateTime> {
 #[test]
 fn reminders_stay_at_the_same_local_time_across_the_dst_change() {
     let events = exported_events();
-    let evening = event(&events, "cleanse-evening");
+    let evening = event(&events, "cleanse.evening");
     assert_eq!(value(evening, "SUMMARY"), "Cleanse (evening)");
     assert_eq!(
         occurrences(evening),
@@ -221,17 +223,17 @@ fn reminders_stay_at_the_same_local_time_across_the_dst_change() {
         })
         .collect();
     assert_eq!(offsets, ["+01:00", "+02:00"]);
-    let morning = event(&events, "cleanse-morning");
+    let morning = event(&events, "cleanse.morning");
     assert_eq!(
         occurrences(morning),
         local(&["2026-03-29 08:00", "2026-03-30 08:00"]),
         "no morning reminder on the treatment day: the window opens at 14:00"
     );
-    // A daily task whose window opens after 09:00 starts with a reminder at the opening.
-    assert_eq!(
-        occurrences(event(&events, "sunscreen-first")),
-        local(&["2026-03-28 14:00"])
-    );
+    // A daily task whose window opens after 09:00 starts with a reminder at the opening:
+    // an instant, so in UTC.
+    let first = event(&events, "sunscreen.20260328");
+    assert_eq!(berlin(value(first, "DTSTART")), "2026-03-28 14:00 CET");
+    assert!(first.property_value("RRULE").is_none());
     assert_eq!(
         occurrences(event(&events, "sunscreen")),
         local(&["2026-03-29 09:00", "2026-03-30 09:00", "2026-03-31 09:00"])
@@ -275,8 +277,8 @@ fn the_built_in_plan_exports() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("Wrote 30 events to"));
-    assert_eq!(events(&file).len(), 30);
+        .stdout(contains("Wrote 39 events to"));
+    assert_eq!(events(&file).len(), 39);
 }
 
 #[test]

@@ -105,7 +105,9 @@ fn the_example_runs_from_the_command_line() {
         .arg(p.data().join("clinic.ics"))
         .assert()
         .success()
-        .stdout(contains("Wrote 6 events to"));
+        // No makeup and its end, two cleansing series, sunscreen's first day and series,
+        // the review to book.
+        .stdout(contains("Wrote 7 events to"));
 }
 
 #[test]

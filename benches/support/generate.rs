@@ -65,9 +65,11 @@ pub fn rules(count: usize) -> Rules {
                 until_hours: Some(until_hours),
                 until_day: None,
                 repeat,
+                at: None,
                 rationale: format!(
                     "Rule {i}: one sentence on why, about as long as the built-in plan's rationales."
                 ),
+                lifted: None,
                 sources: vec![source],
             }
         })

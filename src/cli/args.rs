@@ -40,7 +40,7 @@ pub struct Args {
 const TIME_HELP: &str = "\
 TIME is \"YYYY-MM-DD HH:MM\" in local time, or RFC 3339 (\"2026-11-20T14:00:00+01:00\").
 Exit status: 0 done; 1 something failed (a file, no treatment recorded yet);
-2 a bad argument, time or rules file.";
+2 a bad argument, time or rules file; 3 `remind` found nothing due.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -78,6 +78,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Say what is due now and what has ended since the last reminder (exit status 0 when
+    /// something is due, 3 when nothing is); `remind install` has it run by itself
+    Remind(RemindArgs),
     /// Export the plan for use elsewhere
     Export {
         #[command(subcommand)]
@@ -153,6 +156,43 @@ impl PlanArgs {
         }
         Ok(from..=to)
     }
+}
+
+#[derive(Debug, ClapArgs)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RemindArgs {
+    #[command(subcommand)]
+    pub command: Option<RemindCommand>,
+    /// Also show a desktop notification for each task newly due (once per task and time of
+    /// day, never after it is ticked) and for what has just ended; AFTERCARE_NOTIFY_COMMAND
+    /// names a program to run instead (as `PROGRAM TITLE TEXT`)
+    #[arg(long)]
+    pub notify: bool,
+    /// Print nothing; the exit status still tells whether something is due (for timers)
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// Run `remind --notify` by itself every 5 minutes: a systemd user timer, or where
+    /// systemd does not run, the line to add to your crontab
+    Install(SetupArgs),
+    /// Stop and remove what `remind install` set up
+    Uninstall(SetupArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct SetupArgs {
+    /// Show what would be written, removed and run, and change nothing
+    #[arg(long)]
+    pub print: bool,
+    /// Use a crontab line even where systemd runs
+    #[arg(long)]
+    pub cron: bool,
+    /// The directory of systemd user units [default: ~/.config/systemd/user]
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub unit_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -12,6 +12,7 @@ mod followed;
 mod history;
 mod journal_text;
 mod json_out;
+mod remind_cmd;
 mod rules_cmd;
 mod short;
 mod show;
@@ -20,13 +21,19 @@ mod text;
 mod ticks;
 mod windows_json;
 
-pub use args::{Args, CheckinArgs, Command, ExportCommand, PlanArgs, RulesCommand, TickArgs};
+pub use args::{
+    Args, CheckinArgs, Command, ExportCommand, PlanArgs, RemindArgs, RemindCommand, RulesCommand,
+    SetupArgs, TickArgs,
+};
 pub use followed::Basis;
 pub use json_out::{write_plan_days_json, write_plan_json};
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
 use crate::plan::Plan;
+use crate::remind::install::InstallError;
+use crate::remind::memory::MemoryError;
+use crate::remind::notify::NotifyError;
 use crate::rules::{Rules, RulesError};
 use crate::store::Store;
 use crate::store::{Change, Conflict, Saved, Session, State, StoreError};
@@ -81,6 +88,12 @@ pub enum CliError {
     NotATerminal,
     #[error(transparent)]
     Tui(#[from] TuiError),
+    #[error(transparent)]
+    Reminders(#[from] MemoryError),
+    #[error(transparent)]
+    Notify(#[from] NotifyError),
+    #[error(transparent)]
+    Install(#[from] InstallError),
     #[error("cannot write {path}: {source}", path = .path.display())]
     Write {
         path: PathBuf,
@@ -111,6 +124,9 @@ impl CliError {
             | CliError::Damaged(_)
             | CliError::NotATerminal
             | CliError::Tui(_)
+            | CliError::Reminders(_)
+            | CliError::Notify(_)
+            | CliError::Install(_)
             | CliError::Write { .. }
             | CliError::Output(_) => 1,
         }
@@ -118,7 +134,30 @@ impl CliError {
 
     /// The reader of our output went away (`aftercare plan | head`): not worth a message.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            CliError::Output(e) | CliError::Install(InstallError::Output(e)) => {
+                e.kind() == io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How a command that did what was asked ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// Exit status 0.
+    Done,
+    /// Exit status 3: `remind` found nothing due (1 and 2 mean failures).
+    NothingDue,
+}
+
+impl Success {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Success::Done => 0,
+            Success::NothingDue => 3,
+        }
     }
 }
 
@@ -151,14 +190,18 @@ impl Context {
     /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
     /// the file no longer allows is reported with what to do.
     pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
-        let Some(store) = &self.store else {
-            return Err(CliError::Usage(
-                "--at lays a plan out without recording anything; leave it out to save".into(),
-            ));
-        };
-        store.save(change).map_err(|e| match e {
+        self.store()?.save(change).map_err(|e| match e {
             StoreError::Conflict(conflict) => CliError::Conflict(conflict),
             e => CliError::Store(e),
+        })
+    }
+
+    /// The data directory, which a command given `--at` has none of.
+    pub fn store(&self) -> Result<&Store, CliError> {
+        self.store.as_ref().ok_or_else(|| {
+            CliError::Usage(
+                "--at lays a plan out without recording anything; leave it out to save".into(),
+            )
         })
     }
 
@@ -191,7 +234,7 @@ fn at_of(command: Option<&Command>) -> Option<&str> {
 }
 
 /// Runs one invocation.
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(args: Args) -> Result<Success, CliError> {
     let clock = match &args.now {
         Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
             flag: "--now",
@@ -209,7 +252,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             RulesCommand::Use { .. } => return use_plan(&args, clock),
         }
         out.flush()?;
-        return Ok(());
+        return Ok(Success::Done);
     }
     let given = match &args.rules {
         Some(path) => Some(followed::Given {
@@ -226,7 +269,20 @@ pub fn run(args: Args) -> Result<(), CliError> {
             ));
         }
         tui::run_demo(followed::named(given)?, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
+    }
+    // Setting up the timer needs the paths this run was given, not the data itself. Not
+    // --rules: each treatment remembers its plan, and a timer that named a file would be
+    // refused once the patient switched plans on purpose (`rules use`).
+    if let Some(Command::Remind(RemindArgs {
+        command: Some(command),
+        ..
+    })) = &args.command
+    {
+        let mut out = io::stdout().lock();
+        remind_cmd::setup(command, args.data_dir.as_deref(), None, &mut out)?;
+        out.flush()?;
+        return Ok(Success::Done);
     }
     if let Some(text) = at_of(args.command.as_ref()) {
         // A clinic's papers for a treatment not recorded here: no data directory is looked
@@ -258,7 +314,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         let session = opened.state.current_session(clock.now());
         let plan = followed::for_session(&store, session, given)?;
         tui::run(plan.rules, store, opened, clock)?;
-        return Ok(());
+        return Ok(Success::Done);
     };
     let state = load_state(&store)?;
     let now = clock.now();
@@ -304,28 +360,29 @@ fn load_state(store: &Store) -> Result<State, CliError> {
 }
 
 /// `rules use FILE|builtin`: the current treatment follows another plan from now on.
-fn use_plan(args: &Args, clock: Clock) -> Result<(), CliError> {
+fn use_plan(args: &Args, clock: Clock) -> Result<Success, CliError> {
     let Some(Command::Rules {
         command: RulesCommand::Use { plan },
     }) = &args.command
     else {
-        return Ok(());
+        return Ok(Success::Done);
     };
     let store = Store::new(data_dir(args.data_dir.clone())?);
     let state = load_state(&store)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     rules_cmd::use_plan(&store, &state, clock.now(), plan, &mut out)?;
     out.flush()?;
-    Ok(())
+    Ok(Success::Done)
 }
 
-fn run_command(ctx: &Context, command: Option<Command>) -> Result<(), CliError> {
+fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliError> {
     let Some(command) = command else {
-        return Ok(());
+        return Ok(Success::Done);
     };
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut success = Success::Done;
     match command {
         Command::Start { at, replace } => start::run(ctx, at.as_deref(), replace, &mut out)?,
         Command::Today { short: true, .. } => short::today(ctx, &mut out)?,
@@ -338,13 +395,14 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<(), CliError> 
         Command::Export {
             command: ExportCommand::Ics { file, .. },
         } => export_cmd::ics(ctx, &file, &mut out)?,
+        Command::Remind(r) => success = remind_cmd::remind(ctx, &r, &mut out)?,
         Command::Check(t) => ticks::check(ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(ctx, &t, &mut out)?,
         // Handled in `run`, before the rules and the data were loaded.
         Command::Rules { .. } => {}
     }
     out.flush()?;
-    Ok(())
+    Ok(success)
 }
 
 /// Where the output of a command goes; a trait object keeps the commands easy to call.

@@ -1,32 +1,51 @@
-//! `export ics`: the plan as an iCalendar file a patient imports into any calendar.
+//! `export ics`: the plan as an iCalendar file a patient imports into any calendar, with
+//! alarms (VALARM, ACTION:DISPLAY) where the patient needs telling something.
 //!
-//! Time zones, decided once for the whole file (and no VTIMEZONE needed):
-//! - Windows (what to avoid, and one-time tasks) are exact instants, written in UTC (`Z`):
-//!   48 h without makeup ends at the same minute in every calendar, across a DST change.
-//! - Daily reminders are floating local times (no `Z`, no `TZID`) with a daily RRULE: "08:00
-//!   every morning" stays 08:00 on the wall clock after the clocks change, which a UTC
-//!   start would not. Floating times follow the calendar's own zone: right for a patient's
-//!   own calendar, which is the one they import into.
+//! Time zones, decided once for the whole file (no TZID, no VTIMEZONE):
+//! - *Instants* are written in UTC (`Z`): when an avoid window ends ("Makeup is fine again",
+//!   48 h after the treatment), a window's opening, the next session. 48 h after 14:00 on
+//!   the Friday before the clocks go forward ends at 15:00 local time on Sunday, in every
+//!   calendar, whatever its zone.
+//! - *Times of day* that repeat are written in floating local time (no `Z`, no `TZID`) with
+//!   a daily RRULE: "08:00 every morning" stays 08:00 on the wall clock after the clocks
+//!   change, which a UTC series would not (it would drift to 09:00 or 07:00). A floating time
+//!   is read in the calendar's own zone: right for the patient's own calendar, and a patient
+//!   who travels is reminded at 08:00 where they are.
+//! - A floating time is only exact where the wall clock shows it once. On a day the clocks
+//!   skip the task's time (02:30 when they go forward) or show it twice (when they go back),
+//!   the series leaves that day out (EXDATE) and a one-off event at the exact instant in UTC
+//!   takes its place (the moment the clocks resume; the first 02:30). RFC 5545 reads a
+//!   skipped floating time with the offset before the gap (03:30), which is not when the
+//!   task is due.
+//! - TZID with a VTIMEZONE would also be exact, but needs the zone's name (which the
+//!   system does not always give) and its rules written into the file; floating times and
+//!   UTC need neither.
 //!
-//! What becomes an event:
-//! - a do-task repeated daily: one reminder series at 09:00; twice daily: one at 08:00 and one
-//!   at 20:00. Each series counts the days whose reminder time falls inside the window. When
-//!   the window opens on its first day after the reminder time (a treatment at 14:00), that
-//!   day gets a one-off reminder at the opening instead, as the checklist shows the task then.
-//! - a one-time do-task (`repeat: once`), such as booking the next session: one event spanning
-//!   its whole window, the deadline in the description. Every one-time task is treated alike,
-//!   so the next-session window needs no rule id the code would have to know.
-//! - an avoid-rule, however it repeats: one event from the exact instant it starts to the
-//!   exact instant it ends.
+//! What becomes an event, and which alarms it has:
+//! - a do-task repeated daily or morning and evening: a reminder series per slot, at the
+//!   minute each day's slot begins (`Plan::all_due`: the task's time of day, or the window's
+//!   opening when later), with an alarm at the start of each occurrence. Days whose slot
+//!   begins at another time (the first day, when the window opens at 14:00) get a one-off
+//!   reminder at that instant.
+//! - a one-time do-task (`repeat: once`), such as booking the next session: one event
+//!   spanning its whole window, with an alarm when it is due.
+//! - an avoid-rule, however it repeats: one event over its window, with no alarm; and at its
+//!   end a short event with an alarm that says what is fine again (the rule's `lifted`
+//!   words). Preparation windows, which end at the treatment, lift nothing.
+//! - the next session: one event over its window, with an alarm a week before it opens
+//!   (time to book) and one when it opens.
 //!
-//! UIDs are the rule id (plus the slot), the treatment instant and `@aftercare`: exporting
-//! again for the same treatment updates the events already imported rather than doubling them.
+//! UIDs are the rule id, a suffix after a dot (ids have no dots, so no two rules can share a
+//! UID), the treatment instant and `@aftercare`: exporting again for the same treatment
+//! updates the events already imported rather than doubling them.
+
+mod reminders;
 
 use super::{NOT_ADVICE, moment_words};
-use crate::plan::{Plan, Slot as PlanSlot, first_instant_at_or_after};
+use crate::plan::{Lifted, Plan, Task};
 use crate::rules::{Kind, Repeat, Rule, Rules, Urgency};
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, Property};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 const PRODID: &str = concat!(
     "-//aftercare//aftercare ",
@@ -34,16 +53,8 @@ const PRODID: &str = concat!(
     "//EN"
 );
 
-/// How long a reminder occupies in the calendar.
+/// How long a reminder or a "fine again" notice occupies in the calendar.
 const REMINDER_MINUTES: i64 = 15;
-
-/// A reminder time of day, and the half of the day the checklist shows the task in.
-struct Slot {
-    name: Option<&'static str>,
-    at: NaiveTime,
-    /// Where the checklist's part of the day for this slot ends, in hours of local time.
-    until_hour: u32,
-}
 
 /// The calendar for `plan`, stamped with `stamp` (the export's moment, from the app's clock).
 pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Calendar {
@@ -62,37 +73,53 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
         .append_property(Property::new("NAME", escape_text(name)))
         .append_property(Property::new("X-WR-CALNAME", name));
     calendar.description(&calendar_description(plan.rules()));
+    let mut events = Vec::new();
     for rule in &plan.rules().rules {
-        for mut event in events(plan, rule) {
-            event.timestamp(stamp);
-            event.add_property("TRANSP", "TRANSPARENT");
-            calendar.push(event.done());
-        }
+        events.extend(window_events(plan, rule, stamp));
+    }
+    events.extend(reminders::events(plan, stamp));
+    events.extend(next_session(plan, stamp));
+    for mut event in events {
+        event.timestamp(stamp);
+        event.add_property("TRANSP", "TRANSPARENT");
+        calendar.push(event.done());
     }
     calendar
 }
 
-/// The events one rule becomes.
-fn events<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<Event> {
+/// The UID of an event of the plan's treatment: `{id}{suffix}-{treatment}@aftercare`.
+fn uid<Tz: TimeZone>(plan: &Plan<'_, Tz>, id: &str, suffix: &str) -> String {
+    let at = plan
+        .treatment()
+        .with_timezone(&Utc)
+        .format("%Y%m%dT%H%M%SZ");
+    format!("{id}{suffix}-{at}@aftercare")
+}
+
+/// The events of a rule's window: what to avoid (and when it is lifted), or a once task.
+/// Repeating tasks to do are `reminders`' work.
+fn window_events<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    rule: &Rule,
+    stamp: DateTime<Utc>,
+) -> Vec<Event> {
     let (from, until) = plan.span(rule);
-    let uid = |suffix: &str| {
-        let at = plan
-            .treatment()
-            .with_timezone(&Utc)
-            .format("%Y%m%dT%H%M%SZ");
-        format!("{}{suffix}-{at}@aftercare", rule.id)
-    };
     let deadline = moment_words(plan.local(until));
     match (rule.kind, rule.repeat) {
         (Kind::Avoid, _) => {
-            let mut event = Event::new();
-            event
-                .uid(&uid(""))
+            let mut window = Event::new();
+            window
+                .uid(&uid(plan, &rule.id, ""))
                 .summary(&rule.title)
                 .description(&describe(plan, rule, &format!("Until {deadline}.")))
                 .starts(from.with_timezone(&Utc))
                 .ends(until.with_timezone(&Utc));
-            vec![event]
+            let mut events = vec![window];
+            let lifted = plan.lifted(until, until + Duration::seconds(1));
+            if let Some(lifted) = lifted.iter().find(|l| l.rule.id == rule.id) {
+                events.push(lifted_event(plan, lifted, stamp));
+            }
+            events
         }
         (Kind::Do, Repeat::Once) => {
             let mut event = Event::new();
@@ -100,126 +127,132 @@ fn events<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<Event> {
                 "Once, between {} and {deadline}.",
                 moment_words(plan.local(from))
             );
+            let id = uid(plan, &rule.id, "");
             event
-                .uid(&uid(""))
+                .uid(&id)
                 .summary(&rule.title)
                 .description(&describe(plan, rule, &when))
                 .starts(from.with_timezone(&Utc))
                 .ends(until.with_timezone(&Utc));
+            let task = Task::new(rule, None, from, until);
+            if let Some((due, _)) = plan.slot_span(&task, plan.local_date(from)) {
+                event.alarm(alarm(&rule.title, Trigger::At(due), &id, stamp));
+            }
             vec![event]
         }
-        (Kind::Do, Repeat::Daily) => reminders(plan, rule, &SLOTS[..1], &uid),
-        (Kind::Do, Repeat::MorningAndEvening) => reminders(plan, rule, &SLOTS[1..], &uid),
+        (Kind::Do, Repeat::Daily | Repeat::MorningAndEvening) => Vec::new(),
     }
 }
 
-/// A daily task's reminder at 09:00; twice-daily ones at the engine's own slot hours, so the
-/// calendar reminds on exactly the days the checklist shows each slot.
-const SLOTS: [Slot; 3] = [
-    Slot {
-        name: None,
-        at: hm(9),
-        until_hour: 24,
-    },
-    Slot {
-        name: Some("morning"),
-        at: hm(PlanSlot::Morning.hour()),
-        until_hour: PlanSlot::Morning.until_hour(),
-    },
-    Slot {
-        name: Some("evening"),
-        at: hm(PlanSlot::Evening.hour()),
-        until_hour: PlanSlot::Evening.until_hour(),
-    },
-];
-
-const fn hm(hour: u32) -> NaiveTime {
-    match NaiveTime::from_hms_opt(hour, 0, 0) {
-        Some(t) => t,
-        None => NaiveTime::MIN,
-    }
-}
-
-/// Reminder series for a repeating do-task, one per slot, plus the first day's one-off.
-fn reminders<Tz: TimeZone>(
+/// The short event at the end of an avoid window, with its alarm.
+fn lifted_event<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
-    rule: &Rule,
-    slots: &[Slot],
-    uid: &dyn Fn(&str) -> String,
-) -> Vec<Event> {
-    let (from, until) = plan.span(rule);
-    let tz = plan.time_zone();
-    let first = plan.local_date(from);
-    let last = plan.local_date(until - Duration::seconds(1));
-    let deadline = moment_words(plan.local(until));
-    let mut out = Vec::new();
-    for slot in slots {
-        let suffix = slot.name.map_or(String::new(), |n| format!("-{n}"));
-        let label = slot.name.map_or("Daily".to_string(), capitalise);
-        let description = describe(plan, rule, &format!("{label} until {deadline}."));
-        let summary = match slot.name {
-            Some(name) => format!("{} ({name})", rule.title),
-            None => rule.title.clone(),
-        };
-        let mut days: Vec<NaiveDate> = Vec::new();
-        for date in first.iter_days().take_while(|d| *d <= last) {
-            let at = instant(tz, date.and_time(slot.at));
-            if from <= at && at < until {
-                days.push(date);
-            } else if date == first && at < from && from < instant(tz, half_end(date, slot)) {
-                // The window opens after the reminder time on its first day: remind at the
-                // opening, when the checklist starts showing the task.
-                let local = plan.local(from).naive_local();
-                let uid = uid(&format!("{suffix}-first"));
-                out.push(reminder(&uid, &summary, &description, local, 1));
-            }
-        }
-        if let Some(start) = days.first() {
-            let at = start.and_time(slot.at);
-            out.push(reminder(
-                &uid(&suffix),
-                &summary,
-                &description,
-                at,
-                days.len(),
-            ));
-        }
-    }
-    out
-}
-
-/// A floating-time reminder repeated on `count` consecutive days.
-fn reminder(uid: &str, summary: &str, description: &str, at: NaiveDateTime, count: usize) -> Event {
+    lifted: &Lifted<'_>,
+    stamp: DateTime<Utc>,
+) -> Event {
+    let words = lifted.words();
+    let rule = lifted.rule;
+    let when = format!(
+        "From {}: the window of \"{}\" ends.",
+        moment_words(plan.local(lifted.at)),
+        rule.title
+    );
+    let id = uid(plan, &rule.id, ".lifted");
     let mut event = Event::new();
     event
-        .uid(uid)
-        .summary(summary)
-        .description(description)
-        .starts(at)
-        .ends(at + Duration::minutes(REMINDER_MINUTES));
-    if count > 1 {
-        event.add_property("RRULE", format!("FREQ=DAILY;COUNT={count}"));
-    }
+        .uid(&id)
+        .summary(&words)
+        .description(&describe(plan, rule, &when))
+        .starts(lifted.at.with_timezone(&Utc))
+        .ends((lifted.at + Duration::minutes(REMINDER_MINUTES)).with_timezone(&Utc))
+        .alarm(alarm(&words, Trigger::AtStart, &id, stamp));
     event
 }
 
-/// The end of a slot's half of the day on `date`, as local wall time.
-fn half_end(date: NaiveDate, slot: &Slot) -> NaiveDateTime {
-    date.and_time(NaiveTime::MIN) + Duration::hours(i64::from(slot.until_hour))
+/// The next session's window, with an alarm when it comes up (a week before) and one when
+/// it opens.
+fn next_session<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Option<Event> {
+    let next = plan.rules().next_session.as_ref()?;
+    let up = plan.coming_up()?;
+    let (opens, closes) = (
+        moment_words(plan.local(up.opens)),
+        moment_words(plan.local(up.closes)),
+    );
+    let mut text = format!(
+        "The next treatment of your series is due between {opens} and {closes}. Book it in \
+         the week before the window opens."
+    );
+    push_sources(plan, &next.sources, &mut text);
+    push_help(plan.rules(), &mut text);
+    let id = uid(plan, "plan", ".next-session");
+    let mut event = Event::new();
+    event
+        .uid(&id)
+        .summary("Next session due")
+        .description(&text)
+        .starts(up.opens.with_timezone(&Utc))
+        .ends(up.closes.with_timezone(&Utc))
+        .alarm(alarm(
+            &format!("Your next session is due from {opens}: time to book it"),
+            Trigger::At(up.shows_from),
+            &id,
+            stamp,
+        ))
+        .alarm(alarm(
+            &format!("Your next session is due from now until {closes}"),
+            Trigger::AtStart,
+            &id,
+            stamp,
+        ));
+    Some(event)
 }
 
-/// The instant a local wall time names: the earlier one when clocks go back, the moment the
-/// clocks resume when it falls in a gap (reminders are at 08:00, 09:00 and 20:00, which no
-/// zone skips, but window openings can be anywhere).
-fn instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    first_instant_at_or_after(tz, local).with_timezone(&Utc)
+/// When an alarm goes off.
+#[derive(Debug, Clone, Copy)]
+enum Trigger {
+    /// At the start of its event (or of each occurrence of a series).
+    AtStart,
+    /// At an exact instant (an absolute trigger, in UTC as RFC 5545 requires).
+    At(DateTime<FixedOffset>),
 }
 
-/// An event's description: when, why, where from, and the disclaimer.
+/// A display alarm of the event `event_uid`. The library writes a DTSTAMP and a UID into
+/// every component, taking the clock and a random UID where none is set: both are given
+/// here (RFC 9074 gives alarms UIDs), so exporting twice writes the same file.
+fn alarm(text: &str, trigger: Trigger, event_uid: &str, stamp: DateTime<Utc>) -> Alarm {
+    let (mut alarm, name) = match trigger {
+        Trigger::AtStart => {
+            let mut alarm = Alarm::display(text, Duration::zero());
+            // "PT0S" as RFC 5545 writes a zero duration; chrono writes "P0D".
+            alarm.append_property(Property::new("TRIGGER", "PT0S"));
+            (alarm, "start")
+        }
+        Trigger::At(at) => (Alarm::display(text, at.with_timezone(&Utc)), "at"),
+    };
+    let uid = match event_uid.rsplit_once('@') {
+        Some((head, tail)) => format!("{head}.alarm-{name}@{tail}"),
+        None => format!("{event_uid}.alarm-{name}"),
+    };
+    alarm.timestamp(stamp).add_property("UID", uid);
+    alarm.done()
+}
+
+/// An event's description: when, why, where from, who to contact, and the disclaimer.
 fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> String {
     let mut text = format!("{when}\n\n{}", rule.rationale);
-    let citations: Vec<String> = rule
-        .sources
+    push_sources(plan, &rule.sources, &mut text);
+    push_help(plan.rules(), &mut text);
+    text
+}
+
+/// The end of every event's description: the clinic and the emergency signs, then the
+/// disclaimer.
+fn push_help(rules: &Rules, text: &mut String) {
+    text.push_str(&format!("\n\n{}\n\n{NOT_ADVICE}", help_words(rules)));
+}
+
+fn push_sources<Tz: TimeZone>(plan: &Plan<'_, Tz>, ids: &[String], text: &mut String) {
+    let citations: Vec<String> = ids
         .iter()
         .filter_map(|id| plan.rules().source(id))
         .map(|s| format!("- {}", s.citation()))
@@ -227,9 +260,6 @@ fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> Strin
     if !citations.is_empty() {
         text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
     }
-    text.push_str(&format!("\n\n{}", help_words(plan.rules())));
-    text.push_str(&format!("\n\n{NOT_ADVICE}"));
-    text
 }
 
 /// Who to contact and when, as every event carries it: the clinic as the plan names it (or
@@ -287,13 +317,6 @@ fn calendar_description(rules: &Rules) -> String {
     }
     text.push_str(&format!("\n\n{NOT_ADVICE}"));
     text
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or(String::new(), |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
 }
 
 /// `text` as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are

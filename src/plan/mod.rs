@@ -6,6 +6,8 @@
 
 mod alerts;
 mod day;
+mod due;
+mod lifted;
 mod wall_clock;
 mod when;
 mod windows;
@@ -17,6 +19,8 @@ use std::sync::OnceLock;
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
+pub use due::{DAILY_TIME, DueTask, Standing, is_ever_due};
+pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
@@ -321,6 +325,12 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
 #[cfg(test)]
 mod days_tests;
+#[cfg(test)]
+mod due_tests;
+#[cfg(test)]
+mod lifted_tests;
+#[cfg(test)]
+mod standing_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub enum Ty {
     Url,
     /// "2023", "2023-08" or "2023-08-09".
     Date,
+    /// A local time of day, "HH:MM" on a 24-hour clock (`time_of_day::TIME_OF_DAY_PATTERN`).
+    TimeOfDay,
     /// Any text (the `$schema` hint).
     AnyText,
     Object(&'static Table),
@@ -152,7 +154,11 @@ pub static RULE: Table = Table {
             "repeat",
             Ty::Enum(&["once", "daily", "morning_and_evening"]),
         ),
+        // Only on daily and once tasks to do (`validate` says so otherwise).
+        new("at", Ty::TimeOfDay),
         req("rationale", text(LONG)),
+        // Only on avoid rules.
+        new("lifted", text(TITLE_CHARS)),
         req("sources", Ty::Ids),
     ],
     one_of: WINDOW_ONE_OF,

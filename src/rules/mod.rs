@@ -17,10 +17,12 @@ mod schema;
 mod shape;
 mod source;
 mod syntax;
+pub mod time_of_day;
 mod urgency;
 mod validate;
 mod window;
 
+use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -132,8 +134,18 @@ pub struct Rule {
     /// "once", "daily" (the default) or "morning_and_evening".
     #[serde(default)]
     pub repeat: Repeat,
+    /// For a daily or once task to do: the local time of day it is due, "HH:MM" on a 24-hour
+    /// clock, and so when it is reminded. Without it, daily and once tasks are due from
+    /// 09:00; twice-daily tasks are due at 08:00 and 20:00 and take no `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time_of_day")]
+    #[schemars(with = "Option<String>")]
+    pub at: Option<NaiveTime>,
     /// One line on why, shown next to the task.
     pub rationale: String,
+    /// For something to avoid: what the patient may do again when its window ends ("Makeup
+    /// is fine again"). Without it the app says that the rule is over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifted: Option<String>,
     /// Ids from `sources`.
     pub sources: Vec<String>,
 }

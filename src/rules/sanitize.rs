@@ -46,6 +46,9 @@ impl Rules {
         for r in &mut self.rules {
             make_inert(&mut r.title);
             make_inert(&mut r.rationale);
+            if let Some(lifted) = &mut r.lifted {
+                make_inert(lifted);
+            }
         }
         for n in self.phases.iter_mut().chain(&mut self.warnings) {
             make_inert(&mut n.title);

@@ -8,6 +8,7 @@
 use super::Rules;
 use super::fields::{BIDI_CONTROLS, ID_PATTERN, NEEDED_UNLESS_EXTENDING, SECTIONS, TOP, Table, Ty};
 use super::shape::{DATE_PATTERN, EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN};
+use super::time_of_day::TIME_OF_DAY_PATTERN;
 use serde_json::{Map, Value, json};
 
 /// The schema as shipped in assets/rules.schema.json.
@@ -36,6 +37,9 @@ pub fn json_schema() -> Value {
         if let Some(Value::Object(def)) = schema.pointer_mut(&pointer) {
             strict(def, table);
         }
+    }
+    if let Some(Value::Array(all_of)) = schema.pointer_mut("/$defs/Rule/allOf") {
+        all_of.extend(rule_fields_by_kind());
     }
     // Types now described in place.
     if let Some(Value::Object(defs)) = schema.get_mut("$defs") {
@@ -69,6 +73,18 @@ pub fn json_schema() -> Value {
     );
     top.insert("then".into(), format_1_only());
     schema
+}
+
+/// `at` only on daily and once tasks to do, `lifted` only on avoid rules (the checker says
+/// the same in `validate`).
+fn rule_fields_by_kind() -> [Value; 3] {
+    let when = |field: &str, word: &str| json!({"properties": {field: {"const": word}}, "required": [field]});
+    let without = |field: &str| json!({"properties": {field: false}});
+    [
+        json!({"if": when("kind", "avoid"), "then": without("at")}),
+        json!({"if": when("repeat", "morning_and_evening"), "then": without("at")}),
+        json!({"if": when("kind", "do"), "then": without("lifted")}),
+    ]
 }
 
 /// A format 1 file has none of the fields format 2 added, at any depth.
@@ -159,6 +175,7 @@ fn property(ty: Ty) -> Map<String, Value> {
         Ty::Email => json!({"type": "string", "maxLength": 254, "pattern": EMAIL_PATTERN}),
         Ty::Url => json!({"type": "string", "maxLength": 2000, "pattern": URL_PATTERN}),
         Ty::Date => json!({"type": "string", "pattern": DATE_PATTERN}),
+        Ty::TimeOfDay => json!({"type": "string", "pattern": TIME_OF_DAY_PATTERN}),
         Ty::AnyText => json!({"type": "string"}),
         Ty::Object(t) => json!({"$ref": format!("#/$defs/{}", t.def)}),
         Ty::List(t) => json!({"type": "array", "items": {"$ref": format!("#/$defs/{}", t.def)}}),

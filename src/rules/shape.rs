@@ -390,6 +390,12 @@ fn string_problem(ty: Ty, text: &str) -> Option<String> {
         Ty::Date => (!is_date(text)).then(|| {
             format!("\"{text}\" is not a date: write 2023-08-09, 2023-08 or 2023")
         }),
+        Ty::TimeOfDay => super::time_of_day::parse(text).is_none().then(|| {
+            format!(
+                "\"{text}\" is not a time of day: write hours and minutes on a 24-hour clock, \
+                 two digits each, like \"07:30\" or \"21:00\""
+            )
+        }),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use super::error::Problem;
 use super::extend::Facts;
 use super::load::Origins;
 use super::shape::Step;
-use super::{Edge, Rules, Window, Windowed};
+use super::{Edge, Kind, Repeat, Rule, Rules, Window, Windowed};
 use std::collections::HashSet;
 
 /// Adds every problem of the resolved plan `rules` to `out`.
@@ -50,6 +50,7 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
 
     for (i, r) in rules.rules.iter().enumerate() {
         run.window(entry("rules", i), r.window());
+        run.fits_kind(entry("rules", i), r);
         run.cites(entry("rules", i), &r.sources, &sources);
     }
     for (list, notes) in [("phases", &rules.phases), ("warnings", &rules.warnings)] {
@@ -194,6 +195,39 @@ impl Run<'_> {
             _ => None,
         };
         if let Some(message) = message {
+            self.push(path, message);
+        }
+    }
+
+    /// `at` is when a task to do is due, once a day: not for avoid rules, nor for tasks due
+    /// twice a day. `lifted` is what an avoid rule's end allows again: not for tasks to do.
+    fn fits_kind(&mut self, at: Vec<Step>, rule: &Rule) {
+        let problem = |field: &str, message: &str| {
+            ([at.clone(), vec![key(field)]].concat(), message.to_string())
+        };
+        let mut problems = Vec::new();
+        match (rule.kind, rule.repeat, rule.at.is_some()) {
+            (Kind::Avoid, _, true) => problems.push(problem(
+                "at",
+                "\"at\" is the time a task to do is due; something to avoid has none: remove \
+                 it (\"lifted\" says what the patient may do again when the window ends)",
+            )),
+            (Kind::Do, Repeat::MorningAndEvening, true) => problems.push(problem(
+                "at",
+                "\"at\" gives the one time of day of a daily or once task; a \
+                 morning_and_evening task is due at 08:00 and 20:00: remove \"at\", or make \
+                 it two daily rules with a time each",
+            )),
+            _ => {}
+        }
+        if rule.kind == Kind::Do && rule.lifted.is_some() {
+            problems.push(problem(
+                "lifted",
+                "\"lifted\" is what the patient may do again when something to avoid ends; a \
+                 task to do has none: remove it",
+            ));
+        }
+        for (path, message) in problems {
             self.push(path, message);
         }
     }

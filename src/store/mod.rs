@@ -28,6 +28,7 @@ pub use file::{STATE_FILE, Saved, Store};
 pub use plans::{MAX_PLAN_BYTES, PLANS_DIR, PlanCopy, PlanRef};
 pub use raw::RawJson;
 pub use read::MAX_STATE_BYTES;
+pub(crate) use read::{kind_of, open_no_follow};
 pub use recover::{Damage, Notice, Opened};
 
 /// The newest state format this build writes. Files with a larger number are never written.

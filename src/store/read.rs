@@ -76,7 +76,7 @@ fn too_large(path: &Path, size: u64) -> StoreError {
 
 /// Opens `path` with `options`, failing rather than following a symbolic link in its last
 /// component, and without waiting (a FIFO opens at once; regular files ignore the flag).
-pub(super) fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+pub(crate) fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(
         options,
@@ -110,7 +110,7 @@ pub(super) fn link_or(
 }
 
 /// "a FIFO (named pipe)", "a directory", … for messages.
-pub(super) fn kind_of(file_type: &fs::FileType) -> &'static str {
+pub(crate) fn kind_of(file_type: &fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

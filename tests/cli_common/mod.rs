@@ -41,13 +41,22 @@ impl Patient {
         self.data().join("state.json")
     }
 
-    /// `aftercare` with no settings from the environment except ours.
+    /// `aftercare` with no settings from the environment except ours. Nothing it runs can
+    /// reach the machine's desktop or systemd: no session bus, no `systemctl`, and a
+    /// configuration folder of its own.
     pub fn bare(&self) -> Command {
         let mut cmd = aftercare();
         cmd.env("TZ", "Europe/Berlin")
             .env_remove("AFTERCARE_NOW")
             .env_remove("AFTERCARE_RULES")
             .env_remove("AFTERCARE_DATA_DIR")
+            .env_remove("AFTERCARE_NOTIFY_COMMAND")
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/aftercare-test-bus",
+            )
+            .env("AFTERCARE_SYSTEMCTL", "/nonexistent/systemctl")
+            .env("XDG_CONFIG_HOME", self.data().join("config"))
             .arg("--data-dir")
             .arg(self.data());
         cmd

@@ -418,6 +418,51 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             br#"{"format":2,"name":"n","procedure":"p","disclaimer":"d","rules":[]}"#.to_vec(),
             "at least one rule",
         ),
+        (
+            "time of day in words",
+            edit(
+                "\"id\": \"drink-water\",",
+                "\"id\": \"drink-water\", \"at\": \"7.30am\",",
+            ),
+            "\"7.30am\" is not a time of day: write hours and minutes on a 24-hour clock",
+        ),
+        (
+            "time of day past midnight",
+            edit(
+                "\"id\": \"drink-water\",",
+                "\"id\": \"drink-water\", \"at\": \"24:00\",",
+            ),
+            "\"24:00\" is not a time of day",
+        ),
+        (
+            "time of day on an avoid rule",
+            edit(
+                "\"id\": \"no-makeup\",",
+                "\"id\": \"no-makeup\", \"at\": \"08:00\",",
+            ),
+            "rule 7 (no-makeup) › at: \"at\" is the time a task to do is due; something to avoid has none",
+        ),
+        (
+            "time of day on a twice-daily rule",
+            edit(
+                "\"id\": \"gentle-cleanser\",",
+                "\"id\": \"gentle-cleanser\", \"at\": \"08:00\",",
+            ),
+            "a morning_and_evening task is due at 08:00 and 20:00",
+        ),
+        (
+            "lifted on a task to do",
+            edit(
+                "\"id\": \"drink-water\",",
+                "\"id\": \"drink-water\", \"lifted\": \"Stop drinking\",",
+            ),
+            "rule 19 (drink-water) › lifted: \"lifted\" is what the patient may do again",
+        ),
+        (
+            "time of day in format 1",
+            edit("\"format\": 2,", "\"format\": 1,"),
+            "\"lifted\" is new in format 2",
+        ),
         ("deep nesting", deep.into_bytes(), "nested too deeply"),
         ("10 MB title", huge.into_bytes(), "characters long"),
     ]

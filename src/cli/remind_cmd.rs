@@ -1,0 +1,298 @@
+//! `remind`, `remind install` and `remind uninstall`: the edge of `crate::remind`, where the
+//! clock, the files, the notifier and `systemctl` are chosen.
+
+use super::text::{WIDTH, day_title, pad, wrap};
+use super::{CliError, Context, Out, RemindArgs, RemindCommand, SetupArgs, Success};
+use crate::plan::{DueTask, Plan};
+use crate::remind::install::{self, Invocation, Scheduler, SystemSystemctl};
+use crate::remind::memory::Memory;
+use crate::remind::notify::{self, NOTIFY_COMMAND_VAR, Notification};
+use crate::remind::{Notice, Reminder};
+use chrono::{DateTime, FixedOffset};
+use chrono::{Duration, Local};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// Titles are padded to at most this many characters, so the "when" words line up.
+const TITLE_COLUMN: usize = 44;
+
+/// `remind [--notify] [--quiet]`.
+pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, CliError> {
+    let now = ctx.now();
+    let Some(session) = ctx.state.current_session(now) else {
+        if !args.quiet {
+            writeln!(
+                out,
+                "No treatment recorded yet, so nothing is due. Record one with `aftercare start`."
+            )?;
+        }
+        return Ok(Success::NothingDue);
+    };
+    let plan = ctx.plan(session.at);
+    // Held (locked) until the end, notifications included: two runs at once never notify
+    // the same task twice.
+    let mut held = Memory::new(ctx.store()?.dir()).hold()?;
+    if let Some(aside) = &held.set_aside {
+        eprintln!(
+            "aftercare: the record of notifications could not be read and was moved to {}; \
+             a reminder may come twice.",
+            aside.display()
+        );
+    }
+    held.notified.for_session(session.at);
+    let last = held.notified.last_reminder;
+    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified);
+    if !args.quiet {
+        write_text(&plan, &reminder, out)?;
+    }
+    let mut failed = None;
+    if args.notify {
+        let mut notifier = notify::from_env();
+        for (notification, record) in notifications(&plan, &reminder) {
+            if let Err(e) = notifier.notify(&notification) {
+                failed = Some(e);
+                break;
+            }
+            match record {
+                Record::Tasks(tasks) => {
+                    for (date, id) in tasks {
+                        held.notified.tasks.entry(date).or_default().insert(id);
+                    }
+                }
+                Record::Notices(keys) => held.notified.notices.extend(keys),
+            }
+        }
+    }
+    held.notified.last_reminder = Some(last.map_or(now, |l| l.max(now)));
+    // A slot's tasks are notified on its date; a once task's date is its window's first
+    // day, which stays wanted while the task is due.
+    let yesterday = plan.local_date(now) - Duration::days(1);
+    let keep_from = reminder
+        .due
+        .iter()
+        .map(|d| d.date)
+        .fold(yesterday, |a, b| a.min(b));
+    held.notified.forget_before(keep_from);
+    held.save()?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    Ok(match reminder.anything_due() {
+        true => Success::Done,
+        false => Success::NothingDue,
+    })
+}
+
+/// What to record once a notification has been shown.
+enum Record {
+    Tasks(Vec<(chrono::NaiveDate, String)>),
+    Notices(Vec<String>),
+}
+
+/// The reminder as text: what is due, then what changed since the last reminder. Nothing
+/// when there is neither.
+fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), CliError> {
+    let clock = |at| moment(plan, at, r.now);
+    if !r.due.is_empty() {
+        let when = plan.local(r.now).format("%a %-d %b %H:%M");
+        writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
+        let width = r.due.iter().map(|d| d.task.title().chars().count()).max();
+        let width = width.unwrap_or(0).min(TITLE_COLUMN);
+        for due in &r.due {
+            let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
+            let mut when = format!("since {}", clock(due.begins));
+            if !ends_with_day {
+                when.push_str(&format!(" · until {}", clock(due.ends)));
+            }
+            let title = due.task.title();
+            let line = format!("  [ ] {}  {when}", pad(title, width));
+            if title.chars().count() <= width && line.chars().count() <= WIDTH {
+                writeln!(out, "{line}")?;
+            } else {
+                // A long title gets lines of its own, the times under it.
+                writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
+                writeln!(out, "      {when}")?;
+            }
+            writeln!(out, "      {}", due.id)?;
+        }
+        writeln!(out, "Tick each off when done: aftercare check ID")?;
+    }
+    if !r.notices.is_empty() {
+        if !r.due.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(out, "Since the last reminder")?;
+        for notice in &r.notices {
+            let mark = if notice.lifts { "✓" } else { "→" };
+            let first = format!("  {mark} {} ", clock(notice.at));
+            let indent = " ".repeat(first.chars().count() + 1);
+            writeln!(
+                out,
+                "{}",
+                wrap(&notice.words, &format!("{first} "), &indent)
+            )?;
+        }
+    }
+    if r.due.is_empty() && r.plan_over {
+        let last = plan.date_of(plan.last_day()).format("%a %-d %b %Y");
+        writeln!(
+            out,
+            "The plan ended on {last}: nothing more is due. `aftercare remind uninstall` turns \
+             reminders off."
+        )?;
+    }
+    Ok(())
+}
+
+/// A moment as a reminder says it: "14:00" today, "Fri 13 Nov 14:00" on another day. A
+/// weekday alone would read the same a day ago and six days ahead ("since Fri 14:00 · until
+/// Fri 14:00"), which a reminder spanning both would say.
+fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let (at, now) = (plan.local(at), plan.local(now));
+    if at.date_naive() == now.date_naive() {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%a %-d %b %H:%M").to_string()
+    }
+}
+
+/// The notifications to show: one for the tasks newly due, one for the notices.
+fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification, Record)> {
+    let mut list = Vec::new();
+    let label = |d: &DueTask<'_>| match d.task.slot {
+        Some(slot) => format!("{} ({})", d.task.title(), slot.as_str()),
+        None => d.task.title().to_string(),
+    };
+    let clock = |at| moment(plan, at, r.now);
+    let tasks = &r.notify_tasks;
+    if let Some(first) = tasks.first() {
+        let notification = if tasks.len() == 1 {
+            Notification {
+                summary: label(first),
+                body: format!(
+                    "Due since {} ({}). Tick it off in aftercare when done.",
+                    clock(first.begins),
+                    day_title(r.day)
+                ),
+            }
+        } else {
+            let lines: Vec<String> = tasks.iter().map(|d| format!("• {}", label(d))).collect();
+            Notification {
+                summary: format!("{} aftercare tasks due now", tasks.len()),
+                body: lines.join("\n"),
+            }
+        };
+        let keys = tasks.iter().map(|d| (d.date, d.id.clone())).collect();
+        list.push((notification, Record::Tasks(keys)));
+    }
+    let notices = &r.notify_notices;
+    if let Some(first) = notices.first() {
+        let line = |n: &Notice| format!("{} (from {})", n.words, clock(n.at));
+        let notification = if notices.len() == 1 {
+            Notification {
+                summary: first.words.clone(),
+                body: format!("From {}. Your aftercare plan says so.", clock(first.at)),
+            }
+        } else {
+            let lines: Vec<String> = notices.iter().map(|n| format!("• {}", line(n))).collect();
+            Notification {
+                summary: format!("{} changes in your aftercare", notices.len()),
+                body: lines.join("\n"),
+            }
+        };
+        let keys = notices.iter().map(|n| n.key.clone()).collect();
+        list.push((notification, Record::Notices(keys)));
+    }
+    list
+}
+
+/// `remind install` / `remind uninstall`. `data_dir` and `rules` are what this run was
+/// given (by option or variable): the timer is given them too. The command line passes no
+/// `rules`: each treatment remembers the plan it follows (`cli::followed`).
+pub fn setup(
+    command: &RemindCommand,
+    data_dir: Option<&Path>,
+    rules: Option<&Path>,
+    out: Out,
+) -> Result<(), CliError> {
+    let (RemindCommand::Install(args) | RemindCommand::Uninstall(args)) = command;
+    let scheduler = scheduler(args)?;
+    let program = std::env::var_os("AFTERCARE_SYSTEMCTL").unwrap_or_else(|| "systemctl".into());
+    let mut systemctl = SystemSystemctl { program };
+    match command {
+        RemindCommand::Install(_) => {
+            let run = invocation(data_dir, rules)?;
+            install::install(&scheduler, &run, &mut systemctl, args.print, out)?;
+        }
+        RemindCommand::Uninstall(_) => {
+            install::uninstall(&scheduler, &mut systemctl, args.print, out)?
+        }
+    }
+    Ok(())
+}
+
+/// systemd where it runs (or where `--unit-dir` says), else cron.
+fn scheduler(args: &SetupArgs) -> Result<Scheduler, CliError> {
+    let systemd_runs = Path::new("/run/systemd/system").is_dir();
+    let unit_dir = match (&args.unit_dir, args.cron) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir.clone()),
+        (None, false) if systemd_runs => {
+            let config = dirs::config_dir().ok_or_else(|| {
+                CliError::Usage("cannot find your configuration folder (~/.config)".into())
+            })?;
+            Some(config.join("systemd").join("user"))
+        }
+        (None, false) => None,
+    };
+    Ok(match unit_dir {
+        Some(unit_dir) => Scheduler::Systemd { unit_dir },
+        None => Scheduler::Cron { env: cron_env() },
+    })
+}
+
+/// What cron lacks to reach the desktop's notification service: the session bus.
+fn cron_env() -> Vec<(String, String)> {
+    let runtime_dir = || match std::env::var("XDG_RUNTIME_DIR") {
+        Ok(dir) => Some(dir),
+        // The user's runtime directory is named by their user id: this process's.
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                let uid = std::fs::metadata("/proc/self").ok()?.uid();
+                Some(format!("/run/user/{uid}"))
+            }
+            #[cfg(not(unix))]
+            None
+        }
+    };
+    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS")
+        .ok()
+        .or_else(|| Some(format!("unix:path={}/bus", runtime_dir()?)));
+    bus.map(|bus| ("DBUS_SESSION_BUS_ADDRESS".to_string(), bus))
+        .into_iter()
+        .collect()
+}
+
+/// This program, with the data directory and rules of this run, as `remind --notify`.
+fn invocation(data_dir: Option<&Path>, rules: Option<&Path>) -> Result<Invocation, CliError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| CliError::Write { path, source }
+    };
+    let program = std::env::current_exe().map_err(io(Path::new("aftercare")))?;
+    let mut args: Vec<OsString> = Vec::new();
+    for (flag, path) in [("--data-dir", data_dir), ("--rules", rules)] {
+        if let Some(path) = path {
+            let absolute: PathBuf = std::path::absolute(path).map_err(io(path))?;
+            args.extend([flag.into(), absolute.into_os_string()]);
+        }
+    }
+    args.extend(["remind", "--notify", "--quiet"].map(OsString::from));
+    let env = ["TZ", NOTIFY_COMMAND_VAR]
+        .iter()
+        .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
+        .collect();
+    Ok(Invocation { program, args, env })
+}

@@ -1,0 +1,237 @@
+//! When tasks are due: the answers the checklist, `aftercare remind` and the calendar
+//! export share, so a task is due at the same minute everywhere.
+//!
+//! - A task to do is due from the moment its *slot* begins until the slot ends; after that,
+//!   if it was not ticked, it is *missed*. A slot begins at the task's time of day (08:00 for
+//!   a morning task, 20:00 for an evening one, the rule's `at` or else `DAILY_TIME` for a
+//!   daily or once task), or when the rule's window opens if that is later. A morning slot
+//!   ends at noon, an evening or daily one at midnight, a once task's at its window's close;
+//!   any slot ends when the window closes, if that is sooner.
+//! - Where the window closes before the task's time on a day it opened (14:00–18:00 for an
+//!   evening task), the slot begins when the window opens; where it closes before the time
+//!   on a later day (a daily window that closes at 07:00), the task is not due that day.
+//! - Something to avoid is never due; when its window ends it is *lifted* (`lifted.rs`).
+//!
+//! Every instant is found in the plan's zone (`wall_clock`), so 08:00 is 08:00 on the wall
+//! on both sides of a change of clocks; a time the clocks skip is taken as the moment they
+//! resume. Pure: the plan, the tick-offs and the moment are passed in.
+
+use super::{Plan, Task, wall_clock};
+use crate::rules::{Kind, Repeat, Rule};
+use crate::store::Ticks;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+type Instant = DateTime<FixedOffset>;
+
+/// When a daily or once task is due where its rule gives no `at`: 09:00, after the morning
+/// routine (08:00) and early enough for sunscreen before going out.
+pub const DAILY_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+/// Whether a rule's tasks are ever due, reminded of and missed. Only tasks to do are.
+///
+/// This is the one place to say that a kind of rule is never due: rules done "as needed"
+/// (shown and tickable, never due or missed) belong here when the format gets them.
+pub fn is_ever_due(rule: &Rule) -> bool {
+    rule.kind == Kind::Do
+}
+
+/// One task's slot on one plan day: when it is due, and when it counts as missed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueTask<'r> {
+    pub task: Task<'r>,
+    /// What tick-offs are saved under (`Task::id`).
+    pub id: String,
+    /// The plan day the slot is on, and its date (a once task: the first day of its window).
+    pub day: i64,
+    pub date: NaiveDate,
+    /// The slot begins (the task is due, and reminded of) ...
+    pub begins: Instant,
+    /// ... and ends (exclusive): not ticked by then, it was missed.
+    pub ends: Instant,
+}
+
+/// Where a task stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Never due on this day: something to avoid, or a window that closes before the task's
+    /// time of day.
+    NotDue,
+    /// Its slot has not begun.
+    Upcoming,
+    /// Its slot has begun and it is not ticked.
+    Due,
+    /// Its slot is over and it was not ticked.
+    Missed,
+    /// Ticked.
+    Done,
+}
+
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
+    /// The local time of day `task` is due: its slot's hour, the rule's `at`, or
+    /// `DAILY_TIME`.
+    pub fn time_of_day(&self, task: &Task<'_>) -> NaiveTime {
+        match task.slot {
+            Some(slot) => NaiveTime::from_hms_opt(slot.hour(), 0, 0).unwrap_or(DAILY_TIME),
+            None => task.rule.at.unwrap_or(DAILY_TIME),
+        }
+    }
+
+    /// When `task` (a task of the day dated `date`) is due: its slot's beginning and end, as
+    /// the module docs define them. `None` when it is not due that day.
+    pub fn slot_span(&self, task: &Task<'_>, date: NaiveDate) -> Option<(Instant, Instant)> {
+        if !is_ever_due(task.rule) {
+            return None;
+        }
+        if task.rule.repeat == Repeat::Once {
+            // One slot for the whole window, from its time of day on its first day.
+            let first = self.local_date(task.starts);
+            let at = self.wall(first, self.time_of_day(task));
+            let begins = if at > task.starts && at < task.ends {
+                at
+            } else {
+                task.starts
+            };
+            return Some((begins, task.ends));
+        }
+        let (day_starts, day_ends) = self.day_bounds(date);
+        let (part_starts, part_ends) = match task.slot {
+            Some(slot) => (
+                wall_clock::local_hour(&self.tz, date, slot.until_hour() - 12),
+                wall_clock::local_hour(&self.tz, date, slot.until_hour()),
+            ),
+            None => (day_starts, day_ends),
+        };
+        let ends = part_ends.min(task.ends);
+        let begins = self.wall(date, self.time_of_day(task)).max(task.starts);
+        if begins < ends {
+            Some((begins, ends))
+        } else if part_starts <= task.starts && task.starts < ends {
+            // The window opens and closes in this part of the day, before the task's time.
+            Some((task.starts, ends))
+        } else {
+            None
+        }
+    }
+
+    /// The tasks of `day` that are due at some point of it, each with its slot, in the
+    /// day's order. A once task is listed on every day of its window, with the same slot.
+    pub fn due_on(&self, day: i64) -> Vec<DueTask<'r>> {
+        let d = self.day(day);
+        d.tasks
+            .into_iter()
+            .filter_map(|task| {
+                let (begins, ends) = self.slot_span(&task, d.date)?;
+                let (day, date) = match task.rule.repeat {
+                    Repeat::Once => {
+                        let first = self.local_date(task.starts);
+                        (self.day_of_date(first), first)
+                    }
+                    _ => (d.day, d.date),
+                };
+                Some(DueTask {
+                    id: task.id(),
+                    task,
+                    day,
+                    date,
+                    begins,
+                    ends,
+                })
+            })
+            .collect()
+    }
+
+    /// Where `task` of the day dated `date` stands at `now`, with the tick-offs `ticks`.
+    pub fn standing(
+        &self,
+        task: &Task<'_>,
+        date: NaiveDate,
+        ticks: &Ticks,
+        now: Instant,
+    ) -> Standing {
+        let Some((begins, ends)) = self.slot_span(task, date) else {
+            return Standing::NotDue;
+        };
+        if self.is_ticked(task, date, ticks, now) {
+            Standing::Done
+        } else if now < begins {
+            Standing::Upcoming
+        } else if now < ends {
+            Standing::Due
+        } else {
+            Standing::Missed
+        }
+    }
+
+    /// The tasks due at `now` and not ticked: their slot has begun and not ended. Only
+    /// today's tasks can be (slots end by midnight, and once tasks are on every day of their
+    /// window).
+    pub fn due_now(&self, ticks: &Ticks, now: Instant) -> Vec<DueTask<'r>> {
+        let today = self.local_date(now);
+        self.due_on(self.day_of(now))
+            .into_iter()
+            .filter(|due| due.begins <= now && now < due.ends)
+            .filter(|due| !self.is_ticked(&due.task, today, ticks, now))
+            .collect()
+    }
+
+    /// The tasks whose slot began after `after` and by `until`, not ticked at `until`: what
+    /// a screen open across that interval announces ("Morning: 2 tasks due"). Looks at the
+    /// days of both ends, so an interval across midnight is covered.
+    pub fn begun_between(&self, after: Instant, until: Instant, ticks: &Ticks) -> Vec<DueTask<'r>> {
+        let mut begun: Vec<DueTask<'r>> = Vec::new();
+        for day in self.day_of(after)..=self.day_of(until) {
+            for due in self.due_on(day) {
+                // A once task is listed on every day of its window, with one slot.
+                let listed = begun.iter().any(|b| b.id == due.id && b.date == due.date);
+                let ticked = self.is_ticked(&due.task, due.date, ticks, until);
+                if after < due.begins && due.begins <= until && !listed && !ticked {
+                    begun.push(due);
+                }
+            }
+        }
+        begun
+    }
+
+    /// The tasks of `day` whose slot ended by `now` without a tick: missed.
+    pub fn missed_on(&self, day: i64, ticks: &Ticks, now: Instant) -> Vec<DueTask<'r>> {
+        let date = self.date_of(day);
+        self.due_on(day)
+            .into_iter()
+            .filter(|due| due.ends <= now)
+            .filter(|due| !self.is_ticked(&due.task, date, ticks, now))
+            .collect()
+    }
+
+    /// Every slot of the whole plan, day by day (a once task once, on its first day): what
+    /// the calendar export reminds of.
+    pub fn all_due(&self) -> Vec<DueTask<'r>> {
+        let mut once_seen = std::collections::HashSet::new();
+        let mut all = Vec::new();
+        for day in self.first_day..=self.last_day {
+            for due in self.due_on(day) {
+                if due.task.rule.repeat != Repeat::Once || once_seen.insert(due.id.clone()) {
+                    all.push(due);
+                }
+            }
+        }
+        all
+    }
+
+    /// Whether `task` of the day dated `date` counts as ticked at `now`: a repeating task
+    /// when ticked on that date, a once task when ticked on any day of its window so far.
+    fn is_ticked(&self, task: &Task<'_>, date: NaiveDate, ticks: &Ticks, now: Instant) -> bool {
+        let date = match task.rule.repeat {
+            Repeat::Once => date.max(self.local_date(now)),
+            Repeat::Daily | Repeat::MorningAndEvening => date,
+        };
+        self.is_done(task, date, ticks)
+    }
+
+    /// The instant the clocks show `time` on `date` (or resume, where they skip it).
+    fn wall(&self, date: NaiveDate, time: NaiveTime) -> Instant {
+        wall_clock::first_instant_at_or_after(&self.tz, date.and_time(time))
+    }
+}

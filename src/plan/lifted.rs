@@ -1,0 +1,94 @@
+//! What changes at a moment rather than being due: an avoid window's end ("lifted": "Makeup
+//! is fine again" at the minute 48 h after the treatment) and the next session coming up a
+//! week before its window opens. The checklist, `aftercare remind` and the calendar export
+//! all say these at the same moments.
+//!
+//! Preparation windows, which end at the treatment, lift nothing: the treatment's own
+//! restrictions take over then. "A week before" is the same local time seven calendar days
+//! earlier, found in the plan's zone (167 or 169 h when the clocks change in between).
+
+use super::{Plan, wall_clock};
+use crate::rules::{Kind, Rule};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+
+type Instant = DateTime<FixedOffset>;
+
+/// How long before its window opens the next session comes up: 7 local days.
+pub const COMING_UP_DAYS: i64 = 7;
+
+/// An avoid window that ends: the patient may do the thing again from `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lifted<'r> {
+    pub rule: &'r Rule,
+    /// The window's close.
+    pub at: Instant,
+}
+
+impl Lifted<'_> {
+    /// What to tell the patient: the rule's `lifted` words ("Makeup is fine again"), or that
+    /// the rule is over.
+    pub fn words(&self) -> String {
+        match &self.rule.lifted {
+            Some(words) => words.clone(),
+            None => format!("{}: over", self.rule.title),
+        }
+    }
+}
+
+/// The next session of a series: shown from a week before its window opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComingUp {
+    /// `COMING_UP_DAYS` before `opens`, at the same local time.
+    pub shows_from: Instant,
+    /// The window for the next treatment opens ...
+    pub opens: Instant,
+    /// ... and closes (exclusive).
+    pub closes: Instant,
+}
+
+impl ComingUp {
+    /// Whether the next session is shown at `now`: from a week before its window until it
+    /// closes.
+    pub fn is_shown(&self, now: Instant) -> bool {
+        self.shows_from <= now && now < self.closes
+    }
+}
+
+impl<'r, Tz: TimeZone> Plan<'r, Tz> {
+    /// The avoid windows that end in `from..until` (a window ending exactly at `until` is
+    /// left for the next interval), earliest first. Preparation windows lift nothing.
+    pub fn lifted(&self, from: Instant, until: Instant) -> Vec<Lifted<'r>> {
+        let mut lifted: Vec<Lifted<'r>> = self
+            .rules
+            .rules
+            .iter()
+            .filter(|rule| rule.kind == Kind::Avoid && !super::windows::is_preparation(rule))
+            .map(|rule| Lifted {
+                rule,
+                at: self.span(rule).1,
+            })
+            .filter(|l| from <= l.at && l.at < until)
+            .collect();
+        lifted.sort_by_key(|l| l.at);
+        lifted
+    }
+
+    /// Every avoid window's end over the whole plan (see `lifted`).
+    pub fn all_lifted(&self) -> Vec<Lifted<'r>> {
+        let far = Duration::days(3 * 366);
+        self.lifted(self.treatment - far, self.treatment + far)
+    }
+
+    /// When the next session comes up, opens and closes; `None` when the plan has no next
+    /// session.
+    pub fn coming_up(&self) -> Option<ComingUp> {
+        let next = self.rules.next_session.as_ref()?;
+        let (opens, closes) = self.span(next);
+        let wall = opens.with_timezone(&self.tz).naive_local() - Duration::days(COMING_UP_DAYS);
+        Some(ComingUp {
+            shows_from: wall_clock::first_instant_at_or_after(&self.tz, wall),
+            opens,
+            closes,
+        })
+    }
+}

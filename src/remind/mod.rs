@@ -1,0 +1,193 @@
+//! `aftercare remind`: what is due now and not ticked, what changed since the last reminder,
+//! and which of it to hand to a desktop notification.
+//!
+//! This module decides; it reads no clock and no file. `memory` keeps what was notified (in
+//! its own file, never in the state, which holds only what the patient did), `notify` shows
+//! notifications, `install` sets up the timer that runs `remind --notify` by itself.
+//!
+//! - *Due*: the tasks whose slot has begun and not ended, not ticked (`Plan::due_now`).
+//! - *Notices*: moments that change what the patient may do: an avoid window's end ("Makeup
+//!   is fine again"), the next session coming up (a week before its window) and its window
+//!   opening. The text says those since the last reminder.
+//! - *Notify*: each due task once per slot (its date and id), never after it is ticked; each
+//!   notice once, and only within `NOTICE_FRESH` of its moment, so a timer installed on Day
+//!   20 does not announce on its first run that makeup was fine again on Day 3.
+
+pub mod install;
+pub mod memory;
+pub mod notify;
+
+use crate::plan::{DueTask, Plan};
+use crate::store::Ticks;
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+
+type Instant = DateTime<FixedOffset>;
+
+/// A notice is notified only this long after its moment.
+pub const NOTICE_FRESH: Duration = Duration::hours(24);
+
+/// Something that happened at a moment and changes what the patient may do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Stable key, remembered once notified: "no-makeup.lifted", "next-session.coming-up".
+    pub key: String,
+    pub at: Instant,
+    /// What to tell the patient: "Makeup is fine again".
+    pub words: String,
+    /// Whether it allows something again (✓) or asks for something (→).
+    pub lifts: bool,
+}
+
+/// What one `remind` run says and notifies, at `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder<'r> {
+    pub now: Instant,
+    /// The plan day of `now`.
+    pub day: i64,
+    /// Due now and not ticked, in the day's order.
+    pub due: Vec<DueTask<'r>>,
+    /// Notices since the last reminder (or since the start of today, the first time),
+    /// earliest first.
+    pub notices: Vec<Notice>,
+    /// Of `due`, those not notified before.
+    pub notify_tasks: Vec<DueTask<'r>>,
+    /// Notices of the last `NOTICE_FRESH` not notified before (these may include some
+    /// reported by an earlier run of plain `remind`).
+    pub notify_notices: Vec<Notice>,
+    /// Whether `now` is after the plan's last day.
+    pub plan_over: bool,
+}
+
+/// What was notified already (`memory::Notified` in its file).
+pub trait Known {
+    /// Whether the task `id` of the slot on `date` was notified.
+    fn task_notified(&self, date: chrono::NaiveDate, id: &str) -> bool;
+    /// Whether the notice `key` was notified.
+    fn notice_notified(&self, key: &str) -> bool;
+}
+
+impl<'r> Reminder<'r> {
+    /// What to say at `now` for `plan` with `ticks`; `last` is the previous reminder's moment
+    /// (`None` the first time), `known` what was notified before.
+    pub fn at<Tz: TimeZone>(
+        plan: &Plan<'r, Tz>,
+        ticks: &Ticks,
+        now: Instant,
+        last: Option<Instant>,
+        known: &dyn Known,
+    ) -> Reminder<'r> {
+        let day = plan.day_of(now);
+        let due = plan.due_now(ticks, now);
+        // The first time, since the start of today (a moment exactly at midnight included).
+        let since = last
+            .unwrap_or_else(|| plan.day_bounds(plan.local_date(now)).0 - Duration::nanoseconds(1));
+        let notices = notices_between(plan, since, now);
+        let notify_tasks = due
+            .iter()
+            .filter(|d| !known.task_notified(d.date, &d.id))
+            .cloned()
+            .collect();
+        let notify_notices = notices_between(plan, now - NOTICE_FRESH, now)
+            .into_iter()
+            .filter(|n| !known.notice_notified(&n.key))
+            .collect();
+        Reminder {
+            now,
+            day,
+            due,
+            notices,
+            notify_tasks,
+            notify_notices,
+            plan_over: day > plan.last_day(),
+        }
+    }
+
+    /// Whether anything is due now: what the exit status tells.
+    pub fn anything_due(&self) -> bool {
+        !self.due.is_empty()
+    }
+}
+
+/// Every notice whose moment is after `after` and not after `until`: a moment exactly now
+/// has happened, and one exactly at the last reminder was told then. None when `until` is
+/// not after `after`.
+fn notices_between<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    after: Instant,
+    until: Instant,
+) -> Vec<Notice> {
+    if until <= after {
+        return Vec::new();
+    }
+    let tick = Duration::nanoseconds(1);
+    let mut notices: Vec<Notice> = plan
+        .lifted(after + tick, until + tick)
+        .into_iter()
+        .map(|l| Notice {
+            key: format!("{}.lifted", l.rule.id),
+            at: l.at,
+            words: l.words(),
+            lifts: true,
+        })
+        .collect();
+    if let Some(up) = plan.coming_up() {
+        let date = |t: Instant| plan.local(t).format("%a %-d %b %H:%M").to_string();
+        let next = [
+            (
+                "next-session.coming-up",
+                up.shows_from,
+                format!(
+                    "Your next session is due from {}: time to book it",
+                    date(up.opens)
+                ),
+            ),
+            (
+                "next-session.opens",
+                up.opens,
+                format!("Your next session is due now, until {}", date(up.closes)),
+            ),
+        ];
+        for (key, at, words) in next {
+            if after < at && at <= until {
+                notices.push(Notice {
+                    key: key.into(),
+                    at,
+                    words,
+                    lifts: false,
+                });
+            }
+        }
+    }
+    notices.sort_by_key(|n| n.at);
+    notices
+}
+
+/// Nothing notified yet.
+#[cfg(test)]
+impl Known for () {
+    fn task_notified(&self, _: chrono::NaiveDate, _: &str) -> bool {
+        false
+    }
+    fn notice_notified(&self, _: &str) -> bool {
+        false
+    }
+}
+
+/// Task and notice keys in sets, for tests.
+#[cfg(test)]
+impl Known
+    for (
+        std::collections::BTreeSet<(chrono::NaiveDate, String)>,
+        std::collections::BTreeSet<String>,
+    )
+{
+    fn task_notified(&self, date: chrono::NaiveDate, id: &str) -> bool {
+        self.0.contains(&(date, id.to_string()))
+    }
+    fn notice_notified(&self, key: &str) -> bool {
+        self.1.contains(key)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,227 @@
+//! `aftercare remind` as a patient and a timer use it: what it prints at given moments of the
+//! built-in plan and its exit status. tests/cli_remind_notify.rs has its notifications,
+//! tests/cli_remind_install.rs the timer.
+
+mod cli_common;
+
+use cli_common::*;
+use predicates::str::contains;
+
+/// Exit statuses `remind` documents.
+const SOMETHING_DUE: i32 = 0;
+const NOTHING_DUE: i32 = 3;
+
+fn stdout(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// `remind` at `now`: its output and exit status.
+fn remind(p: &Patient, now: &str, args: &[&str]) -> (String, i32) {
+    let out = p.at(now).arg("remind").args(args).assert();
+    let code = out.get_output().status.code().unwrap();
+    (stdout(&out), code)
+}
+
+#[test]
+fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
+    let p = Patient::treated();
+    // Day 3, before the morning: nothing due yet.
+    assert_eq!(
+        remind(&p, "2026-11-22 07:30", &[]),
+        (String::new(), NOTHING_DUE)
+    );
+    let (text, code) = remind(&p, "2026-11-22 08:00", &[]);
+    assert_eq!(code, SOMETHING_DUE);
+    assert_eq!(
+        text,
+        "Due now · Sun 22 Nov 08:00 · Day 3 of recovery\n\
+         \x20 [ ] Use a gentle, fragrance-free cleanser    since 08:00 · until 12:00\n\
+         \x20     gentle-cleanser@morning\n\
+         \x20 [ ] Moisturize (hyaluronic acid, ceramides)  since 08:00 · until 12:00\n\
+         \x20     moisturize@morning\n\
+         Tick each off when done: aftercare check ID\n"
+    );
+    for id in ["gentle-cleanser@morning", "moisturize@morning"] {
+        p.at("2026-11-22 08:20")
+            .args(["check", id])
+            .assert()
+            .success();
+    }
+    assert_eq!(
+        remind(&p, "2026-11-22 08:30", &[]),
+        (String::new(), NOTHING_DUE)
+    );
+    // 09:00: the daily tasks; the cold compress only until its window closes at 14:00.
+    let (text, code) = remind(&p, "2026-11-22 09:00", &[]);
+    assert_eq!(code, SOMETHING_DUE);
+    assert!(
+        text.contains(
+            "  [ ] Apply SPF 30+ sunscreen                  since 09:00\n      sunscreen-spf30\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Cold compress if red or swollen          since 09:00 · until 14:00"));
+    assert!(!text.contains("@morning"), "ticked: {text}");
+}
+
+#[test]
+fn says_when_a_restriction_ends_once() {
+    let p = Patient::treated();
+    for id in [
+        "sunscreen-spf30",
+        "drink-water",
+        "eat-for-healing",
+        "wide-brim-hat",
+        "follow-provider-instructions",
+        "cold-compress",
+    ] {
+        p.at("2026-11-22 13:00")
+            .args(["check", id])
+            .assert()
+            .success();
+    }
+    remind(&p, "2026-11-22 13:55", &[]);
+    // 48 h after Friday 14:00: makeup and workouts are fine again.
+    let (text, code) = remind(&p, "2026-11-22 14:00", &[]);
+    assert_eq!(
+        text,
+        "Since the last reminder\n\
+         \x20 ✓ 14:00  Makeup is fine again\n\
+         \x20 ✓ 14:00  Workouts and sweating are fine again\n"
+    );
+    assert_eq!(code, NOTHING_DUE, "news is not a task");
+    assert_eq!(remind(&p, "2026-11-22 14:05", &[]).0, "", "said once");
+}
+
+#[test]
+fn due_times_stay_on_the_wall_clock_on_the_sunday_the_clocks_go_forward() {
+    let p = Patient::new();
+    p.at("2026-03-27 14:00").arg("start").assert().success();
+    // Sunday 29 March, Day 3: 08:00 and 09:00 summer time.
+    assert_eq!(remind(&p, "2026-03-29 07:59", &[]).1, NOTHING_DUE);
+    let (text, _) = remind(&p, "2026-03-29 08:00", &[]);
+    assert!(
+        text.starts_with("Due now · Sun 29 Mar 08:00 · Day 3 of recovery\n"),
+        "{text}"
+    );
+    assert!(text.contains("since 08:00 · until 12:00"));
+    // 48 h after Friday 14:00 CET is 15:00 CEST.
+    let (text, _) = remind(&p, "2026-03-29 15:00", &[]);
+    assert!(text.contains("✓ 15:00  Makeup is fine again"), "{text}");
+    let (text, _) = remind(&p, "2026-03-29 14:59", &[]);
+    assert!(!text.contains("Makeup"), "{text}");
+}
+
+#[test]
+fn without_a_treatment_or_after_the_plan_nothing_is_due() {
+    let p = Patient::new();
+    p.at(DAY3).arg("remind").assert().code(NOTHING_DUE).stdout(
+        "No treatment recorded yet, so nothing is due. Record one with `aftercare start`.\n",
+    );
+    p.at(DAY3)
+        .args(["remind", "--quiet"])
+        .assert()
+        .code(NOTHING_DUE)
+        .stdout("");
+    let p = Patient::treated();
+    p.at("2027-02-01 09:00")
+        .arg("remind")
+        .assert()
+        .code(NOTHING_DUE)
+        .stdout(contains(
+            "The plan ended on Fri 1 Jan 2027: nothing more is due.",
+        ));
+}
+
+#[test]
+fn bad_usage_is_status_2() {
+    let p = Patient::treated();
+    p.bare()
+        .args(["remind", "--notify", "install"])
+        .assert()
+        .code(2);
+    p.bare()
+        .args(["remind", "install", "--later"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn every_line_fits_80_columns_however_long_the_words() {
+    let p = Patient::treated();
+    remind(&p, "2026-11-27 13:55", &[]);
+    // Day 8, 14:00: the first week's five restrictions end together.
+    let (text, _) = remind(&p, "2026-11-27 14:00", &[]);
+    assert!(
+        text.contains(
+            "Since the last reminder\n  ✓ 14:00  The first week out of the sun is over; keep \
+             wearing SPF 30+\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("  ✓ 14:00  ").count(), 5);
+    // A clinic's long title and long words for a lifted restriction get lines of their own.
+    let long = "Rinse with the saline solution from your aftercare kit and pat the skin dry \
+                with a clean towel";
+    let lifted = "Swimming pools, saunas and steam rooms are fine again, as long as the skin is \
+                  no longer red";
+    let plan = format!(
+        r#"{{"format": 2, "name": "Long", "procedure": "Test", "disclaimer": "Not advice.",
+        "rules": [{{"id": "rinse", "title": "{long}", "kind": "do", "from_hours": 0,
+        "until_hours": 72, "rationale": "r", "sources": []}},
+        {{"id": "no-pool", "title": "No pools", "kind": "avoid", "from_hours": 0,
+        "until_hours": 19, "lifted": "{lifted}", "rationale": "r", "sources": []}}]}}"#
+    );
+    let clinic = Patient::treated();
+    let rules = write(clinic.data(), "long.json", &plan);
+    let out = clinic
+        .at("2026-11-21 09:00")
+        .arg("--rules")
+        .arg(&rules)
+        .arg("remind")
+        .assert()
+        .code(SOMETHING_DUE);
+    let long_text = stdout(&out);
+    assert_eq!(
+        long_text,
+        "Due now · Sat 21 Nov 09:00 · Day 2 of recovery\n\
+         \x20 [ ] Rinse with the saline solution from your aftercare kit and pat the skin\n\
+         \x20     dry with a clean towel\n\
+         \x20     since 09:00\n\
+         \x20     rinse\n\
+         Tick each off when done: aftercare check ID\n\
+         \n\
+         Since the last reminder\n\
+         \x20 ✓ 09:00  Swimming pools, saunas and steam rooms are fine again, as long as the\n\
+         \x20          skin is no longer red\n"
+    );
+    for line in text.lines().chain(long_text.lines()) {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn before_a_treatment_booked_ahead_the_preparation_is_due_with_dates() {
+    let p = Patient::new();
+    p.at("2026-11-10 10:00")
+        .args(["start", "--at", TREATED])
+        .assert()
+        .success();
+    let (text, code) = remind(&p, "2026-11-14 10:00", &[]);
+    assert_eq!(code, SOMETHING_DUE);
+    // A weekday alone would say "since Fri 14:00 · until Fri 14:00": a day apart from now
+    // either way, a week apart from each other.
+    assert!(
+        text.starts_with(
+            "Due now · Sat 14 Nov 10:00 · 6 days before treatment\n\
+             \x20 [ ] Tell provider your conditions and meds\n\
+             \x20     since Fri 13 Nov 14:00 · until Fri 20 Nov 14:00\n\
+             \x20     before-tell-provider\n"
+        ),
+        "{text}"
+    );
+}
