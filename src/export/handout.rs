@@ -133,7 +133,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 let at = self.plan.local(self.plan.treatment());
                 format!(
                     "**Treatment:** {} (Day 1)",
-                    at.format("%A %-d %B %Y, %H:%M")
+                    at.format("%a %-d %b %Y, %H:%M")
                 )
             }
             Dates::Relative => {
@@ -238,8 +238,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         }
         let names: Vec<String> = rules.symptoms.iter().map(|s| md(&s.title)).collect();
         let mut text = format!(
-            "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} if you rate any of \
-             them 5",
+            "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} for a 5 on any",
             names.join(", "),
             Urgency::Call.action()
         );
@@ -277,8 +276,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 let (a, b) = self.plan.span(next);
                 let last = self.plan.local(b) - Duration::seconds(1);
                 format!(
-                    "between {} and {}",
-                    self.plan.local(a).format("%a %-d %b %Y"),
+                    "{} – {}",
+                    self.plan.local(a).format("%a %-d %b"),
                     last.format("%a %-d %b %Y")
                 )
             }
