@@ -3,7 +3,7 @@
 //! reads the same everywhere.
 
 use crate::plan::{Plan, Span, Timing, when_label};
-use crate::rules::{Kind, Repeat};
+use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
@@ -36,6 +36,10 @@ pub struct NoteLine {
     pub id: String,
     pub title: String,
     pub detail: String,
+    /// Warning signs only: how soon to act ("emergency", "call", "mention"); warnings come
+    /// most urgent first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
     pub starts: DateTime<FixedOffset>,
     pub ends: DateTime<FixedOffset>,
 }
@@ -88,13 +92,14 @@ impl Checklist {
                 }
             })
             .collect();
-        let notes = |spans: &[Span<'_>]| -> Vec<NoteLine> {
+        let notes = |spans: &[Span<'_>], warnings: bool| -> Vec<NoteLine> {
             spans
                 .iter()
                 .map(|s| NoteLine {
                     id: s.note.id.clone(),
                     title: s.note.title.clone(),
                     detail: s.note.detail.clone(),
+                    urgency: warnings.then(|| s.note.urgency()),
                     starts: plan.local(s.starts),
                     ends: plan.local(s.ends),
                 })
@@ -103,8 +108,8 @@ impl Checklist {
         Checklist {
             day: d.day,
             date: d.date,
-            phases: notes(&d.phases),
-            warnings: notes(&d.warnings),
+            phases: notes(&d.phases, false),
+            warnings: notes(&d.warnings, true),
             tasks,
         }
     }

@@ -53,9 +53,20 @@ pub struct SessionSummary {
     pub symptoms: Vec<SymptomSummary>,
 }
 
-/// Every session of `state`, earliest first, as of `now`.
+/// Every session of `state`, earliest first, as of `now`, each with the plan `rules`.
 pub fn history<Tz: TimeZone>(
     rules: &Rules,
+    state: &State,
+    tz: &Tz,
+    now: DateTime<FixedOffset>,
+) -> Vec<SessionSummary> {
+    history_by(|_| rules, state, tz, now)
+}
+
+/// `history`, each session counted with its own plan (`plan_of` its index in
+/// `state.sessions`): a series may change plans between treatments (`rules use`).
+pub fn history_by<'r, Tz: TimeZone>(
+    plan_of: impl Fn(usize) -> &'r Rules,
     state: &State,
     tz: &Tz,
     now: DateTime<FixedOffset>,
@@ -66,7 +77,7 @@ pub fn history<Tz: TimeZone>(
         .enumerate()
         .map(|(i, session)| {
             let next = state.sessions.get(i + 1).map(|s| s.at);
-            summarize(rules, session, i + 1, next, tz, now)
+            summarize(plan_of(i), session, i + 1, next, tz, now)
         })
         .collect()
 }

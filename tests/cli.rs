@@ -122,7 +122,9 @@ fn today_prints_a_readable_checklist() {
         "[ ] No makeup",
         "until 14:00 · 5 h left",
         "\nNormal now:\n  • Redness like a mild sunburn",
-        "\nCall your provider if:\n  • ",
+        "\nEMERGENCY · Call emergency services now if:\n  ! ",
+        "\nCALL TODAY · Contact your clinic today if:\n  ! ",
+        "\nYour clinic: this plan names none",
         "not medical advice",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");

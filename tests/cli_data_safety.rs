@@ -39,13 +39,14 @@ fn text_from_the_state_file_is_inert_on_every_output() {
     let p = with_note(HOSTILE);
     let stored = fs::read(p.state_file()).unwrap();
     let ics = p.data().join("plan.ics");
-    let outputs: [&[&str]; 9] = [
+    let outputs: [&[&str]; 10] = [
         &["today"],
         &["today", "--short"],
         &["today", "--json"],
         &["plan", "--from", "3", "--to", "3"],
         &["plan", "--json", "--from", "3", "--to", "3"],
-        &["plan", "--markdown", "--from", "3", "--to", "3"],
+        &["plan", "--markdown"],
+        &["plan", "--markdown", "--days", "--from", "3", "--to", "3"],
         &["history"],
         &["history", "--json"],
         &["export", "ics", ics.to_str().unwrap()],

@@ -1,5 +1,5 @@
-//! `plan --markdown`: the printable handout, read as a clinic would print it and as a
-//! Markdown renderer would draw it; and how `export ics` fails. Each test has its own data
+//! `plan --markdown --days`: the plan day by day, read as a clinic would print it and as a
+//! Markdown renderer would draw it (the two-page handout is tests/cli_handout.rs); and how `export ics` fails. Each test has its own data
 //! directory, in Europe/Berlin.
 
 mod cli_common;
@@ -12,7 +12,7 @@ fn markdown(p: &Patient, now: &str, extra: &[&str]) -> String {
     let out = p
         .at(now)
         .args(extra)
-        .args(["plan", "--markdown"])
+        .args(["plan", "--markdown", "--days"])
         .assert()
         .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
@@ -160,9 +160,36 @@ const MARKUP_RULES: &str = r##"{
 
 #[test]
 fn text_from_the_rules_file_is_escaped_and_reads_as_written() {
-    let p = Patient::treated();
+    // The clinic's file is given for papers printed with --at: a treatment recorded with
+    // another plan would refuse it.
+    let p = Patient::new();
     let rules = write(p.data(), "markup.json", MARKUP_RULES);
-    let md = markdown(&p, DAY3, &["--rules", rules.to_str().unwrap()]);
+    let with = |extra: &[&str]| {
+        let out = p
+            .at(DAY3)
+            .arg("--rules")
+            .arg(&rules)
+            .args(["plan", "--markdown", "--at", TREATED])
+            .args(extra)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    // The handout escapes the same text the same way.
+    let handout = with(&[]);
+    let (text, formatting) = rendered_text(&handout);
+    // Only the handout's own words are formatting: the command that cites in full.
+    assert_eq!(formatting, ["code `aftercare plan`"], "{handout}");
+    for written in [
+        "Peel *care* <b>",
+        "Use *gentle* soap_now — daily until Sun 22 Nov 14:00 [1]",
+        "1. No sun — until Sat 21 Nov 14:00",
+        "Red **skin**",
+        "Leaflet *v2*.",
+    ] {
+        assert!(text.contains(written), "{written:?}:\n{text}");
+    }
+    let md = with(&["--days"]);
     for raw in [
         "Peel *care* <b>",
         "Light_peel [test]",

@@ -172,12 +172,18 @@ fn every_line_fits_80_columns_however_long_the_words() {
         {{"id": "no-pool", "title": "No pools", "kind": "avoid", "from_hours": 0,
         "until_hours": 19, "lifted": "{lifted}", "rationale": "r", "sources": []}}]}}"#
     );
-    let clinic = Patient::treated();
+    // The clinic's plan is given when the treatment is recorded, and remembered.
+    let clinic = Patient::new();
     let rules = write(clinic.data(), "long.json", &plan);
-    let out = clinic
-        .at("2026-11-21 09:00")
+    clinic
+        .at(TREATED)
         .arg("--rules")
         .arg(&rules)
+        .arg("start")
+        .assert()
+        .success();
+    let out = clinic
+        .at("2026-11-21 09:00")
         .arg("remind")
         .assert()
         .code(SOMETHING_DUE);

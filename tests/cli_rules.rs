@@ -156,16 +156,21 @@ fn a_bad_rules_option_stops_everything_before_it_starts() {
 
 #[test]
 fn a_clinics_rules_file_replaces_the_builtin_plan() {
-    let p = Patient::treated();
+    let p = Patient::new();
     let dir = tempfile::Builder::new()
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir()
         .unwrap();
     let good = write(dir.path(), "clinic.json", GOOD_RULES);
-    let out = p
-        .at("2026-11-20 18:00")
+    // Given once, when the treatment is recorded; remembered from then on.
+    p.at(TREATED)
         .arg("--rules")
         .arg(&good)
+        .arg("start")
+        .assert()
+        .success();
+    let out = p
+        .at("2026-11-20 18:00")
         .args(["today", "--json"])
         .assert()
         .success();
@@ -290,4 +295,65 @@ fn every_malformed_rules_file_exits_2_without_touching_the_terminal() {
         !dir.path().join("data").exists(),
         "a bad rules file must not create the data dir"
     );
+}
+
+/// Issue 13, item 9: what a clinic's file once passed without a word is refused, in words a
+/// clinic can act on: an alert that fires at every check-in, a next session before this
+/// treatment, a text-direction override in a title or the clinic's name, a window of no
+/// length (in hours and in days).
+#[test]
+fn quiet_mistakes_of_a_clinic_are_refused_in_plain_words() {
+    let p = Patient::new();
+    let builtin: Value = serde_json::from_str(&fs::read_to_string(BUILTIN).unwrap()).unwrap();
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 6] = [
+        (
+            |d| d["alerts"][0]["at_least"] = 0.into(),
+            "alert 1 (redness-after-a-week) › at_least: at_least 0 would fire at every check-in: use a rating from 1 to 5",
+        ),
+        (
+            |d| d["next_session"] = serde_json::json!({"from_hours": -24, "until_hours": 100}),
+            "next_session › from_hours: the next session must come after this treatment: from_hours must be 1 or more, not -24",
+        ),
+        (
+            |d| d["rules"][0]["title"] = "No \u{202e}exfoliants".into(),
+            "rule 1 (before-no-exfoliants) › title: holds an invisible text-direction control (U+202E) at character 4",
+        ),
+        (
+            |d| d["provider"] = serde_json::json!({"name": "Clinic \u{2067}x", "phone": "123 456"}),
+            "provider › name: holds an invisible text-direction control (U+2067) at character 8",
+        ),
+        (
+            |d| {
+                d["rules"][1]["from_hours"] = 5.into();
+                d["rules"][1]["until_hours"] = 5.into();
+            },
+            "rule 2 (before-avoid-sun) › until_hours: the window opens and closes at the same moment (5 h after the treatment), so it never shows: until_hours must be more than from_hours",
+        ),
+        (
+            |d| {
+                let rule = d["rules"][1].as_object_mut().unwrap();
+                rule.remove("from_hours");
+                rule.remove("until_hours");
+                rule.insert("from_day".into(), 3.into());
+                rule.insert("until_day".into(), 2.into());
+            },
+            "rule 2 (before-avoid-sun) › until_day: the window ends on day 2 before it starts on day 3: until_day must be from_day or later",
+        ),
+    ];
+    for (n, (edit, want)) in cases.into_iter().enumerate() {
+        let mut plan = builtin.clone();
+        edit(&mut plan);
+        let file = write(
+            p.data(),
+            &format!("quiet-{n}.json"),
+            &serde_json::to_string_pretty(&plan).unwrap(),
+        );
+        p.bare()
+            .args(["rules", "check"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(contains(want));
+    }
 }

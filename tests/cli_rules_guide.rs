@@ -85,11 +85,20 @@ fn the_example_runs_from_the_command_line() {
         ]
     );
     p.at(DAY3)
-        .args(["--rules", file, "plan", "--markdown"])
+        .args(["--rules", file, "plan", "--markdown", "--days"])
         .assert()
         .success()
         .stdout(contains(
             "- [ ] No makeup — from 14:00, until Sat 21 Nov 14:00",
+        ));
+    // The handout names the clinic where it says to call, and its phone.
+    p.at(DAY3)
+        .args(["--rules", file, "plan", "--markdown"])
+        .assert()
+        .success()
+        .stdout(contains("- No makeup — until Sat 21 Nov 14:00"))
+        .stdout(contains(
+            "**Contact Example Clinic today (+44 20 7946 0000) if:**",
         ));
     p.at(DAY3)
         .args(["--rules", file, "export", "ics"])

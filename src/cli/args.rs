@@ -113,9 +113,18 @@ pub struct PlanArgs {
     /// of every day in full
     #[arg(long, requires = "json", conflicts_with_all = ["markdown", "from", "to"])]
     pub windows: bool,
-    /// Print a day-by-day handout in Markdown, for printing
+    /// Print the handout in Markdown, for printing: the plan on one or two pages, grouped
+    /// by period, with the warning signs by urgency and the clinic's contact details
     #[arg(long, conflicts_with = "json")]
     pub markdown: bool,
+    /// With --markdown: every day of the plan in turn, with boxes to tick, instead of the
+    /// handout (--from and --to ask for it too)
+    #[arg(long, requires = "markdown")]
+    pub days: bool,
+    /// Lay the plan out for a treatment at TIME, without reading or writing any data
+    /// directory: for a clinic preparing a patient's papers before the treatment is recorded
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
     /// Start at plan day N (1 = the treatment day; 0 and below are the days before)
     /// [default: the plan's first day]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -213,6 +222,13 @@ pub enum RulesCommand {
         /// The rules file (JSON) [default: the built-in microneedling plan]
         file: Option<PathBuf>,
     },
+    /// Switch your current treatment to another plan on purpose. aftercare remembers the
+    /// plan each treatment follows; this records a new one (tick-offs and check-ins stay)
+    Use {
+        /// A rules file (JSON), or `builtin` for the built-in microneedling plan
+        #[arg(value_name = "FILE|builtin")]
+        plan: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,5 +237,9 @@ pub enum ExportCommand {
     Ics {
         /// Where to write it (replaced if it exists)
         file: PathBuf,
+        /// For a treatment at TIME instead of the recorded one, without reading or writing
+        /// any data directory (a clinic preparing a patient's calendar)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
 }

@@ -1,32 +1,47 @@
 //! `plan --markdown` and `export ics`: the exports in `crate::export`, sent where asked.
 
 use super::{CliError, Context, Out, PlanArgs};
-use crate::export::{ics, markdown};
+use crate::export::{handout, ics, markdown};
 use chrono::Utc;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// The handout, on standard output. Like `plan`, it needs no recorded treatment: without one
-/// it is laid out as if treated now, and says so.
-/// `--from`/`--to` narrow it to those days.
+/// The handout (`plan --markdown`), or with `--days` every day in turn, on standard output.
+/// Dates are dates when the treatment time is known (recorded, or `--at`); otherwise the
+/// handout speaks in plan days, and the day-by-day listing is laid out as if treated now.
+/// `--from`/`--to` narrow the day-by-day listing (and ask for it).
 pub fn markdown(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
-    let now = ctx.now();
-    let session = ctx.state.current_session(now);
-    let plan = ctx.plan(session.map_or(now, |s| s.at));
+    let (treatment, session) = ctx.laid_out();
+    let plan = ctx.plan(treatment);
+    let known = session.is_some() || ctx.at.is_some();
+    // --from/--to pick days, which only the day-by-day listing has.
+    if !args.days && args.from.is_none() && args.to.is_none() {
+        let dates = if known {
+            handout::Dates::Absolute
+        } else {
+            handout::Dates::Relative
+        };
+        handout::write(out, &plan, dates)?;
+        return Ok(());
+    }
     let days = args.days(&plan)?;
-    let treatment = match session {
-        Some(_) => markdown::Treatment::Recorded,
-        None => markdown::Treatment::AsIfNow,
+    let treatment = if known {
+        markdown::Treatment::Recorded
+    } else {
+        markdown::Treatment::AsIfNow
     };
     markdown::write(out, &plan, treatment, days)?;
     Ok(())
 }
 
 /// The calendar, written to `file`. A calendar of "as if treated now" would put reminders on
-/// the wrong days, so this needs a recorded treatment.
+/// the wrong days, so this needs a recorded treatment, or one given with `--at`.
 pub fn ics(ctx: &Context, file: &Path, out: Out) -> Result<(), CliError> {
-    let session = ctx.session()?;
-    let plan = ctx.plan(session.at);
+    let treatment = match ctx.at {
+        Some(at) => at,
+        None => ctx.session()?.at,
+    };
+    let plan = ctx.plan(treatment);
     let calendar = ics::calendar(&plan, ctx.now().with_timezone(&Utc));
     let events = calendar.events().count();
     write_atomically(file, calendar.to_string().as_bytes()).map_err(|source| CliError::Write {

@@ -3,9 +3,11 @@
 
 use super::text::{long_date, pad, wrap};
 use super::{CliError, Context, Out};
-use crate::series::{Reading, SessionSummary, history};
+use crate::rules::Rules;
+use crate::series::{Reading, SessionSummary, history_by};
 use chrono::Local;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io;
 
 /// Width of the row labels, then of each session's column.
@@ -20,7 +22,15 @@ struct HistoryJson<'a> {
 }
 
 pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
-    let all = history(&ctx.rules, &ctx.state, &Local, ctx.now());
+    let other_plans = other_plans(ctx);
+    let plan_of = |i: usize| {
+        ctx.state.sessions[i]
+            .plan
+            .as_ref()
+            .and_then(|r| other_plans.get(&r.sha256))
+            .unwrap_or(&ctx.rules)
+    };
+    let all = history_by(plan_of, &ctx.state, &Local, ctx.now());
     if json {
         crate::inert::json::to_writer_pretty(&mut *out, &HistoryJson { sessions: &all })
             .map_err(io::Error::from)?;
@@ -105,4 +115,31 @@ fn symptom_cell(peak: &Option<Reading>, last: &Option<Reading>) -> String {
         (Some(p), Some(l)) => format!("{} D{} → {} D{}", p.rating, p.day, l.rating, l.day),
         _ => "–".into(),
     }
+}
+
+/// The plans of the treatments that follow another plan than the one the command loaded, by
+/// SHA-256, each read once however many treatments share it. A treatment whose copy cannot
+/// be read is counted with the loaded plan rather than hiding the whole series; `today` and
+/// `plan` report such a copy when that treatment is in force.
+fn other_plans(ctx: &Context) -> HashMap<String, Rules> {
+    let loaded = match &ctx.basis {
+        super::Basis::Recorded { reference, .. } => Some(reference.sha256.as_str()),
+        _ => None,
+    };
+    let mut read = HashMap::new();
+    let Some(store) = &ctx.store else {
+        return read;
+    };
+    for session in &ctx.state.sessions {
+        let Some(reference) = &session.plan else {
+            continue;
+        };
+        if Some(reference.sha256.as_str()) == loaded || read.contains_key(&reference.sha256) {
+            continue;
+        }
+        if let Ok(plan) = super::followed::for_session(store, Some(session), None) {
+            read.insert(reference.sha256.clone(), plan.rules);
+        }
+    }
+    read
 }

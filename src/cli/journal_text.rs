@@ -48,6 +48,8 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
             alert.title
         )?;
         writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
+        let action = alert.urgency.action_with(rules.provider.as_ref());
+        writeln!(out, "{}", wrap(&format!("{action}."), "  → ", "    "))?;
         for source in &alert.sources {
             writeln!(out, "{}", wrap(&source.citation, "  Source: ", "    "))?;
         }

@@ -7,6 +7,7 @@ use super::{CliError, Out};
 use crate::checklist::Checklist;
 use crate::journal::AlertLine;
 use crate::plan::Plan;
+use crate::rules::Provider;
 use crate::store::{CheckIn, Session};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Serialize, Serializer};
@@ -44,6 +45,38 @@ pub(super) struct TodayJson<'a> {
     pub(super) alerts: Vec<AlertLine>,
     pub(super) recovery: RecoveryJson,
     pub(super) next_session: Option<String>,
+    /// The clinic (`null` for a plan that names none, such as the built-in one).
+    pub(super) provider: Option<&'a Provider>,
+    /// Which plan the treatment follows.
+    pub(super) plan: FollowedJson,
+}
+
+/// Which plan a treatment follows, in `today --json`.
+#[derive(Serialize)]
+pub(super) struct FollowedJson {
+    pub(super) name: String,
+    /// The SHA-256 of the plan's canonical JSON as the treatment recorded it; `null` for a
+    /// treatment an older aftercare recorded without one.
+    pub(super) sha256: Option<String>,
+    /// This aftercare's built-in plan is newer than the built-in plan the treatment follows.
+    pub(super) newer_builtin: bool,
+}
+
+impl FollowedJson {
+    pub(super) fn of(name: &str, basis: &super::Basis) -> Self {
+        let (sha256, newer_builtin) = match basis {
+            super::Basis::Recorded {
+                reference,
+                newer_builtin,
+            } => (Some(reference.sha256.clone()), *newer_builtin),
+            _ => (None, false),
+        };
+        FollowedJson {
+            name: name.to_string(),
+            sha256,
+            newer_builtin,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -52,6 +85,8 @@ struct PlanJson<'a, 'r, Tz: TimeZone> {
     treatment: DateTime<FixedOffset>,
     /// False when no treatment is recorded and the plan is shown as if treated now.
     recorded: bool,
+    /// The clinic (`null` for a plan that names none).
+    provider: Option<&'r Provider>,
     days: EveryDay<'a, 'r, Tz>,
 }
 
@@ -106,6 +141,7 @@ pub fn write_plan_days_json<Tz: TimeZone>(
     let doc = PlanJson {
         treatment: plan.local(plan.treatment()),
         recorded: session.is_some(),
+        provider: plan.rules().provider.as_ref(),
         days: EveryDay {
             plan,
             session,

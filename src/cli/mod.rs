@@ -6,7 +6,9 @@
 
 mod args;
 mod checkin;
+mod clinic_text;
 mod export_cmd;
+mod followed;
 mod history;
 mod journal_text;
 mod json_out;
@@ -23,6 +25,7 @@ pub use args::{
     Args, CheckinArgs, Command, ExportCommand, PlanArgs, RemindArgs, RemindCommand, RulesCommand,
     SetupArgs, TickArgs,
 };
+pub use followed::Basis;
 pub use json_out::{write_plan_days_json, write_plan_json};
 pub use windows_json::write_plan_windows_json;
 
@@ -99,6 +102,9 @@ pub enum CliError {
     },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// `--rules` names a plan other than the one the treatment recorded (`followed`).
+    #[error("{0}")]
+    OtherPlan(String),
 }
 
 impl CliError {
@@ -109,7 +115,8 @@ impl CliError {
             CliError::Rules(_)
             | CliError::RulesUnreadable { .. }
             | CliError::Time { .. }
-            | CliError::Usage(_) => 2,
+            | CliError::Usage(_)
+            | CliError::OtherPlan(_) => 2,
             CliError::NoDataDir
             | CliError::NoTreatment
             | CliError::Store(_)
@@ -156,10 +163,16 @@ impl Success {
 
 /// What every command works with, loaded and checked up front.
 pub struct Context {
+    /// The plan shown: the one the treatment follows (`followed`).
     pub rules: Rules,
-    pub store: Store,
+    /// Where `rules` comes from.
+    pub basis: Basis,
+    /// The data directory; `None` for a command given `--at`, which reads and writes none.
+    pub store: Option<Store>,
     pub state: State,
     pub clock: Clock,
+    /// `--at`: the treatment moment to lay the plan out for, with nothing recorded.
+    pub at: Option<DateTime<FixedOffset>>,
 }
 
 impl Context {
@@ -177,15 +190,46 @@ impl Context {
     /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
     /// the file no longer allows is reported with what to do.
     pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
-        self.store.save(change).map_err(|e| match e {
+        self.store()?.save(change).map_err(|e| match e {
             StoreError::Conflict(conflict) => CliError::Conflict(conflict),
             e => CliError::Store(e),
         })
     }
 
+    /// The data directory, which a command given `--at` has none of.
+    pub fn store(&self) -> Result<&Store, CliError> {
+        self.store.as_ref().ok_or_else(|| {
+            CliError::Usage(
+                "--at lays a plan out without recording anything; leave it out to save".into(),
+            )
+        })
+    }
+
+    /// The treatment a listing of the plan is laid out for, with its record if it has one:
+    /// `--at`, else the treatment in force now, else now (as if treated now).
+    pub fn laid_out(&self) -> (DateTime<FixedOffset>, Option<&Session>) {
+        if let Some(at) = self.at {
+            return (at, None);
+        }
+        let now = self.now();
+        let session = self.state.current_session(now);
+        (session.map_or(now, |s| s.at), session)
+    }
+
     /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
     pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
         Plan::new(&self.rules, treatment, Local)
+    }
+}
+
+/// The `--at` of a command that lays a plan out for a given treatment time, if it has one.
+fn at_of(command: Option<&Command>) -> Option<&str> {
+    match command? {
+        Command::Plan(p) => p.at.as_deref(),
+        Command::Export {
+            command: ExportCommand::Ics { at, .. },
+        } => at.as_deref(),
+        _ => None,
     }
 }
 
@@ -198,19 +242,24 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         })?),
         None => Clock::System,
     };
-    // Checking a rules file needs nothing else: not the configured rules, not the data.
+    // Checking or showing a rules file needs nothing else: not the configured rules, not the
+    // data.
     if let Some(Command::Rules { command }) = &args.command {
         let mut out = io::stdout().lock();
         match command {
             RulesCommand::Check { file } => rules_cmd::check(file, &mut out)?,
             RulesCommand::Show { file } => rules_cmd::show(file.as_deref(), &mut out)?,
+            RulesCommand::Use { .. } => return use_plan(&args, clock),
         }
         out.flush()?;
         return Ok(Success::Done);
     }
-    let rules = match &args.rules {
-        Some(path) => rules_cmd::load(path)?,
-        None => Rules::builtin().map_err(CliError::Rules)?,
+    let given = match &args.rules {
+        Some(path) => Some(followed::Given {
+            rules: rules_cmd::load(path)?,
+            path: path.clone(),
+        }),
+        None => None,
     };
     if args.demo {
         // Before the data directory is even looked up: a demo never touches it.
@@ -223,28 +272,40 @@ pub fn run(args: Args) -> Result<Success, CliError> {
             return Err(CliError::NotATerminal);
         }
         tui::check_terminal()?;
-        tui::run_demo(rules, clock)?;
+        tui::run_demo(followed::named(given)?, clock)?;
         return Ok(Success::Done);
     }
-    // Setting up the timer needs the paths this run was given, not the data itself.
+    // Setting up the timer needs the paths this run was given, not the data itself. Not
+    // --rules: each treatment remembers its plan, and a timer that named a file would be
+    // refused once the patient switched plans on purpose (`rules use`).
     if let Some(Command::Remind(RemindArgs {
         command: Some(command),
         ..
     })) = &args.command
     {
         let mut out = io::stdout().lock();
-        let (data_dir, rules) = (args.data_dir.as_deref(), args.rules.as_deref());
-        remind_cmd::setup(command, data_dir, rules, &mut out)?;
+        remind_cmd::setup(command, args.data_dir.as_deref(), None, &mut out)?;
         out.flush()?;
         return Ok(Success::Done);
     }
-    let dir = match args.data_dir {
-        Some(dir) => dir,
-        None => dirs::data_dir()
-            .ok_or(CliError::NoDataDir)?
-            .join("aftercare"),
-    };
-    let store = Store::new(dir);
+    if let Some(text) = at_of(args.command.as_ref()) {
+        // A clinic's papers for a treatment not recorded here: no data directory is looked
+        // up, read or written.
+        let at = parse_time(text, &Local).map_err(|source| CliError::Time {
+            flag: "--at",
+            source,
+        })?;
+        let ctx = Context {
+            rules: followed::named(given)?,
+            basis: Basis::Named,
+            store: None,
+            state: State::default(),
+            clock,
+            at: Some(at),
+        };
+        return run_command(&ctx, args.command);
+    }
+    let store = Store::new(data_dir(args.data_dir)?);
     let Some(command) = args.command else {
         // The checklist sets a damaged file aside or opens a newer one read-only
         // (docs/reliability.md); the commands below only ever report it.
@@ -255,39 +316,94 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         }
         tui::check_terminal()?;
         let opened = store.open(clock.now())?;
-        tui::run(rules, store, opened, clock)?;
+        let session = opened.state.current_session(clock.now());
+        let plan = followed::for_session(&store, session, given)?;
+        tui::run(plan.rules, store, opened, clock)?;
         return Ok(Success::Done);
     };
-    let state = store.load().map_err(|e| match e {
-        StoreError::Corrupt { .. } => CliError::Damaged(e),
-        e => CliError::Store(e),
-    })?;
+    let state = load_state(&store)?;
+    let now = clock.now();
+    let plan = match &command {
+        // A new treatment records --rules, or goes on with the plan of the one before.
+        Command::Start { replace: false, .. } => followed::Followed {
+            rules: followed::for_new_treatment(&store, state.sessions.last(), given)?,
+            basis: Basis::Named,
+        },
+        // Moving a treatment keeps its plan.
+        Command::Start { replace: true, .. } => {
+            followed::for_session(&store, state.sessions.last(), given)?
+        }
+        _ => followed::for_session(&store, state.current_session(now), given)?,
+    };
     let ctx = Context {
-        rules,
-        store,
+        rules: plan.rules,
+        basis: plan.basis,
+        store: Some(store),
         state,
         clock,
+        at: None,
+    };
+    run_command(&ctx, Some(command))
+}
+
+/// Where the data is kept: `--data-dir`, or the system's data directory.
+fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    match given {
+        Some(dir) => Ok(dir),
+        None => Ok(dirs::data_dir()
+            .ok_or(CliError::NoDataDir)?
+            .join("aftercare")),
+    }
+}
+
+/// The state, for a command: a damaged file is reported, never moved or written.
+fn load_state(store: &Store) -> Result<State, CliError> {
+    store.load().map_err(|e| match e {
+        StoreError::Corrupt { .. } => CliError::Damaged(e),
+        e => CliError::Store(e),
+    })
+}
+
+/// `rules use FILE|builtin`: the current treatment follows another plan from now on.
+fn use_plan(args: &Args, clock: Clock) -> Result<Success, CliError> {
+    let Some(Command::Rules {
+        command: RulesCommand::Use { plan },
+    }) = &args.command
+    else {
+        return Ok(Success::Done);
+    };
+    let store = Store::new(data_dir(args.data_dir.clone())?);
+    let state = load_state(&store)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    rules_cmd::use_plan(&store, &state, clock.now(), plan, &mut out)?;
+    out.flush()?;
+    Ok(Success::Done)
+}
+
+fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliError> {
+    let Some(command) = command else {
+        return Ok(Success::Done);
     };
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut success = Success::Done;
     match command {
-        Command::Start { at, replace } => start::run(&ctx, at.as_deref(), replace, &mut out)?,
-        Command::Today { short: true, .. } => short::today(&ctx, &mut out)?,
-        Command::Today { json, .. } => show::today(&ctx, json, &mut out)?,
-        Command::Checkin(c) => checkin::run(&ctx, &c, &mut out)?,
-        Command::History { json } => history::run(&ctx, json, &mut out)?,
-        Command::Plan(p) if p.markdown => export_cmd::markdown(&ctx, &p, &mut out)?,
-        Command::Plan(p) if p.windows => windows_json::run(&ctx, &mut out)?,
-        Command::Plan(p) => show::plan(&ctx, &p, &mut out)?,
+        Command::Start { at, replace } => start::run(ctx, at.as_deref(), replace, &mut out)?,
+        Command::Today { short: true, .. } => short::today(ctx, &mut out)?,
+        Command::Today { json, .. } => show::today(ctx, json, &mut out)?,
+        Command::Checkin(c) => checkin::run(ctx, &c, &mut out)?,
+        Command::History { json } => history::run(ctx, json, &mut out)?,
+        Command::Plan(p) if p.markdown => export_cmd::markdown(ctx, &p, &mut out)?,
+        Command::Plan(p) if p.windows => windows_json::run(ctx, &mut out)?,
+        Command::Plan(p) => show::plan(ctx, &p, &mut out)?,
         Command::Export {
-            command: ExportCommand::Ics { file },
-        } => export_cmd::ics(&ctx, &file, &mut out)?,
-        Command::Remind(r) => success = remind_cmd::remind(&ctx, &r, &mut out)?,
-        Command::Check(t) => ticks::check(&ctx, &t, &mut out)?,
-        Command::Uncheck(t) => ticks::uncheck(&ctx, &t, &mut out)?,
-        // Handled above, before the rules and the data were loaded.
+            command: ExportCommand::Ics { file, .. },
+        } => export_cmd::ics(ctx, &file, &mut out)?,
+        Command::Remind(r) => success = remind_cmd::remind(ctx, &r, &mut out)?,
+        Command::Check(t) => ticks::check(ctx, &t, &mut out)?,
+        Command::Uncheck(t) => ticks::uncheck(ctx, &t, &mut out)?,
+        // Handled in `run`, before the rules and the data were loaded.
         Command::Rules { .. } => {}
     }
     out.flush()?;

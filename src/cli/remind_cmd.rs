@@ -31,7 +31,7 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     let plan = ctx.plan(session.at);
     // Held (locked) until the end, notifications included: two runs at once never notify
     // the same task twice.
-    let mut held = Memory::new(ctx.store.dir()).hold()?;
+    let mut held = Memory::new(ctx.store()?.dir()).hold()?;
     if let Some(aside) = &held.set_aside {
         eprintln!(
             "aftercare: the record of notifications could not be read and was moved to {}; \
@@ -207,7 +207,8 @@ fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification,
 }
 
 /// `remind install` / `remind uninstall`. `data_dir` and `rules` are what this run was
-/// given (by option or variable): the timer is given them too.
+/// given (by option or variable): the timer is given them too. The command line passes no
+/// `rules`: each treatment remembers the plan it follows (`cli::followed`).
 pub fn setup(
     command: &RemindCommand,
     data_dir: Option<&Path>,

@@ -1,8 +1,12 @@
-//! Rules files named on the command line: `rules check FILE`, `rules show [FILE]`, and
-//! `--rules FILE`.
+//! Rules files named on the command line: `rules check FILE`, `rules show [FILE]`,
+//! `rules use FILE|builtin` and `--rules FILE`.
 
+use super::followed::describe;
+use super::text::{moment, wrap};
 use super::{CliError, Out};
-use crate::rules::{Loader, Rules};
+use crate::rules::{BUILTIN_BASE, Loader, Rules};
+use crate::store::{Change, PlanCopy, State, Store, StoreError};
+use chrono::{DateTime, FixedOffset};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -112,4 +116,49 @@ fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// `rules use FILE|builtin`: the current treatment follows the plan named from now on, its
+/// copy kept in the data directory; the change carries only that (`Change::FollowPlan`).
+pub fn use_plan(
+    store: &Store,
+    state: &State,
+    now: DateTime<FixedOffset>,
+    plan: &str,
+    out: Out,
+) -> Result<(), CliError> {
+    let rules = if plan == BUILTIN_BASE {
+        Rules::builtin().map_err(CliError::Rules)?
+    } else {
+        load(Path::new(plan))?
+    };
+    let session = state.current_session(now).ok_or(CliError::NoTreatment)?;
+    let copy = PlanCopy::of(&rules);
+    let change = Change::FollowPlan {
+        session: session.at,
+        plan: copy.clone(),
+    };
+    let saved = store.save(&change).map_err(|e| match e {
+        StoreError::Conflict(conflict) => CliError::Conflict(conflict),
+        e => CliError::Store(e),
+    })?;
+    let when = moment(session.at);
+    let new = describe(&copy.reference);
+    let text = match (&session.plan, saved.changed) {
+        (_, false) => format!(
+            "Your treatment of {when} already follows {new}; its copy in the data directory is \
+             in place."
+        ),
+        (Some(old), true) => format!(
+            "Your treatment of {when} now follows {new}, instead of {}. Tick-offs and check-ins \
+             are kept; tasks the new plan does not have are no longer shown.",
+            describe(old)
+        ),
+        (None, true) => format!(
+            "Your treatment of {when} now follows {new}. aftercare keeps a copy, so there is \
+             no need for --rules from now on."
+        ),
+    };
+    writeln!(out, "{}", wrap(&text, "", ""))?;
+    Ok(())
 }

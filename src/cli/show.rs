@@ -1,8 +1,10 @@
 //! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
 //! made from `Checklist`, the same model the terminal screens show.
 
+use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
+use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
-use super::json_out::{DayJson, TodayJson, write_json, write_plan_days_json};
+use super::json_out::{DayJson, FollowedJson, TodayJson, write_json, write_plan_days_json};
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
 use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
@@ -32,6 +34,8 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             alerts,
             recovery: RecoveryJson::from(&progress),
             next_session: next,
+            provider: ctx.rules.provider.as_ref(),
+            plan: FollowedJson::of(&ctx.rules.name, &ctx.basis),
         };
         return write_json(out, &doc);
     }
@@ -42,7 +46,11 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         moment(plan.local(session.at))
     )?;
     writeln!(out, "{}", day_header(&checklist))?;
-    // Alerts come before everything else: they are what must not be missed.
+    if let Some(notice) = notice(&ctx.basis) {
+        writeln!(out, "{}", wrap(&notice, "", ""))?;
+    }
+    // Alerts come before everything else: they are what must not be missed (and they are
+    // repeated as the last lines).
     write_alerts(out, &ctx.rules, &alerts)?;
     if checklist.tasks.is_empty() {
         writeln!(
@@ -57,7 +65,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         write_tasks(out, &checklist.tasks, kind, width)?;
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
-    write_notes(out, "Call your provider if:", &checklist.warnings)?;
+    write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
+    writeln!(out)?;
+    write_clinic(out, &ctx.rules)?;
     if checklist.day >= 1 && checklist.day <= plan.last_day() {
         write_checkin(out, &ctx.rules, checkin)?;
     }
@@ -70,6 +80,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         writeln!(out, "Tick a task off: aftercare check {}", task.id)?;
     }
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
+    write_alert_summary(out, &ctx.rules, &alerts)?;
     Ok(())
 }
 
@@ -77,8 +88,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
 /// plan as if treated now, so a clinic can print it for a patient before the appointment.
 pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
-    let session = ctx.state.current_session(now);
-    let treatment = session.map_or(now, |s| s.at);
+    let (treatment, session) = ctx.laid_out();
     let plan = ctx.plan(treatment);
     let days = args.days(&plan)?;
     if args.json {
@@ -90,7 +100,14 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(treatment))
     )?;
-    if session.is_none() {
+    if let Some(notice) = notice(&ctx.basis) {
+        writeln!(out, "{}", wrap(&notice, "", ""))?;
+    }
+    write_clinic(out, &ctx.rules)?;
+    if ctx.at.is_some() {
+        let note = "Laid out for this treatment time; nothing was recorded.";
+        writeln!(out, "{}", wrap(note, "", ""))?;
+    } else if session.is_none() {
         let note = "No treatment recorded yet: this is the plan as if treated now. \
                     Record yours with `aftercare start --at TIME`.";
         writeln!(out, "{}", wrap(note, "", ""))?;
@@ -103,7 +120,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
         writeln!(out, "\n{}{mark}", day_header(day))?;
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
-        write_note_titles(out, "Call your provider if:", &day.warnings)?;
+        write_warnings(out, &day.warnings, ctx.rules.provider.as_ref(), false)?;
     }
     if !ctx.rules.sources.is_empty() {
         writeln!(out, "\nSources:")?;
@@ -111,6 +128,9 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
             let mut text = source.citation();
             if source.kind == SourceKind::Clinical {
                 text.push_str(" (clinical literature)");
+            }
+            if let Some(note) = &source.note {
+                text.push_str(&format!(" Note: {note}"));
             }
             writeln!(out, "{}", wrap(&text, &format!("{:>3}. ", n + 1), "     "))?;
         }

@@ -1,8 +1,9 @@
 //! `start`: record a treatment, or with `--replace` move the latest one to the right time.
 
+use super::followed::describe;
 use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
-use crate::store::Change;
+use crate::store::{Change, PlanCopy};
 use crate::timearg::parse_time;
 use chrono::{DateTime, FixedOffset, Local};
 
@@ -18,13 +19,20 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
     // The latest treatment as read before the lock: a replace names it, and is refused if
     // another copy has recorded or moved a treatment by the time the lock is held.
     let latest = ctx.state.sessions.last().map(|s| s.at);
+    // The plan the command resolved (`followed`): --rules, or the plan of the treatment
+    // before, or the built-in one. Recorded with the treatment, its copy kept.
+    let plan = PlanCopy::of(&ctx.rules);
     let change = if replace {
         Change::ReplaceLatest {
             from: latest,
             to: at,
+            plan: Some(plan.clone()),
         }
     } else {
-        Change::AddSession { at }
+        Change::AddSessionFollowing {
+            at,
+            plan: plan.clone(),
+        }
     };
     let saved = ctx.save(&change)?;
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
@@ -43,6 +51,15 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
     };
     let text = format!("{head} {}", where_we_are(ctx, at, now));
     writeln!(out, "{}", wrap(&text, "", ""))?;
+    let recorded = saved.state.session(at).and_then(|s| s.plan.as_ref());
+    if let Some(reference) = recorded.filter(|_| saved.changed) {
+        let text = format!(
+            "It follows {}: aftercare keeps a copy, so there is no need for --rules from now \
+             on.",
+            describe(reference)
+        );
+        writeln!(out, "{}", wrap(&text, "", ""))?;
+    }
     writeln!(
         out,
         "See today's checklist: aftercare today (or just aftercare)."

@@ -27,6 +27,8 @@ struct WindowsJson<'a, 'r, Tz: TimeZone> {
     last_day: i64,
     first_date: NaiveDate,
     last_date: NaiveDate,
+    /// The clinic (`null` for a plan that names none).
+    provider: Option<&'r crate::rules::Provider>,
     rules: EveryRule<'a, 'r, Tz>,
     phases: Vec<NoteWindow<'r>>,
     warnings: Vec<NoteWindow<'r>>,
@@ -194,6 +196,7 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
         last_day: plan.last_day(),
         first_date: plan.date_of(plan.first_day()),
         last_date: plan.date_of(plan.last_day()),
+        provider: rules.provider.as_ref(),
         rules: EveryRule { plan },
         phases: notes(plan, &rules.phases, false),
         warnings: notes(plan, &rules.warnings, true),
@@ -206,8 +209,7 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
 
 /// `plan --json --windows`: like `plan`, it needs no recorded treatment.
 pub fn run(ctx: &Context, out: Out) -> Result<(), CliError> {
-    let now = ctx.now();
-    let session = ctx.state.current_session(now);
-    let plan = ctx.plan(session.map_or(now, |s| s.at));
+    let (treatment, session) = ctx.laid_out();
+    let plan = ctx.plan(treatment);
     Ok(write_plan_windows_json(&plan, session, out)?)
 }

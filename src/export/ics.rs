@@ -43,7 +43,7 @@ mod reminders;
 
 use super::{NOT_ADVICE, moment_words};
 use crate::plan::{Lifted, Plan, Task};
-use crate::rules::{Kind, Repeat, Rule};
+use crate::rules::{Kind, Repeat, Rule, Rules, Urgency};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
@@ -72,7 +72,7 @@ pub fn calendar<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Cale
     calendar
         .append_property(Property::new("NAME", escape_text(name)))
         .append_property(Property::new("X-WR-CALNAME", name));
-    calendar.description(&format!("{}. {NOT_ADVICE}", plan.rules().procedure));
+    calendar.description(&calendar_description(plan.rules()));
     let mut events = Vec::new();
     for rule in &plan.rules().rules {
         events.extend(window_events(plan, rule, stamp));
@@ -183,7 +183,7 @@ fn next_session<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Opti
          the week before the window opens."
     );
     push_sources(plan, &next.sources, &mut text);
-    text.push_str(&format!("\n\n{NOT_ADVICE}"));
+    push_help(plan.rules(), &mut text);
     let id = uid(plan, "plan", ".next-session");
     let mut event = Event::new();
     event
@@ -237,12 +237,18 @@ fn alarm(text: &str, trigger: Trigger, event_uid: &str, stamp: DateTime<Utc>) ->
     alarm.done()
 }
 
-/// An event's description: when, why, where from, and the disclaimer.
+/// An event's description: when, why, where from, who to contact, and the disclaimer.
 fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> String {
     let mut text = format!("{when}\n\n{}", rule.rationale);
     push_sources(plan, &rule.sources, &mut text);
-    text.push_str(&format!("\n\n{NOT_ADVICE}"));
+    push_help(plan.rules(), &mut text);
     text
+}
+
+/// The end of every event's description: the clinic and the emergency signs, then the
+/// disclaimer.
+fn push_help(rules: &Rules, text: &mut String) {
+    text.push_str(&format!("\n\n{}\n\n{NOT_ADVICE}", help_words(rules)));
 }
 
 fn push_sources<Tz: TimeZone>(plan: &Plan<'_, Tz>, ids: &[String], text: &mut String) {
@@ -254,6 +260,63 @@ fn push_sources<Tz: TimeZone>(plan: &Plan<'_, Tz>, ids: &[String], text: &mut St
     if !citations.is_empty() {
         text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
     }
+}
+
+/// Who to contact and when, as every event carries it: the clinic as the plan names it (or
+/// "your clinic", never a number of our own), its hours, and the signs that mean calling
+/// emergency services now.
+fn help_words(rules: &Rules) -> String {
+    let mut text = match &rules.provider {
+        Some(p) => {
+            let mut t = format!("Your clinic: {}", p.contact_line());
+            if let Some(hours) = &p.hours {
+                t.push_str(&format!(" (open {hours})"));
+            }
+            if let Some(closed) = &p.out_of_hours {
+                t.push_str(&format!(". When it is closed: {closed}"));
+            }
+            t
+        }
+        None => "Worried about your skin? Contact your clinic.".to_string(),
+    };
+    let emergencies: Vec<&str> = rules
+        .warnings
+        .iter()
+        .filter(|w| w.urgency() == Urgency::Emergency)
+        .map(|w| w.title.as_str())
+        .collect();
+    if !emergencies.is_empty() {
+        text.push_str(&format!(
+            "\n{}: {}.",
+            Urgency::Emergency.heading(),
+            emergencies.join("; ")
+        ));
+    }
+    text
+}
+
+/// The calendar's own description: the procedure, the clinic, and every warning sign by
+/// urgency, most urgent first.
+fn calendar_description(rules: &Rules) -> String {
+    let mut text = format!("{}.\n\n{}", rules.procedure, help_words(rules));
+    let provider = rules.provider.as_ref();
+    for urgency in Urgency::ALL {
+        let signs: Vec<&str> = rules
+            .warnings
+            .iter()
+            .filter(|w| w.urgency() == urgency && urgency != Urgency::Emergency)
+            .map(|w| w.title.as_str())
+            .collect();
+        if !signs.is_empty() {
+            text.push_str(&format!(
+                "\n{}: {}.",
+                urgency.heading_with(provider),
+                signs.join("; ")
+            ));
+        }
+    }
+    text.push_str(&format!("\n\n{NOT_ADVICE}"));
+    text
 }
 
 /// `text` as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are
@@ -278,7 +341,6 @@ fn escape_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Rules;
     use chrono_tz::Europe::Berlin;
 
     #[test]

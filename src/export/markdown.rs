@@ -1,4 +1,5 @@
-//! `plan --markdown`: the whole plan as a printable handout. One section per day, with the
+//! `plan --markdown --days`: the whole plan day by day, to print and tick with a pen (the
+//! handout, `plan --markdown`, is `handout`). One section per day, with the
 //! same tasks, phases and warnings `plan` and the screens show (it is built from `Checklist`),
 //! and empty boxes to tick with a pen.
 //!

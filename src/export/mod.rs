@@ -1,7 +1,8 @@
-//! Exports of a plan for use outside the app: a printable Markdown handout and an iCalendar
-//! file. Both are pure: they take a `Plan` (rules, treatment, time zone) and produce text, so
+//! Exports of a plan for use outside the app: a printable Markdown handout (and the
+//! day-by-day listing), and an iCalendar file. Both are pure: they take a `Plan` (rules, treatment, time zone) and produce text, so
 //! the command line only decides where the text goes.
 
+pub mod handout;
 pub mod ics;
 pub mod markdown;
 

@@ -7,6 +7,7 @@
 mod error;
 mod extend;
 mod fields;
+mod identity;
 mod journal;
 mod load;
 mod locate;
@@ -29,6 +30,7 @@ use std::fmt;
 pub use error::{Problem, RulesError};
 pub use extend::{BUILTIN_BASE, Removals};
 pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
+pub use identity::{builtin_identity, is_sha256_hex, sha256_hex};
 pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
 pub use load::{Loader, NoFiles};
 pub use locate::{Segment, line_column, locate};

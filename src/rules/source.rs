@@ -109,6 +109,38 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The citation in the short form a two-page handout has room for, as medical leaflets
+    /// cite papers. A source with an author, a publisher and a date (a journal paper): the
+    /// first author ("et al." for three or more), the publisher and the year. Any other (a
+    /// health service's page, an article): its title, publisher and year. The detail
+    /// (volume, pages, PMID) and the address are left out. Every other output prints
+    /// `citation`; the handout says where to find it.
+    ///
+    /// `Chu S et al. Dermatologic Surgery, 2021.` · `Cellulitis. NHS.`
+    pub fn short_citation(&self) -> String {
+        let mut short = self.clone();
+        if let Some(author) = &self.author {
+            let names: Vec<&str> = author.split(',').map(str::trim).collect();
+            let first = names.first().copied().unwrap_or_default();
+            if names.len() >= 3 || names.iter().any(|n| n.starts_with("et al")) {
+                short.author = Some(format!("{first} et al."));
+            }
+        }
+        short.date = self
+            .date
+            .as_ref()
+            .and_then(|d| d.get(..4))
+            .map(str::to_string);
+        short.detail = None;
+        short.url = None;
+        if self.author.is_some() && self.publisher.is_some() && self.date.is_some() {
+            short.title = String::new();
+        }
+        short.citation()
+    }
+}
+
 /// "2023-08-09" as "9 Aug 2023", "2021-09" as "Sep 2021"; anything else as written.
 fn human_date(date: &str) -> String {
     let mut parts = date.split('-');
@@ -166,5 +198,20 @@ mod tests {
             assert_eq!(source.citation(), want);
         }
         assert_eq!(human_date("2021"), "2021");
+        let mut three = source("Safety Profile for Microneedling");
+        three.author = Some("Chu S, Foulad DP, Atanaskova Mesinkovska N".into());
+        three.publisher = Some("Dermatologic Surgery".into());
+        three.date = Some("2021-09".into());
+        three.detail = Some("47(9):1249–1254".into());
+        three.url = Some("https://doi.org/10.1097/x".into());
+        assert_eq!(
+            three.short_citation(),
+            "Chu S et al. Dermatologic Surgery, 2021."
+        );
+        let mut two = source("Cellulitis");
+        two.author = Some("Zeng R, Xiong J, et al".into());
+        assert_eq!(two.short_citation(), "Zeng R et al. Cellulitis.");
+        two.author = Some("Chu S, Foulad DP".into());
+        assert_eq!(two.short_citation(), "Chu S, Foulad DP. Cellulitis.");
     }
 }

@@ -1,6 +1,7 @@
 //! How soon a warning sign or a check-in alert needs acting on. Every output shows it the
 //! same way: the words here, and emergency first (`Urgency` orders that way).
 
+use super::Provider;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -79,6 +80,36 @@ impl Urgency {
     }
 }
 
+impl Urgency {
+    /// `action`, naming the clinic and how to reach it where the plan gives them: "Contact
+    /// Example Skin Clinic today (+44 20 7946 0123)". The built-in plan names no clinic, so
+    /// it says "your clinic" and never a number of its own making.
+    pub fn action_with(self, provider: Option<&Provider>) -> String {
+        match (self, provider) {
+            (Urgency::Call, Some(p)) => format!("Contact {} today{}", p.name, reach(p)),
+            (urgency, _) => urgency.action().to_string(),
+        }
+    }
+
+    /// `heading`, naming the clinic where the plan does: "Contact Example Skin Clinic today
+    /// (+44 20 7946 0123) if".
+    pub fn heading_with(self, provider: Option<&Provider>) -> String {
+        match (self, provider) {
+            (Urgency::Call, Some(p)) => format!("Contact {} today{} if", p.name, reach(p)),
+            (urgency, _) => urgency.heading().to_string(),
+        }
+    }
+}
+
+/// " (+44 20 7946 0123)": the first of phone, email and web the clinic gives, in brackets.
+fn reach(p: &Provider) -> String {
+    p.phone
+        .as_ref()
+        .or(p.email.as_ref())
+        .or(p.web.as_ref())
+        .map_or_else(String::new, |how| format!(" ({how})"))
+}
+
 impl fmt::Display for Urgency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -107,6 +138,36 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&Urgency::Mention).unwrap(),
             "\"mention\""
+        );
+        let clinic = Provider {
+            name: "Example Skin Clinic".into(),
+            email: Some("care@example.com".into()),
+            ..Provider::default()
+        };
+        let cases = [
+            (Urgency::Call, None, "Contact your clinic today"),
+            (
+                Urgency::Call,
+                Some(&clinic),
+                "Contact Example Skin Clinic today (care@example.com)",
+            ),
+            (
+                Urgency::Emergency,
+                Some(&clinic),
+                "Call emergency services now",
+            ),
+            (
+                Urgency::Mention,
+                Some(&clinic),
+                "Mention it at your next visit",
+            ),
+        ];
+        for (urgency, provider, want) in cases {
+            assert_eq!(urgency.action_with(provider), want);
+        }
+        assert_eq!(
+            Urgency::Call.heading_with(Some(&clinic)),
+            "Contact Example Skin Clinic today (care@example.com) if"
         );
     }
 }

@@ -6,15 +6,29 @@
 //! other. A change that names something the file no longer holds (a treatment moved by
 //! another copy meanwhile) is refused with a `Conflict` rather than applied to something else.
 
-use super::{CheckIn, Session, State};
+use super::{CheckIn, PlanCopy, PlanRef, Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 
 /// One thing the user did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// Record a treatment (a no-op if one at that instant exists).
+    /// Record a treatment (a no-op if one at that instant exists). It follows the plan of
+    /// the treatment before it, if that one has a plan recorded (a series goes on with its
+    /// plan); otherwise none is recorded.
     AddSession { at: DateTime<FixedOffset> },
+    /// Record a treatment that follows `plan`, keeping the plan's copy in `plans/` (a no-op
+    /// if a treatment at that instant exists).
+    AddSessionFollowing {
+        at: DateTime<FixedOffset>,
+        plan: PlanCopy,
+    },
+    /// The patient switches a treatment to another plan on purpose (`rules use`): only the
+    /// plan it follows changes; tick-offs and check-ins stay, keyed by id and date.
+    FollowPlan {
+        session: DateTime<FixedOffset>,
+        plan: PlanCopy,
+    },
     /// Move the latest treatment to `to`, keeping its tick-offs (they are keyed by date).
     /// `from` is the latest treatment as the user saw it (`None`: they saw none, and `to` is
     /// added). Refused with `Conflict::NotLatest` when the file's latest treatment is another
@@ -22,6 +36,9 @@ pub enum Change {
     ReplaceLatest {
         from: Option<DateTime<FixedOffset>>,
         to: DateTime<FixedOffset>,
+        /// The plan the treatment follows when there is none to move and `to` is added; a
+        /// moved treatment keeps its own.
+        plan: Option<PlanCopy>,
     },
     Tick {
         session: DateTime<FixedOffset>,
@@ -127,6 +144,19 @@ fn not_latest(
     }
 }
 
+impl Change {
+    /// The plan copy this change records, which `Store::save` keeps in `plans/` first.
+    pub fn plan_copy(&self) -> Option<&PlanCopy> {
+        match self {
+            Change::AddSessionFollowing { plan, .. } | Change::FollowPlan { plan, .. } => {
+                Some(plan)
+            }
+            Change::ReplaceLatest { plan, .. } => plan.as_ref(),
+            _ => None,
+        }
+    }
+}
+
 impl State {
     /// Applies a change; returns whether anything changed (ticking a ticked task does not).
     ///
@@ -135,8 +165,23 @@ impl State {
     /// treatment that is no longer the latest; the state is then left as it was.
     pub fn apply(&mut self, change: &Change) -> Result<bool, Conflict> {
         match change {
-            Change::AddSession { at } => Ok(self.add_session(*at)),
-            Change::ReplaceLatest { from, to } => self.replace_latest(*from, *to),
+            Change::AddSession { at } => Ok(self.add_session(*at, None)),
+            Change::AddSessionFollowing { at, plan } => {
+                Ok(self.add_session(*at, Some(&plan.reference)))
+            }
+            Change::FollowPlan { session, plan } => {
+                let session = self.session_for(*session)?;
+                // The same plan again changes nothing (and keeps what a newer aftercare wrote
+                // beside its name).
+                let same = session.plan.as_ref().map(|p| &p.sha256) == Some(&plan.reference.sha256);
+                if !same {
+                    session.plan = Some(plan.reference.clone());
+                }
+                Ok(!same)
+            }
+            Change::ReplaceLatest { from, to, plan } => {
+                self.replace_latest(*from, *to, plan.as_ref().map(|p| &p.reference))
+            }
             Change::Tick {
                 session,
                 date,
@@ -173,11 +218,21 @@ impl State {
         }
     }
 
-    fn add_session(&mut self, at: DateTime<FixedOffset>) -> bool {
+    fn add_session(&mut self, at: DateTime<FixedOffset>, plan: Option<&PlanRef>) -> bool {
         if self.session(at).is_some() {
             return false;
         }
-        self.sessions.push(Session::new(at));
+        let mut session = Session::new(at);
+        session.plan = match plan {
+            Some(plan) => Some(plan.clone()),
+            None => self
+                .sessions
+                .iter()
+                .rev()
+                .find(|s| s.at < at)
+                .and_then(|s| s.plan.clone()),
+        };
+        self.sessions.push(session);
         self.sessions.sort_by_key(|s| s.at);
         true
     }
@@ -186,6 +241,7 @@ impl State {
         &mut self,
         from: Option<DateTime<FixedOffset>>,
         to: DateTime<FixedOffset>,
+        plan: Option<&PlanRef>,
     ) -> Result<bool, Conflict> {
         // Sessions are kept in order, so the last is the latest.
         let latest = self.sessions.last().map(|s| s.at);
@@ -196,7 +252,7 @@ impl State {
             });
         }
         let Some(from) = from else {
-            return Ok(self.add_session(to));
+            return Ok(self.add_session(to, plan));
         };
         // Onto itself, or onto another recorded treatment: there is nothing to move.
         if self.session(to).is_some() {

@@ -46,7 +46,7 @@ pub(super) fn check_data_dir(dir: &Path) -> Result<(), StoreError> {
 }
 
 #[cfg(unix)]
-fn check_owner_and_mode(dir: &Path, meta: &fs::Metadata) -> Result<(), StoreError> {
+pub(super) fn check_owner_and_mode(dir: &Path, meta: &fs::Metadata) -> Result<(), StoreError> {
     use std::os::unix::fs::MetadataExt;
     // SAFETY: geteuid has no preconditions and cannot fail.
     let me = unsafe { libc::geteuid() };
@@ -68,6 +68,6 @@ fn check_owner_and_mode(dir: &Path, meta: &fs::Metadata) -> Result<(), StoreErro
 }
 
 #[cfg(not(unix))]
-fn check_owner_and_mode(_dir: &Path, _meta: &fs::Metadata) -> Result<(), StoreError> {
+pub(super) fn check_owner_and_mode(_dir: &Path, _meta: &fs::Metadata) -> Result<(), StoreError> {
     Ok(())
 }

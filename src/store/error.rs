@@ -75,10 +75,38 @@ pub enum StoreError {
         shown(dir)
     )]
     NotYourDirectory { dir: PathBuf, owner: u32 },
+    /// The copy of the plan a treatment follows is not in `plans/`.
+    #[error(
+        "the copy of the plan your treatment follows (\"{}\") is missing: {} is not there. {PLAN_ADVICE}",
+        inert(name),
+        shown(path)
+    )]
+    PlanMissing { path: PathBuf, name: String },
+    /// The copy is there but cannot be trusted: it is not the plan that was recorded.
+    #[error(
+        "the copy of the plan your treatment follows (\"{}\") cannot be used: {}: {why}; it was left as it is. {PLAN_ADVICE}",
+        inert(name),
+        shown(path)
+    )]
+    PlanDamaged {
+        path: PathBuf,
+        name: String,
+        /// In words, inert: "its content no longer matches the plan recorded".
+        why: String,
+    },
+    /// Something other than a directory where the plan copies belong.
+    #[error(
+        "{} is {kind}, not a directory; aftercare keeps the copies of your plans there. Move it away (the next treatment recorded makes a new one) or pass another --data-dir",
+        shown(path)
+    )]
+    PlansDir { path: PathBuf, kind: &'static str },
     /// The change named something the file, as re-read under the lock, no longer holds.
     #[error(transparent)]
     Conflict(#[from] Conflict),
 }
+
+/// What to do when a plan copy is missing or damaged: record the plan again.
+const PLAN_ADVICE: &str = "Ask your clinic for its plan file and record it again with `aftercare rules use FILE` (or `aftercare rules use builtin` for the built-in plan); your tick-offs and check-ins are kept";
 
 /// A path as messages show it: inert, since a file name may hold any character.
 fn shown(path: &Path) -> String {

@@ -102,6 +102,11 @@ impl Store {
         self.remove_stale_temp_files();
         let mut state = self.load_file()?;
         let changed = state.apply(change)?;
+        // The plan's copy goes to disk before the state that names it; also when the state
+        // already names it, so recording a plan again repairs a missing or damaged copy.
+        if let Some(copy) = change.plan_copy() {
+            self.keep_plan(copy)?;
+        }
         if changed {
             self.write(&state)?;
         }

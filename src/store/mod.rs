@@ -1,8 +1,9 @@
 //! What the user did, and nothing else: treatments and tick-offs, keyed by stable ids and
 //! dates in sorted maps, so the file diffs cleanly and old files always load.
 //!
-//! The plan is never stored; it is derived from the rules each time. A rule that is renamed or
-//! removed from the rules file leaves its tick-offs here untouched. Fields this build does not
+//! Each treatment names the plan it follows (`PlanRef`), and a copy of that plan is kept in
+//! `plans/` (`plans`); the days are derived from it each time. A rule that is renamed or
+//! removed from the plan leaves its tick-offs here untouched. Fields this build does not
 //! know (written by a newer aftercare) are kept byte for byte (`RawJson`).
 //!
 //! Every change is a `Change` that carries only what the user changed; `Store::save` applies
@@ -12,6 +13,7 @@ mod change;
 mod dir;
 mod error;
 mod file;
+mod plans;
 mod raw;
 mod read;
 mod recover;
@@ -23,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use change::{Change, CheckInPatch, Conflict};
 pub use error::StoreError;
 pub use file::{STATE_FILE, Saved, Store};
+pub use plans::{MAX_PLAN_BYTES, PLANS_DIR, PlanCopy, PlanRef};
 pub use raw::RawJson;
 pub use read::MAX_STATE_BYTES;
 pub(crate) use read::{kind_of, open_no_follow};
@@ -53,6 +56,11 @@ pub struct State {
 pub struct Session {
     /// The treatment moment, with the offset it was recorded in.
     pub at: DateTime<FixedOffset>,
+    /// The plan the treatment follows, its copy kept in `plans/`. `None` for a treatment
+    /// recorded by an aftercare before plans were remembered: it follows the plan each run
+    /// names (`--rules`, or the built-in plan), as it always did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanRef>,
     pub ticks: Ticks,
     /// Daily check-ins, one per local date (a second one that day adds to the first).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -87,6 +95,7 @@ impl Session {
     pub fn new(at: DateTime<FixedOffset>) -> Self {
         Session {
             at,
+            plan: None,
             ticks: Ticks::new(),
             checkins: BTreeMap::new(),
             other: Unknown::new(),
@@ -130,6 +139,8 @@ pub(crate) fn private_tempdir() -> tempfile::TempDir {
 
 #[cfg(test)]
 mod change_tests;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod recover_tests;
 #[cfg(test)]

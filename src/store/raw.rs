@@ -14,7 +14,7 @@
 //! change, the rules reader and its error messages passed their tests with it; `raw_value`
 //! was still chosen, since it is what byte-exact needs and it only adds a type.
 
-use super::{CheckIn, Session, State, Unknown};
+use super::{CheckIn, PlanRef, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -139,10 +139,12 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Session, A::Error> {
         let (mut at, mut ticks, mut checkins) = (None, None, None);
+        let mut plan: Option<Option<PlanRef>> = None;
         let mut other = Unknown::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "at" => once(&mut at, "at", &mut map)?,
+                "plan" => once(&mut plan, "plan", &mut map)?,
                 "ticks" => once(&mut ticks, "ticks", &mut map)?,
                 "checkins" => once(&mut checkins, "checkins", &mut map)?,
                 _ => keep(&mut other, key, &mut map)?,
@@ -150,6 +152,7 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
         }
         Ok(Session {
             at: at.ok_or_else(|| de::Error::missing_field("at"))?,
+            plan: plan.flatten(),
             ticks: ticks.unwrap_or_default(),
             checkins: checkins.unwrap_or_default(),
             other,
@@ -182,6 +185,43 @@ impl<'de> Visitor<'de> for ObjectOf<CheckIn> {
         Ok(CheckIn {
             ratings: ratings.unwrap_or_default(),
             note: note.unwrap_or_default(),
+            other,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for PlanRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectOf::<PlanRef>::new(
+            "the plan a treatment follows (a JSON object)",
+        ))
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectOf<PlanRef> {
+    type Value = PlanRef;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PlanRef, A::Error> {
+        let (mut name, mut format, mut sha256, mut builtin) = (None, None, None, None);
+        let mut other = Unknown::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "name" => once(&mut name, "name", &mut map)?,
+                "format" => once(&mut format, "format", &mut map)?,
+                "sha256" => once(&mut sha256, "sha256", &mut map)?,
+                "builtin" => once(&mut builtin, "builtin", &mut map)?,
+                _ => keep(&mut other, key, &mut map)?,
+            }
+        }
+        Ok(PlanRef {
+            name: name.unwrap_or_default(),
+            format: format.unwrap_or_default(),
+            sha256: sha256.ok_or_else(|| de::Error::missing_field("sha256"))?,
+            builtin: builtin.unwrap_or_default(),
             other,
         })
     }

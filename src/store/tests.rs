@@ -218,7 +218,8 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
     assert_eq!(
         state.apply(&Change::ReplaceLatest {
             from: Some(t2),
-            to: moved
+            to: moved,
+            plan: None,
         }),
         Ok(true)
     );

@@ -4,7 +4,7 @@
 mod view;
 
 use super::{Effect, Screen};
-use crate::store::Change;
+use crate::store::{Change, PlanCopy};
 use crate::timearg::parse_time;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, action_for, hints};
@@ -80,9 +80,12 @@ impl WelcomePrompt {
         match action {
             Action::Quit => Effect::Quit,
             Action::Submit => {
+                // The treatment records the plan shown (its copy is kept), so later runs
+                // need no --rules.
+                let plan = PlanCopy::of(&ctx.rules);
                 let recorded = parse_time(self.field.value(), &ctx.tz)
                     .map_err(|e| e.to_string())
-                    .and_then(|at| ctx.apply(&Change::AddSession { at }));
+                    .and_then(|at| ctx.apply(&Change::AddSessionFollowing { at, plan }));
                 match recorded {
                     Ok(()) => {
                         ctx.go_to_today();
