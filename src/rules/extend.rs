@@ -15,7 +15,7 @@ use super::shape::Step;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// The name that means the built-in plan in `extends`.
 pub const BUILTIN_BASE: &str = "builtin";
@@ -57,7 +57,8 @@ impl Facts {
     }
 }
 
-/// The ids of the entries the shape check left out of `top`'s lists.
+/// The ids of the entries the shape check left out of `top`'s lists (`kept`: the positions
+/// of the entries kept, in order).
 pub(super) fn dropped_ids(
     top: &Map<String, Value>,
     kept: &[(String, Vec<usize>)],
@@ -67,8 +68,12 @@ pub(super) fn dropped_ids(
         let Some(Value::Array(items)) = top.get(list) else {
             continue;
         };
+        let mut kept = kept.iter().peekable();
         for (i, item) in items.iter().enumerate() {
-            if let (false, Some(id)) = (kept.contains(&i), item.get("id").and_then(Value::as_str)) {
+            if kept.next_if_eq(&&i).is_some() {
+                continue;
+            }
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
                 out.insert((list.clone(), id.to_string()));
             }
         }
@@ -113,11 +118,12 @@ pub(super) fn merge(
 
     let removals = file.remove("remove");
     for (list, table) in SECTIONS {
-        let mut items = match value.remove(list) {
+        let items = match value.remove(list) {
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
         };
-        let mut from = entries.remove(list).unwrap_or_default();
+        let from = entries.remove(list).unwrap_or_default();
+        let mut merged = Merged::new(items, from);
         let remove = removals
             .as_ref()
             .and_then(|r| r.get(list))
@@ -129,33 +135,22 @@ pub(super) fn merge(
                 Step::Key(list.into()),
                 Step::Index(j),
             ];
-            match items
-                .iter()
-                .position(|e| e.get("id").and_then(Value::as_str) == Some(id))
-            {
-                Some(at) => {
-                    items.remove(at);
-                    from.remove(at);
-                    facts
-                        .removed
-                        .insert((list.to_string(), id.to_string()), (0, path));
-                }
-                None => {
-                    let ids = items
-                        .iter()
-                        .filter_map(|e| e.get("id").and_then(Value::as_str));
-                    let hint = super::did_you_mean(id, ids)
-                        .map(|c| format!(": did you mean \"{c}\"?"))
-                        .unwrap_or_default();
-                    problems.push(origins.problem_in(
-                        0,
-                        &path,
-                        format!(
-                            "the plan this one extends has no {} with the id \"{id}\"{hint}",
-                            table.what
-                        ),
-                    ));
-                }
+            if merged.remove(id) {
+                facts
+                    .removed
+                    .insert((list.to_string(), id.to_string()), (0, path));
+            } else {
+                let hint = super::did_you_mean(id, merged.ids())
+                    .map(|c| format!(": did you mean \"{c}\"?"))
+                    .unwrap_or_default();
+                problems.push(origins.problem_in(
+                    0,
+                    &path,
+                    format!(
+                        "the plan this one extends has no {} with the id \"{id}\"{hint}",
+                        table.what
+                    ),
+                ));
             }
         }
         let own = match file.remove(list) {
@@ -165,11 +160,7 @@ pub(super) fn merge(
         let own_positions = origins.entries.remove(list).unwrap_or_default();
         let mut seen = HashSet::new();
         for (entry, (_, at_in_file)) in own.into_iter().zip(own_positions) {
-            let id = entry
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
+            let id = id_of(&entry).to_string();
             if !seen.insert(id.clone()) {
                 let path = [
                     Step::Key(list.into()),
@@ -183,20 +174,9 @@ pub(super) fn merge(
                 ));
                 continue;
             }
-            match items
-                .iter()
-                .position(|e| e.get("id").and_then(Value::as_str) == Some(&id))
-            {
-                Some(at) => {
-                    items[at] = entry;
-                    from[at] = (0, at_in_file);
-                }
-                None => {
-                    items.push(entry);
-                    from.push((0, at_in_file));
-                }
-            }
+            merged.put(&id, entry, (0, at_in_file));
         }
+        let (items, from) = merged.finish();
         value.insert(list.to_string(), Value::Array(items));
         entries.insert(list.to_string(), from);
     }
@@ -212,5 +192,58 @@ pub(super) fn merge(
         value,
         origins,
         facts,
+    }
+}
+
+fn id_of(entry: &Value) -> &str {
+    entry.get("id").and_then(Value::as_str).unwrap_or_default()
+}
+
+/// One list of the base plan as the file changes it: entries removed and replaced in place by
+/// id, new ones added at the end; each with the file and position it came from. Ids are
+/// found through an index, so a file of any size merges in time proportional to it.
+struct Merged {
+    slots: Vec<Option<(Value, (usize, usize))>>,
+    /// Id → the positions in `slots` of the base's entries with that id, first first (a base
+    /// may give an id twice; that is reported later, and the first is the one changed).
+    by_id: HashMap<String, VecDeque<usize>>,
+}
+
+impl Merged {
+    fn new(items: Vec<Value>, from: Vec<(usize, usize)>) -> Merged {
+        let mut by_id: HashMap<String, VecDeque<usize>> = HashMap::new();
+        for (at, item) in items.iter().enumerate() {
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                by_id.entry(id.to_string()).or_default().push_back(at);
+            }
+        }
+        let slots = items.into_iter().zip(from).map(Some).collect();
+        Merged { slots, by_id }
+    }
+
+    /// Takes out the first entry with this id; whether there was one.
+    fn remove(&mut self, id: &str) -> bool {
+        let Some(at) = self.by_id.get_mut(id).and_then(VecDeque::pop_front) else {
+            return false;
+        };
+        self.slots[at] = None;
+        true
+    }
+
+    /// The ids of the entries still in, for suggestions.
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.slots.iter().flatten().filter_map(|(e, _)| e.get("id").and_then(Value::as_str))
+    }
+
+    /// Replaces the first entry with `id`, or adds `entry` at the end.
+    fn put(&mut self, id: &str, entry: Value, from: (usize, usize)) {
+        match self.by_id.get(id).and_then(|at| at.front()) {
+            Some(&at) => self.slots[at] = Some((entry, from)),
+            None => self.slots.push(Some((entry, from))),
+        }
+    }
+
+    fn finish(self) -> (Vec<Value>, Vec<(usize, usize)>) {
+        self.slots.into_iter().flatten().unzip()
     }
 }
