@@ -49,14 +49,14 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
     run.unique("alerts", rules.alerts.iter().map(|a| a.id.as_str()));
 
     for (i, r) in rules.rules.iter().enumerate() {
-        run.window(entry("rules", i), r.window());
-        run.fits_kind(entry("rules", i), r);
-        run.cites(entry("rules", i), &r.sources, &sources);
+        run.window(At::Entry("rules", i), r.window());
+        run.fits_kind(At::Entry("rules", i), r);
+        run.cites(At::Entry("rules", i), &r.sources, &sources);
     }
     for (list, notes) in [("phases", &rules.phases), ("warnings", &rules.warnings)] {
         for (i, n) in notes.iter().enumerate() {
-            run.window(entry(list, i), n.window());
-            run.cites(entry(list, i), &n.sources, &sources);
+            run.window(At::Entry(list, i), n.window());
+            run.cites(At::Entry(list, i), &n.sources, &sources);
         }
     }
     for (i, s) in rules.symptoms.iter().enumerate() {
@@ -76,7 +76,7 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
             }
             previous = Some(point.hours);
         }
-        run.cites(entry("symptoms", i), &s.sources, &sources);
+        run.cites(At::Entry("symptoms", i), &s.sources, &sources);
     }
     for (i, a) in rules.alerts.iter().enumerate() {
         if !symptoms.contains(&a.symptom) {
@@ -90,11 +90,11 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
                     .into(),
             );
         }
-        run.window(entry("alerts", i), a.window());
-        run.cites(entry("alerts", i), &a.sources, &sources);
+        run.window(At::Entry("alerts", i), a.window());
+        run.cites(At::Entry("alerts", i), &a.sources, &sources);
     }
     if let Some(next) = &rules.next_session {
-        let at = vec![key("next_session")];
+        let at = At::Top("next_session");
         let window = next.window();
         let opens_after_treatment = match window.from {
             Edge::Hours(h) => h > 0,
@@ -107,13 +107,13 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
                 "from_hours"
             };
             run.push(
-                [at.clone(), vec![key(field)]].concat(),
+                at.path(&[field]),
                 "the next session must come after this treatment: from_hours more than 0, or \
                  from_day 2 or later"
                     .into(),
             );
         }
-        run.window(at.clone(), window);
+        run.window(at, window);
         run.cites(at, &next.sources, &sources);
     }
     run.report_still_used();
@@ -125,6 +125,26 @@ fn key(k: &str) -> Step {
 
 fn entry(list: &str, i: usize) -> Vec<Step> {
     vec![key(list), Step::Index(i)]
+}
+
+/// What a check is about: an entry of a list, or a top-level object. Its path is only
+/// written out for a problem: a valid plan of any size is checked without one.
+#[derive(Clone, Copy)]
+enum At {
+    Entry(&'static str, usize),
+    Top(&'static str),
+}
+
+impl At {
+    /// The path to the field `fields` names inside this (a field, or a field then more).
+    fn path(self, fields: &[&str]) -> Vec<Step> {
+        let mut path = match self {
+            At::Entry(list, i) => entry(list, i),
+            At::Top(name) => vec![key(name)],
+        };
+        path.extend(fields.iter().map(|f| key(f)));
+        path
+    }
 }
 
 struct Run<'a> {
@@ -160,12 +180,11 @@ impl Run<'_> {
     }
 
     /// A window must open before it closes, whatever time of day the treatment is.
-    fn window(&mut self, at: Vec<Step>, window: Window) {
+    fn window(&mut self, at: At, window: Window) {
         let until_field = match window.until {
             Edge::Hours(_) => "until_hours",
             Edge::DayStart(_) => "until_day",
         };
-        let path = [at, vec![key(until_field)]].concat();
         let message = match (window.from, window.until) {
             (Edge::Hours(a), Edge::Hours(b)) if a == b => Some(format!(
                 "the window opens and closes at the same moment ({a} h after the treatment), so \
@@ -195,16 +214,14 @@ impl Run<'_> {
             _ => None,
         };
         if let Some(message) = message {
-            self.push(path, message);
+            self.push(at.path(&[until_field]), message);
         }
     }
 
     /// `at` is when a task to do is due, once a day: not for avoid rules, nor for tasks due
     /// twice a day. `lifted` is what an avoid rule's end allows again: not for tasks to do.
-    fn fits_kind(&mut self, at: Vec<Step>, rule: &Rule) {
-        let problem = |field: &str, message: &str| {
-            ([at.clone(), vec![key(field)]].concat(), message.to_string())
-        };
+    fn fits_kind(&mut self, at: At, rule: &Rule) {
+        let problem = |field: &str, message: &str| (at.path(&[field]), message.to_string());
         let mut problems = Vec::new();
         match (rule.kind, rule.repeat, rule.at.is_some()) {
             (Kind::Avoid, _, true) => problems.push(problem(
@@ -232,10 +249,11 @@ impl Run<'_> {
         }
     }
 
-    fn cites(&mut self, at: Vec<Step>, cited: &[String], known: &HashSet<String>) {
+    fn cites(&mut self, at: At, cited: &[String], known: &HashSet<String>) {
         for (j, id) in cited.iter().enumerate() {
             if !known.contains(id) {
-                let path = [at.clone(), vec![key("sources"), Step::Index(j)]].concat();
+                let mut path = at.path(&["sources"]);
+                path.push(Step::Index(j));
                 self.missing(path, "source", "sources", id, known);
             }
         }
