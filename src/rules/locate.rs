@@ -33,6 +33,105 @@ pub fn locate(text: &str, path: &[Segment<'_>]) -> usize {
     pos
 }
 
+/// Where one text's lines, top-level fields and the entries of its top-level lists start:
+/// read once, so that locating many problems in a large file costs each the length of its
+/// entry rather than of the file. `locate` and `line_column` give the same answers.
+pub(super) struct TextIndex {
+    root: usize,
+    /// Each top-level field (the first, where one is given twice) with the offset of its
+    /// value and, for a list, of each of its entries.
+    fields: Vec<(String, usize, Vec<usize>)>,
+    line_starts: Vec<usize>,
+}
+
+impl TextIndex {
+    pub fn new(text: &str) -> TextIndex {
+        let b = text.as_bytes();
+        let root = skip_ws(b, 0);
+        let mut fields: Vec<(String, usize, Vec<usize>)> = Vec::new();
+        if b.get(root) == Some(&b'{') {
+            let mut p = skip_ws(b, root + 1);
+            while b.get(p) == Some(&b'"') {
+                let Some(key_end) = skip_string(b, p) else { break };
+                let Ok(name) = serde_json::from_slice::<String>(&b[p..key_end]) else { break };
+                p = skip_ws(b, key_end);
+                if b.get(p) != Some(&b':') {
+                    break;
+                }
+                let value = skip_ws(b, p + 1);
+                let entries = if b.get(value) == Some(&b'[') {
+                    entries(b, value)
+                } else {
+                    Vec::new()
+                };
+                if !fields.iter().any(|(n, _, _)| *n == name) {
+                    fields.push((name, value, entries));
+                }
+                let Some(end) = skip_value(b, value) else { break };
+                p = skip_ws(b, end);
+                if b.get(p) == Some(&b',') {
+                    p = skip_ws(b, p + 1);
+                }
+            }
+        }
+        let line_starts = std::iter::once(0)
+            .chain(b.iter().enumerate().filter(|(_, c)| **c == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        TextIndex {
+            root,
+            fields,
+            line_starts,
+        }
+    }
+
+    /// `locate(text, path)` for the `text` this index was made of.
+    pub fn locate(&self, text: &str, path: &[Segment<'_>]) -> usize {
+        let Some((Segment::Key(key), rest)) = path.split_first() else {
+            return locate(text, path);
+        };
+        let Some((_, value, entries)) = self.fields.iter().find(|(n, _, _)| n == key) else {
+            return self.root;
+        };
+        let (mut pos, mut rest) = (*value, rest);
+        if let Some((Segment::Index(i), after)) = rest.split_first() {
+            match entries.get(*i) {
+                Some(&entry) => (pos, rest) = (entry, after),
+                None => return pos,
+            }
+        }
+        for segment in rest {
+            match find_child(text.as_bytes(), pos, segment) {
+                Some(child) => pos = child,
+                None => break,
+            }
+        }
+        pos
+    }
+
+    /// `line_column(text, offset)` for the `text` this index was made of.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// The offsets of the entries of the list starting at `pos`.
+fn entries(b: &[u8], pos: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut p = skip_ws(b, pos + 1);
+    while p < b.len() && b[p] != b']' {
+        out.push(p);
+        let Some(end) = skip_value(b, p) else { break };
+        p = skip_ws(b, end);
+        if b.get(p) == Some(&b',') {
+            p = skip_ws(b, p + 1);
+        }
+    }
+    out
+}
+
 fn find_child(b: &[u8], pos: usize, segment: &Segment<'_>) -> Option<usize> {
     match (segment, b.get(pos)) {
         (Segment::Key(key), Some(b'{')) => {
@@ -156,6 +255,40 @@ mod tests {
     fn a_missing_field_points_at_its_parent() {
         assert_eq!(at(&[Segment::Key("d"), Segment::Key("zzz")]), (3, 8));
         assert_eq!(at(&[Segment::Key("a"), Segment::Index(9)]), (2, 8));
+    }
+
+    #[test]
+    fn the_index_finds_what_a_walk_finds() {
+        let text = "{\"x\": 1,\n \"a\": [ {\"b\": 1},\n{\"c\": \"ü\\\"\"}, 7 ],\n\"a\": 2, \"e\": {\"f\": [3]}}";
+        let index = TextIndex::new(text);
+        let paths: Vec<Vec<Segment<'_>>> = vec![
+            vec![],
+            vec![Segment::Key("x")],
+            vec![Segment::Key("a")],
+            vec![Segment::Key("a"), Segment::Index(1), Segment::Key("c")],
+            vec![Segment::Key("a"), Segment::Index(2)],
+            vec![Segment::Key("a"), Segment::Index(3)],
+            vec![Segment::Key("a"), Segment::Index(0), Segment::Key("zz")],
+            vec![Segment::Key("e"), Segment::Index(0)],
+            vec![Segment::Key("e"), Segment::Key("f"), Segment::Index(0)],
+            vec![Segment::Key("nope"), Segment::Key("f")],
+            vec![Segment::Index(0)],
+        ];
+        for path in paths {
+            let walked = locate(text, &path);
+            assert_eq!(index.locate(text, &path), walked, "{path:?}");
+            assert_eq!(
+                index.line_column(text, walked),
+                line_column(text, walked),
+                "{path:?}"
+            );
+        }
+        for offset in [0, 1, 9, 10, 11, text.len(), text.len() + 5] {
+            let offset = offset.min(text.len());
+            if text.is_char_boundary(offset) {
+                assert_eq!(index.line_column(text, offset), line_column(text, offset));
+            }
+        }
     }
 
     #[test]
