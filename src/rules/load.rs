@@ -6,11 +6,13 @@
 use super::error::{Problem, RulesError};
 use super::extend;
 use super::fields::Table;
-use super::locate::{Segment, line_column, locate};
+use super::locate::{Segment, TextIndex};
 use super::shape::{self, Step};
 use super::{Rules, validate};
 use serde_json::{Map, Value};
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Reads the rules files a plan extends by path.
 pub trait Loader {
@@ -34,8 +36,42 @@ impl Loader for NoFiles {
 pub(super) struct File {
     pub name: String,
     pub text: String,
-    /// The file's value as written, for naming entries by id in messages.
-    pub value: Value,
+    /// The file's lists and objects as written, with only the entries' ids (`skeleton`): for
+    /// naming entries by id in messages.
+    pub ids: Value,
+    /// Where the text's lines and entries start, read when the first problem is located.
+    pub index: OnceCell<TextIndex>,
+}
+
+impl File {
+    fn new(name: &str, text: &str, value: &Value) -> File {
+        File {
+            name: name.to_string(),
+            text: text.to_string(),
+            ids: skeleton(value),
+            index: OnceCell::new(),
+        }
+    }
+}
+
+/// `value` with every list and object kept and, of everything else, only objects' `id`
+/// texts (other items of lists become `null`, so positions stay): what `place` and
+/// `extend::dropped_ids` read, at a fraction of the file's size.
+fn skeleton(value: &Value) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.iter().map(skeleton).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .filter(|(key, v)| v.is_array() || v.is_object() || (*key == "id" && v.is_string()))
+                .map(|(key, v)| match v {
+                    Value::String(id) => (key.clone(), Value::String(id.clone())),
+                    v => (key.clone(), skeleton(v)),
+                })
+                .collect(),
+        ),
+        _ => Value::Null,
+    }
 }
 
 /// The files a resolved plan was made from (the one checked first, then the plans it
@@ -77,12 +113,13 @@ impl Origins {
                 Step::Index(i) => Segment::Index(*i),
             })
             .collect();
-        let (line, column) = line_column(&f.text, locate(&f.text, &segments));
+        let index = f.index.get_or_init(|| TextIndex::new(&f.text));
+        let (line, column) = index.line_column(&f.text, index.locate(&f.text, &segments));
         Problem {
             file: (file > 0).then(|| f.name.clone()),
             line,
             column,
-            path: place(&f.value, path),
+            path: place(&f.ids, path),
             message: message.into(),
         }
     }
@@ -198,16 +235,17 @@ fn resolve(
             return None;
         }
     };
-    let Value::Object(top) = &value else {
+    let file = File::new(name, text, &value);
+    let Value::Object(top) = value else {
         return None;
     };
     let checked = shape::check(top);
+    let dropped = match &file.ids {
+        Value::Object(ids) => extend::dropped_ids(ids, &checked.kept),
+        _ => Default::default(),
+    };
     let mut origins = Origins {
-        files: vec![File {
-            name: name.to_string(),
-            text: text.to_string(),
-            value: value.clone(),
-        }],
+        files: vec![file],
         ..Origins::default()
     };
     for key in checked.value.keys() {
@@ -225,7 +263,6 @@ fn resolve(
             finding.message.clone(),
         )));
     }
-    let dropped = extend::dropped_ids(top, &checked.kept);
     let Some(Value::String(base_name)) = checked.value.get("extends").cloned() else {
         let mut value = checked.value;
         value.remove("$schema");
@@ -296,13 +333,14 @@ fn merge_repeats(mut problems: Vec<Problem>) -> Vec<Problem> {
         ))
     });
     let mut out: Vec<(Problem, Vec<String>)> = Vec::new();
+    let mut first: HashMap<(String, Option<String>), usize> = HashMap::new();
     for p in problems {
-        match out
-            .iter_mut()
-            .find(|(q, _)| q.message == p.message && q.file == p.file)
-        {
-            Some((_, others)) => others.push(p.path),
-            None => out.push((p, Vec::new())),
+        match first.entry((p.message.clone(), p.file.clone())) {
+            Entry::Occupied(at) => out[*at.get()].1.push(p.path),
+            Entry::Vacant(at) => {
+                at.insert(out.len());
+                out.push((p, Vec::new()));
+            }
         }
     }
     out.into_iter()

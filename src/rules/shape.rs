@@ -29,28 +29,28 @@ pub struct Checked {
     pub kept: Vec<(String, Vec<usize>)>,
 }
 
-/// Checks the top-level object of a rules file (see the module docs).
-pub fn check(top: &Map<String, Value>) -> Checked {
-    let format = top.get("format").and_then(Value::as_i64).unwrap_or(1);
-    let extending = top.contains_key("extends");
+/// Checks the top-level object of a rules file (see the module docs), leaving out of it
+/// what has problems.
+pub fn check(mut value: Map<String, Value>) -> Checked {
+    let format = value.get("format").and_then(Value::as_i64).unwrap_or(1);
+    let extending = value.contains_key("extends");
+    let missing: Vec<&str> = NEEDED_UNLESS_EXTENDING
+        .into_iter()
+        .filter(|name| !value.contains_key(*name))
+        .collect();
     let mut run = Run {
         format,
         findings: Vec::new(),
         suggested: Vec::new(),
     };
-    let mut value = top.clone();
     let mut kept = Vec::new();
     run.object(&TOP, &mut value, &mut Vec::new(), &mut kept);
     if !extending {
-        for name in NEEDED_UNLESS_EXTENDING {
-            if !top.contains_key(name) {
-                run.push(
-                    &[],
-                    format!(
-                        "the plan needs \"{name}\" (or \"extends\", to take it from another plan)"
-                    ),
-                );
-            }
+        for name in missing {
+            run.push(
+                &[],
+                format!("the plan needs \"{name}\" (or \"extends\", to take it from another plan)"),
+            );
         }
     }
     Checked {
@@ -335,7 +335,7 @@ fn int_problem(value: &Value, min: i64, max: i64, unit: &str) -> Option<String> 
     })
 }
 
-fn string_problem(ty: Ty, text: &str) -> Option<String> {
+pub(super) fn string_problem(ty: Ty, text: &str) -> Option<String> {
     if let Some((at, c)) = text
         .chars()
         .enumerate()
