@@ -173,9 +173,20 @@ fn place(value: &Value, path: &[Step]) -> String {
 /// How deep a chain of `extends` may go before it is taken for a loop.
 const MAX_CHAIN: usize = 8;
 
-/// Reads `text` (named `origin`) into a checked plan; see the module docs.
+/// Reads `text` (named `origin`) into a checked plan; see the module docs. A whole plan
+/// with no problems is read straight into its types (`direct`); any other file goes through
+/// every check below, which reports each problem.
 pub fn load(text: &str, origin: &str, loader: &mut dyn Loader) -> Result<Rules, RulesError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match super::direct::read(text) {
+        Some(rules) => Ok(rules),
+        None => full(text, origin, loader),
+    }
+}
+
+/// `load` through the full checker: the file as a JSON value, its shape, the plans it
+/// extends, then the checks of the whole plan.
+pub(super) fn full(text: &str, origin: &str, loader: &mut dyn Loader) -> Result<Rules, RulesError> {
     let mut problems = Vec::new();
     let Some(resolved) = resolve(text, origin, loader, &mut Vec::new(), &mut problems) else {
         return Err(RulesError::new(origin, merge_repeats(problems)));

@@ -4,6 +4,7 @@
 //! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
 //! turns a field path back into a line and column so every problem points at the text.
 
+mod direct;
 mod error;
 mod extend;
 mod fields;
