@@ -1,7 +1,8 @@
 //! Issue 16, item 3, in the terminal: text from the state file reaches the screen inert. A
 //! check-in note holding an OSC title sequence, a CSI clear and a right-to-left override is
 //! shown as visible text on every screen that shows notes (the check-in form, the chart, the
-//! history), and so are a data-file banner and a save error quoting a path with the same.
+//! history), and so are a data-file banner, a save error quoting a path with the same, and
+//! the text of a plan copy altered by hand in the data directory.
 
 mod tui_harness;
 
@@ -93,6 +94,41 @@ fn a_banner_and_a_save_error_quoting_hostile_paths_are_inert() {
     let shown = screen(&app);
     assert!(
         shown.contains("Not saved:") && shown.contains("data\\u{1b}]0;pwned"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_plan_copy_altered_by_hand_is_inert_too() {
+    // A treatment's kept copy is read back unchecked (Rules::from_kept_copy): give one raw
+    // sequences in a rule's title and a source id the plan does not list.
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&aftercare::rules::Rules::builtin().unwrap().canonical_json())
+            .unwrap();
+    let rule = plan["rules"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["id"] == "no-makeup")
+        .unwrap();
+    rule["title"] = "No \u{1b}]0;pwned\u{7}makeup".into();
+    rule["sources"] = serde_json::json!(["x\u{1b}[2J\u{202e}y"]);
+    let copy = serde_json::to_string(&plan).unwrap();
+    let rules = aftercare::rules::Rules::from_kept_copy(&copy, "copy").unwrap();
+    let (_dir, store, state) = treated_store();
+    let mut app = app_with(rules, store, state, NOW, (80, 24));
+    press(&mut app, &[Tab]);
+    for _ in 0..60 {
+        if screen(&app).lines().any(|l| l.contains("› No \\u{1b}")) {
+            break;
+        }
+        press(&mut app, &[Char('j')]);
+    }
+    press(&mut app, &[Char('i')]);
+    assert_inert(&buffer(&app), "why popup of a tampered copy");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("No \\u{1b}]0;pwned\\u{7}makeup") && shown.contains("x\\u{1b}[2J\\u{202e}y"),
         "{shown}"
     );
 }
