@@ -1,49 +1,13 @@
 //! The direct reader accepts a file only when the full checker accepts it and builds the same
 //! plan: every field of every kind of entry, given every kind of wrong value, is tried both
-//! ways.
+//! ways, and so are generated plans (proptest), valid and not.
 
 use super::*;
 use crate::rules::BUILTIN_JSON;
-use crate::rules::fields::{self, SECTIONS};
+use crate::rules::fields::{SECTIONS, Table};
 use crate::rules::load::{NoFiles, full};
-use serde_json::{Value, json};
-
-fn names<const N: usize>(given: [(&'static str, Given<'_>); N]) -> Vec<&'static str> {
-    given.iter().map(|(name, _)| *name).collect()
-}
-
-fn table_names(table: &Table) -> Vec<&'static str> {
-    table.fields.iter().map(|f| f.name).collect()
-}
-
-#[test]
-fn every_field_of_every_table_is_checked() {
-    let rules = Rules::builtin().unwrap();
-    let symptom_ = &rules.symptoms[0];
-    let provider_ = Provider::default();
-    let next = NextSession {
-        from_hours: None,
-        from_day: None,
-        until_hours: None,
-        until_day: None,
-        sources: Vec::new(),
-    };
-    let cases = [
-        (&fields::TOP, names(top(&rules))),
-        (&fields::PROVIDER, names(provider(&provider_))),
-        (&fields::SOURCE, names(source(&rules.sources[0]))),
-        (&fields::RULE, names(rule(&rules.rules[0]))),
-        (&fields::PHASE, names(phase(&rules.phases[0]))),
-        (&fields::WARNING, names(warning(&rules.warnings[0]))),
-        (&fields::SYMPTOM, names(symptom(symptom_))),
-        (&fields::POINT, names(point(&symptom_.expected[0]))),
-        (&fields::ALERT, names(alert(&rules.alerts[0]))),
-        (&fields::NEXT_SESSION, names(next_session(&next))),
-    ];
-    for (table, given) in cases {
-        assert_eq!(given, table_names(table), "{}", table.what);
-    }
-}
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
 
 /// What each way of reading makes of `text`: the direct reader's plan, and the full
 /// checker's plan or its messages.
@@ -57,7 +21,10 @@ fn both(text: &str) -> (Option<Rules>, Result<Rules, String>) {
 fn agree(what: &str, text: &str) -> bool {
     match both(text) {
         (Some(direct), Ok(checked)) => {
-            assert_eq!(direct, checked, "{what}: the direct reader built another plan");
+            assert_eq!(
+                direct, checked,
+                "{what}: the direct reader built another plan"
+            );
             true
         }
         (Some(_), Err(why)) => panic!("{what}: read directly, but the checker says:\n{why}"),
@@ -172,7 +139,12 @@ fn every_wrong_value_of_every_field_goes_to_the_checker() {
 #[test]
 fn objects_written_as_lists_and_nulls_anywhere_go_to_the_checker() {
     let plan = base();
-    for pointer in ["/provider", "/next_session", "/rules/0", "/symptoms/0/expected/0"] {
+    for pointer in [
+        "/provider",
+        "/next_session",
+        "/rules/0",
+        "/symptoms/0/expected/0",
+    ] {
         let mut changed = plan.clone();
         let Some(target) = changed.pointer_mut(pointer) else {
             continue;
@@ -182,12 +154,26 @@ fn objects_written_as_lists_and_nulls_anywhere_go_to_the_checker() {
         };
         *target = Value::Array(object.into_iter().map(|(_, v)| v).collect());
         let text = serde_json::to_string_pretty(&changed).unwrap();
-        assert!(!agree(pointer, &text), "{pointer} as a list was read directly");
+        assert!(
+            !agree(pointer, &text),
+            "{pointer} as a list was read directly"
+        );
     }
     // A list given in full, `null`s included, to the fields in their order.
     let mut changed = plan.clone();
     changed["rules"][0] = json!([
-        "sun", "Sunscreen", "do", 0, null, 48, null, "daily", null, "Why.", null, ["s001"]
+        "sun",
+        "Sunscreen",
+        "do",
+        0,
+        null,
+        48,
+        null,
+        "daily",
+        null,
+        "Why.",
+        null,
+        ["s001"]
     ]);
     let text = serde_json::to_string_pretty(&changed).unwrap();
     assert!(!agree("a rule as a full list", &text));
@@ -198,9 +184,21 @@ fn whole_plan_mistakes_go_to_the_checker() {
     let first_id = r#""id": "before-no-exfoliants""#;
     let edits = [
         ("format 1", r#""format": 2"#, r#""format": 1"#.to_string()),
-        ("a field twice", first_id, format!(r#""id": "x", {first_id}"#)),
-        ("extends", r#""format": 2"#, r#""format": 2, "extends": "builtin""#.into()),
-        ("remove", r#""format": 2"#, r#""format": 2, "remove": {}"#.into()),
+        (
+            "a field twice",
+            first_id,
+            format!(r#""id": "x", {first_id}"#),
+        ),
+        (
+            "extends",
+            r#""format": 2"#,
+            r#""format": 2, "extends": "builtin""#.into(),
+        ),
+        (
+            "remove",
+            r#""format": 2"#,
+            r#""format": 2, "remove": {}"#.into(),
+        ),
     ];
     for (what, from, to) in edits {
         assert!(BUILTIN_JSON.contains(from), "{from}");
@@ -215,8 +213,14 @@ fn whole_plan_mistakes_go_to_the_checker() {
     let mut backwards = plan.clone();
     backwards["rules"][0]["until_hours"] = json!(-48);
     backwards["rules"][0]["from_hours"] = json!(0);
-    backwards["rules"][0].as_object_mut().unwrap().remove("until_day");
-    backwards["rules"][0].as_object_mut().unwrap().remove("from_day");
+    backwards["rules"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("until_day");
+    backwards["rules"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("from_day");
     let mut cites = plan.clone();
     cites["rules"][0]["sources"] = json!(["s999"]);
     plan["rules"] = json!([]);
@@ -228,5 +232,146 @@ fn whole_plan_mistakes_go_to_the_checker() {
     ] {
         let text = serde_json::to_string_pretty(&changed).unwrap();
         assert!(!agree(what, &text), "{what} was read directly");
+    }
+}
+
+/// A window's two ends, each in hours or in days; most open before they close, and the mixed
+/// ones sometimes do not.
+fn window() -> impl Strategy<Value = [(&'static str, i64); 2]> {
+    prop_oneof![
+        (-72i64..400, 1i64..400).prop_map(|(a, k)| [("from_hours", a), ("until_hours", a + k)]),
+        (-3i64..30, 0i64..30).prop_map(|(a, k)| [("from_day", a), ("until_day", a + k)]),
+        (-72i64..400, -2i64..20)
+            .prop_map(|(h, k)| [("from_hours", h), ("until_day", h.div_euclid(24) + 2 + k)]),
+        (-3i64..30, -30i64..300).prop_map(|(d, k)| [("from_day", d), ("until_hours", d * 24 + k)]),
+    ]
+}
+
+/// Text a clinic might write (accents, dashes, quotes), never blank.
+fn words(max: usize) -> impl Strategy<Value = String> {
+    proptest::string::string_regex(&format!("[A-Za-zü][A-Za-z0-9 ,.'\"ü–-]{{0,{max}}}"))
+        .expect("a valid pattern")
+}
+
+fn cited(known: Vec<String>) -> impl Strategy<Value = Vec<String>> {
+    proptest::sample::subsequence(known, 1..=3)
+}
+
+/// A rule with every field drawn, the optional ones given or not; one in ten breaks where
+/// `at` and `lifted` may be.
+fn rule(known: Vec<String>) -> impl Strategy<Value = Value> {
+    let repeat = prop_oneof![Just("once"), Just("daily"), Just("morning_and_evening")];
+    (
+        (words(30), prop_oneof![Just("do"), Just("avoid")], window()),
+        proptest::option::of(repeat),
+        proptest::option::of("(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]"),
+        proptest::option::of(words(20)),
+        (words(80), cited(known), proptest::bool::weighted(0.1)),
+    )
+        .prop_map(
+            |((title, kind, window), repeat, at, lifted, (rationale, sources, mistake))| {
+                // Mostly `at` only on tasks to do, not twice a day, and `lifted` only on avoid rules.
+                let (at, lifted) = match (mistake, kind, repeat) {
+                    (true, _, _) => (at, lifted),
+                    (false, "avoid", _) => (None, lifted),
+                    (false, _, Some("morning_and_evening")) => (None, None),
+                    (false, _, _) => (at, None),
+                };
+                let mut rule = json!({
+                    "title": title, "kind": kind, "rationale": rationale, "sources": sources,
+                });
+                let fields = rule.as_object_mut().expect("an object");
+                for (name, value) in window {
+                    fields.insert(name.into(), json!(value));
+                }
+                for (name, value) in [
+                    ("repeat", repeat.map(String::from)),
+                    ("at", at),
+                    ("lifted", lifted),
+                ] {
+                    if let Some(value) = value {
+                        fields.insert(name.into(), json!(value));
+                    }
+                }
+                rule
+            },
+        )
+}
+
+/// A warning sign, with or without its urgency.
+fn warning(known: Vec<String>) -> impl Strategy<Value = Value> {
+    let urgency = prop_oneof![Just("emergency"), Just("call"), Just("mention")];
+    (
+        words(30),
+        words(120),
+        proptest::option::of(urgency),
+        window(),
+        cited(known),
+    )
+        .prop_map(|(title, detail, urgency, window, sources)| {
+            let mut note = Map::new();
+            note.insert("title".into(), json!(title));
+            note.insert("detail".into(), json!(detail));
+            if let Some(urgency) = urgency {
+                note.insert("urgency".into(), json!(urgency));
+            }
+            for (name, value) in window {
+                note.insert(name.into(), json!(value));
+            }
+            note.insert("sources".into(), json!(sources));
+            Value::Object(note)
+        })
+}
+
+/// `base()` with generated rules and warning signs added (ids numbered, so mostly unique),
+/// and the clinic's optional contact details given or not.
+fn generated_plan() -> impl Strategy<Value = String> {
+    let plan = base();
+    let known: Vec<String> = plan["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["id"].as_str().expect("an id").to_string())
+        .collect();
+    (
+        proptest::collection::vec(rule(known.clone()), 0..6),
+        proptest::collection::vec(warning(known), 0..4),
+        proptest::sample::subsequence(vec!["phone", "email", "web", "hours"], 1..=4),
+        any::<bool>(),
+    )
+        .prop_map(move |(rules, warnings, contact, next_session)| {
+            let mut plan = plan.clone();
+            for (list, entries) in [("rules", rules), ("warnings", warnings)] {
+                let to = plan[list].as_array_mut().expect("a list");
+                for (i, mut entry) in entries.into_iter().enumerate() {
+                    entry["id"] = json!(format!("gen-{i}"));
+                    to.push(entry);
+                }
+            }
+            let provider = plan["provider"].as_object_mut().expect("a clinic");
+            provider.retain(|name, _| {
+                name == "name" || name == "out_of_hours" || contact.contains(&name.as_str())
+            });
+            if !next_session {
+                plan.as_object_mut().expect("a plan").remove("next_session");
+            }
+            serde_json::to_string_pretty(&plan).expect("JSON")
+        })
+}
+
+proptest! {
+    /// A whole plan in the newest format with no `null` is read directly exactly when the
+    /// full checker accepts it, and then into the same plan.
+    #[test]
+    fn generated_plans_are_read_directly_exactly_when_the_checker_accepts_them(
+        text in generated_plan()
+    ) {
+        let (direct, checked) = both(&text);
+        match (direct, checked) {
+            (Some(direct), Ok(checked)) => prop_assert_eq!(direct, checked),
+            (None, Err(_)) => {}
+            (Some(_), Err(why)) => prop_assert!(false, "read directly, but the checker says:\n{}", why),
+            (None, Ok(_)) => prop_assert!(false, "the checker accepts it, the direct reader does not"),
+        }
     }
 }

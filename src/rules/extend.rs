@@ -232,7 +232,10 @@ impl Merged {
 
     /// The ids of the entries still in, for suggestions.
     fn ids(&self) -> impl Iterator<Item = &str> {
-        self.slots.iter().flatten().filter_map(|(e, _)| e.get("id").and_then(Value::as_str))
+        self.slots
+            .iter()
+            .flatten()
+            .filter_map(|(e, _)| e.get("id").and_then(Value::as_str))
     }
 
     /// Replaces the first entry with `id`, or adds `entry` at the end.

@@ -52,8 +52,12 @@ impl TextIndex {
         if b.get(root) == Some(&b'{') {
             let mut p = skip_ws(b, root + 1);
             while b.get(p) == Some(&b'"') {
-                let Some(key_end) = skip_string(b, p) else { break };
-                let Ok(name) = serde_json::from_slice::<String>(&b[p..key_end]) else { break };
+                let Some(key_end) = skip_string(b, p) else {
+                    break;
+                };
+                let Ok(name) = serde_json::from_slice::<String>(&b[p..key_end]) else {
+                    break;
+                };
                 p = skip_ws(b, key_end);
                 if b.get(p) != Some(&b':') {
                     break;
@@ -67,7 +71,9 @@ impl TextIndex {
                 if !fields.iter().any(|(n, _, _)| *n == name) {
                     fields.push((name, value, entries));
                 }
-                let Some(end) = skip_value(b, value) else { break };
+                let Some(end) = skip_value(b, value) else {
+                    break;
+                };
                 p = skip_ws(b, end);
                 if b.get(p) == Some(&b',') {
                     p = skip_ws(b, p + 1);
@@ -75,7 +81,12 @@ impl TextIndex {
             }
         }
         let line_starts = std::iter::once(0)
-            .chain(b.iter().enumerate().filter(|(_, c)| **c == b'\n').map(|(i, _)| i + 1))
+            .chain(
+                b.iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
             .collect();
         TextIndex {
             root,

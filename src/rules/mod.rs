@@ -7,6 +7,7 @@
 mod direct;
 mod error;
 mod extend;
+mod field_check;
 mod fields;
 mod identity;
 mod journal;
