@@ -17,7 +17,7 @@ use super::CliError;
 use super::text::moment;
 use crate::inert::inert;
 use crate::rules::{BUILTIN_NAME, Rules, builtin_identity};
-use crate::store::{PlanCopy, PlanRef, Session, Store};
+use crate::store::{PlanRef, Session, Store};
 use std::path::PathBuf;
 
 /// The plan `--rules` named, loaded and checked.
@@ -87,10 +87,10 @@ pub fn for_session(
         newer_builtin,
     };
     if let Some(given) = given {
-        let copy = PlanCopy::of(&given.rules);
-        if copy.reference.sha256 != reference.sha256 {
+        let theirs = PlanRef::of(&given.rules);
+        if theirs.sha256 != reference.sha256 {
             return Err(CliError::OtherPlan(refusal(
-                session, reference, &given, &copy,
+                session, reference, &given, &theirs,
             )));
         }
         // The same plan: what --rules read is what the copy holds.
@@ -139,21 +139,21 @@ pub fn describe(reference: &PlanRef) -> String {
 }
 
 /// The refusal of `--rules` naming a plan the treatment does not follow.
-fn refusal(session: &Session, recorded: &PlanRef, given: &Given, copy: &PlanCopy) -> String {
+fn refusal(session: &Session, recorded: &PlanRef, given: &Given, theirs: &PlanRef) -> String {
     let path = inert(&given.path.display().to_string()).into_owned();
-    let theirs = if copy.reference.builtin {
-        format!("the built-in plan (plan {})", copy.reference.short())
-    } else {
-        format!(
-            "\"{}\" ({path}, plan {})",
-            inert(&copy.reference.name),
-            copy.reference.short()
-        )
-    };
-    let switch = if copy.reference.builtin && path == BUILTIN_NAME {
+    let switch = if theirs.builtin && path == BUILTIN_NAME {
         "aftercare rules use builtin".to_string()
     } else {
         format!("aftercare rules use {path}")
+    };
+    let theirs = if theirs.builtin {
+        format!("the built-in plan (plan {})", theirs.short())
+    } else {
+        format!(
+            "\"{}\" ({path}, plan {})",
+            inert(&theirs.name),
+            theirs.short()
+        )
     };
     format!(
         "your treatment of {} follows {}, not {theirs}, which --rules names. aftercare \

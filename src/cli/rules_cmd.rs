@@ -57,7 +57,8 @@ pub fn show(path: Option<&Path>, out: Out) -> Result<(), CliError> {
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let file = File::open(path)?;
-    let kind = file.metadata()?.file_type();
+    let meta = file.metadata()?;
+    let kind = meta.file_type();
     if !(kind.is_file() || is_pipe(&kind)) {
         let what = if kind.is_dir() {
             "a directory"
@@ -69,7 +70,9 @@ fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
             format!("it is {what}, not a file"),
         ));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (a pipe says 0 and grows as it is read): growing by
+    // doubling would hold up to twice a large plan's size while it is parsed.
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_RULES_BYTES + 1) as usize);
     file.take(MAX_RULES_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_RULES_BYTES {
         return Err(io::Error::new(

@@ -13,18 +13,42 @@ impl Rules {
     /// newest format, fields in the format's own order. Two plans with the same content give
     /// the same bytes; `Rules::parse` reads them back to the same plan (a test holds it).
     pub fn canonical_json(&self) -> String {
-        let mut plan = self.clone();
-        plan.format = RULES_FORMAT;
-        plan.extends = None;
-        plan.remove = None;
-        plan.schema = None;
-        // Serializing plain data to a String cannot fail.
-        serde_json::to_string(&plan).unwrap_or_default()
+        let mut json = Vec::new();
+        self.write_canonical(&mut json);
+        // serde_json writes UTF-8.
+        String::from_utf8(json).unwrap_or_default()
     }
 
     /// The SHA-256 of `canonical_json`, as 64 lowercase hex digits: the plan's identity.
+    /// The JSON is hashed as it is written, never held whole (35 MB at 100,000 rules).
     pub fn sha256(&self) -> String {
-        sha256_hex(self.canonical_json().as_bytes())
+        let mut hasher = Sha256::new();
+        self.write_canonical(&mut hasher);
+        format!("{:x}", hasher.finalize())
+    }
+
+    /// Writes `canonical_json` to `out`. A plan as loaded is canonical already (a file's
+    /// `extends`, `remove` and `$schema` are gone, format 1 is read into format 2's fields):
+    /// it is written as it is; only one that is not is copied first.
+    fn write_canonical(&self, out: &mut impl std::io::Write) {
+        let canonical = self.format == RULES_FORMAT
+            && self.extends.is_none()
+            && self.remove.is_none()
+            && self.schema.is_none();
+        let copy;
+        let plan = if canonical {
+            self
+        } else {
+            let mut plan = self.clone();
+            plan.format = RULES_FORMAT;
+            plan.extends = None;
+            plan.remove = None;
+            plan.schema = None;
+            copy = plan;
+            &copy
+        };
+        // Plain data into memory or a hasher: writing cannot fail.
+        let _ = serde_json::to_writer(out, plan);
     }
 }
 
@@ -73,6 +97,7 @@ pub fn is_sha256_hex(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::BUILTIN_NAME;
 
     #[test]
     fn a_plan_reads_back_from_its_canonical_json_unchanged() {
@@ -90,6 +115,23 @@ mod tests {
             assert_eq!(again.canonical_json(), json);
             assert_eq!(again.sha256(), rules.sha256());
             assert!(is_sha256_hex(&rules.sha256()));
+        }
+    }
+
+    #[test]
+    fn the_streamed_hash_is_the_hash_of_the_canonical_json() {
+        let builtin = Rules::builtin().unwrap();
+        let mut with_file_fields = builtin.clone();
+        with_file_fields.schema = Some("rules.schema.json".into());
+        with_file_fields.format = 1;
+        with_file_fields.extends = Some(BUILTIN_NAME.into());
+        assert_eq!(with_file_fields.canonical_json(), builtin.canonical_json());
+        for rules in [builtin, with_file_fields] {
+            assert_eq!(
+                rules.sha256(),
+                sha256_hex(rules.canonical_json().as_bytes())
+            );
+            assert!(!rules.canonical_json().contains("$schema"));
         }
     }
 

@@ -46,6 +46,23 @@ pub struct PlanRef {
 }
 
 impl PlanRef {
+    /// The reference a treatment following `rules` records, without the copy's bytes (for
+    /// comparing a plan with the one recorded).
+    pub fn of(rules: &Rules) -> PlanRef {
+        PlanRef::named(rules, rules.sha256())
+    }
+
+    fn named(rules: &Rules, sha256: String) -> PlanRef {
+        let builtin = builtin_identity().is_some_and(|(_, hash)| *hash == sha256);
+        PlanRef {
+            name: rules.name.clone(),
+            format: crate::rules::RULES_FORMAT,
+            sha256,
+            builtin,
+            other: Unknown::new(),
+        }
+    }
+
     /// The first 8 hex digits, enough to tell plans apart in a message: "plan 3f2a9c1e".
     pub fn short(&self) -> &str {
         self.sha256.get(..8).unwrap_or(&self.sha256)
@@ -63,16 +80,8 @@ impl PlanCopy {
     /// The copy of `rules` (a plan already loaded and checked).
     pub fn of(rules: &Rules) -> PlanCopy {
         let json = rules.canonical_json();
-        let sha256 = sha256_hex(json.as_bytes());
-        let builtin = builtin_identity().is_some_and(|(_, hash)| *hash == sha256);
         PlanCopy {
-            reference: PlanRef {
-                name: rules.name.clone(),
-                format: crate::rules::RULES_FORMAT,
-                sha256,
-                builtin,
-                other: Unknown::new(),
-            },
+            reference: PlanRef::named(rules, sha256_hex(json.as_bytes())),
             json: json.into(),
         }
     }
@@ -223,7 +232,8 @@ fn read_copy(path: &std::path::Path) -> Result<Option<Vec<u8>>, String> {
             kind_of(&meta.file_type())
         ));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: growing by doubling would hold up to twice its size.
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_PLAN_BYTES + 1) as usize);
     file.take(MAX_PLAN_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("it cannot be read: {e}"))?;
