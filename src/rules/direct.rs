@@ -14,7 +14,7 @@
 use super::extend::Facts;
 use super::field_check::passes;
 use super::fields;
-use super::load::Origins;
+use super::origins::Origins;
 use super::{RULES_FORMAT, Rules, validate};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -155,3 +155,7 @@ impl Visitor<'_> for Key {
 #[cfg(test)]
 #[path = "direct_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "direct_generated_tests.rs"]
+mod generated;

@@ -10,7 +10,8 @@
 
 use super::error::Problem;
 use super::fields::SECTIONS;
-use super::load::{Origins, Resolved};
+use super::load::Resolved;
+use super::origins::Origins;
 use super::shape::Step;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

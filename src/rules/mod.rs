@@ -13,6 +13,7 @@ mod identity;
 mod journal;
 mod load;
 mod locate;
+mod origins;
 mod provider;
 mod sanitize;
 mod schema;

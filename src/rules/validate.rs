@@ -5,7 +5,7 @@
 
 use super::error::Problem;
 use super::extend::Facts;
-use super::load::Origins;
+use super::origins::Origins;
 use super::shape::Step;
 use super::{Edge, Kind, Repeat, Rule, Rules, Window, Windowed};
 use std::collections::HashSet;
