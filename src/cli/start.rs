@@ -27,11 +27,13 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
             from: latest,
             to: at,
             plan: Some(plan.clone()),
+            recorded: now,
         }
     } else {
         Change::AddSessionFollowing {
             at,
             plan: plan.clone(),
+            recorded: now,
         }
     };
     let saved = ctx.save(&change)?;

@@ -85,7 +85,10 @@ impl WelcomePrompt {
                 let plan = PlanCopy::of(&ctx.rules);
                 let recorded = parse_time(self.field.value(), &ctx.tz)
                     .map_err(|e| e.to_string())
-                    .and_then(|at| ctx.apply(&Change::AddSessionFollowing { at, plan }));
+                    .and_then(|at| {
+                        let recorded = ctx.now;
+                        ctx.apply(&Change::AddSessionFollowing { at, plan, recorded })
+                    });
                 match recorded {
                     Ok(()) => {
                         ctx.go_to_today();
