@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
-pub use due::{DAILY_TIME, DueTask, Standing, is_ever_due};
+pub use due::{DAILY_TIME, DueTask, Standing, counts, is_ever_due};
 pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};

@@ -103,7 +103,8 @@ fn fit_when(when: &str, max: usize) -> String {
 
 /// " To do  3/10"
 fn heading(kind: Kind, tasks: &[TaskLine]) -> Line<'static> {
-    let of_kind = tasks.iter().filter(|t| t.kind == kind);
+    // Tasks done as needed are not counted (`Checklist::progress`).
+    let of_kind = tasks.iter().filter(|t| t.kind == kind && !t.as_needed);
     let (done, total) = of_kind.fold((0, 0), |(d, n), t| (d + usize::from(t.done), n + 1));
     let (name, heading_style) = match kind {
         Kind::Do => ("To do", theme::DO_HEADING),

@@ -158,6 +158,7 @@ mod tests {
             kind: Kind::Do,
             repeat,
             slot: None,
+            as_needed: false,
             done,
             status: "active",
             starts: at,
