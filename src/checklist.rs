@@ -121,6 +121,8 @@ impl Checklist {
     /// Tasks done, of the day's tasks that count (not those done as needed).
     pub fn progress(&self) -> (usize, usize) {
         let counted = self.tasks.iter().filter(|t| !t.as_needed);
-        counted.fold((0, 0), |(done, all), t| (done + usize::from(t.done), all + 1))
+        counted.fold((0, 0), |(done, all), t| {
+            (done + usize::from(t.done), all + 1)
+        })
     }
 }

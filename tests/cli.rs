@@ -147,7 +147,10 @@ fn today_json_has_the_checklist_fields() {
     let as_needed = tasks.iter().filter(|t| t["as_needed"] == true).count();
     assert_eq!(as_needed, 3, "{tasks:?}");
     assert_eq!(today["total"], tasks.len() - as_needed);
-    assert_eq!(task(&today, "cold-compress")["when"], "as needed · until 14:00");
+    assert_eq!(
+        task(&today, "cold-compress")["when"],
+        "as needed · until 14:00"
+    );
     for t in tasks {
         for field in [
             "id", "title", "kind", "done", "starts", "ends", "status", "when",

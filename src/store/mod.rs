@@ -171,6 +171,8 @@ mod plan_tests;
 #[cfg(test)]
 mod recover_tests;
 #[cfg(test)]
+mod remove_tests;
+#[cfg(test)]
 mod safety_tests;
 #[cfg(test)]
 mod tests;
