@@ -61,7 +61,8 @@ fn bad_ratings_exit_2_and_save_nothing() {
         (&[], "nothing to save"),
         (
             &["--day", "4", "--rate", "redness=1"],
-            "check-ins are for Day 1 to Day 3",
+            "cannot check in for Day 4: Day 4 (Mon 23 Nov) has not begun: it is Day 3 today. \
+             Check-ins are for Day 1 to today (Day 3).",
         ),
     ];
     for (args, message) in cases {
@@ -208,4 +209,18 @@ fn a_state_file_from_before_check_ins_still_works() {
         saved["sessions"][0]["ticks"]["2026-11-21"][0],
         "sunscreen-spf30"
     );
+}
+
+#[test]
+fn after_the_plan_ends_a_check_in_goes_to_today() {
+    let p = Patient::treated();
+    // Day 77, long after the built-in plan's last day (Day 43).
+    let day77 = "2027-02-04 10:00";
+    checkin(&p, day77, &["--rate", "redness=1"])
+        .success()
+        .stdout(contains("Checked in for Day 77 (Thu 4 Feb, today)"));
+    let saved = &state(&p)["sessions"][0]["checkins"];
+    assert_eq!(saved["2027-02-04"]["ratings"]["redness"], 1, "{saved}");
+    assert!(saved.get("2027-01-01").is_none(), "not the plan's last day");
+    checkin(&p, day77, &["--day", "78", "--rate", "redness=1"]).code(2);
 }
