@@ -34,6 +34,19 @@ pub enum Closed {
     BeforeTreatment { day: i64 },
 }
 
+impl Closed {
+    /// The reason in a few words, for a status line: "Day 4 has not begun (it is Day 3
+    /// today)", "check-ins start on Day 1".
+    pub fn short(&self) -> String {
+        match self {
+            Closed::Ahead { day, today, .. } => {
+                format!("Day {day} has not begun (it is Day {today} today)")
+            }
+            Closed::BeforeTreatment { .. } => "check-ins start on Day 1".to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for Closed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -15,6 +15,8 @@ use ratatui::widgets::{List, ListItem, Widget};
 
 /// "› " or "  ", then "[x] ".
 const SELECTION_MARK: &str = "› ";
+/// Where a row's box "[x]" is, in columns from the list's left edge: a click there ticks.
+pub const BOX_COLUMNS: std::ops::Range<u16> = 2..5;
 const LEFT_COLUMNS: usize = 6;
 /// Marks what to avoid without relying on colour.
 const AVOID_MARK: &str = "✕ ";
