@@ -10,6 +10,7 @@ pub mod export;
 pub mod inert;
 pub mod journal;
 pub mod plan;
+pub mod plausible;
 pub mod progress;
 pub mod remind;
 pub mod rules;

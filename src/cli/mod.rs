@@ -13,6 +13,7 @@ mod history;
 mod journal_text;
 mod json_out;
 mod remind_cmd;
+mod remove;
 mod rules_cmd;
 mod short;
 mod show;
@@ -389,7 +390,21 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliEr
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut success = Success::Done;
     match command {
-        Command::Start { at, replace } => start::run(ctx, at.as_deref(), replace, &mut out)?,
+        Command::Start {
+            at,
+            replace,
+            next,
+            confirm,
+        } => {
+            let how = start::How {
+                replace,
+                next,
+                confirm,
+            };
+            start::run(ctx, at.as_deref(), how, &mut out)?
+        }
+        Command::Remove { at } => remove::remove(ctx, at.as_deref(), &mut out)?,
+        Command::Restore { at } => remove::restore(ctx, at.as_deref(), &mut out)?,
         Command::Today { short: true, .. } => short::today(ctx, &mut out)?,
         Command::Today { json, .. } => show::today(ctx, json, &mut out)?,
         Command::Checkin(c) => checkin::run(ctx, &c, &mut out)?,
