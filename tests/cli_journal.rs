@@ -166,7 +166,10 @@ fn history_puts_the_sessions_side_by_side() {
     p.at(DAY3).args(["check", "drink-water"]).assert().success();
     checkin(&p, DAY3, &["--rate", "redness=2"]).success();
     checkin(&p, DAY8, &["--rate", "redness=4"]).success();
-    p.at("2026-12-20 10:00").args(["start"]).assert().success();
+    p.at("2026-12-20 10:00")
+        .args(["start", "--next"])
+        .assert()
+        .success();
     let later = "2026-12-22 09:00";
     checkin(&p, later, &["--rate", "redness=3"]).success();
     p.at(later)
@@ -174,15 +177,15 @@ fn history_puts_the_sessions_side_by_side() {
         .assert()
         .success()
         .stdout(contains("Microneedling aftercare · 2 treatments"))
-        .stdout(contains("Session 1         Session 2"))
+        .stdout(contains("Session 1          Session 2"))
         .stdout(contains(
-            "Treatment             Fri 20 Nov 2026   Sun 20 Dec 2026",
+            "Treatment             20 Nov 2026 14:00  20 Dec 2026 10:00",
         ))
         .stdout(contains(
-            "Days                  1–30              1–3 so far",
+            "Days                  1–30               1–3 so far",
         ))
-        .stdout(contains("Check-ins             2 (⚠ 1)           1"))
-        .stdout(contains("Redness               4 D8              3 D3"));
+        .stdout(contains("Check-ins             2 (⚠ 1)            1"))
+        .stdout(contains("Redness               4 D8               3 D3"));
     let doc = p.json(later, &["history", "--json"]);
     let sessions = doc["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 2);

@@ -6,7 +6,6 @@
 mod cli_common;
 
 use cli_common::*;
-use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 use std::fs;
