@@ -119,3 +119,13 @@ fn an_implausible_year_is_recorded_only_on_a_second_enter() {
     assert!(recorded(&store).is_empty());
     assert!(screen(&app).contains("is 36 years ago"));
 }
+
+#[test]
+fn day_1_before_the_app_knew_of_the_treatment_is_not_missed() {
+    let (_dir, _store, mut app) = welcome();
+    answer(&mut app, "2026-11-20 14:00");
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    insta::assert_snapshot!("first_checklist_on_day_3_80x24", shown);
+    assert!(shown.contains("Day 3 of recovery"), "{shown}");
+}
