@@ -109,3 +109,29 @@ fn a_click_selects_and_the_box_or_a_second_click_ticks() {
     let after = &output[output.find(FOCUS_ON).unwrap()..];
     assert!(after.contains(FOCUS_OFF), "focus reports not given back");
 }
+
+#[test]
+fn the_screen_follows_the_locale_and_no_color() {
+    let dir = treated();
+    for (env, ascii, colour) in [
+        (&[("LANG", "C"), ("LC_ALL", "")][..], true, true),
+        (&[("LANG", "en_US.ISO-8859-1"), ("LC_ALL", "")], true, true),
+        (
+            &[("LANG", "C.UTF-8"), ("LC_ALL", ""), ("NO_COLOR", "1")],
+            false,
+            false,
+        ),
+    ] {
+        let Some(session) = Session::spawn(dir.path(), env) else {
+            return;
+        };
+        session.wait_for(&["Day 3 of recovery"]);
+        settle(&session);
+        session.type_bytes(b"q");
+        let (status, output, _) = session.finish();
+        assert!(status.success(), "{env:?}: {output}");
+        assert_eq!(output.is_ascii(), ascii, "{env:?}: {output}");
+        let coloured = output.contains("\x1b[38;5;") || output.contains("48;5;");
+        assert_eq!(coloured, colour, "{env:?}: {output}");
+    }
+}

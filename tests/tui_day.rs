@@ -228,3 +228,22 @@ fn a_state_without_treatments_is_untouched_by_the_zone() {
         screen(&app)
     );
 }
+
+#[test]
+fn the_checklist_in_plain_ascii_for_a_latin_1_terminal() {
+    use aftercare::tui::look::Look;
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 80, 24);
+    let mut frame = buffer(&app);
+    Look::from_env(|v| (v == "LANG").then(|| "en_US.ISO-8859-1".to_string())).apply(&mut frame);
+    let width = usize::from(frame.area.width);
+    let lines: Vec<String> = frame
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect();
+    let shown = lines.join("\n");
+    assert!(shown.is_ascii(), "{shown}");
+    assert!(shown.contains("[ ] x No makeup"), "{shown}");
+    insta::assert_snapshot!("checklist_ascii_80x24", shown);
+}

@@ -84,6 +84,8 @@ pub fn check_size(size: Size) -> Result<(), TuiError> {
 /// The terminal, taken over, with its signals caught; dropping it gives the terminal back.
 pub struct Session {
     terminal: DefaultTerminal,
+    /// ASCII and colour as the environment asks (`Look`), for every frame.
+    look: super::look::Look,
     signals: Handle,
     thread: Option<JoinHandle<()>>,
 }
@@ -105,6 +107,7 @@ impl Session {
         });
         let session = |terminal| Session {
             terminal,
+            look: super::look::Look::of_process(),
             signals,
             thread: Some(thread),
         };
@@ -124,8 +127,11 @@ impl Session {
             app.resize(size);
         }
         let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
-        self.terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let look = self.look;
+        self.terminal.draw(|frame| {
+            frame.render_widget(&*app, frame.area());
+            look.apply(frame.buffer_mut());
+        })?;
         Ok(())
     }
 
