@@ -52,7 +52,7 @@ fn click(session: &Session, column: u16, row: u16) {
 fn settle(session: &Session) {
     let mark = session.mark();
     session.type_bytes(b"?");
-    session.wait_for_since(mark, &["any key closes"]);
+    session.wait_for_since(mark, &["other keys close"]);
     session.type_bytes(b"x");
 }
 

@@ -53,10 +53,7 @@ pub const KEYMAP: &[Binding<Action>] = &[
 ];
 
 /// What clicking does on this screen, for the help overlay (the mouse has no keymap).
-pub const MOUSE_HELP: (&str, &str) = (
-    "click",
-    "Select the task you click; click its box, or it again, to tick it",
-);
+pub const MOUSE_HELP: (&str, &str) = ("click", "Select a task; its box or a second click ticks it");
 
 #[cfg(test)]
 mod tests {
