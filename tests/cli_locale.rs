@@ -101,3 +101,14 @@ fn todays_alerts_are_also_its_last_lines() {
         .assert()
         .stdout(contains("set off 2 alerts"));
 }
+
+#[test]
+fn text_output_has_no_colour_or_escape_sequences() {
+    let p = alerted();
+    for env in [&[][..], &[("NO_COLOR", "1")], &[("TERM", "xterm-256color")]] {
+        for args in [&["today"][..], &["today", "--short"], &["history"]] {
+            let text = stdout(&p, env, args);
+            assert!(!text.contains('\x1b'), "{env:?} {args:?}: {text:?}");
+        }
+    }
+}
