@@ -30,8 +30,8 @@ fn start_again_asks_what_is_meant_and_changes_nothing() {
         .code(2)
         .stdout("")
         .stderr(
-            "aftercare: A treatment is already recorded: Fri 20 Nov 2026 14:00. Nothing was \
-             changed. Say what you mean:\n\
+            "aftercare: A treatment is already recorded: Fri 20 Nov 2026 14:00.\n\
+             Nothing was changed. Say what you mean:\n\
              To correct its time to Sat 21 Nov 2026 14:00:\n  \
              aftercare start --at \"2026-11-21 14:00\" --replace\n\
              To add Sat 21 Nov 2026 14:00 as the next session of the series:\n  \
@@ -78,12 +78,12 @@ fn implausible_times_need_confirming() {
     let cases = [
         (
             "1990-11-20 14:00",
-            "Not recorded: Tue 20 Nov 1990 14:00 is 36 years ago. If that is right, run it \
+            "Not recorded: Tue 20 Nov 1990 14:00 is 36 years ago.\nIf that is right, run it \
              again with --confirm:\n  aftercare start --at \"1990-11-20 14:00\" --confirm\n",
         ),
         (
             "2030-11-20 14:00",
-            "Not recorded: Wed 20 Nov 2030 14:00 is 4 years from now. If that is right, run \
+            "Not recorded: Wed 20 Nov 2030 14:00 is 4 years from now.\nIf that is right, run \
              it again with --confirm:\n  aftercare start --at \"2030-11-20 14:00\" --confirm\n",
         ),
         (
@@ -116,8 +116,8 @@ fn a_second_session_an_hour_after_the_first_needs_confirming() {
         .assert()
         .code(2)
         .stderr(contains(
-            "Not recorded: Fri 20 Nov 2026 15:00 is 1 h from the treatment of Fri 20 Nov 2026 \
-             14:00; sessions are weeks apart. If that is right, run it again with --confirm:\n  \
+            "Not recorded: Fri 20 Nov 2026 15:00 is 1 h from the treatment of Fri\n20 Nov 2026 \
+             14:00; sessions are weeks apart.\nIf that is right, run it again with --confirm:\n  \
              aftercare start --at \"2026-11-20 15:00\" --next --confirm",
         ));
     assert_eq!(sessions(&p).len(), 1);
@@ -149,7 +149,7 @@ fn remove_keeps_a_treatment_aside_and_restore_brings_it_back() {
         .assert()
         .success()
         .stdout(
-            "Treatment removed: Fri 20 Nov 2026 14:00. Its 1 tick-off and 0 check-ins are \
+            "Treatment removed: Fri 20 Nov 2026 14:00. Its 1 tick-off and 0 check-ins are\n\
              kept aside, not deleted.\n\
              To bring it back: aftercare restore --at \"2026-11-20 14:00\"\n",
         );

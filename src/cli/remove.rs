@@ -1,7 +1,7 @@
 //! `remove` and `restore`: take a treatment out of the series, its tick-offs and check-ins
 //! kept aside in the data file (`State::removed`), and bring it back as it was.
 
-use super::text::moment;
+use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
 use crate::store::{Change, Session};
 use crate::timearg::parse_time_near;
@@ -62,11 +62,11 @@ pub fn remove(ctx: &Context, at: Option<&str>, out: Out) -> Result<(), CliError>
     let what = ctx.state.session(at).map(kept).unwrap_or_default();
     let removed = ctx.now();
     ctx.save(&Change::RemoveSession { at, removed })?;
-    writeln!(
-        out,
+    let text = format!(
         "Treatment removed: {}. Its {what} are kept aside, not deleted.",
         moment(ctx.plan(at).local(at))
-    )?;
+    );
+    writeln!(out, "{}", wrap(&text, "", ""))?;
     writeln!(
         out,
         "To bring it back: aftercare restore --at {}",
@@ -85,10 +85,10 @@ pub fn restore(ctx: &Context, at: Option<&str>, out: Out) -> Result<(), CliError
         .removed_session(at)
         .map(|r| kept(&r.session))
         .unwrap_or_default();
-    writeln!(
-        out,
+    let text = format!(
         "Treatment restored: {}, with its {what}.",
         moment(ctx.plan(at).local(at))
-    )?;
+    );
+    writeln!(out, "{}", wrap(&text, "", ""))?;
     Ok(())
 }

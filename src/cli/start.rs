@@ -43,9 +43,10 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     let others = ctx.state.sessions.iter().map(|s| s.at);
     let others = others.filter(|o| !(replace && Some(*o) == latest));
     if let Some(why) = plausible::check(at, now, others).filter(|_| !how.confirm && !known) {
+        let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
         return Err(CliError::Usage(format!(
-            "Not recorded: {} {why}. If that is right, run it again with --confirm:\n  {}",
-            moment(ctx.plan(at).local(at)),
+            "{}\nIf that is right, run it again with --confirm:\n  {}",
+            as_error(&why),
             command(ctx, at, how, "--confirm"),
         )));
     }
@@ -123,7 +124,7 @@ fn ask_which(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOff
     let how = How::default();
     let (latest, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
     format!(
-        "A treatment is already recorded: {}. Nothing was changed. Say what you mean:\n\
+        "A treatment is already recorded: {}.\nNothing was changed. Say what you mean:\n\
          To correct its time to {}:\n  {}\n\
          To add {} as the next session of the series:\n  {}",
         moment(latest),
@@ -145,4 +146,11 @@ fn command(ctx: &Context, at: DateTime<FixedOffset>, how: How, extra: &str) -> S
     }
     words.push(extra.to_string());
     words.join(" ")
+}
+
+/// `text` wrapped to the terminal's width as it will be printed, after "aftercare: ".
+fn as_error(text: &str) -> String {
+    let prefix = "aftercare: ";
+    let wrapped = wrap(text, prefix, "");
+    wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string()
 }
