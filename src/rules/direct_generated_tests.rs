@@ -27,8 +27,8 @@ fn cited(known: Vec<String>) -> impl Strategy<Value = Vec<String>> {
     proptest::sample::subsequence(known, 1..=3)
 }
 
-/// A rule with every field drawn, the optional ones given or not; one in ten breaks where
-/// `at` and `lifted` may be.
+/// A rule with every field drawn (`as_needed` too), the optional ones given or not; one in
+/// ten breaks where `at` and `lifted` may be.
 fn rule(known: Vec<String>) -> impl Strategy<Value = Value> {
     let repeat = prop_oneof![Just("once"), Just("daily"), Just("morning_and_evening")];
     (
@@ -36,10 +36,21 @@ fn rule(known: Vec<String>) -> impl Strategy<Value = Value> {
         proptest::option::of(repeat),
         proptest::option::of("(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]"),
         proptest::option::of(words(20)),
-        (words(80), cited(known), proptest::bool::weighted(0.1)),
+        (
+            words(80),
+            cited(known),
+            proptest::bool::weighted(0.1),
+            proptest::option::of(any::<bool>()),
+        ),
     )
         .prop_map(
-            |((title, kind, window), repeat, at, lifted, (rationale, sources, mistake))| {
+            |(
+                (title, kind, window),
+                repeat,
+                at,
+                lifted,
+                (rationale, sources, mistake, as_needed),
+            )| {
                 // Mostly `at` only on tasks to do, not twice a day, and `lifted` only on avoid rules.
                 let (at, lifted) = match (mistake, kind, repeat) {
                     (true, _, _) => (at, lifted),
@@ -53,6 +64,9 @@ fn rule(known: Vec<String>) -> impl Strategy<Value = Value> {
                 let fields = rule.as_object_mut().expect("an object");
                 for (name, value) in window {
                     fields.insert(name.into(), json!(value));
+                }
+                if let Some(as_needed) = as_needed {
+                    fields.insert("as_needed".into(), json!(as_needed));
                 }
                 for (name, value) in [
                     ("repeat", repeat.map(String::from)),
