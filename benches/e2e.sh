@@ -68,7 +68,8 @@ echo "100,000 rules" >&2
 huge=("$APP" --data-dir "$OUT/data-100k" --rules "$OUT/rules-100k.json" --now "$NOW")
 probe huge-list "Day 3" "$HUGE_RUNS" "$IDLE" --key j --key k -- "${huge[@]}"
 probe huge-days "Day 3" "$HUGE_RUNS" 1 --key l --key h -- "${huge[@]}"
-probe huge-timeline "Day 3" "$HUGE_RUNS" 1 --setup-key tab --key j --key k -- "${huge[@]}"
+# On the timeline q goes back to the checklist; the second q quits.
+probe huge-timeline "Day 3" "$HUGE_RUNS" 1 --setup-key tab --key j --key k --quit q -- "${huge[@]}"
 uptime >"$OUT/load-after"
 
 python3 - "$OUT" "$ROUNDS" "$UPDATE_DOCS" "$ROOT/docs/performance.md" <<'PY'
