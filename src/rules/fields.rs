@@ -311,6 +311,18 @@ pub static NEXT_SESSION: Table = Table {
     any_of: &[],
 };
 
+pub static AFTER: Table = Table {
+    what: "after",
+    def: "AfterPlan",
+    fields: &[
+        req("title", text(TITLE_CHARS)),
+        req("detail", text(LONG)),
+        req("sources", Ty::Ids),
+    ],
+    one_of: &[],
+    any_of: &[],
+};
+
 pub static PROVIDER: Table = Table {
     what: "provider",
     def: "Provider",
@@ -371,6 +383,7 @@ pub static TOP: Table = Table {
         f("symptoms", Ty::List(&SYMPTOM)),
         f("alerts", Ty::List(&ALERT)),
         f("next_session", Ty::Object(&NEXT_SESSION)),
+        new("after", Ty::Object(&AFTER)),
     ],
     one_of: &[],
     any_of: &[],

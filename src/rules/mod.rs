@@ -4,6 +4,7 @@
 //! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
 //! turns a field path back into a line and column so every problem points at the text.
 
+mod after;
 mod error;
 mod extend;
 mod fields;
@@ -27,6 +28,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use after::AfterPlan;
 pub use error::{Problem, RulesError};
 pub use extend::{BUILTIN_BASE, Removals};
 pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
@@ -103,6 +105,9 @@ pub struct Rules {
     /// When the next treatment of a series is due; the app counts down to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_session: Option<NextSession>,
+    /// What to expect once the plan is over, shown from the day after its last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<AfterPlan>,
 }
 
 /// One thing to do or avoid during a window after the treatment.

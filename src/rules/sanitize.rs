@@ -43,6 +43,10 @@ impl Rules {
                 make_inert(text);
             }
         }
+        if let Some(after) = &mut self.after {
+            make_inert(&mut after.title);
+            make_inert(&mut after.detail);
+        }
         for r in &mut self.rules {
             make_inert(&mut r.title);
             make_inert(&mut r.rationale);

@@ -116,6 +116,9 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
         run.window(at.clone(), window);
         run.cites(at, &next.sources, &sources);
     }
+    if let Some(after) = &rules.after {
+        run.cites(vec![key("after")], &after.sources, &sources);
+    }
     run.report_still_used();
 }
 
