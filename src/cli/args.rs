@@ -33,6 +33,11 @@ pub struct Args {
     #[arg(long)]
     pub demo: bool,
 
+    /// Ring the terminal bell when tasks fall due while the checklist is open (also
+    /// AFTERCARE_BELL=1). The screen says so either way.
+    #[arg(long, env = "AFTERCARE_BELL", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::SetTrue)]
+    pub bell: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

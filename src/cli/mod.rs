@@ -272,7 +272,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
             return Err(CliError::NotATerminal);
         }
         tui::check_terminal()?;
-        tui::run_demo(followed::named(given)?, clock)?;
+        tui::run_demo(followed::named(given)?, clock, args.bell)?;
         return Ok(Success::Done);
     }
     // Setting up the timer needs the paths this run was given, not the data itself. Not
@@ -318,7 +318,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         let opened = store.open(clock.now())?;
         let session = opened.state.current_session(clock.now());
         let plan = followed::for_session(&store, session, given)?;
-        tui::run(plan.rules, store, opened, clock)?;
+        tui::run(plan.rules, store, opened, clock, args.bell)?;
         return Ok(Success::Done);
     };
     let state = load_state(&store)?;

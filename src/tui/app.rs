@@ -92,6 +92,17 @@ impl<Tz: TimeZone> App<Tz> {
         app
     }
 
+    /// The app ringing the terminal bell when a slot begins (off unless asked for).
+    pub fn with_bell(mut self, bell: bool) -> Self {
+        self.ctx.bell = bell;
+        self
+    }
+
+    /// Whether the terminal bell is to ring now; asking clears it.
+    pub fn take_ring(&mut self) -> bool {
+        self.ctx.take_ring()
+    }
+
     /// The app with a notice from opening its data file, if there was one.
     pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
         self.ctx.banner = notice.map(super::context::notice_text);

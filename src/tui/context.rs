@@ -6,6 +6,7 @@
 //! state) the others see. Only `refresh` derives the day's data, so it is never stale.
 
 mod banner;
+mod slots;
 mod treatments;
 
 pub use banner::notice_text;
@@ -55,6 +56,10 @@ pub struct Context<Tz: TimeZone> {
     pub notice: Option<String>,
     /// What went wrong with the data file when the app opened it (see `banner`).
     pub banner: Option<String>,
+    /// Whether the user asked for the terminal bell when a slot begins (`--bell`).
+    pub bell: bool,
+    /// A slot began and the bell is to ring: the terminal loop takes it (`take_ring`).
+    pub ring: bool,
 }
 
 impl<Tz: TimeZone> Context<Tz> {
@@ -86,6 +91,8 @@ impl<Tz: TimeZone> Context<Tz> {
             status: None,
             notice: None,
             banner: None,
+            bell: false,
+            ring: false,
         };
         ctx.go_to_today();
         ctx
@@ -153,7 +160,9 @@ impl<Tz: TimeZone> Context<Tz> {
             return false;
         }
         let was_today = self.today().map(|t| self.clamp_day(t)) == Some(self.day);
+        let before = self.now;
         self.now = now;
+        self.announce_slots(before);
         if was_today {
             // Whoever was looking at today keeps looking at today past midnight.
             self.go_to_today();
@@ -175,9 +184,20 @@ impl<Tz: TimeZone> Context<Tz> {
         self.refresh();
     }
 
+    /// `day` kept within the plan, or up to today once the plan is over: after its last day
+    /// the screens say so on today, and the days between show nothing, so a step from one
+    /// side lands on the other.
     fn clamp_day(&self, day: i64) -> i64 {
-        self.plan()
-            .map_or(day, |p| day.clamp(p.first_day(), p.last_day()))
+        let Some(plan) = self.plan() else {
+            return day;
+        };
+        let last = plan.last_day();
+        let today = self.session_today().unwrap_or(last).max(last);
+        match day.clamp(plan.first_day(), today) {
+            d if d > last && d < today && d < self.day => last,
+            d if d > last && d < today => today,
+            d => d,
+        }
     }
 
     /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress

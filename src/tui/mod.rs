@@ -71,17 +71,26 @@ const TEST_PANIC: &str = "AFTERCARE_TEST_PANIC";
 
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
-pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
+pub fn run(
+    rules: Rules,
+    store: Store,
+    opened: Opened,
+    clock: Clock,
+    bell: bool,
+) -> Result<(), TuiError> {
     run_app(clock, |size| {
         App::new(rules, store, opened.state, Local, clock.now(), size)
             .with_file_notice(opened.notice.as_ref())
+            .with_bell(bell)
     })
 }
 
 /// Opens demo mode: `rules` with a treatment at the clock's now, on a simulated clock, with
 /// nothing read from or written to any data directory.
-pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
-    run_app(clock, |size| App::demo(rules, Local, clock.now(), size))
+pub fn run_demo(rules: Rules, clock: Clock, bell: bool) -> Result<(), TuiError> {
+    run_app(clock, |size| {
+        App::demo(rules, Local, clock.now(), size).with_bell(bell)
+    })
 }
 
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
@@ -145,6 +154,9 @@ fn event_loop<Tz: TimeZone>(
             }
             (true, None) => app.set_now(clock.now()),
         };
+        if app.take_ring() {
+            session.ring_bell()?;
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! A strip under the list: why the selected task matters, and where that comes from, under
-//! a rule that also says how many tasks are scrolled out of sight.
+//! A strip under the tasks: why the selected one matters and where that comes from, under a
+//! rule that, for something to avoid, says until when.
 
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
@@ -7,16 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-/// The selected task's reason and sources, and the tasks out of sight.
-pub struct Detail<'a> {
-    pub rationale: &'a str,
+/// The selected task's reason and sources (or what a folded line holds).
+pub struct Detail {
+    /// For something to avoid, its time: "until Sun 14:00 · 1 d 4 h left".
+    pub when: Option<String>,
+    pub rationale: String,
     /// The titles of the sources it cites.
-    pub sources: Vec<&'a str>,
-    /// Tasks scrolled out of sight: (above, below).
-    pub hidden: (usize, usize),
+    pub sources: Vec<String>,
 }
 
-impl Widget for Detail<'_> {
+impl Widget for Detail {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height < 2 {
             return;
@@ -25,8 +25,8 @@ impl Widget for Detail<'_> {
             .borders(Borders::TOP)
             .border_style(theme::RULE)
             .title(Span::styled(" Why ", theme::SECTION));
-        if let Some(more) = more_label(self.hidden) {
-            block = block.title(Line::styled(format!(" {more} "), theme::MUTED).right_aligned());
+        if let Some(when) = &self.when {
+            block = block.title(Line::styled(format!(" {when} "), theme::WHEN).right_aligned());
         }
         let inner = block.inner(area);
         block.render(area, buf);
@@ -39,11 +39,11 @@ impl Widget for Detail<'_> {
         let lines = usize::from(inner.height);
         // With room, the sources get a line of their own; otherwise they follow the reason.
         let mut out = if lines >= 3 && !sources.is_empty() {
-            let mut out = text::wrap(self.rationale, width, lines - 1);
+            let mut out = text::wrap(&self.rationale, width, lines - 1);
             out.push(text::truncate(&sources, width));
             out
         } else {
-            text::wrap(&format!("{} {sources}", self.rationale), width, lines)
+            text::wrap(format!("{} {sources}", self.rationale).trim(), width, lines)
         };
         out.truncate(lines);
         let out: Vec<Line> = out
@@ -51,15 +51,5 @@ impl Widget for Detail<'_> {
             .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line, theme::DETAIL)]))
             .collect();
         Paragraph::new(out).render(inner, buf);
-    }
-}
-
-/// "↓ 7 more" when tasks are scrolled out of sight below (or above) the list.
-fn more_label((above, below): (usize, usize)) -> Option<String> {
-    match (above, below) {
-        (0, 0) => None,
-        (0, b) => Some(format!("↓ {b} more")),
-        (a, 0) => Some(format!("↑ {a} more")),
-        (a, b) => Some(format!("↑ {a} · ↓ {b} more")),
     }
 }

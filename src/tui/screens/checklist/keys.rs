@@ -10,6 +10,8 @@ pub enum Action {
     Up,
     Down,
     Toggle,
+    /// Every warning sign and what is normal now, with the clinic's contact.
+    Signs,
     /// To the timeline, on the selected task's rule.
     Timeline,
     PrevDay,
@@ -32,7 +34,8 @@ pub enum Action {
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
-    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task" },
+    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open or close a folded line" },
+    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Every warning sign, with what to do, and what is normal now" },
     Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("timeline"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
@@ -82,6 +85,7 @@ mod tests {
             [
                 "↑↓ select",
                 "Space tick",
+                "s signs",
                 "Tab timeline",
                 "←→ day",
                 "c check in",
