@@ -38,7 +38,7 @@ pub struct TaskLine {
     #[serde(skip)]
     pub due: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
     /// Something to avoid: what to tell the patient once its window is over (the rule's
-    /// `lifted` words, "Makeup is fine again").
+    /// `lifted` words).
     #[serde(skip)]
     pub lifted: Option<String>,
     /// The booking of the next session on a day before its window opens: it comes up a
