@@ -70,10 +70,10 @@ fn suspends_and_comes_back(name: &str, stop: impl FnOnce(&Session)) {
     );
     assert!(!back.contains("^["), "{name}: keys echoed: {back:?}");
     assert!(!session.is_cooked(), "{name}: raw mode not taken again");
-    // Keys work: the help opens, any key closes it, q quits.
+    // Keys work: the help opens, any other key closes it, q quits.
     let keys = session.mark();
     session.type_bytes(b"?");
-    session.wait_for_since(keys, &["any key closes"]);
+    session.wait_for_since(keys, &["other keys close"]);
     let quit = session.mark();
     session.type_bytes(b"xq");
     session.wait_for_since(quit, &[LEAVE_SCREEN, "$ "]);

@@ -239,7 +239,7 @@ impl<Tz: TimeZone> App<Tz> {
         } else {
             ABOUT_TICKS
         };
-        HelpPopup { keys, about }
+        HelpPopup::new(keys, about)
     }
 }
 

@@ -14,6 +14,7 @@ pub use banner::notice_text;
 use super::demo::Demo;
 use super::storage::Storage;
 use crate::checklist::Checklist;
+use crate::inert::inert;
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
@@ -249,7 +250,10 @@ pub fn not_saved(e: StoreError) -> String {
             action,
             path,
             source,
-        } => format!("Not saved: {source} (cannot {action} {})", path.display()),
+        } => format!(
+            "Not saved: {source} (cannot {action} {})",
+            inert(&path.display().to_string())
+        ),
         e => format!("Not saved: {e}"),
     }
 }

@@ -3,7 +3,8 @@
 //! The app applies every change through this one seam, so a demo cannot write to disk by
 //! accident: there is no `Store` in it to write with.
 
-use crate::store::{Change, State, Store, StoreError};
+use crate::store::{Change, CheckIn, State, Store, StoreError};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The app's storage.
 #[derive(Debug, Clone)]
@@ -28,6 +29,38 @@ impl Storage {
         }
     }
 
+    /// The day's check-in of the treatment at `session` as kept now: re-read from the file
+    /// (another copy of aftercare, or `aftercare checkin` in another shell, may have saved one
+    /// since the app read it), or taken from `current` in memory. `None` when there is none.
+    ///
+    /// # Errors
+    /// As `Store::read_checkin`: the file cannot be read (the app then says why).
+    pub fn read_checkin(
+        &self,
+        current: &State,
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+    ) -> Result<Option<CheckIn>, StoreError> {
+        match self {
+            Storage::Disk(store) => store.read_checkin(session, date),
+            Storage::Memory => Ok(current
+                .session(session)
+                .and_then(|s| s.checkins.get(&date))
+                .cloned()),
+        }
+    }
+
+    /// The state as kept now: the file re-read, or `current` in memory.
+    ///
+    /// # Errors
+    /// As `Store::load`.
+    pub fn load(&self, current: &State) -> Result<State, StoreError> {
+        match self {
+            Storage::Disk(store) => store.load(),
+            Storage::Memory => Ok(current.clone()),
+        }
+    }
+
     /// Whether changes outlive the app.
     pub fn saves(&self) -> bool {
         matches!(self, Storage::Disk(_))
@@ -43,7 +76,7 @@ impl From<Store> for Storage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, NaiveDate};
+    use crate::store::CheckInPatch;
 
     #[test]
     fn memory_keeps_changes_without_a_directory() {
@@ -61,5 +94,40 @@ mod tests {
         let state = storage.apply(&state, &tick).unwrap();
         assert!(state.sessions[0].is_ticked(date, "no-makeup"));
         assert!(!storage.saves());
+    }
+
+    #[test]
+    fn a_checkin_is_read_from_the_file_as_it_is_now_or_from_memory() {
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let rate = |rating| Change::CheckIn {
+            session: at,
+            date,
+            patch: CheckInPatch {
+                ratings: [("dryness".to_string(), rating)].into(),
+                note: None,
+            },
+        };
+        let dir = tempfile::Builder::new()
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+            .tempdir()
+            .unwrap();
+        let store = Store::new(dir.path());
+        let disk = Storage::from(store.clone());
+        let seen = disk
+            .apply(&State::default(), &Change::AddSession { at })
+            .unwrap();
+        assert_eq!(disk.read_checkin(&seen, at, date).unwrap(), None);
+        // Another writer rates dryness; the app's state does not know.
+        store.apply(&rate(2)).unwrap();
+        let read = disk.read_checkin(&seen, at, date).unwrap().unwrap();
+        assert_eq!(read.ratings["dryness"], 2);
+
+        let memory = Storage::Memory;
+        let state = memory.apply(&seen, &rate(4)).unwrap();
+        let read = memory.read_checkin(&state, at, date).unwrap().unwrap();
+        assert_eq!(read.ratings["dryness"], 4);
+        let other_day = date.succ_opt().unwrap();
+        assert_eq!(memory.read_checkin(&state, at, other_day).unwrap(), None);
     }
 }

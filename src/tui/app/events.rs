@@ -48,8 +48,8 @@ impl<Tz: TimeZone> App<Tz> {
         let ctx = &mut self.ctx;
         let effect = match (&mut self.popup, self.screen) {
             (Some(Popup::CheckIn(form)), _) => form.handle_key(ctx, key),
-            (Some(Popup::Why(why)), _) => why.handle_key(key),
-            (Some(Popup::Help(help)), _) => help.handle_key(key),
+            (Some(Popup::Why(why)), _) => why.handle_key(ctx, key),
+            (Some(Popup::Help(help)), _) => help.handle_key(ctx, key),
             (None, Screen::Welcome) => match &mut self.welcome {
                 Some(welcome) => welcome.handle_key(ctx, key),
                 None => None,

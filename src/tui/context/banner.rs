@@ -2,6 +2,7 @@
 //! damaged and moved aside, or it is from a newer aftercare and shown read-only.
 
 use super::Context;
+use crate::inert::inert;
 use crate::store::{Damage, Notice};
 use crate::tui::text;
 use crate::tui::widgets::MIN_HEIGHT;
@@ -28,9 +29,10 @@ impl<Tz: TimeZone> Context<Tz> {
     }
 }
 
-/// The words for a notice: what happened, where the file is, and what it means now.
+/// The words for a notice: what happened, where the file is, and what it means now; inert,
+/// since a path or the parser's words may hold anything.
 pub fn notice_text(notice: &Notice) -> String {
-    match notice {
+    let words = match notice {
         Notice::MovedAside { to, damage } => format!(
             "Your data file could not be read ({}), so a new one was started: enter your \
              treatment time again. The old bytes are kept in {} (see README › Reliability).",
@@ -43,7 +45,8 @@ pub fn notice_text(notice: &Notice) -> String {
              README › Reliability.",
             path.display()
         ),
-    }
+    };
+    inert(&words).into_owned()
 }
 
 fn damage_words(damage: &Damage) -> String {

@@ -1,6 +1,7 @@
 //! The bottom rows of every screen: a save error or a notice when there is one, the keys,
 //! and the plan's disclaimer.
 
+use crate::inert::inert;
 use crate::tui::context::Context;
 use crate::tui::keymap::Hint;
 use crate::tui::{text, theme};
@@ -11,13 +12,15 @@ use ratatui::layout::{Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use std::borrow::Cow;
 
 const SEPARATOR: &str = " · ";
 
 /// What the footer shows.
 pub struct Footer<'a> {
-    /// An error (why a change was not saved) or a notice (what the last key did).
-    pub message: Option<(&'a str, Style)>,
+    /// An error (why a change was not saved) or a notice (what the last key did), inert:
+    /// either may quote a path or words from a file.
+    pub message: Option<(Cow<'a, str>, Style)>,
     pub hints: Vec<Hint>,
     pub disclaimer: &'a str,
 }
@@ -26,8 +29,8 @@ impl<'a> Footer<'a> {
     /// The footer for `ctx` with the screen's key `hints`; an error outranks a notice.
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, hints: Vec<Hint>) -> Self {
         let message = match (&ctx.status, &ctx.notice) {
-            (Some(error), _) => Some((error.as_str(), theme::ERROR)),
-            (None, Some(notice)) => Some((notice.as_str(), theme::NOTICE)),
+            (Some(error), _) => Some((inert(error), theme::ERROR)),
+            (None, Some(notice)) => Some((inert(notice), theme::NOTICE)),
             (None, None) => None,
         };
         Footer {
@@ -54,7 +57,7 @@ impl Widget for Footer<'_> {
         if let Some((message, look)) = self.message {
             buf.set_style(status, look);
             let room = usize::from(status.width).saturating_sub(2);
-            Line::styled(format!(" {}", text::truncate(message, room)), look).render(status, buf);
+            Line::styled(format!(" {}", text::truncate(&message, room)), look).render(status, buf);
         }
         key_hints(self.hints, hints.width).render(hints, buf);
         render_disclaimer(self.disclaimer, disclaimer, buf);

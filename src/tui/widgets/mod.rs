@@ -2,6 +2,7 @@
 //! shared `Context` by its `of` function), never a screen or the app.
 
 pub mod banners;
+pub mod clinic;
 pub mod footer;
 pub mod header;
 pub mod popup;

@@ -2,6 +2,7 @@
 //! the usual course from the plan (a dim band). One column per day from Day 1 to two weeks on
 //! (or the last check-in, if later); at 80 columns a day is five cells wide.
 
+use super::notes::{notes_up_to, render_notes};
 use crate::journal::{AlertLine, expected_on};
 use crate::plan::Plan;
 use crate::rules::{MAX_RATING, Symptom};
@@ -87,6 +88,13 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
         }
         render_axis(&columns, today, row(y), buf);
         if y + 2 < area.bottom() {
+            // Between the day numbers and the legend: the patient's notes, newest first.
+            let notes = Rect {
+                y: y + 1,
+                height: area.bottom() - (y + 2),
+                ..area
+            };
+            render_notes(&notes_up_to(plan, session, self.day), notes, buf);
             let legend = text::truncate(LEGEND, usize::from(area.width.saturating_sub(2)));
             Line::styled(format!(" {legend}"), theme::MUTED).render(row(area.bottom() - 1), buf);
         }

@@ -1,6 +1,11 @@
 //! The daily check-in form, a popup over the screen it was opened from: one rating per
 //! symptom of the plan, then a one-line note. Its state and `update` are here; `keys` is its
 //! keymap and `view` draws it.
+//!
+//! The form opens with the day's check-in as the file holds it then (another shell may have
+//! saved one since the app read its state) and saves only what the user changed in it: the
+//! symptoms they rated, and the note if they edited it. Whatever was saved elsewhere while the
+//! form was open is kept, and the form says so when it closes.
 
 pub mod keys;
 mod view;
@@ -8,32 +13,46 @@ mod view;
 pub use keys::Action;
 
 use super::Effect;
-use crate::journal::MAX_NOTE_CHARS;
+use crate::inert::inert;
+use crate::journal::{MAX_NOTE_CHARS, clean_note};
 use crate::rules::{MAX_RATING, Rules};
-use crate::store::{Change, CheckIn, CheckInPatch};
-use crate::tui::context::Context;
+use crate::store::{Change, CheckIn, CheckInPatch, Conflict, StoreError};
+use crate::tui::context::{Context, not_saved};
 use crate::tui::text_field::TextField;
-use chrono::{NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use crossterm::event::KeyEvent;
+use std::collections::BTreeSet;
+
+/// What the form says when Enter is pressed before anything was entered.
+const NOTHING_RATED: &str =
+    "Nothing to save yet: rate a symptom (0 none … 5 severe) or write a note.";
 
 /// The form: which day it is for, what has been entered, and which row has the focus.
 #[derive(Debug, Clone)]
 pub struct CheckInForm {
-    /// The plan day and date the check-in is for.
+    /// The treatment, plan day and date the check-in is for.
+    pub session: DateTime<FixedOffset>,
     pub day: i64,
     pub date: NaiveDate,
-    /// (symptom id, rating) in the plan's order. A symptom not rated yet starts at 0, "none".
-    pub ratings: Vec<(String, u8)>,
+    /// (symptom id, rating) in the plan's order; `None`: not rated, neither before nor here.
+    pub ratings: Vec<(String, Option<u8>)>,
     /// The focused row: a symptom, or the note after the last one.
     pub row: usize,
     pub note: TextField,
-    /// The check-in being edited, so fields this build does not know survive the save.
+    /// The symptoms the user rated in this form: only these are saved.
+    rated: BTreeSet<String>,
+    /// The note as the form showed it when it opened (inert): saved only if it was edited.
+    opened_note: String,
+    /// The day's check-in as stored when the form opened.
     base: CheckIn,
+    /// Why the last save failed; the form stays open with what was typed.
+    pub error: Option<String>,
 }
 
 impl CheckInForm {
-    /// The form for the viewed day, filled in with what was saved for it; `None`, with the
-    /// reason in the context's notice, when there can be no check-in for that day.
+    /// The form for the viewed day, filled in with the day's check-in as the file holds it
+    /// now; `None`, with the reason in the context's notice or status, when there can be no
+    /// check-in for that day or the file cannot be read.
     pub fn open<Tz: TimeZone>(ctx: &mut Context<Tz>) -> Option<Self> {
         let (plan, list) = (ctx.plan()?, ctx.checklist.as_ref()?);
         let today = plan.day_of(ctx.now);
@@ -54,25 +73,47 @@ impl CheckInForm {
         if !ctx.may_change() {
             return None;
         }
-        let existing = ctx.session().and_then(|s| s.checkins.get(&date));
-        Some(CheckInForm::new(&ctx.rules, day, date, existing))
+        let session = ctx.session()?.at;
+        match ctx.storage.read_checkin(&ctx.state, session, date) {
+            Ok(stored) => Some(CheckInForm::new(
+                &ctx.rules,
+                session,
+                (day, date),
+                stored.as_ref(),
+            )),
+            Err(e) => {
+                ctx.status = Some(format!("Cannot open the check-in: {e}"));
+                None
+            }
+        }
     }
 
-    /// A form for `date`, filled in from the day's check-in when there is one.
-    pub fn new(rules: &Rules, day: i64, date: NaiveDate, existing: Option<&CheckIn>) -> Self {
-        let base = existing.cloned().unwrap_or_default();
+    /// A form for plan day `day` on `date` of the treatment at `session`, filled in from the
+    /// day's check-in as stored (`None`: there is none yet).
+    pub fn new(
+        rules: &Rules,
+        session: DateTime<FixedOffset>,
+        (day, date): (i64, NaiveDate),
+        stored: Option<&CheckIn>,
+    ) -> Self {
+        let base = stored.cloned().unwrap_or_default();
         let ratings = rules
             .symptoms
             .iter()
-            .map(|s| (s.id.clone(), base.ratings.get(&s.id).copied().unwrap_or(0)))
+            .map(|s| (s.id.clone(), base.ratings.get(&s.id).copied()))
             .collect();
+        let note = TextField::new(&inert(&base.note), MAX_NOTE_CHARS);
         CheckInForm {
+            session,
             day,
             date,
             ratings,
             row: 0,
-            note: TextField::new(&base.note, MAX_NOTE_CHARS),
+            opened_note: note.value().to_string(),
+            note,
+            rated: BTreeSet::new(),
             base,
+            error: None,
         }
     }
 
@@ -80,7 +121,7 @@ impl CheckInForm {
         self.row == self.ratings.len()
     }
 
-    /// Whether the day had a check-in before this one.
+    /// Whether the day had a check-in when the form opened.
     pub fn is_update(&self) -> bool {
         !self.base.ratings.is_empty() || !self.base.note.is_empty()
     }
@@ -111,10 +152,11 @@ impl CheckInForm {
         match action {
             Action::PrevRow => self.row = (self.row + rows - 1) % rows,
             Action::NextRow => self.row = (self.row + 1) % rows,
-            Action::Less => self.set(|r| r.saturating_sub(1)),
-            Action::More => self.set(|r| (r + 1).min(MAX_RATING)),
+            // Not rated yet counts as 0 to step from.
+            Action::Less => self.rate(|r| r.map_or(0, |r| r.saturating_sub(1))),
+            Action::More => self.rate(|r| r.map_or(1, |r| (r + 1).min(MAX_RATING))),
             Action::Set(n) => {
-                self.set(|_| n.min(MAX_RATING));
+                self.rate(|_| n.min(MAX_RATING));
                 // Typing "2 1 0 1" rates the symptoms one after the other.
                 self.row += 1;
             }
@@ -124,50 +166,112 @@ impl CheckInForm {
         Effect::Done
     }
 
-    fn set(&mut self, f: impl Fn(u8) -> u8) {
-        if let Some((_, rating)) = self.ratings.get_mut(self.row) {
-            *rating = f(*rating);
+    /// Rates the focused symptom: from now on it is one the user changed.
+    fn rate(&mut self, f: impl Fn(Option<u8>) -> u8) {
+        if let Some((id, rating)) = self.ratings.get_mut(self.row) {
+            *rating = Some(f(*rating));
+            self.rated.insert(id.clone());
         }
     }
 
-    /// Saves the check-in; the form stays open with what was typed when that fails.
-    fn save<Tz: TimeZone>(&self, ctx: &mut Context<Tz>) -> Effect {
-        let Some(session) = ctx.session() else {
+    /// What the user changed: the symptoms they rated, and the note if they edited it.
+    pub fn patch(&self) -> CheckInPatch {
+        let ratings = self
+            .ratings
+            .iter()
+            .filter(|(id, _)| self.rated.contains(id))
+            .filter_map(|(id, rating)| Some((id.clone(), (*rating)?)))
+            .collect();
+        let note = (self.note.value() != self.opened_note).then(|| clean_note(self.note.value()));
+        CheckInPatch { ratings, note }
+    }
+
+    /// Saves what the user changed; the form stays open with what was typed, and says why,
+    /// when that fails.
+    fn save<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>) -> Effect {
+        let patch = self.patch();
+        if patch.is_empty() && !self.is_update() {
+            self.error = Some(NOTHING_RATED.into());
+            return Effect::Done;
+        }
+        if patch.is_empty() {
+            ctx.notice = Some(format!("The check-in for Day {} is unchanged", self.day));
             return Effect::Close;
-        };
-        // Every field of the form, as before the store took patches; saving only what the
-        // user changed is the check-in form's part of issue 16 (item 2).
-        let checkin = self.to_checkin();
+        }
         let change = Change::CheckIn {
-            session: session.at,
+            session: self.session,
             date: self.date,
-            patch: CheckInPatch {
-                ratings: checkin.ratings,
-                note: Some(checkin.note),
-            },
+            patch,
         };
-        match ctx.apply(&change) {
-            Ok(()) => {
+        match ctx.storage.apply(&ctx.state, &change) {
+            Ok(state) => {
+                ctx.state = state;
                 ctx.status = None;
-                ctx.notice = Some(format!("Check-in saved for Day {}", self.day));
+                ctx.notice = Some(self.saved_words(ctx));
                 ctx.refresh();
                 Effect::Close
             }
-            Err(message) => {
-                ctx.status = Some(message);
+            Err(StoreError::Conflict(conflict @ Conflict::NoSession(_))) => {
+                // The treatment was moved or removed by another copy: show the treatments as
+                // they are now, so the next check-in goes to one that exists.
+                if let Ok(state) = ctx.storage.load(&ctx.state) {
+                    ctx.state = state;
+                    ctx.refresh();
+                }
+                self.error = Some(format!(
+                    "{}. Esc closes this form; c opens it again for the treatment as now \
+                     recorded.",
+                    capitalized(&conflict.to_string())
+                ));
+                Effect::Done
+            }
+            Err(e) => {
+                self.error = Some(not_saved(e));
                 Effect::Done
             }
         }
     }
 
-    /// The check-in to save: the form's ratings over the earlier ones (a symptom the plan no
-    /// longer lists keeps its rating), and the note.
-    pub fn to_checkin(&self) -> CheckIn {
-        let mut checkin = self.base.clone();
-        checkin.ratings.extend(self.ratings.iter().cloned());
-        checkin.note = crate::journal::clean_note(self.note.value());
-        checkin
+    /// "Check-in saved for Day 3", and what the file holds now that someone else saved while
+    /// the form was open (kept, not overwritten): "· kept from elsewhere: Dryness or flaking 2".
+    fn saved_words<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> String {
+        let saved = format!("Check-in saved for Day {}", self.day);
+        let now = ctx
+            .state
+            .session(self.session)
+            .and_then(|s| s.checkins.get(&self.date));
+        let Some(now) = now else {
+            return saved;
+        };
+        let mut kept: Vec<String> = ctx
+            .rules
+            .symptoms
+            .iter()
+            .filter(|s| !self.rated.contains(&s.id))
+            .filter_map(|s| {
+                let rating = *now.ratings.get(&s.id)?;
+                (self.base.ratings.get(&s.id) != Some(&rating))
+                    .then(|| format!("{} {rating}", s.title))
+            })
+            .collect();
+        if self.note.value() == self.opened_note && now.note != self.base.note {
+            kept.push("a note".into());
+        }
+        if kept.is_empty() {
+            saved
+        } else {
+            format!("{saved} · kept from elsewhere: {}", kept.join(", "))
+        }
     }
+}
+
+/// "The treatment …" from "the treatment …".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -20,16 +20,24 @@ const MAX_WIDTH: u16 = 66;
 const LABEL_WIDTH: usize = 24;
 const NOTE_LABEL: &str = "Note ";
 const PLACEHOLDER: &str = "optional, e.g. itchy in the evening";
-const SCALE: &str = "0 none · 5 severe";
+const SCALE: &str = "0 none · 5 severe · – not rated";
 const USUAL: &str = "usual now";
+/// In place of the rating of a symptom not rated yet: nothing is saved for it.
+const NOT_RATED: &str = "–";
+/// Why the form was not saved takes at most this many lines.
+const MAX_ERROR_LINES: usize = 4;
 
 impl CheckInForm {
     /// Draws the form centred over `area`.
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, area: Rect, buf: &mut Buffer) {
         let form = self;
         let rows = u16::try_from(form.ratings.len()).unwrap_or(u16::MAX);
-        let height = (rows + 5).min(area.height);
         let width = area.width.saturating_sub(2).min(MAX_WIDTH);
+        let error = form.error.as_deref().map_or_else(Vec::new, |e| {
+            text::wrap(e, usize::from(width.saturating_sub(4)), MAX_ERROR_LINES)
+        });
+        let error_rows = u16::try_from(error.len()).unwrap_or(0);
+        let height = (rows + 5 + error_rows).min(area.height);
         let edit = if form.is_update() { " · editing" } else { "" };
         let title = format!(
             " Check-in · Day {} · {}{edit} ",
@@ -73,14 +81,20 @@ impl CheckInForm {
         if note_y < inner.height {
             render_note(form, line_at(note_y), buf);
         }
-        if note_y + 1 < inner.height {
-            key_hints(keys::hints(), inner.width).render(line_at(note_y + 1), buf);
+        for (i, line) in (note_y + 1..).zip(error) {
+            if i < inner.height {
+                Line::styled(line, theme::ERROR).render(line_at(i), buf);
+            }
+        }
+        let hints_y = note_y + 1 + error_rows;
+        if hints_y < inner.height {
+            key_hints(keys::hints(), inner.width).render(line_at(hints_y), buf);
         }
     }
 }
 
-/// "› Redness           ◂ 2 ▸  ██░░░"
-fn rating_line(title: &str, rating: u8, focused: bool, width: usize) -> Line<'static> {
+/// "› Redness           ◂ 2 ▸  ██░░░", or "◂ – ▸" while the symptom is not rated.
+fn rating_line(title: &str, rating: Option<u8>, focused: bool, width: usize) -> Line<'static> {
     let label = text::truncate(title, LABEL_WIDTH.min(width.saturating_sub(20)));
     let pad = " ".repeat(LABEL_WIDTH.min(width.saturating_sub(20)) - text::width(&label) + 1);
     let (left, right) = if focused {
@@ -88,9 +102,9 @@ fn rating_line(title: &str, rating: u8, focused: bool, width: usize) -> Line<'st
     } else {
         ("  ", "  ")
     };
-    let filled = usize::from(rating);
+    let filled = usize::from(rating.unwrap_or(0));
     let empty = usize::from(MAX_RATING) - filled;
-    let bar_style = if rating >= 3 {
+    let bar_style = if rating.unwrap_or(0) >= 3 {
         theme::CHART_BAR_HIGH
     } else {
         theme::CHART_BAR
@@ -100,7 +114,10 @@ fn rating_line(title: &str, rating: u8, focused: bool, width: usize) -> Line<'st
         Span::styled(mark, theme::EMPHASIS),
         Span::raw(format!("{label}{pad}")),
         Span::styled(left, theme::KEY),
-        Span::styled(rating.to_string(), theme::EMPHASIS),
+        match rating {
+            Some(r) => Span::styled(r.to_string(), theme::EMPHASIS),
+            None => Span::styled(NOT_RATED, theme::MUTED),
+        },
         Span::styled(right, theme::KEY),
         Span::raw("  "),
         Span::styled("█".repeat(filled), bar_style),

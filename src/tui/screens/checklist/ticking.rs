@@ -28,13 +28,17 @@ impl ChecklistScreen {
         else {
             return;
         };
-        let changes = toggle_changes(task, session, list.date);
+        let change = toggle_change(task, session, list.date);
         let verb = if task.done { "untick" } else { "tick" };
         let what = format!("the {verb} of “{}”", task.title);
-        let (applied, result) = apply_all(ctx, &changes);
+        let before = ticked_dates(ctx, &change);
+        let (applied, result) = apply_all(ctx, std::slice::from_ref(&change));
         if applied > 0 {
-            let changes = changes[..applied].iter().rev().map(inverse).collect();
-            self.undo.push(UndoStep { changes, what });
+            // Undo puts back what the save changed, as the state before and after it says.
+            let changes = undo_changes(&change, &before, &ticked_dates(ctx, &change));
+            if !changes.is_empty() {
+                self.undo.push(UndoStep { changes, what });
+            }
         }
         ctx.status = result.err();
         ctx.refresh();
@@ -89,69 +93,110 @@ fn apply_all<Tz: TimeZone>(
     (changes.len(), Ok(()))
 }
 
-/// The change that takes `change` back.
-fn inverse(change: &Change) -> Change {
-    match change.clone() {
+/// The dates in the range `change` covers that its task is ticked on, in the context's state.
+fn ticked_dates<Tz: TimeZone>(ctx: &Context<Tz>, change: &Change) -> Vec<NaiveDate> {
+    let (session, task, first, last) = match change {
         Change::Tick {
             session,
             date,
             task,
-        } => Change::Untick {
+        }
+        | Change::Untick {
             session,
             date,
             task,
-        },
-        Change::Untick {
+        } => (session, task, date, date),
+        Change::UntickRange {
+            session,
+            task,
+            first,
+            last,
+        } => (session, task, first, last),
+        _ => return Vec::new(),
+    };
+    let Some(session) = ctx.state.session(*session).filter(|_| first <= last) else {
+        return Vec::new();
+    };
+    session
+        .ticks
+        .range(first..=last)
+        .filter(|(_, ids)| ids.contains(task))
+        .map(|(date, _)| *date)
+        .collect()
+}
+
+/// The changes that take `change`'s task back from ticked on `after` to ticked on `before`.
+fn undo_changes(change: &Change, before: &[NaiveDate], after: &[NaiveDate]) -> Vec<Change> {
+    let (Change::Tick { session, task, .. }
+    | Change::Untick { session, task, .. }
+    | Change::UntickRange { session, task, .. }) = change
+    else {
+        return Vec::new();
+    };
+    let (session, task) = (*session, task.clone());
+    let retick = before
+        .iter()
+        .filter(|d| !after.contains(d))
+        .map(|&date| Change::Tick {
             session,
             date,
-            task,
-        } => Change::Tick {
+            task: task.clone(),
+        });
+    let untick = after
+        .iter()
+        .filter(|d| !before.contains(d))
+        .map(|&date| Change::Untick {
             session,
             date,
-            task,
-        },
-        other => other,
-    }
+            task: task.clone(),
+        });
+    retick.chain(untick).collect()
 }
 
 /// What ticking or unticking `task` on `date` takes. A once-task counts as done from the day
-/// it was ticked on, so unticking it clears every tick up to `date`.
-fn toggle_changes(task: &TaskLine, session: &Session, date: NaiveDate) -> Vec<Change> {
-    let at = session.at;
-    if !task.done {
-        return vec![Change::Tick {
-            session: at,
+/// it was ticked on, so unticking it clears every tick up to `date`, as the file holds them
+/// when it is saved (one change: a tick another copy added meanwhile is cleared too).
+fn toggle_change(task: &TaskLine, session: &Session, date: NaiveDate) -> Change {
+    let (session, task_id) = (session.at, task.id.clone());
+    match (task.done, task.repeat) {
+        (false, _) => Change::Tick {
+            session,
             date,
-            task: task.id.clone(),
-        }];
+            task: task_id,
+        },
+        (true, Repeat::Once) => Change::UntickRange {
+            session,
+            task: task_id,
+            first: NaiveDate::MIN,
+            last: date,
+        },
+        (true, _) => Change::Untick {
+            session,
+            date,
+            task: task_id,
+        },
     }
-    let dates: Vec<_> = match task.repeat {
-        Repeat::Once => session
-            .ticks
-            .range(..=date)
-            .filter(|(_, ids)| ids.contains(&task.id))
-            .map(|(d, _)| *d)
-            .collect(),
-        _ => vec![date],
-    };
-    dates
-        .into_iter()
-        .map(|date| Change::Untick {
-            session: at,
-            date,
-            task: task.id.clone(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Kind;
+    use crate::rules::{Kind, Rules};
+    use crate::store::Store;
+    use crate::tui::storage::Storage;
     use chrono::DateTime;
+    use chrono_tz::Europe::Berlin;
+    use ratatui::layout::Size;
+
+    fn treated() -> DateTime<chrono::FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap()
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
 
     fn task(id: &str, repeat: Repeat, done: bool) -> TaskLine {
-        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
         TaskLine {
             id: id.into(),
             title: id.into(),
@@ -160,8 +205,8 @@ mod tests {
             slot: None,
             done,
             status: "active",
-            starts: at,
-            ends: at,
+            starts: treated(),
+            ends: treated(),
             when: String::new(),
             rationale: String::new(),
             sources: vec![],
@@ -172,40 +217,85 @@ mod tests {
         }
     }
 
+    fn tick(date: NaiveDate, task: &str) -> Change {
+        Change::Tick {
+            session: treated(),
+            date,
+            task: task.into(),
+        }
+    }
+
     #[test]
-    fn unticking_a_once_task_clears_the_day_it_was_ticked() {
-        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
-        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        let mut session = Session::new(at);
-        session
-            .ticks
-            .entry(day(21))
-            .or_default()
-            .insert("book".into());
-        let untick = toggle_changes(&task("book", Repeat::Once, true), &session, day(23));
+    fn unticking_a_once_task_is_one_change_up_to_the_day() {
+        let session = Session::new(treated());
+        let untick = toggle_change(&task("book", Repeat::Once, true), &session, day(23));
         assert_eq!(
             untick,
-            [Change::Untick {
-                session: at,
-                date: day(21),
-                task: "book".into()
-            }]
+            Change::UntickRange {
+                session: treated(),
+                task: "book".into(),
+                first: NaiveDate::MIN,
+                last: day(23)
+            }
         );
-        let daily = toggle_changes(&task("water", Repeat::Daily, true), &session, day(23));
+        let daily = toggle_change(&task("water", Repeat::Daily, true), &session, day(23));
         assert_eq!(
             daily,
-            [Change::Untick {
-                session: at,
+            Change::Untick {
+                session: treated(),
                 date: day(23),
                 task: "water".into()
-            }]
+            }
         );
-        let tick = toggle_changes(&task("water", Repeat::Daily, false), &session, day(23));
+        let ticked = toggle_change(&task("water", Repeat::Daily, false), &session, day(23));
+        assert_eq!(ticked, tick(day(23), "water"));
+    }
+
+    #[test]
+    fn undo_puts_back_the_ticks_the_untick_removed() {
+        let dir = tempfile::Builder::new()
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+            .tempdir()
+            .unwrap();
+        let store = Store::new(dir.path());
+        store.apply(&Change::AddSession { at: treated() }).unwrap();
+        store.apply(&tick(day(21), "book")).unwrap();
+        let seen = store.apply(&tick(day(22), "book")).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-23T09:00:00+01:00").unwrap();
+        let rules = Rules::builtin().unwrap();
+        let storage = Storage::from(store.clone());
+        let mut ctx = Context::new(rules, storage, seen, Berlin, now, Size::new(80, 24));
+        // Another copy ticks it on Day 1 too, and a daily task on Day 4, unseen by the app.
+        store.apply(&tick(day(20), "book")).unwrap();
+        store.apply(&tick(day(23), "water")).unwrap();
+        let change = toggle_change(
+            &task("book", Repeat::Once, true),
+            ctx.session().unwrap(),
+            day(23),
+        );
+        let before = ticked_dates(&ctx, &change);
+        ctx.apply(&change).unwrap();
+        let after = ticked_dates(&ctx, &change);
         assert_eq!(
-            tick,
-            [Change::Tick {
-                session: at,
-                date: day(23),
+            (before.as_slice(), after.as_slice()),
+            (&[day(21), day(22)][..], &[][..])
+        );
+        let undo = undo_changes(&change, &before, &after);
+        assert_eq!(undo, [tick(day(21), "book"), tick(day(22), "book")]);
+        // Ticking a daily task undoes as one untick of that day, whatever else the file holds.
+        let change = toggle_change(
+            &task("water", Repeat::Daily, false),
+            ctx.session().unwrap(),
+            day(22),
+        );
+        let before = ticked_dates(&ctx, &change);
+        ctx.apply(&change).unwrap();
+        let undo = undo_changes(&change, &before, &ticked_dates(&ctx, &change));
+        assert_eq!(
+            undo,
+            [Change::Untick {
+                session: treated(),
+                date: day(22),
                 task: "water".into()
             }]
         );

@@ -1,22 +1,26 @@
-//! The help overlay: every key of the screen beneath (from that screen's keymap, so it can
-//! never disagree with the keys), how ticking works, and the whole disclaimer. Any key
-//! closes it and does nothing else.
+//! The help overlay: the clinic first (who to contact, from the plan), then every key of the
+//! screen beneath (from that screen's keymap, so it can never disagree with the keys), how
+//! ticking works, and the whole disclaimer. Taller than the screen, it scrolls with ↑↓,
+//! PgUp/PgDn, Home and End; any other key closes it and does nothing else.
 
 use super::Effect;
+use crate::rules::Rules;
 use crate::tui::context::Context;
 use crate::tui::keymap::is_press;
-use crate::tui::widgets::popup::Popup;
+use crate::tui::widgets::clinic::clinic_block;
+use crate::tui::widgets::popup::{Popup, Scroll, text_rows};
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 const MAX_WIDTH: u16 = 68;
 /// Space between the keys and what they do.
 const KEY_GAP: usize = 2;
+/// The disclaimer is shown whole, up to this many lines.
+const MAX_DISCLAIMER_LINES: usize = 12;
 /// How ticking works, for a patient ...
 pub const ABOUT_TICKS: &str = "Tick a task to do once it is done, and a task to avoid (✕) once \
                                you have kept to it for the day. Ticks are saved at once.";
@@ -24,38 +28,52 @@ pub const ABOUT_TICKS: &str = "Tick a task to do once it is done, and a task to 
 pub const ABOUT_DEMO: &str =
     "This is a demo on a simulated clock. Ticks last until you quit; nothing is saved.";
 
-/// The help for one screen: (keys, what they do) in keymap order, and a word about ticks.
+/// The help for one screen: (keys, what they do) in keymap order, a word about ticks, and
+/// how far it is scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPopup {
     pub keys: Vec<(String, &'static str)>,
     pub about: &'static str,
+    /// The first line shown.
+    top: usize,
 }
 
 impl HelpPopup {
-    /// Any key closes the help.
-    pub fn handle_key(&self, key: KeyEvent) -> Option<Effect> {
+    /// The help listing `keys`, scrolled to its top.
+    pub fn new(keys: Vec<(String, &'static str)>, about: &'static str) -> Self {
+        HelpPopup {
+            keys,
+            about,
+            top: 0,
+        }
+    }
+
+    /// The scroll keys scroll a help taller than the screen; any other key closes it.
+    pub fn handle_key<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, key: KeyEvent) -> Option<Effect> {
+        let area = ctx.screen_area();
+        let lines = self.lines(&ctx.rules, text_width(area)).len();
+        if let Some(scroll) = Scroll::of(key).filter(|_| lines > text_rows(area)) {
+            self.top = scroll.apply(self.top, lines, area);
+            return Some(Effect::Done);
+        }
         is_press(key).then_some(Effect::Close)
     }
 
     /// Draws the overlay centred over `area`.
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, area: Rect, buf: &mut Buffer) {
-        let width = area.width.saturating_sub(4).min(MAX_WIDTH);
-        let text_width = usize::from(width.saturating_sub(4));
-        let room = usize::from(area.height.saturating_sub(2));
-        let lines = self.lines(&ctx.rules.disclaimer, text_width, room);
         Popup {
             title: " Help ".into(),
-            width,
-            lines,
+            width: popup_width(area),
+            lines: self.lines(&ctx.rules, text_width(area)),
             closes_on_any_key: true,
         }
-        .render(area, buf);
+        .render_scrolled(self.top, area, buf);
     }
 
-    /// The overlay's lines, wrapped to `width`; the disclaimer is cut (with "…") to end
-    /// within `max_lines` when the keys take most of the room.
-    fn lines(&self, disclaimer: &str, width: usize, max_lines: usize) -> Vec<Line<'static>> {
-        let mut lines = Vec::new();
+    /// The overlay's lines, wrapped to `width`: the clinic, the keys, ticking, the disclaimer.
+    fn lines(&self, rules: &Rules, width: usize) -> Vec<Line<'static>> {
+        let mut lines = clinic_block(rules.provider.as_ref(), width);
+        lines.push(Line::raw(""));
         let key_column = self
             .keys
             .iter()
@@ -74,9 +92,8 @@ impl HelpPopup {
         lines.push(Line::raw(""));
         lines.extend(text::wrap(self.about, width, 3).into_iter().map(Line::raw));
         lines.push(Line::raw(""));
-        let disclaimer_lines = max_lines.saturating_sub(lines.len()).clamp(1, 5);
         lines.extend(
-            text::wrap(disclaimer, width, disclaimer_lines)
+            text::wrap(&rules.disclaimer, width, MAX_DISCLAIMER_LINES)
                 .into_iter()
                 .map(|l| Line::styled(l, theme::DISCLAIMER)),
         );
@@ -84,23 +101,36 @@ impl HelpPopup {
     }
 }
 
+fn popup_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(MAX_WIDTH)
+}
+
+/// The text's width inside the popup: its borders and a cell of air each side.
+fn text_width(area: Rect) -> usize {
+    usize::from(popup_width(area).saturating_sub(4))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_key_gets_a_line_and_the_disclaimer_ends_it() {
-        let help = HelpPopup {
-            keys: vec![("q, Esc".into(), "Quit"), ("?".into(), "Show this help")],
-            about: ABOUT_TICKS,
-        };
+    fn the_clinic_comes_first_then_every_key_and_the_disclaimer_ends_it() {
+        let help = HelpPopup::new(
+            vec![("q, Esc".into(), "Quit"), ("?".into(), "Show this help")],
+            ABOUT_TICKS,
+        );
+        let rules = Rules::builtin().unwrap();
         let shown: Vec<String> = help
-            .lines("Not advice.", 60, 40)
+            .lines(&rules, 60)
             .iter()
-            .map(|l| l.to_string())
+            .map(|l| l.to_string().trim_end().to_string())
             .collect();
-        assert_eq!(shown[0].trim_end(), "q, Esc  Quit");
-        assert_eq!(shown[1].trim_end(), "?       Show this help");
-        assert_eq!(shown.last().map(String::as_str), Some("Not advice."));
+        assert_eq!(shown[0], "Your clinic");
+        let keys = shown.iter().position(|l| l == "q, Esc  Quit").unwrap();
+        assert_eq!(shown[keys + 1], "?       Show this help");
+        let disclaimer = text::wrap(&rules.disclaimer, 60, MAX_DISCLAIMER_LINES);
+        assert_eq!(shown[shown.len() - disclaimer.len()..], disclaimer[..]);
+        assert!(!disclaimer.last().unwrap().ends_with('…'));
     }
 }

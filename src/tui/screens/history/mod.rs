@@ -4,7 +4,9 @@
 mod view;
 
 use super::{Effect, Screen};
+use crate::inert::inert;
 use crate::series::history;
+use crate::store::Session;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, action_for, hints};
 use crate::tui::widgets::header_and_footer;
@@ -66,10 +68,29 @@ pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
 pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
     let body = header_and_footer(ctx, hints(KEYMAP), buf);
     let sessions = history(&ctx.rules, &ctx.state, &ctx.tz, ctx.now);
+    let latest_notes: Vec<_> = ctx
+        .state
+        .sessions
+        .iter()
+        .map(|s| latest_note(s, &ctx.tz))
+        .collect();
     HistoryView {
         sessions: &sessions,
+        latest_notes: &latest_notes,
         viewed: ctx.session_position().map_or(1, |(n, _)| n),
         symptoms: &ctx.rules.symptoms,
     }
     .render(body, buf);
+}
+
+/// "D8 “itchy in the evening”": the newest note of a treatment's check-ins, with its plan day
+/// (Day 1 = the treatment's local date), made inert: it comes from the state file.
+fn latest_note<Tz: TimeZone>(session: &Session, tz: &Tz) -> Option<String> {
+    let (date, checkin) = session
+        .checkins
+        .iter()
+        .rev()
+        .find(|(_, c)| !c.note.trim().is_empty())?;
+    let day = (*date - session.at.with_timezone(tz).date_naive()).num_days() + 1;
+    Some(format!("D{day} “{}”", inert(checkin.note.trim())))
 }

@@ -22,6 +22,8 @@ const FOOTNOTE: &str = "Tasks done: of the tasks due from Day 1 up to today (or 
 /// plan's symptoms.
 pub struct HistoryView<'a> {
     pub sessions: &'a [SessionSummary],
+    /// The newest note of each treatment, by index (number - 1), inert and with its day.
+    pub latest_notes: &'a [Option<String>],
     pub viewed: usize,
     pub symptoms: &'a [Symptom],
 }
@@ -84,6 +86,13 @@ impl Widget for HistoryView<'_> {
             0 => (s.checkins.to_string(), theme::SUMMARY),
             n => (format!("{}  ⚠ {n} with alerts", s.checkins), theme::WARNING),
         });
+        let note_of = |s: &SessionSummary| self.latest_notes.get(s.number - 1).cloned().flatten();
+        if shown.iter().any(|s| note_of(s).is_some()) {
+            row("Latest note", &|s| match note_of(s) {
+                Some(note) => (note, theme::DETAIL),
+                None => ("–".into(), theme::MUTED),
+            });
+        }
         row("", &|_| (String::new(), theme::SUMMARY));
         row("Peak → latest", &|_| (String::new(), theme::SUMMARY));
         for (i, symptom) in self.symptoms.iter().enumerate() {

@@ -1,14 +1,18 @@
 //! "Why this task?": everything the plan says about one rule, phase or warning sign, in a
-//! popup that opens when the checklist's one-line strip is not enough. Any key closes it.
-//! The model is here; `view` draws it.
+//! popup that opens when the checklist's one-line strip is not enough: for a warning sign how
+//! soon to act and whom to call, and every source cited as a patient can look it up (never a
+//! file path). Taller than the screen it scrolls (↑↓, PgUp/PgDn, Home, End); any other key
+//! closes it. The model is here; `view` draws it.
 
 mod view;
 
 use super::Effect;
-use crate::rules::{Repeat, Rules};
+use crate::inert::inert;
+use crate::rules::{Provider, Repeat, Rules, SourceKind, Urgency};
 use crate::tui::context::Context;
 use crate::tui::keymap::is_press;
 use crate::tui::plan_item::{Item, Section};
+use crate::tui::widgets::popup::{Scroll, text_rows};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use crossterm::event::KeyEvent;
 
@@ -26,8 +30,25 @@ pub struct Why {
     pub repeat: Option<Repeat>,
     /// The rationale of a rule, the detail of a phase or warning.
     pub text: String,
-    /// (title, detail) of each source cited.
-    pub sources: Vec<(String, String)>,
+    /// How soon to act, for warning signs ...
+    pub urgency: Option<Urgency>,
+    /// ... and the clinic to contact, when the plan names one.
+    pub provider: Option<Provider>,
+    /// Each source cited.
+    pub sources: Vec<Citation>,
+    /// The first line shown.
+    pub top: usize,
+}
+
+/// A source as the popup cites it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// `Source::citation`: author, title, publisher, date, detail, address.
+    pub text: String,
+    /// Clinical literature or an article; `None` for an id the plan does not list.
+    pub kind: Option<SourceKind>,
+    /// A remark for the reader ("The article promotes …").
+    pub note: Option<String>,
 }
 
 impl Why {
@@ -36,15 +57,20 @@ impl Why {
         let plan = ctx.plan()?;
         let rules = &ctx.rules;
         let info = item.info(rules)?;
-        let (text, sources, repeat) = match item {
+        let (text, sources, repeat, urgency) = match item {
             Item::Rule(i) => {
                 let rule = &rules.rules[i];
-                (&rule.rationale, &rule.sources, Some(rule.repeat))
+                (&rule.rationale, &rule.sources, Some(rule.repeat), None)
             }
-            Item::Phase(i) => (&rules.phases[i].detail, &rules.phases[i].sources, None),
+            Item::Phase(i) => (
+                &rules.phases[i].detail,
+                &rules.phases[i].sources,
+                None,
+                None,
+            ),
             Item::Warning(i) => {
                 let note = &rules.warnings[i];
-                (&note.detail, &note.sources, None)
+                (&note.detail, &note.sources, None, Some(note.urgency()))
             }
         };
         Some(Why {
@@ -55,20 +81,39 @@ impl Why {
             hours: (plan.instant(info.window.until) - plan.instant(info.window.from)).num_hours(),
             repeat,
             text: text.clone(),
-            sources: sources.iter().map(|id| source(rules, id)).collect(),
+            urgency,
+            provider: rules.provider.clone(),
+            sources: sources.iter().map(|id| citation(rules, id)).collect(),
+            top: 0,
         })
     }
 
-    /// Any key closes the popup.
-    pub fn handle_key(&self, key: KeyEvent) -> Option<Effect> {
+    /// The scroll keys scroll a popup taller than the screen; any other key closes it.
+    pub fn handle_key<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, key: KeyEvent) -> Option<Effect> {
+        let area = ctx.screen_area();
+        let lines = self.lines(area).len();
+        if let Some(scroll) = Scroll::of(key).filter(|_| lines > text_rows(area)) {
+            self.top = scroll.apply(self.top, lines, area);
+            return Some(Effect::Done);
+        }
         is_press(key).then_some(Effect::Close)
     }
 }
 
-fn source(rules: &Rules, id: &str) -> (String, String) {
+/// The source `id` cited by title, author, publisher, date and address; an id the plan does
+/// not list (only a plan copy altered by hand can have one) is shown as it is, inert.
+fn citation(rules: &Rules, id: &str) -> Citation {
     match rules.source(id) {
-        Some(s) => (s.title.clone(), s.detail.clone().unwrap_or_default()),
-        None => (id.to_string(), String::new()),
+        Some(s) => Citation {
+            text: s.citation(),
+            kind: Some(s.kind),
+            note: s.note.clone(),
+        },
+        None => Citation {
+            text: inert(id).into_owned(),
+            kind: None,
+            note: None,
+        },
     }
 }
 

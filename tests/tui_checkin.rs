@@ -1,0 +1,83 @@
+//! Issue 16, item 2: the check-in form starts from the file as it is when it opens and saves
+//! only what the user changed, so a check-in saved from another shell meanwhile is kept.
+//! Driven through the real event handler on a real data directory; the "other shell" is the
+//! `aftercare` binary itself.
+
+mod tui_harness;
+
+use aftercare::store::{Change, CheckIn, Store};
+use crossterm::event::KeyCode::{Char, Down, Enter};
+use std::path::Path;
+use tui_harness::*;
+
+/// `aftercare checkin ARGS` on `data` at Day 3, 09:00, as a patient runs it in another shell.
+fn checkin_from_another_shell(data: &Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aftercare"))
+        .env("TZ", "Europe/Berlin")
+        .env_remove("AFTERCARE_NOW")
+        .env_remove("AFTERCARE_RULES")
+        .env_remove("AFTERCARE_DATA_DIR")
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--now", "2026-11-22 09:00", "checkin"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
+
+fn day3_checkin(store: &Store) -> CheckIn {
+    store.load().unwrap().sessions[0].checkins[&date(22)].clone()
+}
+
+#[test]
+fn a_rating_saved_from_another_shell_is_kept_by_the_form() {
+    let (dir, store, mut app) = patient(80, 24);
+    checkin_from_another_shell(dir.path(), &["--rate", "dryness=2"]);
+    press(&mut app, &[Char('c')]);
+    // The form opens with the file as it is now: dryness 2, the rest not rated.
+    insta::assert_snapshot!("checkin_form_after_another_shell_80x24", screen(&app));
+    press(&mut app, &[Down, Down, Down, Char('1'), Enter]);
+    assert_eq!(
+        day3_checkin(&store),
+        checkin(&[("dryness", 2), ("discomfort", 1)])
+    );
+    assert!(screen(&app).contains("Check-in saved for Day 3"));
+}
+
+#[test]
+fn a_rating_saved_while_the_form_is_open_is_kept_and_named() {
+    let (dir, store, mut app) = patient(80, 24);
+    press(&mut app, &[Char('c'), Char('3')]);
+    // While the form is open: dryness and a note from the command line.
+    checkin_from_another_shell(dir.path(), &["--rate", "dryness=2", "--note", "tight"]);
+    press(&mut app, &[Down, Down, Char('1'), Enter]);
+    assert_eq!(
+        day3_checkin(&store),
+        CheckIn {
+            note: "tight".into(),
+            ..checkin(&[("redness", 3), ("dryness", 2), ("discomfort", 1)])
+        }
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("kept from elsewhere: Dryness or flaking 2, a note"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_treatment_moved_meanwhile_keeps_the_form_open_80x24() {
+    let (_dir, store, mut app) = patient(80, 24);
+    press(&mut app, &[Char('c'), Char('2')]);
+    // `aftercare start --replace` in another shell moves the treatment to 15:00.
+    let change = Change::ReplaceLatest {
+        from: Some(at(TREATMENT)),
+        to: at("2026-11-20T15:00:00+01:00"),
+        plan: None,
+    };
+    store.apply(&change).unwrap();
+    press(&mut app, &[Enter]);
+    insta::assert_snapshot!("checkin_form_treatment_moved_80x24", screen(&app));
+    assert!(store.load().unwrap().sessions[0].checkins.is_empty());
+}
