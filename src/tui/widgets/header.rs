@@ -17,6 +17,8 @@ use ratatui::layout::{Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// Cells the plan's name keeps on the title bar before the day's words give way.
+const NAME_MIN: usize = 14;
 /// The bar's share of the progress: at most this many cells.
 const GAUGE_WIDTH: usize = 20;
 
@@ -87,28 +89,43 @@ impl Header<'_> {
     fn render_title(&self, area: Rect, alone: bool, buf: &mut Buffer) {
         buf.set_style(area, theme::TITLE_BAR);
         let after = |day: i64| self.last_day.is_some_and(|last| day > last);
-        let day = self.day.map_or_else(String::new, |(day, date)| {
-            let label = if after(day) {
-                "After the plan".to_string()
-            } else if alone && day >= 1 {
-                format!("Day {day}")
-            } else {
-                day_label(day)
-            };
-            let date = date.format("%a %-d %b");
-            // With no row under it, the bar says when the treatment was, where it fits.
-            let short = format!(" {label} · {date} · {} ", self.short);
-            let fits = text::width(&short) + 12 <= usize::from(area.width);
-            if alone && !self.short.is_empty() && fits {
-                short
-            } else {
-                format!(" {label} · {date} ")
-            }
-        });
         let today = match (self.today, self.day) {
             (Some(today), Some((day, _))) if today != day => relative_day(day - today),
             _ => String::new(),
         };
+        let day = self.day.map_or_else(String::new, |(day, date)| {
+            let label = if after(day) {
+                "After the plan".to_string()
+            } else {
+                day_label(day)
+            };
+            let date = date.format("%a %-d %b");
+            let short_label = if day >= 1 && !after(day) {
+                format!("Day {day}")
+            } else {
+                label.clone()
+            };
+            // With no row under it, the bar says when the treatment was, where it fits
+            // beside the plan's name: in full ("Day 11 of recovery"), else in short.
+            let mut candidates = Vec::new();
+            if alone && !self.short.is_empty() {
+                candidates.push(format!(" {label} · {date} · {} ", self.short));
+                candidates.push(format!(" {short_label} · {date} · {} ", self.short));
+            }
+            candidates.push(format!(" {label} · {date} "));
+            candidates.push(format!(" {short_label} · {date} "));
+            // The plan's name whole if it can be, else at least this much of it.
+            let name = text::width(self.plan_name) + 2;
+            let fits = |words: &String, name: usize| {
+                text::width(words) + text::width(&today) + name <= usize::from(area.width)
+            };
+            [name, NAME_MIN]
+                .into_iter()
+                .find_map(|name| candidates.iter().find(|c| fits(c, name)))
+                .or(candidates.last())
+                .cloned()
+                .unwrap_or_default()
+        });
         let right = format!("{day}{today}");
         let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
         // Which treatment, once there is more than one, and whether it may be changed.
