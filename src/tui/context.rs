@@ -61,6 +61,9 @@ pub struct Context<Tz: TimeZone> {
     pub bell: bool,
     /// A slot began and the bell is to ring: the terminal loop takes it (`take_ring`).
     pub ring: bool,
+    /// The notice a slot's beginning put up, and when the earliest of its slots ends: it
+    /// goes then (or when the clock goes back before it), so it never tells old news.
+    slot_notice: Option<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)>,
 }
 
 impl<Tz: TimeZone> Context<Tz> {
@@ -94,6 +97,7 @@ impl<Tz: TimeZone> Context<Tz> {
             banner: None,
             bell: false,
             ring: false,
+            slot_notice: None,
         };
         ctx.go_to_today();
         ctx
@@ -163,6 +167,7 @@ impl<Tz: TimeZone> Context<Tz> {
         let was_today = self.today().map(|t| self.clamp_day(t)) == Some(self.day);
         let before = self.now;
         self.now = now;
+        self.expire_slot_notice();
         self.announce_slots(before);
         if was_today {
             // Whoever was looking at today keeps looking at today past midnight.

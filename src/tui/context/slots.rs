@@ -16,19 +16,47 @@ impl<Tz: TimeZone> Context<Tz> {
         if self.now <= before || self.is_read_only() {
             return;
         }
-        let Some(words) = self.begun_words(before.max(self.now - ANNOUNCE_WITHIN)) else {
+        let Some((words, begins, ends)) = self.begun_words(before.max(self.now - ANNOUNCE_WITHIN))
+        else {
             return;
         };
-        self.notice = Some(words);
+        self.notice = Some(words.clone());
+        self.slot_notice = Some((words, begins, ends));
         self.ring = self.bell;
     }
 
+    /// Takes down the notice of a slot once that slot is over, or when the clock went back
+    /// before it began; "It's 20:00" becomes "Since 20:00" once the minute has passed.
+    pub(super) fn expire_slot_notice(&mut self) {
+        let Some((words, begins, ends)) = self.slot_notice.take() else {
+            return;
+        };
+        if self.notice.as_deref() != Some(words.as_str()) {
+            return;
+        }
+        if self.now >= ends || self.now < begins {
+            self.notice = None;
+            return;
+        }
+        let words = match words.strip_prefix("It's ") {
+            Some(rest) => format!("Since {rest}"),
+            None => words,
+        };
+        self.notice = Some(words.clone());
+        self.slot_notice = Some((words, begins, ends));
+    }
+
     /// "It's 20:00: 2 tasks are due: Use a gentle, fragrance-free cleanser · Moisturize …",
-    /// for the slots that began after `after`; `None` when none did.
-    fn begun_words(&self, after: DateTime<FixedOffset>) -> Option<String> {
+    /// for the slots that began after `after`, with when the last began and the first
+    /// ends; `None` when none did.
+    fn begun_words(
+        &self,
+        after: DateTime<FixedOffset>,
+    ) -> Option<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)> {
         let (plan, session) = (self.plan()?, self.session()?);
         let begun = plan.begun_between(after, self.now, &session.ticks);
         let last = begun.iter().map(|d| d.begins).max()?;
+        let ends = begun.iter().map(|d| d.ends).min()?;
         let clock = |t: DateTime<FixedOffset>| {
             let t = plan.local(t);
             format!("{:02}:{:02}", t.hour(), t.minute())
@@ -40,10 +68,11 @@ impl<Tz: TimeZone> Context<Tz> {
             format!("Since {}", clock(last))
         };
         let titles: Vec<&str> = begun.iter().map(|d| d.task.rule.title.as_str()).collect();
-        Some(match titles.as_slice() {
+        let words = match titles.as_slice() {
             [one] => format!("{when}: “{one}” is due"),
             many => format!("{when}: {} tasks are due: {}", many.len(), many.join(" · ")),
-        })
+        };
+        Some((words, last, ends))
     }
 
     /// Whether the bell is to ring; asking clears it.
@@ -110,6 +139,36 @@ mod tests {
         ctx.notice = None;
         ctx.set_now(at("2026-11-21T20:30:00+01:00"));
         assert_eq!(ctx.notice, None);
+    }
+
+    #[test]
+    fn the_notice_goes_when_its_slot_is_over_and_never_tells_the_wrong_time() {
+        let mut ctx = context(false);
+        ctx.set_now(at("2026-11-21T20:00:00+01:00"));
+        assert!(
+            ctx.notice
+                .as_deref()
+                .unwrap()
+                .starts_with("It's 20:00: 2 tasks")
+        );
+        ctx.set_now(at("2026-11-21T21:15:00+01:00"));
+        assert!(
+            ctx.notice
+                .as_deref()
+                .unwrap()
+                .starts_with("Since 20:00: 2 tasks"),
+            "{:?}",
+            ctx.notice
+        );
+        // The evening slot ends at midnight: the notice goes with it.
+        ctx.set_now(at("2026-11-22T00:00:00+01:00"));
+        assert_eq!(ctx.notice, None);
+        // Another notice is left alone.
+        let mut ctx = context(false);
+        ctx.set_now(at("2026-11-21T20:00:00+01:00"));
+        ctx.notice = Some("Check-in saved".into());
+        ctx.set_now(at("2026-11-22T00:30:00+01:00"));
+        assert_eq!(ctx.notice.as_deref(), Some("Check-in saved"));
     }
 
     #[test]
