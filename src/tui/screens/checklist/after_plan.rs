@@ -12,17 +12,30 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 const HEADING: &str = " Your plan is over ";
 
+/// What the screen says about the next session once the plan is over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextSession {
+    /// Its window is still open or ahead: "next session due now (until Fri 1 Jan)".
+    Due(String),
+    /// Its window closed (from, until as dates) with no later treatment recorded.
+    Overdue(NaiveDate, NaiveDate),
+    /// A later treatment is recorded.
+    Recorded,
+    /// The plan names no next session.
+    None,
+}
+
 /// What the screen says after the plan.
 pub struct AfterPlanView<'a> {
     pub rules: &'a Rules,
     /// The plan's last day and its date.
     pub last_day: (i64, NaiveDate),
-    /// "next session due now (until Fri 1 Jan)", while the window is open.
-    pub next_session: Option<String>,
+    pub next_session: NextSession,
 }
 
 impl AfterPlanView<'_> {
-    /// The lines at `width`, the heading not included.
+    /// The lines at `width`, the heading not included: that the plan is over, the next
+    /// session (what a patient can act on), then what to expect in the months after.
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
         let (day, date) = self.last_day;
         let wrap = |words: &str| text::wrap(words, width.saturating_sub(2), usize::MAX);
@@ -41,6 +54,23 @@ impl AfterPlanView<'_> {
             )),
             theme::TASK,
         );
+        let day_month = |d: &NaiveDate| d.format("%a %-d %b").to_string();
+        let next = match &self.next_session {
+            NextSession::Due(next) => format!("Your {next}: book it with your provider."),
+            NextSession::Overdue(from, until) => format!(
+                "Your next session was due from {} to {}: if it is not booked, ask your \
+                 provider when to come. Had it? Record it with `aftercare start`.",
+                day_month(from),
+                day_month(until)
+            ),
+            NextSession::Recorded => "Your next session is recorded: ] shows its plan.".to_string(),
+            NextSession::None => {
+                "Had another session? Record it with `aftercare start`, and a new plan \
+                 begins."
+                    .to_string()
+            }
+        };
+        push(wrap(&next), theme::MILESTONE_TITLE);
         if let Some(AfterPlan {
             title,
             detail,
@@ -65,14 +95,6 @@ impl AfterPlanView<'_> {
                 );
             }
         }
-        push(vec![String::new()], theme::TASK);
-        let next = match &self.next_session {
-            Some(next) => format!("Your {next}."),
-            None => "Had another session? Record it with `aftercare start`, and a new plan \
-                     begins."
-                .to_string(),
-        };
-        push(wrap(&next), theme::MILESTONE_TITLE);
         lines
     }
 }

@@ -4,7 +4,7 @@
 //! the mouse all read this one placement.
 
 use super::ChecklistScreen;
-use super::after_plan::AfterPlanView;
+use super::after_plan::{AfterPlanView, NextSession};
 use super::alerts;
 use super::avoid::AvoidBlock;
 use super::day_model::{DayModel, DoRow, Fold, Pick};
@@ -42,7 +42,7 @@ impl ChecklistScreen {
         let today = ctx.session_today() == Some(list.day);
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
-        let after_plan = list.day > plan.last_day();
+        let after_plan = is_after_plan(ctx, list, plan.last_day());
         let lay_out = |width: u16, rows: Option<u16>| {
             AvoidBlock::lay_out(
                 &model,
@@ -122,9 +122,24 @@ impl ChecklistScreen {
 }
 
 /// The day's notes and the clinic.
+/// Whether the viewed day is past the plan: a day after its last, or its last day today once
+/// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
+pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
+    let over = |ends: chrono::DateTime<chrono::FixedOffset>| ends <= ctx.now;
+    list.day > last_day
+        || (list.day == last_day
+            && ctx.session_today() == Some(list.day)
+            && list.tasks.iter().all(|t| over(t.ends))
+            && list.phases.iter().all(|p| over(p.ends)))
+}
+
 pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
+    // Once the plan is over, nothing is "normal now" by it any more.
+    let after_plan = ctx
+        .plan()
+        .is_some_and(|plan| is_after_plan(ctx, list, plan.last_day()));
     Notes {
-        phases: &list.phases,
+        phases: if after_plan { &[] } else { &list.phases },
         warnings: &list.warnings,
         provider: ctx.rules.provider.as_ref(),
     }
@@ -138,7 +153,29 @@ pub fn after_plan_view<'a, Tz: TimeZone>(
     AfterPlanView {
         rules: &ctx.rules,
         last_day: (plan.last_day(), plan.date_of(plan.last_day())),
-        next_session: next_session_label(plan, ctx.now),
+        next_session: next_session_after(ctx, plan),
+    }
+}
+
+/// The next session as the screen after the plan tells it.
+fn next_session_after<Tz: TimeZone>(
+    ctx: &Context<Tz>,
+    plan: &crate::plan::Plan<'_, Tz>,
+) -> NextSession {
+    if ctx.session_position().is_some_and(|(n, count)| n < count) {
+        return NextSession::Recorded;
+    }
+    let Some(window) = plan.rules().next_session.as_ref() else {
+        return NextSession::None;
+    };
+    match next_session_label(plan, ctx.now) {
+        Some(words) => NextSession::Due(words),
+        None => {
+            let (from, until) = plan.span(window);
+            // `until` is exclusive: the window's last moment is on the day before at midnight.
+            let last = plan.local_date(until - chrono::Duration::seconds(1));
+            NextSession::Overdue(plan.local_date(from), last)
+        }
     }
 }
 
