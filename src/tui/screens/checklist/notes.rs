@@ -28,6 +28,9 @@ const PHASE_MARK: &str = "• ";
 const ANY_WORRY: &str = "anything worries you";
 /// The most lines of detail a note gets on the main screen.
 pub const MAX_DETAILS: usize = 3;
+/// The emergency signs, named, take rows before the tasks do where they fit in this many
+/// lines; on a narrower terminal they are counted ("EMERGENCY: 2 signs — press s").
+const EMERGENCY_MIN_LINES: usize = 2;
 /// What opens every note.
 pub const ALL_KEY: &str = "s";
 
@@ -126,7 +129,18 @@ impl<'a> Notes<'a> {
         let width = usize::from(width);
         let most = self.detailed(width, MAX_DETAILS).len() + self.heading_rows(width, true);
         let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        (2, as_rows(most))
+        // The heading, the clinic's contact when it needs a line, the emergency signs named
+        // (never only counted), and a line that counts the rest.
+        let groups = self.groups();
+        let emergency = groups
+            .iter()
+            .find(|g| g.tier == Some(Urgency::Emergency))
+            .map(|g| pack(g, width).len())
+            .filter(|&lines| lines <= EMERGENCY_MIN_LINES)
+            .unwrap_or(0);
+        let rest = usize::from(groups.len() > usize::from(emergency > 0));
+        let least = self.heading_rows(width, false) + (emergency + rest).max(1);
+        (as_rows(least.min(most)), as_rows(most))
     }
 
     /// The groups: each tier of warning signs present, most urgent first, then the phases.
@@ -232,19 +246,35 @@ impl<'a> Notes<'a> {
         1 + usize::from(self.contact_below(width, all_shown))
     }
 
-    fn right_words(&self, all_shown: bool, with_contact: bool) -> String {
-        match (with_contact, all_shown) {
-            (true, true) => format!(" {} ", contact(self.provider)),
-            (true, false) => format!(" {} · {ALL_KEY}: all ", contact(self.provider)),
-            (false, true) => String::new(),
-            (false, false) => format!(" {ALL_KEY}: all "),
+    fn right_words(&self, all_shown: bool, contact: Option<&str>) -> String {
+        match (contact, all_shown) {
+            (Some(contact), true) => format!(" {contact} "),
+            (Some(contact), false) => format!(" {contact} · {ALL_KEY}: all "),
+            (None, true) => String::new(),
+            (None, false) => format!(" {ALL_KEY}: all "),
         }
     }
 
-    /// Whether the clinic's contact goes on a line of its own under the rule.
+    /// The clinic's contact as it fits beside the heading: whole, else its name and phone,
+    /// else its phone alone; `None` when none fits.
+    fn contact_beside(&self, width: usize, all_shown: bool) -> Option<String> {
+        let mut options = vec![contact(self.provider)];
+        if let Some(p) = self.provider
+            && let Some(phone) = &p.phone
+        {
+            options.push(format!("{} · {phone}", p.name));
+            options.push(phone.clone());
+        }
+        options.into_iter().find(|c| {
+            text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, Some(c))) + 2
+                <= width
+        })
+    }
+
+    /// Whether the clinic's contact goes on a line of its own under the rule: when not even
+    /// its phone fits beside the heading.
     fn contact_below(&self, width: usize, all_shown: bool) -> bool {
-        let beside = text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, true));
-        self.provider.is_some() && beside + 2 > width
+        self.provider.is_some() && self.contact_beside(width, all_shown).is_none()
     }
 
     /// The lines that fit in `rows` rows at `width` (the heading not counted): with details
@@ -323,9 +353,10 @@ impl Widget for Notes<'_> {
         let shown = self.fit(width, rows);
         let all_shown = shown.len() >= every;
         let below = self.contact_below(width, all_shown);
-        // Without a clinic of its own, "your clinic" gives way to "s: all".
-        let beside = text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, true));
-        let right = self.right_words(all_shown, !below && beside + 2 <= width);
+        // Without a clinic of its own, "your clinic" gives way to "s: all" where both do
+        // not fit.
+        let beside = self.contact_beside(width, all_shown);
+        let right = self.right_words(all_shown, beside.as_deref());
         let rule = Block::new()
             .borders(Borders::TOP)
             .border_style(theme::RULE)
