@@ -63,6 +63,9 @@ pub struct AvoidBlock {
     pub more: Option<(usize, usize)>,
     /// (done, all) of the things still to avoid.
     pub count: (usize, usize),
+    /// Lifted restrictions left out for want of rows (they give way before anything still
+    /// to avoid).
+    pub lifted_hidden: usize,
     /// Whether an item is longer than a line and wraps.
     wraps: bool,
 }
@@ -119,13 +122,23 @@ impl AvoidBlock {
             .iter()
             .filter(|i| i.task.is_some() && !fits(i))
             .count();
-        let lifted_hidden = self.items.iter().any(|i| i.lifted && !fits(i));
+        let lifted_hidden = self.items.iter().filter(|i| i.lifted && !fits(i)).count();
         self.items.retain(|item| fits(item));
         self.labels.retain(|(line, _, _)| *line < lines);
-        if hidden > 0 || lifted_hidden {
-            self.more = Some((lines, hidden));
+        if hidden > 0 || lifted_hidden > 0 {
+            // Right under the last line kept, not under a gap an item left.
+            let next = self
+                .items
+                .iter()
+                .flat_map(|i| i.pieces.iter().map(|(line, _, _)| line + 1))
+                .max()
+                .unwrap_or(0);
+            self.more = Some((next, hidden));
+            self.lifted_hidden = lifted_hidden;
+            self.rows = next + 2;
+        } else {
+            self.rows = rows.min(lines + 2);
         }
-        self.rows = rows.min(lines + 2);
     }
 
     /// Rows the block takes laid out as tightly as it can be with nothing left out.
@@ -140,7 +153,12 @@ impl AvoidBlock {
         if groups.is_empty() {
             return 0;
         }
-        place(&groups, Style_::Flow, width, (0, 0)).rows
+        // What was lifted gives way to one line that opens it.
+        let (on, lifted): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| !g.lifted);
+        if on.is_empty() {
+            return 2;
+        }
+        place(&on, Style_::Flow, width, (0, 0)).rows + usize::from(!lifted.is_empty())
     }
 
     /// The task items, in the order the selection moves through them.
@@ -285,6 +303,8 @@ pub struct AvoidView<'a> {
     pub selected: Option<usize>,
     /// Whether the selection is on the line that opens what did not fit.
     pub more_selected: bool,
+    /// Whether the user opened it (and the terminal is still too small for all of it).
+    pub open: bool,
 }
 
 impl Widget for AvoidView<'_> {
@@ -319,6 +339,13 @@ impl Widget for AvoidView<'_> {
         for item in &block.items {
             let selected = item.task.is_some() && item.task == self.selected;
             let look = item_style(item, self.tasks, selected);
+            // The selection's mark in the gap before the item, as in the list of tasks,
+            // so it shows without colour too.
+            if let Some(&(line, x, _)) = item.pieces.first().filter(|_| selected)
+                && let Some((x, y)) = at(line, x.saturating_sub(1))
+            {
+                buf.set_string(x, y, "›", theme::EMPHASIS);
+            }
             for (line, x, words) in &item.pieces {
                 if let Some((x, y)) = at(*line, *x) {
                     let room = usize::from(inner.right() - x);
@@ -340,10 +367,13 @@ impl Widget for AvoidView<'_> {
             .more
             .and_then(|(line, hidden)| Some((at(line, INDENT)?, hidden)))
         {
-            let words = if hidden > 0 {
-                format!("▸ {hidden} more to avoid: Enter shows all")
-            } else {
-                "▸ more: Enter shows all".to_string()
+            let lifted = block.lifted_hidden;
+            let words = match (hidden, lifted, self.open) {
+                (0, _, true) => "▾ more lifted today than fit: Enter folds".to_string(),
+                (h, _, true) => format!("▾ {h} more to avoid than fit here: Enter folds"),
+                (0, 1, false) => "▸ 1 restriction lifted today: Enter shows it".to_string(),
+                (0, n, false) => format!("▸ {n} restrictions lifted today: Enter shows them"),
+                (h, _, false) => format!("▸ {h} more to avoid: Enter shows all"),
             };
             let look = if self.more_selected {
                 theme::SELECTED

@@ -142,6 +142,10 @@ impl ChecklistScreen {
             });
             match fold.filter(|f| picks.contains(&Pick::Fold(*f))) {
                 Some(f) => self.fold = Some(f),
+                // The line that opened the things to avoid is gone: stay at their end.
+                None if here == Some(Pick::Fold(Fold::Avoid)) => {
+                    self.set_pick(picks.last().copied());
+                }
                 None => self.set_pick(picks.first().copied()),
             }
         }

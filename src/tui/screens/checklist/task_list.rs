@@ -73,6 +73,10 @@ pub fn scroll_to(rows: &[DoRow], height: usize, top: usize, at: usize) -> usize 
 
 impl Widget for TaskList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // No rows (the things to avoid, opened, took them): nothing, not even "more below".
+        if area.is_empty() {
+            return;
+        }
         let rows = &self.model.do_rows;
         let (first, last, cut) = window(rows.len(), usize::from(area.height), self.top);
         let [rows_area, bar_area] =
@@ -290,10 +294,19 @@ fn task_line(
     when_width: usize,
     width: usize,
 ) -> (Line<'static>, Line<'static>) {
-    let when = fit_when(
-        &when_words(task),
-        when_width.min(width.saturating_sub(LEFT_COLUMNS + 4)),
-    );
+    // The column's width, unless this row's title is too long for it: then as much of the
+    // time as fits beside the whole title, else its shortest part and the title cut.
+    let words = when_words(task);
+    let shortest = words.split(" · ").map(text::width).min().unwrap_or(0);
+    let beside = width.saturating_sub(LEFT_COLUMNS + GAP + 1 + text::width(&task.title));
+    let room = if beside >= when_width {
+        when_width
+    } else if beside >= shortest {
+        beside
+    } else {
+        shortest.min(when_width)
+    };
+    let when = fit_when(&words, room.min(width.saturating_sub(LEFT_COLUMNS + 4)));
     let title_room = width.saturating_sub(LEFT_COLUMNS + text::width(&when) + GAP + 1);
     let title = text::truncate(&task.title, title_room);
     let line = Line::from(vec![

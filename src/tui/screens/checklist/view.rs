@@ -65,6 +65,7 @@ impl ChecklistScreen {
             tasks: &list.tasks,
             selected: selected_task,
             more_selected: pick == Some(Pick::Fold(Fold::Avoid)),
+            open: self.open.contains(&Fold::Avoid),
         }
         .render(regions.avoid, buf);
         let sources = |task: &TaskLine| -> Vec<String> {
