@@ -16,6 +16,24 @@ pub struct Detail {
     pub sources: Vec<String>,
 }
 
+impl Detail {
+    /// Rows it takes with everything said at `width`: the rule, the reason, the sources.
+    pub fn rows_wanted(&self, width: u16) -> u16 {
+        let width = usize::from(width).saturating_sub(2);
+        let lines = text::wrap(&self.rationale, width, usize::MAX).len()
+            + text::wrap(&self.sources_words(), width, usize::MAX).len();
+        u16::try_from(1 + lines).unwrap_or(u16::MAX)
+    }
+
+    fn sources_words(&self) -> String {
+        match self.sources.len() {
+            0 => String::new(),
+            1 => format!("Source: {}", self.sources[0]),
+            _ => format!("Sources: {}", self.sources.join("; ")),
+        }
+    }
+}
+
 impl Widget for Detail {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height < 2 {
@@ -30,15 +48,16 @@ impl Widget for Detail {
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        let sources = match self.sources.len() {
-            0 => String::new(),
-            1 => format!("Source: {}", self.sources[0]),
-            _ => format!("Sources: {}", self.sources.join("; ")),
-        };
+        let sources = self.sources_words();
         let width = usize::from(inner.width).saturating_sub(2);
         let lines = usize::from(inner.height);
-        // With room, the sources get a line of their own; otherwise they follow the reason.
-        let mut out = if lines >= 3 && !sources.is_empty() {
+        let reason = text::wrap(&self.rationale, width, usize::MAX);
+        let cited = text::wrap(&sources, width, usize::MAX);
+        // With room for all of it, all of it; else the sources get a line of their own;
+        // else they follow the reason.
+        let mut out = if reason.len() + cited.len() <= lines {
+            reason.into_iter().chain(cited).collect()
+        } else if lines >= 3 && !sources.is_empty() {
             let mut out = text::wrap(&self.rationale, width, lines - 1);
             out.push(text::truncate(&sources, width));
             out

@@ -12,6 +12,7 @@ mod day_model;
 mod detail;
 pub mod keys;
 mod layout;
+mod normal_now;
 mod notes;
 mod notes_panel;
 mod placed;

@@ -6,6 +6,7 @@ use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
 use super::detail::Detail;
+use super::normal_now::NormalNow;
 use super::notes_panel::NotesPanel;
 use super::placed::{after_plan_view, notes_of};
 use super::progress_strip::ProgressStrip;
@@ -20,6 +21,7 @@ use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 impl ChecklistScreen {
@@ -87,10 +89,51 @@ impl ChecklistScreen {
             }),
             None => None,
         };
+        // Beside the long column of warning signs, the column of tasks gives the rows it has
+        // to spare to the whole "Why" and to what is normal now.
+        let spare_below = |from: Rect| Rect {
+            height: regions.notes.bottom().saturating_sub(from.y),
+            ..from
+        };
+        let mut notes = notes_of(ctx, list);
+        let mut rest = spare_below(regions.detail);
         if let Some(detail) = detail {
-            detail.render(regions.detail, buf);
+            let area = if regions.side_by_side && regions.detail.height > 0 {
+                let rows = detail
+                    .rows_wanted(rest.width)
+                    .max(regions.detail.height)
+                    .min(rest.height);
+                Rect {
+                    height: rows,
+                    ..rest
+                }
+            } else {
+                regions.detail
+            };
+            detail.render(area, buf);
+            rest = spare_below(Rect {
+                y: area.bottom(),
+                ..rest
+            });
         }
-        notes_of(ctx, list).render(regions.notes, buf);
+        if regions.side_by_side && rest.height > 2 {
+            let normal = NormalNow {
+                phases: notes.phases,
+            };
+            let fits = normal
+                .lines(usize::from(rest.width), usize::from(rest.height - 2))
+                .is_some();
+            if fits {
+                let area = Rect {
+                    y: rest.y + 1,
+                    height: rest.height - 1,
+                    ..rest
+                };
+                normal.render(area, buf);
+                notes.phases = &[];
+            }
+        }
+        notes.render(regions.notes, buf);
         Footer::of(ctx, hints).render(
             regions
                 .status
