@@ -257,9 +257,10 @@ fn place(groups: &[Group], style: Style_, width: usize, count: (usize, usize)) -
             Style_::Flow => {}
         }
         for (task, words) in &group.items {
-            // Without a column of times, a lifted item says when.
+            // Without a column of times, a lifted item says when: "✓ Vitamin C serum is fine
+            // again (from 14:00)".
             let words = if style == Style_::Flow && task.is_none() {
-                format!("{words} {}", group.label)
+                format!("{words} ({})", group.label)
             } else {
                 words.clone()
             };
