@@ -204,3 +204,23 @@ fn every_sign_and_what_is_normal_opens_with_s_80x24() {
     assert!(shown.contains("Fever of 38 °C"), "{shown}");
     insta::assert_snapshot!("signs_panel_80x24", shown);
 }
+
+#[test]
+fn the_day_and_how_long_ago_are_counted_alike() {
+    // Day 11 at 09:00, 9 days and 19 hours after a 14:00 treatment: in calendar days, as
+    // plan days are, it was 10 days ago (it once read "Day 11" beside "treated 9 d ago").
+    for size in [(80, 24), (120, 40)] {
+        let (_dir, app) = patient_at("2026-11-30T09:00:00+01:00", size);
+        let shown = screen(&app);
+        assert!(shown.contains("Day 11 of recovery"), "{shown}");
+        assert!(
+            shown.contains("reated 10 days ago") && !shown.contains("9 d"),
+            "{shown}"
+        );
+    }
+    // The day after the treatment, late at night, is "yesterday" (Day 2), never "0 days".
+    let (_dir, app) = patient_at("2026-11-21T23:30:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("Day 2 of recovery"), "{shown}");
+    assert!(shown.contains("treated yesterday"), "{shown}");
+}
