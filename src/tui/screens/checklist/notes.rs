@@ -258,6 +258,14 @@ impl<'a> Notes<'a> {
     /// The clinic's contact as it fits beside the heading: whole, else its name and phone,
     /// else its phone alone; `None` when none fits.
     fn contact_beside(&self, width: usize, all_shown: bool) -> Option<String> {
+        self.contact_options().into_iter().find(|c| {
+            text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, Some(c))) + 2
+                <= width
+        })
+    }
+
+    /// The clinic's contact, longest first: whole, its name and phone, its phone.
+    fn contact_options(&self) -> Vec<String> {
         let mut options = vec![contact(self.provider)];
         if let Some(p) = self.provider
             && let Some(phone) = &p.phone
@@ -265,10 +273,7 @@ impl<'a> Notes<'a> {
             options.push(format!("{} · {phone}", p.name));
             options.push(phone.clone());
         }
-        options.into_iter().find(|c| {
-            text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, Some(c))) + 2
-                <= width
-        })
+        options
     }
 
     /// Whether the clinic's contact goes on a line of its own under the rule: when not even
@@ -365,7 +370,13 @@ impl Widget for Notes<'_> {
         let mut inner = rule.inner(area);
         rule.render(area, buf);
         if below && inner.height > 0 {
-            let words = text::truncate(&contact(self.provider), width.saturating_sub(2));
+            // As much of the contact as fits whole: a phone number is never cut.
+            let room = width.saturating_sub(2);
+            let words = self
+                .contact_options()
+                .into_iter()
+                .find(|c| text::width(c) <= room)
+                .unwrap_or_else(|| text::truncate(&contact(self.provider), room));
             Line::from(vec![Span::raw(" "), Span::styled(words, theme::CONTACT)])
                 .render(inner, buf);
             inner.y += 1;
@@ -384,7 +395,11 @@ fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
         .iter()
         .map(|s| piece(s.content.to_string(), s.style, s.width() + 3 > width))
         .collect();
-    pieces.push(piece(": ", theme::MUTED, false));
+    // The colon stays with the group's words, never alone at the start of a line.
+    if let Some(last) = pieces.last_mut() {
+        last.words.push(':');
+    }
+    pieces.push(piece(" ", theme::MUTED, false));
     let titles: Vec<String> = if group.notes.is_empty() {
         vec![group.empty_words().to_string()]
     } else {
