@@ -108,7 +108,8 @@ impl Header<'_> {
             // With no row under it, the bar says when the treatment was, where it fits
             // beside the plan's name: in full ("Day 11 of recovery"), else in short.
             let mut candidates = Vec::new();
-            if alone && !self.short.is_empty() {
+            // Only beside today: "Day 4 · treated 2 days ago (tomorrow)" would read wrong.
+            if alone && !self.short.is_empty() && today.is_empty() {
                 candidates.push(format!(" {label} · {date} · {} ", self.short));
                 candidates.push(format!(" {short_label} · {date} · {} ", self.short));
             }

@@ -97,6 +97,8 @@ impl DayModel {
                 let task = &tasks[i];
                 match task.due {
                     _ if task.coming_up => now_rows.push(i),
+                    // Done as needed: listed while its window is open, then with what is over.
+                    None if task.as_needed && task.ends <= now => earlier.push(i),
                     Some((_, until)) if until <= now => earlier.push(i),
                     Some((from, _)) if from > now => {
                         if from <= soon || (!anything_on && Some(from) == next) {
@@ -111,6 +113,8 @@ impl DayModel {
         } else {
             now_rows = to_do;
         }
+        // Tasks done as needed come after those due, so a list cut short cuts them first.
+        now_rows.sort_by_key(|&i| tasks[i].as_needed);
         model.do_rows.push(DoRow::Heading);
         if !earlier.is_empty() {
             model.push_fold(Fold::Earlier, earlier, open);

@@ -17,6 +17,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 /// "› " or "  ", then "[x] ".
 const SELECTION_MARK: &str = "› ";
+/// Where a row's box "[x]" is, in columns from the list's left edge: a click there ticks.
+pub const BOX_COLUMNS: std::ops::Range<u16> = 2..5;
 pub const LEFT_COLUMNS: usize = 6;
 /// Space between a title and its time.
 const GAP: usize = 2;
@@ -156,7 +158,14 @@ impl Widget for TaskList<'_> {
 impl TaskList<'_> {
     /// " To do now  3/8 ─────"
     fn heading(&self, area: Rect, buf: &mut Buffer) {
-        let listed = &self.model.now;
+        // Tasks done as needed are listed but not counted (`Checklist::progress`).
+        let listed: Vec<usize> = self
+            .model
+            .now
+            .iter()
+            .copied()
+            .filter(|&i| !self.tasks[i].as_needed)
+            .collect();
         let done = listed.iter().filter(|&&i| self.tasks[i].done).count();
         let name = if self.model.today {
             " To do now "
@@ -318,6 +327,11 @@ fn task_line(
     (line, when)
 }
 
+/// A task over and not ticked that counted: missed (one done as needed never is).
+fn is_missed(task: &TaskLine) -> bool {
+    !task.done && !task.as_needed
+}
+
 /// A folded line's words: "▸ Later, from 20:00 (2): Use a gentle … · Moisturize …",
 /// "▸ Missed this morning (2): …", "▾ Later, from 20:00 (2)" when open.
 pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) -> String {
@@ -332,19 +346,21 @@ pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) 
         |name: &str| members.iter().all(|&i| tasks[i].slot == Some(name)) && !members.is_empty();
     match fold {
         Fold::Earlier => {
-            let missed = members.iter().filter(|&&i| !tasks[i].done).count();
-            let done = members.len() - missed;
+            // Tasks done as needed are never missed.
+            let missed = members.iter().filter(|&&i| is_missed(&tasks[i])).count();
+            let done = members.iter().filter(|&&i| tasks[i].done).count();
+            let all = members.len();
             let when = if slot_of_all("morning") {
                 "this morning"
             } else {
                 "earlier today"
             };
-            if missed == 0 {
-                format!("{arrow} Done {when} ✓ ({done}){titles}")
-            } else if done == 0 {
-                format!("{arrow} Missed {when} ({missed}){titles}")
-            } else {
-                format!("{arrow} Missed {when} ({missed}, {done} done){titles}")
+            match (missed, done) {
+                (0, d) if d == all => format!("{arrow} Done {when} ✓ ({done}){titles}"),
+                (0, 0) => format!("{arrow} Over {when} ({all}){titles}"),
+                (0, d) => format!("{arrow} Over {when} ({all}, {d} done){titles}"),
+                (m, 0) => format!("{arrow} Missed {when} ({m}){titles}"),
+                (m, d) => format!("{arrow} Missed {when} ({m}, {d} done){titles}"),
             }
         }
         Fold::Later(from) => {
@@ -364,7 +380,9 @@ pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) 
 
 fn fold_style(fold: Fold, model: &DayModel, tasks: &[TaskLine]) -> Style {
     match fold {
-        Fold::Earlier if model.fold_tasks(fold).iter().any(|&i| !tasks[i].done) => theme::MISSED,
+        Fold::Earlier if model.fold_tasks(fold).iter().any(|&i| is_missed(&tasks[i])) => {
+            theme::MISSED
+        }
         Fold::Earlier => theme::MUTED,
         _ => theme::FOLD,
     }
