@@ -101,7 +101,10 @@ impl ChecklistScreen {
     /// The task a new day starts the selection on: the first on now, else the first task.
     pub(super) fn first_pick<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<usize> {
         let placed = self.placed(ctx)?;
-        placed.model.now.first().copied().or_else(|| {
+        let tasks = &ctx.checklist.as_ref()?.tasks;
+        // The first task on now still to do, else the first on now.
+        let undone = placed.model.now.iter().copied().find(|&i| !tasks[i].done);
+        undone.or(placed.model.now.first().copied()).or_else(|| {
             placed.picks().into_iter().find_map(|p| match p {
                 Pick::Task(i) => Some(i),
                 Pick::Fold(_) => None,

@@ -36,6 +36,8 @@ pub struct TaskList<'a> {
     pub top: usize,
     /// Which folds are open.
     pub is_open: &'a dyn Fn(Fold) -> bool,
+    /// Today's check-in, said at the heading's right ("✓ checked in", "c: check in").
+    pub checkin: Option<&'static str>,
 }
 
 /// The rows of `rows` shown in `height` rows from `top`: (first, past the last), and
@@ -179,11 +181,14 @@ impl TaskList<'_> {
                 theme::MUTED,
             ));
         }
-        Block::new()
+        let mut rule = Block::new()
             .borders(Borders::TOP)
             .border_style(theme::RULE)
-            .title(Line::from(title))
-            .render(area, buf);
+            .title(Line::from(title));
+        if let Some(checkin) = self.checkin {
+            rule = rule.title(Line::styled(format!(" {checkin} "), theme::MUTED).right_aligned());
+        }
+        rule.render(area, buf);
     }
 }
 

@@ -55,6 +55,10 @@ impl ChecklistScreen {
                 selected: pick,
                 top: self.top,
                 is_open: &|fold| self.open.contains(&fold),
+                // Where the recovery strip has no row, its check-in word goes on the rule.
+                checkin: ProgressStrip::of(ctx)
+                    .and_then(|strip| strip.checkin)
+                    .filter(|_| regions.progress.height == 0 && placed.model.today),
             }
             .render(regions.list, buf);
         }
