@@ -37,7 +37,10 @@ fn checkin_form_is_saved_and_prefilled_next_time() {
         }
     );
     let shown = screen(&app);
-    assert!(shown.contains("Check-in saved for Day 3"), "{shown}");
+    assert!(
+        shown.contains("Check-in saved for Day 3") && shown.contains("✓ checked in"),
+        "{shown}"
+    );
     // Opening it again shows what was saved; Esc leaves it as it was.
     press(&mut app, &[Char('c'), Char('5')]);
     assert!(screen(&app).contains("Check-in · Day 3 · Sun 22 Nov · editing"));
