@@ -224,3 +224,32 @@ fn the_day_and_how_long_ago_are_counted_alike() {
     assert!(shown.contains("Day 2 of recovery"), "{shown}");
     assert!(shown.contains("treated yesterday"), "{shown}");
 }
+
+#[test]
+fn a_clinic_s_plan_puts_its_phone_beside_the_signs_emergency_first_80x24() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/clinic.json").unwrap();
+    let rules = aftercare::rules::Rules::parse(&text, "clinic.json").unwrap();
+    let (_dir, store, state) = treated_store();
+    let app = app_with(rules, store, state, "2026-11-21T09:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let signs = shown.find("Call your provider if").expect("the signs");
+    let emergency = shown
+        .find("EMERGENCY — call emergency services now")
+        .unwrap();
+    let call = shown.find("Call Example Skin Clinic today").unwrap();
+    assert!(
+        signs < emergency && emergency < call,
+        "emergency first:\n{shown}"
+    );
+    assert!(
+        shown.contains("Example Skin Clinic · +44 20 7946 0123"),
+        "{shown}"
+    );
+    // Unmistakable: the emergency words on red, unlike the call-today words.
+    let buf = buffer(&app);
+    let row = row_with(&app, "EMERGENCY").unwrap();
+    let emergency_look = buf[(1, row)].bg;
+    let call_row = row_with(&app, "Call Example Skin Clinic today").unwrap();
+    assert_ne!(emergency_look, buf[(1, call_row)].bg, "{shown}");
+    insta::assert_snapshot!("clinic_signs_day2_80x24", shown);
+}
