@@ -106,6 +106,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_of_several_letters_keeps_one_cell_that_reads() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buf.set_string(0, 0, "38 °C ‖ ▾", Style::new());
+        Look {
+            ascii: true,
+            no_colour: false,
+        }
+        .apply(&mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(text, "38 oC | v   ");
+    }
+
+    #[test]
     fn frames_become_ascii_and_colourless() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
         let selected = Style::new().fg(Color::White).bg(Color::Indexed(238));
