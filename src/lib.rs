@@ -9,6 +9,7 @@ pub mod clock;
 pub mod export;
 pub mod inert;
 pub mod journal;
+pub mod photo;
 pub mod plan;
 pub mod progress;
 pub mod remind;

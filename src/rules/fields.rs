@@ -282,6 +282,14 @@ pub static ALERT: Table = Table {
     any_of: &[],
 };
 
+pub static PHOTO_GUIDANCE: Table = Table {
+    what: "photo_guidance",
+    def: "PhotoGuidance",
+    fields: &[req("text", text(LONG)), f("sources", Ty::Ids)],
+    one_of: &[],
+    any_of: &[],
+};
+
 pub static NEXT_SESSION: Table = Table {
     what: "next_session",
     def: "NextSession",
@@ -371,6 +379,7 @@ pub static TOP: Table = Table {
         f("symptoms", Ty::List(&SYMPTOM)),
         f("alerts", Ty::List(&ALERT)),
         f("next_session", Ty::Object(&NEXT_SESSION)),
+        new("photo_guidance", Ty::Object(&PHOTO_GUIDANCE)),
     ],
     one_of: &[],
     any_of: &[],

@@ -116,6 +116,9 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
         run.window(at.clone(), window);
         run.cites(at, &next.sources, &sources);
     }
+    if let Some(guidance) = &rules.photo_guidance {
+        run.cites(vec![key("photo_guidance")], &guidance.sources, &sources);
+    }
     run.report_still_used();
 }
 
