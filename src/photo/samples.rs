@@ -31,3 +31,22 @@ pub const SAMPLES: [Sample; 2] = [
         note: "Sample photo: a week later",
     },
 ];
+
+impl Sample {
+    /// The sample as a photo to keep, its bytes as they are: drawn for the project, they
+    /// carry no metadata. `None` if the bundled file were not a JPEG (a test keeps it one).
+    pub fn as_cleaned(&self) -> Option<super::Cleaned> {
+        let reader = image::ImageReader::with_format(
+            std::io::Cursor::new(self.bytes),
+            image::ImageFormat::Jpeg,
+        );
+        let (width, height) = reader.into_dimensions().ok()?;
+        Some(super::Cleaned {
+            bytes: self.bytes.to_vec(),
+            format: super::PhotoFormat::Jpeg,
+            width,
+            height,
+            had_exif: false,
+        })
+    }
+}

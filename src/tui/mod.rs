@@ -75,13 +75,16 @@ pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(
     run_app(clock, |size| {
         App::new(rules, store, opened.state, Local, clock.now(), size)
             .with_file_notice(opened.notice.as_ref())
+            .with_terminal_graphics()
     })
 }
 
 /// Opens demo mode: `rules` with a treatment at the clock's now, on a simulated clock, with
 /// nothing read from or written to any data directory.
 pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
-    run_app(clock, |size| App::demo(rules, Local, clock.now(), size))
+    run_app(clock, |size| {
+        App::demo(rules, Local, clock.now(), size).with_terminal_graphics()
+    })
 }
 
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
