@@ -39,7 +39,7 @@ pub struct Entry {
 
 impl Entry {
     /// Taken before the treatment: marked so, or filed before its date.
-    fn is_before(&self) -> bool {
+    pub fn is_before(&self) -> bool {
         self.photo.before || self.day < 1
     }
 }
@@ -167,7 +167,11 @@ impl PhotosScreen {
         for entry in [self.before, self.after].into_iter().flatten() {
             let photo = &self.entries[entry].photo;
             self.pictures.prepare(&photo.sha256, size, || {
-                ctx.storage.read_photo(photo).map_err(|e| e.to_string())
+                ctx.storage.read_photo(photo).map_err(|e| match e {
+                    // The path is long, and `photo list` finds the photo.
+                    crate::store::StoreError::Photo { why, .. } => why,
+                    e => e.to_string(),
+                })
             });
         }
     }
@@ -184,7 +188,12 @@ impl PhotosScreen {
 
     /// Draws the screen into the context's screen area, under the header and over the footer.
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, buf: &mut Buffer) {
-        let body = crate::tui::widgets::header_and_footer(ctx, hints(KEYMAP), buf);
+        let mut hints = hints(KEYMAP);
+        if self.after_position().1 < 2 {
+            // Nothing to step through: the arrows' hint would promise what they cannot do.
+            hints.retain(|(_, word)| *word != "after day");
+        }
+        let body = crate::tui::widgets::header_and_footer(ctx, hints, buf);
         view::PhotosView {
             before: self.before.map(|i| &self.entries[i]),
             after: self.after.map(|i| &self.entries[i]),

@@ -8,7 +8,7 @@ use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect, Size};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_image::Image;
 
@@ -99,16 +99,28 @@ impl Widget for PhotosView<'_> {
                 .render(inner, buf);
             return;
         };
-        draw_column(&columns.before, before, "Before", self.pictures, buf);
+        let first = if before.is_before() {
+            "Before"
+        } else {
+            "First photo"
+        };
+        draw_column(&columns.before, before, first, "", self.pictures, buf);
         match self.after {
             Some(after) => {
                 let (n, of) = self.after_position;
-                let label = if of > 1 {
-                    format!("After · {n} of {of} (←→)")
+                let position = if of > 1 {
+                    format!("‹ {n} of {of} ›")
                 } else {
-                    "After".to_string()
+                    String::new()
                 };
-                draw_column(&columns.after, after, &label, self.pictures, buf);
+                draw_column(
+                    &columns.after,
+                    after,
+                    "After",
+                    &position,
+                    self.pictures,
+                    buf,
+                );
             }
             None => {
                 let area = Rect {
@@ -128,21 +140,37 @@ impl Widget for PhotosView<'_> {
     }
 }
 
-fn draw_column(column: &Column, entry: &Entry, title: &str, pictures: &Pictures, buf: &mut Buffer) {
+/// Draws one photo: "After · Day 3 · Sun 22 Nov 2026" over "2 days after the treatment"
+/// (with `position` at the right), the picture centred below, its note under it.
+fn draw_column(
+    column: &Column,
+    entry: &Entry,
+    title: &str,
+    position: &str,
+    pictures: &Pictures,
+    buf: &mut Buffer,
+) {
     let width = usize::from(column.title.width);
-    Line::styled(text::truncate(title, width), theme::SECTION).render(column.title, buf);
     let date = entry.date.format("%a %-d %b %Y");
+    let title = if entry.photo.before {
+        format!("{title} · {date}")
+    } else {
+        format!("{title} · Day {} · {date}", entry.day)
+    };
+    Line::styled(text::truncate(&title, width), theme::SECTION).render(column.title, buf);
     let since = match entry.day {
         _ if entry.photo.before => "before the treatment".to_string(),
         d if d < 1 => format!("{} before the treatment", days(1 - d)),
         1 => "the treatment day".to_string(),
-        d => format!("Day {d}, {} after the treatment", days(d - 1)),
+        d => format!("{} after the treatment", days(d - 1)),
     };
-    Line::from(vec![
-        Span::raw(format!("{date} · ")),
-        Span::styled(since, theme::WHEN),
-    ])
-    .render(column.when, buf);
+    let room = width.saturating_sub(text::width(position) + 1);
+    Line::styled(text::truncate(&since, room), theme::WHEN).render(column.when, buf);
+    if !position.is_empty() {
+        Line::styled(position.to_string(), theme::KEY)
+            .right_aligned()
+            .render(column.when, buf);
+    }
     let sha = &entry.photo.sha256;
     match (pictures.drawn(sha), pictures.problem(sha)) {
         (Some(drawn), _) => {
