@@ -122,11 +122,12 @@ fn photo_add_keeps_a_copy_without_metadata_owner_only_and_leaves_the_file() {
         .args(["--note", "left cheek"])
         .assert()
         .success()
-        .stdout(contains("for Day 3 (Sun 22 Nov): 48 × 64 pixels, JPEG"))
+        .stdout(contains("Kept photo ").and(contains("of Day 3 (Sun 22 Nov): 48 × 64 pixels, JPEG")))
         .stdout(contains(
             "Location and camera metadata (EXIF) were removed from the copy. Your file was not changed.",
         ))
-        .stdout(contains("For photos you can compare: Take every photo the same way"))
+        .stdout(contains("Photos you can compare (general practice"))
+        .stdout(contains("  Take every photo the same way"))
         .stdout(contains("general practice"));
     assert_eq!(
         fs::read(&file).unwrap(),
@@ -171,7 +172,7 @@ fn a_png_without_metadata_says_so_and_only_the_first_photo_gets_the_advice() {
         .assert()
         .success()
         .stdout(contains(
-            "before the treatment (Fri 20 Nov): 30 × 40 pixels, PNG",
+            "from before the treatment (Fri 20 Nov): 30 × 40 pixels, PNG",
         ))
         .stdout(contains(
             "The photo had no location or camera metadata (EXIF); the copy holds none either.",
@@ -183,7 +184,7 @@ fn a_png_without_metadata_says_so_and_only_the_first_photo_gets_the_advice() {
         .arg(&jpg)
         .assert()
         .success()
-        .stdout(contains("Day 2 (Sat 21 Nov)"))
+        .stdout(contains("of Day 2 (Sat 21 Nov)"))
         .stdout(contains("same light").not());
     // The same picture again is not kept twice.
     photo(&p, DAY3)
@@ -191,7 +192,7 @@ fn a_png_without_metadata_says_so_and_only_the_first_photo_gets_the_advice() {
         .arg(&jpg)
         .assert()
         .success()
-        .stdout(contains("already kept for Day 2"));
+        .stdout(contains("already kept, of Day 2"));
     assert_eq!(kept_files(&p).len(), 2);
 }
 

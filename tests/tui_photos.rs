@@ -202,10 +202,7 @@ fn help_on_the_photos_gives_the_plans_advice_and_the_checklist_help_names_b() {
     assert!(screen(&app).contains("Before and after: your photos side by side"));
     press(&mut app, &[Esc, Char('b'), Char('?')]);
     let shown = screen(&app);
-    assert!(
-        shown.contains("For photos you can compare: Take every"),
-        "{shown}"
-    );
+    assert!(shown.contains("Take every photo the same way"), "{shown}");
     assert!(shown.contains("general practice"), "{shown}");
     assert!(
         shown.contains("Compare with a later day's photo"),

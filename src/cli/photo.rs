@@ -53,21 +53,21 @@ fn add(ctx: &Context, args: &PhotoAddArgs, out: Out) -> Result<(), CliError> {
     })?;
     let record = &copy.record;
     let when = if args.before {
-        format!("before the treatment ({})", short_date(date))
+        format!("from before the treatment ({})", short_date(date))
     } else {
-        format!("Day {day} ({})", short_date(date))
+        format!("of Day {day} ({})", short_date(date))
     };
     if !saved.changed {
         writeln!(
             out,
-            "This photo is already kept for {when} (id {}).",
+            "This photo is already kept, {when} (id {}).",
             record.id()
         )?;
         return Ok(());
     }
     writeln!(
         out,
-        "Kept photo {} for {when}: {} × {} pixels, {}, {} KB.",
+        "Kept photo {} {when}: {} × {} pixels, {}, {} KB.",
         record.id(),
         record.width,
         record.height,
@@ -103,12 +103,8 @@ fn write_guidance(out: Out, rules: &Rules) -> Result<(), CliError> {
         return Ok(());
     };
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        wrap(&guidance.text, "For photos you can compare: ", "  ")
-    )?;
-    writeln!(out, "  ({})", guidance.basis(rules))?;
+    writeln!(out, "Photos you can compare ({}):", guidance.basis(rules))?;
+    writeln!(out, "{}", wrap(&guidance.text, "  ", "  "))?;
     Ok(())
 }
 

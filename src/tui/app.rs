@@ -249,7 +249,7 @@ impl<Tz: TimeZone> App<Tz> {
         let help = HelpPopup::new(keys, about);
         match (&self.ctx.rules.photo_guidance, self.screen) {
             (Some(guidance), Screen::Photos) => help.with_note(format!(
-                "For photos you can compare: {} ({})",
+                "{} ({})",
                 guidance.text,
                 guidance.basis(&self.ctx.rules)
             )),
