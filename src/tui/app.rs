@@ -17,7 +17,8 @@ use super::keymap::help_lines;
 use super::screens::checkin::CheckInForm;
 use super::screens::checklist::ChecklistScreen;
 use super::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
-use super::screens::photos::{self, Graphics, PhotosScreen};
+use super::screens::photos::{self, PhotosScreen};
+pub use super::screens::photos::Graphics;
 use super::screens::timeline::TimelineScreen;
 use super::screens::welcome::WelcomePrompt;
 use super::screens::why::Why;
@@ -102,10 +103,10 @@ impl<Tz: TimeZone> App<Tz> {
         self
     }
 
-    /// The app drawing photos with what the terminal can do (asked the first time the
-    /// before/after screen opens) rather than half-blocks only.
-    pub fn with_terminal_graphics(mut self) -> Self {
-        self.photos = PhotosScreen::new(Graphics::Query);
+    /// The app drawing photos with `graphics`: what the terminal can do (asked the first
+    /// time the before/after screen opens) rather than half-blocks only.
+    pub fn with_graphics(mut self, graphics: Graphics) -> Self {
+        self.photos = PhotosScreen::new(graphics);
         self
     }
 

@@ -5,13 +5,16 @@
 //!
 //! The `Picker` says how to draw: kitty, sixel or iTerm2 graphics where the terminal answers
 //! that it has them (`Picker::from_query_stdio`, asked once, when the screen first opens),
-//! half-blocks everywhere else, including tmux and tests.
+//! half-blocks everywhere else, including tmux and tests. Inside tmux or screen the terminal
+//! is not asked at all: they do not pass the question on, and ratatui-image's reader, left
+//! waiting for an answer that never comes, would take the patient's next key.
 
 use image::DynamicImage;
 use image::imageops::FilterType;
 use ratatui::layout::Size;
 use ratatui_image::Resize;
 use ratatui_image::picker::Picker;
+use ratatui_image::picker::cap_parser::QueryStdioOptions;
 use ratatui_image::protocol::Protocol;
 use std::collections::HashMap;
 
@@ -26,6 +29,22 @@ pub enum Graphics {
     HalfBlocks,
     /// Ask the terminal (a real one, on the first open of the screen).
     Query,
+}
+
+/// How long the terminal has to answer: a local one answers in milliseconds, one over SSH
+/// in a round trip.
+const QUERY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1000);
+
+impl Graphics {
+    /// What to use in a terminal: `in_multiplexer` when TMUX is set or TERM names screen or
+    /// tmux (read by the caller, at the edge).
+    pub fn for_terminal(in_multiplexer: bool) -> Graphics {
+        if in_multiplexer {
+            Graphics::HalfBlocks
+        } else {
+            Graphics::Query
+        }
+    }
 }
 
 /// Decoded photos and their drawings, by SHA-256.
@@ -83,7 +102,11 @@ impl Pictures {
         };
         let picker = self.picker.get_or_insert_with(|| match self.graphics {
             Graphics::HalfBlocks => Picker::halfblocks(),
-            Graphics::Query => Picker::from_query_stdio().unwrap_or_else(|_| Picker::halfblocks()),
+            Graphics::Query => Picker::from_query_stdio_with_options(QueryStdioOptions {
+                timeout: QUERY_TIMEOUT,
+                ..QueryStdioOptions::default()
+            })
+            .unwrap_or_else(|_| Picker::halfblocks()),
         });
         let resize = Resize::Scale(Some(FilterType::Triangle));
         match picker.new_protocol(image.clone(), size, resize) {
