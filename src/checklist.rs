@@ -2,7 +2,7 @@
 //! whether it is done. The terminal screens and the command line both show this, so a task
 //! reads the same everywhere.
 
-use crate::plan::{Plan, Span, Timing, when_label};
+use crate::plan::{Plan, Span, Timing, counts, when_label};
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
@@ -18,6 +18,9 @@ pub struct TaskLine {
     pub repeat: Repeat,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slot: Option<&'static str>,
+    /// Done only when it applies: never due, missed or counted (`plan::counts`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub as_needed: bool,
     pub done: bool,
     /// Where the rule's window stands at `now`.
     pub status: &'static str,
@@ -79,6 +82,7 @@ impl Checklist {
                     kind: task.rule.kind,
                     repeat: task.rule.repeat,
                     slot: task.slot.map(|s| s.as_str()),
+                    as_needed: !counts(task.rule),
                     status: match Timing::of(task.starts, task.ends, now) {
                         Timing::Upcoming => "upcoming",
                         Timing::Active => "active",
@@ -114,11 +118,11 @@ impl Checklist {
         }
     }
 
-    /// Tasks done, of all the day's tasks.
+    /// Tasks done, of the day's tasks that count (not those done as needed).
     pub fn progress(&self) -> (usize, usize) {
-        (
-            self.tasks.iter().filter(|t| t.done).count(),
-            self.tasks.len(),
-        )
+        let counted = self.tasks.iter().filter(|t| !t.as_needed);
+        counted.fold((0, 0), |(done, all), t| {
+            (done + usize::from(t.done), all + 1)
+        })
     }
 }

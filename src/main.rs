@@ -11,7 +11,12 @@ fn main() -> ExitCode {
         // The reader went away (`aftercare plan | head`): nothing left to tell anyone.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("aftercare: {e}");
+            // In plain ASCII where the locale is not UTF-8, as the output is.
+            let message = format!("aftercare: {e}");
+            match aftercare::locale::process_is_utf8() {
+                true => eprintln!("{message}"),
+                false => eprintln!("{}", aftercare::locale::to_ascii(&message)),
+            }
             ExitCode::from(e.exit_code())
         }
     }

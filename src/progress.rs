@@ -3,16 +3,20 @@
 //! What counts as due (docs/commands.md says the same):
 //! - only recovery days (Day 1 on) up to and including today: preparation days are shown but
 //!   not counted, since many patients start the app after their treatment;
+//! - only tasks that count (`plan::counts`): one done "as needed" never does;
+//! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
+//!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
+//!   patient who records on Day 2 is not behind for Day 1);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
 //! - a once-task counts once for the whole recovery, done if it was ticked by today.
 //!
 //! Today counts as it stands, so ticking a task moves the share at once; a streak is not broken
 //! by a today that is still in progress.
 
-use crate::plan::Plan;
+use crate::plan::{Plan, Task, counts};
 use crate::rules::Repeat;
 use crate::store::{Session, Ticks};
-use chrono::{NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use std::collections::BTreeMap;
 
 /// Tasks done of tasks on one day.
@@ -77,6 +81,7 @@ impl Progress {
     pub fn of<Tz: TimeZone>(plan: &Plan<'_, Tz>, session: Option<&Session>, today: i64) -> Self {
         let empty = Ticks::new();
         let ticks = session.map_or(&empty, |s| &s.ticks);
+        let recorded = session.and_then(|s| s.recorded);
         let mut days = Vec::new();
         let (mut due, mut done) = (0, 0);
         // Once-tasks: id → done by the last day counted.
@@ -94,10 +99,15 @@ impl Progress {
                 continue;
             }
             let day = plan.day(number);
-            let mut day_done = 0;
-            for task in &day.tasks {
+            let (mut day_done, mut day_total) = (0, 0);
+            for task in day.tasks.iter().filter(|t| counts(t.rule)) {
                 let is_done = plan.is_done(task, day.date, ticks);
+                if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {
+                    // Over before the app knew of the treatment: not the patient's miss.
+                    continue;
+                }
                 day_done += usize::from(is_done);
+                day_total += 1;
                 if day.day < 1 || day.day > today {
                     continue;
                 }
@@ -112,7 +122,7 @@ impl Progress {
                 day: day.day,
                 date: day.date,
                 done: day_done,
-                total: day.tasks.len(),
+                total: day_total,
             });
         }
         due += once.len();
@@ -141,6 +151,20 @@ impl Progress {
 
     pub fn day(&self, day: i64) -> Option<&DayProgress> {
         self.days.iter().find(|d| d.day == day)
+    }
+}
+
+/// The last moment `task` of the day dated `date` could be ticked in time: its slot's end
+/// for a task to do (`Plan::slot_span`), else the end of that day or of its window, whichever
+/// is first.
+fn closes<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    task: &Task<'_>,
+    date: NaiveDate,
+) -> DateTime<FixedOffset> {
+    match plan.slot_span(task, date) {
+        Some((_, ends)) => ends,
+        None => plan.day_bounds(date).1.min(task.ends),
     }
 }
 

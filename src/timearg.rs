@@ -4,6 +4,9 @@
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
 
+mod phrases;
+pub use phrases::{parse_time_near, step_days};
+
 /// A time that could not be read, or that does not exist on the local clock.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
@@ -11,6 +14,11 @@ pub enum TimeError {
         "{0:?} is not a time: use \"YYYY-MM-DD HH:MM\" (local time) or RFC 3339 such as \"2026-11-20T14:00:00+01:00\""
     )]
     Unreadable(String),
+    /// What `parse_time_near` could not read: it takes more forms, and says so.
+    #[error(
+        "{0:?} is not a time: type \"YYYY-MM-DD HH:MM\", a date (\"2026-11-20\"), \"today 9:30\" or \"yesterday 15:00\""
+    )]
+    NotAPhrase(String),
     #[error(
         "{0:?} does not exist in local time (the clocks skip it for daylight saving); pick a time outside the gap"
     )]

@@ -143,7 +143,14 @@ fn today_json_has_the_checklist_fields() {
     assert_eq!(today["treatment"], "2026-11-20T14:00:00+01:00");
     assert_eq!(today["done"], 0);
     let tasks = today["tasks"].as_array().unwrap();
-    assert_eq!(today["total"], tasks.len());
+    // Tasks done as needed are listed but not counted.
+    let as_needed = tasks.iter().filter(|t| t["as_needed"] == true).count();
+    assert_eq!(as_needed, 3, "{tasks:?}");
+    assert_eq!(today["total"], tasks.len() - as_needed);
+    assert_eq!(
+        task(&today, "cold-compress")["when"],
+        "as needed · until 14:00"
+    );
     for t in tasks {
         for field in [
             "id", "title", "kind", "done", "starts", "ends", "status", "when",

@@ -198,7 +198,7 @@ fn a_60_digit_number_of_a_newer_build_survives_every_command_that_saves() {
         &["uncheck", "drink-water"],
         &["checkin", "--rate", "redness=2", "--note", "ok"],
         &["start", "--replace", "--at", "2026-11-20 15:00"],
-        &["start", "--at", "2026-12-20 10:00"],
+        &["start", "--at", "2026-12-20 10:00", "--next"],
     ];
     for round in 0..3 {
         for args in saves {

@@ -61,7 +61,8 @@ fn bad_ratings_exit_2_and_save_nothing() {
         (&[], "nothing to save"),
         (
             &["--day", "4", "--rate", "redness=1"],
-            "check-ins are for Day 1 to Day 3",
+            "cannot check in for Day 4: Day 4 (Mon 23 Nov) has not begun: it is Day 3 today. \
+             Check-ins are for Day 1 to today (Day 3).",
         ),
     ];
     for (args, message) in cases {
@@ -124,7 +125,9 @@ fn alerts_show_in_today_as_text_and_json() {
 fn today_short_is_one_plain_line() {
     let p = Patient::treated();
     p.at(DAY3).args(["check", "drink-water"]).assert().success();
-    let line = "Day 3 · 1/18 done · No makeup: 5 h left\n";
+    // 18 tasks, of which the cold compress, the hat and the provider's instructions are done
+    // as needed and not counted.
+    let line = "Day 3 · 1/15 done · No makeup: 5 h left\n";
     p.at(DAY3)
         .args(["today", "--short"])
         .assert()
@@ -163,7 +166,10 @@ fn history_puts_the_sessions_side_by_side() {
     p.at(DAY3).args(["check", "drink-water"]).assert().success();
     checkin(&p, DAY3, &["--rate", "redness=2"]).success();
     checkin(&p, DAY8, &["--rate", "redness=4"]).success();
-    p.at("2026-12-20 10:00").args(["start"]).assert().success();
+    p.at("2026-12-20 10:00")
+        .args(["start", "--next"])
+        .assert()
+        .success();
     let later = "2026-12-22 09:00";
     checkin(&p, later, &["--rate", "redness=3"]).success();
     p.at(later)
@@ -171,15 +177,15 @@ fn history_puts_the_sessions_side_by_side() {
         .assert()
         .success()
         .stdout(contains("Microneedling aftercare · 2 treatments"))
-        .stdout(contains("Session 1         Session 2"))
+        .stdout(contains("Session 1          Session 2"))
         .stdout(contains(
-            "Treatment             Fri 20 Nov 2026   Sun 20 Dec 2026",
+            "Treatment             20 Nov 2026 14:00  20 Dec 2026 10:00",
         ))
         .stdout(contains(
-            "Days                  1–30              1–3 so far",
+            "Days                  1–30               1–3 so far",
         ))
-        .stdout(contains("Check-ins             2 (⚠ 1)           1"))
-        .stdout(contains("Redness               4 D8              3 D3"));
+        .stdout(contains("Check-ins             2 (⚠ 1)            1"))
+        .stdout(contains("Redness               4 D8               3 D3"));
     let doc = p.json(later, &["history", "--json"]);
     let sessions = doc["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 2);
@@ -206,4 +212,18 @@ fn a_state_file_from_before_check_ins_still_works() {
         saved["sessions"][0]["ticks"]["2026-11-21"][0],
         "sunscreen-spf30"
     );
+}
+
+#[test]
+fn after_the_plan_ends_a_check_in_goes_to_today() {
+    let p = Patient::treated();
+    // Day 77, long after the built-in plan's last day (Day 43).
+    let day77 = "2027-02-04 10:00";
+    checkin(&p, day77, &["--rate", "redness=1"])
+        .success()
+        .stdout(contains("Checked in for Day 77 (Thu 4 Feb, today)"));
+    let saved = &state(&p)["sessions"][0]["checkins"];
+    assert_eq!(saved["2027-02-04"]["ratings"]["redness"], 1, "{saved}");
+    assert!(saved.get("2027-01-01").is_none(), "not the plan's last day");
+    checkin(&p, day77, &["--day", "78", "--rate", "redness=1"]).code(2);
 }

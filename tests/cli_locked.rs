@@ -153,7 +153,13 @@ fn a_replace_waiting_on_the_lock_never_moves_a_treatment_recorded_meanwhile() {
     );
     // Run again, it moves the latest treatment, the one it now sees.
     p.at(DAY3)
-        .args(["start", "--replace", "--at", "2026-11-21 11:00"])
+        .args([
+            "start",
+            "--replace",
+            "--at",
+            "2026-11-21 11:00",
+            "--confirm",
+        ])
         .assert()
         .success();
     let ats: Vec<String> = state(&p)["sessions"]

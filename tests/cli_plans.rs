@@ -92,7 +92,10 @@ fn a_plan_given_once_is_the_plan_from_then_on() {
     fs::remove_file(&file).unwrap();
     assert!(stdout(p.at(DAY3).arg("today")).contains("Example Skin Clinic"));
     // The next treatment of the series goes on with it.
-    p.at("2026-12-20 10:00").arg("start").assert().success();
+    p.at("2026-12-20 10:00")
+        .args(["start", "--next"])
+        .assert()
+        .success();
     assert_eq!(state(&p)["sessions"][1]["plan"]["sha256"], sha.as_str());
 }
 
@@ -273,7 +276,10 @@ fn history_counts_each_treatment_with_its_own_plan() {
         .success();
     // The second treatment goes on with the clinic's plan, then is switched to the built-in
     // one on purpose.
-    p.at("2026-12-20 10:00").arg("start").assert().success();
+    p.at("2026-12-20 10:00")
+        .args(["start", "--next"])
+        .assert()
+        .success();
     p.at("2026-12-21 10:00")
         .args(["rules", "use", "builtin"])
         .assert()

@@ -93,7 +93,7 @@ fn notify_hands_each_task_to_the_notifier_once_and_never_after_it_is_ticked() {
         notified.starts_with(
             "2 aftercare tasks due now | • Use a gentle, fragrance-free cleanser (morning)\n\
          • Moisturize (hyaluronic acid, ceramides) (morning)\n\
-         6 aftercare tasks due now | "
+         3 aftercare tasks due now | "
         ),
         "{notified}"
     );

@@ -57,12 +57,12 @@ fn tick_offs_persist_for_their_day_only() {
 #[test]
 fn check_with_day_ticks_another_day() {
     let p = Patient::treated();
-    p.at(DAY3)
+    p.at(DAY6)
         .args(["check", "drink-water", "--day", "5"])
         .assert()
         .success()
         .stdout("Ticked: Drink plenty of water (Day 5, Tue 24 Nov)\n");
-    let plan = p.json(DAY3, &["plan", "--json"]);
+    let plan = p.json(DAY6, &["plan", "--json"]);
     let day = |n: i64| {
         plan["days"]
             .as_array()
@@ -84,11 +84,11 @@ fn check_with_day_ticks_another_day() {
 #[test]
 fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
     let p = Patient::treated();
-    p.at(DAY3)
+    p.at(DAY30)
         .args(["check", "book-next-session", "--day", "30"])
         .assert()
         .success();
-    let plan = p.json(DAY3, &["plan", "--json"]);
+    let plan = p.json(DAY30, &["plan", "--json"]);
     let day = |n: i64| {
         plan["days"]
             .as_array()
@@ -99,12 +99,12 @@ fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
     };
     assert!(!done(day(29), "book-next-session"));
     assert!(done(day(35), "book-next-session"));
-    p.at(DAY3)
+    p.at(DAY30)
         .args(["uncheck", "book-next-session", "--day", "35"])
         .assert()
         .success()
         .stdout(contains("Unticked: Book your next session (Day 35"));
-    let plan = p.json(DAY3, &["plan", "--json"]);
+    let plan = p.json(DAY30, &["plan", "--json"]);
     assert!(plan["days"].as_array().unwrap().iter().all(|d| {
         d["tasks"]
             .as_array()
@@ -112,6 +112,50 @@ fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
             .iter()
             .all(|t| t["done"] == false)
     }));
+}
+
+/// Day 6 and Day 30 of a treatment at TREATED.
+const DAY6: &str = "2026-11-25 09:00";
+const DAY30: &str = "2026-12-19 09:00";
+
+#[test]
+fn a_day_still_ahead_cannot_be_ticked() {
+    let p = Patient::treated();
+    let before = fs::read(p.state_file()).unwrap();
+    p.at(DAY3)
+        .args(["check", "drink-water", "--day", "10"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "aftercare: cannot tick “Drink plenty of water” yet: Day 10 (Sun 29 Nov) has not \
+             begun: it is Day 3 today. Tasks are ticked on their day or after it.\n",
+        );
+    // A minute before midnight, tomorrow is still ahead; at midnight it is today.
+    p.at("2026-11-22 23:59")
+        .args(["check", "drink-water", "--day", "4"])
+        .assert()
+        .code(2);
+    assert_eq!(fs::read(p.state_file()).unwrap(), before);
+    p.at("2026-11-23 00:00")
+        .args(["check", "drink-water", "--day", "4"])
+        .assert()
+        .success()
+        .stdout("Ticked: Drink plenty of water (Day 4, Mon 23 Nov, today)\n");
+    // The next session can be booked as soon as it comes up, a week before its window
+    // (Fri 11 Dec 14:00, Day 22), not before.
+    let book = ["check", "book-next-session", "--day", "29"];
+    p.at("2026-12-11 13:59").args(book).assert().code(2);
+    p.at("2026-12-11 14:00")
+        .args(book)
+        .assert()
+        .success()
+        .stdout("Ticked: Book your next session (Day 29, Fri 18 Dec)\n");
+    // Unticking a day ahead changes nothing that could count, and is allowed.
+    p.at("2026-12-11 14:00")
+        .args(["uncheck", "book-next-session", "--day", "29"])
+        .assert()
+        .success();
 }
 
 #[test]

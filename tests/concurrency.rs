@@ -139,7 +139,10 @@ fn every_kind_of_change_from_many_processes_is_kept() {
             // Next treatments, after NOW, so the current one stays the one checked against.
             let at = format!("2027-01-{:02} {:02}:00", 10 + w, 8 + k);
             starts.push((
-                job(&["start", "--at", &at], "Treatment recorded"),
+                job(
+                    &["start", "--at", &at, "--next", "--confirm"],
+                    "Treatment recorded",
+                ),
                 Expect::Treatment {
                     at: format!("2027-01-{:02}T{:02}:00:00+01:00", 10 + w, 8 + k),
                 },

@@ -79,6 +79,8 @@ fn expected(treated: DateTime<Utc>) -> Vec<Alarm> {
                 alarms.push((words, closes));
             }
             ("avoid", _) => {}
+            // Done as needed: never due, so never an alarm.
+            ("do", _) if rule["as_needed"] == true => {}
             ("do", "once") => {
                 let at = wall(date(opens), hm(9, 0));
                 alarms.push((title, if at > opens && at < closes { at } else { opens }));

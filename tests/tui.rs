@@ -65,21 +65,48 @@ fn ticks_are_saved_and_shown() {
 }
 
 #[test]
-fn clicking_a_task_row_ticks_it() {
+fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store.clone(), state, NOW, 80, 24);
-    // Row 2 is the "To do" heading; row 4 the second task.
-    click(&mut app, 10, 4);
-    let saved = store.load().unwrap();
-    assert_eq!(
-        saved.sessions[0]
-            .ticks
-            .values()
-            .map(|ids| ids.len())
-            .sum::<usize>(),
-        1
+    let ticks = |store: &Store| -> usize {
+        let saved = store.load().unwrap();
+        saved.sessions[0].ticks.values().map(|ids| ids.len()).sum()
+    };
+    // Row 3 is the "To do" heading, row 4 the first task (selected), row 5 the second.
+    click(&mut app, 20, 5);
+    assert_eq!(ticks(&store), 0, "a click on a title only selects");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("› [ ] Moisturize (hyaluronic acid, ceramides)"),
+        "{shown}"
     );
-    assert!(screen(&app).contains("› [x]"), "{}", screen(&app));
+    // The same row again ticks it.
+    click(&mut app, 20, 5);
+    assert_eq!(ticks(&store), 1);
+    assert!(
+        screen(&app).contains("› [x] Moisturize"),
+        "{}",
+        screen(&app)
+    );
+    // A click on a box ticks that task at once (columns 2–4: "[ ]").
+    click(&mut app, 3, 6);
+    assert_eq!(ticks(&store), 2);
+    assert!(
+        screen(&app).contains("› [x] Follow your provider"),
+        "{}",
+        screen(&app)
+    );
+    // The click that gives the window the focus only selects, even on a box.
+    handle_event(&mut app, &Event::FocusGained);
+    click(&mut app, 3, 8);
+    assert_eq!(ticks(&store), 2, "the focusing click ticked");
+    assert!(
+        screen(&app).contains("› [ ] Apply SPF 30+"),
+        "{}",
+        screen(&app)
+    );
+    click(&mut app, 3, 8);
+    assert_eq!(ticks(&store), 3);
 }
 
 #[test]
@@ -100,7 +127,11 @@ fn help_overlay() {
     press(&mut app, &[Char('q')]);
     assert!(!app.should_quit());
     assert!(!screen(&app).contains("any key closes"));
+    // Esc goes back and never quits: on today's checklist it says how to quit; q quits.
     press(&mut app, &[Esc]);
+    assert!(!app.should_quit());
+    assert!(screen(&app).contains("This is today's checklist: q quits"));
+    press(&mut app, &[Char('q')]);
     assert!(app.should_quit());
 }
 

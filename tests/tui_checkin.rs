@@ -75,6 +75,7 @@ fn a_treatment_moved_meanwhile_keeps_the_form_open_80x24() {
         from: Some(at(TREATMENT)),
         to: at("2026-11-20T15:00:00+01:00"),
         plan: None,
+        recorded: at(NOW),
     };
     store.apply(&change).unwrap();
     press(&mut app, &[Enter]);

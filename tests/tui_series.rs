@@ -112,3 +112,21 @@ fn journal_screens_render_at_every_size() {
         }
     }
 }
+
+#[test]
+fn history_tells_two_treatments_of_one_day_apart() {
+    let (dir, store, _) = treated_store();
+    let state = store
+        .apply(&Change::AddSession {
+            at: at("2026-11-20T17:30:00+01:00"),
+        })
+        .unwrap();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Treatment            Fri 20 Nov 2026 14:00       Fri 20 Nov 2026 17:30"),
+        "{shown}"
+    );
+    drop(dir);
+}

@@ -70,6 +70,7 @@ pub fn rules(count: usize) -> Rules {
                     "Rule {i}: one sentence on why, about as long as the built-in plan's rationales."
                 ),
                 lifted: None,
+                as_needed: false,
                 sources: vec![source],
             }
         })

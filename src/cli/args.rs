@@ -49,10 +49,30 @@ pub enum Command {
         /// When the treatment was
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
-        /// Move the latest treatment to this time instead of adding one (tick-offs keep
+        /// Correct the time of the latest treatment instead of adding one (tick-offs keep
         /// their dates)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "next")]
         replace: bool,
+        /// Add the next session of the series beside the treatments already recorded
+        #[arg(long)]
+        next: bool,
+        /// Record a time that looks like a mistake all the same: more than a year ago, more
+        /// than 90 days ahead, or within a week of another treatment
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Take a treatment out of the series (default: the latest). Its tick-offs and
+    /// check-ins are kept aside in the data file; `restore` brings it back
+    Remove {
+        /// The treatment's time, as `history` shows it
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Bring back a removed treatment as it was (default: the last one removed)
+    Restore {
+        /// The removed treatment's time
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Show today's checklist, check-in and alerts
     Today {

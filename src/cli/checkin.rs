@@ -17,10 +17,11 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
             "this plan has no symptoms to rate (its rules file lists none)".into(),
         ));
     }
-    if day < 1 || day > today.min(plan.last_day()) {
-        let last = today.min(plan.last_day());
+    // The rule the checklist shares (`Plan::may_check_in`): Day 1 to today, also once the
+    // plan has ended.
+    if let Err(closed) = plan.may_check_in(day, ctx.now()) {
         return Err(CliError::Usage(format!(
-            "cannot check in for Day {day}: check-ins are for Day 1 to Day {last} (today is Day {today})"
+            "cannot check in for Day {day}: {closed}. Check-ins are for Day 1 to today (Day {today})."
         )));
     }
     let ratings = args

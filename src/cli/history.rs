@@ -12,7 +12,7 @@ use std::io;
 
 /// Width of the row labels, then of each session's column.
 const LABEL_WIDTH: usize = 22;
-const COLUMN_WIDTH: usize = 18;
+const COLUMN_WIDTH: usize = 19;
 /// Sessions side by side in 80 columns; more go in further blocks below.
 const PER_BLOCK: usize = 3;
 
@@ -53,6 +53,18 @@ pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
                  treatment; a task to do once counts once. Symptoms: the highest rating and the \
                  latest, with their plan days (D3 = Day 3).";
     writeln!(out, "\n{}", wrap(notes, "", ""))?;
+    for kept in &ctx.state.removed {
+        let at = kept.session.at;
+        let local = ctx.plan(at).local(at);
+        let text = format!(
+            "Removed {}: the treatment of {}, kept aside; `aftercare restore --at \"{}\"` brings \
+             it back.",
+            long_date(kept.removed.date_naive()),
+            local.format("%a %-d %b %Y %H:%M"),
+            local.format("%Y-%m-%d %H:%M"),
+        );
+        writeln!(out, "{}", wrap(&text, "", ""))?;
+    }
     Ok(())
 }
 
@@ -68,7 +80,11 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
     };
     let mut lines = vec![
         row("", &|s| format!("Session {}", s.number)),
-        row("Treatment", &|s| long_date(s.treatment.date_naive())),
+        // Date and time: two treatments of one day (a time recorded twice) must not look
+        // alike.
+        row("Treatment", &|s| {
+            s.treatment.format("%-d %b %Y %H:%M").to_string()
+        }),
         row("Days", &|s| {
             let until = if s.complete || s.followed_by_next {
                 ""

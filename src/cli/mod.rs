@@ -14,6 +14,7 @@ mod journal_text;
 mod json_out;
 mod photo;
 mod remind_cmd;
+mod remove;
 mod rules_cmd;
 mod short;
 mod show;
@@ -31,6 +32,7 @@ pub use json_out::{write_plan_days_json, write_plan_json};
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
+use crate::locale;
 use crate::plan::Plan;
 use crate::remind::install::InstallError;
 use crate::remind::memory::MemoryError;
@@ -262,7 +264,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
     // Checking or showing a rules file needs nothing else: not the configured rules, not the
     // data.
     if let Some(Command::Rules { command }) = &args.command {
-        let mut out = io::stdout().lock();
+        let mut out = stdout(matches!(command, RulesCommand::Show { .. }));
         match command {
             RulesCommand::Check { file } => rules_cmd::check(file, &mut out)?,
             RulesCommand::Show { file } => rules_cmd::show(file.as_deref(), &mut out)?,
@@ -300,7 +302,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         ..
     })) = &args.command
     {
-        let mut out = io::stdout().lock();
+        let mut out = stdout(false);
         remind_cmd::setup(command, args.data_dir.as_deref(), None, &mut out)?;
         out.flush()?;
         return Ok(Success::Done);
@@ -391,7 +393,7 @@ fn use_plan(args: &Args, clock: Clock) -> Result<Success, CliError> {
     };
     let store = Store::new(data_dir(args.data_dir.clone())?);
     let state = load_state(&store)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(stdout(false));
     rules_cmd::use_plan(&store, &state, clock.now(), plan, &mut out)?;
     out.flush()?;
     Ok(Success::Done)
@@ -403,10 +405,29 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliEr
     };
     // Buffered: stdout alone flushes at every line, which is a write per line of
     // `plan --json`. Dropped, and so flushed, before `main` reports any error.
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let json = match &command {
+        Command::Today { json, .. } | Command::History { json } => *json,
+        Command::Plan(p) => p.json,
+        _ => false,
+    };
+    let mut out = io::BufWriter::new(stdout(json));
     let mut success = Success::Done;
     match command {
-        Command::Start { at, replace } => start::run(ctx, at.as_deref(), replace, &mut out)?,
+        Command::Start {
+            at,
+            replace,
+            next,
+            confirm,
+        } => {
+            let how = start::How {
+                replace,
+                next,
+                confirm,
+            };
+            start::run(ctx, at.as_deref(), how, &mut out)?
+        }
+        Command::Remove { at } => remove::remove(ctx, at.as_deref(), &mut out)?,
+        Command::Restore { at } => remove::restore(ctx, at.as_deref(), &mut out)?,
         Command::Today { short: true, .. } => short::today(ctx, &mut out)?,
         Command::Today { json, .. } => show::today(ctx, json, &mut out)?,
         Command::Checkin(c) => checkin::run(ctx, &c, &mut out)?,
@@ -426,6 +447,13 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliEr
     }
     out.flush()?;
     Ok(success)
+}
+
+/// Standard output, in plain ASCII where the locale is not UTF-8 (`locale`). JSON stays
+/// UTF-8 whatever the locale, as the format requires: it is for programs, not for reading.
+fn stdout(json: bool) -> locale::Output<io::StdoutLock<'static>> {
+    let plain = !json && !locale::process_is_utf8();
+    locale::Output::new(io::stdout().lock(), plain)
 }
 
 /// Where the output of a command goes; a trait object keeps the commands easy to call.

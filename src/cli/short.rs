@@ -2,7 +2,8 @@
 //! "Day 3 · 2/18 done · No makeup: 5 h left · ⚠ 1 alert".
 //!
 //! Always plain text, with no colour or escape sequences, whether or not stdout is a terminal
-//! and whatever NO_COLOR says; "⚠" is the only character outside ASCII besides "·".
+//! and whatever NO_COLOR says; "⚠" is the only character outside ASCII besides "·", and
+//! where the locale is not UTF-8 they are written "!" and "-" (`crate::locale`).
 
 use super::journal_text::ALERT_MARK;
 use super::text::capitalized;

@@ -1,16 +1,31 @@
-//! `start`: record a treatment, or with `--replace` move the latest one to the right time.
+//! `start`: record a treatment; with one recorded already, `--replace` corrects the latest
+//! one's time and `--next` adds the next session of the series (without either, it asks
+//! which is meant and changes nothing). A time that looks like a mistake (`plausible`) needs
+//! `--confirm`.
 
 use super::followed::describe;
 use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
+use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::parse_time;
+use crate::timearg::parse_time_near;
 use chrono::{DateTime, FixedOffset, Local};
 
-pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(), CliError> {
+/// What the patient asked `start` to do with a treatment already recorded.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct How {
+    /// `--replace`: move the latest treatment to the time given.
+    pub replace: bool,
+    /// `--next`: add the time given as the next session.
+    pub next: bool,
+    /// `--confirm`: record a time that looks like a mistake.
+    pub confirm: bool,
+}
+
+pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let at = match at {
-        Some(text) => parse_time(text, &Local).map_err(|source| CliError::Time {
+        Some(text) => parse_time_near(text, &Local, now).map_err(|source| CliError::Time {
             flag: "--at",
             source,
         })?,
@@ -19,6 +34,22 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
     // The latest treatment as read before the lock: a replace names it, and is refused if
     // another copy has recorded or moved a treatment by the time the lock is held.
     let latest = ctx.state.sessions.last().map(|s| s.at);
+    let replace = how.replace;
+    let known = ctx.state.session(at).is_some();
+    if let Some(latest) = latest.filter(|_| !how.replace && !how.next && !known) {
+        return Err(CliError::Usage(ask_which(ctx, latest, at)));
+    }
+    // A treatment being moved is no neighbour of its new time.
+    let others = ctx.state.sessions.iter().map(|s| s.at);
+    let others = others.filter(|o| !(replace && Some(*o) == latest));
+    if let Some(why) = plausible::check(at, now, others).filter(|_| !how.confirm && !known) {
+        let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
+        return Err(CliError::Usage(format!(
+            "{}\nIf that is right, run it again with --confirm:\n  {}",
+            as_error(&why),
+            command(ctx, at, how, "--confirm"),
+        )));
+    }
     // The plan the command resolved (`followed`): --rules, or the plan of the treatment
     // before, or the built-in one. Recorded with the treatment, its copy kept.
     let plan = PlanCopy::of(&ctx.rules);
@@ -27,11 +58,13 @@ pub fn run(ctx: &Context, at: Option<&str>, replace: bool, out: Out) -> Result<(
             from: latest,
             to: at,
             plan: Some(plan.clone()),
+            recorded: now,
         }
     } else {
         Change::AddSessionFollowing {
             at,
             plan: plan.clone(),
+            recorded: now,
         }
     };
     let saved = ctx.save(&change)?;
@@ -83,4 +116,41 @@ fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOff
             if d == 0 { "" } else { "s" }
         ),
     }
+}
+
+/// `start` without --replace or --next while a treatment is recorded: what each would do,
+/// as commands to copy.
+fn ask_which(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+    let how = How::default();
+    let (latest, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
+    format!(
+        "A treatment is already recorded: {}.\nNothing was changed. Say what you mean:\n\
+         To correct its time to {}:\n  {}\n\
+         To add {} as the next session of the series:\n  {}",
+        moment(latest),
+        moment(at_text),
+        command(ctx, at, how, "--replace"),
+        moment(at_text),
+        command(ctx, at, how, "--next"),
+    )
+}
+
+/// The `start` command for `at` with the flags of `how` and `extra`, to run as it is.
+fn command(ctx: &Context, at: DateTime<FixedOffset>, how: How, extra: &str) -> String {
+    let local = ctx.plan(at).local(at).format("%Y-%m-%d %H:%M");
+    let mut words = vec![format!("aftercare start --at \"{local}\"")];
+    for (on, flag) in [(how.replace, "--replace"), (how.next, "--next")] {
+        if on {
+            words.push(flag.to_string());
+        }
+    }
+    words.push(extra.to_string());
+    words.join(" ")
+}
+
+/// `text` wrapped to the terminal's width as it will be printed, after "aftercare: ".
+fn as_error(text: &str) -> String {
+    let prefix = "aftercare: ";
+    let wrapped = wrap(text, prefix, "");
+    wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string()
 }

@@ -11,6 +11,15 @@ use chrono::{Duration, Local};
 pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     let target = Target::find(ctx, args)?;
     let task = target.task();
+    // The rule the checklist shares (`Plan::may_tick`): nothing is ticked for a day ahead.
+    if let Some((rule, _)) = target.plan.find_rule(&task.id)
+        && let Err(closed) = target.plan.may_tick(rule, target.day.day, ctx.now())
+    {
+        return Err(CliError::Usage(format!(
+            "cannot tick “{}” yet: {closed}. Tasks are ticked on their day or after it.",
+            task.title
+        )));
+    }
     let saved = !task.done
         && ctx
             .save(&Change::Tick {

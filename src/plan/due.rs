@@ -30,12 +30,20 @@ pub const DAILY_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => NaiveTime::MIN,
 };
 
-/// Whether a rule's tasks are ever due, reminded of and missed. Only tasks to do are.
+/// Whether a rule's tasks count towards the recovery's progress: all but those done "as
+/// needed" (`Rule::as_needed`), which are shown and tickable but never expected. Something to
+/// avoid counts (ticking it says the patient kept to it that day).
 ///
-/// This is the one place to say that a kind of rule is never due: rules done "as needed"
-/// (shown and tickable, never due or missed) belong here when the format gets them.
+/// This and `is_ever_due` are the one place that says which tasks are expected: progress,
+/// `remind`, the calendar's alarms and the checklist's counts all ask here.
+pub fn counts(rule: &Rule) -> bool {
+    !rule.as_needed
+}
+
+/// Whether a rule's tasks are ever due, reminded of and missed: tasks to do that count
+/// (`counts`). Something to avoid is never due; its end is *lifted* instead.
 pub fn is_ever_due(rule: &Rule) -> bool {
-    rule.kind == Kind::Do
+    rule.kind == Kind::Do && counts(rule)
 }
 
 /// One task's slot on one plan day: when it is due, and when it counts as missed.

@@ -8,6 +8,7 @@ mod alerts;
 mod day;
 mod due;
 mod lifted;
+mod open;
 mod wall_clock;
 mod when;
 mod windows;
@@ -19,8 +20,9 @@ use std::sync::OnceLock;
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
-pub use due::{DAILY_TIME, DueTask, Standing, is_ever_due};
+pub use due::{DAILY_TIME, DueTask, Standing, counts, is_ever_due};
 pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
+pub use open::Closed;
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
@@ -329,6 +331,8 @@ mod days_tests;
 mod due_tests;
 #[cfg(test)]
 mod lifted_tests;
+#[cfg(test)]
+mod open_tests;
 #[cfg(test)]
 mod standing_tests;
 #[cfg(test)]

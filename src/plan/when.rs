@@ -87,6 +87,14 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
             )
         }
         (Timing::Ended, _, _, _) => format!("ended {}", clock(task.ends)),
+        // Never due, so no time of day: only when it applies, and till when near the end.
+        (Timing::Active, _, _, _) if task.rule.as_needed => {
+            if task.ends - now > Duration::days(3) {
+                "as needed".to_string()
+            } else {
+                format!("as needed · until {}", clock(task.ends))
+            }
+        }
         (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
         (Timing::Active, None, Kind::Do, Repeat::Once) => {
             format!(

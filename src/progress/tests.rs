@@ -105,3 +105,49 @@ fn shades_grow_with_the_share_done_and_never_round_up_to_all() {
         Shade::Empty
     );
 }
+
+/// `n` is done as needed: shown and tickable, never counted, ticked or not.
+const AS_NEEDED: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
+  {"id":"a","title":"A","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
+  {"id":"n","title":"N","kind":"do","as_needed":true,"from_hours":0,"until_hours":72,"rationale":"r","sources":[]}]}"#;
+
+#[test]
+fn a_task_done_as_needed_never_counts() {
+    let rules = Rules::parse(AS_NEEDED, "t").unwrap();
+    for ticks in [&[][..], &[(20, "n"), (21, "n"), (21, "a")][..]] {
+        let s = session(ticks);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let p = Progress::of(&plan, Some(&s), 3);
+        assert_eq!(p.due, 3, "{ticks:?}");
+        assert_eq!(p.done, usize::from(!ticks.is_empty()));
+        assert_eq!(p.day(2).unwrap().total, 1);
+    }
+}
+
+#[test]
+fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
+    let rules = Rules::parse(RULES, "t").unwrap();
+    let recorded = |ticks: &[(u32, &str)], when: &str| {
+        let mut s = session(ticks);
+        s.recorded = Some(DateTime::parse_from_rfc3339(when).unwrap());
+        let plan = Plan::new(&rules, s.at, Berlin);
+        Progress::of(&plan, Some(&s), 3)
+    };
+    // Recorded on Day 2 at 10:00: Day 1's `a` (due until midnight) was over; Day 2's `a`,
+    // `c` that evening and the next morning, and `b` (open until Day 3) still count.
+    let late = recorded(&[], "2026-11-21T10:00:00+01:00");
+    assert_eq!((late.done, late.due), (0, 5));
+    // Day 1 keeps only `b`, which was still open.
+    assert_eq!(late.day(1).unwrap().total, 1);
+    assert_eq!(late.percent(), Some(0));
+    // A tick the patient gave Day 1 anyway counts as done.
+    let ticked = recorded(&[(20, "a")], "2026-11-21T10:00:00+01:00");
+    assert_eq!((ticked.done, ticked.due), (1, 6));
+    // Recorded at the treatment (or before it), or not known (an older file): all counts.
+    let on_time = recorded(&[], "2026-11-20T14:00:00+01:00");
+    assert_eq!(on_time.due, 6);
+    assert_eq!(progress(&[], 3).due, 6);
+    // Recorded on Day 3 at 08:30, during the morning slot of `c` (08:00–09:00): it counts.
+    let day3 = recorded(&[], "2026-11-22T08:30:00+01:00");
+    assert_eq!(day3.due, 3, "a on Day 3, c that morning, and b");
+}

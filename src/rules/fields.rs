@@ -159,6 +159,8 @@ pub static RULE: Table = Table {
         req("rationale", text(LONG)),
         // Only on avoid rules.
         new("lifted", text(TITLE_CHARS)),
+        // Done only when called for: shown and tickable, never due or missed.
+        new("as_needed", Ty::Bool),
         req("sources", Ty::Ids),
     ],
     one_of: WINDOW_ONE_OF,

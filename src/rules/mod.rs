@@ -150,6 +150,11 @@ pub struct Rule {
     /// is fine again"). Without it the app says that the rule is over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifted: Option<String>,
+    /// Done only when it applies ("Cold compress if red or swollen"): shown and tickable
+    /// like any task, but never due, reminded of, missed or counted in progress
+    /// (`plan::counts`). Default `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub as_needed: bool,
     /// Ids from `sources`.
     pub sources: Vec<String>,
 }

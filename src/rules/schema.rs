@@ -75,15 +75,16 @@ pub fn json_schema() -> Value {
     schema
 }
 
-/// `at` only on daily and once tasks to do, `lifted` only on avoid rules (the checker says
-/// the same in `validate`).
-fn rule_fields_by_kind() -> [Value; 3] {
+/// `at` only on daily and once tasks to do that are not done as needed, `lifted` only on
+/// avoid rules (the checker says the same in `validate`).
+fn rule_fields_by_kind() -> [Value; 4] {
     let when = |field: &str, word: &str| json!({"properties": {field: {"const": word}}, "required": [field]});
     let without = |field: &str| json!({"properties": {field: false}});
     [
         json!({"if": when("kind", "avoid"), "then": without("at")}),
         json!({"if": when("repeat", "morning_and_evening"), "then": without("at")}),
         json!({"if": when("kind", "do"), "then": without("lifted")}),
+        json!({"if": {"properties": {"as_needed": {"const": true}}, "required": ["as_needed"]}, "then": without("at")}),
     ]
 }
 

@@ -245,3 +245,52 @@ fn the_expected_course_is_joined_by_straight_lines() {
     assert_eq!(redness.expected_at(24.0), Some(2.0));
     assert_eq!(redness.expected_at(1000.0), Some(0.0));
 }
+
+#[test]
+fn as_needed_is_a_format_2_flag_with_no_time_of_day() {
+    let v2 = GOOD
+        .replacen(r#""format": 1"#, r#""format": 2"#, 1)
+        .replacen(r#""kind": "avoid""#, r#""kind": "do""#, 1);
+    let with = |fields: &str| v2.replacen(r#""from_hours": 0,"#, fields, 1);
+    let rules = Rules::parse(&with(r#""from_hours": 0, "as_needed": true,"#), "p").unwrap();
+    assert!(rules.rules[0].as_needed);
+    assert!(!Rules::parse(&v2, "p").unwrap().rules[0].as_needed);
+    let err = Rules::parse(
+        &with(r#""from_hours": 0, "as_needed": true, "at": "09:00","#),
+        "p",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("rule 1 (no-makeup) › at: \"at\" is the time a task is due, and a task done \"as_needed\" is never due"),
+        "{err}"
+    );
+    let err = Rules::parse(&with(r#""from_hours": 0, "as_needed": "yes","#), "p").unwrap_err();
+    assert!(err.to_string().contains("as_needed"), "{err}");
+    let v1 = GOOD.replacen(
+        r#""from_hours": 0,"#,
+        r#""from_hours": 0, "as_needed": true,"#,
+        1,
+    );
+    let err = Rules::parse(&v1, "p").unwrap_err().to_string();
+    assert!(err.contains("\"as_needed\" is new in format 2"), "{err}");
+}
+
+#[test]
+fn the_builtin_plan_asks_only_conditional_tasks_as_needed() {
+    let rules = Rules::builtin().unwrap();
+    let as_needed: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| r.as_needed)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        as_needed,
+        [
+            "follow-provider-instructions",
+            "wide-brim-hat",
+            "cold-compress"
+        ]
+    );
+}

@@ -203,7 +203,8 @@ impl Run<'_> {
     }
 
     /// `at` is when a task to do is due, once a day: not for avoid rules, nor for tasks due
-    /// twice a day. `lifted` is what an avoid rule's end allows again: not for tasks to do.
+    /// twice a day, nor for a task done as needed (never due). `lifted` is what an avoid
+    /// rule's end allows again: not for tasks to do.
     fn fits_kind(&mut self, at: Vec<Step>, rule: &Rule) {
         let problem = |field: &str, message: &str| {
             ([at.clone(), vec![key(field)]].concat(), message.to_string())
@@ -222,6 +223,13 @@ impl Run<'_> {
                  it two daily rules with a time each",
             )),
             _ => {}
+        }
+        if rule.as_needed && rule.at.is_some() {
+            problems.push(problem(
+                "at",
+                "\"at\" is the time a task is due, and a task done \"as_needed\" is never \
+                 due: remove one of them",
+            ));
         }
         if rule.kind == Kind::Do && rule.lifted.is_some() {
             problems.push(problem(

@@ -6,7 +6,7 @@
 //! other. A change that names something the file no longer holds (a treatment moved by
 //! another copy meanwhile) is refused with a `Conflict` rather than applied to something else.
 
-use super::{CheckIn, PhotoCopy, PlanCopy, PlanRef, Session, State};
+use super::{CheckIn, PhotoCopy, PlanCopy, PlanRef, Removed, Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -18,10 +18,11 @@ pub enum Change {
     /// plan); otherwise none is recorded.
     AddSession { at: DateTime<FixedOffset> },
     /// Record a treatment that follows `plan`, keeping the plan's copy in `plans/` (a no-op
-    /// if a treatment at that instant exists).
+    /// if a treatment at that instant exists). `recorded` is when the patient did so.
     AddSessionFollowing {
         at: DateTime<FixedOffset>,
         plan: PlanCopy,
+        recorded: DateTime<FixedOffset>,
     },
     /// The patient switches a treatment to another plan on purpose (`rules use`): only the
     /// plan it follows changes; tick-offs and check-ins stay, keyed by id and date.
@@ -39,7 +40,19 @@ pub enum Change {
         /// The plan the treatment follows when there is none to move and `to` is added; a
         /// moved treatment keeps its own.
         plan: Option<PlanCopy>,
+        /// When the patient did this: kept as the added treatment's `recorded`; a moved
+        /// treatment keeps its own (the app knew of it from then).
+        recorded: DateTime<FixedOffset>,
     },
+    /// Take the treatment at `at` out of the series, keeping it aside in `State::removed`
+    /// with its tick-offs and check-ins (`RestoreSession` brings it back). `removed` is when.
+    RemoveSession {
+        at: DateTime<FixedOffset>,
+        removed: DateTime<FixedOffset>,
+    },
+    /// Bring back the treatment at `at` last removed, as it was. Refused when none was, or
+    /// when a treatment at that instant has been recorded since.
+    RestoreSession { at: DateTime<FixedOffset> },
     Tick {
         session: DateTime<FixedOffset>,
         date: NaiveDate,
@@ -120,6 +133,16 @@ pub enum Conflict {
         moment(*.0)
     )]
     NoSession(DateTime<FixedOffset>),
+    #[error(
+        "no removed treatment of {} is kept (another copy of aftercare may have restored it); nothing was changed",
+        moment(*.0)
+    )]
+    NotRemoved(DateTime<FixedOffset>),
+    #[error(
+        "a treatment of {} is recorded already; remove it first to restore the one kept aside",
+        moment(*.0)
+    )]
+    AlreadyRecorded(DateTime<FixedOffset>),
     #[error("{}; nothing was moved", not_latest(*.expected, *.latest))]
     NotLatest {
         /// The latest treatment as the user saw it.
@@ -178,9 +201,9 @@ impl State {
     /// treatment that is no longer the latest; the state is then left as it was.
     pub fn apply(&mut self, change: &Change) -> Result<bool, Conflict> {
         match change {
-            Change::AddSession { at } => Ok(self.add_session(*at, None)),
-            Change::AddSessionFollowing { at, plan } => {
-                Ok(self.add_session(*at, Some(&plan.reference)))
+            Change::AddSession { at } => Ok(self.add_session(*at, None, None)),
+            Change::AddSessionFollowing { at, plan, recorded } => {
+                Ok(self.add_session(*at, Some(&plan.reference), Some(*recorded)))
             }
             Change::FollowPlan { session, plan } => {
                 let session = self.session_for(*session)?;
@@ -192,8 +215,33 @@ impl State {
                 }
                 Ok(!same)
             }
-            Change::ReplaceLatest { from, to, plan } => {
-                self.replace_latest(*from, *to, plan.as_ref().map(|p| &p.reference))
+            Change::ReplaceLatest {
+                from,
+                to,
+                plan,
+                recorded,
+            } => self.replace_latest(*from, *to, plan.as_ref().map(|p| &p.reference), *recorded),
+            Change::RemoveSession { at, removed } => {
+                let index = self.sessions.iter().position(|s| s.at == *at);
+                let index = index.ok_or(Conflict::NoSession(*at))?;
+                let session = self.sessions.remove(index);
+                self.removed.push(Removed {
+                    removed: *removed,
+                    session,
+                    other: Default::default(),
+                });
+                Ok(true)
+            }
+            Change::RestoreSession { at } => {
+                let index = self.removed.iter().rposition(|r| r.session.at == *at);
+                let index = index.ok_or(Conflict::NotRemoved(*at))?;
+                if self.session(*at).is_some() {
+                    return Err(Conflict::AlreadyRecorded(*at));
+                }
+                let removed = self.removed.remove(index);
+                self.sessions.push(removed.session);
+                self.sessions.sort_by_key(|s| s.at);
+                Ok(true)
             }
             Change::Tick {
                 session,
@@ -252,11 +300,17 @@ impl State {
         }
     }
 
-    fn add_session(&mut self, at: DateTime<FixedOffset>, plan: Option<&PlanRef>) -> bool {
+    fn add_session(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        plan: Option<&PlanRef>,
+        recorded: Option<DateTime<FixedOffset>>,
+    ) -> bool {
         if self.session(at).is_some() {
             return false;
         }
         let mut session = Session::new(at);
+        session.recorded = recorded;
         session.plan = match plan {
             Some(plan) => Some(plan.clone()),
             None => self
@@ -276,6 +330,7 @@ impl State {
         from: Option<DateTime<FixedOffset>>,
         to: DateTime<FixedOffset>,
         plan: Option<&PlanRef>,
+        recorded: DateTime<FixedOffset>,
     ) -> Result<bool, Conflict> {
         // Sessions are kept in order, so the last is the latest.
         let latest = self.sessions.last().map(|s| s.at);
@@ -286,7 +341,7 @@ impl State {
             });
         }
         let Some(from) = from else {
-            return Ok(self.add_session(to, plan));
+            return Ok(self.add_session(to, plan, Some(recorded)));
         };
         // Onto itself, or onto another recorded treatment: there is nothing to move.
         if self.session(to).is_some() {

@@ -172,6 +172,7 @@ fn replacing_moves_only_the_treatment_the_user_saw_as_latest() {
             from: from.map(at),
             to: at(to),
             plan: None,
+            recorded: at(to),
         };
         assert_eq!(state.apply(&change), want, "{times:?} {from:?} -> {to}");
         let left: Vec<_> = state.sessions.iter().map(|s| s.at).collect();

@@ -51,6 +51,10 @@ pub struct State {
     pub format: u32,
     /// Treatments, earliest first.
     pub sessions: Vec<Session>,
+    /// Treatments the patient removed (`Change::RemoveSession`), with their tick-offs and
+    /// check-ins, kept aside so they can be restored; oldest removal first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<Removed>,
     /// Fields written by a newer aftercare: kept as they are, so saving never drops them.
     #[serde(flatten)]
     pub other: Unknown,
@@ -66,6 +70,11 @@ pub struct Session {
     /// names (`--rules`, or the built-in plan), as it always did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanRef>,
+    /// When the patient recorded the treatment (the app's clock then). Progress counts a
+    /// task only from then on: a slot that ended before the app knew of the treatment is
+    /// not missed. `None` for a treatment recorded before this was kept: everything counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<DateTime<FixedOffset>>,
     pub ticks: Ticks,
     /// Daily check-ins, one per local date (a second one that day adds to the first).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -73,6 +82,17 @@ pub struct Session {
     /// Photos, by the local date they are filed under, in the order added (`photos`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub photos: BTreeMap<NaiveDate, Vec<Photo>>,
+    #[serde(flatten)]
+    pub other: Unknown,
+}
+
+/// A treatment the patient removed, as it was, and when they removed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Removed {
+    /// The moment of the removal (the app's clock then).
+    pub removed: DateTime<FixedOffset>,
+    /// The treatment with its tick-offs and check-ins, untouched.
+    pub session: Session,
     #[serde(flatten)]
     pub other: Unknown,
 }
@@ -94,6 +114,7 @@ impl Default for State {
         State {
             format: STATE_FORMAT,
             sessions: Vec::new(),
+            removed: Vec::new(),
             other: Unknown::new(),
         }
     }
@@ -104,6 +125,7 @@ impl Session {
         Session {
             at,
             plan: None,
+            recorded: None,
             ticks: Ticks::new(),
             checkins: BTreeMap::new(),
             photos: BTreeMap::new(),
@@ -131,6 +153,11 @@ impl State {
         self.sessions.iter().find(|s| s.at == at)
     }
 
+    /// The removed treatment at `at`, the latest removal of it first.
+    pub fn removed_session(&self, at: DateTime<FixedOffset>) -> Option<&Removed> {
+        self.removed.iter().rev().find(|r| r.session.at == at)
+    }
+
     fn session_mut(&mut self, at: DateTime<FixedOffset>) -> Option<&mut Session> {
         self.sessions.iter_mut().find(|s| s.at == at)
     }
@@ -154,6 +181,8 @@ mod photo_tests;
 mod plan_tests;
 #[cfg(test)]
 mod recover_tests;
+#[cfg(test)]
+mod remove_tests;
 #[cfg(test)]
 mod safety_tests;
 #[cfg(test)]

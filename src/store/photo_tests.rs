@@ -113,3 +113,31 @@ fn fields_a_newer_aftercare_writes_beside_a_photo_are_kept() {
             .contains("\"lens\": {\"mm\": 1.50}")
     );
 }
+
+#[test]
+fn a_removed_treatment_keeps_its_pictures_for_a_restore() {
+    let (_dir, store) = treated();
+    let photo = copy(b"kept for a restore");
+    store.apply(&add(T1, 21, &photo)).unwrap();
+    store.apply(&add(T2, 26, &photo)).unwrap();
+    store
+        .apply(&Change::RemoveSession {
+            at: at(T1),
+            removed: at(T2),
+        })
+        .unwrap();
+    store
+        .apply(&Change::RemovePhoto {
+            session: at(T2),
+            sha256: photo.record.sha256.clone(),
+        })
+        .unwrap();
+    assert!(store.photo_path(&photo.record).unwrap().exists());
+    let state = store.apply(&Change::RestoreSession { at: at(T1) }).unwrap();
+    let restored = &state.sessions[0].photos;
+    assert_eq!(restored.values().flatten().next(), Some(&photo.record));
+    assert_eq!(
+        store.read_photo(&photo.record).unwrap(),
+        b"kept for a restore"
+    );
+}

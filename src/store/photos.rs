@@ -98,10 +98,12 @@ impl PhotoCopy {
 }
 
 impl State {
-    /// Whether any treatment still lists the picture with this SHA-256.
+    /// Whether any treatment still lists the picture with this SHA-256, a removed one too
+    /// (it can be restored with its photos).
     pub fn names_photo(&self, sha256: &str) -> bool {
         self.sessions
             .iter()
+            .chain(self.removed.iter().map(|r| &r.session))
             .flat_map(|s| s.photos.values().flatten())
             .any(|p| p.sha256 == sha256)
     }

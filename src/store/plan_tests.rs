@@ -28,6 +28,7 @@ fn a_treatment_keeps_a_copy_of_its_plan_before_the_state_names_it() {
         .save(&Change::AddSessionFollowing {
             at: at(T1),
             plan: copy.clone(),
+            recorded: at(T1),
         })
         .unwrap();
     assert!(saved.changed);
@@ -63,6 +64,7 @@ fn the_built_in_plan_is_marked_and_a_series_goes_on_with_its_plan() {
         .save(&Change::AddSessionFollowing {
             at: at(T1),
             plan: builtin.clone(),
+            recorded: at(T1),
         })
         .unwrap();
     // A treatment added without a plan follows the one before it.
@@ -81,6 +83,7 @@ fn switching_plans_changes_only_the_plan_and_repairs_a_missing_copy() {
         .save(&Change::AddSessionFollowing {
             at: at(T1),
             plan: first,
+            recorded: at(T1),
         })
         .unwrap();
     let tick = Change::Tick {
@@ -125,6 +128,7 @@ fn a_damaged_or_linked_copy_is_never_used() {
         .save(&Change::AddSessionFollowing {
             at: at(T1),
             plan: copy.clone(),
+            recorded: at(T1),
         })
         .unwrap();
     let reference = saved.state.sessions[0].plan.clone().unwrap();
@@ -176,6 +180,7 @@ fn a_state_file_cannot_name_a_path_for_its_plan() {
         .save(&Change::AddSessionFollowing {
             at: at(T1),
             plan: copy,
+            recorded: at(T1),
         })
         .unwrap_err();
     assert!(

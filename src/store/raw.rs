@@ -14,7 +14,7 @@
 //! change, the rules reader and its error messages passed their tests with it; `raw_value`
 //! was still chosen, since it is what byte-exact needs and it only adds a type.
 
-use super::{CheckIn, Photo, PlanRef, Session, State, Unknown};
+use super::{CheckIn, Photo, PlanRef, Removed, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -108,17 +108,20 @@ impl<'de> Visitor<'de> for ObjectOf<State> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<State, A::Error> {
-        let (mut format, mut sessions, mut other) = (None, None, Unknown::new());
+        let (mut format, mut sessions, mut removed) = (None, None, None);
+        let mut other = Unknown::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "format" => once(&mut format, "format", &mut map)?,
                 "sessions" => once(&mut sessions, "sessions", &mut map)?,
+                "removed" => once(&mut removed, "removed", &mut map)?,
                 _ => keep(&mut other, key, &mut map)?,
             }
         }
         Ok(State {
             format: format.ok_or_else(|| de::Error::missing_field("format"))?,
             sessions: sessions.unwrap_or_default(),
+            removed: removed.unwrap_or_default(),
             other,
         })
     }
@@ -140,11 +143,13 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Session, A::Error> {
         let (mut at, mut ticks, mut checkins, mut photos) = (None, None, None, None);
         let mut plan: Option<Option<PlanRef>> = None;
+        let mut recorded = None;
         let mut other = Unknown::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "at" => once(&mut at, "at", &mut map)?,
                 "plan" => once(&mut plan, "plan", &mut map)?,
+                "recorded" => once(&mut recorded, "recorded", &mut map)?,
                 "ticks" => once(&mut ticks, "ticks", &mut map)?,
                 "checkins" => once(&mut checkins, "checkins", &mut map)?,
                 "photos" => once(&mut photos, "photos", &mut map)?,
@@ -154,9 +159,42 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
         Ok(Session {
             at: at.ok_or_else(|| de::Error::missing_field("at"))?,
             plan: plan.flatten(),
+            recorded: recorded.flatten(),
             ticks: ticks.unwrap_or_default(),
             checkins: checkins.unwrap_or_default(),
             photos: photos.unwrap_or_default(),
+            other,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Removed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectOf::<Removed>::new(
+            "a removed treatment (a JSON object)",
+        ))
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectOf<Removed> {
+    type Value = Removed;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Removed, A::Error> {
+        let (mut removed, mut session, mut other) = (None, None, Unknown::new());
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "removed" => once(&mut removed, "removed", &mut map)?,
+                "session" => once(&mut session, "session", &mut map)?,
+                _ => keep(&mut other, key, &mut map)?,
+            }
+        }
+        Ok(Removed {
+            removed: removed.ok_or_else(|| de::Error::missing_field("removed"))?,
+            session: session.ok_or_else(|| de::Error::missing_field("session"))?,
             other,
         })
     }

@@ -220,6 +220,7 @@ fn sessions_are_kept_in_order_and_the_current_one_is_found() {
             from: Some(t2),
             to: moved,
             plan: None,
+            recorded: moved,
         }),
         Ok(true)
     );

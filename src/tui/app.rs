@@ -17,8 +17,8 @@ use super::keymap::help_lines;
 use super::screens::checkin::CheckInForm;
 use super::screens::checklist::ChecklistScreen;
 use super::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
-use super::screens::photos::{self, PhotosScreen};
 pub use super::screens::photos::Graphics;
+use super::screens::photos::{self, PhotosScreen};
 use super::screens::timeline::TimelineScreen;
 use super::screens::welcome::WelcomePrompt;
 use super::screens::why::Why;
@@ -50,6 +50,8 @@ pub struct App<Tz: TimeZone> {
     quit: bool,
     /// Ctrl-Z was pressed: the terminal loop suspends the app (see `take_suspend`).
     suspend: bool,
+    /// The window has just got the focus: the click that gave it only selects.
+    focusing: bool,
 }
 
 impl<Tz: TimeZone> App<Tz> {
@@ -91,6 +93,7 @@ impl<Tz: TimeZone> App<Tz> {
             popup: None,
             quit: false,
             suspend: false,
+            focusing: false,
         };
         app.sync();
         app
@@ -146,11 +149,29 @@ impl<Tz: TimeZone> App<Tz> {
         self.ctx.is_playing()
     }
 
-    /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
+    /// Moves the clock on; returns whether the screen's words may have changed (a new
+    /// minute, or a new zone). The terminal loop calls it on every minute and before every
+    /// key, so "today" is always worked out again before a tick.
     pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
+        let before = self.ctx.day_key();
+        let zone = (now.offset() != self.ctx.now.offset()).then_some(*now.offset());
         let changed = self.ctx.set_now(now);
+        self.checklist
+            .day_changed_by_itself(&mut self.ctx, before, zone);
         self.sync();
         changed
+    }
+
+    /// Looks at the plan from the time zone `tz`, as when the machine's zone is changed
+    /// with the app open (the system zone, chrono's `Local`, is followed through `set_now`:
+    /// each reading of the clock gives the new offset).
+    pub fn set_zone(&mut self, tz: Tz) {
+        let before = self.ctx.day_key();
+        self.ctx.set_zone(tz);
+        let zone = Some(*self.ctx.now.offset());
+        self.checklist
+            .day_changed_by_itself(&mut self.ctx, before, zone);
+        self.sync();
     }
 
     /// One frame of the demo's play; returns whether the screen changed.
@@ -187,6 +208,12 @@ impl<Tz: TimeZone> App<Tz> {
             Effect::CheckIn => self.popup = CheckInForm::open(&mut self.ctx).map(Popup::CheckIn),
             Effect::Why(item) => self.popup = Why::of(&self.ctx, item).map(Popup::Why),
             Effect::Help => self.popup = Some(Popup::Help(self.help())),
+        }
+        if self.popup.is_some() {
+            // A form or popup holds the demo's clock still, so what it is about (a check-in's
+            // day) cannot move on under it; it stays paused when the popup closes, and the
+            // banner says so.
+            self.ctx.pause();
         }
         self.sync();
     }
@@ -233,8 +260,9 @@ impl<Tz: TimeZone> App<Tz> {
         };
         let has_clock = matches!(self.screen, Screen::Checklist | Screen::Timeline);
         if self.is_demo() && has_clock {
-            // Before help and quit, which end every keymap.
-            let at = keys.len().saturating_sub(2);
+            // Before help, back and quit, which end every keymap.
+            let help = keys.iter().position(|(k, _)| k == "?");
+            let at = help.unwrap_or(keys.len());
             keys.splice(at..at, help_lines(demo::KEYMAP));
         }
         keys.extend(keys::help_lines());

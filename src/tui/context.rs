@@ -40,6 +40,10 @@ pub struct Context<Tz: TimeZone> {
     pub unlocked: bool,
     /// The plan day being looked at; today unless the user moved.
     pub day: i64,
+    /// Whether the user is looking at today, so the view follows it when the date changes
+    /// (midnight, or a change of time zone). Remembered rather than worked out again: once
+    /// the zone has changed, the old "today" can no longer be asked for.
+    follows_today: bool,
     /// That day's tasks, phases and warning signs (`None` before a treatment is recorded).
     pub checklist: Option<Checklist>,
     /// What the viewed day's check-in set off.
@@ -79,6 +83,7 @@ impl<Tz: TimeZone> Context<Tz> {
             viewed: None,
             unlocked: false,
             day: 1,
+            follows_today: true,
             checklist: None,
             alerts: Vec::new(),
             progress: None,
@@ -147,21 +152,39 @@ impl<Tz: TimeZone> Context<Tz> {
         Ok(())
     }
 
-    /// Moves the clock on; returns whether the screen's words may have changed (a new minute).
+    /// Moves the clock on; returns whether the screen's words may have changed: a new
+    /// minute, or the same minute in another time zone (its offset changed).
     pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
-        let minute = |t: DateTime<FixedOffset>| (t.date_naive(), t.hour(), t.minute());
+        let minute = |t: DateTime<FixedOffset>| (t.date_naive(), t.hour(), t.minute(), *t.offset());
         if minute(now) == minute(self.now) {
             return false;
         }
-        let was_today = self.today().map(|t| self.clamp_day(t)) == Some(self.day);
         self.now = now;
-        if was_today {
-            // Whoever was looking at today keeps looking at today past midnight.
+        self.follow_today();
+        true
+    }
+
+    /// Looks at the plan from another time zone (the machine's was changed): today is worked
+    /// out again there, and whoever was looking at today keeps looking at today.
+    pub fn set_zone(&mut self, tz: Tz) {
+        self.now = self.now.with_timezone(&tz).fixed_offset();
+        self.tz = tz;
+        self.follow_today();
+    }
+
+    /// Today may have moved (midnight, a new zone): whoever was looking at today keeps
+    /// looking at it; any other day is derived again as it stands.
+    fn follow_today(&mut self) {
+        if self.follows_today {
             self.go_to_today();
         } else {
             self.refresh();
         }
-        true
+    }
+
+    /// Whether the viewed day is today (as far as the plan reaches).
+    pub fn is_on_today(&self) -> bool {
+        self.follows_today
     }
 
     /// Shows today of the viewed treatment.
@@ -173,7 +196,22 @@ impl<Tz: TimeZone> Context<Tz> {
     /// Shows `day`, kept within the plan.
     pub fn show_day(&mut self, day: i64) {
         self.day = self.clamp_day(day);
+        let today = self.session_today().map(|t| self.clamp_day(t));
+        self.follows_today = today.is_none_or(|t| t == self.day);
         self.refresh();
+    }
+
+    /// The plan day and date a check-in made now is for: the viewed day, except that once
+    /// the plan has ended the view stays on its last day while the check-in goes to today.
+    pub fn checkin_day(&self) -> Option<(i64, chrono::NaiveDate)> {
+        let plan = self.plan()?;
+        let today = self.session_today()?;
+        let day = if self.follows_today && today > plan.last_day() {
+            today
+        } else {
+            self.day
+        };
+        Some((day, plan.date_of(day)))
     }
 
     fn clamp_day(&self, day: i64) -> i64 {

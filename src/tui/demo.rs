@@ -183,6 +183,13 @@ impl<Tz: TimeZone> Context<Tz> {
         }
     }
 
+    /// Stops play, if the demo clock is playing.
+    pub fn pause(&mut self) {
+        if let Some(demo) = self.demo.as_mut() {
+            demo.playing = false;
+        }
+    }
+
     /// One frame of play; returns whether the screen changed.
     pub fn play_step(&mut self) -> bool {
         let Some(demo) = self.demo.filter(|d| d.playing) else {

@@ -19,6 +19,7 @@ mod app;
 mod context;
 mod demo;
 mod keymap;
+pub mod look;
 mod plan_item;
 mod screens;
 mod storage;

@@ -18,7 +18,8 @@ use super::TuiError;
 use super::app::App;
 use crossterm::cursor::Show;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, enable_raw_mode};
 use crossterm::{execute, queue};
@@ -83,6 +84,8 @@ pub fn check_size(size: Size) -> Result<(), TuiError> {
 /// The terminal, taken over, with its signals caught; dropping it gives the terminal back.
 pub struct Session {
     terminal: DefaultTerminal,
+    /// ASCII and colour as the environment asks (`Look`), for every frame.
+    look: super::look::Look,
     signals: Handle,
     thread: Option<JoinHandle<()>>,
 }
@@ -104,6 +107,7 @@ impl Session {
         });
         let session = |terminal| Session {
             terminal,
+            look: super::look::Look::of_process(),
             signals,
             thread: Some(thread),
         };
@@ -123,8 +127,11 @@ impl Session {
             app.resize(size);
         }
         let _frame = DRAWING.lock().unwrap_or_else(|e| e.into_inner());
-        self.terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let look = self.look;
+        self.terminal.draw(|frame| {
+            frame.render_widget(&*app, frame.area());
+            look.apply(frame.buffer_mut());
+        })?;
         Ok(())
     }
 
@@ -170,10 +177,16 @@ impl Drop for Session {
     }
 }
 
-/// What the app takes on top of ratatui's raw mode and alternate screen: the mouse, and
-/// bracketed paste (a paste arrives as text, never as keys).
+/// What the app takes on top of ratatui's raw mode and alternate screen: the mouse,
+/// bracketed paste (a paste arrives as text, never as keys), and focus reports (the click
+/// that gives the window the focus only selects).
 fn take_mouse_and_paste() -> io::Result<()> {
-    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    execute!(
+        stdout(),
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        EnableFocusChange
+    )?;
     TAKEN.store(true, Ordering::SeqCst);
     Ok(())
 }
@@ -182,7 +195,13 @@ fn take_mouse_and_paste() -> io::Result<()> {
 /// mode off. Safe to call more than once; errors are ignored (nowhere left to report them).
 pub fn restore() {
     TAKEN.store(false, Ordering::SeqCst);
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
+    let _ = execute!(
+        stdout(),
+        DisableFocusChange,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        Show
+    );
     ratatui::restore();
 }
 
@@ -210,8 +229,12 @@ fn save_mode() {
         return;
     }
     let mut bytes = Vec::new();
-    let (paste, mouse) = (DisableBracketedPaste, DisableMouseCapture);
-    if queue!(bytes, paste, mouse, Show, LeaveAlternateScreen).is_ok() {
+    let (focus, paste, mouse) = (
+        DisableFocusChange,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+    );
+    if queue!(bytes, focus, paste, mouse, Show, LeaveAlternateScreen).is_ok() {
         let _ = SAVED.set((fd, mode, bytes));
     }
 }

@@ -115,6 +115,11 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 /// `aftercare` with no data directory given: for tests of the environment variables.
+/// The binary, in a UTF-8 locale whatever the machine's (tests of other locales set theirs).
 pub fn aftercare() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_aftercare"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aftercare"));
+    cmd.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE");
+    cmd
 }

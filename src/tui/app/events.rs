@@ -1,6 +1,6 @@
 //! Terminal events in, app changes out: the one door both the terminal loop and the tests
 //! use. A key goes to the popup if one is open, else to the screen that is up; a paste is
-//! text for the focused text field and never keys; the mouse ticks and scrolls.
+//! text for the focused text field and never keys; the mouse selects, ticks and scrolls.
 
 use super::{App, Popup, keys};
 use crate::tui::screens::{Screen, chart, checklist, history, timeline};
@@ -21,7 +21,13 @@ pub fn handle_event<Tz: TimeZone>(app: &mut App<Tz>, event: &Event) -> bool {
             app.resize(Size::new(*width, *height));
             true
         }
-        Event::FocusGained | Event::FocusLost => false,
+        // The click that gives the window the focus must not tick: the next click only
+        // selects (terminals that report focus send this before that click).
+        Event::FocusGained => {
+            app.focusing = true;
+            false
+        }
+        Event::FocusLost => false,
     }
 }
 
@@ -103,11 +109,13 @@ impl<Tz: TimeZone> App<Tz> {
             return false;
         }
         let ctx = &mut self.ctx;
+        let focusing =
+            matches!(mouse.kind, MouseEventKind::Down(_)) && std::mem::take(&mut self.focusing);
         match (mouse.kind, self.screen) {
             (MouseEventKind::Down(MouseButton::Left), _) if closes => self.popup = None,
             (MouseEventKind::Down(MouseButton::Left), Screen::Checklist) => {
                 let at = Position::new(mouse.column, mouse.row);
-                return self.checklist.click(ctx, at);
+                return self.checklist.click(ctx, at, focusing);
             }
             (MouseEventKind::ScrollDown | MouseEventKind::ScrollUp, _) if !closes => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;

@@ -54,20 +54,18 @@ impl CheckInForm {
     /// now; `None`, with the reason in the context's notice or status, when there can be no
     /// check-in for that day or the file cannot be read.
     pub fn open<Tz: TimeZone>(ctx: &mut Context<Tz>) -> Option<Self> {
-        let (plan, list) = (ctx.plan()?, ctx.checklist.as_ref()?);
-        let today = plan.day_of(ctx.now);
-        let (day, date) = (list.day, list.date);
+        // The viewed day; once the plan has ended, today (`Context::checkin_day`).
+        let (day, date) = ctx.checkin_day()?;
+        let plan = ctx.plan()?;
+        // The rule `aftercare checkin` shares (`Plan::may_check_in`).
         let problem = if ctx.rules.symptoms.is_empty() {
-            Some("This plan has no symptoms to rate")
-        } else if day < 1 {
-            Some("Check-ins start on the treatment day")
-        } else if day > today {
-            Some("Check-ins are for today and the days before (t goes to today)")
+            Some("This plan has no symptoms to rate".to_string())
         } else {
-            None
+            let closed = plan.may_check_in(day, ctx.now).err();
+            closed.map(|c| format!("No check-in: {}; t goes to today", c.short()))
         };
         if let Some(message) = problem {
-            ctx.notice = Some(message.to_string());
+            ctx.notice = Some(message);
             return None;
         }
         if !ctx.may_change() {

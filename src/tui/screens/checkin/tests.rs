@@ -197,6 +197,7 @@ fn a_treatment_moved_meanwhile_keeps_the_form_open_and_says_why() {
         from: Some(treated()),
         to: moved,
         plan: None,
+        recorded: moved,
     };
     ctx.apply(&change).unwrap();
     assert_eq!(form.update(&mut ctx, Action::Save), Effect::Done);

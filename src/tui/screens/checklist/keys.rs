@@ -27,6 +27,8 @@ pub enum Action {
     AllowEdits,
     Today,
     Help,
+    /// Esc: back to today's checklist (Esc goes back everywhere; it never quits).
+    Back,
     Quit,
 }
 
@@ -49,11 +51,12 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[Char('e')], action: Action::AllowEdits, hint: None, help: "Allow changes to an earlier treatment" },
     Binding { keys: &[Char('t')], action: Action::Today, hint: Some("today"), help: "Back to today" },
     Binding { keys: &[Char('?')], action: Action::Help, hint: Some("help"), help: "Show this help" },
-    Binding { keys: &[Char('q'), KeyCode::Esc], action: Action::Quit, hint: Some("quit"), help: "Quit" },
+    Binding { keys: &[KeyCode::Esc], action: Action::Back, hint: None, help: "Back to today's checklist" },
+    Binding { keys: &[Char('q')], action: Action::Quit, hint: Some("quit"), help: "Quit" },
 ];
 
 /// What clicking does on this screen, for the help overlay (the mouse has no keymap).
-pub const MOUSE_HELP: (&str, &str) = ("click", "Tick or untick the task you click");
+pub const MOUSE_HELP: (&str, &str) = ("click", "Select a task; its box or a second click ticks it");
 
 #[cfg(test)]
 mod tests {

@@ -35,17 +35,27 @@ pub enum Row {
     Task(usize),
 }
 
+/// The treatment and plan day a selection is about.
+type DayKey = (Option<DateTime<FixedOffset>>, i64);
+
 /// The checklist screen's own state.
 #[derive(Debug, Default)]
 pub struct ChecklistScreen {
-    /// Index into the day's tasks.
+    /// Index into the day's tasks ...
     selected: usize,
+    /// ... and the id of the task there: the selection follows the task, not the row, when
+    /// the list is derived again (midnight, another day, another zone, another writer).
+    selected_id: Option<String>,
     /// The first list row on screen.
     top: usize,
-    /// The treatment and day the selection is about; on another, it starts over.
-    shown: Option<(Option<DateTime<FixedOffset>>, i64)>,
+    /// The treatment and day the selection is about.
+    shown: Option<DayKey>,
     /// The inverse of each tick and untick, newest last.
     undo: Vec<UndoStep>,
+    /// The day shown changed by itself (midnight, a change of time zone) since the user's
+    /// last action: the next tick is held back once, and says why, so a key meant for the
+    /// day that was on screen never ticks a task of the new one.
+    rolled_over: Option<DayKey>,
 }
 
 impl ChecklistScreen {
@@ -61,10 +71,13 @@ impl ChecklistScreen {
     /// Carries out one action.
     pub fn update<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>, action: Action) -> Effect {
         let task_count = ctx.checklist.as_ref().map_or(0, |c| c.tasks.len());
+        let rolled_over = self.rolled_over.take();
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(task_count.saturating_sub(1)),
+            Action::Up => self.select(ctx, self.selected.saturating_sub(1)),
+            Action::Down => self.select(ctx, (self.selected + 1).min(task_count.saturating_sub(1))),
+            Action::Toggle if rolled_over.is_some() => self.hold_back_tick(ctx),
             Action::Toggle => self.toggle(ctx),
+            Action::Back => self.back(ctx),
             Action::PrevDay => ctx.show_day(ctx.day - 1),
             Action::NextDay => ctx.show_day(ctx.day + 1),
             Action::Undo => self.undo_last(ctx),
@@ -88,33 +101,120 @@ impl ChecklistScreen {
         Effect::Done
     }
 
-    /// Keeps the selection on the context's day: a new day or treatment starts it over at
-    /// the first task; fewer tasks pull it up; the selected task stays in view.
+    /// Keeps the selection on the task the user chose as the day's list is derived again:
+    /// the same task (by id) wherever it now is, on this day or another; where the new list
+    /// does not have it, the first task of a new day, or the nearest row of the same day.
+    /// The selected task stays in view.
     pub fn follow<Tz: TimeZone>(&mut self, ctx: &Context<Tz>) {
         let key = Some(ctx.day_key());
+        let tasks = ctx.checklist.as_ref().map_or(&[][..], |c| &c.tasks[..]);
+        let same_task = self
+            .selected_id
+            .as_ref()
+            .and_then(|id| tasks.iter().position(|t| &t.id == id));
         if self.shown != key {
             self.shown = key;
-            self.selected = 0;
             self.top = 0;
+            self.selected = same_task.unwrap_or(0);
+        } else if let Some(i) = same_task {
+            self.selected = i;
         }
-        let count = ctx.checklist.as_ref().map_or(0, |c| c.tasks.len());
-        self.selected = self.selected.min(count.saturating_sub(1));
+        self.selected = self.selected.min(tasks.len().saturating_sub(1));
+        self.selected_id = tasks.get(self.selected).map(|t| t.id.clone());
         self.keep_selection_visible(ctx);
     }
 
-    /// Selects the task at `at` on screen and ticks it; returns whether it was on a task.
-    pub fn click<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>, at: Position) -> bool {
+    /// The day shown changed by itself, from `before`: the clock passed midnight, or (with
+    /// `zone` the new offset) the machine's time zone changed. Says so, and holds back the
+    /// next tick (`rolled_over`).
+    pub fn day_changed_by_itself<Tz: TimeZone>(
+        &mut self,
+        ctx: &mut Context<Tz>,
+        before: DayKey,
+        zone: Option<FixedOffset>,
+    ) {
+        if before == ctx.day_key() {
+            return;
+        }
+        self.rolled_over = Some(before);
+        let (day, session) = (ctx.checklist.as_ref(), ctx.session());
+        if let (Some(list), Some(session)) = (day, session) {
+            let day = format!(
+                "{}, {}",
+                crate::tui::widgets::day_label(list.day),
+                list.date.format("%a %-d %b")
+            );
+            ctx.notice = Some(match zone {
+                _ if before.0 != Some(session.at) => {
+                    format!("Your next treatment has begun: now {day} of it")
+                }
+                Some(offset) => format!("The time zone changed (UTC{offset}): today is {day}"),
+                None => format!("A new day: now {day}"),
+            });
+        }
+        self.follow(ctx);
+    }
+
+    /// A click on the task list: a row is selected; a click on its box, or on the row that
+    /// was already selected, ticks it (not the click that gave the window the focus). Returns
+    /// whether the click was on the list.
+    pub fn click<Tz: TimeZone>(
+        &mut self,
+        ctx: &mut Context<Tz>,
+        at: Position,
+        focusing: bool,
+    ) -> bool {
         let list = self.regions(ctx).list;
         if !list.contains(at) {
             return false;
         }
         let row = usize::from(at.y - list.y);
-        if let Some(Row::Task(i)) = rows(ctx).get(self.top + row) {
-            self.selected = *i;
-            self.toggle(ctx);
+        if let Some(Row::Task(i)) = rows(ctx).get(self.top + row).copied() {
+            let again = i == self.selected;
+            let on_box = task_list::BOX_COLUMNS.contains(&(at.x - list.x));
+            ctx.notice = None;
+            self.select(ctx, i);
+            if (on_box || again) && !focusing {
+                self.update(ctx, Action::Toggle);
+            } else {
+                self.rolled_over = None;
+            }
             self.follow(ctx);
         }
         true
+    }
+
+    /// Selects the task at `index` of the day's list.
+    fn select<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, index: usize) {
+        self.selected = index;
+        self.selected_id = self.selected_task(ctx).map(|t| t.id.clone());
+    }
+
+    /// The tick held back after the day changed by itself: nothing is saved, and the
+    /// patient is told what happened and how to go on.
+    fn hold_back_tick<Tz: TimeZone>(&self, ctx: &mut Context<Tz>) {
+        let Some(list) = &ctx.checklist else {
+            return;
+        };
+        ctx.notice = Some(format!(
+            "Not ticked: it is now {}. Space again ticks it for today; ← day before",
+            list.date.format("%a %-d %b"),
+        ));
+    }
+
+    /// Esc: back to today's checklist from another day or treatment; here already, it says
+    /// how to quit (Esc never quits: it goes back).
+    fn back<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>) {
+        let current = ctx.state.current_session(ctx.now).map(|s| s.at);
+        if ctx.viewed.is_some() && ctx.session().map(|s| s.at) != current {
+            ctx.viewed = None;
+            ctx.unlocked = false;
+            ctx.go_to_today();
+        } else if !ctx.is_on_today() {
+            ctx.go_to_today();
+        } else {
+            ctx.notice = Some("This is today's checklist: q quits".into());
+        }
     }
 
     fn selected_task<'c, Tz: TimeZone>(&self, ctx: &'c Context<Tz>) -> Option<&'c TaskLine> {

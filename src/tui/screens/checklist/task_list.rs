@@ -15,6 +15,8 @@ use ratatui::widgets::{List, ListItem, Widget};
 
 /// "› " or "  ", then "[x] ".
 const SELECTION_MARK: &str = "› ";
+/// Where a row's box "[x]" is, in columns from the list's left edge: a click there ticks.
+pub const BOX_COLUMNS: std::ops::Range<u16> = 2..5;
 const LEFT_COLUMNS: usize = 6;
 /// Marks what to avoid without relying on colour.
 const AVOID_MARK: &str = "✕ ";
@@ -103,7 +105,8 @@ fn fit_when(when: &str, max: usize) -> String {
 
 /// " To do  3/10"
 fn heading(kind: Kind, tasks: &[TaskLine]) -> Line<'static> {
-    let of_kind = tasks.iter().filter(|t| t.kind == kind);
+    // Tasks done as needed are not counted (`Checklist::progress`).
+    let of_kind = tasks.iter().filter(|t| t.kind == kind && !t.as_needed);
     let (done, total) = of_kind.fold((0, 0), |(d, n), t| (d + usize::from(t.done), n + 1));
     let (name, heading_style) = match kind {
         Kind::Do => ("To do", theme::DO_HEADING),

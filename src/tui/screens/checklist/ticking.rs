@@ -23,6 +23,10 @@ impl ChecklistScreen {
         if self.selected_task(ctx).is_none() || !ctx.may_change() {
             return;
         }
+        if let Some(why) = self.not_yet(ctx) {
+            ctx.notice = Some(why);
+            return;
+        }
         let (Some(task), Some(session), Some(list)) =
             (self.selected_task(ctx), ctx.session(), &ctx.checklist)
         else {
@@ -42,6 +46,19 @@ impl ChecklistScreen {
         }
         ctx.status = result.err();
         ctx.refresh();
+    }
+
+    /// Why the selected task cannot be ticked yet (its day has not begun: `Plan::may_tick`,
+    /// the rule `aftercare check` shares), asked of the plan at this moment and in the zone
+    /// the machine is in now; `None` when it can, or when it is ticked (unticking is allowed).
+    fn not_yet<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<String> {
+        let (plan, task) = (ctx.plan()?, self.selected_task(ctx)?);
+        let (rule, _) = plan.find_rule(&task.id)?;
+        if task.done {
+            return None;
+        }
+        let closed = plan.may_tick(rule, ctx.day, ctx.now).err()?;
+        Some(format!("Not ticked: {}; t goes to today", closed.short()))
     }
 
     /// Undoes the last tick or untick, and shows the day it was on.
@@ -203,6 +220,7 @@ mod tests {
             kind: Kind::Do,
             repeat,
             slot: None,
+            as_needed: false,
             done,
             status: "active",
             starts: treated(),

@@ -12,7 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, Widget};
 
 const LABEL_WIDTH: u16 = 22;
-const MIN_COLUMN: u16 = 17;
+/// Room for "20 Nov 2026 14:00" and two spaces before the next column.
+const MIN_COLUMN: u16 = 19;
 const MAX_COLUMN: u16 = 28;
 const FOOTNOTE: &str = "Tasks done: of the tasks due from Day 1 up to today (or up to the next \
                         treatment); a task to do once counts once. Symptoms: the highest rating, \
@@ -52,11 +53,15 @@ impl Widget for HistoryView<'_> {
             };
             (format!(" Session {} ", s.number), look)
         });
+        // Date and time: two treatments of one day (a time recorded twice) must not look
+        // alike; the weekday where there is room.
+        let when = if column >= 23 {
+            "%a %-d %b %Y %H:%M"
+        } else {
+            "%-d %b %Y %H:%M"
+        };
         row("Treatment", &|s| {
-            (
-                s.treatment.format("%a %-d %b %Y").to_string(),
-                theme::SUMMARY,
-            )
+            (s.treatment.format(when).to_string(), theme::SUMMARY)
         });
         row("Days", &|s| {
             let until = if s.complete || s.followed_by_next {

@@ -18,14 +18,12 @@ pub enum Action {
     History,
     Today,
     Help,
-    Quit,
 }
 
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the row above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the row below" },
-    Binding { keys: &[KeyCode::Tab], action: Action::Checklist, hint: Some("checklist"), help: "Back to the day's checklist" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::ScrollLeft, hint: Some("scroll"), help: "Show earlier days" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::ScrollRight, hint: Some("scroll"), help: "Show later days" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this row? Its reasons and sources" },
@@ -33,7 +31,9 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
     Binding { keys: &[Char('t')], action: Action::Today, hint: Some("today"), help: "Back to today" },
     Binding { keys: &[Char('?')], action: Action::Help, hint: Some("help"), help: "Show this help" },
-    Binding { keys: &[Char('q'), KeyCode::Esc], action: Action::Quit, hint: Some("quit"), help: "Quit" },
+    // Esc goes back, as on every screen; Tab (which opened it) and q too: q quits only from
+    // the checklist.
+    Binding { keys: &[KeyCode::Esc, KeyCode::Tab, Char('q')], action: Action::Checklist, hint: Some("back"), help: "Back to the day's checklist" },
 ];
 
 #[cfg(test)]
@@ -57,7 +57,7 @@ mod tests {
             .iter()
             .map(|(k, w)| format!("{k} {w}"))
             .collect();
-        assert_eq!(words[..3], ["↑↓ select", "Tab checklist", "←→ scroll"]);
-        assert_eq!(words[words.len() - 2..], ["? help", "q quit"]);
+        assert_eq!(words[..2], ["↑↓ select", "←→ scroll"]);
+        assert_eq!(words[words.len() - 2..], ["? help", "Esc back"]);
     }
 }

@@ -65,7 +65,6 @@ impl TimelineScreen {
             Action::Chart => return Effect::Show(Screen::Chart),
             Action::History => return Effect::Show(Screen::History),
             Action::Help => return Effect::Help,
-            Action::Quit => return Effect::Quit,
         }
         self.fit(ctx);
         Effect::Done

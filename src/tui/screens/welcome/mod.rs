@@ -1,15 +1,19 @@
 //! The first-run question, "when was your treatment?": a one-line text field, pre-filled with
-//! now, and why the last answer was refused. Its state and `update` are here; `view` draws it.
+//! now, that takes "YYYY-MM-DD HH:MM", a bare date, "today 9:30" or "yesterday 15:00"
+//! (`timearg::parse_time_near`); ↑/↓ step the day. A time that looks like a mistake
+//! (`plausible`) is recorded only on a second Enter. Its state and `update` are here; `view`
+//! draws it.
 
 mod view;
 
 use super::{Effect, Screen};
+use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::parse_time;
+use crate::timearg::{parse_time_near, step_days};
 use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, action_for, hints};
 use crate::tui::text_field::TextField;
-use chrono::TimeZone;
+use chrono::{DateTime, FixedOffset, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// The longest answer taken: a date and time is 16 characters; room for typing around them.
@@ -19,6 +23,10 @@ const MAX_CHARS: usize = 64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Submit,
+    /// ↑: the day before, same time.
+    EarlierDay,
+    /// ↓: the day after, same time.
+    LaterDay,
     Quit,
 }
 
@@ -28,6 +36,8 @@ pub enum Action {
 /// quitting, last, stay in sight longest.
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding<Action>] = &[
+    Binding { keys: &[KeyCode::Up], action: Action::EarlierDay, hint: Some("day"), help: "The day before" },
+    Binding { keys: &[KeyCode::Down], action: Action::LaterDay, hint: Some("day"), help: "The day after" },
     Binding { keys: &[KeyCode::Enter], action: Action::Submit, hint: Some("save"), help: "Save the treatment time" },
     Binding { keys: &[KeyCode::Esc], action: Action::Quit, hint: Some("quit"), help: "Quit" },
 ];
@@ -37,6 +47,8 @@ pub const KEYMAP: &[Binding<Action>] = &[
 pub struct WelcomePrompt {
     pub field: TextField,
     pub error: Option<String>,
+    /// A time that looks like a mistake, shown with why: Enter on it again records it.
+    confirming: Option<DateTime<FixedOffset>>,
 }
 
 impl WelcomePrompt {
@@ -46,6 +58,7 @@ impl WelcomePrompt {
         WelcomePrompt {
             field: TextField::new(&local.format("%Y-%m-%d %H:%M").to_string(), MAX_CHARS),
             error: None,
+            confirming: None,
         }
     }
 
@@ -65,6 +78,7 @@ impl WelcomePrompt {
         if self.field.value() != before {
             // The message was about the old text.
             self.error = None;
+            self.confirming = None;
         }
         Some(Effect::Done)
     }
@@ -73,20 +87,51 @@ impl WelcomePrompt {
     pub fn paste(&mut self, text: &str) {
         self.field.paste(text);
         self.error = None;
+        self.confirming = None;
     }
 
     /// Records the treatment typed in and shows its checklist, or says why it cannot.
     pub fn update<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>, action: Action) -> Effect {
         match action {
             Action::Quit => Effect::Quit,
+            Action::EarlierDay | Action::LaterDay => {
+                let days = if action == Action::EarlierDay { -1 } else { 1 };
+                match step_days(self.field.value(), &ctx.tz, ctx.now, days) {
+                    Some(text) => {
+                        self.field = TextField::new(&text, MAX_CHARS);
+                        self.error = None;
+                        self.confirming = None;
+                    }
+                    None => self.error = self.read(ctx).err(),
+                }
+                Effect::Done
+            }
             Action::Submit => {
+                let at = match self.read(ctx) {
+                    Ok(at) => at,
+                    Err(message) => {
+                        self.error = Some(message);
+                        return Effect::Done;
+                    }
+                };
+                let others = ctx.state.sessions.iter().map(|s| s.at);
+                let doubt = plausible::check(at, ctx.now, others);
+                if let Some(why) = doubt.filter(|_| self.confirming != Some(at)) {
+                    let shown = at
+                        .with_timezone(&ctx.tz)
+                        .fixed_offset()
+                        .format("%a %-d %b %Y %H:%M");
+                    self.error = Some(format!(
+                        "{shown} {why}. Enter again records it; or correct the time above."
+                    ));
+                    self.confirming = Some(at);
+                    return Effect::Done;
+                }
                 // The treatment records the plan shown (its copy is kept), so later runs
                 // need no --rules.
                 let plan = PlanCopy::of(&ctx.rules);
-                let recorded = parse_time(self.field.value(), &ctx.tz)
-                    .map_err(|e| e.to_string())
-                    .and_then(|at| ctx.apply(&Change::AddSessionFollowing { at, plan }));
-                match recorded {
+                let recorded = ctx.now;
+                match ctx.apply(&Change::AddSessionFollowing { at, plan, recorded }) {
                     Ok(()) => {
                         ctx.go_to_today();
                         Effect::Show(Screen::Checklist)
@@ -98,6 +143,11 @@ impl WelcomePrompt {
                 }
             }
         }
+    }
+
+    /// The time typed, or why it cannot be read.
+    fn read<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Result<DateTime<FixedOffset>, String> {
+        parse_time_near(self.field.value(), &ctx.tz, ctx.now).map_err(|e| e.to_string())
     }
 }
 

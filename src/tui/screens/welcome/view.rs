@@ -13,9 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 const QUESTION: &str = "When was your treatment?";
-const EXPLANATION: &str = "Day 1 is the day of the treatment.";
+const EXPLANATION: &str = "Day 1 is the day of the treatment, in your local time.";
 const LABEL: &str = "Treatment: ";
-const FORMAT_HINT: &str = "YYYY-MM-DD HH:MM, your local time";
+const FORMAT_HINT: &str = "YYYY-MM-DD [HH:MM], today 9:30, yesterday 15:00";
 const MAX_WIDTH: u16 = 64;
 
 impl WelcomePrompt {

@@ -1,0 +1,201 @@
+//! Following the locale's character set: text for a terminal whose locale is not UTF-8
+//! (LANG=C, en_US.ISO-8859-1) is written in plain ASCII, so `today --short` in a Latin-1
+//! prompt reads "Day 3 - 0/15 done" rather than "Day 3 Â· 0/15 done".
+//!
+//! The locale is read as the C library does for LC_CTYPE: the first of LC_ALL, LC_CTYPE and
+//! LANG that is set and not empty; none set is the "C" locale, which is ASCII.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// Whether the locale the environment names uses UTF-8; `var` reads one variable (the
+/// process environment in the app, a table in tests).
+pub fn is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
+    let name = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|v| var(v).filter(|value| !value.is_empty()));
+    name.is_some_and(|name| {
+        let name = name.to_ascii_lowercase();
+        name.contains("utf-8") || name.contains("utf8")
+    })
+}
+
+/// Whether this process's locale uses UTF-8.
+pub fn process_is_utf8() -> bool {
+    is_utf8(|v| std::env::var(v).ok())
+}
+
+/// The ASCII stand-in for a character the app writes (punctuation, marks, arrows, box
+/// drawing); any other character outside ASCII becomes "?".
+fn ascii_for(c: char) -> &'static str {
+    match c {
+        '·' | '•' => "-",
+        '⚠' => "!",
+        '✕' | '×' => "x",
+        '✓' | '✔' => "v",
+        '→' => "->",
+        '›' | '▸' | '▶' | '»' => ">",
+        '‹' | '◂' | '◀' | '«' => "<",
+        '▒' => ":",
+        '←' => "<-",
+        '↑' => "^",
+        '↓' => "v",
+        '–' | '—' | '─' | '━' | '‐' | '−' => "-",
+        '…' => "...",
+        '│' | '┃' => "|",
+        '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' => {
+            "+"
+        }
+        '░' => ".",
+        '▓' | '█' => "#",
+        '“' | '”' | '„' => "\"",
+        '‘' | '’' | '‚' => "'",
+        '≥' => ">=",
+        '≤' => "<=",
+        '±' => "+/-",
+        '°' => " deg",
+        '\u{a0}' | '\u{2009}' | '\u{202f}' => " ",
+        _ => "?",
+    }
+}
+
+/// `text` in plain ASCII (borrowed when it already is).
+pub fn to_ascii(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut plain = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            plain.push(c);
+        } else {
+            plain.push_str(ascii_for(c));
+        }
+    }
+    Cow::Owned(plain)
+}
+
+/// A writer that passes UTF-8 text on as it is, or (when `plain`) in ASCII (`to_ascii`).
+/// A character split across two writes is held until its last byte comes; bytes that are
+/// not UTF-8 at all pass on unchanged.
+pub struct Output<W: Write> {
+    inner: W,
+    plain: bool,
+    /// The first bytes of a character whose rest has not been written yet.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Output<W> {
+    pub fn new(inner: W, plain: bool) -> Self {
+        Output {
+            inner,
+            plain,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.plain {
+            return self.inner.write(buf);
+        }
+        self.pending.extend_from_slice(buf);
+        let bytes = std::mem::take(&mut self.pending);
+        let mut rest = &bytes[..];
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.inner.write_all(to_ascii(text).as_bytes())?;
+                    rest = &[];
+                }
+                Err(e) => {
+                    let (good, after) = rest.split_at(e.valid_up_to());
+                    let text = std::str::from_utf8(good).unwrap_or_default();
+                    self.inner.write_all(to_ascii(text).as_bytes())?;
+                    match e.error_len() {
+                        // Not UTF-8: passed on as it is.
+                        Some(n) => {
+                            self.inner.write_all(&after[..n])?;
+                            rest = &after[n..];
+                        }
+                        // The start of a character: wait for the rest.
+                        None => {
+                            self.pending = after.to_vec();
+                            rest = &[];
+                        }
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let bytes = std::mem::take(&mut self.pending);
+            self.inner.write_all(&bytes)?;
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_follows_lc_all_then_lc_ctype_then_lang() {
+        let cases: [(&[(&str, &str)], bool); 9] = [
+            (&[], false),
+            (&[("LANG", "C")], false),
+            (&[("LANG", "en_US.ISO-8859-1")], false),
+            (&[("LANG", "en_US.UTF-8")], true),
+            (&[("LANG", "de_DE.utf8")], true),
+            (&[("LANG", "C.UTF-8"), ("LC_ALL", "C")], false),
+            (&[("LANG", "C"), ("LC_CTYPE", "en_GB.UTF-8")], true),
+            (&[("LANG", "C.UTF-8"), ("LC_ALL", "")], true),
+            (&[("LC_ALL", "POSIX"), ("LC_CTYPE", "en_US.UTF-8")], false),
+        ];
+        for (env, want) in cases {
+            let var = |name: &str| {
+                env.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            };
+            assert_eq!(is_utf8(var), want, "{env:?}");
+        }
+    }
+
+    #[test]
+    fn marks_become_ascii() {
+        let cases = [
+            (
+                "Day 3 · 2/18 done · ⚠ 1 alert",
+                "Day 3 - 2/18 done - ! 1 alert",
+            ),
+            ("✕ Avoid direct sun → Fri", "x Avoid direct sun -> Fri"),
+            ("1–3 so far…", "1-3 so far..."),
+            ("╭─╮│░", "+-+|."),
+            ("plain", "plain"),
+            ("術後", "??"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(to_ascii(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_character_split_across_writes_is_kept_whole() {
+        let mut out = Output::new(Vec::new(), true);
+        let text = "a · b ⚠".as_bytes();
+        for byte in text {
+            out.write_all(&[*byte]).unwrap();
+        }
+        out.flush().unwrap();
+        assert_eq!(String::from_utf8(out.inner).unwrap(), "a - b !");
+        let mut out = Output::new(Vec::new(), false);
+        out.write_all("a · b".as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(out.inner).unwrap(), "a · b");
+    }
+}

@@ -1,0 +1,141 @@
+//! Treatment times a patient most likely did not mean: a typo of the year (1990, 2030), or a
+//! second treatment within days of another (a time corrected by adding instead of
+//! replacing). Such a time is recorded only once the patient confirms it (`start --confirm`,
+//! or Enter a second time on the welcome prompt).
+//!
+//! The limits: microneedling sessions of a series are spaced about four to six weeks apart
+//! (`/work/shared/aftercare-facts.md`), so two within `MIN_SESSION_GAP_DAYS` of each other
+//! are suspect; the plan runs for six weeks, so a treatment more than `MAX_AGE_DAYS` ago or
+//! booked more than `MAX_AHEAD_DAYS` ahead is unlikely to be what the patient is recording.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+/// Two treatments closer than this (in days) are most likely one typed twice.
+pub const MIN_SESSION_GAP_DAYS: i64 = 7;
+/// A treatment further back than this (in days, about a year) is most likely a typo.
+pub const MAX_AGE_DAYS: i64 = 366;
+/// A treatment further ahead than this (in days) is most likely a typo of the year.
+pub const MAX_AHEAD_DAYS: i64 = 90;
+
+/// Why a treatment time needs confirming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Implausible {
+    /// `days` days before now (more than `MAX_AGE_DAYS`).
+    LongAgo { days: i64 },
+    /// `days` days after now (more than `MAX_AHEAD_DAYS`).
+    FarAhead { days: i64 },
+    /// Within `MIN_SESSION_GAP_DAYS` of the treatment recorded at `other`; `hours` apart.
+    CloseTo {
+        other: DateTime<FixedOffset>,
+        hours: i64,
+    },
+}
+
+impl std::fmt::Display for Implausible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Implausible::LongAgo { days } => write!(f, "is {} ago", span(*days)),
+            Implausible::FarAhead { days } => write!(f, "is {} from now", span(*days)),
+            Implausible::CloseTo { other, hours } => write!(
+                f,
+                "is {} from the treatment of {}; sessions are weeks apart",
+                if *hours < 48 {
+                    format!("{hours} h")
+                } else {
+                    format!("{} days", hours / 24)
+                },
+                other.format("%a %-d %b %Y %H:%M")
+            ),
+        }
+    }
+}
+
+/// "400 days", "4 years".
+fn span(days: i64) -> String {
+    if days >= 730 {
+        format!("{} years", (days + 182) / 365)
+    } else {
+        format!("{days} days")
+    }
+}
+
+/// Whether a treatment at `at`, recorded at `now` beside the treatments at `others`, needs
+/// confirming; `None` when it looks like what a patient would mean. `others` leaves out a
+/// treatment being moved.
+pub fn check(
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+    others: impl IntoIterator<Item = DateTime<FixedOffset>>,
+) -> Option<Implausible> {
+    let ahead = at - now;
+    if ahead > Duration::days(MAX_AHEAD_DAYS) {
+        return Some(Implausible::FarAhead {
+            days: ahead.num_days(),
+        });
+    }
+    if -ahead > Duration::days(MAX_AGE_DAYS) {
+        return Some(Implausible::LongAgo {
+            days: (-ahead).num_days(),
+        });
+    }
+    others
+        .into_iter()
+        .filter(|other| *other != at)
+        .map(|other| (other, (at - other).abs()))
+        .filter(|(_, gap)| *gap < Duration::days(MIN_SESSION_GAP_DAYS))
+        .min_by_key(|(_, gap)| *gap)
+        .map(|(other, gap)| Implausible::CloseTo {
+            other,
+            hours: gap.num_hours(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn implausible_times_table() {
+        let now = t("2026-11-22T10:00:00+01:00");
+        let earlier = t("2026-10-20T14:00:00+02:00");
+        let cases: [(&str, Option<&str>); 9] = [
+            ("2026-11-20T14:00:00+01:00", None),
+            ("2026-11-22T10:00:00+01:00", None),
+            // Booked for next week: the plan shows how to prepare.
+            ("2026-12-01T09:00:00+01:00", None),
+            ("1990-11-20T14:00:00+01:00", Some("is 36 years ago")),
+            ("2030-11-20T14:00:00+01:00", Some("is 4 years from now")),
+            ("2027-03-01T14:00:00+01:00", Some("is 99 days from now")),
+            ("2025-11-01T14:00:00+01:00", Some("is 385 days ago")),
+            (
+                "2026-10-20T15:00:00+02:00",
+                Some(
+                    "is 1 h from the treatment of Tue 20 Oct 2026 14:00; sessions are weeks apart",
+                ),
+            ),
+            (
+                "2026-10-24T14:00:00+02:00",
+                Some(
+                    "is 4 days from the treatment of Tue 20 Oct 2026 14:00; sessions are weeks apart",
+                ),
+            ),
+        ];
+        for (at, want) in cases {
+            let got = check(t(at), now, [earlier]).map(|i| i.to_string());
+            assert_eq!(got.as_deref(), want, "{at}");
+        }
+    }
+
+    #[test]
+    fn the_same_instant_and_a_new_session_weeks_later_are_plausible() {
+        let now = t("2026-11-22T10:00:00+01:00");
+        let earlier = t("2026-10-20T14:00:00+02:00");
+        assert_eq!(check(earlier, now, [earlier]), None);
+        let next = t("2026-10-27T14:00:00+01:00");
+        assert_eq!(check(next, now, [earlier]), None, "exactly seven days");
+    }
+}

@@ -1,0 +1,124 @@
+//! What the terminal the app runs in can show, applied to each frame once the screens have
+//! drawn it: plain ASCII where the locale is not UTF-8 (`crate::locale`: "✕" becomes "x",
+//! box lines "-", "|" and "+"), and no colour where NO_COLOR asks for none
+//! (<https://no-color.org>: set and not empty). The screens stay as they are; this is the one
+//! place that knows.
+
+use crate::locale;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+/// How frames are shown on this terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Look {
+    /// Every cell in ASCII.
+    pub ascii: bool,
+    /// No foreground or background colours; a cell that had a background (the selected
+    /// row, the title bar) is shown reversed instead, so it still stands out.
+    pub no_colour: bool,
+}
+
+impl Look {
+    /// The look the environment asks for; `var` reads one variable.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Self {
+        Look {
+            ascii: !locale::is_utf8(&var),
+            no_colour: var("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        }
+    }
+
+    /// The look this process's environment asks for.
+    pub fn of_process() -> Self {
+        Look::from_env(|v| std::env::var(v).ok())
+    }
+
+    /// Changes a drawn frame to this look.
+    pub fn apply(&self, buf: &mut Buffer) {
+        if !self.ascii && !self.no_colour {
+            return;
+        }
+        for cell in buf.content.iter_mut() {
+            if self.ascii && !cell.symbol().is_ascii() {
+                let plain = locale::to_ascii(cell.symbol()).into_owned();
+                // One cell, one character: "->" keeps its ">", "..." one ".".
+                let one = match plain.as_str() {
+                    "->" => ">",
+                    "<-" => "<",
+                    "..." => ".",
+                    other => &other[other.len().saturating_sub(1)..],
+                };
+                cell.set_symbol(one);
+            }
+            if self.no_colour {
+                if cell.bg != Color::Reset {
+                    cell.modifier.insert(Modifier::REVERSED);
+                }
+                cell.fg = Color::Reset;
+                cell.bg = Color::Reset;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    #[test]
+    fn the_environment_chooses_the_look() {
+        let cases: [(&[(&str, &str)], Look); 5] = [
+            (&[("LANG", "en_US.UTF-8")], Look::default()),
+            (
+                &[("LANG", "C")],
+                Look {
+                    ascii: true,
+                    no_colour: false,
+                },
+            ),
+            (
+                &[("LANG", "C.UTF-8"), ("NO_COLOR", "1")],
+                Look {
+                    ascii: false,
+                    no_colour: true,
+                },
+            ),
+            (&[("LANG", "C.UTF-8"), ("NO_COLOR", "")], Look::default()),
+            (
+                &[("LANG", "en_US.ISO-8859-1"), ("NO_COLOR", "yes")],
+                Look {
+                    ascii: true,
+                    no_colour: true,
+                },
+            ),
+        ];
+        for (env, want) in cases {
+            let var = |name: &str| {
+                env.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            };
+            assert_eq!(Look::from_env(var), want, "{env:?}");
+        }
+    }
+
+    #[test]
+    fn frames_become_ascii_and_colourless() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        let selected = Style::new().fg(Color::White).bg(Color::Indexed(238));
+        buf.set_string(0, 0, "✕ a → b…", selected);
+        buf.set_string(9, 0, "術", Style::new().fg(Color::Red));
+        Look {
+            ascii: true,
+            no_colour: true,
+        }
+        .apply(&mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(text, "x a > b. ?  ");
+        assert!(buf.content[0].modifier.contains(Modifier::REVERSED));
+        assert_eq!(buf.content[0].bg, Color::Reset);
+        assert!(!buf.content[9].modifier.contains(Modifier::REVERSED));
+        assert_eq!(buf.content[9].fg, Color::Reset);
+    }
+}

@@ -1,0 +1,131 @@
+//! Issue 15, the welcome prompt: it takes a bare date, "yesterday 15:00", "today 9:30" and
+//! "YYYY-MM-DD HH:MM"; ↑/↓ step the pre-filled day; a time that looks like a mistake (1990,
+//! 2030) is recorded only on a second Enter. Berlin, Sunday 22 Nov 2026 09:00.
+
+mod tui_harness;
+
+use aftercare::store::{State, Store};
+use aftercare::tui::{App, handle_event};
+use chrono_tz::Tz;
+use crossterm::event::KeyCode::{Down, Enter, Up};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_harness::*;
+
+fn welcome() -> (tempfile::TempDir, Store, App<Tz>) {
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
+    let store = Store::new(dir.path());
+    let app = app_at(store.clone(), State::default(), NOW, 80, 24);
+    (dir, store, app)
+}
+
+/// Clears the field (Ctrl-U) and types `text`.
+fn answer(app: &mut App<Tz>, text: &str) {
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    handle_event(app, &Event::Key(ctrl_u));
+    type_text(app, text);
+}
+
+fn recorded(store: &Store) -> Vec<String> {
+    let state = store.load().unwrap();
+    state.sessions.iter().map(|s| s.at.to_rfc3339()).collect()
+}
+
+#[test]
+fn the_prompt_takes_the_forms_a_patient_types() {
+    let cases = [
+        ("yesterday 15:00", "2026-11-21T15:00:00+01:00"),
+        ("today 8:30", "2026-11-22T08:30:00+01:00"),
+        ("2026-11-20", "2026-11-20T12:00:00+01:00"),
+        ("2026-11-20 14:00", "2026-11-20T14:00:00+01:00"),
+    ];
+    for (typed, want) in cases {
+        let (_dir, store, mut app) = welcome();
+        answer(&mut app, typed);
+        press(&mut app, &[Enter]);
+        assert_eq!(recorded(&store), [want], "{typed}");
+        assert!(
+            screen(&app).contains("of recovery"),
+            "{typed}: {}",
+            screen(&app)
+        );
+    }
+}
+
+#[test]
+fn up_and_down_step_the_pre_filled_day() {
+    let (_dir, store, mut app) = welcome();
+    let shown = screen(&app);
+    insta::assert_snapshot!("welcome_80x24", shown);
+    assert!(shown.contains("Treatment: 2026-11-22 09:00"), "{shown}");
+    assert!(shown.contains("↑↓ day"), "{shown}");
+    press(&mut app, &[Up, Up, Up]);
+    assert!(screen(&app).contains("Treatment: 2026-11-19 09:00"));
+    press(&mut app, &[Down]);
+    assert!(screen(&app).contains("Treatment: 2026-11-20 09:00"));
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-20T09:00:00+01:00"]);
+}
+
+#[test]
+fn an_unreadable_answer_says_what_is_taken() {
+    let (_dir, store, mut app) = welcome();
+    answer(&mut app, "last week");
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("\"last week\" is not a time: type"),
+        "{shown}"
+    );
+    assert!(shown.contains("\"yesterday 15:00\""), "{shown}");
+    assert!(recorded(&store).is_empty());
+}
+
+#[test]
+fn an_implausible_year_is_recorded_only_on_a_second_enter() {
+    for (typed, why, want) in [
+        (
+            "1990-11-20 14:00",
+            "Tue 20 Nov 1990 14:00 is 36 years ago",
+            "1990-11-20T14:00:00+01:00",
+        ),
+        (
+            "2030-11-20 14:00",
+            "Wed 20 Nov 2030 14:00 is 4 years from now",
+            "2030-11-20T14:00:00+01:00",
+        ),
+    ] {
+        let (_dir, store, mut app) = welcome();
+        answer(&mut app, typed);
+        press(&mut app, &[Enter]);
+        let shown = screen(&app);
+        assert!(shown.contains(why), "{shown}");
+        assert!(shown.contains("Enter again"), "{shown}");
+        assert!(recorded(&store).is_empty(), "{typed}");
+        if typed.starts_with("1990") {
+            insta::assert_snapshot!("welcome_implausible_1990_80x24", shown);
+        }
+        press(&mut app, &[Enter]);
+        assert_eq!(recorded(&store), [want]);
+    }
+    // Correcting the text asks afresh.
+    let (_dir, store, mut app) = welcome();
+    answer(&mut app, "1990-11-20 14:00");
+    press(&mut app, &[Enter]);
+    answer(&mut app, "1990-11-21 14:00");
+    press(&mut app, &[Enter]);
+    assert!(recorded(&store).is_empty());
+    assert!(screen(&app).contains("is 36 years ago"));
+}
+
+#[test]
+fn day_1_before_the_app_knew_of_the_treatment_is_not_missed() {
+    let (_dir, _store, mut app) = welcome();
+    answer(&mut app, "2026-11-20 14:00");
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    insta::assert_snapshot!("first_checklist_on_day_3_80x24", shown);
+    assert!(shown.contains("Day 3 of recovery"), "{shown}");
+}
