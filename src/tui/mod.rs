@@ -92,7 +92,7 @@ pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
 /// not pass the question on (half-blocks there). Read once, at the edge.
 fn terminal_graphics() -> Graphics {
     let term = std::env::var("TERM").unwrap_or_default();
-    let multiplexer = std::env::var_os("TMUX").is_some()
+    let multiplexer = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
         || term.starts_with("screen")
         || term.starts_with("tmux");
     Graphics::for_terminal(multiplexer)
