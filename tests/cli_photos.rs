@@ -275,6 +275,7 @@ fn bad_files_get_a_clear_error_and_nothing_is_kept() {
             2,
             "is a directory, not a photo file",
         ),
+        (fifo(&p), 2, "is a FIFO (named pipe), not a photo file"),
     ];
     let before = fs::read(p.state_file()).unwrap();
     for (file, code, message) in cases {
@@ -390,4 +391,13 @@ fn crc32(bytes: &[u8]) -> u32 {
         }
     }
     !crc
+}
+
+/// A named pipe with no writer: opening it must not wait.
+fn fifo(p: &Patient) -> PathBuf {
+    let path = p.data().join("pipe.jpg");
+    let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo has no other preconditions.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    path
 }

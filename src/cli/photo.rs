@@ -8,7 +8,6 @@ use crate::journal::clean_note;
 use crate::photo::{self, MAX_PHOTO_BYTES, PhotoError};
 use crate::rules::Rules;
 use crate::store::{Change, Photo, PhotoCopy, Session};
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -108,7 +107,8 @@ fn write_guidance(out: Out, rules: &Rules) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The file's bytes: a regular file of at most `MAX_PHOTO_BYTES`, read without changing it.
+/// The file's bytes: a regular file of at most `MAX_PHOTO_BYTES`, read without changing it
+/// (a link is followed: the patient names the file they mean).
 fn read_photo_file(path: &Path) -> Result<Vec<u8>, CliError> {
     let unreadable = |source| CliError::PhotoUnreadable {
         path: path.to_path_buf(),
@@ -118,7 +118,13 @@ fn read_photo_file(path: &Path) -> Result<Vec<u8>, CliError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(unreadable)?;
+    // Without waiting: a FIFO given by mistake opens at once and is refused below, rather
+    // than the command waiting for a writer that never comes.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     if !meta.is_file() {
         return Err(CliError::Usage(format!(
