@@ -57,7 +57,11 @@ fn open_back_and_quit(session: Session, answer: Option<&str>) -> String {
         session.wait_for_since(mark, &[STATUS_REQUEST]);
         session.type_bytes(answer.as_bytes());
     }
-    let opened = session.wait_for_since(mark, &["Before · Fri 20 Nov 2026", "After · Day 3"]);
+    // The footer is drawn after the pictures' rows: the whole frame is in by then.
+    let opened = session.wait_for_since(
+        mark,
+        &["Before · Fri 20 Nov 2026", "After · Day 3", " back"],
+    );
     let back = session.mark();
     session.type_bytes(b"\x1b");
     session.wait_for_since(back, &["To do"]);
