@@ -167,7 +167,7 @@ fn check(bytes: &[u8]) -> Result<PhotoFormat, PhotoError> {
     if format == PhotoFormat::Jpeg && !ends_with_eoi(bytes) {
         // zune-jpeg fills a cut-off JPEG with grey rather than failing: refuse it here.
         return Err(PhotoError::Damaged(
-            "the JPEG has no end marker: the file was cut short".into(),
+            "the JPEG ends without its end marker".into(),
         ));
     }
     let mut header = ImageReader::with_format(Cursor::new(bytes), format.image_format());
