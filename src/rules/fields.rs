@@ -284,6 +284,14 @@ pub static ALERT: Table = Table {
     any_of: &[],
 };
 
+pub static PHOTO_GUIDANCE: Table = Table {
+    what: "photo_guidance",
+    def: "PhotoGuidance",
+    fields: &[req("text", text(LONG)), f("sources", Ty::Ids)],
+    one_of: &[],
+    any_of: &[],
+};
+
 pub static NEXT_SESSION: Table = Table {
     what: "next_session",
     def: "NextSession",
@@ -386,6 +394,7 @@ pub static TOP: Table = Table {
         f("alerts", Ty::List(&ALERT)),
         f("next_session", Ty::Object(&NEXT_SESSION)),
         new("after", Ty::Object(&AFTER)),
+        new("photo_guidance", Ty::Object(&PHOTO_GUIDANCE)),
     ],
     one_of: &[],
     any_of: &[],

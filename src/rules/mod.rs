@@ -33,7 +33,7 @@ pub use error::{Problem, RulesError};
 pub use extend::{BUILTIN_BASE, Removals};
 pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
 pub use identity::{builtin_identity, is_sha256_hex, sha256_hex};
-pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
+pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, PhotoGuidance, Symptom};
 pub use load::{Loader, NoFiles};
 pub use locate::{Segment, line_column, locate};
 pub use provider::Provider;
@@ -105,9 +105,13 @@ pub struct Rules {
     /// When the next treatment of a series is due; the app counts down to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_session: Option<NextSession>,
-    /// What to expect once the plan is over, shown from the day after its last day.
+    /// What to expect once the plan is over, shown once its last window has closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<AfterPlan>,
+    /// How to take photos that can be compared day to day: shown when the first photo of a
+    /// treatment is added and in the help of the before/after screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo_guidance: Option<PhotoGuidance>,
 }
 
 /// One thing to do or avoid during a window after the treatment.

@@ -58,6 +58,9 @@ impl Rules {
             make_inert(&mut n.title);
             make_inert(&mut n.detail);
         }
+        if let Some(g) = &mut self.photo_guidance {
+            make_inert(&mut g.text);
+        }
         for s in &mut self.symptoms {
             make_inert(&mut s.title);
             make_inert(&mut s.detail);

@@ -119,6 +119,9 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
     if let Some(after) = &rules.after {
         run.cites(vec![key("after")], &after.sources, &sources);
     }
+    if let Some(guidance) = &rules.photo_guidance {
+        run.cites(vec![key("photo_guidance")], &guidance.sources, &sources);
+    }
     run.report_still_used();
 }
 

@@ -38,6 +38,17 @@ impl Look {
             return;
         }
         for cell in buf.content.iter_mut() {
+            if let (Color::Rgb(r, g, b), Color::Rgb(r2, g2, b2)) = (cell.fg, cell.bg) {
+                // A photo's half-block (only pictures draw in 24-bit colour): it is what the
+                // patient asked to see, not colour added to text, so NO_COLOR leaves it. In
+                // ASCII, the cell's two halves become one blank of their average colour.
+                if self.ascii {
+                    let mean = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
+                    cell.set_symbol(" ");
+                    cell.bg = Color::Rgb(mean(r, r2), mean(g, g2), mean(b, b2));
+                }
+                continue;
+            }
             if self.ascii && !cell.symbol().is_ascii() {
                 let plain = locale::to_ascii(cell.symbol()).into_owned();
                 // One cell, one character: "->" keeps its ">", "..." one ".".
@@ -135,5 +146,28 @@ mod tests {
         assert_eq!(buf.content[0].bg, Color::Reset);
         assert!(!buf.content[9].modifier.contains(Modifier::REVERSED));
         assert_eq!(buf.content[9].fg, Color::Reset);
+    }
+
+    #[test]
+    fn a_photo_keeps_its_colours_and_in_ascii_each_cell_is_its_average() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 1, 1));
+        let half = Style::new()
+            .fg(Color::Rgb(200, 40, 40))
+            .bg(Color::Rgb(100, 20, 0));
+        buf.set_string(0, 0, "▀", half);
+        let mut colourless = buf.clone();
+        Look {
+            ascii: false,
+            no_colour: true,
+        }
+        .apply(&mut colourless);
+        assert_eq!(colourless, buf);
+        Look {
+            ascii: true,
+            no_colour: true,
+        }
+        .apply(&mut buf);
+        assert_eq!(buf.content[0].symbol(), " ");
+        assert_eq!(buf.content[0].bg, Color::Rgb(150, 30, 20));
     }
 }

@@ -23,6 +23,8 @@ pub enum Action {
     Undo,
     Chart,
     History,
+    /// The before/after photos.
+    Photos,
     PrevSession,
     NextSession,
     AllowEdits,
@@ -47,6 +49,7 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
     Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
     Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
+    Binding { keys: &[Char('b')], action: Action::Photos, hint: None, help: "Before and after: your photos side by side" },
     Binding { keys: &[Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
     Binding { keys: &[Char(']')], action: Action::NextSession, hint: Some("session"), help: "Show the treatment after" },
     Binding { keys: &[Char('e')], action: Action::AllowEdits, hint: None, help: "Allow changes to an earlier treatment" },

@@ -120,6 +120,7 @@ impl ChecklistScreen {
             Action::Why => return self.why_item(ctx).map_or(Effect::Done, Effect::Why),
             Action::Chart => return Effect::Show(Screen::Chart),
             Action::History => return Effect::Show(Screen::History),
+            Action::Photos => return Effect::Show(Screen::Photos),
             Action::Help => return Effect::Help,
             Action::Quit => return Effect::Quit,
         }
