@@ -2,7 +2,7 @@
 //! whether it is done. The terminal screens and the command line both show this, so a task
 //! reads the same everywhere.
 
-use crate::plan::{Plan, Span, Timing, counts, when_label};
+use crate::plan::{Plan, Span, Standing, Task, Timing, counts, when_label};
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
@@ -31,6 +31,23 @@ pub struct TaskLine {
     pub when: String,
     pub rationale: String,
     pub sources: Vec<String>,
+    /// Where the task stands at `now` (`Plan::standing`): due, missed, done, upcoming or
+    /// never due (something to avoid). The main screen groups tasks by it; the JSON output
+    /// says the same with `status` and `done`.
+    #[serde(skip)]
+    pub standing: Standing,
+    /// When the task is due on this day (`Plan::slot_span`): from, and until (exclusive).
+    /// `None` for something to avoid and a task that is never due.
+    #[serde(skip)]
+    pub due: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
+    /// Something to avoid: what to tell the patient once its window is over (the rule's
+    /// `lifted` words).
+    #[serde(skip)]
+    pub lifted: Option<String>,
+    /// The booking of the next session on a day before its window opens: it comes up a
+    /// week early (`Plan::coming_up`) and can be ticked from then on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub coming_up: bool,
 }
 
 /// A phase or warning sign on one day.
@@ -70,32 +87,42 @@ impl Checklist {
         let tz = plan.time_zone();
         let empty = Default::default();
         let ticks = session.map_or(&empty, |s| &s.ticks);
-        let tasks = d
-            .tasks
-            .iter()
-            .map(|task| {
-                let id = task.id();
-                TaskLine {
-                    done: plan.is_done_as(task, &id, d.date, ticks),
-                    id,
-                    title: task.rule.title.clone(),
-                    kind: task.rule.kind,
-                    repeat: task.rule.repeat,
-                    slot: task.slot.map(|s| s.as_str()),
-                    as_needed: !counts(task.rule),
-                    status: match Timing::of(task.starts, task.ends, now) {
-                        Timing::Upcoming => "upcoming",
-                        Timing::Active => "active",
-                        Timing::Ended => "ended",
-                    },
-                    starts: plan.local(task.starts),
-                    ends: plan.local(task.ends),
-                    when: when_label(task, now, tz),
-                    rationale: task.rule.rationale.clone(),
-                    sources: task.rule.sources.clone(),
-                }
-            })
-            .collect();
+        let line = |task: &Task<'_>, coming_up: bool| {
+            let id = task.id();
+            let due = plan.slot_span(task, d.date);
+            let done = plan.is_done_as(task, &id, d.date, ticks);
+            TaskLine {
+                standing: match (coming_up, done) {
+                    (true, true) => Standing::Done,
+                    (true, false) => Standing::Upcoming,
+                    (false, _) => plan.standing(task, d.date, ticks, now),
+                },
+                done,
+                id,
+                title: task.rule.title.clone(),
+                kind: task.rule.kind,
+                repeat: task.rule.repeat,
+                slot: task.slot.map(|s| s.as_str()),
+                as_needed: !counts(task.rule),
+                status: match Timing::of(task.starts, task.ends, now) {
+                    Timing::Upcoming => "upcoming",
+                    Timing::Active => "active",
+                    Timing::Ended => "ended",
+                },
+                starts: plan.local(task.starts),
+                ends: plan.local(task.ends),
+                when: when_label(task, now, tz),
+                rationale: task.rule.rationale.clone(),
+                sources: task.rule.sources.clone(),
+                due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
+                lifted: task.rule.lifted.clone(),
+                coming_up,
+            }
+        };
+        let mut tasks: Vec<TaskLine> = d.tasks.iter().map(|task| line(task, false)).collect();
+        if let Some(task) = coming_up_on(plan, d.day) {
+            tasks.push(line(&task, true));
+        }
         let notes = |spans: &[Span<'_>], warnings: bool| -> Vec<NoteLine> {
             spans
                 .iter()
@@ -125,4 +152,15 @@ impl Checklist {
             (done + usize::from(t.done), all + 1)
         })
     }
+}
+
+/// The booking of the next session, on a day from the one it comes up on (a week before the
+/// next session's window opens) to the day before the window opens, when its own window
+/// puts it on the day.
+fn coming_up_on<'r, Tz: TimeZone>(plan: &Plan<'r, Tz>, day: i64) -> Option<Task<'r>> {
+    let up = plan.coming_up()?;
+    let rule = plan.booking_rule()?;
+    let shown = plan.day_of(up.shows_from) <= day && day < plan.day_of(up.opens);
+    let (starts, ends) = plan.span(rule);
+    shown.then(|| Task::new(rule, None, starts, ends))
 }

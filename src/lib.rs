@@ -10,6 +10,7 @@ pub mod export;
 pub mod inert;
 pub mod journal;
 pub mod locale;
+pub mod photo;
 pub mod plan;
 pub mod plausible;
 pub mod progress;

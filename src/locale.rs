@@ -39,10 +39,10 @@ fn ascii_for(c: char) -> &'static str {
         '▒' => ":",
         '←' => "<-",
         '↑' => "^",
-        '↓' => "v",
+        '↓' | '▾' | '▼' => "v",
         '–' | '—' | '─' | '━' | '‐' | '−' => "-",
         '…' => "...",
-        '│' | '┃' => "|",
+        '│' | '┃' | '‖' => "|",
         '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' => {
             "+"
         }
@@ -178,6 +178,8 @@ mod tests {
             ("1–3 so far…", "1-3 so far..."),
             ("╭─╮│░", "+-+|."),
             ("plain", "plain"),
+            // The main screen's folded lines, and the demo's pause.
+            ("▸ Evening ▾ Missed ‖ paused", "> Evening v Missed | paused"),
             ("術後", "??"),
         ];
         for (text, want) in cases {

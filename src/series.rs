@@ -51,6 +51,8 @@ pub struct SessionSummary {
     /// Check-ins that set off an alert.
     pub alert_days: usize,
     pub symptoms: Vec<SymptomSummary>,
+    /// Photos kept of this treatment (how many; never the photos themselves).
+    pub photos: usize,
 }
 
 /// Every session of `state`, earliest first, as of `now`, each with the plan `rules`.
@@ -140,6 +142,7 @@ fn summarize<Tz: TimeZone>(
         checkins: checkins.len(),
         alert_days,
         symptoms,
+        photos: session.photos.values().map(Vec::len).sum(),
     }
 }
 

@@ -26,7 +26,9 @@ fn listed(plan: &Value) -> [Pairs; 3] {
     for day in array(&plan["days"]) {
         let n = day["day"].as_i64().unwrap();
         for (i, list) in ["tasks", "phases", "warnings"].into_iter().enumerate() {
-            for item in array(&day[list]) {
+            // The booking of the next session is listed from a week before its window opens,
+            // marked as coming up (docs/rules.md, "Next session").
+            for item in array(&day[list]).iter().filter(|t| t["coming_up"] != true) {
                 pairs[i].insert((item["id"].as_str().unwrap().to_string(), n));
             }
         }

@@ -71,5 +71,5 @@ fn the_system_zone_changed_under_the_running_app_moves_today() {
         .keys()
         .map(|d| d.to_string())
         .collect();
-    assert_eq!(dates, ["2026-11-22"]);
+    assert_eq!(dates, ["2026-11-22"], "{}", screen(&app));
 }

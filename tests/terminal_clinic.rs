@@ -21,15 +21,9 @@ fn the_demo_of_a_clinic_s_plan_names_the_clinic_in_the_help() {
     session.wait_for(&[ENTER_SCREEN, "DEMO", "Example Skin Clinic"]);
     let mark = session.mark();
     session.type_bytes(b"?");
-    // (Only the cells that change are written: the email address is new everywhere.)
-    session.wait_for_since(
-        mark,
-        &[
-            "Your clinic",
-            "Example Skin Clinic",
-            "care@example-clinic.com",
-        ],
-    );
+    // (Only the cells that change are written, so a word may come in pieces where the
+    // screen under the help had the same letters: these three come whole.)
+    session.wait_for_since(mark, &["Your clinic", "Example Skin Clinic", "Phone"]);
     session.type_bytes(b"x");
     std::thread::sleep(std::time::Duration::from_millis(200));
     session.type_bytes(b"q");

@@ -27,7 +27,10 @@ fn the_clock_moving_backwards_under_the_app_keeps_the_ticks() {
     press(&mut app, &[Char('t')]);
     let shown = screen(&app);
     assert!(shown.contains("1 day before treatment"), "{shown}");
-    assert!(shown.contains("Before treatment · in 1 d 5 h"), "{shown}");
+    assert!(
+        shown.contains("Treatment tomorrow, Fri 20 Nov 14:00"),
+        "{shown}"
+    );
     let saved = store.load().unwrap();
     assert_eq!(saved.sessions[0].ticks.len(), 1);
 }
@@ -37,11 +40,19 @@ fn a_treatment_ahead_is_counted_down_and_no_day_is_negative() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store, state, "2026-11-14T09:00:00+01:00", 80, 24);
     let shown = screen(&app);
-    assert!(shown.contains("Before treatment · in 6 d ·"), "{shown}");
+    assert!(
+        shown.contains("Treatment in 6 days, Fri 20 Nov 14:00"),
+        "{shown}"
+    );
     assert!(shown.contains("Tell provider your conditions"), "{shown}");
-    // The countdown moves with the clock, to the hour once it is close.
+    // The countdown moves with the clock, in calendar days as plan days are, to the
+    // minute on the day.
     app.set_now(at("2026-11-19T10:00:00+01:00"));
-    assert!(screen(&app).contains("in 1 d 4 h"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("Treatment tomorrow"),
+        "{}",
+        screen(&app)
+    );
     app.set_now(at("2026-11-20T13:30:00+01:00"));
     assert!(screen(&app).contains("in 30 min"), "{}", screen(&app));
     // From the first day of the plan to the treatment day, no day is called 0 or negative.

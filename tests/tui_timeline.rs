@@ -78,8 +78,9 @@ fn days_scroll_when_they_do_not_fit() {
 #[test]
 fn the_timeline_opens_on_the_selected_task() {
     let (_dir, _store, mut app) = patient(80, 24);
-    // The fourth task on Day 3 is the hat; the timeline selects its rule.
-    press(&mut app, &[Char('j'); 3]);
+    // The seventh task on Day 3 is the hat (tasks done as needed come after those due);
+    // the timeline selects its rule.
+    press(&mut app, &[Char('j'); 6]);
     press(&mut app, &[Tab]);
     let shown = screen(&app);
     assert!(shown.contains("› Wear a wide-brim hat"), "{shown}");
@@ -88,8 +89,8 @@ fn the_timeline_opens_on_the_selected_task() {
 #[test]
 fn why_popup_80x24() {
     let (_dir, _store, mut app) = patient(80, 24);
-    // The cold compress: a 48-hour window from the treatment.
-    press(&mut app, &[Char('j'); 5]);
+    // The cold compress (done as needed, listed last): a 48-hour window from the treatment.
+    press(&mut app, &[Char('j'); 7]);
     press(&mut app, &[Char('i')]);
     let shown = screen(&app);
     assert!(

@@ -33,6 +33,11 @@ pub struct Args {
     #[arg(long)]
     pub demo: bool,
 
+    /// Ring the terminal bell when tasks fall due while the checklist is open (also
+    /// AFTERCARE_BELL=1). The screen says so either way.
+    #[arg(long, env = "AFTERCARE_BELL", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::SetTrue)]
+    pub bell: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -101,6 +106,12 @@ pub enum Command {
     /// Say what is due now and what has ended since the last reminder (exit status 0 when
     /// something is due, 3 when nothing is); `remind install` has it run by itself
     Remind(RemindArgs),
+    /// Keep photos of your skin, day by day, to compare before and after (`aftercare`, then
+    /// b, shows them side by side)
+    Photo {
+        #[command(subcommand)]
+        command: PhotoCommand,
+    },
     /// Export the plan for use elsewhere
     Export {
         #[command(subcommand)]
@@ -227,6 +238,37 @@ pub struct CheckinArgs {
     /// The plan day (1 = the treatment day) [default: today]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub day: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhotoCommand {
+    /// Keep a copy of a photo (JPEG or PNG) for a day of the treatment. The copy has no
+    /// location or camera metadata and only you can read it; the file you give is never
+    /// changed or moved
+    Add(PhotoAddArgs),
+    /// List the photos kept for each treatment, with their ids
+    List,
+    /// Remove a kept photo (its copy is deleted; the file you added it from is not touched)
+    Remove {
+        /// The photo's id, as `aftercare photo list` shows it (its first 4 characters are
+        /// enough)
+        id: String,
+    },
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PhotoAddArgs {
+    /// The photo: a JPEG or PNG file
+    pub file: PathBuf,
+    /// The plan day it was taken on (1 = the treatment day) [default: today]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub day: Option<i64>,
+    /// Taken before the treatment: the "before" photo the others are compared with
+    #[arg(long, conflicts_with = "day")]
+    pub before: bool,
+    /// A short note to keep with it
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,7 +21,17 @@ pub fn markdown(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError
         } else {
             handout::Dates::Relative
         };
-        handout::write(out, &plan, dates)?;
+        // Photo counts belong to the record: none for a plan laid out with --at.
+        let photos: Vec<usize> = match (session, ctx.at) {
+            (Some(_), None) => ctx
+                .state
+                .sessions
+                .iter()
+                .map(super::photo::photo_count)
+                .collect(),
+            _ => Vec::new(),
+        };
+        handout::write(out, &plan, dates, &photos)?;
         return Ok(());
     }
     let days = args.days(&plan)?;

@@ -101,6 +101,7 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
             0 => s.checkins.to_string(),
             n => format!("{} (⚠ {n})", s.checkins),
         }),
+        row("Photos", &|s| s.photos.to_string()),
     ];
     for (i, symptom) in ctx.rules.symptoms.iter().enumerate() {
         let label = cut(&symptom.title, LABEL_WIDTH - 2);

@@ -12,6 +12,7 @@ mod followed;
 mod history;
 mod journal_text;
 mod json_out;
+mod photo;
 mod remind_cmd;
 mod remove;
 mod rules_cmd;
@@ -23,8 +24,8 @@ mod ticks;
 mod windows_json;
 
 pub use args::{
-    Args, CheckinArgs, Command, ExportCommand, PlanArgs, RemindArgs, RemindCommand, RulesCommand,
-    SetupArgs, TickArgs,
+    Args, CheckinArgs, Command, ExportCommand, PhotoAddArgs, PhotoCommand, PlanArgs, RemindArgs,
+    RemindCommand, RulesCommand, SetupArgs, TickArgs,
 };
 pub use followed::Basis;
 pub use json_out::{write_plan_days_json, write_plan_json};
@@ -104,6 +105,20 @@ pub enum CliError {
     },
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// A file `photo add` cannot keep as a photo; nothing was kept.
+    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
+    Photo {
+        path: PathBuf,
+        #[source]
+        source: crate::photo::PhotoError,
+    },
+    /// A file `photo add` cannot read.
+    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
+    PhotoUnreadable {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// `--rules` names a plan other than the one the treatment recorded (`followed`).
     #[error("{0}")]
     OtherPlan(String),
@@ -118,6 +133,7 @@ impl CliError {
             | CliError::RulesUnreadable { .. }
             | CliError::Time { .. }
             | CliError::Usage(_)
+            | CliError::Photo { .. }
             | CliError::OtherPlan(_) => 2,
             CliError::NoDataDir
             | CliError::NoTreatment
@@ -130,6 +146,7 @@ impl CliError {
             | CliError::Notify(_)
             | CliError::Install(_)
             | CliError::Write { .. }
+            | CliError::PhotoUnreadable { .. }
             | CliError::Output(_) => 1,
         }
     }
@@ -274,7 +291,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
             return Err(CliError::NotATerminal);
         }
         tui::check_terminal()?;
-        tui::run_demo(followed::named(given)?, clock)?;
+        tui::run_demo(followed::named(given)?, clock, args.bell)?;
         return Ok(Success::Done);
     }
     // Setting up the timer needs the paths this run was given, not the data itself. Not
@@ -320,7 +337,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         let opened = store.open(clock.now())?;
         let session = opened.state.current_session(clock.now());
         let plan = followed::for_session(&store, session, given)?;
-        tui::run(plan.rules, store, opened, clock)?;
+        tui::run(plan.rules, store, opened, clock, args.bell)?;
         return Ok(Success::Done);
     };
     let state = load_state(&store)?;
@@ -422,6 +439,7 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<Success, CliEr
             command: ExportCommand::Ics { file, .. },
         } => export_cmd::ics(ctx, &file, &mut out)?,
         Command::Remind(r) => success = remind_cmd::remind(ctx, &r, &mut out)?,
+        Command::Photo { command } => photo::run(ctx, &command, &mut out)?,
         Command::Check(t) => ticks::check(ctx, &t, &mut out)?,
         Command::Uncheck(t) => ticks::uncheck(ctx, &t, &mut out)?,
         // Handled in `run`, before the rules and the data were loaded.

@@ -45,7 +45,13 @@ pub fn uncheck(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError>
         Change::UntickRange {
             session,
             task: task_id,
-            first: target.plan.local_date(task.starts),
+            // The booking of the next session counts ticks from the day it came up.
+            first: target
+                .plan
+                .find_rule(&task.id)
+                .map_or(target.plan.local_date(task.starts), |(rule, _)| {
+                    target.plan.once_ticks_from(rule)
+                }),
             last,
         }
     } else {

@@ -31,11 +31,14 @@ pub enum Dates {
     Relative,
 }
 
-/// Writes the handout of `plan` to `out`.
+/// Writes the handout of `plan` to `out`. `photos` is how many photos each treatment of the
+/// series has kept, earliest first (empty for a plan laid out with no record): the handout
+/// says how many, never shows them.
 pub fn write<Tz: TimeZone>(
     out: &mut dyn Write,
     plan: &Plan<'_, Tz>,
     dates: Dates,
+    photos: &[usize],
 ) -> io::Result<()> {
     let handout = Handout { plan, dates };
     handout.head(out)?;
@@ -45,7 +48,30 @@ pub fn write<Tz: TimeZone>(
         handout.period(out, *period, n == 0)?;
     }
     handout.next_session(out)?;
+    write_photos(out, photos)?;
     handout.sources(out)
+}
+
+/// "**Photos:** 3 kept (`aftercare photo list`)", per treatment for a series.
+fn write_photos(out: &mut dyn Write, photos: &[usize]) -> io::Result<()> {
+    let phrase = |n: usize| match n {
+        1 => "1 photo".to_string(),
+        n => format!("{n} photos"),
+    };
+    let counts = match photos {
+        [] => return Ok(()),
+        [n] => phrase(*n),
+        all => all
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("session {} {}", i + 1, phrase(*n)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    writeln!(
+        out,
+        "**Photos:** {counts} kept in aftercare (not printed here; `aftercare photo list` lists them).\n"
+    )
 }
 
 /// A stretch of the recovery the handout groups rules under, in hours after the treatment

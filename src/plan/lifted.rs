@@ -8,8 +8,8 @@
 //! earlier, found in the plan's zone (167 or 169 h when the clocks change in between).
 
 use super::{Plan, wall_clock};
-use crate::rules::{Kind, Rule};
-use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use crate::rules::{Kind, Repeat, Rule};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -90,5 +90,35 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             opens,
             closes,
         })
+    }
+
+    /// Whether `rule` is the booking of the next session: a once task to do whose window
+    /// opens when the next session's does (the built-in plan's `book-next-session`). It comes
+    /// up with the next session, a week before its window opens, and a tick from then on
+    /// counts.
+    pub fn is_booking(&self, rule: &Rule) -> bool {
+        rule.kind == Kind::Do
+            && rule.repeat == Repeat::Once
+            && self
+                .rules
+                .next_session
+                .as_ref()
+                .is_some_and(|next| self.span(next).0 == self.span(rule).0)
+    }
+
+    /// The booking task (`is_booking`), the first such rule in the file.
+    pub fn booking_rule(&self) -> Option<&'r Rule> {
+        self.rules.next_session.as_ref()?;
+        self.rules.rules.iter().find(|rule| self.is_booking(rule))
+    }
+
+    /// The first date a tick of a once task of `rule` counts from: its window's first day,
+    /// or for the booking task the day the next session comes up.
+    pub fn once_ticks_from(&self, rule: &Rule) -> NaiveDate {
+        let first = self.local_date(self.span(rule).0);
+        match self.coming_up().filter(|_| self.is_booking(rule)) {
+            Some(up) => first.min(self.local_date(up.shows_from)),
+            None => first,
+        }
     }
 }

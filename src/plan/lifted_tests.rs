@@ -60,3 +60,58 @@ fn rules_without_next() -> crate::rules::Rules {
     )
     .unwrap()
 }
+
+#[test]
+fn the_booking_comes_up_with_the_next_session_and_a_tick_from_then_counts() {
+    use crate::checklist::Checklist;
+    use crate::store::Ticks;
+    let rules = crate::rules::Rules::builtin().unwrap();
+    // Fri 20 Nov 2026 14:00: the next session's window opens on Day 29 (Fri 18 Dec 14:00)
+    // and comes up on Day 22 (Fri 11 Dec).
+    let treated = at("2026-11-20T14:00:00+01:00");
+    let plan = Plan::new(&rules, treated, Berlin);
+    assert_eq!(
+        plan.booking_rule().map(|r| r.id.as_str()),
+        Some("book-next-session")
+    );
+    let on = |day: i64, ticks: &Ticks| {
+        let now = plan.day_bounds(plan.date_of(day)).0 + Duration::hours(10);
+        Checklist::build(&plan, day, None, now)
+            .tasks
+            .into_iter()
+            .filter(|t| t.id == "book-next-session")
+            .map(|t| (t.coming_up, is_done(&plan, ticks, day)))
+            .collect::<Vec<_>>()
+    };
+    fn is_done(plan: &Plan<'_, chrono_tz::Tz>, ticks: &Ticks, day: i64) -> bool {
+        let d = plan.day(day);
+        let task = d.tasks.iter().find(|t| t.rule.id == "book-next-session");
+        task.is_some_and(|t| plan.is_done(t, d.date, ticks))
+    }
+    let none = Ticks::new();
+    assert_eq!(on(21, &none), vec![]);
+    assert_eq!(on(22, &none), vec![(true, false)]);
+    assert_eq!(on(28, &none), vec![(true, false)]);
+    assert_eq!(on(29, &none), vec![(false, false)]);
+    // Ticked on Day 23, while it is coming up: done then, and once its window opens.
+    let mut ticks = Ticks::new();
+    ticks
+        .entry(plan.date_of(23))
+        .or_default()
+        .insert("book-next-session".into());
+    let session = crate::store::Session {
+        ticks: ticks.clone(),
+        ..crate::store::Session::new(treated)
+    };
+    let now = plan.day_bounds(plan.date_of(25)).0;
+    let day25 = Checklist::build(&plan, 25, Some(&session), now);
+    assert!(day25.tasks.iter().any(|t| t.coming_up && t.done));
+    assert_eq!(on(30, &ticks), vec![(false, true)]);
+    let day30 = plan.day_bounds(plan.date_of(30)).0 + Duration::hours(10);
+    assert!(
+        plan.due_now(&ticks, day30)
+            .iter()
+            .all(|d| d.id != "book-next-session"),
+        "a booking ticked while it came up is not reminded of"
+    );
+}

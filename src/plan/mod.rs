@@ -292,7 +292,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 
     /// Whether `task` counts as done on `date`. A once-task stays done from the day it was
-    /// ticked to the end of its window; every other task is ticked per day.
+    /// ticked to the end of its window (the booking of the next session from the day it comes
+    /// up, `once_ticks_from`); every other task is ticked per day.
     pub fn is_done(&self, task: &Task<'_>, date: NaiveDate, ticks: &Ticks) -> bool {
         self.is_done_as(task, &task.id(), date, ticks)
     }
@@ -306,7 +307,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         ticks: &Ticks,
     ) -> bool {
         if task.rule.repeat == Repeat::Once {
-            let first = self.local_date(task.starts);
+            let first = self.once_ticks_from(task.rule);
             ticks.range(first..=date).any(|(_, ids)| ids.contains(id))
         } else {
             ticks.get(&date).is_some_and(|ids| ids.contains(id))

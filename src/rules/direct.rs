@@ -44,7 +44,9 @@ pub(super) fn read(text: &str) -> Option<Rules> {
     Some(rules)
 }
 
-/// Whether every object of the plan passes its table's checks, as `shape` makes them.
+/// Whether every object of the plan passes its table's checks, as `shape` makes them. A new
+/// kind of object in the format needs its line here (`direct_tests` tries every object the
+/// top-level table names, and fails when one is missing).
 fn fields_pass(rules: &Rules) -> bool {
     passes(&fields::TOP, rules)
         && rules
@@ -63,6 +65,14 @@ fn fields_pass(rules: &Rules) -> bool {
             .next_session
             .as_ref()
             .is_none_or(|n| passes(&fields::NEXT_SESSION, n))
+        && rules
+            .after
+            .as_ref()
+            .is_none_or(|a| passes(&fields::AFTER, a))
+        && rules
+            .photo_guidance
+            .as_ref()
+            .is_none_or(|g| passes(&fields::PHOTO_GUIDANCE, g))
 }
 
 /// Whether the JSON `text` has no `null`, no list directly inside a list, and lists only as

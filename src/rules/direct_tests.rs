@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::rules::BUILTIN_JSON;
-use crate::rules::fields::{SECTIONS, Table};
+use crate::rules::fields::{SECTIONS, Table, Ty};
 use crate::rules::load::{NoFiles, full};
 use serde_json::{Value, json};
 
@@ -84,11 +84,15 @@ pub(super) fn base() -> Value {
 fn objects(plan: &Value) -> Vec<(String, &'static Table)> {
     let mut out = vec![
         (String::new(), &fields::TOP),
-        ("/provider".to_string(), &fields::PROVIDER),
         ("/symptoms/0/expected/0".to_string(), &fields::POINT),
     ];
-    if plan.get("next_session").is_some() {
-        out.push(("/next_session".to_string(), &fields::NEXT_SESSION));
+    // Every object the top level may hold (the clinic, the next session, what comes after
+    // the plan...), read from its table: a kind of object added to the format is tried here
+    // with no change to this test.
+    for field in fields::TOP.fields {
+        if let (Ty::Object(table), Some(_)) = (field.ty, plan.get(field.name)) {
+            out.push((format!("/{}", field.name), table));
+        }
     }
     for (list, table) in SECTIONS {
         out.push((format!("/{list}/0"), table));
@@ -141,6 +145,8 @@ fn objects_written_as_lists_and_nulls_anywhere_go_to_the_checker() {
     for pointer in [
         "/provider",
         "/next_session",
+        "/after",
+        "/photo_guidance",
         "/rules/0",
         "/symptoms/0/expected/0",
     ] {

@@ -6,7 +6,7 @@
 //! as such); `remove` takes entries out by id; any other id is added after the base's entries,
 //! in the file's order. Removals apply before replacements, so an id can be removed and
 //! added again to move it to the end. Top-level fields given (name, procedure, disclaimer,
-//! provider, next_session) replace the base's.
+//! provider, next_session, after, photo_guidance) replace the base's.
 
 use super::error::Problem;
 use super::fields::SECTIONS;

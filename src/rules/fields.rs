@@ -284,6 +284,14 @@ pub static ALERT: Table = Table {
     any_of: &[],
 };
 
+pub static PHOTO_GUIDANCE: Table = Table {
+    what: "photo_guidance",
+    def: "PhotoGuidance",
+    fields: &[req("text", text(LONG)), f("sources", Ty::Ids)],
+    one_of: &[],
+    any_of: &[],
+};
+
 pub static NEXT_SESSION: Table = Table {
     what: "next_session",
     def: "NextSession",
@@ -310,6 +318,18 @@ pub static NEXT_SESSION: Table = Table {
         f("sources", Ty::Ids),
     ],
     one_of: WINDOW_ONE_OF,
+    any_of: &[],
+};
+
+pub static AFTER: Table = Table {
+    what: "after",
+    def: "AfterPlan",
+    fields: &[
+        req("title", text(TITLE_CHARS)),
+        req("detail", text(LONG)),
+        req("sources", Ty::Ids),
+    ],
+    one_of: &[],
     any_of: &[],
 };
 
@@ -373,6 +393,8 @@ pub static TOP: Table = Table {
         f("symptoms", Ty::List(&SYMPTOM)),
         f("alerts", Ty::List(&ALERT)),
         f("next_session", Ty::Object(&NEXT_SESSION)),
+        new("after", Ty::Object(&AFTER)),
+        new("photo_guidance", Ty::Object(&PHOTO_GUIDANCE)),
     ],
     one_of: &[],
     any_of: &[],

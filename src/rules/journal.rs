@@ -96,6 +96,36 @@ pub struct NextSession {
     pub sources: Vec<String>,
 }
 
+/// The plan's advice for photos that can be compared: "Same light, same angle, same
+/// distance; no makeup."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoGuidance {
+    /// The advice, in a sentence or two.
+    pub text: String,
+    /// Ids from `sources`; none when it is general practice rather than from a source.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+impl PhotoGuidance {
+    /// Where the advice comes from, for the line under it: the sources' titles, or that it
+    /// is general practice when the plan cites none.
+    pub fn basis(&self, rules: &super::Rules) -> String {
+        let titles: Vec<&str> = self
+            .sources
+            .iter()
+            .filter_map(|id| rules.sources.iter().find(|s| s.id == *id))
+            .map(|s| s.title.as_str())
+            .collect();
+        if titles.is_empty() {
+            "general practice for before-and-after photos, not from the plan's sources".into()
+        } else {
+            format!("source: {}", titles.join("; "))
+        }
+    }
+}
+
 impl Alert {
     /// How soon to act: as written, or `Urgency::Call` where the file says none.
     pub fn urgency(&self) -> Urgency {

@@ -4,6 +4,7 @@
 //! file format; `validate` checks what serde cannot (ids, windows, references) and `locate`
 //! turns a field path back into a line and column so every problem points at the text.
 
+mod after;
 mod direct;
 mod error;
 mod extend;
@@ -30,11 +31,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use after::AfterPlan;
 pub use error::{Problem, RulesError};
 pub use extend::{BUILTIN_BASE, Removals};
 pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
 pub use identity::{builtin_identity, is_sha256_hex, sha256_hex};
-pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, Symptom};
+pub use journal::{Alert, ExpectedPoint, MAX_RATING, NextSession, PhotoGuidance, Symptom};
 pub use load::{Loader, NoFiles};
 pub use locate::{Segment, line_column, locate};
 pub use provider::Provider;
@@ -106,6 +108,13 @@ pub struct Rules {
     /// When the next treatment of a series is due; the app counts down to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_session: Option<NextSession>,
+    /// What to expect once the plan is over, shown once its last window has closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<AfterPlan>,
+    /// How to take photos that can be compared day to day: shown when the first photo of a
+    /// treatment is added and in the help of the before/after screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo_guidance: Option<PhotoGuidance>,
 }
 
 /// One thing to do or avoid during a window after the treatment.

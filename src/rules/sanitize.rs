@@ -43,6 +43,10 @@ impl Rules {
                 make_inert(text);
             }
         }
+        if let Some(after) = &mut self.after {
+            make_inert(&mut after.title);
+            make_inert(&mut after.detail);
+        }
         for r in &mut self.rules {
             make_inert(&mut r.title);
             make_inert(&mut r.rationale);
@@ -53,6 +57,9 @@ impl Rules {
         for n in self.phases.iter_mut().chain(&mut self.warnings) {
             make_inert(&mut n.title);
             make_inert(&mut n.detail);
+        }
+        if let Some(g) = &mut self.photo_guidance {
+            make_inert(&mut g.text);
         }
         for s in &mut self.symptoms {
             make_inert(&mut s.title);

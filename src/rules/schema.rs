@@ -19,6 +19,7 @@ pub fn json_schema() -> Value {
     tables.extend([
         &super::fields::POINT,
         &super::fields::NEXT_SESSION,
+        &super::fields::AFTER,
         &super::fields::PROVIDER,
         &super::fields::REMOVALS,
     ]);

@@ -116,6 +116,12 @@ pub(super) fn validate(rules: &Rules, origins: &Origins, facts: &Facts, out: &mu
         run.window(at, window);
         run.cites(at, &next.sources, &sources);
     }
+    if let Some(after) = &rules.after {
+        run.cites(At::Top("after"), &after.sources, &sources);
+    }
+    if let Some(guidance) = &rules.photo_guidance {
+        run.cites(At::Top("photo_guidance"), &guidance.sources, &sources);
+    }
     run.report_still_used();
 }
 

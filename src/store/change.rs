@@ -6,7 +6,7 @@
 //! other. A change that names something the file no longer holds (a treatment moved by
 //! another copy meanwhile) is refused with a `Conflict` rather than applied to something else.
 
-use super::{CheckIn, PlanCopy, PlanRef, Removed, Session, State};
+use super::{CheckIn, PhotoCopy, PlanCopy, PlanRef, Removed, Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -77,6 +77,19 @@ pub enum Change {
         session: DateTime<FixedOffset>,
         date: NaiveDate,
         patch: CheckInPatch,
+    },
+    /// File a photo under `date` (its picture is kept in `photos/` first); a no-op if the
+    /// same picture is already filed on that date.
+    AddPhoto {
+        session: DateTime<FixedOffset>,
+        date: NaiveDate,
+        photo: PhotoCopy,
+    },
+    /// Take the photo with this SHA-256 off the treatment, whatever date it is filed under;
+    /// its picture is deleted once no treatment names it.
+    RemovePhoto {
+        session: DateTime<FixedOffset>,
+        sha256: String,
     },
 }
 
@@ -262,6 +275,27 @@ impl State {
                 }
                 let checkin = session.checkins.entry(*date).or_default();
                 Ok(patch.apply_to(checkin))
+            }
+            Change::AddPhoto {
+                session,
+                date,
+                photo,
+            } => {
+                let photos = self.session_for(*session)?.photos.entry(*date).or_default();
+                if photos.iter().any(|p| p.sha256 == photo.record.sha256) {
+                    return Ok(false);
+                }
+                photos.push(photo.record.clone());
+                Ok(true)
+            }
+            Change::RemovePhoto { session, sha256 } => {
+                let session = self.session_for(*session)?;
+                let before = session.photos.values().map(Vec::len).sum::<usize>();
+                for photos in session.photos.values_mut() {
+                    photos.retain(|p| p.sha256 != *sha256);
+                }
+                session.photos.retain(|_, photos| !photos.is_empty());
+                Ok(session.photos.values().map(Vec::len).sum::<usize>() != before)
             }
         }
     }

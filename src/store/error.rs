@@ -100,6 +100,19 @@ pub enum StoreError {
         shown(path)
     )]
     PlansDir { path: PathBuf, kind: &'static str },
+    /// A kept photo cannot be shown or kept.
+    #[error("the photo {} cannot be used: {why}", shown(path))]
+    Photo {
+        path: PathBuf,
+        /// In words: "it is not there (was it moved or deleted?)".
+        why: String,
+    },
+    /// Something other than a directory where the photos belong.
+    #[error(
+        "{} is {kind}, not a directory; aftercare keeps your photos there. Move it away or pass another --data-dir",
+        shown(path)
+    )]
+    PhotosDir { path: PathBuf, kind: &'static str },
     /// The change named something the file, as re-read under the lock, no longer holds.
     #[error(transparent)]
     Conflict(#[from] Conflict),

@@ -107,8 +107,16 @@ impl Store {
         if let Some(copy) = change.plan_copy() {
             self.keep_plan(copy)?;
         }
+        // A photo's picture likewise goes first ...
+        if let Change::AddPhoto { photo, .. } = change {
+            self.keep_photo(photo)?;
+        }
         if changed {
             self.write(&state)?;
+        }
+        // ... and goes last, once the state no longer names it.
+        if let Change::RemovePhoto { sha256, .. } = change {
+            self.drop_photo_if_unnamed(&state, sha256)?;
         }
         Ok(Saved { state, changed })
     }

@@ -6,6 +6,9 @@
 //! removed from the plan leaves its tick-offs here untouched. Fields this build does not
 //! know (written by a newer aftercare) are kept byte for byte (`RawJson`).
 //!
+//! Photos are listed per treatment and date here; the pictures are kept in `photos/`
+//! (`photos`), written before the state that names them.
+//!
 //! Every change is a `Change` that carries only what the user changed; `Store::save` applies
 //! it, under the lock, to the file as it is on disk at that moment (see `change`).
 
@@ -13,6 +16,7 @@ mod change;
 mod dir;
 mod error;
 mod file;
+mod photos;
 mod plans;
 mod raw;
 mod read;
@@ -25,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use change::{Change, CheckInPatch, Conflict};
 pub use error::StoreError;
 pub use file::{STATE_FILE, Saved, Store};
+pub use photos::{PHOTOS_DIR, Photo, PhotoCopy};
 pub use plans::{MAX_PLAN_BYTES, PLANS_DIR, PlanCopy, PlanRef};
 pub use raw::RawJson;
 pub use read::MAX_STATE_BYTES;
@@ -74,6 +79,9 @@ pub struct Session {
     /// Daily check-ins, one per local date (a second one that day adds to the first).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub checkins: BTreeMap<NaiveDate, CheckIn>,
+    /// Photos, by the local date they are filed under, in the order added (`photos`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub photos: BTreeMap<NaiveDate, Vec<Photo>>,
     #[serde(flatten)]
     pub other: Unknown,
 }
@@ -120,6 +128,7 @@ impl Session {
             recorded: None,
             ticks: Ticks::new(),
             checkins: BTreeMap::new(),
+            photos: BTreeMap::new(),
             other: Unknown::new(),
         }
     }
@@ -166,6 +175,8 @@ pub(crate) fn private_tempdir() -> tempfile::TempDir {
 
 #[cfg(test)]
 mod change_tests;
+#[cfg(test)]
+mod photo_tests;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]

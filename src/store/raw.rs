@@ -14,7 +14,7 @@
 //! change, the rules reader and its error messages passed their tests with it; `raw_value`
 //! was still chosen, since it is what byte-exact needs and it only adds a type.
 
-use super::{CheckIn, PlanRef, Removed, Session, State, Unknown};
+use super::{CheckIn, Photo, PlanRef, Removed, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -141,7 +141,7 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Session, A::Error> {
-        let (mut at, mut ticks, mut checkins) = (None, None, None);
+        let (mut at, mut ticks, mut checkins, mut photos) = (None, None, None, None);
         let mut plan: Option<Option<PlanRef>> = None;
         let mut recorded = None;
         let mut other = Unknown::new();
@@ -152,6 +152,7 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
                 "recorded" => once(&mut recorded, "recorded", &mut map)?,
                 "ticks" => once(&mut ticks, "ticks", &mut map)?,
                 "checkins" => once(&mut checkins, "checkins", &mut map)?,
+                "photos" => once(&mut photos, "photos", &mut map)?,
                 _ => keep(&mut other, key, &mut map)?,
             }
         }
@@ -161,6 +162,7 @@ impl<'de> Visitor<'de> for ObjectOf<Session> {
             recorded: recorded.flatten(),
             ticks: ticks.unwrap_or_default(),
             checkins: checkins.unwrap_or_default(),
+            photos: photos.unwrap_or_default(),
             other,
         })
     }
@@ -260,6 +262,48 @@ impl<'de> Visitor<'de> for ObjectOf<PlanRef> {
             format: format.unwrap_or_default(),
             sha256: sha256.ok_or_else(|| de::Error::missing_field("sha256"))?,
             builtin: builtin.unwrap_or_default(),
+            other,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Photo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectOf::<Photo>::new("a photo (a JSON object)"))
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectOf<Photo> {
+    type Value = Photo;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Photo, A::Error> {
+        let (mut sha256, mut format, mut width, mut height) = (None, None, None, None);
+        let (mut before, mut note, mut added) = (None, None, None);
+        let mut other = Unknown::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "sha256" => once(&mut sha256, "sha256", &mut map)?,
+                "format" => once(&mut format, "format", &mut map)?,
+                "width" => once(&mut width, "width", &mut map)?,
+                "height" => once(&mut height, "height", &mut map)?,
+                "before" => once(&mut before, "before", &mut map)?,
+                "note" => once(&mut note, "note", &mut map)?,
+                "added" => once(&mut added, "added", &mut map)?,
+                _ => keep(&mut other, key, &mut map)?,
+            }
+        }
+        Ok(Photo {
+            sha256: sha256.ok_or_else(|| de::Error::missing_field("sha256"))?,
+            format: format.ok_or_else(|| de::Error::missing_field("format"))?,
+            width: width.unwrap_or_default(),
+            height: height.unwrap_or_default(),
+            before: before.unwrap_or_default(),
+            note: note.unwrap_or_default(),
+            added: added.ok_or_else(|| de::Error::missing_field("added"))?,
             other,
         })
     }

@@ -92,7 +92,7 @@ fn a_second_damaged_file_in_the_same_second_gets_its_own_name() {
 #[test]
 fn a_newer_file_is_shown_read_only_and_never_written() {
     let newer = br#"{"format": 2, "sessions": [{"at": "2026-11-20T14:00:00+01:00",
-        "ticks": {"2026-11-21": ["spf"]}, "photos": ["a.jpg"]}], "journal": {}}"#;
+        "ticks": {"2026-11-21": ["spf"]}, "videos": ["a.mp4"]}], "journal": {}}"#;
     let (dir, store) = store_with(newer);
     let opened = store.open(now()).unwrap();
     assert_eq!(

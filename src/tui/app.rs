@@ -17,6 +17,8 @@ use super::keymap::help_lines;
 use super::screens::checkin::CheckInForm;
 use super::screens::checklist::ChecklistScreen;
 use super::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
+pub use super::screens::photos::Graphics;
+use super::screens::photos::{self, PhotosScreen};
 use super::screens::timeline::TimelineScreen;
 use super::screens::welcome::WelcomePrompt;
 use super::screens::why::Why;
@@ -43,6 +45,7 @@ pub struct App<Tz: TimeZone> {
     welcome: Option<WelcomePrompt>,
     checklist: ChecklistScreen,
     timeline: TimelineScreen,
+    photos: PhotosScreen,
     popup: Option<Popup>,
     quit: bool,
     /// Ctrl-Z was pressed: the terminal loop suspends the app (see `take_suspend`).
@@ -86,6 +89,7 @@ impl<Tz: TimeZone> App<Tz> {
             ctx,
             checklist: ChecklistScreen::default(),
             timeline: TimelineScreen::default(),
+            photos: PhotosScreen::default(),
             popup: None,
             quit: false,
             suspend: false,
@@ -95,10 +99,28 @@ impl<Tz: TimeZone> App<Tz> {
         app
     }
 
+    /// The app ringing the terminal bell when a slot begins (off unless asked for).
+    pub fn with_bell(mut self, bell: bool) -> Self {
+        self.ctx.bell = bell;
+        self
+    }
+
+    /// Whether the terminal bell is to ring now; asking clears it.
+    pub fn take_ring(&mut self) -> bool {
+        self.ctx.take_ring()
+    }
+
     /// The app with a notice from opening its data file, if there was one.
     pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
         self.ctx.banner = notice.map(super::context::notice_text);
         self.sync();
+        self
+    }
+
+    /// The app drawing photos with `graphics`: what the terminal can do (asked the first
+    /// time the before/after screen opens) rather than half-blocks only.
+    pub fn with_graphics(mut self, graphics: Graphics) -> Self {
+        self.photos = PhotosScreen::new(graphics);
         self
     }
 
@@ -183,6 +205,10 @@ impl<Tz: TimeZone> App<Tz> {
             Effect::Quit => self.quit = true,
             Effect::Close => self.popup = None,
             Effect::Show(Screen::Timeline) => self.open_timeline(None),
+            Effect::Show(Screen::Photos) => {
+                self.screen = Screen::Photos;
+                self.photos.open(&self.ctx);
+            }
             Effect::Show(screen) => {
                 self.screen = screen;
                 if screen != Screen::Welcome {
@@ -227,6 +253,9 @@ impl<Tz: TimeZone> App<Tz> {
         if self.screen == Screen::Timeline {
             self.timeline.fit(&self.ctx);
         }
+        if self.screen == Screen::Photos {
+            self.photos.fit(&self.ctx);
+        }
     }
 
     /// The help for the screen that is up: its keymap, the demo clock's keys in a demo, the
@@ -238,6 +267,7 @@ impl<Tz: TimeZone> App<Tz> {
             Screen::Chart => help_lines(chart::KEYMAP),
             Screen::History => help_lines(history::KEYMAP),
             Screen::Welcome => help_lines(welcome::KEYMAP),
+            Screen::Photos => help_lines(photos::KEYMAP),
         };
         let has_clock = matches!(self.screen, Screen::Checklist | Screen::Timeline);
         if self.is_demo() && has_clock {
@@ -256,7 +286,15 @@ impl<Tz: TimeZone> App<Tz> {
         } else {
             ABOUT_TICKS
         };
-        HelpPopup::new(keys, about)
+        let help = HelpPopup::new(keys, about);
+        match (&self.ctx.rules.photo_guidance, self.screen) {
+            (Some(guidance), Screen::Photos) => help.with_note(format!(
+                "{} ({})",
+                guidance.text,
+                guidance.basis(&self.ctx.rules)
+            )),
+            _ => help,
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! state) the others see. Only `refresh` derives the day's data, so it is never stale.
 
 mod banner;
+mod slots;
 mod treatments;
 
 pub use banner::notice_text;
@@ -60,6 +61,13 @@ pub struct Context<Tz: TimeZone> {
     pub notice: Option<String>,
     /// What went wrong with the data file when the app opened it (see `banner`).
     pub banner: Option<String>,
+    /// Whether the user asked for the terminal bell when a slot begins (`--bell`).
+    pub bell: bool,
+    /// A slot began and the bell is to ring: the terminal loop takes it (`take_ring`).
+    pub ring: bool,
+    /// The notice a slot's beginning put up, and when the earliest of its slots ends: it
+    /// goes then (or when the clock goes back before it), so it never tells old news.
+    slot_notice: Option<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)>,
 }
 
 impl<Tz: TimeZone> Context<Tz> {
@@ -92,6 +100,9 @@ impl<Tz: TimeZone> Context<Tz> {
             status: None,
             notice: None,
             banner: None,
+            bell: false,
+            ring: false,
+            slot_notice: None,
         };
         ctx.go_to_today();
         ctx
@@ -159,7 +170,10 @@ impl<Tz: TimeZone> Context<Tz> {
         if minute(now) == minute(self.now) {
             return false;
         }
+        let before = self.now;
         self.now = now;
+        self.expire_slot_notice();
+        self.announce_slots(before);
         self.follow_today();
         true
     }
@@ -202,7 +216,7 @@ impl<Tz: TimeZone> Context<Tz> {
     }
 
     /// The plan day and date a check-in made now is for: the viewed day, except that once
-    /// the plan has ended the view stays on its last day while the check-in goes to today.
+    /// the plan has ended a check-in goes to today (which the view then shows).
     pub fn checkin_day(&self) -> Option<(i64, chrono::NaiveDate)> {
         let plan = self.plan()?;
         let today = self.session_today()?;
@@ -214,9 +228,20 @@ impl<Tz: TimeZone> Context<Tz> {
         Some((day, plan.date_of(day)))
     }
 
+    /// `day` kept within the plan, or up to today once the plan is over: after its last day
+    /// the screens say so on today, and the days between show nothing, so a step from one
+    /// side lands on the other.
     fn clamp_day(&self, day: i64) -> i64 {
-        self.plan()
-            .map_or(day, |p| day.clamp(p.first_day(), p.last_day()))
+        let Some(plan) = self.plan() else {
+            return day;
+        };
+        let last = plan.last_day();
+        let today = self.session_today().unwrap_or(last).max(last);
+        match day.clamp(plan.first_day(), today) {
+            d if d > last && d < today && d < self.day => last,
+            d if d > last && d < today => today,
+            d => d,
+        }
     }
 
     /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress

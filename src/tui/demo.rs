@@ -9,7 +9,7 @@ use super::keymap::{self, Binding, Hint};
 use super::storage::Storage;
 use crate::plan::Plan;
 use crate::rules::Rules;
-use crate::store::{Change, State};
+use crate::store::{Change, PhotoCopy, State};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Timelike};
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
@@ -120,6 +120,22 @@ impl<Tz: TimeZone> Context<Tz> {
         // Memory cannot fail to apply a change; the state stays empty only if it did.
         if let Ok(treated) = Storage::Memory.apply(&state, &Change::AddSession { at: now }) {
             state = treated;
+        }
+        // The sample photos, for the before/after screen (b).
+        for sample in &crate::photo::SAMPLES {
+            let Some(cleaned) = sample.as_cleaned() else {
+                continue;
+            };
+            let date = now.with_timezone(&tz).date_naive() + Duration::days(sample.day - 1);
+            let photo = PhotoCopy::new(cleaned, sample.before, sample.note.into(), now);
+            let add = Change::AddPhoto {
+                session: now,
+                date,
+                photo,
+            };
+            if let Ok(with_photo) = Storage::Memory.apply(&state, &add) {
+                state = with_photo;
+            }
         }
         let mut ctx = Context::new(rules, Storage::Memory, state, tz, now, size);
         ctx.demo = ctx.plan().map(|plan| Demo::for_plan(&plan));

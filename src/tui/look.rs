@@ -38,6 +38,17 @@ impl Look {
             return;
         }
         for cell in buf.content.iter_mut() {
+            if let (Color::Rgb(r, g, b), Color::Rgb(r2, g2, b2)) = (cell.fg, cell.bg) {
+                // A photo's half-block (only pictures draw in 24-bit colour): it is what the
+                // patient asked to see, not colour added to text, so NO_COLOR leaves it. In
+                // ASCII, the cell's two halves become one blank of their average colour.
+                if self.ascii {
+                    let mean = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
+                    cell.set_symbol(" ");
+                    cell.bg = Color::Rgb(mean(r, r2), mean(g, g2), mean(b, b2));
+                }
+                continue;
+            }
             if self.ascii && !cell.symbol().is_ascii() {
                 let plain = locale::to_ascii(cell.symbol()).into_owned();
                 // One cell, one character: "->" keeps its ">", "..." one ".".
@@ -45,6 +56,8 @@ impl Look {
                     "->" => ">",
                     "<-" => "<",
                     "..." => ".",
+                    // "38 °C" reads "38 oC" in one cell, not "38 gC".
+                    " deg" => "o",
                     other => &other[other.len().saturating_sub(1)..],
                 };
                 cell.set_symbol(one);
@@ -104,6 +117,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_of_several_letters_keeps_one_cell_that_reads() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buf.set_string(0, 0, "38 °C ‖ ▾", Style::new());
+        Look {
+            ascii: true,
+            no_colour: false,
+        }
+        .apply(&mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(text, "38 oC | v   ");
+    }
+
+    #[test]
     fn frames_become_ascii_and_colourless() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
         let selected = Style::new().fg(Color::White).bg(Color::Indexed(238));
@@ -120,5 +146,28 @@ mod tests {
         assert_eq!(buf.content[0].bg, Color::Reset);
         assert!(!buf.content[9].modifier.contains(Modifier::REVERSED));
         assert_eq!(buf.content[9].fg, Color::Reset);
+    }
+
+    #[test]
+    fn a_photo_keeps_its_colours_and_in_ascii_each_cell_is_its_average() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 1, 1));
+        let half = Style::new()
+            .fg(Color::Rgb(200, 40, 40))
+            .bg(Color::Rgb(100, 20, 0));
+        buf.set_string(0, 0, "▀", half);
+        let mut colourless = buf.clone();
+        Look {
+            ascii: false,
+            no_colour: true,
+        }
+        .apply(&mut colourless);
+        assert_eq!(colourless, buf);
+        Look {
+            ascii: true,
+            no_colour: true,
+        }
+        .apply(&mut buf);
+        assert_eq!(buf.content[0].symbol(), " ");
+        assert_eq!(buf.content[0].bg, Color::Rgb(150, 30, 20));
     }
 }

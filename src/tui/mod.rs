@@ -29,7 +29,7 @@ mod text_field;
 mod theme;
 mod widgets;
 
-pub use app::{App, handle_event};
+pub use app::{App, Graphics, handle_event};
 pub use context::notice_text;
 pub use demo::{Demo, PLAY_INTERVAL, PLAY_STEP};
 pub use screens::Screen;
@@ -72,17 +72,39 @@ const TEST_PANIC: &str = "AFTERCARE_TEST_PANIC";
 
 /// Opens the checklist in the terminal and returns when the user quits. The state was opened
 /// by the caller, before the terminal was touched, so a bad file never leaves it in raw mode.
-pub fn run(rules: Rules, store: Store, opened: Opened, clock: Clock) -> Result<(), TuiError> {
+pub fn run(
+    rules: Rules,
+    store: Store,
+    opened: Opened,
+    clock: Clock,
+    bell: bool,
+) -> Result<(), TuiError> {
     run_app(clock, |size| {
         App::new(rules, store, opened.state, Local, clock.now(), size)
             .with_file_notice(opened.notice.as_ref())
+            .with_bell(bell)
+            .with_graphics(terminal_graphics())
     })
 }
 
 /// Opens demo mode: `rules` with a treatment at the clock's now, on a simulated clock, with
 /// nothing read from or written to any data directory.
-pub fn run_demo(rules: Rules, clock: Clock) -> Result<(), TuiError> {
-    run_app(clock, |size| App::demo(rules, Local, clock.now(), size))
+pub fn run_demo(rules: Rules, clock: Clock, bell: bool) -> Result<(), TuiError> {
+    run_app(clock, |size| {
+        App::demo(rules, Local, clock.now(), size)
+            .with_bell(bell)
+            .with_graphics(terminal_graphics())
+    })
+}
+
+/// How photos are drawn here: the terminal is asked, except inside tmux or screen, which do
+/// not pass the question on (half-blocks there). Read once, at the edge.
+fn terminal_graphics() -> Graphics {
+    let term = std::env::var("TERM").unwrap_or_default();
+    let multiplexer = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
+        || term.starts_with("screen")
+        || term.starts_with("tmux");
+    Graphics::for_terminal(multiplexer)
 }
 
 fn run_app(clock: Clock, make_app: impl FnOnce(Size) -> App<Local>) -> Result<(), TuiError> {
@@ -146,6 +168,9 @@ fn event_loop<Tz: TimeZone>(
             }
             (true, None) => app.set_now(clock.now()),
         };
+        if app.take_ring() {
+            session.ring_bell()?;
+        }
     }
 }
 

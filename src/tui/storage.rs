@@ -3,7 +3,7 @@
 //! The app applies every change through this one seam, so a demo cannot write to disk by
 //! accident: there is no `Store` in it to write with.
 
-use crate::store::{Change, CheckIn, State, Store, StoreError};
+use crate::store::{Change, CheckIn, Photo, State, Store, StoreError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The app's storage.
@@ -58,6 +58,25 @@ impl Storage {
         match self {
             Storage::Disk(store) => store.load(),
             Storage::Memory => Ok(current.clone()),
+        }
+    }
+
+    /// The picture of `photo`: read from the data directory (checked against its SHA-256),
+    /// or in a demo, the bundled sample it is (`crate::photo::SAMPLES`).
+    ///
+    /// # Errors
+    /// As `Store::read_photo`; in a demo, a photo that is not a sample.
+    pub fn read_photo(&self, photo: &Photo) -> Result<Vec<u8>, StoreError> {
+        match self {
+            Storage::Disk(store) => store.read_photo(photo),
+            Storage::Memory => crate::photo::SAMPLES
+                .iter()
+                .find(|s| crate::rules::sha256_hex(s.bytes) == photo.sha256)
+                .map(|s| s.bytes.to_vec())
+                .ok_or_else(|| StoreError::Photo {
+                    path: photo.id().into(),
+                    why: "a demo shows only its sample photos".into(),
+                }),
         }
     }
 

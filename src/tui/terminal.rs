@@ -115,6 +115,14 @@ impl Session {
     }
 
     /// The terminal's size as it reports it now.
+    /// Rings the terminal bell (BEL): when a slot begins and the user asked for it.
+    pub fn ring_bell(&mut self) -> io::Result<()> {
+        use std::io::Write;
+        let mut out = stdout();
+        out.write_all(b"\x07")?;
+        out.flush()
+    }
+
     pub fn size(&self) -> io::Result<Size> {
         self.terminal.size()
     }

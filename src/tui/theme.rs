@@ -25,6 +25,17 @@ pub const TASK_DONE: Style = Style::new()
     .fg(Color::DarkGray)
     .add_modifier(Modifier::CROSSED_OUT);
 pub const WHEN: Style = Style::new().fg(Color::Gray);
+/// A task whose slot begins later today, listed once its folded line is opened: it reads
+/// as not yet due beside the tasks on now.
+pub const LATER: Style = Style::new().fg(Color::Gray);
+/// A slot that is over and was not ticked.
+pub const MISSED: Style = Style::new().fg(Color::Yellow);
+/// A folded line: "▸ Evening, from 20:00 (2): …".
+pub const FOLD: Style = Style::new().fg(Color::Gray);
+/// Something to avoid, ticked as kept today.
+pub const AVOID_KEPT: Style = Style::new().fg(Color::DarkGray);
+/// A restriction over on the day: "✓ Makeup is fine again".
+pub const LIFTED: Style = Style::new().fg(Color::Green);
 /// A dark grey bar with light text: readable on dark and light terminal themes alike.
 pub const SELECTED: Style = Style::new().fg(Color::White).bg(Color::Indexed(238));
 /// A done task's title on the selected row, where dark grey would vanish into the bar.
@@ -40,6 +51,22 @@ pub const SECTION: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::B
 pub const WARNING_SECTION: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const PHASE: Style = Style::new();
 pub const WARNING: Style = Style::new().fg(Color::LightRed);
+/// The clinic's contact beside "Call your provider if".
+pub const CONTACT: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+/// The urgency of warning signs: an emergency in bold on red, a call in bold red, a mention
+/// dim; each tier also says in words what to do.
+pub const EMERGENCY_TAG: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
+pub const EMERGENCY: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
+pub const CALL_TAG: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub const MENTION_TAG: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC);
+pub const MENTION: Style = Style::new().fg(Color::Gray);
 pub const DETAIL: Style = Style::new().fg(Color::Gray);
 
 /// The footer.

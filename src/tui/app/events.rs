@@ -69,6 +69,7 @@ impl<Tz: TimeZone> App<Tz> {
                     Screen::Timeline => self.timeline.handle_key(ctx, key),
                     Screen::Chart => chart::handle_key(ctx, key),
                     Screen::History => history::handle_key(ctx, key),
+                    Screen::Photos => self.photos.handle_key(ctx, key),
                     Screen::Welcome => None,
                 };
                 if effect.is_none() {

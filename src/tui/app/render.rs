@@ -33,6 +33,7 @@ impl<Tz: TimeZone> Widget for &App<Tz> {
             Screen::Timeline => self.timeline.render(ctx, buf),
             Screen::Chart => chart::render(ctx, buf),
             Screen::History => history::render(ctx, buf),
+            Screen::Photos => self.photos.render(ctx, buf),
         }
         match &self.popup {
             Some(Popup::CheckIn(form)) => form.render(ctx, screen, buf),

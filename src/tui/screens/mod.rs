@@ -9,6 +9,7 @@
 //! | `timeline` | the whole plan, days across | Tab |
 //! | `chart` | check-ins against the usual course | g |
 //! | `history` | the treatments of a series side by side | H |
+//! | `photos` | the before photo beside a later day's | b |
 //! | `checkin` | the check-in form, a popup | c |
 //! | `why` | everything the plan says about one item, a popup | i, w |
 //! | `help` | every key of the screen beneath, a popup | ? |
@@ -18,6 +19,7 @@ pub mod checkin;
 pub mod checklist;
 pub mod help;
 pub mod history;
+pub mod photos;
 pub mod timeline;
 pub mod welcome;
 pub mod why;
@@ -36,6 +38,8 @@ pub enum Screen {
     Chart,
     /// Every treatment of the series side by side.
     History,
+    /// The before photo beside a later day's.
+    Photos,
 }
 
 /// What a screen asks of the app once a key has been handled.

@@ -1,9 +1,12 @@
 //! The top two rows of the checklist, the timeline, the chart and the history: the plan's
 //! name and the viewed day on a bar, then when the treatment was and how much of the day is
-//! done.
+//! done. Given one row, the bar says when the treatment was in short.
+//!
+//! "Day 11" counts calendar days from the treatment's (Day 1), so the treatment was "10 days
+//! ago" on it, whatever the hour: both are counted the same way.
 
 use super::day_label;
-use crate::plan::duration_label;
+use crate::plan::{Plan, duration_label};
 use crate::series::next_session_label;
 use crate::tui::context::Context;
 use crate::tui::{text, theme};
@@ -14,6 +17,8 @@ use ratatui::layout::{Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// Cells the plan's name keeps on the title bar before the day's words give way.
+const NAME_MIN: usize = 14;
 /// The bar's share of the progress: at most this many cells.
 const GAUGE_WIDTH: usize = 20;
 
@@ -29,8 +34,12 @@ pub struct Header<'a> {
     /// The viewed plan day and its date, and today's plan day.
     pub day: Option<(i64, NaiveDate)>,
     pub today: Option<i64>,
-    /// When the treatment was ("Treated Fri 20 Nov 14:00 · 1 d 19 h ago").
+    /// The plan's last day: days after it read "After the plan".
+    pub last_day: Option<i64>,
+    /// When the treatment was ("Treated 2 days ago, Fri 20 Nov 14:00").
     pub summary: String,
+    /// The same in short, for a one-row header ("treated 2 days ago").
+    pub short: String,
     /// The countdown to the next session, when it is due and this is the latest treatment.
     pub next_session: Option<String>,
     /// The viewed day's tasks: (done, all).
@@ -42,22 +51,12 @@ impl<'a> Header<'a> {
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, screen_name: Option<&'static str>) -> Self {
         let list = ctx.checklist.as_ref();
         let plan = ctx.plan();
-        let summary = plan.as_ref().map_or_else(String::new, |plan| {
-            let treated = plan
-                .local(plan.treatment())
-                .format("%a %-d %b %H:%M")
-                .to_string();
-            let mut words = if ctx.now < plan.treatment() {
-                let until = duration_label(plan.treatment() - ctx.now);
-                format!("Before treatment · in {until} · {treated}")
-            } else {
-                let since = duration_label(ctx.now - plan.treatment());
-                format!("Treated {treated} · {since} ago")
-            };
+        let (summary, short) = plan.as_ref().map_or_else(Default::default, |plan| {
+            let (mut words, short) = treated_words(plan, ctx.now);
             if ctx.today().is_some_and(|today| today > plan.last_day()) {
                 words.push_str(" · plan complete");
             }
-            words
+            (words, short)
         });
         let latest = ctx.session_position().is_some_and(|(n, count)| n == count);
         Header {
@@ -67,7 +66,9 @@ impl<'a> Header<'a> {
             read_only: ctx.is_read_only(),
             day: list.map(|l| (l.day, l.date)),
             today: ctx.today(),
+            last_day: ctx.plan().map(|p| p.last_day()),
             summary,
+            short,
             next_session: plan
                 .and_then(|p| next_session_label(&p, ctx.now))
                 .filter(|_| latest),
@@ -79,21 +80,53 @@ impl<'a> Header<'a> {
 impl Widget for Header<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let [title, summary] = area.layout(&Layout::vertical([Length(1), Length(1)]));
-        self.render_title(title, buf);
+        self.render_title(title, summary.height == 0, buf);
         self.render_summary(summary, buf);
     }
 }
 
 impl Header<'_> {
-    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+    fn render_title(&self, area: Rect, alone: bool, buf: &mut Buffer) {
         buf.set_style(area, theme::TITLE_BAR);
-        let day = self.day.map_or_else(String::new, |(day, date)| {
-            format!(" {} · {} ", day_label(day), date.format("%a %-d %b"))
-        });
+        let after = |day: i64| self.last_day.is_some_and(|last| day > last);
         let today = match (self.today, self.day) {
             (Some(today), Some((day, _))) if today != day => relative_day(day - today),
             _ => String::new(),
         };
+        let day = self.day.map_or_else(String::new, |(day, date)| {
+            let label = if after(day) {
+                "After the plan".to_string()
+            } else {
+                day_label(day)
+            };
+            let date = date.format("%a %-d %b");
+            let short_label = if day >= 1 && !after(day) {
+                format!("Day {day}")
+            } else {
+                label.clone()
+            };
+            // With no row under it, the bar says when the treatment was, where it fits
+            // beside the plan's name: in full ("Day 11 of recovery"), else in short.
+            let mut candidates = Vec::new();
+            // Only beside today: "Day 4 · treated 2 days ago (tomorrow)" would read wrong.
+            if alone && !self.short.is_empty() && today.is_empty() {
+                candidates.push(format!(" {label} · {date} · {} ", self.short));
+                candidates.push(format!(" {short_label} · {date} · {} ", self.short));
+            }
+            candidates.push(format!(" {label} · {date} "));
+            candidates.push(format!(" {short_label} · {date} "));
+            // The plan's name whole if it can be, else at least this much of it.
+            let name = text::width(self.plan_name) + 2;
+            let fits = |words: &String, name: usize| {
+                text::width(words) + text::width(&today) + name <= usize::from(area.width)
+            };
+            [name, NAME_MIN]
+                .into_iter()
+                .find_map(|name| candidates.iter().find(|c| fits(c, name)))
+                .or(candidates.last())
+                .cloned()
+                .unwrap_or_default()
+        });
         let right = format!("{day}{today}");
         let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
         // Which treatment, once there is more than one, and whether it may be changed.
@@ -179,5 +212,55 @@ fn relative_day(offset: i64) -> String {
         -1 => "(yesterday) ".to_string(),
         n if n > 0 => format!("(in {n} days) "),
         n => format!("({} days ago) ", -n),
+    }
+}
+
+/// When the treatment was, counted in calendar days as plan days are: ("Treated 10 days ago,
+/// Fri 20 Nov 14:00", "treated 10 days ago"); on its own day, with the hours.
+fn treated_words<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> (String, String) {
+    let at = plan.treatment();
+    let local = plan.local(at);
+    let when = local.format("%a %-d %b %H:%M");
+    let clock = local.format("%H:%M");
+    let days = plan.day_of(now) - 1;
+    if now >= at {
+        match days {
+            0 => {
+                let since = duration_label(now - at);
+                (
+                    format!("Treated today at {clock}, {since} ago"),
+                    "treated today".to_string(),
+                )
+            }
+            1 => (
+                format!("Treated yesterday, {when}"),
+                "treated yesterday".to_string(),
+            ),
+            n => (
+                format!("Treated {n} days ago, {when}"),
+                format!("treated {n} days ago"),
+            ),
+        }
+    } else {
+        match -days {
+            0 => {
+                let until = duration_label(at - now);
+                (
+                    format!("Treatment today at {clock}, in {until}"),
+                    "treatment today".to_string(),
+                )
+            }
+            1 => (
+                format!("Treatment tomorrow, {when}"),
+                "treatment tomorrow".to_string(),
+            ),
+            n => (
+                format!("Treatment in {n} days, {when}"),
+                format!("treatment in {n} days"),
+            ),
+        }
     }
 }

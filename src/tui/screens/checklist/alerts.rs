@@ -1,7 +1,11 @@
 //! The alert box: what the day's check-in set off, in red near the top of the checklist, with
-//! the sources the plan cites for it.
+//! the sources the plan cites for it. The most urgent alert comes first and names the box
+//! ("EMERGENCY — call emergency services now", "Call your clinic today"), in the words and
+//! style the warning signs use.
 
+use super::notes::tier_words;
 use crate::journal::AlertLine;
+use crate::rules::{Provider, Urgency};
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
@@ -9,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 const MARK: &str = "⚠ ";
-const BOX_TITLE: &str = " Check-in alert ";
+const BOX_TITLE: &str = " Check-in alert: ";
 /// From this height each alert also lists its sources; below it the message, which says what
 /// to do, gets the room (the sources are in `aftercare today`).
 const ROOMY_HEIGHT: u16 = 30;
@@ -20,6 +24,7 @@ const MESSAGE_LINES: usize = 2;
 pub struct Alerts<'a> {
     pub alerts: &'a [AlertLine],
     pub height: u16,
+    pub provider: Option<&'a Provider>,
 }
 
 /// Rows the box wants on a terminal of `size` (0 when there is nothing to show).
@@ -51,15 +56,26 @@ impl Widget for Alerts<'_> {
         if area.height < 3 || self.alerts.is_empty() {
             return;
         }
+        let mut alerts: Vec<&AlertLine> = self.alerts.iter().collect();
+        alerts.sort_by_key(|a| a.urgency);
+        let most = alerts.first().map_or(Urgency::Call, |a| a.urgency);
+        let mut title = vec![Span::styled(BOX_TITLE, theme::ALERT_TITLE)];
+        title.extend(tier_words(most, self.provider));
+        title.push(Span::raw(" "));
         let block = Block::bordered()
             .border_type(BorderType::Thick)
             .border_style(theme::ALERT_BORDER)
-            .title(Span::styled(BOX_TITLE, theme::ALERT_TITLE));
+            .title(Line::from(title));
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width.saturating_sub(2));
         let mut lines = Vec::new();
-        for alert in self.alerts {
+        for alert in alerts {
+            let title_look = match alert.urgency {
+                Urgency::Emergency => theme::EMERGENCY,
+                Urgency::Call => theme::ALERT_TITLE,
+                Urgency::Mention => theme::MENTION,
+            };
             for (i, line) in message_lines(alert, width).into_iter().enumerate() {
                 // The title part of the first line stands out; the message reads on.
                 let split = if i == 0 {
@@ -69,7 +85,7 @@ impl Widget for Alerts<'_> {
                 };
                 lines.push(Line::from(vec![
                     Span::raw(if i == 0 { " " } else { "   " }),
-                    Span::styled(line[..split].to_string(), theme::ALERT_TITLE),
+                    Span::styled(line[..split].to_string(), title_look),
                     Span::styled(line[split..].to_string(), theme::ALERT_TEXT),
                 ]));
             }

@@ -1,5 +1,5 @@
-//! A strip under the list: why the selected task matters, and where that comes from, under
-//! a rule that also says how many tasks are scrolled out of sight.
+//! A strip under the tasks: why the selected one matters and where that comes from, under a
+//! rule that, for something to avoid, says until when.
 
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
@@ -7,16 +7,34 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-/// The selected task's reason and sources, and the tasks out of sight.
-pub struct Detail<'a> {
-    pub rationale: &'a str,
+/// The selected task's reason and sources (or what a folded line holds).
+pub struct Detail {
+    /// For something to avoid, its time: "until Sun 14:00 · 1 d 4 h left".
+    pub when: Option<String>,
+    pub rationale: String,
     /// The titles of the sources it cites.
-    pub sources: Vec<&'a str>,
-    /// Tasks scrolled out of sight: (above, below).
-    pub hidden: (usize, usize),
+    pub sources: Vec<String>,
 }
 
-impl Widget for Detail<'_> {
+impl Detail {
+    /// Rows it takes with everything said at `width`: the rule, the reason, the sources.
+    pub fn rows_wanted(&self, width: u16) -> u16 {
+        let width = usize::from(width).saturating_sub(2);
+        let lines = text::wrap(&self.rationale, width, usize::MAX).len()
+            + text::wrap(&self.sources_words(), width, usize::MAX).len();
+        u16::try_from(1 + lines).unwrap_or(u16::MAX)
+    }
+
+    fn sources_words(&self) -> String {
+        match self.sources.len() {
+            0 => String::new(),
+            1 => format!("Source: {}", self.sources[0]),
+            _ => format!("Sources: {}", self.sources.join("; ")),
+        }
+    }
+}
+
+impl Widget for Detail {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height < 2 {
             return;
@@ -25,25 +43,26 @@ impl Widget for Detail<'_> {
             .borders(Borders::TOP)
             .border_style(theme::RULE)
             .title(Span::styled(" Why ", theme::SECTION));
-        if let Some(more) = more_label(self.hidden) {
-            block = block.title(Line::styled(format!(" {more} "), theme::MUTED).right_aligned());
+        if let Some(when) = &self.when {
+            block = block.title(Line::styled(format!(" {when} "), theme::WHEN).right_aligned());
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        let sources = match self.sources.len() {
-            0 => String::new(),
-            1 => format!("Source: {}", self.sources[0]),
-            _ => format!("Sources: {}", self.sources.join("; ")),
-        };
+        let sources = self.sources_words();
         let width = usize::from(inner.width).saturating_sub(2);
         let lines = usize::from(inner.height);
-        // With room, the sources get a line of their own; otherwise they follow the reason.
-        let mut out = if lines >= 3 && !sources.is_empty() {
-            let mut out = text::wrap(self.rationale, width, lines - 1);
+        let reason = text::wrap(&self.rationale, width, usize::MAX);
+        let cited = text::wrap(&sources, width, usize::MAX);
+        // With room for all of it, all of it; else the sources get a line of their own;
+        // else they follow the reason.
+        let mut out = if reason.len() + cited.len() <= lines {
+            reason.into_iter().chain(cited).collect()
+        } else if lines >= 3 && !sources.is_empty() {
+            let mut out = text::wrap(&self.rationale, width, lines - 1);
             out.push(text::truncate(&sources, width));
             out
         } else {
-            text::wrap(&format!("{} {sources}", self.rationale), width, lines)
+            text::wrap(format!("{} {sources}", self.rationale).trim(), width, lines)
         };
         out.truncate(lines);
         let out: Vec<Line> = out
@@ -51,15 +70,5 @@ impl Widget for Detail<'_> {
             .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line, theme::DETAIL)]))
             .collect();
         Paragraph::new(out).render(inner, buf);
-    }
-}
-
-/// "↓ 7 more" when tasks are scrolled out of sight below (or above) the list.
-fn more_label((above, below): (usize, usize)) -> Option<String> {
-    match (above, below) {
-        (0, 0) => None,
-        (0, b) => Some(format!("↓ {b} more")),
-        (a, 0) => Some(format!("↑ {a} more")),
-        (a, b) => Some(format!("↑ {a} · ↓ {b} more")),
     }
 }

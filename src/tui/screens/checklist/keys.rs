@@ -1,5 +1,6 @@
 //! The checklist's keymap. Its order is the footer's: when the hints do not fit, the later
-//! ones give way first, except help and quit, which always stay.
+//! ones give way first, except help and quit, which always stay. Checking in comes early:
+//! a check-in is how a patient learns when to call the clinic.
 
 use crate::tui::keymap::Binding;
 use crossterm::event::KeyCode::{self, Char};
@@ -10,6 +11,8 @@ pub enum Action {
     Up,
     Down,
     Toggle,
+    /// Every warning sign and what is normal now, with the clinic's contact.
+    Signs,
     /// To the timeline, on the selected task's rule.
     Timeline,
     PrevDay,
@@ -20,6 +23,8 @@ pub enum Action {
     Undo,
     Chart,
     History,
+    /// The before/after photos.
+    Photos,
     PrevSession,
     NextSession,
     AllowEdits,
@@ -34,15 +39,17 @@ pub enum Action {
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
-    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task" },
+    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open or close a folded line" },
+    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
+    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Every warning sign, with what to do, and what is normal now" },
     Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("timeline"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
-    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this task? Its reasons and sources" },
     Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
     Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
     Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
+    Binding { keys: &[Char('b')], action: Action::Photos, hint: None, help: "Before and after: your photos side by side" },
     Binding { keys: &[Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
     Binding { keys: &[Char(']')], action: Action::NextSession, hint: Some("session"), help: "Show the treatment after" },
     Binding { keys: &[Char('e')], action: Action::AllowEdits, hint: None, help: "Allow changes to an earlier treatment" },
@@ -85,9 +92,10 @@ mod tests {
             [
                 "↑↓ select",
                 "Space tick",
+                "c check in",
+                "s signs",
                 "Tab timeline",
                 "←→ day",
-                "c check in",
                 "i why",
                 "u undo",
                 "g chart",

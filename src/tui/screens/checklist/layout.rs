@@ -1,30 +1,46 @@
-//! Where each part of the checklist screen goes for a given terminal size. Pure, so the
-//! view and the mouse handler agree on where the task rows are.
+//! Where each part of the main screen goes for a given terminal size. Pure, so the view, the
+//! keys and the mouse agree on where everything is.
+//!
+//! Rows are handed out by what a patient must see first: every thing to avoid and every task
+//! on now (the list scrolls only when they cannot all fit), the most urgent warning signs,
+//! then the rest as room allows: the line under the title, the other signs, the recovery
+//! strip, why the selected task matters, what is normal now. From `SIDE_BY_SIDE_WIDTH` the
+//! notes sit in a column beside the tasks, as long as the tasks keep their titles whole.
 
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect};
 
-/// From this width the notes sit beside the checklist instead of under it.
+/// From this width the notes may sit beside the tasks instead of under them.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
-/// Rows the checklist keeps before the notes and the task detail get any.
-const LIST_MIN_ROWS: u16 = 5;
-/// The detail strip: a rule with its title, then two lines of text.
-const DETAIL_ROWS: u16 = 3;
-const DETAIL_MAX_ROWS: u16 = 5;
-/// Below this height the progress strip gives its row to the checklist and the warnings.
-const PROGRESS_MIN_HEIGHT: u16 = 16;
-/// Below this many body rows (a 24-row terminal has 20) the notes are kept compact.
-const SHORT_BODY_ROWS: u16 = 26;
-const NOTES_MAX_ROWS_WHEN_SHORT: u16 = 4;
+/// The notes column is at least this wide ...
+const NOTES_MIN_WIDTH: u16 = 40;
+/// ... and the tasks' column at most this wide: past it, times would drift from their titles.
+const LIST_MAX_WIDTH: u16 = 96;
+/// Columns between the tasks and the notes.
+const GUTTER: u16 = 2;
+/// Rows the list of tasks keeps, where it has that many, before lesser parts get any.
+const LIST_MIN_ROWS: u16 = 4;
+/// The "Why" strip: a rule with its title, then up to three lines of text.
+const WHY_MIN_ROWS: u16 = 2;
+const WHY_MAX_ROWS: u16 = 4;
+/// The notes get this many rows before the line under the title gets its row.
+const NOTES_FIRST_ROWS: u16 = 4;
 
 /// What the screen has to show, as far as the layout cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Needs {
-    /// Headings and tasks in the checklist.
+pub struct Needs<'a> {
+    /// Rows the list of tasks to do wants (headings, tasks, folded lines).
     pub list_rows: u16,
-    pub phases: u16,
-    pub warnings: u16,
-    /// Whether a task is selected, so there is a detail to show.
+    /// Rows the block of things to avoid takes at `width` in at most `rows` rows (`None`:
+    /// as many as it wants), in the roomiest style that fits, and whether that is all of it.
+    pub avoid_rows: &'a dyn Fn(u16, Option<u16>) -> (u16, bool),
+    /// Rows the things to avoid take at `width` at their tightest, all of them shown.
+    pub avoid_compact: &'a dyn Fn(u16) -> u16,
+    /// Whether the user opened the things to avoid that did not fit: they come first then.
+    pub avoid_open: bool,
+    /// Rows the notes want at `width`: (at least, at most). At least is the warning signs'
+    /// heading and the most urgent line; 0 when there are none.
+    pub notes_rows: &'a dyn Fn(u16) -> (u16, u16),
+    /// Whether something is selected, so there is a "Why" to show.
     pub detail: bool,
     /// Whether there is an error or a notice to show above the footer.
     pub status: bool,
@@ -32,9 +48,12 @@ pub struct Needs {
     pub alerts: u16,
     /// Whether there is a recovery to show the progress of.
     pub progress: bool,
+    /// The width the list's rows want with their times whole, and with them at their
+    /// shortest: what decides whether the notes fit beside them.
+    pub list_width: (u16, u16),
 }
 
-/// The rectangles of the checklist screen. Empty ones are not drawn.
+/// The rectangles of the main screen. Empty ones are not drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Regions {
     pub title: Rect,
@@ -44,6 +63,7 @@ pub struct Regions {
     /// Alerts from the day's check-in, above everything else on the day.
     pub alerts: Rect,
     pub list: Rect,
+    pub avoid: Rect,
     pub detail: Rect,
     pub notes: Rect,
     pub status: Rect,
@@ -53,82 +73,105 @@ pub struct Regions {
     pub side_by_side: bool,
 }
 
-pub fn regions(area: Rect, needs: Needs) -> Regions {
+/// Rows handed out so far, and what is left.
+struct Budget {
+    left: u16,
+}
+
+impl Budget {
+    /// Up to `want` rows, as many as are left.
+    fn take(&mut self, want: u16) -> u16 {
+        let got = want.min(self.left);
+        self.left -= got;
+        got
+    }
+}
+
+pub fn regions(area: Rect, needs: &Needs) -> Regions {
+    let status = u16::from(needs.status);
+    // Alerts may take up to half the rows under the title, never the whole screen.
+    let alerts = needs.alerts.min(area.height.saturating_sub(4) / 2);
+    let fixed = 1 + 2 + status + alerts;
+    let body_rows = area.height.saturating_sub(fixed);
+    match side_width(area.width, needs) {
+        Some(list_width) => side_by_side(area, needs, list_width, alerts, body_rows),
+        None => stacked(area, needs, alerts, body_rows),
+    }
+}
+
+/// The width of the tasks' column when the notes fit beside it.
+fn side_width(width: u16, needs: &Needs) -> Option<u16> {
+    if width < SIDE_BY_SIDE_WIDTH {
+        return None;
+    }
+    let (whole, shortest) = needs.list_width;
+    let room = width.saturating_sub(GUTTER + NOTES_MIN_WIDTH);
+    if whole <= room {
+        Some(whole.clamp(shortest.min(LIST_MAX_WIDTH), LIST_MAX_WIDTH))
+    } else if shortest <= room {
+        Some(room)
+    } else {
+        None
+    }
+}
+
+/// Tasks, things to avoid, why and notes one above the other.
+fn stacked(area: Rect, needs: &Needs, alerts: u16, body: u16) -> Regions {
+    let width = area.width;
+    let mut budget = Budget { left: body };
+    let (notes_min, notes_max) = (needs.notes_rows)(width);
+    let list_min = needs.list_rows.min(LIST_MIN_ROWS);
+    // What must show first: the things to avoid, the tasks on now, the most urgent sign.
+    let (list, avoid) = list_and_avoid(needs, width, body.saturating_sub(notes_min), list_min);
+    budget.take(list + avoid);
+    // Then the next most urgent signs, and the line under the title.
+    let mut notes = budget.take(notes_min);
+    notes += budget.take(NOTES_FIRST_ROWS.min(notes_max).saturating_sub(notes));
+    let summary = budget.take(1);
+    let progress = if needs.progress { budget.take(1) } else { 0 };
+    let detail = if needs.detail && budget.left >= WHY_MIN_ROWS {
+        budget.take(WHY_MIN_ROWS)
+    } else {
+        0
+    };
+    notes += budget.take(notes_max.saturating_sub(notes));
+    let detail = detail
+        + if detail > 0 {
+            budget.take(WHY_MAX_ROWS - detail)
+        } else {
+            0
+        };
     let [
         title,
         summary,
         progress,
         alerts,
-        body,
+        list,
+        avoid,
+        detail,
+        notes,
+        _,
         status,
         hints,
         disclaimer,
     ] = area.layout(&Layout::vertical([
         Length(1),
-        Length(1),
-        Length(u16::from(
-            needs.progress && area.height >= PROGRESS_MIN_HEIGHT,
-        )),
-        // Alerts may take up to half the rows under the header, never the whole screen.
-        Length(needs.alerts.min(area.height.saturating_sub(4) / 2)),
+        Length(summary),
+        Length(progress),
+        Length(alerts),
+        Length(list),
+        Length(avoid),
+        Length(detail),
+        Length(notes),
         Fill(1),
         Length(u16::from(needs.status)),
         Length(1),
         Length(1),
     ]));
-    let side_by_side = area.width >= SIDE_BY_SIDE_WIDTH;
-    let (list, detail, notes) = if side_by_side {
-        let two_fifths = u32::from(area.width) * 2 / 5;
-        let notes_width = u16::try_from(two_fifths).unwrap_or(u16::MAX).clamp(36, 56);
-        let [left, _gap, notes] = body.layout(&Layout::horizontal([
-            Fill(1),
-            Length(2),
-            Length(notes_width),
-        ]));
-        let (list_rows, detail_rows) =
-            list_and_detail(left.height, needs, DETAIL_ROWS, DETAIL_MAX_ROWS);
-        let [list, detail, _] = left.layout(&Layout::vertical([
-            Length(list_rows),
-            Length(detail_rows),
-            Fill(1),
-        ]));
-        (list, detail, notes)
-    } else {
-        // The notes' headings sit on their rule; the phases and warnings are listed side by
-        // side under it, one line each.
-        // On a short screen the notes get at most a heading and three lines ("+2 more" says
-        // what is cut), so that both the tasks to do and those to avoid keep their room.
-        let cap = if body.height < SHORT_BODY_ROWS {
-            NOTES_MAX_ROWS_WHEN_SHORT
-        } else {
-            u16::MAX
-        };
-        let wanted = (1 + needs.phases.max(needs.warnings)).min(cap);
-        let spare = body
-            .height
-            .saturating_sub(LIST_MIN_ROWS.min(needs.list_rows));
-        let notes_rows = if wanted > 1 && spare >= 2 {
-            wanted.min(spare)
-        } else {
-            0
-        };
-        // On a short screen the detail keeps one line of text, so that the tasks to avoid
-        // stay in view under the progress strip.
-        let detail_rows = if body.height < SHORT_BODY_ROWS {
-            DETAIL_ROWS - 1
-        } else {
-            DETAIL_ROWS
-        };
-        let upper = body.height - notes_rows;
-        let (list_rows, detail_rows) = list_and_detail(upper, needs, detail_rows, detail_rows);
-        // Everything flows from the top: on a quiet day the notes follow a short list.
-        let [list, detail, notes, _] = body.layout(&Layout::vertical([
-            Length(list_rows),
-            Length(detail_rows),
-            Length(notes_rows),
-            Fill(1),
-        ]));
-        (list, detail, notes)
+    // Times stay near their titles: the tasks take no more width than they want.
+    let list = Rect {
+        width: list.width.min(needs.list_width.0),
+        ..list
     };
     Regions {
         title,
@@ -136,82 +179,162 @@ pub fn regions(area: Rect, needs: Needs) -> Regions {
         progress,
         alerts,
         list,
+        avoid,
         detail,
         notes,
         status,
         hints,
         disclaimer,
-        side_by_side,
+        side_by_side: false,
     }
 }
 
-/// The rows of the task list, and right under it of the selected task's detail, in `height`
-/// rows: the detail gets `min_rows`, or up to `max_rows` where the list leaves them spare,
-/// and none when the list would be left too few.
-fn list_and_detail(height: u16, needs: Needs, min_rows: u16, max_rows: u16) -> (u16, u16) {
-    let list_min = LIST_MIN_ROWS.min(needs.list_rows.max(1));
-    let detail_rows = if needs.detail && height >= list_min + min_rows {
-        height
-            .saturating_sub(needs.list_rows)
-            .clamp(min_rows, max_rows)
+/// Rows for the list of tasks and the things to avoid out of `rows`: both whole when they
+/// fit (the things to avoid in the roomiest style that lets the list stay whole), else the
+/// things to avoid whole and the list scrolling, else the things to avoid cut to what fits
+/// after `list_min` rows of tasks. Opened by the user, the things to avoid come first.
+fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, u16) {
+    let avoid = |budget: Option<u16>| (needs.avoid_rows)(width, budget);
+    if needs.avoid_open {
+        let (a, _) = avoid(None);
+        let a = a.min(rows);
+        return (needs.list_rows.min(rows - a), a);
+    }
+    let (a, whole) = avoid(Some(rows.saturating_sub(needs.list_rows)));
+    if whole {
+        return (needs.list_rows.min(rows.saturating_sub(a)), a);
+    }
+    // The list scrolls, by as little as the things to avoid at their tightest allow.
+    let tightest = (needs.avoid_compact)(width);
+    let budget = tightest
+        .max(rows.saturating_sub(needs.list_rows))
+        .min(rows.saturating_sub(list_min));
+    let (a, _) = avoid(Some(budget));
+    (needs.list_rows.min(rows.saturating_sub(a)), a)
+}
+
+/// Tasks, things to avoid and why in a column of `list_width`, the notes beside them.
+fn side_by_side(area: Rect, needs: &Needs, list_width: u16, alerts: u16, body: u16) -> Regions {
+    let mut budget = Budget { left: body };
+    // Under the title, the summary and the strip take a row each when the column has room.
+    let (list, avoid) = list_and_avoid(needs, list_width, body, needs.list_rows.min(LIST_MIN_ROWS));
+    budget.take(list + avoid);
+    let summary = budget.take(1);
+    let progress = if needs.progress { budget.take(1) } else { 0 };
+    let detail = if needs.detail {
+        budget.take(WHY_MAX_ROWS)
     } else {
         0
     };
-    let list_rows = needs.list_rows.min(height.saturating_sub(detail_rows));
-    (list_rows, detail_rows)
+    let [
+        title,
+        summary,
+        progress,
+        alerts,
+        body_area,
+        status,
+        hints,
+        disclaimer,
+    ] = area.layout(&Layout::vertical([
+        Length(1),
+        Length(summary),
+        Length(progress),
+        Length(alerts),
+        Fill(1),
+        Length(u16::from(needs.status)),
+        Length(1),
+        Length(1),
+    ]));
+    let [left, _, notes] = body_area.layout(&Layout::horizontal([
+        Length(list_width),
+        Length(GUTTER),
+        Fill(1),
+    ]));
+    let [list, avoid, detail, _] = left.layout(&Layout::vertical([
+        Length(list),
+        Length(avoid),
+        Length(detail),
+        Fill(1),
+    ]));
+    Regions {
+        title,
+        summary,
+        progress,
+        alerts,
+        list,
+        avoid,
+        detail,
+        notes,
+        status,
+        hints,
+        disclaimer,
+        side_by_side: true,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const DAY3: Needs = Needs {
-        list_rows: 20,
-        phases: 5,
-        warnings: 2,
-        detail: true,
-        status: false,
-        alerts: 0,
-        progress: false,
-    };
+    fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Needs<'_> {
+        Needs {
+            list_rows,
+            avoid_rows: avoid,
+            avoid_compact: &|_| 5,
+            avoid_open: false,
+            notes_rows: &|_| (2, 8),
+            detail: true,
+            status: false,
+            alerts: 0,
+            progress: true,
+            list_width: (77, 62),
+        }
+    }
+
+    /// Seven rows with a column of times, six with the times over the items, five without;
+    /// cut to fit below that.
+    fn avoid(_: u16, budget: Option<u16>) -> (u16, bool) {
+        match [7, 6, 5]
+            .into_iter()
+            .find(|r| budget.is_none_or(|b| *r <= b))
+        {
+            Some(rows) => (rows, true),
+            None => (budget.unwrap_or(0), false),
+        }
+    }
 
     #[test]
-    fn at_80x24_the_checklist_keeps_room_for_its_tasks() {
-        let r = regions(Rect::new(0, 0, 80, 24), DAY3);
+    fn at_80x24_a_full_day_keeps_every_task_and_thing_to_avoid() {
+        // Day 2: a heading, eight tasks on now, the evening folded.
+        let r = regions(Rect::new(0, 0, 80, 24), &needs(10, &avoid));
         assert!(!r.side_by_side);
-        assert_eq!(r.notes.height, NOTES_MAX_ROWS_WHEN_SHORT);
-        assert_eq!(r.detail.height, DETAIL_ROWS - 1);
-        assert!(r.list.height >= 14, "{r:?}");
+        assert_eq!(r.list.height, 10, "{r:?}");
+        assert_eq!(r.avoid.height, 7);
+        assert!(r.notes.height >= 2, "{r:?}");
+        assert_eq!(r.avoid.y, r.list.bottom());
         assert_eq!(r.disclaimer.y, 23);
     }
 
     #[test]
-    fn wide_terminals_put_the_notes_beside_the_checklist() {
-        let r = regions(Rect::new(0, 0, 120, 40), DAY3);
+    fn wide_terminals_put_the_notes_beside_whole_titles() {
+        // At 100 columns the notes would leave the titles too little: they go under them,
+        // and the tasks keep to the width they want.
+        let r = regions(Rect::new(0, 0, 100, 30), &needs(10, &avoid));
+        assert!(!r.side_by_side);
+        assert_eq!(r.list.width, 77);
+        let r = regions(Rect::new(0, 0, 120, 40), &needs(10, &avoid));
         assert!(r.side_by_side);
-        assert_eq!(r.notes.y, r.list.y);
-        assert!(r.notes.x > r.list.right());
+        assert_eq!(r.list.width, 77);
+        let r = regions(Rect::new(0, 0, 200, 60), &needs(10, &avoid));
+        assert_eq!(r.list.width, 77, "times stay near their titles");
+        assert!(r.notes.width > 100);
     }
 
     #[test]
-    fn small_terminals_keep_the_warnings_and_drop_the_detail() {
-        let r = regions(Rect::new(0, 0, 40, 12), DAY3);
-        assert_eq!(r.detail.height, 0);
-        // A heading and two warnings; the list keeps the rest.
-        assert_eq!(r.notes.height, 3);
-        assert_eq!(r.list.height, LIST_MIN_ROWS);
-    }
-
-    #[test]
-    fn a_short_list_is_followed_by_its_detail_and_the_notes() {
-        let short = Needs {
-            list_rows: 4,
-            ..DAY3
-        };
-        let r = regions(Rect::new(0, 0, 80, 30), short);
-        assert_eq!((r.list.y, r.list.height), (2, 4));
-        assert_eq!(r.detail.y, 6);
-        assert_eq!(r.notes.y, r.detail.bottom());
-        assert!(r.notes.bottom() < r.hints.y);
+    fn on_a_small_terminal_the_things_to_avoid_come_before_the_list() {
+        let r = regions(Rect::new(0, 0, 40, 15), &needs(10, &avoid));
+        assert_eq!(r.avoid.height, 5, "all of it, at its tightest: {r:?}");
+        assert!(r.list.height >= LIST_MIN_ROWS, "{r:?}");
+        assert!(r.list.height < 10, "the list scrolls");
     }
 }

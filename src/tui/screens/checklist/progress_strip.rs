@@ -30,11 +30,8 @@ impl<'a> ProgressStrip<'a> {
         let progress = ctx.progress.as_ref()?;
         let plan = ctx.plan()?;
         let today = progress.today;
-        let checkin = if today < 1
-            || today > plan.last_day()
-            || ctx.rules.symptoms.is_empty()
-            || ctx.is_read_only()
-        {
+        // Check-ins go on after the plan is over, on the day they are made.
+        let checkin = if today < 1 || ctx.rules.symptoms.is_empty() || ctx.is_read_only() {
             None
         } else if ctx
             .session()

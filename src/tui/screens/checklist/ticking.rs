@@ -228,6 +228,10 @@ mod tests {
             when: String::new(),
             rationale: String::new(),
             sources: vec![],
+            standing: crate::plan::Standing::Upcoming,
+            due: None,
+            lifted: None,
+            coming_up: false,
         }
     }
 

@@ -1,12 +1,19 @@
-//! The checklist drawn: the header, the recovery at a glance, any alert, the tasks, why the
-//! selected one matters, what is normal and when to call, and the footer. It only reads.
+//! The main screen drawn: the header, the recovery at a glance, any alert, the tasks to do,
+//! the things to avoid, why the selected one matters, when to call and what is normal, and
+//! the footer; every note over it when `s` opened them. It only reads.
 
 use super::alerts::Alerts;
+use super::avoid::AvoidView;
+use super::day_model::{Fold, Pick};
 use super::detail::Detail;
-use super::notes::Notes;
+use super::normal_now::NormalNow;
+use super::notes_panel::NotesPanel;
+use super::placed::{after_plan_view, notes_of};
 use super::progress_strip::ProgressStrip;
-use super::task_list::TaskList;
-use super::{ChecklistScreen, Row, keys, rows};
+use super::task_list::{TaskList, fold_words};
+use super::{ChecklistScreen, keys};
+use crate::checklist::TaskLine;
+use crate::rules::Kind;
 use crate::tui::context::Context;
 use crate::tui::demo;
 use crate::tui::keymap::hints as hints_of;
@@ -14,12 +21,20 @@ use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 impl ChecklistScreen {
     /// Draws the screen into the context's screen area (below any banner).
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, buf: &mut Buffer) {
-        let regions = self.regions(ctx);
+        let mut hints = demo::hints(ctx);
+        hints.extend(hints_of(keys::KEYMAP));
+        let (Some(placed), Some(list), Some(plan)) =
+            (self.placed(ctx), ctx.checklist.as_ref(), ctx.plan())
+        else {
+            return;
+        };
+        let regions = placed.regions;
         Header::of(ctx, None).render(regions.title.union(regions.summary), buf);
         if let Some(strip) = ProgressStrip::of(ctx) {
             strip.render(regions.progress, buf);
@@ -27,43 +42,102 @@ impl ChecklistScreen {
         Alerts {
             alerts: &ctx.alerts,
             height: ctx.size.height,
+            provider: ctx.rules.provider.as_ref(),
         }
         .render(regions.alerts, buf);
-        let rows = rows(ctx);
-        if let Some(list) = &ctx.checklist {
+        let pick = self.pick();
+        if placed.after_plan {
+            after_plan_view(ctx, &plan).render(regions.list, buf);
+        } else {
             TaskList {
                 tasks: &list.tasks,
-                rows: &rows,
-                selected: self.selected,
+                model: &placed.model,
+                selected: pick,
                 top: self.top,
+                is_open: &|fold| self.open.contains(&fold),
+                // Where the recovery strip has no row, its check-in word goes on the rule.
+                checkin: ProgressStrip::of(ctx)
+                    .and_then(|strip| strip.checkin)
+                    .filter(|_| regions.progress.height == 0 && placed.model.today),
             }
             .render(regions.list, buf);
-            Notes {
-                phases: &list.phases,
-                warnings: &list.warnings,
-                side_by_side: regions.side_by_side,
-            }
-            .render(regions.notes, buf);
         }
-        if let Some(task) = self.selected_task(ctx) {
-            let sources = task
-                .sources
+        let selected_task = match pick {
+            Some(Pick::Task(i)) => Some(i),
+            _ => None,
+        };
+        AvoidView {
+            block: &placed.avoid,
+            tasks: &list.tasks,
+            selected: selected_task,
+            more_selected: pick == Some(Pick::Fold(Fold::Avoid)),
+            open: self.open.contains(&Fold::Avoid),
+        }
+        .render(regions.avoid, buf);
+        let sources = |task: &TaskLine| -> Vec<String> {
+            task.sources
                 .iter()
-                .map(|id| {
-                    ctx.rules
-                        .source(id)
-                        .map_or(id.as_str(), |s| s.title.as_str())
-                })
-                .collect();
-            Detail {
-                rationale: &task.rationale,
-                sources,
-                hidden: self.hidden_tasks(&rows, usize::from(regions.list.height)),
-            }
-            .render(regions.detail, buf);
+                .map(|id| ctx.rules.source(id).map_or(id.clone(), |s| s.title.clone()))
+                .collect()
+        };
+        let detail = match pick {
+            Some(Pick::Task(i)) => list.tasks.get(i).map(|task| Detail {
+                when: (task.kind == Kind::Avoid).then(|| task.when.clone()),
+                rationale: task.rationale.clone(),
+                sources: sources(task),
+            }),
+            Some(Pick::Fold(fold)) => Some(Detail {
+                when: None,
+                rationale: fold_detail(fold, &placed.model, &list.tasks),
+                sources: Vec::new(),
+            }),
+            None => None,
+        };
+        // Beside the long column of warning signs, the column of tasks gives the rows it has
+        // to spare to the whole "Why" and to what is normal now.
+        let spare_below = |from: Rect| Rect {
+            height: regions.notes.bottom().saturating_sub(from.y),
+            ..from
+        };
+        let mut notes = notes_of(ctx, list);
+        let mut rest = spare_below(regions.detail);
+        if let Some(detail) = detail {
+            let area = if regions.side_by_side && regions.detail.height > 0 {
+                let rows = detail
+                    .rows_wanted(rest.width)
+                    .max(regions.detail.height)
+                    .min(rest.height);
+                Rect {
+                    height: rows,
+                    ..rest
+                }
+            } else {
+                regions.detail
+            };
+            detail.render(area, buf);
+            rest = spare_below(Rect {
+                y: area.bottom(),
+                ..rest
+            });
         }
-        let mut hints = demo::hints(ctx);
-        hints.extend(hints_of(keys::KEYMAP));
+        if regions.side_by_side && rest.height > 2 {
+            let normal = NormalNow {
+                phases: notes.phases,
+            };
+            let fits = normal
+                .lines(usize::from(rest.width), usize::from(rest.height - 2))
+                .is_some();
+            if fits {
+                let area = Rect {
+                    y: rest.y + 1,
+                    height: rest.height - 1,
+                    ..rest
+                };
+                normal.render(area, buf);
+                notes.phases = &[];
+            }
+        }
+        notes.render(regions.notes, buf);
         Footer::of(ctx, hints).render(
             regions
                 .status
@@ -71,13 +145,26 @@ impl ChecklistScreen {
                 .union(regions.disclaimer),
             buf,
         );
+        if let Some(scroll) = self.panel {
+            NotesPanel {
+                notes: notes_of(ctx, list),
+                scroll,
+            }
+            .render(ctx.screen_area(), buf);
+        }
     }
+}
 
-    /// Tasks scrolled out of sight above and below a list `height` rows tall.
-    fn hidden_tasks(&self, rows: &[Row], height: usize) -> (usize, usize) {
-        let tasks = |rows: &[Row]| rows.iter().filter(|r| matches!(r, Row::Task(_))).count();
-        let above = tasks(&rows[..self.top.min(rows.len())]);
-        let below = tasks(rows.get(self.top + height..).unwrap_or(&[]));
-        (above, below)
+/// What the "Why" strip says of a folded line: what is in it and how to open it.
+fn fold_detail(fold: Fold, model: &super::day_model::DayModel, tasks: &[TaskLine]) -> String {
+    let open = |words: &str| format!("{words} Space or Enter opens it; again closes it.");
+    match fold {
+        Fold::Avoid => "Not every thing to avoid fits on this screen. Space or Enter shows \
+                        them all."
+            .to_string(),
+        Fold::Earlier | Fold::Later(_) => {
+            let words = fold_words(fold, model, tasks, false);
+            open(&format!("{}.", words.trim_start_matches("▸ ")))
+        }
     }
 }

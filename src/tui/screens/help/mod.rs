@@ -34,6 +34,8 @@ pub const ABOUT_DEMO: &str =
 pub struct HelpPopup {
     pub keys: Vec<(String, &'static str)>,
     pub about: &'static str,
+    /// A word about the screen beneath, after its keys (the plan's advice for photos).
+    pub note: Option<String>,
     /// The first line shown.
     top: usize,
 }
@@ -44,8 +46,15 @@ impl HelpPopup {
         HelpPopup {
             keys,
             about,
+            note: None,
             top: 0,
         }
+    }
+
+    /// The help with a word about its screen after the keys.
+    pub fn with_note(mut self, note: String) -> Self {
+        self.note = Some(note);
+        self
     }
 
     /// The scroll keys scroll a help taller than the screen; any other key closes it.
@@ -88,6 +97,10 @@ impl HelpPopup {
                 Span::styled(format!("{keys}{pad}"), theme::KEY),
                 Span::styled(text::truncate(what, room), theme::HINT),
             ]));
+        }
+        if let Some(note) = &self.note {
+            lines.push(Line::raw(""));
+            lines.extend(text::wrap(note, width, 6).into_iter().map(Line::raw));
         }
         lines.push(Line::raw(""));
         lines.extend(text::wrap(self.about, width, 3).into_iter().map(Line::raw));

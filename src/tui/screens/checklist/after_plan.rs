@@ -1,0 +1,112 @@
+//! The main screen once the plan is over (any day after its last): that it is over and when
+//! it ended, what the plan says to expect in the months after (its `after` note, with its
+//! sources), and the next session while its window is open.
+
+use crate::rules::{AfterPlan, Rules};
+use crate::tui::{text, theme};
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+const HEADING: &str = " Your plan is over ";
+
+/// What the screen says about the next session once the plan is over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextSession {
+    /// Its window is still open or ahead: "next session due now (until Fri 1 Jan)".
+    Due(String),
+    /// Its window closed (from, until as dates) with no later treatment recorded.
+    Overdue(NaiveDate, NaiveDate),
+    /// A later treatment is recorded.
+    Recorded,
+    /// The plan names no next session.
+    None,
+}
+
+/// What the screen says after the plan.
+pub struct AfterPlanView<'a> {
+    pub rules: &'a Rules,
+    /// The plan's last day and its date.
+    pub last_day: (i64, NaiveDate),
+    pub next_session: NextSession,
+}
+
+impl AfterPlanView<'_> {
+    /// The lines at `width`, the heading not included: that the plan is over, the next
+    /// session (what a patient can act on), then what to expect in the months after.
+    pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        let (day, date) = self.last_day;
+        let wrap = |words: &str| text::wrap(words, width.saturating_sub(2), usize::MAX);
+        let mut lines = Vec::new();
+        let mut push = |words: Vec<String>, look| {
+            lines.extend(
+                words
+                    .into_iter()
+                    .map(|l| Line::from(vec![Span::raw(" "), Span::styled(l, look)])),
+            );
+        };
+        push(
+            wrap(&format!(
+                "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by day.",
+                date.format("%a %-d %b")
+            )),
+            theme::TASK,
+        );
+        let day_month = |d: &NaiveDate| d.format("%a %-d %b").to_string();
+        let next = match &self.next_session {
+            NextSession::Due(next) => format!("Your {next}: book it with your provider."),
+            NextSession::Overdue(from, until) => format!(
+                "Your next session was due from {} to {}: if it is not booked, ask your \
+                 provider when to come. Had it? Record it with `aftercare start`.",
+                day_month(from),
+                day_month(until)
+            ),
+            NextSession::Recorded => "Your next session is recorded: ] shows its plan.".to_string(),
+            NextSession::None => {
+                "Had another session? Record it with `aftercare start`, and a new plan \
+                 begins."
+                    .to_string()
+            }
+        };
+        push(wrap(&next), theme::MILESTONE_TITLE);
+        if let Some(AfterPlan {
+            title,
+            detail,
+            sources,
+        }) = &self.rules.after
+        {
+            push(vec![String::new()], theme::TASK);
+            push(wrap(title), theme::EMPHASIS);
+            push(wrap(detail), theme::DETAIL);
+            let titles: Vec<&str> = sources
+                .iter()
+                .map(|id| {
+                    self.rules
+                        .source(id)
+                        .map_or(id.as_str(), |s| s.title.as_str())
+                })
+                .collect();
+            if !titles.is_empty() {
+                push(
+                    wrap(&format!("Source: {}", titles.join("; "))),
+                    theme::MUTED,
+                );
+            }
+        }
+        lines
+    }
+}
+
+impl Widget for AfterPlanView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let rule = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme::RULE)
+            .title(Span::styled(HEADING, theme::DO_HEADING));
+        let inner = rule.inner(area);
+        rule.render(area, buf);
+        Paragraph::new(self.lines(usize::from(inner.width))).render(inner, buf);
+    }
+}

@@ -1,0 +1,268 @@
+//! The main screen placed on the terminal: what the day shows (`DayModel`), the rows each part
+//! gets (`layout`), the block of things to avoid laid out in its rows, and from these what
+//! can be selected, in screen order, and what is under a mouse click. The view, the keys and
+//! the mouse all read this one placement.
+
+use super::ChecklistScreen;
+use super::after_plan::{AfterPlanView, NextSession};
+use super::alerts;
+use super::avoid::AvoidBlock;
+use super::day_model::{DayModel, DoRow, Fold, Pick};
+use super::layout::{self, Needs, Regions};
+use super::notes::Notes;
+use super::notes_panel::NotesPanel;
+use super::task_list::{self, LEFT_COLUMNS, when_words};
+use crate::checklist::Checklist;
+use crate::rules::Kind;
+use crate::series::next_session_label;
+use crate::tui::context::Context;
+use crate::tui::text;
+use chrono::TimeZone;
+use ratatui::layout::Position;
+
+/// Columns right of a task's time: a space, and the scrollbar.
+const RIGHT_COLUMNS: usize = 2;
+/// Between a title and its time.
+const GAP: usize = 2;
+
+/// The main screen on the current terminal.
+pub struct Placed {
+    pub model: DayModel,
+    pub regions: Regions,
+    pub avoid: AvoidBlock,
+    /// The viewed day is after the plan's last: the list's place says the plan is over.
+    pub after_plan: bool,
+}
+
+impl ChecklistScreen {
+    /// Where everything goes for the context's day and terminal (`None` before a treatment).
+    pub(super) fn placed<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<Placed> {
+        let list = ctx.checklist.as_ref()?;
+        let plan = ctx.plan()?;
+        let today = ctx.session_today() == Some(list.day);
+        let model = DayModel::of(list, today, ctx.now, &self.open);
+        let tz = plan.time_zone();
+        let after_plan = is_after_plan(ctx, list, plan.last_day());
+        let lay_out = |width: u16, rows: Option<u16>| {
+            AvoidBlock::lay_out(
+                &model,
+                &list.tasks,
+                usize::from(width),
+                rows.map(usize::from),
+                ctx.now,
+                tz,
+            )
+        };
+        let avoid_rows = |width: u16, rows: Option<u16>| {
+            let block = lay_out(width, rows);
+            let as_rows = u16::try_from(block.rows).unwrap_or(u16::MAX);
+            (as_rows, block.more.is_none())
+        };
+        let avoid_compact = |width: u16| {
+            let rows =
+                AvoidBlock::compact_rows(&model, &list.tasks, usize::from(width), ctx.now, tz);
+            u16::try_from(rows).unwrap_or(u16::MAX)
+        };
+        let notes = notes_of(ctx, list);
+        let notes_rows = |width: u16| notes.rows_wanted(width);
+        let list_rows = if after_plan {
+            let width = usize::from(ctx.size.width).min(96);
+            1 + after_plan_view(ctx, &plan).lines(width).len()
+        } else {
+            model.do_rows.len()
+        };
+        let needs = Needs {
+            list_rows: u16::try_from(list_rows).unwrap_or(u16::MAX),
+            avoid_rows: &avoid_rows,
+            avoid_compact: &avoid_compact,
+            avoid_open: self.open.contains(&Fold::Avoid),
+            notes_rows: &notes_rows,
+            detail: self.pick().is_some() && !list.tasks.is_empty(),
+            status: ctx.status.is_some() || ctx.notice.is_some(),
+            alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
+            progress: ctx.progress.is_some(),
+            list_width: list_width(list, after_plan),
+        };
+        let regions = layout::regions(ctx.screen_area(), &needs);
+        let avoid = lay_out(regions.avoid.width, Some(regions.avoid.height));
+        Some(Placed {
+            model,
+            regions,
+            avoid,
+            after_plan,
+        })
+    }
+
+    /// Everything that can be selected, in screen order.
+    pub(super) fn picks<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Vec<Pick> {
+        self.placed(ctx).map_or_else(Vec::new, |p| p.picks())
+    }
+
+    /// The task a new day starts the selection on: the first on now, else the first task.
+    pub(super) fn first_pick<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<usize> {
+        let placed = self.placed(ctx)?;
+        let tasks = &ctx.checklist.as_ref()?.tasks;
+        // The first task on now still to do, else the first on now.
+        let undone = placed.model.now.iter().copied().find(|&i| !tasks[i].done);
+        undone.or(placed.model.now.first().copied()).or_else(|| {
+            placed.picks().into_iter().find_map(|p| match p {
+                Pick::Task(i) => Some(i),
+                Pick::Fold(_) => None,
+            })
+        })
+    }
+
+    /// How far the panel of every note can scroll on this terminal.
+    pub(super) fn notes_panel_scroll<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> u16 {
+        ctx.checklist.as_ref().map_or(0, |list| {
+            NotesPanel {
+                notes: notes_of(ctx, list),
+                scroll: 0,
+            }
+            .max_scroll(ctx.screen_area())
+        })
+    }
+}
+
+/// The day's notes and the clinic.
+/// Whether the viewed day is past the plan: a day after its last, or its last day today once
+/// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
+pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
+    let over = |ends: chrono::DateTime<chrono::FixedOffset>| ends <= ctx.now;
+    list.day > last_day
+        || (list.day == last_day
+            && ctx.session_today() == Some(list.day)
+            && list.tasks.iter().all(|t| over(t.ends))
+            && list.phases.iter().all(|p| over(p.ends)))
+}
+
+pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
+    // Once the plan is over, nothing is "normal now" by it any more.
+    let after_plan = ctx
+        .plan()
+        .is_some_and(|plan| is_after_plan(ctx, list, plan.last_day()));
+    Notes {
+        phases: if after_plan { &[] } else { &list.phases },
+        warnings: &list.warnings,
+        provider: ctx.rules.provider.as_ref(),
+    }
+}
+
+/// What the screen says after the plan.
+pub fn after_plan_view<'a, Tz: TimeZone>(
+    ctx: &'a Context<Tz>,
+    plan: &crate::plan::Plan<'_, Tz>,
+) -> AfterPlanView<'a> {
+    AfterPlanView {
+        rules: &ctx.rules,
+        last_day: (plan.last_day(), plan.date_of(plan.last_day())),
+        next_session: next_session_after(ctx, plan),
+    }
+}
+
+/// The next session as the screen after the plan tells it.
+fn next_session_after<Tz: TimeZone>(
+    ctx: &Context<Tz>,
+    plan: &crate::plan::Plan<'_, Tz>,
+) -> NextSession {
+    if ctx.session_position().is_some_and(|(n, count)| n < count) {
+        return NextSession::Recorded;
+    }
+    let Some(window) = plan.rules().next_session.as_ref() else {
+        return NextSession::None;
+    };
+    match next_session_label(plan, ctx.now) {
+        Some(words) => NextSession::Due(words),
+        None => {
+            let (from, until) = plan.span(window);
+            // `until` is exclusive: the window's last moment is on the day before at midnight.
+            let last = plan.local_date(until - chrono::Duration::seconds(1));
+            NextSession::Overdue(plan.local_date(from), last)
+        }
+    }
+}
+
+/// The width the list's rows want: with each time whole, and with each at its shortest.
+fn list_width(list: &Checklist, after_plan: bool) -> (u16, u16) {
+    if after_plan {
+        return (72, 48);
+    }
+    let to_do = list.tasks.iter().filter(|t| t.kind == Kind::Do);
+    let (mut title, mut whole, mut short) = (0, 0, 0);
+    for task in to_do {
+        let when = when_words(task);
+        title = title.max(text::width(&task.title));
+        whole = whole.max(text::width(&when));
+        let shortest = when.split(" · ").map(text::width).min().unwrap_or(0);
+        short = short.max(shortest);
+    }
+    let row = |when: usize| {
+        let cells = LEFT_COLUMNS + title + GAP + when + RIGHT_COLUMNS;
+        u16::try_from(cells.max(40)).unwrap_or(u16::MAX)
+    };
+    (row(whole), row(short))
+}
+
+impl Placed {
+    /// What can be selected, in screen order: the list's tasks and folded lines, then the
+    /// things to avoid, then the line that opens those that did not fit.
+    pub fn picks(&self) -> Vec<Pick> {
+        let mut picks: Vec<Pick> = if self.after_plan {
+            Vec::new()
+        } else {
+            self.model
+                .do_rows
+                .iter()
+                .filter_map(|r| match r {
+                    DoRow::Task(i) => Some(Pick::Task(*i)),
+                    DoRow::Fold(f) => Some(Pick::Fold(*f)),
+                    DoRow::Heading | DoRow::Nothing => None,
+                })
+                .collect()
+        };
+        picks.extend(self.avoid.tasks().map(Pick::Task));
+        if self.avoid.more.is_some() {
+            picks.push(Pick::Fold(Fold::Avoid));
+        }
+        picks
+    }
+
+    /// The row of the list `pick` is on, if it is in the list.
+    pub fn row_of(&self, pick: Pick) -> Option<usize> {
+        self.model.do_rows.iter().position(|r| match (r, pick) {
+            (DoRow::Task(i), Pick::Task(j)) => *i == j,
+            (DoRow::Fold(f), Pick::Fold(g)) => *f == g,
+            _ => false,
+        })
+    }
+
+    /// What is at `at` on screen, with the list scrolled to `top`.
+    pub fn pick_at(&self, at: Position, top: usize) -> Option<Pick> {
+        let list = self.regions.list;
+        if list.contains(at) && !self.after_plan {
+            let rows = &self.model.do_rows;
+            let (first, last, _) = task_list::window(rows.len(), usize::from(list.height), top);
+            let row = first + usize::from(at.y - list.y);
+            return match rows[first..last].get(row - first)? {
+                DoRow::Task(i) => Some(Pick::Task(*i)),
+                DoRow::Fold(f) => Some(Pick::Fold(*f)),
+                DoRow::Heading | DoRow::Nothing => None,
+            };
+        }
+        let area = self.regions.avoid;
+        if !area.contains(at) || at.y == area.y {
+            return None;
+        }
+        // The block's lines start under its heading.
+        let (line, x) = (usize::from(at.y - area.y - 1), usize::from(at.x - area.x));
+        if self.avoid.more.is_some_and(|(l, _)| l == line) {
+            return Some(Pick::Fold(Fold::Avoid));
+        }
+        self.avoid.items.iter().find_map(|item| {
+            let hit = item.pieces.iter().any(|(l, start, words)| {
+                *l == line && (*start..*start + text::width(words)).contains(&x)
+            });
+            hit.then_some(item.task).flatten().map(Pick::Task)
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! Issue 15, "What to avoid must always be seen": on every day of the plan (from its first
+//! day before the treatment to the day after its last), at times of day around its edges,
+//! every thing to avoid and every task to do of the slot on now is on the main screen at
+//! 80x24, whole, without scrolling; at 60x20 too (a long title to do may lose its end there;
+//! a task that did not fit would have to be announced where the list is cut). At 80x24 the
+//! emergency warning
+//! signs are named, and a clinic's plan shows its phone number beside them. Run with
+//! `-- --nocapture` for the figures.
+
+mod tui_harness;
+
+use aftercare::checklist::Checklist;
+use aftercare::plan::Plan;
+use aftercare::rules::{Kind, Rules, Urgency};
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
+use chrono_tz::Europe::Berlin;
+use std::collections::BTreeSet;
+use tui_harness::*;
+
+/// Times of day around the plan's edges: the morning and evening slots, the treatment's hour
+/// (14:00) when windows end, and late at night.
+const TIMES: [&str; 8] = [
+    "06:30", "08:00", "12:00", "13:59", "14:00", "15:30", "20:00", "23:30",
+];
+
+/// At 60 columns a long title to do may lose its end to its time; this much always shows.
+const TITLE_SEEN_NARROW: usize = 30;
+
+/// What one walk over the plan found.
+#[derive(Default)]
+struct Walk {
+    moments: usize,
+    titles: usize,
+    most_avoid: (usize, String),
+    /// Moments where a task on now was below the fold of the list (announced).
+    scrolled: BTreeSet<String>,
+}
+
+/// Each moment of the plan at `size`: the app drawn, and the day's checklist built by the
+/// engine as the expectation.
+fn walk(rules: &Rules, size: (u16, u16), mut check: impl FnMut(&str, &Checklist, Instant, &str)) {
+    let plan = Plan::new(rules, at(TREATMENT), Berlin);
+    let (_dir, store, state) = treated_store();
+    for day in plan.first_day()..=plan.last_day() + 1 {
+        let date = plan.date_of(day);
+        for time in TIMES {
+            let clock = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+            let now = Berlin
+                .from_local_datetime(&date.and_time(clock))
+                .single()
+                .unwrap()
+                .fixed_offset();
+            let list = Checklist::build(&plan, day, state.sessions.first(), now);
+            let app = app_with(
+                rules.clone(),
+                store.clone(),
+                state.clone(),
+                &now.to_rfc3339(),
+                size,
+            );
+            let place = format!("Day {day} {time} at {}x{}", size.0, size.1);
+            check(&place, &list, now, &screen(&app));
+        }
+    }
+}
+
+type Instant = DateTime<FixedOffset>;
+
+/// The screen's words as one line, so a title wrapped onto the next line is found whole.
+fn flowed(shown: &str) -> String {
+    let words: Vec<&str> = shown
+        .lines()
+        .flat_map(|line| line.trim_matches('"').split_whitespace())
+        .collect();
+    words.join(" ")
+}
+
+fn avoid_now(list: &Checklist, now: Instant) -> Vec<&str> {
+    list.tasks
+        .iter()
+        .filter(|t| t.kind == Kind::Avoid && t.starts <= now && now < t.ends)
+        .map(|t| t.title.as_str())
+        .collect()
+}
+
+fn to_do_now(list: &Checklist, now: Instant) -> Vec<&str> {
+    list.tasks
+        .iter()
+        .filter(|t| t.kind == Kind::Do)
+        .filter(|t| {
+            t.due
+                .is_some_and(|(from, until)| from <= now && now < until)
+        })
+        .map(|t| t.title.as_str())
+        .collect()
+}
+
+/// Asserts what must be seen at one moment, and counts it.
+fn seen(walk: &mut Walk, width: u16, place: &str, list: &Checklist, now: Instant, shown: &str) {
+    walk.moments += 1;
+    let avoid = avoid_now(list, now);
+    for title in &avoid {
+        assert!(
+            shown.contains(title),
+            "{place}: \"{title}\" to avoid is not on the screen:\n{shown}"
+        );
+        walk.titles += 1;
+    }
+    assert!(
+        !shown.contains("more to avoid"),
+        "{place}: something to avoid is folded:\n{shown}"
+    );
+    if avoid.len() > walk.most_avoid.0 {
+        walk.most_avoid = (avoid.len(), place.to_string());
+    }
+    // Tasks to do whole at 80x24; smaller, at least what tells them apart, or the list says,
+    // where it is cut, that there is more.
+    for title in to_do_now(list, now) {
+        let start: String = title.chars().take(TITLE_SEEN_NARROW).collect();
+        let on_screen = shown.contains(title) || (width < 80 && shown.contains(&start));
+        if !on_screen && width < 80 && shown.contains("more below") {
+            walk.scrolled.insert(place.to_string());
+            continue;
+        }
+        assert!(
+            on_screen,
+            "{place}: \"{title}\" to do is not on the screen:\n{shown}"
+        );
+        walk.titles += 1;
+    }
+}
+
+#[test]
+fn every_thing_to_avoid_and_every_task_on_now_is_seen_on_every_day() {
+    let rules = Rules::builtin().unwrap();
+    for (width, height) in [(80, 24), (60, 20)] {
+        let mut found = Walk::default();
+        walk(&rules, (width, height), |place, list, now, shown| {
+            seen(&mut found, width, place, list, now, shown);
+            if width >= 80 {
+                // The emergency signs are named, never only counted.
+                for sign in &list.warnings {
+                    if sign.urgency == Some(Urgency::Emergency)
+                        && sign.starts <= now
+                        && now < sign.ends
+                    {
+                        assert!(
+                            flowed(shown).contains(&sign.title),
+                            "{place}: emergency sign \"{}\" is not named:\n{shown}",
+                            sign.title
+                        );
+                    }
+                }
+            }
+        });
+        println!(
+            "{width}x{height}: {} moments, {} titles seen; at most {} things to avoid at once \
+             ({}), all shown; a task on now below the fold at {} moments: {:?}",
+            found.moments,
+            found.titles,
+            found.most_avoid.0,
+            found.most_avoid.1,
+            found.scrolled.len(),
+            found.scrolled
+        );
+        assert_eq!(found.moments, 51 * TIMES.len(), "Day -7 to Day 44");
+        assert_eq!(found.most_avoid.0, 8, "Days 1 to 3 have 8 things to avoid");
+        // Tasks done as needed are listed after those due, so at 60x20 too every task due
+        // now is in sight.
+        assert!(found.scrolled.is_empty(), "{:?}", found.scrolled);
+    }
+}
+
+#[test]
+fn a_clinic_s_plan_shows_its_phone_beside_the_signs_every_day_at_80x24() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/clinic.json").unwrap();
+    let rules = Rules::parse(&text, "clinic.json").unwrap();
+    let mut found = Walk::default();
+    walk(&rules, (80, 24), |place, list, now, shown| {
+        seen(&mut found, 80, place, list, now, shown);
+        assert!(
+            shown.contains("+44 20 7946 0123"),
+            "{place}: the clinic's phone is not on the screen:\n{shown}"
+        );
+    });
+    assert!(found.scrolled.is_empty());
+}
+
+#[test]
+fn the_busiest_day_shows_all_eight_things_to_avoid_at_80x24() {
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at(TREATMENT), Berlin);
+    let (_dir, store, state) = treated_store();
+    let now = at("2026-11-21T09:00:00+01:00");
+    let list = Checklist::build(&plan, 2, state.sessions.first(), now);
+    let avoid = avoid_now(&list, now);
+    assert_eq!(avoid.len(), 8);
+    let app = app_at(store, state, &now.to_rfc3339(), 80, 24);
+    let shown = screen(&app);
+    for title in avoid {
+        assert!(shown.contains(title), "{title}:\n{shown}");
+    }
+    insta::assert_snapshot!("day2_every_thing_to_avoid_80x24", shown);
+}

@@ -1,0 +1,255 @@
+//! The main screen's states at 80x24, each a snapshot named by its state and driven by real
+//! keys (issues 14 and 15): a restriction lifted the day it ends, the slot on now standing out
+//! from later ones, a slot gone by unticked reading as missed, the next session coming up a
+//! week early and tickable, the notice when a slot begins, the plan over, and what is folded
+//! opened by a key.
+
+mod tui_harness;
+
+use aftercare::tui::App;
+use chrono_tz::Tz;
+use crossterm::event::KeyCode::{Char, Down, Enter, Up};
+use ratatui::style::Color;
+use tui_harness::*;
+
+/// A patient's app at `now` (treated Fri 20 Nov 14:00, Berlin) on a terminal of `size`.
+fn patient_at(now: &str, size: (u16, u16)) -> (tempfile::TempDir, App<Tz>) {
+    let (dir, store, state) = treated_store();
+    let app = app_at(store, state, now, size.0, size.1);
+    (dir, app)
+}
+
+/// The row of the screen that shows `words`.
+fn row_with(app: &App<Tz>, words: &str) -> Option<u16> {
+    let buf = buffer(app);
+    (0..buf.area.height).find(|&y| {
+        let line: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        line.contains(words)
+    })
+}
+
+#[test]
+fn a_restriction_lifted_today_stays_in_sight_as_lifted_80x24() {
+    // Day 3, 15:00: makeup ended at 14:00.
+    let (_dir, app) = patient_at("2026-11-22T15:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("✓ Makeup is fine again"), "{shown}");
+    assert!(shown.contains("from 14:00"), "{shown}");
+    assert!(!shown.contains("✕ No makeup"), "{shown}");
+    insta::assert_snapshot!("lifted_makeup_day3_80x24", shown);
+    // The next day it is no longer news.
+    let (_dir, app) = patient_at("2026-11-23T09:00:00+01:00", (80, 24));
+    assert!(!screen(&app).contains("Makeup is fine again"));
+}
+
+#[test]
+fn the_slot_on_now_stands_out_and_a_slot_gone_by_reads_as_missed_80x24() {
+    // Day 2, 21:00: the morning went by unticked; the evening slot is on.
+    let (_dir, mut app) = patient_at("2026-11-21T21:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("To do now"), "{shown}");
+    assert!(shown.contains("▸ Missed this morning (2)"), "{shown}");
+    insta::assert_snapshot!("missed_morning_day2_evening_80x24", shown);
+    // The folded line opens with a key, and its tasks read as missed.
+    press(&mut app, &[Up; 12]);
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    assert!(shown.contains("▾ Missed this morning (2)"), "{shown}");
+    assert!(shown.contains("missed · morning"), "{shown}");
+    insta::assert_snapshot!("missed_morning_opened_80x24", shown);
+}
+
+#[test]
+fn later_tasks_are_dimmer_than_the_slot_on_now() {
+    // Day 3, 09:00: the morning slot is on, the evening's is later; opened, it is dim.
+    let (_dir, mut app) = patient_at(NOW, (80, 24));
+    let later = row_with(&app, "▸ Evening, from 20:00 (2)").expect("the evening is folded");
+    for _ in 0..20 {
+        press(&mut app, &[Down]);
+        if screen(&app)
+            .lines()
+            .any(|l| l.contains('›') && l.contains("Evening, from 20:00"))
+        {
+            break;
+        }
+    }
+    press(&mut app, &[Enter]);
+    let buf = buffer(&app);
+    let now_row = row_with(&app, "Drink plenty of water").unwrap();
+    let later_row = (later + 1..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            line.contains("Moisturize") && line.contains("evening")
+        })
+        .expect("the evening's tasks are listed once opened");
+    let fg = |y: u16| buf[(8, y)].fg;
+    assert_ne!(fg(now_row), fg(later_row), "later tasks look different");
+    assert!(
+        matches!(
+            fg(later_row),
+            Color::DarkGray | Color::Gray | Color::Indexed(_)
+        ),
+        "{:?}",
+        fg(later_row)
+    );
+}
+
+#[test]
+fn the_next_session_comes_up_a_week_early_and_can_be_ticked_80x24() {
+    // The window for the next session opens on Day 29 (Fri 18 Dec 14:00): from Day 22.
+    let (_dir, app) = patient_at("2026-12-10T10:00:00+01:00", (80, 24));
+    assert!(!screen(&app).contains("Book your next session"));
+    let (dir, mut app) = patient_at("2026-12-11T10:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("Book your next session"), "{shown}");
+    assert!(shown.contains("coming up"), "{shown}");
+    insta::assert_snapshot!("next_session_coming_up_80x24", shown);
+    for _ in 0..20 {
+        if screen(&app)
+            .lines()
+            .any(|l| l.contains('›') && l.contains("Book your next session"))
+        {
+            break;
+        }
+        press(&mut app, &[Down]);
+    }
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("[x] Book your next session")),
+        "{shown}"
+    );
+    let saved = aftercare::store::Store::new(dir.path()).load().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+    assert!(
+        saved.sessions[0].ticks[&today].contains("book-next-session"),
+        "{:?}",
+        saved.sessions[0].ticks
+    );
+}
+
+#[test]
+fn a_slot_beginning_while_open_is_said_on_screen_and_rings_only_when_asked_80x24() {
+    let (_dir, mut app) = patient_at("2026-11-21T19:59:00+01:00", (80, 24));
+    assert!(app.set_now(at("2026-11-21T20:00:00+01:00")));
+    let shown = screen(&app);
+    assert!(shown.contains("It's 20:00: 2 tasks are due"), "{shown}");
+    assert!(!app.take_ring(), "no bell unless it was turned on");
+    insta::assert_snapshot!("slot_begun_notice_80x24", shown);
+    let (_dir, app) = patient_at("2026-11-21T19:59:00+01:00", (80, 24));
+    let mut app = app.with_bell(true);
+    app.set_now(at("2026-11-21T20:00:00+01:00"));
+    assert!(app.take_ring());
+}
+
+#[test]
+fn after_the_plan_it_says_so_80x24() {
+    // Day 43 after 14:00: every window is over.
+    let (_dir, app) = patient_at("2027-01-01T15:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("Your plan is over"), "{shown}");
+    assert!(shown.contains("Results last weeks to months"), "{shown}");
+    assert!(!shown.contains("Collagen peak"), "{shown}");
+    assert!(!shown.contains("normal now"), "{shown}");
+    insta::assert_snapshot!("plan_over_day43_80x24", shown);
+    // Two days later, the next session's window has closed too: it says so.
+    let (_dir, app) = patient_at("2027-01-03T10:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("After the plan"), "{shown}");
+    assert!(
+        shown.contains("Your next session was due from Fri 18 Dec to Fri 1 Jan"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("plan_over_next_session_overdue_80x24", shown);
+    // While its window is open, the next session is due.
+    let (_dir, app) = patient_at("2027-01-01T10:00:00+01:00", (80, 24));
+    assert!(screen(&app).contains("Book your next session"));
+}
+
+#[test]
+fn what_to_avoid_that_does_not_fit_opens_with_a_key_40x15() {
+    let (_dir, mut app) = patient_at(NOW, (40, 15));
+    let shown = screen(&app);
+    assert!(shown.contains("more to avoid: Enter shows all"), "{shown}");
+    let marks = |shown: &str| shown.matches('✕').count();
+    let before = marks(&shown);
+    // The line is the last thing to select.
+    press(&mut app, &[Down; 30]);
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    assert!(marks(&shown) > before, "{shown}");
+    assert!(
+        shown.lines().next().unwrap().contains("Day 3"),
+        "the title is intact:\n{shown}"
+    );
+    // Where even opened it does not all fit, it says so, and Enter folds it again.
+    assert!(shown.contains("more to avoid than fit here"), "{shown}");
+    insta::assert_snapshot!("avoid_opened_40x15", shown);
+    press(&mut app, &[Enter]);
+    assert_eq!(marks(&screen(&app)), before, "{}", screen(&app));
+}
+
+#[test]
+fn every_sign_and_what_is_normal_opens_with_s_80x24() {
+    let (_dir, mut app) = patient_at(NOW, (80, 24));
+    assert!(screen(&app).contains("press s"));
+    press(&mut app, &[Char('s')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Fever of 38 °C"), "{shown}");
+    insta::assert_snapshot!("signs_panel_80x24", shown);
+}
+
+#[test]
+fn the_day_and_how_long_ago_are_counted_alike() {
+    // Day 11 at 09:00, 9 days and 19 hours after a 14:00 treatment: in calendar days, as
+    // plan days are, it was 10 days ago (it once read "Day 11" beside "treated 9 d ago").
+    for size in [(80, 24), (120, 40)] {
+        let (_dir, app) = patient_at("2026-11-30T09:00:00+01:00", size);
+        let shown = screen(&app);
+        assert!(shown.contains("Day 11 of recovery"), "{shown}");
+        assert!(
+            shown.contains("reated 10 days ago") && !shown.contains("9 d"),
+            "{shown}"
+        );
+    }
+    // The day after the treatment, late at night, is "yesterday" (Day 2), never "0 days".
+    let (_dir, app) = patient_at("2026-11-21T23:30:00+01:00", (80, 24));
+    let shown = screen(&app);
+    assert!(shown.contains("Day 2 of recovery"), "{shown}");
+    assert!(shown.contains("treated yesterday"), "{shown}");
+}
+
+#[test]
+fn a_clinic_s_plan_puts_its_phone_beside_the_signs_emergency_first_80x24() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/clinic.json").unwrap();
+    let rules = aftercare::rules::Rules::parse(&text, "clinic.json").unwrap();
+    let (_dir, store, state) = treated_store();
+    let app = app_with(rules, store, state, "2026-11-21T09:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let signs = shown.find("Call your provider if").expect("the signs");
+    let emergency = shown
+        .find("EMERGENCY — call emergency services now")
+        .unwrap();
+    let call = shown.find("Call Example Skin Clinic today").unwrap();
+    assert!(
+        signs < emergency && emergency < call,
+        "emergency first:\n{shown}"
+    );
+    assert!(
+        shown.contains("Example Skin Clinic · +44 20 7946 0123"),
+        "{shown}"
+    );
+    // Unmistakable: the emergency words on red, unlike the call-today words.
+    let buf = buffer(&app);
+    let row = row_with(&app, "EMERGENCY").unwrap();
+    let emergency_look = buf[(1, row)].bg;
+    let call_row = row_with(&app, "Call Example Skin Clinic today").unwrap();
+    assert_ne!(emergency_look, buf[(1, call_row)].bg, "{shown}");
+    insta::assert_snapshot!("clinic_signs_day2_80x24", shown);
+}
