@@ -25,7 +25,11 @@ pub struct AlertLine {
     pub id: String,
     pub title: String,
     pub message: String,
+    /// The (first) symptom's id: for the one severe alert, the first symptom rated severe.
     pub symptom: String,
+    /// Every symptom the alert is about, in the plan's order: one for the plan's alerts, all
+    /// those rated severe for the severe alert.
+    pub symptoms: Vec<String>,
     pub rating: u8,
     pub previous: Option<u8>,
     /// How soon to act: "emergency", "call" or "mention" (see `Urgency` for the words).
@@ -33,48 +37,88 @@ pub struct AlertLine {
     pub sources: Vec<SourceRef>,
 }
 
-/// The alerts the check-in of `date` sets off, in the rules' order.
+/// The id of the one alert for ratings of 5 the plan has no alert for.
+pub const SEVERE_ID: &str = "severe";
+
+/// Said first whenever a symptom is rated 5 (severe), so a screen that cuts the message never
+/// cuts this.
+pub const ESCALATION: &str =
+    "Feel very unwell or have trouble breathing? Call emergency services now.";
+
+/// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts (led by
+/// `ESCALATION` when their rating is 5), and one alert for every symptom rated severe that
+/// none of them covers.
 pub fn alerts_on<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     session: &Session,
     date: NaiveDate,
 ) -> Vec<AlertLine> {
     let rules = plan.rules();
-    plan.alerts_on(session, date)
-        .into_iter()
-        .map(|firing| match firing.alert {
-            Some(alert) => AlertLine {
+    let mut lines: Vec<AlertLine> = Vec::new();
+    let mut severe_at: Option<usize> = None;
+    for firing in plan.alerts_on(session, date) {
+        match firing.alert {
+            Some(alert) => lines.push(AlertLine {
                 id: alert.id.clone(),
                 title: alert.title.clone(),
-                message: alert.message.clone(),
+                message: if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
+                    format!("{ESCALATION} {}", alert.message)
+                } else {
+                    alert.message.clone()
+                },
+                symptoms: vec![firing.symptom.clone()],
                 symptom: firing.symptom,
                 rating: firing.rating,
                 previous: firing.previous,
                 urgency: firing.urgency,
                 sources: source_refs(rules, &alert.sources),
+            }),
+            None => match severe_at {
+                Some(i) => lines[i].symptoms.push(firing.symptom),
+                None => {
+                    severe_at = Some(lines.len());
+                    lines.push(severe(firing.symptom, firing.rating, firing.previous));
+                }
             },
-            None => severe(rules, firing.symptom, firing.rating, firing.previous),
-        })
-        .collect()
+        }
+    }
+    if let Some(i) = severe_at {
+        let names: Vec<String> = lines[i]
+            .symptoms
+            .iter()
+            .map(|id| short_name(symptom_name(rules, id)).to_lowercase())
+            .collect();
+        lines[i].title = format!("Rated severe: {}", names.join(", "));
+        if names.len() > 1 {
+            lines[i].previous = None;
+        }
+    }
+    lines
 }
 
-/// The alert for a rating of 5 the plan has no alert for: its id is `severe-` and the
-/// symptom's id.
-fn severe(rules: &Rules, symptom: String, rating: u8, previous: Option<u8>) -> AlertLine {
-    let name = rules
+/// A symptom's title, or its id where the plan no longer lists it.
+pub fn symptom_name<'a>(rules: &'a Rules, id: &'a str) -> &'a str {
+    rules
         .symptoms
         .iter()
-        .find(|s| s.id == symptom)
-        .map_or_else(|| symptom.clone(), |s| s.title.clone());
-    let lower = name.to_lowercase();
+        .find(|s| s.id == id)
+        .map_or(id, |s| s.title.as_str())
+}
+
+/// A symptom's title as a list names it: its first alternative ("Tenderness or discomfort"
+/// is "Tenderness"), so a list of several stays one line and reads as a list.
+fn short_name(title: &str) -> &str {
+    title.split(" or ").next().unwrap_or(title)
+}
+
+/// The alert for ratings of 5 the plan has no alert for (its title is set once every symptom
+/// is known): the emergency line first, so it is never the part a screen cuts.
+fn severe(symptom: String, rating: u8, previous: Option<u8>) -> AlertLine {
     AlertLine {
-        id: format!("severe-{symptom}"),
-        title: format!("{name} rated severe"),
-        message: format!(
-            "You rated {lower} as severe ({rating} of {MAX_RATING}): contact your clinic today. \
-             If you can't reach it, use urgent care; if you feel very unwell or have trouble \
-             breathing, call emergency services."
-        ),
+        id: SEVERE_ID.to_string(),
+        title: String::new(),
+        message: format!("{ESCALATION} If you can't reach your clinic today, use urgent care."),
+        symptoms: vec![symptom.clone()],
         symptom,
         rating,
         previous,

@@ -23,7 +23,9 @@ fn checkin_saves_the_ratings_and_a_second_one_adds_to_the_first() {
         .stdout(contains(
             "Checked in for Day 3 (Sun 22 Nov, today): Redness 2 · Swelling 1",
         ))
-        .stdout(contains("Not rated yet: dryness, discomfort"));
+        .stdout(contains(
+            "Not rated yet: Dryness or flaking · Tenderness or discomfort\n",
+        ));
     checkin(&p, DAY3, &["--rate", "dryness=3", "--note", "flaky\nchin"])
         .success()
         .stdout(contains("Dryness or").and(contains("“flaky chin”")));
@@ -229,41 +231,58 @@ fn after_the_plan_ends_a_check_in_goes_to_today() {
 }
 
 /// Issue 13's case: every symptom rated 5 (severe) on Day 2, with a note naming pain, pus and
-/// fever, raised no alert before. Now each severe rating is a "call today" alert, in the
-/// check-in's answer, in `today` (also as its last lines) and in `today --json`.
+/// fever, raised no alert before, then four near-identical ones. Now it is ONE "call today"
+/// alert naming every symptom in the plan's order, the emergency line first, in the check-in's
+/// answer, in `today` (also as its last lines) and in `today --json`.
 #[test]
-fn severe_ratings_on_day_2_alert_for_every_symptom() {
+fn severe_ratings_on_day_2_are_one_alert_naming_every_symptom() {
     let p = Patient::treated();
     const DAY2: &str = "2026-11-21 10:00";
     let rate = [
         "--rate",
-        "redness=5",
-        "--rate",
-        "swelling=5",
+        "discomfort=5",
         "--rate",
         "dryness=5",
         "--rate",
-        "discomfort=5",
+        "redness=5",
+        "--rate",
+        "swelling=5",
         "--note",
         "severe pain, pus, fever",
     ];
-    checkin(&p, DAY2, &rate)
-        .success()
-        .stdout(contains("⚠ CALL TODAY · Redness rated severe"))
-        .stdout(contains("contact your clinic today"));
+    let out = checkin(&p, DAY2, &rate).success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert_eq!(text.matches("⚠ CALL TODAY").count(), 1, "{text}");
+    assert!(
+        text.contains(
+            "⚠ CALL TODAY · Rated severe: redness, swelling, dryness, tenderness (you rated each 5)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Feel very unwell or have trouble breathing? Call emergency services now."),
+        "{text}"
+    );
     let day = p.today(DAY2);
     let alerts = day["alerts"].as_array().unwrap();
-    let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let alert = &alerts[0];
+    assert_eq!(alert["id"], "severe");
     assert_eq!(
-        ids,
-        [
-            "severe-redness",
-            "severe-swelling",
-            "severe-dryness",
-            "severe-discomfort"
-        ]
+        alert["title"],
+        "Rated severe: redness, swelling, dryness, tenderness"
     );
-    assert!(alerts.iter().all(|a| a["urgency"] == "call"), "{alerts:?}");
+    assert_eq!(
+        alert["symptoms"],
+        serde_json::json!(["redness", "swelling", "dryness", "discomfort"])
+    );
+    assert_eq!(alert["urgency"], "call");
+    assert!(
+        alert["message"].as_str().unwrap().starts_with(
+            "Feel very unwell or have trouble breathing? Call emergency services now."
+        ),
+        "{alert}"
+    );
     let out = p.at(DAY2).arg("today").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     let tail: Vec<&str> = text.lines().rev().take(12).collect();
@@ -271,4 +290,33 @@ fn severe_ratings_on_day_2_alert_for_every_symptom() {
         tail.iter().any(|l| l.contains("CALL TODAY")),
         "the alert is not among the last lines:\n{text}"
     );
+}
+
+/// A plan alert that fires for a rating of 5 covers the severe alert, but the emergency line
+/// still leads its message (Day 8, redness 5: "Redness still strong after a week").
+#[test]
+fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
+    let p = Patient::treated();
+    checkin(&p, DAY8, &["--rate", "redness=5"])
+        .success()
+        .stdout(contains("⚠ CALL TODAY · Redness still strong after a week"))
+        .stdout(contains(
+            "  Feel very unwell or have trouble breathing? Call emergency services now.",
+        ));
+    let day = p.today(DAY8);
+    let alerts = day["alerts"].as_array().unwrap();
+    let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["redness-after-a-week"]);
+    let message = alerts[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "Feel very unwell or have trouble breathing? Call emergency services now. Contact your provider"
+        ),
+        "{message}"
+    );
+    // A 4 is not severe: the plan's message alone.
+    checkin(&p, DAY8, &["--rate", "redness=4"]).success();
+    let day = p.today(DAY8);
+    let message = day["alerts"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("Contact your provider"), "{message}");
 }

@@ -253,3 +253,41 @@ fn a_clinic_s_plan_puts_its_phone_beside_the_signs_emergency_first_80x24() {
     assert_ne!(emergency_look, buf[(1, call_row)].bg, "{shown}");
     insta::assert_snapshot!("clinic_signs_day2_80x24", shown);
 }
+
+/// Issue 13's severe check-in (every symptom 5 on Day 2, "severe pain, pus, fever") drew four
+/// near-identical alerts over 10 rows, each cut before the emergency sentence. Now it is one
+/// alert of at most four rows, naming the symptoms in the plan's order, the emergency line
+/// whole, and what to avoid still in sight.
+#[test]
+fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24() {
+    use aftercare::store::{Change, CheckInPatch};
+    let (dir, store, _) = treated_store();
+    let ratings = ["redness", "swelling", "dryness", "discomfort"];
+    let change = Change::CheckIn {
+        session: at(TREATMENT),
+        date: date(21),
+        patch: CheckInPatch {
+            ratings: ratings.iter().map(|id| ((*id).into(), 5)).collect(),
+            note: Some("severe pain, pus, fever".into()),
+        },
+    };
+    let state = store.apply(&change).unwrap();
+    let app = app_at(store, state, "2026-11-21T08:30:00+01:00", 80, 24);
+    let shown = screen(&app);
+    assert_eq!(shown.matches("Rated severe").count(), 1, "{shown}");
+    assert!(
+        shown.contains("⚠ Rated severe: redness, swelling, dryness, tenderness — Feel very"),
+        "{shown}"
+    );
+    assert!(shown.contains("Call emergency services now."), "{shown}");
+    let top = row_with(&app, "Check-in alert").unwrap();
+    let below = row_with(&app, "Call emergency services now.").unwrap();
+    assert!(
+        below - top <= 2,
+        "the box is {} rows:\n{shown}",
+        below - top + 2
+    );
+    assert!(row_with(&app, "makeup").is_some(), "{shown}");
+    insta::assert_snapshot!("severe_check_in_day2_80x24", shown);
+    drop(dir);
+}

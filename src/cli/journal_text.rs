@@ -38,6 +38,7 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
     for alert in alerts {
         let symptom = symptom_title(rules, &alert.symptom).to_lowercase();
         let reading = match alert.previous {
+            _ if alert.symptoms.len() > 1 => format!("each {}", alert.rating),
             Some(p) if p < alert.rating => format!("{symptom} {}, up from {p}", alert.rating),
             _ => format!("{symptom} {}", alert.rating),
         };
@@ -118,9 +119,5 @@ pub fn progress_line(progress: &Progress) -> Option<String> {
 }
 
 pub fn symptom_title<'r>(rules: &'r Rules, id: &'r str) -> &'r str {
-    rules
-        .symptoms
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id, |s| s.title.as_str())
+    crate::journal::symptom_name(rules, id)
 }

@@ -25,7 +25,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     ///
     /// A rating of `MAX_RATING` on any symptom always alerts with `Urgency::Call`, on any day
     /// and whether or not the plan has an alert for it, unless one of the plan's alerts for
-    /// that symptom already fired at `Call` or more urgent.
+    /// that symptom already fired at `Call` or more urgent. Those severe firings come in the
+    /// plan's symptom order (`journal::alerts_on` makes them one alert).
     pub fn alerts_on(&self, session: &Session, date: NaiveDate) -> Vec<Firing<'r>> {
         let Some(checkin) = session.checkins.get(&date) else {
             return Vec::new();
@@ -60,14 +61,25 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 })
             })
             .collect();
-        for (symptom, &rating) in &checkin.ratings {
+        // The plan's symptom order (then any id the plan no longer lists), so one severe alert
+        // names them as every other screen lists them.
+        let plan_order = self.rules().symptoms.iter().map(|s| s.id.as_str());
+        let unlisted = checkin
+            .ratings
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !self.rules().symptoms.iter().any(|s| s.id == *id));
+        for symptom in plan_order.chain(unlisted) {
+            let Some(&rating) = checkin.ratings.get(symptom) else {
+                continue;
+            };
             let covered = fired
                 .iter()
-                .any(|f| &f.symptom == symptom && f.urgency <= Urgency::Call);
+                .any(|f| f.symptom == symptom && f.urgency <= Urgency::Call);
             if rating >= MAX_RATING && !covered {
                 fired.push(Firing {
                     alert: None,
-                    symptom: symptom.clone(),
+                    symptom: symptom.to_string(),
                     rating,
                     previous: previous_of(symptom),
                     urgency: Urgency::Call,

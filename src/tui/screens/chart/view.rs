@@ -178,7 +178,7 @@ impl<Tz: TimeZone> ChartView<'_, '_, Tz> {
                 format!("   Day {day}: {rating}{usual}"),
                 theme::WHEN,
             ));
-            if self.alerts.iter().any(|a| a.symptom == symptom.id) && day == self.day {
+            if self.alerts.iter().any(|a| a.symptoms.contains(&symptom.id)) && day == self.day {
                 spans.push(Span::styled("  ⚠ alert", theme::ALERT_TITLE));
             }
         } else {
