@@ -75,13 +75,15 @@ fn write_unrated(out: Out, ctx: &Context, checkin: &CheckIn) -> Result<(), CliEr
         .symptoms
         .iter()
         .filter(|s| !checkin.ratings.contains_key(&s.id))
-        .map(|s| s.id.as_str())
+        .map(|s| s.title.as_str())
         .collect();
     if !missing.is_empty() {
+        // Titles, as the ratings line names them; " · " as there, since a title may hold
+        // a comma or an "or".
         writeln!(
             out,
             "{}",
-            wrap(&missing.join(", "), "Not rated yet: ", "  ")
+            wrap(&missing.join(" · "), "Not rated yet: ", "  ")
         )?;
     }
     Ok(())
