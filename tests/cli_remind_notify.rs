@@ -177,3 +177,56 @@ fn a_damaged_record_is_set_aside_and_the_reminder_still_comes() {
         "{ not json"
     );
 }
+
+/// A check-in that says to call the clinic today comes first in `remind`, before any task, and
+/// `--notify` shows each such alert once per day (the same memory as tasks): the walk-through
+/// found `remind` listing only tasks after a severe check-in.
+#[test]
+fn remind_says_todays_call_alerts_first_and_notifies_each_once_a_day() {
+    let p = Patient::treated();
+    let (script, log) = fake_notifier(p.data());
+    p.at("2026-11-21 08:00")
+        .args(["checkin", "--rate", "redness=5", "--rate", "swelling=5"])
+        .assert()
+        .success();
+    let out = p.at("2026-11-21 08:30").arg("remind").assert();
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "⚠ CALL TODAY · Rated severe: redness, swelling\n  Feel very unwell or have trouble \
+             breathing? Call emergency services now."
+        ),
+        "{text}"
+    );
+    let alert_at = text.find("CALL TODAY").unwrap();
+    let tasks_at = text.find("Due now").expect("the tasks still follow");
+    assert!(alert_at < tasks_at, "{text}");
+    let notify = |now: &str| {
+        p.at(now)
+            .env("AFTERCARE_NOTIFY_COMMAND", &script)
+            .args(["remind", "--notify", "--quiet"])
+            .assert()
+            .code(SOMETHING_DUE);
+    };
+    notify("2026-11-21 08:35");
+    notify("2026-11-21 09:35");
+    let shown = fs::read_to_string(&log).unwrap();
+    let alerts: Vec<&str> = shown.lines().filter(|l| l.contains("CALL TODAY")).collect();
+    assert_eq!(
+        alerts,
+        [
+            "CALL TODAY: Rated severe: redness, swelling | Feel very unwell or have trouble \
+          breathing? Call emergency services now. If you can't reach your clinic today, use \
+          urgent care. Contact your clinic today."
+        ],
+        "once, though remind ran twice:\n{shown}"
+    );
+    // The alert is the first notification of the day, before the tasks.
+    assert!(
+        shown.lines().next().unwrap().starts_with("CALL TODAY"),
+        "{shown}"
+    );
+    // The next day has no check-in: no alert, tasks only.
+    let out = p.at("2026-11-22 08:00").arg("remind").assert();
+    assert!(!stdout(&out).contains("CALL TODAY"), "{}", stdout(&out));
+}

@@ -3,11 +3,13 @@
 
 use super::text::{WIDTH, day_title, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, RemindCommand, SetupArgs, Success};
+use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{DueTask, Plan};
 use crate::remind::install::{self, Invocation, Scheduler, SystemSystemctl};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, NOTIFY_COMMAND_VAR, Notification};
 use crate::remind::{Notice, Reminder};
+use crate::rules::{Provider, Urgency};
 use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, Local};
 use std::ffi::OsString;
@@ -42,13 +44,29 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     held.notified.for_session(session.at);
     let last = held.notified.last_reminder;
     let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified);
+    // Today's check-in alerts that say to act today (or now) come before any task.
+    let today = plan.local_date(now);
+    let alerts: Vec<AlertLine> = alerts_on(&plan, session, today)
+        .into_iter()
+        .filter(|a| a.urgency <= Urgency::Call)
+        .collect();
+    let provider = ctx.rules.provider.as_ref();
     if !args.quiet {
+        write_alerts(&alerts, provider, out)?;
+        if !alerts.is_empty() && (!reminder.due.is_empty() || !reminder.notices.is_empty()) {
+            writeln!(out)?;
+        }
         write_text(&plan, &reminder, out)?;
     }
     let mut failed = None;
     if args.notify {
         let mut notifier = notify::from_env();
-        for (notification, record) in notifications(&plan, &reminder) {
+        let fresh = alert_notifications(&alerts, provider, today)
+            .into_iter()
+            .filter(|(_, key)| !held.notified.notices.contains(key))
+            .map(|(n, key)| (n, Record::Notices(vec![key])))
+            .collect::<Vec<_>>();
+        for (notification, record) in fresh.into_iter().chain(notifications(&plan, &reminder)) {
             if let Err(e) = notifier.notify(&notification) {
                 failed = Some(e);
                 break;
@@ -77,7 +95,7 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     if let Some(e) = failed {
         return Err(e.into());
     }
-    Ok(match reminder.anything_due() {
+    Ok(match reminder.anything_due() || !alerts.is_empty() {
         true => Success::Done,
         false => Success::NothingDue,
     })
@@ -87,6 +105,41 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
 enum Record {
     Tasks(Vec<(chrono::NaiveDate, String)>),
     Notices(Vec<String>),
+}
+
+/// Today's alerts to act on, most urgent first, as `today` words them: tag and title, the
+/// message (which leads with what matters most), and what to do.
+fn write_alerts(
+    alerts: &[AlertLine],
+    provider: Option<&Provider>,
+    out: Out,
+) -> Result<(), CliError> {
+    for alert in alerts {
+        writeln!(out, "⚠ {} · {}", alert.urgency.tag(), alert.title)?;
+        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
+        let action = alert.urgency.action_with(provider);
+        writeln!(out, "{}", wrap(&format!("{action}."), "  → ", "    "))?;
+    }
+    Ok(())
+}
+
+/// One notification per alert, with the key that records it as shown: once per day per
+/// alert (the key names the day), in the same memory as tasks and notices.
+fn alert_notifications(
+    alerts: &[AlertLine],
+    provider: Option<&Provider>,
+    today: chrono::NaiveDate,
+) -> Vec<(Notification, String)> {
+    alerts
+        .iter()
+        .map(|alert| {
+            let notification = Notification {
+                summary: format!("{}: {}", alert.urgency.tag(), alert.title),
+                body: format!("{} {}.", alert.message, alert.urgency.action_with(provider)),
+            };
+            (notification, format!("alert:{today}:{}", alert.id))
+        })
+        .collect()
 }
 
 /// The reminder as text: what is due, then what changed since the last reminder. Nothing
