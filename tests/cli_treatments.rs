@@ -206,3 +206,51 @@ fn history_tells_two_treatments_of_one_day_apart_and_lists_removed_ones() {
         "{text}"
     );
 }
+
+/// After the plan is over (Day 43 of the built-in plan), `start` again most likely means the
+/// next session: `--next` is offered first, `--replace` second.
+#[test]
+fn start_again_after_the_plan_offers_next_first() {
+    let p = Patient::treated();
+    p.at("2027-01-15 10:00")
+        .args(["start", "--at", "2027-01-15 09:00"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: A treatment is already recorded: Fri 20 Nov 2026 14:00.\n\
+             Nothing was changed. Say what you mean:\n\
+             To add Fri 15 Jan 2027 09:00 as the next session of the series:\n  \
+             aftercare start --at \"2027-01-15 09:00\" --next\n\
+             To correct its time to Fri 15 Jan 2027 09:00:\n  \
+             aftercare start --at \"2027-01-15 09:00\" --replace\n",
+        );
+    assert_eq!(sessions(&p), ["2026-11-20T14:00:00+01:00"]);
+}
+
+/// `start --next` at or before the latest treatment is no next session (it made a Session 1
+/// of 32 days): refused, naming `--replace` for a correction, and nothing is recorded.
+#[test]
+fn start_next_at_or_before_the_latest_treatment_is_refused() {
+    let p = Patient::treated();
+    let before = fs::read(p.state_file()).unwrap();
+    p.at(DAY3)
+        .args(["start", "--next", "--at", "2026-11-19 10:00"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "aftercare: Not recorded: --next adds a session after the latest treatment.\n\
+             The latest is Fri 20 Nov 2026 14:00; Thu 19 Nov 2026 10:00 is before it.\n\
+             To correct the latest treatment's time to Thu 19 Nov 2026 10:00 instead:\n  \
+             aftercare start --at \"2026-11-19 10:00\" --replace\n",
+        );
+    p.at(DAY3)
+        .args(["start", "--next", "--at", "2026-11-20 14:00"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "The latest is Fri 20 Nov 2026 14:00: that time is recorded already.\n",
+        ));
+    assert_eq!(fs::read(p.state_file()).unwrap(), before);
+    assert_eq!(sessions(&p), ["2026-11-20T14:00:00+01:00"]);
+}

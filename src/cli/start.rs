@@ -37,7 +37,11 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     let replace = how.replace;
     let known = ctx.state.session(at).is_some();
     if let Some(latest) = latest.filter(|_| !how.replace && !how.next && !known) {
-        return Err(CliError::Usage(ask_which(ctx, latest, at)));
+        return Err(CliError::Usage(ask_which(ctx, latest, at, now)));
+    }
+    // The next session comes after the latest: an earlier (or the same) time is a correction.
+    if let Some(latest) = latest.filter(|l| how.next && !how.replace && at <= *l) {
+        return Err(CliError::Usage(not_next(ctx, latest, at)));
     }
     // A treatment being moved is no neighbour of its new time.
     let others = ctx.state.sessions.iter().map(|s| s.at);
@@ -119,19 +123,56 @@ fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOff
 }
 
 /// `start` without --replace or --next while a treatment is recorded: what each would do,
-/// as commands to copy.
-fn ask_which(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+/// as commands to copy. Once the latest treatment's plan is over, the next session is the
+/// likelier meaning and comes first; during it, a correction does.
+fn ask_which(
+    ctx: &Context,
+    latest: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> String {
     let how = How::default();
-    let (latest, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
+    let plan = ctx.plan(latest);
+    let (latest, at_text) = (plan.local(latest), ctx.plan(at).local(at));
+    let replace = format!(
+        "To correct its time to {}:\n  {}",
+        moment(at_text),
+        command(ctx, at, how, "--replace")
+    );
+    let next = format!(
+        "To add {} as the next session of the series:\n  {}",
+        moment(at_text),
+        command(ctx, at, how, "--next")
+    );
+    let (first, second) = match plan.day_of(now) > plan.last_day() {
+        true => (next, replace),
+        false => (replace, next),
+    };
     format!(
         "A treatment is already recorded: {}.\nNothing was changed. Say what you mean:\n\
-         To correct its time to {}:\n  {}\n\
-         To add {} as the next session of the series:\n  {}",
+         {first}\n{second}",
         moment(latest),
+    )
+}
+
+/// `start --next` at or before the latest treatment: not a next session; `--replace` is how
+/// to correct the latest one's time.
+fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+    let (latest_text, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
+    let head = "Not recorded: --next adds a session after the latest treatment.";
+    if at == latest {
+        return format!(
+            "{head}\nThe latest is {}: that time is recorded already.",
+            moment(latest_text)
+        );
+    }
+    format!(
+        "{head}\nThe latest is {}; {} is before it.\n\
+         To correct the latest treatment's time to {} instead:\n  {}",
+        moment(latest_text),
         moment(at_text),
-        command(ctx, at, how, "--replace"),
         moment(at_text),
-        command(ctx, at, how, "--next"),
+        command(ctx, at, How::default(), "--replace")
     )
 }
 
