@@ -159,7 +159,7 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
     if day > plan.last_day() {
         format!(
             "Nothing to tick off: the plan ended on {}. Record your next treatment with \
-             `aftercare start`.",
+             `aftercare start --next`.",
             at(plan.last_day())
         )
     } else if day < plan.first_day() {

@@ -59,13 +59,13 @@ impl AfterPlanView<'_> {
             NextSession::Due(next) => format!("Your {next}: book it with your provider."),
             NextSession::Overdue(from, until) => format!(
                 "Your next session was due from {} to {}: if it is not booked, ask your \
-                 provider when to come. Had it? Record it with `aftercare start`.",
+                 provider when to come. Had it? Record it with `aftercare start --next`.",
                 day_month(from),
                 day_month(until)
             ),
             NextSession::Recorded => "Your next session is recorded: ] shows its plan.".to_string(),
             NextSession::None => {
-                "Had another session? Record it with `aftercare start`, and a new plan \
+                "Had another session? Record it with `aftercare start --next`, and a new plan \
                  begins."
                     .to_string()
             }
