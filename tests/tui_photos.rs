@@ -69,9 +69,16 @@ fn colours_at(buf: &Buffer, x: u16) -> Vec<Color> {
         .collect()
 }
 
+/// The demo's clock moved to Day 7 (> six times), when its "a week later" photo is due.
+fn demo_on_day_7(width: u16, height: u16) -> App<Tz> {
+    let mut app = demo(width, height);
+    press(&mut app, &[Char('>'); 6]);
+    app
+}
+
 #[test]
 fn demo_before_and_after_80x24() {
-    let mut app = demo(80, 24);
+    let mut app = demo_on_day_7(80, 24);
     press(&mut app, &[Char('b')]);
     assert_eq!(app.screen(), &Screen::Photos);
     let shown = screen(&app);
@@ -91,11 +98,39 @@ fn demo_before_and_after_80x24() {
 
 #[test]
 fn demo_before_and_after_200x60() {
-    let mut app = demo(200, 60);
+    let mut app = demo_on_day_7(200, 60);
     press(&mut app, &[Char('b')]);
     let shown = screen(&app);
     assert!(shown.contains("6 days after the treatment"), "{shown}");
     insta::assert_snapshot!("photos_demo_200x60", shown);
+}
+
+/// The walk-through's case: the demo on Day 5 showed the "after" photo of Day 7. A photo
+/// dated after the (simulated) today is not shown until its day comes.
+#[test]
+fn photos_dated_after_today_are_not_shown_until_their_day() {
+    let mut app = demo(80, 24);
+    press(&mut app, &[Char('>'); 4]);
+    press(&mut app, &[Char('b')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Before · Fri 20 Nov 2026"), "{shown}");
+    assert!(!shown.contains("Day 7"), "{shown}");
+    assert!(!shown.contains("a week later"), "{shown}");
+    insta::assert_snapshot!("photos_demo_day5_80x24", shown);
+    // Two days on, the photo of Day 7 is there, on the same screen.
+    press(&mut app, &[Esc, Char('>'), Char('>'), Char('b')]);
+    let shown = screen(&app);
+    assert!(shown.contains("After · Day 7 · Thu 26 Nov 2026"), "{shown}");
+    // A patient's photo filed under tomorrow (Day 4, on Day 3) waits for its day too.
+    let (_dir, store, _) = patient(80, 24);
+    keep(&store, 1, true, [200, 40, 40], "before");
+    keep(&store, 4, false, [40, 40, 200], "tomorrow");
+    let state = store.load().unwrap();
+    let mut app = tui_harness::app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('b')]);
+    let shown = screen(&app);
+    assert!(!shown.contains("tomorrow"), "{shown}");
+    assert!(!shown.contains("Day 4"), "{shown}");
 }
 
 #[test]

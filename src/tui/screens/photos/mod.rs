@@ -91,9 +91,7 @@ impl PhotosScreen {
             return;
         };
         self.session = Some(session.at);
-        self.entries = session
-            .photos
-            .iter()
+        self.entries = shown_photos(ctx)
             .flat_map(|(date, photos)| {
                 photos.iter().map(|photo| Entry {
                     date: *date,
@@ -151,9 +149,9 @@ impl PhotosScreen {
     /// save, so the view only draws. A treatment switched or photos added meanwhile are
     /// read again.
     pub fn fit<Tz: TimeZone>(&mut self, ctx: &Context<Tz>) {
-        let photo_count = ctx
-            .session()
-            .map_or(0, |s| s.photos.values().map(Vec::len).sum());
+        // Counted as shown: a clock that moves past a photo's date (midnight, the demo's
+        // clock) shows it.
+        let photo_count: usize = shown_photos(ctx).map(|(_, photos)| photos.len()).sum();
         if ctx.session().map(|s| s.at) != self.session || photo_count != self.entries.len() {
             let after = self.after.map(|i| self.entries[i].photo.sha256.clone());
             self.load(ctx);
@@ -203,6 +201,19 @@ impl PhotosScreen {
         }
         .render(body, buf);
     }
+}
+
+/// The viewed treatment's photos by date, up to today: a photo filed under a later date (the
+/// demo's "a week later" while its clock is on Day 5, or a date typed wrong) is not shown
+/// before its day.
+fn shown_photos<Tz: TimeZone>(
+    ctx: &Context<Tz>,
+) -> impl Iterator<Item = (&NaiveDate, &Vec<Photo>)> {
+    let today = ctx.plan().map(|p| p.local_date(ctx.now));
+    ctx.session()
+        .into_iter()
+        .flat_map(|s| s.photos.iter())
+        .filter(move |(date, _)| today.is_some_and(|t| **date <= t))
 }
 
 /// The area between the header and the footer, as `header_and_footer` lays it out.
