@@ -69,6 +69,11 @@ fn a_plan_given_once_is_the_plan_from_then_on() {
     );
     let handout = stdout(p.at(DAY3).args(["plan", "--markdown"]));
     assert!(handout.contains("Contact Example Skin Clinic today (+44 20 7946 0123) if"));
+    // The check-in line names the clinic too, not "your clinic".
+    assert!(
+        handout.contains("Contact Example Skin Clinic today (+44 20 7946 0123) for a 5 on any"),
+        "{handout}"
+    );
     let ics = p.data().join("cal.ics");
     p.at(DAY3)
         .args(["export", "ics"])

@@ -266,7 +266,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let mut text = format!(
             "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} for a 5 on any",
             names.join(", "),
-            Urgency::Call.action()
+            md(&Urgency::Call.action_with(rules.provider.as_ref()))
         );
         for urgency in Urgency::ALL {
             let alerts: Vec<String> = rules
