@@ -29,7 +29,7 @@ fn stdout(p: &Patient, env: &[(&str, &str)], args: &[&str]) -> String {
 #[test]
 fn today_short_is_plain_ascii_outside_utf8_locales() {
     let p = alerted();
-    let ascii = "Day 3 - 0/15 done - No makeup: 5 h left - ! 2 alerts\n";
+    let ascii = "Day 3 - 0/15 done - No makeup: 5 h left - ! 1 alert\n";
     let cases: [(&[(&str, &str)], &str); 5] = [
         (&[("LANG", "C")], ascii),
         (&[("LANG", "en_US.ISO-8859-1")], ascii),
@@ -37,11 +37,11 @@ fn today_short_is_plain_ascii_outside_utf8_locales() {
         (&[("LANG", "en_US.UTF-8"), ("LC_ALL", "C")], ascii),
         (
             &[("LANG", "C"), ("LC_CTYPE", "de_DE.UTF-8")],
-            "Day 3 · 0/15 done · No makeup: 5 h left · ⚠ 2 alerts\n",
+            "Day 3 · 0/15 done · No makeup: 5 h left · ⚠ 1 alert\n",
         ),
         (
             &[("LANG", "en_US.UTF-8")],
-            "Day 3 · 0/15 done · No makeup: 5 h left · ⚠ 2 alerts\n",
+            "Day 3 · 0/15 done · No makeup: 5 h left · ⚠ 1 alert\n",
         ),
     ];
     for (env, want) in cases {
@@ -64,7 +64,7 @@ fn every_text_command_is_ascii_in_the_c_locale_and_json_stays_utf8() {
     }
     let text = stdout(&p, &[("LANG", "C")], &["today"]);
     assert!(
-        text.contains("! CALL TODAY - Redness rated severe (you rated redness 5)"),
+        text.contains("! CALL TODAY - Rated severe: redness, swelling (you rated each 5)"),
         "{text}"
     );
     assert!(text.contains("  -> Contact your clinic today."), "{text}");
@@ -92,14 +92,14 @@ fn todays_alerts_are_also_its_last_lines() {
     let last = lines[lines.len() - 4..].join("\n");
     assert_eq!(
         last,
-        "\n⚠ Today's check-in set off 2 alerts:\n  \
-         CALL TODAY · Redness rated severe — Contact your clinic today.\n  \
-         CALL TODAY · Swelling rated severe — Contact your clinic today."
+        "\n⚠ Today's check-in set off 1 alert:\n  \
+         Feel very unwell or have trouble breathing? Call emergency services now.\n  \
+         CALL TODAY · Rated severe: redness, swelling — Contact your clinic today."
     );
     p.at(DAY3)
         .arg("today")
         .assert()
-        .stdout(contains("set off 2 alerts"));
+        .stdout(contains("set off 1 alert:"));
 }
 
 #[test]

@@ -5,8 +5,8 @@ use super::journal_text::ALERT_MARK;
 use super::text::wrap;
 use super::{CliError, Out};
 use crate::checklist::NoteLine;
-use crate::journal::AlertLine;
-use crate::rules::{Provider, Rules, Urgency};
+use crate::journal::{AlertLine, ESCALATION};
+use crate::rules::{MAX_RATING, Provider, Rules, Urgency};
 
 /// "Your clinic: Example Skin Clinic · +44 20 7946 0123 · …", its hours and what to do when
 /// it is closed; for a plan that names no clinic (the built-in one), where to keep its number.
@@ -86,6 +86,10 @@ pub fn write_alert_summary(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Res
         n => format!("{n} alerts"),
     };
     writeln!(out, "\n{ALERT_MARK} Today's check-in set off {count}:")?;
+    // A rating of 5 (severe) always brings the emergency line, first.
+    if alerts.iter().any(|a| a.rating >= MAX_RATING) {
+        writeln!(out, "{}", wrap(ESCALATION, "  ", "  "))?;
+    }
     for alert in alerts {
         let text = format!(
             "{} · {} — {}.",
