@@ -133,8 +133,8 @@ impl Widget for HistoryView<'_> {
         let mut notes = Vec::new();
         if all.len() == 1 {
             notes.push(
-                "Your next treatment gets a column of its own: record it with \
-                 `aftercare start --next` on the day."
+                "Your next treatment gets a column of its own: on the day, record it with \
+                 `aftercare start --next`."
                     .to_string(),
             );
         }
