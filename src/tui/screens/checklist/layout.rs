@@ -93,18 +93,24 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
     let alerts = needs.alerts.min(area.height.saturating_sub(4) / 2);
     let fixed = 1 + 2 + status + alerts;
     let body_rows = area.height.saturating_sub(fixed);
-    match side_width(area.width, needs) {
+    match side_width(area.width, needs.list_width) {
         Some(list_width) => side_by_side(area, needs, list_width, alerts, body_rows),
         None => stacked(area, needs, alerts, body_rows),
     }
 }
 
+/// The width the list gets on a terminal `width` wide, for a list that wants `list_width`
+/// (see `Needs::list_width`): what `regions` gives it, known before its rows are.
+pub fn list_column_width(width: u16, list_width: (u16, u16)) -> u16 {
+    side_width(width, list_width).unwrap_or(width.min(list_width.0))
+}
+
 /// The width of the tasks' column when the notes fit beside it.
-fn side_width(width: u16, needs: &Needs) -> Option<u16> {
+fn side_width(width: u16, list_width: (u16, u16)) -> Option<u16> {
     if width < SIDE_BY_SIDE_WIDTH {
         return None;
     }
-    let (whole, shortest) = needs.list_width;
+    let (whole, shortest) = list_width;
     let room = width.saturating_sub(GUTTER + NOTES_MIN_WIDTH);
     if whole <= room {
         Some(whole.clamp(shortest.min(LIST_MAX_WIDTH), LIST_MAX_WIDTH))
