@@ -3,12 +3,14 @@
 //! sources), and the next session while its window is open.
 
 use crate::rules::{AfterPlan, Rules};
+use crate::tui::widgets::source_title;
 use crate::tui::{text, theme};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use std::borrow::Cow;
 
 const HEADING: &str = " Your plan is over ";
 
@@ -80,13 +82,9 @@ impl AfterPlanView<'_> {
             push(vec![String::new()], theme::TASK);
             push(wrap(title), theme::EMPHASIS);
             push(wrap(detail), theme::DETAIL);
-            let titles: Vec<&str> = sources
+            let titles: Vec<Cow<str>> = sources
                 .iter()
-                .map(|id| {
-                    self.rules
-                        .source(id)
-                        .map_or(id.as_str(), |s| s.title.as_str())
-                })
+                .map(|id| source_title(self.rules, id))
                 .collect();
             if !titles.is_empty() {
                 push(

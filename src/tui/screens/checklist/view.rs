@@ -19,6 +19,7 @@ use crate::tui::demo;
 use crate::tui::keymap::{Hint, hints_where};
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
+use crate::tui::widgets::source_title;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -77,7 +78,7 @@ impl ChecklistScreen {
         let sources = |task: &TaskLine| -> Vec<String> {
             task.sources
                 .iter()
-                .map(|id| ctx.rules.source(id).map_or(id.clone(), |s| s.title.clone()))
+                .map(|id| source_title(&ctx.rules, id).into_owned())
                 .collect()
         };
         let detail = match pick {
