@@ -10,6 +10,7 @@ mod alerts;
 mod avoid;
 mod day_model;
 mod detail;
+mod fold_line;
 pub mod keys;
 mod layout;
 mod normal_now;
@@ -18,6 +19,7 @@ mod notes_panel;
 mod placed;
 mod progress_strip;
 mod task_list;
+mod task_row;
 mod ticking;
 mod view;
 
