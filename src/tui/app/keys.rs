@@ -42,21 +42,6 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::{KeyCode, KeyModifiers};
-
-    #[test]
-    fn ctrl_c_quits_and_ctrl_z_suspends() {
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(action_for(ctrl('c')), Some(Action::Quit));
-        assert_eq!(action_for(ctrl('z')), Some(Action::Suspend));
-        assert_eq!(action_for(KeyEvent::from(KeyCode::Char('z'))), None);
-        assert_eq!(help_lines()[0].0, "Ctrl-Z");
-    }
-}
-
 impl<Tz: TimeZone> App<Tz> {
     /// The help for the screen that is up: its keymap, the demo clock's keys in a demo, the
     /// keys that work everywhere, and the mouse where it does something.
@@ -95,5 +80,20 @@ impl<Tz: TimeZone> App<Tz> {
             )),
             _ => help,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    #[test]
+    fn ctrl_c_quits_and_ctrl_z_suspends() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl('c')), Some(Action::Quit));
+        assert_eq!(action_for(ctrl('z')), Some(Action::Suspend));
+        assert_eq!(action_for(KeyEvent::from(KeyCode::Char('z'))), None);
+        assert_eq!(help_lines()[0].0, "Ctrl-Z");
     }
 }
