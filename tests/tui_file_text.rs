@@ -132,3 +132,83 @@ fn a_plan_copy_altered_by_hand_is_inert_too() {
         "{shown}"
     );
 }
+
+/// The built-in plan as JSON, with `edit` applied: for a clinic's file or a kept copy.
+fn plan_edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&aftercare::rules::Rules::builtin().unwrap().canonical_json())
+            .unwrap();
+    edit(&mut plan);
+    serde_json::to_string(&plan).unwrap()
+}
+
+/// `text` in every rule's rationale and in the title of the one source every rule and the
+/// "after" note cite; with `unlisted`, they cite `text` as an id the plan does not list.
+fn with_hostile_rationale_and_source(plan: &mut serde_json::Value, text: &str, unlisted: bool) {
+    plan["sources"][0]["title"] = text.into();
+    let cited = if unlisted {
+        serde_json::json!([text])
+    } else {
+        serde_json::json!([plan["sources"][0]["id"].clone()])
+    };
+    for rule in plan["rules"].as_array_mut().unwrap() {
+        rule["rationale"] = text.into();
+        rule["sources"] = cited.clone();
+    }
+    plan["after"]["sources"] = cited;
+}
+
+/// Day 3 at 80x24 and at 120x40 (with the first task's "Why"), and the page after the plan,
+/// each checked for raw control characters; returns the Day 3 screen at 120x40.
+fn assert_checklist_inert(rules: &aftercare::rules::Rules, what: &str) -> String {
+    let mut day3 = String::new();
+    for (now, size) in [
+        (NOW, (80, 24)),
+        (NOW, (120, 40)),
+        ("2027-01-01T15:00:00+01:00", (80, 24)),
+    ] {
+        let (_dir, store, state) = treated_store();
+        let app = app_with(rules.clone(), store, state, now, size);
+        let what = format!("{what} at {now}, {size:?}");
+        assert_inert(&buffer(&app), &what);
+        let shown = screen(&app);
+        // At 80x24 Day 3 has no room for the "Why"; the other two show the source.
+        if (now, size) != (NOW, (80, 24)) {
+            assert!(
+                shown.contains("Source: \\u{1b}]0;pwned\\u{7}"),
+                "{what}: {shown}"
+            );
+        }
+        if size == (120, 40) {
+            day3 = shown;
+        }
+    }
+    day3
+}
+
+#[test]
+fn a_clinic_file_s_rationale_and_source_reach_the_checklist_inert() {
+    // A clinic's file is checked when loaded: a right-to-left override is refused outright ...
+    let text = plan_edited(|plan| with_hostile_rationale_and_source(plan, HOSTILE, false));
+    let refused = aftercare::rules::Rules::parse(&text, "clinic.json").unwrap_err();
+    assert!(format!("{refused:?}").contains("U+202E"), "{refused:?}");
+    // ... while an OSC title sequence (ESC ] 0 ; … BEL) is kept, and shown as text.
+    let osc = HOSTILE.replace('\u{202e}', "");
+    let text = plan_edited(|plan| with_hostile_rationale_and_source(plan, &osc, false));
+    let rules = aftercare::rules::Rules::parse(&text, "clinic.json").unwrap();
+    let shown = assert_checklist_inert(&rules, "clinic file");
+    assert!(shown.contains("\\u{1b}[2Jsore on the left"), "{shown}");
+    insta::assert_snapshot!("hostile_rationale_and_source_120x40", shown);
+}
+
+#[test]
+fn a_kept_copy_s_rationale_and_sources_reach_the_checklist_inert() {
+    // A kept copy is read back unchecked (Rules::from_kept_copy): the override and the OSC
+    // sequence in the rationale, a source's title, and a source id it does not list.
+    for unlisted in [false, true] {
+        let copy = plan_edited(|plan| with_hostile_rationale_and_source(plan, HOSTILE, unlisted));
+        let rules = aftercare::rules::Rules::from_kept_copy(&copy, "copy").unwrap();
+        let shown = assert_checklist_inert(&rules, &format!("kept copy, unlisted {unlisted}"));
+        assert!(shown.contains("\\u{202e}sore on the left"), "{shown}");
+    }
+}

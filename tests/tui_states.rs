@@ -157,6 +157,28 @@ fn after_the_plan_it_says_so_80x24() {
     assert!(shown.contains("Results last weeks to months"), "{shown}");
     assert!(!shown.contains("Collagen peak"), "{shown}");
     assert!(!shown.contains("normal now"), "{shown}");
+    // Its sources are whole, above the warning signs.
+    assert!(
+        shown
+            .contains("Source: How Long Does Microneedling Last After One Session?; Microneedling"),
+        "{shown}"
+    );
+    assert!(shown.contains(" Results After 1 Treatment "), "{shown}");
+    // Nothing can be selected: the footer offers only keys that do something here.
+    let footer = shown.lines().nth(22).unwrap();
+    for gone in ["select", "tick", "why"] {
+        assert!(!footer.contains(gone), "{footer}");
+    }
+    for key in [
+        "←→ day",
+        "c check in",
+        "s signs",
+        "Tab plan",
+        "? help",
+        "q quit",
+    ] {
+        assert!(footer.contains(key), "{footer}");
+    }
     insta::assert_snapshot!("plan_over_day43_80x24", shown);
     // Two days later, the next session's window has closed too: it says so.
     let (_dir, app) = patient_at("2027-01-03T10:00:00+01:00", (80, 24));
@@ -170,6 +192,27 @@ fn after_the_plan_it_says_so_80x24() {
     // While its window is open, the next session is due.
     let (_dir, app) = patient_at("2027-01-01T10:00:00+01:00", (80, 24));
     assert!(screen(&app).contains("Book your next session"));
+}
+
+#[test]
+fn the_main_keys_are_in_the_footer_at_80x24() {
+    // A full day (Day 2, morning), as a patient first sees the app.
+    let (_dir, app) = patient_at("2026-11-21T09:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let footer = shown.lines().nth(22).unwrap();
+    for key in [
+        "↑↓ select",
+        "Space tick",
+        "←→ day",
+        "c check in",
+        "s signs",
+        "Tab plan",
+        "? help",
+        "q quit",
+    ] {
+        assert!(footer.contains(key), "{key}: {footer}");
+    }
+    insta::assert_snapshot!("main_keys_day2_morning_80x24", shown);
 }
 
 #[test]

@@ -13,16 +13,15 @@ pub use events::handle_event;
 
 use super::context::Context;
 use super::demo;
-use super::keymap::help_lines;
 use super::screens::checkin::CheckInForm;
 use super::screens::checklist::ChecklistScreen;
-use super::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
+use super::screens::help::HelpPopup;
 pub use super::screens::photos::Graphics;
-use super::screens::photos::{self, PhotosScreen};
+use super::screens::photos::PhotosScreen;
 use super::screens::timeline::TimelineScreen;
 use super::screens::welcome::WelcomePrompt;
 use super::screens::why::Why;
-use super::screens::{Effect, Screen, chart, checklist, history, timeline, welcome};
+use super::screens::{Effect, Screen};
 use super::storage::Storage;
 use crate::rules::Rules;
 use crate::store::{Notice, State};
@@ -255,45 +254,6 @@ impl<Tz: TimeZone> App<Tz> {
         }
         if self.screen == Screen::Photos {
             self.photos.fit(&self.ctx);
-        }
-    }
-
-    /// The help for the screen that is up: its keymap, the demo clock's keys in a demo, the
-    /// keys that work everywhere, and the mouse where it does something.
-    fn help(&self) -> HelpPopup {
-        let mut keys = match self.screen {
-            Screen::Checklist => help_lines(checklist::keys::KEYMAP),
-            Screen::Timeline => help_lines(timeline::keys::KEYMAP),
-            Screen::Chart => help_lines(chart::KEYMAP),
-            Screen::History => help_lines(history::KEYMAP),
-            Screen::Welcome => help_lines(welcome::KEYMAP),
-            Screen::Photos => help_lines(photos::KEYMAP),
-        };
-        let has_clock = matches!(self.screen, Screen::Checklist | Screen::Timeline);
-        if self.is_demo() && has_clock {
-            // Before help, back and quit, which end every keymap.
-            let help = keys.iter().position(|(k, _)| k == "?");
-            let at = help.unwrap_or(keys.len());
-            keys.splice(at..at, help_lines(demo::KEYMAP));
-        }
-        keys.extend(keys::help_lines());
-        if self.screen == Screen::Checklist {
-            let (mouse, what) = checklist::keys::MOUSE_HELP;
-            keys.push((mouse.to_string(), what));
-        }
-        let about = if self.is_demo() {
-            ABOUT_DEMO
-        } else {
-            ABOUT_TICKS
-        };
-        let help = HelpPopup::new(keys, about);
-        match (&self.ctx.rules.photo_guidance, self.screen) {
-            (Some(guidance), Screen::Photos) => help.with_note(format!(
-                "{} ({})",
-                guidance.text,
-                guidance.basis(&self.ctx.rules)
-            )),
-            _ => help,
         }
     }
 }

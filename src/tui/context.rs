@@ -6,6 +6,7 @@
 //! state) the others see. Only `refresh` derives the day's data, so it is never stale.
 
 mod banner;
+mod day_viewed;
 mod slots;
 mod treatments;
 
@@ -20,7 +21,7 @@ use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Change, Session, State, StoreError, Ticks};
-use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Position, Rect, Size};
 
@@ -161,87 +162,6 @@ impl<Tz: TimeZone> Context<Tz> {
         let state = self.storage.apply(&self.state, change).map_err(not_saved)?;
         self.state = state;
         Ok(())
-    }
-
-    /// Moves the clock on; returns whether the screen's words may have changed: a new
-    /// minute, or the same minute in another time zone (its offset changed).
-    pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
-        let minute = |t: DateTime<FixedOffset>| (t.date_naive(), t.hour(), t.minute(), *t.offset());
-        if minute(now) == minute(self.now) {
-            return false;
-        }
-        let before = self.now;
-        self.now = now;
-        self.expire_slot_notice();
-        self.announce_slots(before);
-        self.follow_today();
-        true
-    }
-
-    /// Looks at the plan from another time zone (the machine's was changed): today is worked
-    /// out again there, and whoever was looking at today keeps looking at today.
-    pub fn set_zone(&mut self, tz: Tz) {
-        self.now = self.now.with_timezone(&tz).fixed_offset();
-        self.tz = tz;
-        self.follow_today();
-    }
-
-    /// Today may have moved (midnight, a new zone): whoever was looking at today keeps
-    /// looking at it; any other day is derived again as it stands.
-    fn follow_today(&mut self) {
-        if self.follows_today {
-            self.go_to_today();
-        } else {
-            self.refresh();
-        }
-    }
-
-    /// Whether the viewed day is today (as far as the plan reaches).
-    pub fn is_on_today(&self) -> bool {
-        self.follows_today
-    }
-
-    /// Shows today of the viewed treatment.
-    pub fn go_to_today(&mut self) {
-        let today = self.session_today().unwrap_or(1);
-        self.show_day(today);
-    }
-
-    /// Shows `day`, kept within the plan.
-    pub fn show_day(&mut self, day: i64) {
-        self.day = self.clamp_day(day);
-        let today = self.session_today().map(|t| self.clamp_day(t));
-        self.follows_today = today.is_none_or(|t| t == self.day);
-        self.refresh();
-    }
-
-    /// The plan day and date a check-in made now is for: the viewed day, except that once
-    /// the plan has ended a check-in goes to today (which the view then shows).
-    pub fn checkin_day(&self) -> Option<(i64, chrono::NaiveDate)> {
-        let plan = self.plan()?;
-        let today = self.session_today()?;
-        let day = if self.follows_today && today > plan.last_day() {
-            today
-        } else {
-            self.day
-        };
-        Some((day, plan.date_of(day)))
-    }
-
-    /// `day` kept within the plan, or up to today once the plan is over: after its last day
-    /// the screens say so on today, and the days between show nothing, so a step from one
-    /// side lands on the other.
-    fn clamp_day(&self, day: i64) -> i64 {
-        let Some(plan) = self.plan() else {
-            return day;
-        };
-        let last = plan.last_day();
-        let today = self.session_today().unwrap_or(last).max(last);
-        match day.clamp(plan.first_day(), today) {
-            d if d > last && d < today && d < self.day => last,
-            d if d > last && d < today => today,
-            d => d,
-        }
     }
 
     /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress

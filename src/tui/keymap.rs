@@ -51,9 +51,16 @@ pub fn is_ctrl(key: KeyEvent, c: char) -> bool {
 
 /// The footer's hints for `table`, in its order, neighbours with the same word merged.
 pub fn hints<A>(table: &[Binding<A>]) -> Vec<Hint> {
+    hints_where(table, |_| true)
+}
+
+/// The footer's hints for the bindings of `table` whose action `does_something` now: a
+/// key that would do nothing on the screen as it is is not offered.
+pub fn hints_where<A>(table: &[Binding<A>], does_something: impl Fn(&A) -> bool) -> Vec<Hint> {
     merge(
         table
             .iter()
+            .filter(|b| does_something(&b.action))
             .filter_map(|b| Some((key_label(*b.keys.first()?), b.hint?))),
     )
 }

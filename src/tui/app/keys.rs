@@ -1,8 +1,14 @@
-//! The keys that work on every screen and in every text field. In raw mode the terminal
-//! sends Ctrl-C and Ctrl-Z as keys instead of turning them into the signals a shell expects,
-//! so the app honours them itself.
+//! The keys that work on every screen and in every text field, and the help overlay that
+//! lists the keys of the screen that is up. In raw mode the terminal sends Ctrl-C and Ctrl-Z
+//! as keys instead of turning them into the signals a shell expects, so the app honours them
+//! itself.
 
-use crate::tui::keymap::is_ctrl;
+use super::App;
+use crate::tui::demo;
+use crate::tui::keymap::{help_lines as table_help_lines, is_ctrl};
+use crate::tui::screens::help::{ABOUT_DEMO, ABOUT_TICKS, HelpPopup};
+use crate::tui::screens::{Screen, chart, checklist, history, photos, timeline, welcome};
+use chrono::TimeZone;
 use crossterm::event::KeyEvent;
 
 /// Something asked for from anywhere.
@@ -34,6 +40,47 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         .iter()
         .filter_map(|(c, _, help)| Some((format!("Ctrl-{}", c.to_ascii_uppercase()), (*help)?)))
         .collect()
+}
+
+impl<Tz: TimeZone> App<Tz> {
+    /// The help for the screen that is up: its keymap, the demo clock's keys in a demo, the
+    /// keys that work everywhere, and the mouse where it does something.
+    pub(super) fn help(&self) -> HelpPopup {
+        let mut keys = match self.screen {
+            Screen::Checklist => table_help_lines(checklist::keys::KEYMAP),
+            Screen::Timeline => table_help_lines(timeline::keys::KEYMAP),
+            Screen::Chart => table_help_lines(chart::KEYMAP),
+            Screen::History => table_help_lines(history::KEYMAP),
+            Screen::Welcome => table_help_lines(welcome::KEYMAP),
+            Screen::Photos => table_help_lines(photos::KEYMAP),
+        };
+        let has_clock = matches!(self.screen, Screen::Checklist | Screen::Timeline);
+        if self.is_demo() && has_clock {
+            // Before help, back and quit, which end every keymap.
+            let help = keys.iter().position(|(k, _)| k == "?");
+            let at = help.unwrap_or(keys.len());
+            keys.splice(at..at, table_help_lines(demo::KEYMAP));
+        }
+        keys.extend(help_lines());
+        if self.screen == Screen::Checklist {
+            let (mouse, what) = checklist::keys::MOUSE_HELP;
+            keys.push((mouse.to_string(), what));
+        }
+        let about = if self.is_demo() {
+            ABOUT_DEMO
+        } else {
+            ABOUT_TICKS
+        };
+        let help = HelpPopup::new(keys, about);
+        match (&self.ctx.rules.photo_guidance, self.screen) {
+            (Some(guidance), Screen::Photos) => help.with_note(format!(
+                "{} ({})",
+                guidance.text,
+                guidance.basis(&self.ctx.rules)
+            )),
+            _ => help,
+        }
+    }
 }
 
 #[cfg(test)]

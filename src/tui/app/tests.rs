@@ -1,6 +1,7 @@
 use super::*;
 use crate::store::Change;
-use crate::tui::keymap::key_label;
+use crate::tui::keymap::{help_lines, key_label};
+use crate::tui::screens::{chart, checklist, history, timeline};
 use chrono_tz::Europe::Berlin;
 use crossterm::event::{Event, KeyCode, KeyEvent};
 

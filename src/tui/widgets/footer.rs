@@ -15,6 +15,8 @@ use ratatui::widgets::Widget;
 use std::borrow::Cow;
 
 const SEPARATOR: &str = " · ";
+/// Between hints where the full separator leaves too little room.
+const TIGHT_SEPARATOR: &str = "  ";
 
 /// What the footer shows.
 pub struct Footer<'a> {
@@ -64,24 +66,37 @@ impl Widget for Footer<'_> {
     }
 }
 
-/// "↑↓ select · Space tick · …", dropping hints from the middle until it fits; help and
-/// quit, last, always stay, since help lists the rest.
+/// "↑↓ select · Space tick · …": where that does not fit, the hints closer together
+/// ("↑↓ select  Space tick"), the keys standing out by their colour; where even that does
+/// not fit, hints dropped from the middle until it does. Help and quit, last, always stay,
+/// since help lists the rest.
 pub fn key_hints(mut hints: Vec<Hint>, width: u16) -> Line<'static> {
-    let line_width = |hints: &[Hint]| {
+    let line_width = |hints: &[Hint], separator: &str| {
         hints
             .iter()
             .map(|(k, w)| text::width(k) + 1 + text::width(w))
             .sum::<usize>()
-            + text::width(SEPARATOR) * hints.len().saturating_sub(1)
+            + text::width(separator) * hints.len().saturating_sub(1)
             + 1
     };
-    while line_width(&hints) > usize::from(width) && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
-    }
+    let fits = |hints: &[Hint]| {
+        [SEPARATOR, TIGHT_SEPARATOR]
+            .into_iter()
+            .find(|separator| line_width(hints, separator) <= usize::from(width))
+    };
+    let separator = loop {
+        match fits(&hints) {
+            Some(separator) => break separator,
+            None if hints.len() > 2 => {
+                hints.remove(hints.len() - 3);
+            }
+            None => break TIGHT_SEPARATOR,
+        }
+    };
     let mut spans = vec![Span::raw(" ")];
     for (i, (keys, word)) in hints.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(SEPARATOR, theme::MUTED));
+            spans.push(Span::styled(separator, theme::MUTED));
         }
         spans.push(Span::styled(keys, theme::KEY));
         spans.push(Span::styled(format!(" {word}"), theme::HINT));

@@ -3,12 +3,14 @@
 //! sources), and the next session while its window is open.
 
 use crate::rules::{AfterPlan, Rules};
+use crate::tui::widgets::source_title;
 use crate::tui::{text, theme};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use std::borrow::Cow;
 
 const HEADING: &str = " Your plan is over ";
 
@@ -55,22 +57,32 @@ impl AfterPlanView<'_> {
             theme::TASK,
         );
         let day_month = |d: &NaiveDate| d.format("%a %-d %b").to_string();
-        let next = match &self.next_session {
-            NextSession::Due(next) => format!("Your {next}: book it with your provider."),
-            NextSession::Overdue(from, until) => format!(
-                "Your next session was due from {} to {}: if it is not booked, ask your \
-                 provider when to come. Had it? Record it with `aftercare start --next`.",
-                day_month(from),
-                day_month(until)
+        // The command gets a line of its own: wrapped with the words, it could break in two.
+        let record = Some("aftercare start --next");
+        let (next, command) = match &self.next_session {
+            NextSession::Due(next) => (format!("Your {next}: book it with your provider."), None),
+            NextSession::Overdue(from, until) => (
+                format!(
+                    "Your next session was due from {} to {}: if it is not booked, ask your \
+                     provider when to come. Had it? Record it with:",
+                    day_month(from),
+                    day_month(until)
+                ),
+                record,
             ),
-            NextSession::Recorded => "Your next session is recorded: ] shows its plan.".to_string(),
-            NextSession::None => {
-                "Had another session? Record it with `aftercare start --next`, and a new plan \
-                 begins."
-                    .to_string()
-            }
+            NextSession::Recorded => (
+                "Your next session is recorded: ] shows its plan.".to_string(),
+                None,
+            ),
+            NextSession::None => (
+                "Had another session? Record it with this, and a new plan begins:".to_string(),
+                record,
+            ),
         };
         push(wrap(&next), theme::MILESTONE_TITLE);
+        if let Some(command) = command {
+            push(vec![format!("  {command}")], theme::MILESTONE_TITLE);
+        }
         if let Some(AfterPlan {
             title,
             detail,
@@ -80,13 +92,9 @@ impl AfterPlanView<'_> {
             push(vec![String::new()], theme::TASK);
             push(wrap(title), theme::EMPHASIS);
             push(wrap(detail), theme::DETAIL);
-            let titles: Vec<&str> = sources
+            let titles: Vec<Cow<str>> = sources
                 .iter()
-                .map(|id| {
-                    self.rules
-                        .source(id)
-                        .map_or(id.as_str(), |s| s.title.as_str())
-                })
+                .map(|id| source_title(self.rules, id))
                 .collect();
             if !titles.is_empty() {
                 push(

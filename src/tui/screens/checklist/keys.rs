@@ -1,6 +1,7 @@
 //! The checklist's keymap. Its order is the footer's: when the hints do not fit, the later
-//! ones give way first, except help and quit, which always stay. Checking in comes early:
-//! a check-in is how a patient learns when to call the clinic.
+//! ones give way first, except help and quit, which always stay. Moving between days comes
+//! right after ticking, and checking in early: a check-in is how a patient learns when to
+//! call the clinic. At 80 columns every key up to the whole plan (Tab) stays in sight.
 
 use crate::tui::keymap::Binding;
 use crossterm::event::KeyCode::{self, Char};
@@ -40,11 +41,11 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
     Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open or close a folded line" },
-    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
-    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Every warning sign, with what to do, and what is normal now" },
-    Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("timeline"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
+    Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
+    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Every warning sign, with what to do, and what is normal now" },
+    Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("plan"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this task? Its reasons and sources" },
     Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
     Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
@@ -92,10 +93,10 @@ mod tests {
             [
                 "↑↓ select",
                 "Space tick",
+                "←→ day",
                 "c check in",
                 "s signs",
-                "Tab timeline",
-                "←→ day",
+                "Tab plan",
                 "i why",
                 "u undo",
                 "g chart",

@@ -93,18 +93,24 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
     let alerts = needs.alerts.min(area.height.saturating_sub(4) / 2);
     let fixed = 1 + 2 + status + alerts;
     let body_rows = area.height.saturating_sub(fixed);
-    match side_width(area.width, needs) {
+    match side_width(area.width, needs.list_width) {
         Some(list_width) => side_by_side(area, needs, list_width, alerts, body_rows),
         None => stacked(area, needs, alerts, body_rows),
     }
 }
 
+/// The width the list gets on a terminal `width` wide, for a list that wants `list_width`
+/// (see `Needs::list_width`): what `regions` gives it, known before its rows are.
+pub fn list_column_width(width: u16, list_width: (u16, u16)) -> u16 {
+    side_width(width, list_width).unwrap_or(width.min(list_width.0))
+}
+
 /// The width of the tasks' column when the notes fit beside it.
-fn side_width(width: u16, needs: &Needs) -> Option<u16> {
+fn side_width(width: u16, list_width: (u16, u16)) -> Option<u16> {
     if width < SIDE_BY_SIDE_WIDTH {
         return None;
     }
-    let (whole, shortest) = needs.list_width;
+    let (whole, shortest) = list_width;
     let room = width.saturating_sub(GUTTER + NOTES_MIN_WIDTH);
     if whole <= room {
         Some(whole.clamp(shortest.min(LIST_MAX_WIDTH), LIST_MAX_WIDTH))
@@ -273,68 +279,4 @@ fn side_by_side(area: Rect, needs: &Needs, list_width: u16, alerts: u16, body: u
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Needs<'_> {
-        Needs {
-            list_rows,
-            avoid_rows: avoid,
-            avoid_compact: &|_| 5,
-            avoid_open: false,
-            notes_rows: &|_| (2, 8),
-            detail: true,
-            status: false,
-            alerts: 0,
-            progress: true,
-            list_width: (77, 62),
-        }
-    }
-
-    /// Seven rows with a column of times, six with the times over the items, five without;
-    /// cut to fit below that.
-    fn avoid(_: u16, budget: Option<u16>) -> (u16, bool) {
-        match [7, 6, 5]
-            .into_iter()
-            .find(|r| budget.is_none_or(|b| *r <= b))
-        {
-            Some(rows) => (rows, true),
-            None => (budget.unwrap_or(0), false),
-        }
-    }
-
-    #[test]
-    fn at_80x24_a_full_day_keeps_every_task_and_thing_to_avoid() {
-        // Day 2: a heading, eight tasks on now, the evening folded.
-        let r = regions(Rect::new(0, 0, 80, 24), &needs(10, &avoid));
-        assert!(!r.side_by_side);
-        assert_eq!(r.list.height, 10, "{r:?}");
-        assert_eq!(r.avoid.height, 7);
-        assert!(r.notes.height >= 2, "{r:?}");
-        assert_eq!(r.avoid.y, r.list.bottom());
-        assert_eq!(r.disclaimer.y, 23);
-    }
-
-    #[test]
-    fn wide_terminals_put_the_notes_beside_whole_titles() {
-        // At 100 columns the notes would leave the titles too little: they go under them,
-        // and the tasks keep to the width they want.
-        let r = regions(Rect::new(0, 0, 100, 30), &needs(10, &avoid));
-        assert!(!r.side_by_side);
-        assert_eq!(r.list.width, 77);
-        let r = regions(Rect::new(0, 0, 120, 40), &needs(10, &avoid));
-        assert!(r.side_by_side);
-        assert_eq!(r.list.width, 77);
-        let r = regions(Rect::new(0, 0, 200, 60), &needs(10, &avoid));
-        assert_eq!(r.list.width, 77, "times stay near their titles");
-        assert!(r.notes.width > 100);
-    }
-
-    #[test]
-    fn on_a_small_terminal_the_things_to_avoid_come_before_the_list() {
-        let r = regions(Rect::new(0, 0, 40, 15), &needs(10, &avoid));
-        assert_eq!(r.avoid.height, 5, "all of it, at its tightest: {r:?}");
-        assert!(r.list.height >= LIST_MIN_ROWS, "{r:?}");
-        assert!(r.list.height < 10, "the list scrolls");
-    }
-}
+mod tests;

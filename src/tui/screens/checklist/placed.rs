@@ -11,7 +11,8 @@ use super::day_model::{DayModel, DoRow, Fold, Pick};
 use super::layout::{self, Needs, Regions};
 use super::notes::Notes;
 use super::notes_panel::NotesPanel;
-use super::task_list::{self, LEFT_COLUMNS, when_words};
+use super::task_list::{self, LEFT_COLUMNS};
+use super::task_row::when_words;
 use crate::checklist::Checklist;
 use crate::rules::Kind;
 use crate::series::next_session_label;
@@ -65,9 +66,11 @@ impl ChecklistScreen {
         };
         let notes = notes_of(ctx, list);
         let notes_rows = |width: u16| notes.rows_wanted(width);
+        let list_width = list_width(list, after_plan);
         let list_rows = if after_plan {
-            let width = usize::from(ctx.size.width).min(96);
-            1 + after_plan_view(ctx, &plan).lines(width).len()
+            // Its lines wrap at the width the list will get: one more row for the heading.
+            let width = layout::list_column_width(ctx.screen_area().width, list_width);
+            1 + after_plan_view(ctx, &plan).lines(usize::from(width)).len()
         } else {
             model.do_rows.len()
         };
@@ -81,7 +84,7 @@ impl ChecklistScreen {
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),
-            list_width: list_width(list, after_plan),
+            list_width,
         };
         let regions = layout::regions(ctx.screen_area(), &needs);
         let avoid = lay_out(regions.avoid.width, Some(regions.avoid.height));
@@ -185,7 +188,8 @@ fn next_session_after<Tz: TimeZone>(
 /// The width the list's rows want: with each time whole, and with each at its shortest.
 fn list_width(list: &Checklist, after_plan: bool) -> (u16, u16) {
     if after_plan {
-        return (72, 48);
+        // Prose: as wide as reads well, and as narrow as the notes beside it allow.
+        return (96, 48);
     }
     let to_do = list.tasks.iter().filter(|t| t.kind == Kind::Do);
     let (mut title, mut whole, mut short) = (0, 0, 0);

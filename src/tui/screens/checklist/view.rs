@@ -6,19 +6,21 @@ use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
 use super::detail::Detail;
+use super::fold_line::fold_words;
 use super::normal_now::NormalNow;
 use super::notes_panel::NotesPanel;
-use super::placed::{after_plan_view, notes_of};
+use super::placed::{Placed, after_plan_view, notes_of};
 use super::progress_strip::ProgressStrip;
-use super::task_list::{TaskList, fold_words};
-use super::{ChecklistScreen, keys};
+use super::task_list::TaskList;
+use super::{Action, ChecklistScreen, keys};
 use crate::checklist::TaskLine;
 use crate::rules::Kind;
 use crate::tui::context::Context;
 use crate::tui::demo;
-use crate::tui::keymap::hints as hints_of;
+use crate::tui::keymap::{Hint, hints_where};
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
+use crate::tui::widgets::source_title;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,13 +29,13 @@ use ratatui::widgets::Widget;
 impl ChecklistScreen {
     /// Draws the screen into the context's screen area (below any banner).
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, buf: &mut Buffer) {
-        let mut hints = demo::hints(ctx);
-        hints.extend(hints_of(keys::KEYMAP));
         let (Some(placed), Some(list), Some(plan)) =
             (self.placed(ctx), ctx.checklist.as_ref(), ctx.plan())
         else {
             return;
         };
+        let mut hints = demo::hints(ctx);
+        hints.extend(footer_hints(&placed));
         let regions = placed.regions;
         Header::of(ctx, None).render(regions.title.union(regions.summary), buf);
         if let Some(strip) = ProgressStrip::of(ctx) {
@@ -77,7 +79,7 @@ impl ChecklistScreen {
         let sources = |task: &TaskLine| -> Vec<String> {
             task.sources
                 .iter()
-                .map(|id| ctx.rules.source(id).map_or(id.clone(), |s| s.title.clone()))
+                .map(|id| source_title(&ctx.rules, id).into_owned())
                 .collect()
         };
         let detail = match pick {
@@ -153,6 +155,19 @@ impl ChecklistScreen {
             .render(ctx.screen_area(), buf);
         }
     }
+}
+
+/// The keys the footer offers: with nothing to select (the plan over, a day without
+/// tasks), not the keys that select, tick or explain a selection.
+fn footer_hints(placed: &Placed) -> Vec<Hint> {
+    let anything = !placed.picks().is_empty();
+    hints_where(keys::KEYMAP, |action| {
+        anything
+            || !matches!(
+                action,
+                Action::Up | Action::Down | Action::Toggle | Action::Why
+            )
+    })
 }
 
 /// What the "Why" strip says of a folded line: what is in it and how to open it.

@@ -1,0 +1,170 @@
+//! What to avoid, as a compact block under the tasks to do: a heading, then the things to
+//! avoid as short items flowing along lines, grouped by when they end ("until Sun 14:00  ✕ No
+//! makeup  ✕ No intense workouts or heavy sweating"), then what was lifted on the day ("✓
+//! Makeup is fine again"). Each item can be selected and ticked like a task.
+//!
+//! The block is laid out to the rows it is given, in the roomiest way that fits: the times
+//! in a column of their own, else over their items, else left out (the selected item's time
+//! is in the "Why" strip), and at the smallest as many items as fit and a line that says how
+//! many more there are and opens them.
+//!
+//! This file is the block's shape and how it is fitted to its rows; `place` puts the items
+//! on lines in a given style, and `view` draws the block.
+
+mod place;
+mod view;
+
+pub use view::AvoidView;
+
+use super::day_model::DayModel;
+use crate::checklist::TaskLine;
+use chrono::{DateTime, FixedOffset};
+use place::{groups, place};
+
+type Instant = DateTime<FixedOffset>;
+
+const HEADING: &str = " To avoid ";
+/// Space between two items on a line.
+const GAP: usize = 2;
+/// Marks an item still to avoid, one ticked as kept today, and one lifted.
+const AVOID_MARK: &str = "✕ ";
+const KEPT_MARK: &str = "✓ ";
+const LIFTED_MARK: &str = "✓ ";
+/// Where the items start when there is no column of times.
+const INDENT: usize = 2;
+
+/// How the times are shown, roomiest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style_ {
+    /// "until Sun 14:00" in a column left of its items.
+    Column,
+    /// "until Sun 14:00" on a line of its own over its items.
+    Over,
+    /// No times: every item in one flow, soonest to end first.
+    Flow,
+}
+
+/// One item placed: the task it ticks (none for a lifted one), its words, and where each
+/// line of it is (line of the block, column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub task: Option<usize>,
+    pub lifted: bool,
+    pub pieces: Vec<(usize, usize, String)>,
+}
+
+/// The block laid out: its lines' labels, its items, and the folded rest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AvoidBlock {
+    /// Rows it takes, the heading included (0: nothing to avoid on the day).
+    pub rows: usize,
+    /// Per line under the heading: the time label shown at its start, if any.
+    pub labels: Vec<(usize, String, bool)>,
+    pub items: Vec<Item>,
+    /// Items left out for want of rows: the line that says so, and how many.
+    pub more: Option<(usize, usize)>,
+    /// (done, all) of the things still to avoid.
+    pub count: (usize, usize),
+    /// Lifted restrictions left out for want of rows (they give way before anything still
+    /// to avoid).
+    pub lifted_hidden: usize,
+    /// Whether an item is longer than a line and wraps.
+    wraps: bool,
+}
+
+/// A group's words before they are placed.
+struct Group {
+    label: String,
+    lifted: bool,
+    items: Vec<(Option<usize>, String)>,
+}
+
+impl AvoidBlock {
+    /// The roomiest layout of `model`'s things to avoid in `width` cells and at most `rows`
+    /// rows (`None`: as many as it takes), the time read at `now` in `tz`.
+    pub fn lay_out<Tz: chrono::TimeZone>(
+        model: &DayModel,
+        tasks: &[TaskLine],
+        width: usize,
+        rows: Option<usize>,
+        now: Instant,
+        tz: &Tz,
+    ) -> AvoidBlock {
+        let groups = groups(model, tasks, now, tz);
+        if groups.is_empty() {
+            return AvoidBlock::default();
+        }
+        let count = model
+            .avoid_tasks()
+            .fold((0, 0), |(d, n), i| (d + usize::from(tasks[i].done), n + 1));
+        // A column of times or times over their items only where no item has to wrap.
+        let fits = |b: &AvoidBlock, style| {
+            rows.is_none_or(|r| b.rows <= r) && (style == Style_::Flow || !b.wraps)
+        };
+        let mut last = None;
+        for style in [Style_::Column, Style_::Over, Style_::Flow] {
+            let block = place(&groups, style, width, count);
+            if fits(&block, style) {
+                return block;
+            }
+            last = Some(block);
+        }
+        let mut block = last.unwrap_or_default();
+        block.cut_to(rows.unwrap_or(usize::MAX));
+        block
+    }
+
+    /// Keeps the lines that fit in `rows` with the last one saying how many more there are.
+    fn cut_to(&mut self, rows: usize) {
+        // The heading, and at least the line that says what is left out.
+        let lines = rows.saturating_sub(2);
+        let fits = |item: &Item| item.pieces.iter().all(|(line, _, _)| *line < lines);
+        let hidden = self
+            .items
+            .iter()
+            .filter(|i| i.task.is_some() && !fits(i))
+            .count();
+        let lifted_hidden = self.items.iter().filter(|i| i.lifted && !fits(i)).count();
+        self.items.retain(|item| fits(item));
+        self.labels.retain(|(line, _, _)| *line < lines);
+        if hidden > 0 || lifted_hidden > 0 {
+            // Right under the last line kept, not under a gap an item left.
+            let next = self
+                .items
+                .iter()
+                .flat_map(|i| i.pieces.iter().map(|(line, _, _)| line + 1))
+                .max()
+                .unwrap_or(0);
+            self.more = Some((next, hidden));
+            self.lifted_hidden = lifted_hidden;
+            self.rows = next + 2;
+        } else {
+            self.rows = rows.min(lines + 2);
+        }
+    }
+
+    /// Rows the block takes laid out as tightly as it can be with nothing left out.
+    pub fn compact_rows<Tz: chrono::TimeZone>(
+        model: &DayModel,
+        tasks: &[TaskLine],
+        width: usize,
+        now: Instant,
+        tz: &Tz,
+    ) -> usize {
+        let groups = groups(model, tasks, now, tz);
+        if groups.is_empty() {
+            return 0;
+        }
+        // What was lifted gives way to one line that opens it.
+        let (on, lifted): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| !g.lifted);
+        if on.is_empty() {
+            return 2;
+        }
+        place(&on, Style_::Flow, width, (0, 0)).rows + usize::from(!lifted.is_empty())
+    }
+
+    /// The task items, in the order the selection moves through them.
+    pub fn tasks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.items.iter().filter_map(|i| i.task)
+    }
+}

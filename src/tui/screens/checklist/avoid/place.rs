@@ -1,0 +1,146 @@
+//! The things to avoid in words, grouped by when they end (then what was lifted), and
+//! placed on lines in one of the block's styles: a column of times, times over their items,
+//! or one flow.
+
+use super::super::day_model::DayModel;
+use super::{
+    AVOID_MARK, AvoidBlock, GAP, Group, INDENT, Instant, Item, KEPT_MARK, LIFTED_MARK, Style_,
+};
+use crate::checklist::TaskLine;
+use crate::plan::clock_label;
+use crate::tui::text;
+
+/// The groups of `model` in words: each still-on group with its time, then what was lifted.
+pub(super) fn groups<Tz: chrono::TimeZone>(
+    model: &DayModel,
+    tasks: &[TaskLine],
+    now: Instant,
+    tz: &Tz,
+) -> Vec<Group> {
+    let clock = |at: Instant| clock_label(at, now, tz);
+    let mut groups: Vec<Group> = model
+        .avoid
+        .iter()
+        .map(|g| Group {
+            label: match g.from {
+                Some(from) => format!("from {}", clock(from)),
+                None => format!("until {}", clock(g.until)),
+            },
+            lifted: false,
+            items: g
+                .tasks
+                .iter()
+                .map(|&i| {
+                    let mark = if tasks[i].done { KEPT_MARK } else { AVOID_MARK };
+                    (Some(i), format!("{mark}{}", tasks[i].title))
+                })
+                .collect(),
+        })
+        .collect();
+    let mut lifted: Vec<(Instant, String)> = model
+        .lifted
+        .iter()
+        .map(|&i| {
+            let t = &tasks[i];
+            let words = t
+                .lifted
+                .clone()
+                .unwrap_or_else(|| format!("{}: over", t.title));
+            (t.ends, words)
+        })
+        .collect();
+    lifted.sort_by_key(|(at, _)| *at);
+    for (at, words) in lifted {
+        let label = format!("from {}", clock(at));
+        match groups.last_mut().filter(|g| g.lifted && g.label == label) {
+            Some(group) => group.items.push((None, format!("{LIFTED_MARK}{words}"))),
+            None => groups.push(Group {
+                label,
+                lifted: true,
+                items: vec![(None, format!("{LIFTED_MARK}{words}"))],
+            }),
+        }
+    }
+    groups
+}
+
+/// The groups placed in `style` in `width` cells.
+pub(super) fn place(
+    groups: &[Group],
+    style: Style_,
+    width: usize,
+    count: (usize, usize),
+) -> AvoidBlock {
+    let label_width = groups
+        .iter()
+        .map(|g| text::width(&g.label))
+        .max()
+        .unwrap_or(0)
+        + GAP;
+    let (start, room) = match style {
+        Style_::Column => (
+            INDENT + label_width,
+            width.saturating_sub(INDENT + label_width),
+        ),
+        Style_::Over | Style_::Flow => (INDENT, width.saturating_sub(INDENT)),
+    };
+    let mut block = AvoidBlock {
+        count,
+        ..AvoidBlock::default()
+    };
+    // The next free line and column.
+    let (mut line, mut x) = (0, 0);
+    for (g, group) in groups.iter().enumerate() {
+        let new_group = g == 0 || style != Style_::Flow;
+        if new_group && g > 0 {
+            line += 1;
+            x = 0;
+        }
+        match style {
+            Style_::Column => block.labels.push((line, group.label.clone(), group.lifted)),
+            Style_::Over => {
+                block.labels.push((line, group.label.clone(), group.lifted));
+                line += 1;
+            }
+            Style_::Flow => {}
+        }
+        for (task, words) in &group.items {
+            // Without a column of times, a lifted item says when: "✓ Vitamin C serum is fine
+            // again (from 14:00)".
+            let words = if style == Style_::Flow && task.is_none() {
+                format!("{words} ({})", group.label)
+            } else {
+                words.clone()
+            };
+            let w = text::width(&words);
+            if x > 0 && x + GAP + w > room {
+                line += 1;
+                x = 0;
+            }
+            let at = if x == 0 { 0 } else { x + GAP };
+            let pieces = if w <= room {
+                x = at + w;
+                vec![(line, start + at, words)]
+            } else {
+                // Longer than a line: wrapped onto lines of its own.
+                block.wraps = true;
+                let wrapped = text::wrap(&words, room.max(1), usize::MAX);
+                let pieces: Vec<_> = wrapped
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, piece)| (line + k, start + if k == 0 { 0 } else { 2 }, piece))
+                    .collect();
+                line = pieces.last().map_or(line, |p| p.0);
+                x = room;
+                pieces
+            };
+            block.items.push(Item {
+                task: *task,
+                lifted: task.is_none(),
+                pieces,
+            });
+        }
+    }
+    block.rows = line + 2;
+    block
+}

@@ -1,0 +1,129 @@
+//! The block of things to avoid drawn: its heading with what was kept, its time labels,
+//! each item with its mark (selected, kept, lifted), and the line that opens the rest.
+
+use super::{AVOID_MARK, AvoidBlock, HEADING, INDENT, Item, KEPT_MARK};
+use crate::checklist::TaskLine;
+use crate::tui::{text, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// The block drawn: `selected` is the task the selection is on, if it is in the block.
+pub struct AvoidView<'a> {
+    pub block: &'a AvoidBlock,
+    pub tasks: &'a [TaskLine],
+    pub selected: Option<usize>,
+    /// Whether the selection is on the line that opens what did not fit.
+    pub more_selected: bool,
+    /// Whether the user opened it (and the terminal is still too small for all of it).
+    pub open: bool,
+}
+
+impl Widget for AvoidView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = self.block;
+        if area.height == 0 || block.rows == 0 {
+            return;
+        }
+        let (done, all) = block.count;
+        let mut title = vec![Span::styled(HEADING, theme::AVOID_HEADING)];
+        if all > 0 {
+            title.push(Span::styled(format!("{done}/{all} "), theme::MUTED));
+        }
+        let rule = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme::RULE)
+            .title(Line::from(title));
+        let inner = rule.inner(area);
+        rule.render(area, buf);
+        let at = |line: usize, x: usize| {
+            let y = inner.y + u16::try_from(line).unwrap_or(u16::MAX);
+            let x = inner.x + u16::try_from(x).unwrap_or(u16::MAX);
+            (y < inner.bottom() && x < inner.right()).then_some((x, y))
+        };
+        for (line, label, lifted) in &block.labels {
+            let look = if *lifted { theme::LIFTED } else { theme::WHEN };
+            if let Some((x, y)) = at(*line, INDENT) {
+                let room = usize::from(inner.right() - x);
+                buf.set_stringn(x, y, label, room, look);
+            }
+        }
+        for item in &block.items {
+            let selected = item.task.is_some() && item.task == self.selected;
+            let look = item_style(item, self.tasks, selected);
+            // The selection's mark in the gap before the item, as in the list of tasks,
+            // so it shows without colour too.
+            if let Some(&(line, x, _)) = item.pieces.first().filter(|_| selected)
+                && let Some((x, y)) = at(line, x.saturating_sub(1))
+            {
+                buf.set_string(x, y, "›", theme::EMPHASIS);
+            }
+            for (line, x, words) in &item.pieces {
+                if let Some((x, y)) = at(*line, *x) {
+                    let room = usize::from(inner.right() - x);
+                    let words = text::truncate(words, room);
+                    // The mark in its own colour, the words in theirs.
+                    let (mark, rest) = split_mark(&words);
+                    let mark_look = if selected {
+                        look
+                    } else {
+                        mark_style(item, self.tasks)
+                    };
+                    let (x2, _) = buf.set_stringn(x, y, mark, room, mark_look);
+                    let left = room.saturating_sub(usize::from(x2 - x));
+                    buf.set_stringn(x2, y, rest, left, look);
+                }
+            }
+        }
+        if let Some(((x, y), hidden)) = block
+            .more
+            .and_then(|(line, hidden)| Some((at(line, INDENT)?, hidden)))
+        {
+            let lifted = block.lifted_hidden;
+            let words = match (hidden, lifted, self.open) {
+                (0, _, true) => "▾ more lifted today than fit: Enter folds".to_string(),
+                (h, _, true) => format!("▾ {h} more to avoid than fit here: Enter folds"),
+                (0, 1, false) => "▸ 1 restriction lifted today: Enter shows it".to_string(),
+                (0, n, false) => format!("▸ {n} restrictions lifted today: Enter shows them"),
+                (h, _, false) => format!("▸ {h} more to avoid: Enter shows all"),
+            };
+            let look = if self.more_selected {
+                theme::SELECTED
+            } else {
+                theme::FOLD
+            };
+            let room = usize::from(inner.right() - x);
+            buf.set_stringn(x, y, text::truncate(&words, room), room, look);
+        }
+    }
+}
+
+fn split_mark(words: &str) -> (&str, &str) {
+    for mark in [AVOID_MARK, KEPT_MARK] {
+        if let Some(rest) = words.strip_prefix(mark) {
+            return (&words[..mark.len()], rest);
+        }
+    }
+    ("", words)
+}
+
+fn item_style(item: &Item, tasks: &[TaskLine], selected: bool) -> Style {
+    let done = item.task.is_some_and(|i| tasks[i].done);
+    match (selected, item.lifted, done) {
+        (true, _, true) => theme::SELECTED.patch(theme::SELECTED_DONE),
+        (true, _, _) => theme::SELECTED,
+        (false, true, _) => theme::LIFTED,
+        (false, false, true) => theme::AVOID_KEPT,
+        (false, false, false) => theme::TASK,
+    }
+}
+
+fn mark_style(item: &Item, tasks: &[TaskLine]) -> Style {
+    match item.task {
+        None => theme::LIFTED,
+        Some(i) if tasks[i].done => theme::DO_MARKER,
+        Some(_) => theme::AVOID_MARKER,
+    }
+}

@@ -1,0 +1,172 @@
+//! Words flowed onto lines: a note's title and detail, and a group's words with its notes'
+//! titles run together ("Call your clinic today: Fever … · Pus, …"), cut to the width with
+//! what was left out counted.
+
+use super::{ALL_KEY, Group, NoteRow};
+use crate::rules::Urgency;
+use crate::tui::{text, theme};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A piece of text to flow onto lines: its words, its look, and whether it may break
+/// between its words.
+pub(super) struct Piece {
+    pub(super) words: String,
+    pub(super) look: Style,
+    pub(super) breaks: bool,
+}
+
+pub(super) fn piece(words: impl Into<String>, look: Style, breaks: bool) -> Piece {
+    Piece {
+        words: words.into(),
+        look,
+        breaks,
+    }
+}
+
+/// `pieces` flowed onto lines of `width`: the first line after `first`, the others after
+/// `next`. A piece that may not break moves whole to the next line (and is cut if it is
+/// longer than a line); one that may, breaks between words.
+pub(super) fn flow(pieces: &[Piece], width: usize, first: &str, next: &str) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = vec![Span::raw(first.to_string())];
+    let mut used = text::width(first);
+    let start = text::width(next);
+    for p in pieces {
+        let words: Vec<String> = if p.breaks {
+            p.words.split(' ').map(str::to_string).collect()
+        } else {
+            vec![p.words.clone()]
+        };
+        for (k, word) in words.iter().enumerate() {
+            let space = usize::from(k > 0);
+            let w = text::width(word);
+            if used + space + w > width && used > start {
+                lines.push(Line::from(std::mem::take(&mut line)));
+                line = vec![Span::raw(next.to_string())];
+                used = start;
+            }
+            let room = width.saturating_sub(used);
+            let words = if space == 1 && used > start {
+                format!(" {word}")
+            } else {
+                word.clone()
+            };
+            let words = text::truncate(&words, room);
+            used += text::width(&words);
+            line.push(Span::styled(words, p.look));
+        }
+    }
+    lines.push(Line::from(line));
+    lines
+}
+
+/// A group's words and its notes' titles run together onto lines of `width` ("Call your
+/// clinic today: Fever … · Pus, …"), each continued line indented.
+pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
+    // The group's words stay together where they fit on a line.
+    let mut pieces: Vec<Piece> = group
+        .head
+        .iter()
+        .map(|s| piece(s.content.to_string(), s.style, s.width() + 3 > width))
+        .collect();
+    // The colon stays with the group's words, never alone at the start of a line.
+    if let Some(last) = pieces.last_mut() {
+        last.words.push(':');
+    }
+    pieces.push(piece(" ", theme::MUTED, false));
+    let titles: Vec<String> = if group.notes.is_empty() {
+        vec![group.empty_words().to_string()]
+    } else {
+        group.notes.iter().map(|n| n.title.clone()).collect()
+    };
+    // Which piece ends which note, to count the notes a line finishes naming.
+    let mut ends = Vec::new();
+    for (n, title) in titles.into_iter().enumerate() {
+        if n > 0 {
+            pieces.push(piece(" · ", theme::MUTED, false));
+        }
+        pieces.push(piece(title, group.style, true));
+        ends.push(pieces.len() - 1);
+    }
+    let lines = flow(&pieces, width, " ", "   ");
+    // A note is named on the line its last word is on: count words to find it.
+    let words_in = |p: &Piece| {
+        if p.breaks {
+            p.words.split(' ').count()
+        } else {
+            1
+        }
+    };
+    let mut last_line_of_piece = Vec::new();
+    let mut spans_seen = 0;
+    let mut line_of_span = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        // The first span of every line is its indent.
+        for _ in 1..line.spans.len() {
+            line_of_span.push(l);
+        }
+    }
+    for p in &pieces {
+        spans_seen += words_in(p);
+        last_line_of_piece.push(line_of_span.get(spans_seen - 1).copied().unwrap_or(0));
+    }
+    let mut rows: Vec<NoteRow> = lines
+        .into_iter()
+        .map(|line| NoteRow { line, names: 0 })
+        .collect();
+    if !group.notes.is_empty() {
+        for end in ends {
+            let l = last_line_of_piece[end];
+            rows[l].names += 1;
+        }
+    }
+    rows
+}
+
+/// "Call your clinic today: 7 signs · next visit: 2 signs · normal now: 3 — press s"
+pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, group) in groups.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::MUTED));
+        }
+        let n = group.notes.len();
+        let (words, style) = match group.tier {
+            Some(Urgency::Emergency) => ("EMERGENCY".to_string(), theme::EMERGENCY),
+            Some(Urgency::Call) => {
+                let words: String = group.head.iter().map(|s| s.content.as_ref()).collect();
+                (words, theme::CALL_TAG)
+            }
+            Some(Urgency::Mention) => ("next visit".to_string(), theme::MENTION_TAG),
+            None => ("normal now".to_string(), theme::SECTION),
+        };
+        let noun = match (group.tier, n) {
+            (None, _) => "",
+            (Some(_), 1) => " sign",
+            (Some(_), _) => " signs",
+        };
+        spans.push(Span::styled(words, style));
+        spans.push(Span::styled(format!(": {n}{noun}"), theme::MUTED));
+    }
+    spans.push(Span::styled(format!(" — press {ALL_KEY}"), theme::MUTED));
+    let mut line = Line::from(spans);
+    cut_to_width(&mut line, width);
+    line
+}
+
+/// Cuts the spans of `line` so it takes at most `width` cells, keeping its last span.
+pub(super) fn cut_to_width(line: &mut Line<'static>, width: usize) {
+    while line.width() > width && line.spans.len() > 2 {
+        let at = line.spans.len() - 2;
+        let over = line.width() - width;
+        let span = &line.spans[at];
+        let keep = span.width().saturating_sub(over);
+        if keep >= 4 {
+            let cut = text::truncate(&span.content, keep);
+            line.spans[at] = Span::styled(cut, span.style);
+        } else {
+            line.spans.remove(at);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! When to call and what is normal now. The warning signs come grouped by urgency, most
+//! urgent first, each group under words that cannot be mistaken: "EMERGENCY — call emergency
+//! services now" in bold on red, "Call your clinic today" in red, "mention at next visit"
+//! dim; the clinic's contact stands beside the heading ("your clinic" when the plan names
+//! none).
+//!
+//! The notes take the rows they are given: with room, each sign on a line of its own with its
+//! detail (as many lines of it as fit); with less, each group's words and signs run together
+//! ("Call your clinic today: Fever … · Pus, …"), the most urgent groups first. What is left
+//! out is said where it is left out ("+6 more", "next visit: 2 signs — press s"), and `s`
+//! shows all of it (`NotesPanel`).
+
+//!
+//! This file groups the notes and fits them to the rows given; `flow` runs words onto
+//! lines, `heading` draws the heading with the clinic's contact and the notes under it.
+
+mod flow;
+mod heading;
+
+pub use heading::{clinic_name, tier_words};
+
+use crate::checklist::NoteLine;
+use crate::rules::{Provider, Urgency};
+use crate::tui::{text, theme};
+use flow::{Piece, count_line, cut_to_width, flow, pack, piece};
+use heading::tier_style;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+const WARNINGS_TITLE: &str = " Call your provider if ";
+const PHASES_TITLE: &str = "Normal now";
+/// Marks a warning sign and a phase without relying on colour.
+const WARNING_MARK: &str = "! ";
+const PHASE_MARK: &str = "• ";
+/// Always true, so the warnings are never empty.
+const ANY_WORRY: &str = "anything worries you";
+/// The most lines of detail a note gets on the main screen.
+pub const MAX_DETAILS: usize = 3;
+/// The emergency signs, named, take rows before the tasks do where they fit in this many
+/// lines; on a narrower terminal they are counted ("EMERGENCY: 2 signs — press s").
+const EMERGENCY_MIN_LINES: usize = 2;
+/// What opens every note.
+pub const ALL_KEY: &str = "s";
+
+/// The day's warning signs and phases, and the clinic to call.
+#[derive(Clone, Copy)]
+pub struct Notes<'a> {
+    pub phases: &'a [NoteLine],
+    pub warnings: &'a [NoteLine],
+    pub provider: Option<&'a Provider>,
+}
+
+/// One line of the notes, and how many notes it finishes naming.
+struct NoteRow {
+    line: Line<'static>,
+    names: usize,
+}
+
+/// A group: a tier of warning signs, or the phases.
+struct Group<'a> {
+    /// The tier of warning signs; `None` for the phases.
+    tier: Option<Urgency>,
+    head: Vec<Span<'static>>,
+    notes: Vec<&'a NoteLine>,
+    mark: &'static str,
+    style: Style,
+}
+
+impl Group<'_> {
+    /// What a group with no notes says.
+    fn empty_words(&self) -> &'static str {
+        if self.tier.is_some() {
+            ANY_WORRY
+        } else {
+            "nothing in particular"
+        }
+    }
+}
+
+impl<'a> Notes<'a> {
+    /// Rows the notes want at `width`: at least the heading and the most urgent line, at most
+    /// every sign and phase with its details.
+    pub fn rows_wanted(&self, width: u16) -> (u16, u16) {
+        let width = usize::from(width);
+        let most = self.detailed(width, MAX_DETAILS).len() + self.heading_rows(width, true);
+        let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        // The heading, the clinic's contact when it needs a line, the emergency signs named
+        // (never only counted), and a line that counts the rest.
+        let groups = self.groups();
+        let emergency = groups
+            .iter()
+            .find(|g| g.tier == Some(Urgency::Emergency))
+            .map(|g| pack(g, width).len())
+            .filter(|&lines| lines <= EMERGENCY_MIN_LINES)
+            .unwrap_or(0);
+        let rest = usize::from(groups.len() > usize::from(emergency > 0));
+        let least = self.heading_rows(width, false) + (emergency + rest).max(1);
+        (as_rows(least.min(most)), as_rows(most))
+    }
+
+    /// The groups: each tier of warning signs present, most urgent first, then the phases.
+    fn groups(&self) -> Vec<Group<'a>> {
+        let mut groups: Vec<Group> = Urgency::ALL
+            .iter()
+            .filter_map(|&tier| {
+                let notes: Vec<&NoteLine> = self
+                    .warnings
+                    .iter()
+                    .filter(|n| n.urgency.unwrap_or_default() == tier)
+                    .collect();
+                (!notes.is_empty()).then(|| Group {
+                    tier: Some(tier),
+                    head: tier_words(tier, self.provider),
+                    notes,
+                    mark: WARNING_MARK,
+                    style: tier_style(tier),
+                })
+            })
+            .collect();
+        if self.warnings.is_empty() {
+            groups.push(Group {
+                tier: Some(Urgency::Call),
+                head: vec![Span::styled(
+                    format!("Call {}", clinic_name(self.provider)),
+                    theme::CALL_TAG,
+                )],
+                notes: Vec::new(),
+                mark: WARNING_MARK,
+                style: theme::WARNING,
+            });
+        }
+        if !self.phases.is_empty() {
+            groups.push(Group {
+                tier: None,
+                head: vec![Span::styled(PHASES_TITLE, theme::SECTION)],
+                notes: self.phases.iter().collect(),
+                mark: PHASE_MARK,
+                style: theme::PHASE,
+            });
+        }
+        groups
+    }
+
+    /// Every group with its notes a line each (wrapped if long), each with up to `details`
+    /// lines of detail.
+    fn detailed(&self, width: usize, details: usize) -> Vec<NoteRow> {
+        self.detailed_by(width, &mut |_| details)
+    }
+
+    /// `detailed`, with as many lines of detail for each note, in order, as `details` gives
+    /// it when asked with the note's detail in lines.
+    fn detailed_by(&self, width: usize, details: &mut dyn FnMut(usize) -> usize) -> Vec<NoteRow> {
+        let mut rows = Vec::new();
+        let lines = |rows: &mut Vec<NoteRow>, lines: Vec<Line<'static>>, names: usize| {
+            let last = lines.len().saturating_sub(1);
+            rows.extend(lines.into_iter().enumerate().map(|(i, line)| NoteRow {
+                line,
+                names: if i == last { names } else { 0 },
+            }));
+        };
+        for group in self.groups() {
+            let head: Vec<Piece> = group
+                .head
+                .iter()
+                .map(|s| piece(s.content.to_string(), s.style, true))
+                .collect();
+            lines(&mut rows, flow(&head, width, " ", "  "), 0);
+            if group.notes.is_empty() {
+                let empty = [
+                    piece(group.mark, group.style, false),
+                    piece(group.empty_words(), theme::MUTED, true),
+                ];
+                lines(&mut rows, flow(&empty, width, "  ", "    "), 0);
+            }
+            for note in &group.notes {
+                let title = [
+                    piece(group.mark, group.style, false),
+                    piece(note.title.clone(), group.style, true),
+                ];
+                lines(&mut rows, flow(&title, width, "  ", "    "), 1);
+                let all = text::wrap(&note.detail, width.saturating_sub(5), usize::MAX).len();
+                let detail = text::wrap(&note.detail, width.saturating_sub(5), details(all));
+                lines(
+                    &mut rows,
+                    detail
+                        .into_iter()
+                        .map(|d| {
+                            Line::from(vec![Span::raw("    "), Span::styled(d, theme::DETAIL)])
+                        })
+                        .collect(),
+                    0,
+                );
+            }
+        }
+        rows
+    }
+
+    /// The lines that fit in `rows` rows at `width` (the heading not counted): with details
+    /// where every note fits with them, else each group's words and titles run together,
+    /// the most urgent groups whole first; a group cut short says "+3 more", and the groups
+    /// left out are counted on the last line ("next visit: 2 signs — press s").
+    fn fit(&self, width: usize, rows: usize) -> Vec<NoteRow> {
+        // Every note on its line where they all fit, then details for the most urgent first.
+        let titles = self.detailed(width, 0).len();
+        if titles <= rows {
+            let mut spare = rows - titles;
+            return self.detailed_by(width, &mut |lines| {
+                let give = lines.min(MAX_DETAILS).min(spare);
+                spare -= give;
+                give
+            });
+        }
+        let groups = self.groups();
+        let mut out: Vec<NoteRow> = Vec::new();
+        let mut left = rows;
+        for (g, group) in groups.iter().enumerate() {
+            let rest = &groups[g + 1..];
+            let mut lines = pack(group, width);
+            // Keep a line to count the groups after this one, unless this one is the last.
+            let keep = usize::from(!rest.is_empty());
+            if lines.len() + keep <= left {
+                left -= lines.len();
+                out.extend(lines);
+                continue;
+            }
+            let room = left.saturating_sub(keep);
+            if room > 0 {
+                let total = group.notes.len();
+                lines.truncate(room);
+                let named: usize = lines.iter().map(|l| l.names).sum();
+                if let Some(last) = lines.last_mut().filter(|_| named < total) {
+                    last.line.spans.push(Span::styled(
+                        format!(" +{} more", total - named),
+                        theme::MUTED,
+                    ));
+                    cut_to_width(&mut last.line, width);
+                }
+                out.extend(lines);
+                left -= room;
+            }
+            let counted = if room > 0 { rest } else { &groups[g..] };
+            if left > 0 && !counted.is_empty() {
+                out.push(NoteRow {
+                    line: count_line(counted, width),
+                    names: 0,
+                });
+            }
+            break;
+        }
+        out
+    }
+
+    /// Every line of every note, details whole, at `width`: what `s` shows.
+    pub fn all_lines(&self, width: usize) -> Vec<Line<'static>> {
+        self.detailed(width, usize::MAX)
+            .into_iter()
+            .map(|r| r.line)
+            .collect()
+    }
+}
