@@ -227,10 +227,10 @@ fn start_again_after_the_plan_offers_next_first() {
     assert_eq!(sessions(&p), ["2026-11-20T14:00:00+01:00"]);
 }
 
-/// `start --next` at or before the latest treatment is no next session (it made a Session 1
-/// of 32 days): refused, naming `--replace` for a correction, and nothing is recorded.
+/// `start --next` before the latest treatment is no next session (it made a Session 1 of 32
+/// days): refused, naming `--replace` for a correction, and nothing is recorded.
 #[test]
-fn start_next_at_or_before_the_latest_treatment_is_refused() {
+fn start_next_before_the_latest_treatment_is_refused() {
     let p = Patient::treated();
     let before = fs::read(p.state_file()).unwrap();
     p.at(DAY3)
@@ -244,12 +244,14 @@ fn start_next_at_or_before_the_latest_treatment_is_refused() {
              To correct the latest treatment's time to Thu 19 Nov 2026 10:00 instead:\n  \
              aftercare start --at \"2026-11-19 10:00\" --replace\n",
         );
+    // The latest treatment's own time changes nothing and says so (the same command run
+    // twice is safe).
     p.at(DAY3)
         .args(["start", "--next", "--at", "2026-11-20 14:00"])
         .assert()
-        .code(2)
-        .stderr(contains(
-            "The latest is Fri 20 Nov 2026 14:00: that time is recorded already.\n",
+        .success()
+        .stdout(contains(
+            "Treatment already recorded: Fri 20 Nov 2026 14:00.",
         ));
     assert_eq!(fs::read(p.state_file()).unwrap(), before);
     assert_eq!(sessions(&p), ["2026-11-20T14:00:00+01:00"]);

@@ -39,8 +39,9 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     if let Some(latest) = latest.filter(|_| !how.replace && !how.next && !known) {
         return Err(CliError::Usage(ask_which(ctx, latest, at, now)));
     }
-    // The next session comes after the latest: an earlier (or the same) time is a correction.
-    if let Some(latest) = latest.filter(|l| how.next && !how.replace && at <= *l) {
+    // The next session comes after the latest: an earlier time is a correction. A time
+    // already recorded is no change (said below), so running the same command twice is safe.
+    if let Some(latest) = latest.filter(|l| how.next && !how.replace && !known && at < *l) {
         return Err(CliError::Usage(not_next(ctx, latest, at)));
     }
     // A treatment being moved is no neighbour of its new time.
@@ -155,19 +156,13 @@ fn ask_which(
     )
 }
 
-/// `start --next` at or before the latest treatment: not a next session; `--replace` is how
+/// `start --next` before the latest treatment: not a next session; `--replace` is how
 /// to correct the latest one's time.
 fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
     let (latest_text, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
-    let head = "Not recorded: --next adds a session after the latest treatment.";
-    if at == latest {
-        return format!(
-            "{head}\nThe latest is {}: that time is recorded already.",
-            moment(latest_text)
-        );
-    }
     format!(
-        "{head}\nThe latest is {}; {} is before it.\n\
+        "Not recorded: --next adds a session after the latest treatment.\n\
+         The latest is {}; {} is before it.\n\
          To correct the latest treatment's time to {} instead:\n  {}",
         moment(latest_text),
         moment(at_text),
