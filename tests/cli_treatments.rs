@@ -242,7 +242,9 @@ fn start_next_before_the_latest_treatment_is_refused() {
             "aftercare: Not recorded: --next adds a session after the latest treatment.\n\
              The latest is Fri 20 Nov 2026 14:00; Thu 19 Nov 2026 10:00 is before it.\n\
              To correct the latest treatment's time to Thu 19 Nov 2026 10:00 instead:\n  \
-             aftercare start --at \"2026-11-19 10:00\" --replace\n",
+             aftercare start --at \"2026-11-19 10:00\" --replace\n\
+             To add it as an earlier session left out of the series:\n  \
+             aftercare start --at \"2026-11-19 10:00\" --next --confirm\n",
         );
     // The latest treatment's own time changes nothing and says so (the same command run
     // twice is safe).
@@ -255,4 +257,14 @@ fn start_next_before_the_latest_treatment_is_refused() {
         ));
     assert_eq!(fs::read(p.state_file()).unwrap(), before);
     assert_eq!(sessions(&p), ["2026-11-20T14:00:00+01:00"]);
+    // Confirmed, it is a session left out of the series, a month before.
+    p.at(DAY3)
+        .args(["start", "--next", "--at", "2026-10-20 10:00", "--confirm"])
+        .assert()
+        .success()
+        .stdout(contains("Treatment recorded: Tue 20 Oct 2026 10:00."));
+    assert_eq!(
+        sessions(&p),
+        ["2026-10-20T10:00:00+02:00", "2026-11-20T14:00:00+01:00"]
+    );
 }

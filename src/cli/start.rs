@@ -39,9 +39,11 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     if let Some(latest) = latest.filter(|_| !how.replace && !how.next && !known) {
         return Err(CliError::Usage(ask_which(ctx, latest, at, now)));
     }
-    // The next session comes after the latest: an earlier time is a correction. A time
-    // already recorded is no change (said below), so running the same command twice is safe.
-    if let Some(latest) = latest.filter(|l| how.next && !how.replace && !known && at < *l) {
+    // The next session comes after the latest: an earlier time is most likely a correction,
+    // or, confirmed, a session left out of the series. A time already recorded is no change
+    // (said below), so running the same command twice is safe.
+    let before_latest = |l: &DateTime<FixedOffset>| at < *l && !known && !how.confirm;
+    if let Some(latest) = latest.filter(|l| how.next && before_latest(l)) {
         return Err(CliError::Usage(not_next(ctx, latest, at)));
     }
     // A treatment being moved is no neighbour of its new time.
@@ -160,14 +162,20 @@ fn ask_which(
 /// to correct the latest one's time.
 fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
     let (latest_text, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
+    let next = How {
+        next: true,
+        ..How::default()
+    };
     format!(
         "Not recorded: --next adds a session after the latest treatment.\n\
          The latest is {}; {} is before it.\n\
-         To correct the latest treatment's time to {} instead:\n  {}",
+         To correct the latest treatment's time to {} instead:\n  {}\n\
+         To add it as an earlier session left out of the series:\n  {}",
         moment(latest_text),
         moment(at_text),
         moment(at_text),
-        command(ctx, at, How::default(), "--replace")
+        command(ctx, at, How::default(), "--replace"),
+        command(ctx, at, next, "--confirm")
     )
 }
 
