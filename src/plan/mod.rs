@@ -234,6 +234,8 @@ mod open_tests;
 #[cfg(test)]
 mod standing_tests;
 #[cfg(test)]
+mod tasks_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod windows_tests;
