@@ -6,6 +6,8 @@ use crate::rules::{Edge, Rules, Window, Windowed};
 /// written in hours, in plan days for those written in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reach {
+    /// The earliest `from_hours` and the latest `until_hours`, in hours after the treatment
+    /// (at least 0 and 1: the treatment's own hour).
     pub(super) earliest: i64,
     pub(super) latest: i64,
     /// The earliest `from_day`, and the day after the latest `until_day`.
