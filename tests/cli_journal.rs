@@ -227,3 +227,48 @@ fn after_the_plan_ends_a_check_in_goes_to_today() {
     assert!(saved.get("2027-01-01").is_none(), "not the plan's last day");
     checkin(&p, day77, &["--day", "78", "--rate", "redness=1"]).code(2);
 }
+
+/// Issue 13's case: every symptom rated 5 (severe) on Day 2, with a note naming pain, pus and
+/// fever, raised no alert before. Now each severe rating is a "call today" alert, in the
+/// check-in's answer, in `today` (also as its last lines) and in `today --json`.
+#[test]
+fn severe_ratings_on_day_2_alert_for_every_symptom() {
+    let p = Patient::treated();
+    const DAY2: &str = "2026-11-21 10:00";
+    let rate = [
+        "--rate",
+        "redness=5",
+        "--rate",
+        "swelling=5",
+        "--rate",
+        "dryness=5",
+        "--rate",
+        "discomfort=5",
+        "--note",
+        "severe pain, pus, fever",
+    ];
+    checkin(&p, DAY2, &rate)
+        .success()
+        .stdout(contains("⚠ CALL TODAY · Redness rated severe"))
+        .stdout(contains("contact your clinic today"));
+    let day = p.today(DAY2);
+    let alerts = day["alerts"].as_array().unwrap();
+    let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "severe-redness",
+            "severe-swelling",
+            "severe-dryness",
+            "severe-discomfort"
+        ]
+    );
+    assert!(alerts.iter().all(|a| a["urgency"] == "call"), "{alerts:?}");
+    let out = p.at(DAY2).arg("today").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let tail: Vec<&str> = text.lines().rev().take(12).collect();
+    assert!(
+        tail.iter().any(|l| l.contains("CALL TODAY")),
+        "the alert is not among the last lines:\n{text}"
+    );
+}
