@@ -7,6 +7,8 @@
 mod args;
 mod checkin;
 mod clinic_text;
+mod context;
+mod exit;
 mod export_cmd;
 mod followed;
 mod history;
@@ -27,219 +29,21 @@ pub use args::{
     Args, CheckinArgs, Command, ExportCommand, PhotoAddArgs, PhotoCommand, PlanArgs, RemindArgs,
     RemindCommand, RulesCommand, SetupArgs, TickArgs,
 };
+pub use context::Context;
+pub use exit::{CliError, Success};
 pub use followed::Basis;
 pub use json_out::{write_plan_days_json, write_plan_json};
 pub use windows_json::write_plan_windows_json;
 
 use crate::clock::Clock;
 use crate::locale;
-use crate::plan::Plan;
-use crate::remind::install::InstallError;
-use crate::remind::memory::MemoryError;
-use crate::remind::notify::NotifyError;
-use crate::rules::{Rules, RulesError};
 use crate::store::Store;
-use crate::store::{Change, Conflict, Saved, Session, State, StoreError};
-use crate::timearg::{TimeError, parse_time};
-use crate::tui::{self, TuiError};
-use chrono::{DateTime, FixedOffset, Local};
+use crate::store::{State, StoreError};
+use crate::timearg::parse_time;
+use crate::tui;
+use chrono::Local;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-
-/// Why a command failed. Each is printed once, by `main`, as `aftercare: <message>`.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    #[error("{origin} is not a valid rules file:\n{0}", origin = .0.origin)]
-    Rules(RulesError),
-    #[error("cannot read rules file {path}: {source}")]
-    RulesUnreadable {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{flag}: {source}")]
-    Time {
-        flag: &'static str,
-        #[source]
-        source: TimeError,
-    },
-    /// A command given something it cannot use: an unknown task id, a day outside the plan.
-    #[error("{0}")]
-    Usage(String),
-    /// `dirs::data_dir()` found nothing: no `HOME`, no `XDG_DATA_HOME` and no home folder for
-    /// this user id (a service account, or a user id with no entry in /etc/passwd).
-    #[error(
-        "cannot tell where to keep your data: HOME is not set and this user has no home folder. \
-         Choose a folder with --data-dir DIR, or set AFTERCARE_DATA_DIR=DIR."
-    )]
-    NoDataDir,
-    #[error("No treatment recorded yet: run `aftercare start` (or `aftercare` to be asked).")]
-    NoTreatment,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The file changed under the command (another copy of aftercare saved meanwhile) so
-    /// that what it was to change is gone; nothing was saved.
-    #[error("{0}. Look at the treatments with `aftercare history`, then run the command again.")]
-    Conflict(Conflict),
-    #[error(
-        "{0}. Open the checklist (`aftercare` with no command) to move it aside and start again, or repair it by hand."
-    )]
-    Damaged(StoreError),
-    #[error(
-        "the checklist needs a terminal; for output to a file or a pipe use a command such as `aftercare today`"
-    )]
-    NotATerminal,
-    #[error(transparent)]
-    Tui(#[from] TuiError),
-    #[error(transparent)]
-    Reminders(#[from] MemoryError),
-    #[error(transparent)]
-    Notify(#[from] NotifyError),
-    #[error(transparent)]
-    Install(#[from] InstallError),
-    #[error("cannot write {path}: {source}", path = .path.display())]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("cannot write the output: {0}")]
-    Output(#[from] io::Error),
-    /// A file `photo add` cannot keep as a photo; nothing was kept.
-    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
-    Photo {
-        path: PathBuf,
-        #[source]
-        source: crate::photo::PhotoError,
-    },
-    /// A file `photo add` cannot read.
-    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
-    PhotoUnreadable {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    /// `--rules` names a plan other than the one the treatment recorded (`followed`).
-    #[error("{0}")]
-    OtherPlan(String),
-}
-
-impl CliError {
-    /// 2 when what the user gave us is wrong (they can fix the command or the file), 1 when
-    /// something failed while doing what they asked.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Rules(_)
-            | CliError::RulesUnreadable { .. }
-            | CliError::Time { .. }
-            | CliError::Usage(_)
-            | CliError::Photo { .. }
-            | CliError::OtherPlan(_) => 2,
-            CliError::NoDataDir
-            | CliError::NoTreatment
-            | CliError::Store(_)
-            | CliError::Conflict(_)
-            | CliError::Damaged(_)
-            | CliError::NotATerminal
-            | CliError::Tui(_)
-            | CliError::Reminders(_)
-            | CliError::Notify(_)
-            | CliError::Install(_)
-            | CliError::Write { .. }
-            | CliError::PhotoUnreadable { .. }
-            | CliError::Output(_) => 1,
-        }
-    }
-
-    /// The reader of our output went away (`aftercare plan | head`): not worth a message.
-    pub fn is_broken_pipe(&self) -> bool {
-        match self {
-            CliError::Output(e) | CliError::Install(InstallError::Output(e)) => {
-                e.kind() == io::ErrorKind::BrokenPipe
-            }
-            _ => false,
-        }
-    }
-}
-
-/// How a command that did what was asked ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Success {
-    /// Exit status 0.
-    Done,
-    /// Exit status 3: `remind` found nothing due (1 and 2 mean failures).
-    NothingDue,
-}
-
-impl Success {
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Success::Done => 0,
-            Success::NothingDue => 3,
-        }
-    }
-}
-
-/// What every command works with, loaded and checked up front.
-pub struct Context {
-    /// The plan shown: the one the treatment follows (`followed`).
-    pub rules: Rules,
-    /// Where `rules` comes from.
-    pub basis: Basis,
-    /// The data directory; `None` for a command given `--at`, which reads and writes none.
-    pub store: Option<Store>,
-    pub state: State,
-    pub clock: Clock,
-    /// `--at`: the treatment moment to lay the plan out for, with nothing recorded.
-    pub at: Option<DateTime<FixedOffset>>,
-}
-
-impl Context {
-    pub fn now(&self) -> DateTime<FixedOffset> {
-        self.clock.now()
-    }
-
-    /// The treatment in force now, or the advice to record one.
-    pub fn session(&self) -> Result<&Session, CliError> {
-        self.state
-            .current_session(self.now())
-            .ok_or(CliError::NoTreatment)
-    }
-
-    /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
-    /// the file no longer allows is reported with what to do.
-    pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
-        self.store()?.save(change).map_err(|e| match e {
-            StoreError::Conflict(conflict) => CliError::Conflict(conflict),
-            e => CliError::Store(e),
-        })
-    }
-
-    /// The data directory, which a command given `--at` has none of.
-    pub fn store(&self) -> Result<&Store, CliError> {
-        self.store.as_ref().ok_or_else(|| {
-            CliError::Usage(
-                "--at lays a plan out without recording anything; leave it out to save".into(),
-            )
-        })
-    }
-
-    /// The treatment a listing of the plan is laid out for, with its record if it has one:
-    /// `--at`, else the treatment in force now, else now (as if treated now).
-    pub fn laid_out(&self) -> (DateTime<FixedOffset>, Option<&Session>) {
-        if let Some(at) = self.at {
-            return (at, None);
-        }
-        let now = self.now();
-        let session = self.state.current_session(now);
-        (session.map_or(now, |s| s.at), session)
-    }
-
-    /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
-    pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
-        Plan::new(&self.rules, treatment, Local)
-    }
-}
 
 /// The `--at` of a command that lays a plan out for a given treatment time, if it has one.
 fn at_of(command: Option<&Command>) -> Option<&str> {

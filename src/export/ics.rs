@@ -39,13 +39,15 @@
 //! UID), the treatment instant and `@aftercare`: exporting again for the same treatment
 //! updates the events already imported rather than doubling them.
 
+mod descriptions;
+mod events;
 mod reminders;
 
-use super::{NOT_ADVICE, moment_words};
-use crate::plan::{Lifted, Plan, Task};
-use crate::rules::{Kind, Repeat, Rule, Rules, Urgency};
+use crate::plan::Plan;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
+use descriptions::{calendar_description, describe, escape_text};
+use events::{next_session, window_events};
+use icalendar::{Alarm, Calendar, Component, Property};
 
 const PRODID: &str = concat!(
     "-//aftercare//aftercare ",
@@ -96,117 +98,6 @@ fn uid<Tz: TimeZone>(plan: &Plan<'_, Tz>, id: &str, suffix: &str) -> String {
     format!("{id}{suffix}-{at}@aftercare")
 }
 
-/// The events of a rule's window: what to avoid (and when it is lifted), or a once task.
-/// Repeating tasks to do are `reminders`' work.
-fn window_events<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    rule: &Rule,
-    stamp: DateTime<Utc>,
-) -> Vec<Event> {
-    let (from, until) = plan.span(rule);
-    let deadline = moment_words(plan.local(until));
-    match (rule.kind, rule.repeat) {
-        (Kind::Avoid, _) => {
-            let mut window = Event::new();
-            window
-                .uid(&uid(plan, &rule.id, ""))
-                .summary(&rule.title)
-                .description(&describe(plan, rule, &format!("Until {deadline}.")))
-                .starts(from.with_timezone(&Utc))
-                .ends(until.with_timezone(&Utc));
-            let mut events = vec![window];
-            let lifted = plan.lifted(until, until + Duration::seconds(1));
-            if let Some(lifted) = lifted.iter().find(|l| l.rule.id == rule.id) {
-                events.push(lifted_event(plan, lifted, stamp));
-            }
-            events
-        }
-        (Kind::Do, Repeat::Once) => {
-            let mut event = Event::new();
-            let when = format!(
-                "Once, between {} and {deadline}.",
-                moment_words(plan.local(from))
-            );
-            let id = uid(plan, &rule.id, "");
-            event
-                .uid(&id)
-                .summary(&rule.title)
-                .description(&describe(plan, rule, &when))
-                .starts(from.with_timezone(&Utc))
-                .ends(until.with_timezone(&Utc));
-            let task = Task::new(rule, None, from, until);
-            if let Some((due, _)) = plan.slot_span(&task, plan.local_date(from)) {
-                event.alarm(alarm(&rule.title, Trigger::At(due), &id, stamp));
-            }
-            vec![event]
-        }
-        (Kind::Do, Repeat::Daily | Repeat::MorningAndEvening) => Vec::new(),
-    }
-}
-
-/// The short event at the end of an avoid window, with its alarm.
-fn lifted_event<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    lifted: &Lifted<'_>,
-    stamp: DateTime<Utc>,
-) -> Event {
-    let words = lifted.words();
-    let rule = lifted.rule;
-    let when = format!(
-        "From {}: the window of \"{}\" ends.",
-        moment_words(plan.local(lifted.at)),
-        rule.title
-    );
-    let id = uid(plan, &rule.id, ".lifted");
-    let mut event = Event::new();
-    event
-        .uid(&id)
-        .summary(&words)
-        .description(&describe(plan, rule, &when))
-        .starts(lifted.at.with_timezone(&Utc))
-        .ends((lifted.at + Duration::minutes(REMINDER_MINUTES)).with_timezone(&Utc))
-        .alarm(alarm(&words, Trigger::AtStart, &id, stamp));
-    event
-}
-
-/// The next session's window, with an alarm when it comes up (a week before) and one when
-/// it opens.
-fn next_session<Tz: TimeZone>(plan: &Plan<'_, Tz>, stamp: DateTime<Utc>) -> Option<Event> {
-    let next = plan.rules().next_session.as_ref()?;
-    let up = plan.coming_up()?;
-    let (opens, closes) = (
-        moment_words(plan.local(up.opens)),
-        moment_words(plan.local(up.closes)),
-    );
-    let mut text = format!(
-        "The next treatment of your series is due between {opens} and {closes}. Book it in \
-         the week before the window opens."
-    );
-    push_sources(plan, &next.sources, &mut text);
-    push_help(plan.rules(), &mut text);
-    let id = uid(plan, "plan", ".next-session");
-    let mut event = Event::new();
-    event
-        .uid(&id)
-        .summary("Next session due")
-        .description(&text)
-        .starts(up.opens.with_timezone(&Utc))
-        .ends(up.closes.with_timezone(&Utc))
-        .alarm(alarm(
-            &format!("Your next session is due from {opens}: time to book it"),
-            Trigger::At(up.shows_from),
-            &id,
-            stamp,
-        ))
-        .alarm(alarm(
-            &format!("Your next session is due from now until {closes}"),
-            Trigger::AtStart,
-            &id,
-            stamp,
-        ));
-    Some(event)
-}
-
 /// When an alarm goes off.
 #[derive(Debug, Clone, Copy)]
 enum Trigger {
@@ -237,110 +128,10 @@ fn alarm(text: &str, trigger: Trigger, event_uid: &str, stamp: DateTime<Utc>) ->
     alarm.done()
 }
 
-/// An event's description: when, why, where from, who to contact, and the disclaimer.
-fn describe<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule, when: &str) -> String {
-    let mut text = format!("{when}\n\n{}", rule.rationale);
-    push_sources(plan, &rule.sources, &mut text);
-    push_help(plan.rules(), &mut text);
-    text
-}
-
-/// The end of every event's description: the clinic and the emergency signs, then the
-/// disclaimer.
-fn push_help(rules: &Rules, text: &mut String) {
-    text.push_str(&format!("\n\n{}\n\n{NOT_ADVICE}", help_words(rules)));
-}
-
-fn push_sources<Tz: TimeZone>(plan: &Plan<'_, Tz>, ids: &[String], text: &mut String) {
-    let citations: Vec<String> = ids
-        .iter()
-        .filter_map(|id| plan.rules().source(id))
-        .map(|s| format!("- {}", s.citation()))
-        .collect();
-    if !citations.is_empty() {
-        text.push_str(&format!("\n\nSources:\n{}", citations.join("\n")));
-    }
-}
-
-/// Who to contact and when, as every event carries it: the clinic as the plan names it (or
-/// "your clinic", never a number of our own), its hours, and the signs that mean calling
-/// emergency services now.
-fn help_words(rules: &Rules) -> String {
-    let mut text = match &rules.provider {
-        Some(p) => {
-            let mut t = format!("Your clinic: {}", p.contact_line());
-            if let Some(hours) = &p.hours {
-                t.push_str(&format!(" (open {hours})"));
-            }
-            if let Some(closed) = &p.out_of_hours {
-                t.push_str(&format!(". When it is closed: {closed}"));
-            }
-            t
-        }
-        None => "Worried about your skin? Contact your clinic.".to_string(),
-    };
-    let emergencies: Vec<&str> = rules
-        .warnings
-        .iter()
-        .filter(|w| w.urgency() == Urgency::Emergency)
-        .map(|w| w.title.as_str())
-        .collect();
-    if !emergencies.is_empty() {
-        text.push_str(&format!(
-            "\n{}: {}.",
-            Urgency::Emergency.heading(),
-            emergencies.join("; ")
-        ));
-    }
-    text
-}
-
-/// The calendar's own description: the procedure, the clinic, and every warning sign by
-/// urgency, most urgent first.
-fn calendar_description(rules: &Rules) -> String {
-    let mut text = format!("{}.\n\n{}", rules.procedure, help_words(rules));
-    let provider = rules.provider.as_ref();
-    for urgency in Urgency::ALL {
-        let signs: Vec<&str> = rules
-            .warnings
-            .iter()
-            .filter(|w| w.urgency() == urgency && urgency != Urgency::Emergency)
-            .map(|w| w.title.as_str())
-            .collect();
-        if !signs.is_empty() {
-            text.push_str(&format!(
-                "\n{}: {}.",
-                urgency.heading_with(provider),
-                signs.join("; ")
-            ));
-        }
-    }
-    text.push_str(&format!("\n\n{NOT_ADVICE}"));
-    text
-}
-
-/// `text` as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are
-/// escaped with a backslash, a line break becomes `\n`. Only for properties the icalendar
-/// crate leaves unescaped (NAME); it escapes the ones it knows itself.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        match c {
-            '\\' | ';' | ',' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Rules;
     use chrono_tz::Europe::Berlin;
 
     #[test]

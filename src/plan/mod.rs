@@ -9,6 +9,8 @@ mod day;
 mod due;
 mod lifted;
 mod open;
+mod reach;
+mod time;
 mod wall_clock;
 mod when;
 mod windows;
@@ -23,55 +25,10 @@ pub use day::{Day, Slot, Span, Task};
 pub use due::{DAILY_TIME, DueTask, Standing, counts, is_ever_due};
 pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use open::Closed;
+pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{Timing, clock_label, duration_label, when_label};
 pub use windows::RuleDays;
-
-/// How far before and after the treatment a plan's windows reach: in hours for the ends
-/// written in hours, in plan days for those written in days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reach {
-    earliest: i64,
-    latest: i64,
-    /// The earliest `from_day`, and the day after the latest `until_day`.
-    earliest_day: Option<i64>,
-    latest_day_start: Option<i64>,
-}
-
-impl Reach {
-    /// The earliest start and the latest end among the windows of the rules and phases of
-    /// `rules` (at least the treatment's own hour). Warnings do not lengthen a plan: a sign
-    /// to watch for months (scarring, from the clinical literature) would otherwise make
-    /// every listing months long; they show on the plan's days their windows touch.
-    pub fn of(rules: &Rules) -> Reach {
-        let windows = rules
-            .rules
-            .iter()
-            .map(Windowed::window)
-            .chain(rules.phases.iter().map(Windowed::window));
-        let mut reach = Reach {
-            earliest: 0,
-            latest: 1,
-            earliest_day: None,
-            latest_day_start: None,
-        };
-        for Window { from, until } in windows {
-            match from {
-                Edge::Hours(h) => reach.earliest = reach.earliest.min(h),
-                Edge::DayStart(d) => {
-                    reach.earliest_day = Some(reach.earliest_day.map_or(d, |e| e.min(d)))
-                }
-            }
-            match until {
-                Edge::Hours(h) => reach.latest = reach.latest.max(h),
-                Edge::DayStart(d) => {
-                    reach.latest_day_start = Some(reach.latest_day_start.map_or(d, |e| e.max(d)))
-                }
-            }
-        }
-        reach
-    }
-}
 
 /// A treatment's plan, seen from one time zone.
 #[derive(Debug, Clone)]
@@ -152,66 +109,6 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The last day any window touches.
     pub fn last_day(&self) -> i64 {
         self.last_day
-    }
-
-    /// The instant `hours` after the treatment (before it, when negative).
-    pub fn at_hours(&self, hours: i64) -> DateTime<FixedOffset> {
-        self.treatment + Duration::hours(hours)
-    }
-
-    /// The instant an end of a window names: hours after the treatment, or the local
-    /// midnight that starts a plan day in this plan's zone (DST-correct: where midnight falls
-    /// in a gap, the day starts when the clocks resume).
-    pub fn instant(&self, edge: Edge) -> DateTime<FixedOffset> {
-        match edge {
-            Edge::Hours(hours) => self.at_hours(hours),
-            Edge::DayStart(day) => self.midnight(self.date_of(day)),
-        }
-    }
-
-    /// When an entry's window opens and closes (exclusive), in this plan's zone.
-    pub fn span(&self, entry: &impl Windowed) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
-        let window = entry.window();
-        (self.instant(window.from), self.instant(window.until))
-    }
-
-    /// The local calendar date of an instant.
-    pub fn local_date(&self, instant: DateTime<FixedOffset>) -> NaiveDate {
-        instant.with_timezone(&self.tz).date_naive()
-    }
-
-    /// The instant in this plan's zone, for display.
-    pub fn local(&self, instant: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        instant.with_timezone(&self.tz).fixed_offset()
-    }
-
-    /// The plan day an instant falls on: 1 on the treatment's date, 0 the day before.
-    pub fn day_of(&self, instant: DateTime<FixedOffset>) -> i64 {
-        self.day_of_date(self.local_date(instant))
-    }
-
-    pub fn day_of_date(&self, date: NaiveDate) -> i64 {
-        (date - self.treatment_date).num_days() + 1
-    }
-
-    pub fn date_of(&self, day: i64) -> NaiveDate {
-        self.treatment_date + Duration::days(day - 1)
-    }
-
-    /// Local midnight at the start and end of `date`.
-    pub fn day_bounds(&self, date: NaiveDate) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
-        (self.midnight(date), self.midnight(date + Duration::days(1)))
-    }
-
-    /// The first instant of `date` (`wall_clock::local_midnight`), remembered for the plan's
-    /// own dates.
-    fn midnight(&self, date: NaiveDate) -> DateTime<FixedOffset> {
-        let ask = || wall_clock::local_midnight(&self.tz, date);
-        let index = usize::try_from(self.day_of_date(date) - self.first_day);
-        match index.ok().and_then(|i| self.midnights.get(i)) {
-            Some(known) => *known.get_or_init(ask),
-            None => ask(),
-        }
     }
 
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
@@ -336,6 +233,8 @@ mod lifted_tests;
 mod open_tests;
 #[cfg(test)]
 mod standing_tests;
+#[cfg(test)]
+mod tasks_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod after;
 mod direct;
+mod entry;
 mod error;
 mod extend;
 mod field_check;
@@ -15,6 +16,7 @@ mod journal;
 mod load;
 mod locate;
 mod origins;
+mod parse;
 mod provider;
 mod sanitize;
 mod schema;
@@ -26,12 +28,11 @@ mod urgency;
 mod validate;
 mod window;
 
-use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 pub use after::AfterPlan;
+pub use entry::{Kind, Note, Repeat, Rule};
 pub use error::{Problem, RulesError};
 pub use extend::{BUILTIN_BASE, Removals};
 pub use fields::{EARLIEST_DAY, EARLIEST_HOUR, LATEST_DAY, LATEST_HOUR};
@@ -115,230 +116,6 @@ pub struct Rules {
     /// treatment is added and in the help of the before/after screen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_guidance: Option<PhotoGuidance>,
-}
-
-/// One thing to do or avoid during a window after the treatment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    /// Stable identifier: tick-offs are saved under it, so never reuse one for another rule.
-    pub id: String,
-    /// A short imperative: "No makeup", "Apply SPF 30+ sunscreen".
-    pub title: String,
-    /// "do" something, or "avoid" something until the window ends.
-    pub kind: Kind,
-    /// Hours after the treatment moment the window opens (negative: before treatment).
-    /// Give this or `from_day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from_hours: Option<i64>,
-    /// The plan day the window opens, at its local midnight (1 = the treatment's date, 0 the
-    /// day before). Give this or `from_hours`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from_day: Option<i64>,
-    /// Hours after the treatment moment the window closes (exclusive). Give this or
-    /// `until_day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until_hours: Option<i64>,
-    /// The last plan day of the window, included: it closes at the local midnight that ends
-    /// that day. Give this or `until_hours`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until_day: Option<i64>,
-    /// "once", "daily" (the default) or "morning_and_evening".
-    #[serde(default)]
-    pub repeat: Repeat,
-    /// For a daily or once task to do: the local time of day it is due, "HH:MM" on a 24-hour
-    /// clock, and so when it is reminded. Without it, daily and once tasks are due from
-    /// 09:00; twice-daily tasks are due at 08:00 and 20:00 and take no `at`.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "time_of_day")]
-    #[schemars(with = "Option<String>")]
-    pub at: Option<NaiveTime>,
-    /// One line on why, shown next to the task.
-    pub rationale: String,
-    /// For something to avoid: what the patient may do again when its window ends ("Makeup
-    /// is fine again"). Without it the app says that the rule is over.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifted: Option<String>,
-    /// Done only when it applies ("Cold compress if red or swollen"): shown and tickable
-    /// like any task, but never due, reminded of, missed or counted in progress
-    /// (`plan::counts`). Default `false`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub as_needed: bool,
-    /// Ids from `sources`.
-    pub sources: Vec<String>,
-}
-
-/// A phase ("what is normal now") or a warning sign, with the window it applies to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Note {
-    /// Stable identifier, unique among the phases (or among the warnings).
-    pub id: String,
-    /// A short headline: "Redness like a mild sunburn".
-    pub title: String,
-    /// A sentence or two more.
-    #[serde(default)]
-    pub detail: String,
-    /// Warnings only: how soon to act (default "call": contact the clinic today).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub urgency: Option<Urgency>,
-    /// Hours after the treatment moment the window opens; or `from_day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from_hours: Option<i64>,
-    /// The plan day the window opens (1 = the treatment's date); or `from_hours`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from_day: Option<i64>,
-    /// Hours after the treatment moment the window closes (exclusive); or `until_day`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until_hours: Option<i64>,
-    /// The last plan day of the window, included; or `until_hours`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until_day: Option<i64>,
-    /// Ids from `sources`.
-    #[serde(default)]
-    pub sources: Vec<String>,
-}
-
-impl Note {
-    /// How soon to act on a warning: as written, or `Urgency::Call` where the file says none.
-    pub fn urgency(&self) -> Urgency {
-        self.urgency.unwrap_or_default()
-    }
-}
-
-/// Whether a rule is something to do or something to refrain from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Do,
-    Avoid,
-}
-
-/// How often a rule turns into a task inside its window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Repeat {
-    /// One task for the whole window: shown on every day until it is ticked.
-    Once,
-    /// One task on every day the window touches.
-    #[default]
-    Daily,
-    /// Two tasks a day, morning and evening.
-    MorningAndEvening,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Do => "do",
-            Kind::Avoid => "avoid",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Repeat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Repeat::Once => "once",
-            Repeat::Daily => "daily",
-            Repeat::MorningAndEvening => "morning_and_evening",
-        }
-    }
-}
-
-impl Rules {
-    /// The built-in microneedling plan.
-    pub fn builtin() -> Result<Rules, RulesError> {
-        // Only read, not checked: the built-in plan is part of the program, and a test
-        // (`the_builtin_plan_needs_no_checks_at_start`) proves that checking it and making
-        // its text inert change nothing. That spares every start a third of its parsing.
-        let mut rules: Rules = serde_json::from_str(BUILTIN_JSON).map_err(|err| {
-            let problem = Problem::at(err.line(), err.column(), serde_message(&err));
-            RulesError::new(BUILTIN_NAME, vec![problem])
-        })?;
-        // The editor hint is for the file, not the plan (`parse` leaves it out too).
-        rules.schema = None;
-        Ok(rules)
-    }
-
-    /// Parses and validates the bytes of a rules file, which need not be valid UTF-8: a file
-    /// that is not gets a message pointing at the first bad byte rather than a panic. A plan
-    /// that extends another file reads it with `loader`.
-    pub fn from_bytes_with(
-        bytes: &[u8],
-        origin: &str,
-        loader: &mut dyn Loader,
-    ) -> Result<Rules, RulesError> {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Rules::parse_with(text, origin, loader),
-            Err(e) => {
-                let valid = &bytes[..e.valid_up_to()];
-                // The prefix is valid UTF-8 by construction, so this cannot fail.
-                let text = std::str::from_utf8(valid).unwrap_or_default();
-                let (line, column) = line_column(text, text.len());
-                let problem = Problem::at(
-                    line,
-                    column,
-                    format!(
-                        "not UTF-8 text (byte 0x{:02x} at offset {}): save the file as UTF-8",
-                        bytes[e.valid_up_to()],
-                        e.valid_up_to()
-                    ),
-                );
-                Err(RulesError::new(origin, vec![problem]))
-            }
-        }
-    }
-
-    /// `from_bytes_with`, for a plan that extends no file (it may extend the built-in one).
-    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Rules, RulesError> {
-        Rules::from_bytes_with(bytes, origin, &mut NoFiles)
-    }
-
-    /// Parses, resolves (`extends`) and validates a rules file; `origin` names it in
-    /// messages. The plan returned has no `extends` or `remove`: it is the whole plan, with
-    /// its text made inert.
-    pub fn parse_with(
-        text: &str,
-        origin: &str,
-        loader: &mut dyn Loader,
-    ) -> Result<Rules, RulesError> {
-        let mut rules = load::load(text, origin, loader)?;
-        rules.make_text_inert();
-        Ok(rules)
-    }
-
-    /// `parse_with`, for a plan that extends no file.
-    pub fn parse(text: &str, origin: &str) -> Result<Rules, RulesError> {
-        Rules::parse_with(text, origin, &mut NoFiles)
-    }
-
-    /// The rule with this id, if any.
-    pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
-    }
-
-    /// The source with this id, if any.
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    /// The plan as JSON a clinic can start from (`aftercare rules show`): resolved, in the
-    /// newest format, with the schema named for editors.
-    pub fn to_json(&self) -> String {
-        let mut plan = self.clone();
-        plan.format = RULES_FORMAT;
-        plan.extends = None;
-        plan.remove = None;
-        plan.schema = None;
-        // Serializing plain data to a String cannot fail.
-        serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n"
-    }
 }
 
 /// serde_json appends " at line L column C" to its messages; we print those separately.

@@ -176,6 +176,8 @@ pub(crate) fn private_tempdir() -> tempfile::TempDir {
 #[cfg(test)]
 mod change_tests;
 #[cfg(test)]
+mod newer_fields_tests;
+#[cfg(test)]
 mod photo_tests;
 #[cfg(test)]
 mod plan_tests;

@@ -1,0 +1,69 @@
+//! `Context`: what every command works with (plan, data, clock), loaded and checked up front.
+
+use super::{Basis, CliError};
+use crate::clock::Clock;
+use crate::plan::Plan;
+use crate::rules::Rules;
+use crate::store::{Change, Saved, Session, State, Store, StoreError};
+use chrono::{DateTime, FixedOffset, Local};
+
+/// What every command works with, loaded and checked up front.
+pub struct Context {
+    /// The plan shown: the one the treatment follows (`followed`).
+    pub rules: Rules,
+    /// Where `rules` comes from.
+    pub basis: Basis,
+    /// The data directory; `None` for a command given `--at`, which reads and writes none.
+    pub store: Option<Store>,
+    pub state: State,
+    pub clock: Clock,
+    /// `--at`: the treatment moment to lay the plan out for, with nothing recorded.
+    pub at: Option<DateTime<FixedOffset>>,
+}
+
+impl Context {
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    /// The treatment in force now, or the advice to record one.
+    pub fn session(&self) -> Result<&Session, CliError> {
+        self.state
+            .current_session(self.now())
+            .ok_or(CliError::NoTreatment)
+    }
+
+    /// Saves `change` (`Store::save`: under the lock, to the file as it is then); a change
+    /// the file no longer allows is reported with what to do.
+    pub fn save(&self, change: &Change) -> Result<Saved, CliError> {
+        self.store()?.save(change).map_err(|e| match e {
+            StoreError::Conflict(conflict) => CliError::Conflict(conflict),
+            e => CliError::Store(e),
+        })
+    }
+
+    /// The data directory, which a command given `--at` has none of.
+    pub fn store(&self) -> Result<&Store, CliError> {
+        self.store.as_ref().ok_or_else(|| {
+            CliError::Usage(
+                "--at lays a plan out without recording anything; leave it out to save".into(),
+            )
+        })
+    }
+
+    /// The treatment a listing of the plan is laid out for, with its record if it has one:
+    /// `--at`, else the treatment in force now, else now (as if treated now).
+    pub fn laid_out(&self) -> (DateTime<FixedOffset>, Option<&Session>) {
+        if let Some(at) = self.at {
+            return (at, None);
+        }
+        let now = self.now();
+        let session = self.state.current_session(now);
+        (session.map_or(now, |s| s.at), session)
+    }
+
+    /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
+    pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
+        Plan::new(&self.rules, treatment, Local)
+    }
+}

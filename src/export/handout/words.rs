@@ -1,0 +1,142 @@
+//! How the handout words times, windows, tiers, the clinic and its citations.
+
+use super::{Dates, Handout, Period, md, moment_words, period_label};
+use crate::rules::{Edge, Kind, Provider, Repeat, Urgency, Windowed};
+use chrono::{Duration, TimeZone};
+
+impl<Tz: TimeZone> Handout<'_, '_, Tz> {
+    /// "First 48 hours · Fri 20 Nov – Sun 22 Nov".
+    pub(super) fn period_heading(&self, period: Period) -> String {
+        let label = period_label(period);
+        if self.dates == Dates::Relative {
+            return label;
+        }
+        let start = self.plan.local(self.plan.at_hours(period.0));
+        let end = self
+            .plan
+            .local(self.plan.at_hours(period.1) - Duration::seconds(1));
+        format!(
+            "{label} · {} – {}",
+            start.format("%a %-d %b"),
+            end.format("%a %-d %b")
+        )
+    }
+
+    /// When a rule applies, from the page of `period`: "daily until Fri 27 Nov 14:00",
+    /// "from Day 29, once, by 6 weeks after treatment".
+    pub(super) fn rule_words(&self, rule: &crate::rules::Rule, period: Period) -> String {
+        let window = rule.window();
+        let end = self.edge_words(window.until, true);
+        let how = match (rule.kind, rule.repeat) {
+            (Kind::Avoid, _) => format!("until {end}"),
+            (Kind::Do, Repeat::Once) => format!("once, by {end}"),
+            (Kind::Do, Repeat::Daily) => format!("daily until {end}"),
+            (Kind::Do, Repeat::MorningAndEvening) => format!("twice daily until {end}"),
+        };
+        if window.nominal_hours().0 > period.0.max(0) {
+            format!("from {}, {how}", self.edge_words(window.from, false))
+        } else {
+            how
+        }
+    }
+
+    /// A note's or alert's window as days: "to Fri 4 Dec", "Sat 21 Nov to Fri 18 Dec",
+    /// "Days 2–28".
+    pub(super) fn span_words(&self, entry: &impl Windowed) -> String {
+        let window = entry.window();
+        match self.dates {
+            Dates::Absolute => {
+                let (from, until) = self.plan.span(entry);
+                let last = self.plan.local(until) - Duration::seconds(1);
+                let to = last.format("%-d %b");
+                if from <= self.plan.treatment() {
+                    format!("to {to}")
+                } else {
+                    format!("{}–{to}", self.plan.local(from).format("%-d %b"))
+                }
+            }
+            Dates::Relative => {
+                let day = |hours: i64| hours.div_euclid(24) + 1;
+                let (from, until) = window.nominal_hours();
+                let (first, last) = (day(from), day(until - 1));
+                if first == last {
+                    format!("Day {first}")
+                } else {
+                    format!("Days {first}–{last}")
+                }
+            }
+        }
+    }
+
+    /// One end of a window: a date and time, or words relative to the treatment.
+    fn edge_words(&self, edge: Edge, is_end: bool) -> String {
+        if self.dates == Dates::Absolute {
+            return moment_words(self.plan.local(self.plan.instant(edge)));
+        }
+        match edge {
+            Edge::Hours(0) => "the treatment".to_string(),
+            Edge::Hours(h) => {
+                let (n, before) = (h.abs(), if h < 0 { "before" } else { "after" });
+                if n % 168 == 0 && n >= 336 {
+                    format!("{} weeks {before} treatment", n / 168)
+                } else if n % 24 == 0 && n >= 72 {
+                    format!("{} days {before} treatment", n / 24)
+                } else {
+                    format!("{n} hours {before} treatment")
+                }
+            }
+            Edge::DayStart(d) if is_end => format!("the end of Day {}", d - 1),
+            Edge::DayStart(d) => format!("the start of Day {d}"),
+        }
+    }
+
+    /// " [1, 3]": the numbers of the sources in the list at the end.
+    pub(super) fn cites(&self, ids: &[String]) -> String {
+        let numbers: Vec<String> = ids
+            .iter()
+            .filter_map(|id| self.rules().sources.iter().position(|s| &s.id == id))
+            .map(|n| n + 1)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|n| n.to_string())
+            .collect();
+        if numbers.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", numbers.join(", "))
+        }
+    }
+}
+
+/// How the help section heads a tier, with the clinic's name and phone where the plan gives
+/// them: "Contact Example Skin Clinic today (+44 20 7946 0123) if".
+pub(super) fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> String {
+    md(&urgency.heading_with(provider))
+}
+
+/// How the check-in paragraph heads the alerts of a tier other than "call".
+pub(super) fn alert_heading(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Emergency => "Call emergency services now for",
+        Urgency::Call => "Contact your clinic today for",
+        Urgency::Mention => "Mention at your next visit",
+    }
+}
+
+/// The clinic's name and how to reach it, in Markdown: "**Example Skin Clinic** · Phone …".
+pub(super) fn contact_markdown(p: &Provider) -> String {
+    let mut parts = vec![format!("**{}**", md(&p.name))];
+    for (label, value) in [("Phone", &p.phone), ("Email", &p.email), ("Web", &p.web)] {
+        if let Some(value) = value {
+            parts.push(format!("{label}: {}", md(value)));
+        }
+    }
+    parts.join(" · ")
+}
+
+pub(super) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}

@@ -1,0 +1,69 @@
+//! Reading the reminders file as the state file is read: never through a link, never waiting on a pipe, never without limit.
+
+use super::{MAX_REMINDERS_BYTES, MemoryError};
+use crate::store::{kind_of, open_no_follow};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The bytes of the file at `path`, `None` when there is none; read as the state file is
+/// (`store::read`): never through a link, never waiting on a pipe, never without limit.
+pub(super) fn read(path: &Path) -> Result<Option<Vec<u8>>, MemoryError> {
+    let io = |source| MemoryError::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unusable_or(path, e, io)),
+    };
+    let size = regular(&file, path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_REMINDERS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if size > MAX_REMINDERS_BYTES || bytes.len() as u64 > MAX_REMINDERS_BYTES {
+        return Err(MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: format!(
+                "{} bytes, far more than such a record holds",
+                size.max(bytes.len() as u64)
+            ),
+        });
+    }
+    Ok(Some(bytes))
+}
+
+/// The size of `file`, an open regular file, or why it is not one.
+pub(super) fn regular(file: &File, path: &Path) -> Result<u64, MemoryError> {
+    let meta = file.metadata().map_err(|source| MemoryError::Io {
+        action: "look at",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_file() {
+        Ok(meta.len())
+    } else {
+        Err(MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: kind_of(&meta.file_type()).to_string(),
+        })
+    }
+}
+
+/// A failed open: `Unusable` when the path is a symbolic link, else `other(error)`.
+pub(super) fn unusable_or(
+    path: &Path,
+    error: io::Error,
+    other: impl FnOnce(io::Error) -> MemoryError,
+) -> MemoryError {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => MemoryError::Unusable {
+            path: path.to_path_buf(),
+            what: "a symbolic link".into(),
+        },
+        _ => other(error),
+    }
+}

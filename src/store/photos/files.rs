@@ -1,0 +1,202 @@
+//! The pictures kept in `photos/`: where each is, reading one back checked against its SHA-256, keeping a new one, and removing one no treatment names.
+
+use super::{PHOTOS_DIR, Photo, PhotoCopy};
+use crate::photo::{MAX_PHOTO_BYTES, PhotoFormat};
+use crate::rules::{is_sha256_hex, sha256_hex};
+use crate::store::dir::check_owner_and_mode;
+use crate::store::read::{kind_of, open_no_follow};
+use crate::store::{State, Store, StoreError};
+use std::fs::{self, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+impl Store {
+    fn photos_dir(&self) -> PathBuf {
+        self.dir().join(PHOTOS_DIR)
+    }
+
+    /// Where the picture of `photo` is kept; `None` when the record names no valid file.
+    pub fn photo_path(&self, photo: &Photo) -> Option<PathBuf> {
+        Some(self.photos_dir().join(photo.file_name()?))
+    }
+
+    /// The bytes of `photo`'s picture, checked against its SHA-256.
+    ///
+    /// # Errors
+    /// `Photo` when the record names no valid file, or the picture is missing, a link, not a
+    /// regular file, too large, or no longer the picture that was kept; `PhotosDir` when
+    /// `photos` is not a private directory of the user's own.
+    pub fn read_photo(&self, photo: &Photo) -> Result<Vec<u8>, StoreError> {
+        self.check_photos_dir()?;
+        let Some(path) = self.photo_path(photo) else {
+            return Err(StoreError::Photo {
+                path: self.path(),
+                why: "the state file names it by something other than a SHA-256 and jpg or png"
+                    .into(),
+            });
+        };
+        let bytes = read_picture(&path)
+            .map_err(|why| StoreError::Photo {
+                path: path.clone(),
+                why,
+            })?
+            .ok_or_else(|| StoreError::Photo {
+                path: path.clone(),
+                why: "it is not there (was it moved or deleted?)".into(),
+            })?;
+        if sha256_hex(&bytes) != photo.sha256 {
+            return Err(StoreError::Photo {
+                path,
+                why: "it is no longer the picture that was kept (it was changed after)".into(),
+            });
+        }
+        Ok(bytes)
+    }
+
+    /// Keeps `copy`'s picture in `photos/`, unless an intact one is there already. Called
+    /// under the lock, before the state naming it is written.
+    pub(in crate::store) fn keep_photo(&self, copy: &PhotoCopy) -> Result<(), StoreError> {
+        let dir = self.photos_dir();
+        let io_err = |action, source| StoreError::Io {
+            action,
+            path: dir.clone(),
+            source,
+        };
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        match builder.create(&dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_err("create the photos directory", e)),
+        }
+        self.check_photos_dir()?;
+        let Some(path) = self.photo_path(&copy.record) else {
+            return Err(StoreError::Photo {
+                path: dir,
+                why: "its record names no valid file".into(),
+            });
+        };
+        if let Ok(Some(bytes)) = read_picture(&path)
+            && *bytes == *copy.bytes()
+        {
+            return Ok(());
+        }
+        // tempfile makes the file 0600 and never through a link; renaming keeps that.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".photo-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| io_err("create a temporary file in", e))?;
+        temp.write_all(copy.bytes())
+            .map_err(|e| io_err("write a photo in", e))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| io_err("flush a photo in", e))?;
+        temp.persist(&path)
+            .map_err(|e| io_err("keep a photo in", e.error))?;
+        sync(&dir).map_err(|e| io_err("flush", e))
+    }
+
+    /// Deletes the picture with this SHA-256 if `state` (as just saved, under the lock) no
+    /// longer names it. A picture that is not there is fine.
+    pub(in crate::store) fn drop_photo_if_unnamed(
+        &self,
+        state: &State,
+        sha256: &str,
+    ) -> Result<(), StoreError> {
+        if state.names_photo(sha256) || !is_sha256_hex(sha256) {
+            return Ok(());
+        }
+        self.check_photos_dir()?;
+        let dir = self.photos_dir();
+        for format in [PhotoFormat::Jpeg, PhotoFormat::Png] {
+            let path = dir.join(format!("{sha256}.{}", format.extension()));
+            match fs::remove_file(&path) {
+                Ok(()) => sync(&dir).map_err(|source| StoreError::Io {
+                    action: "flush",
+                    path: dir.clone(),
+                    source,
+                })?,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(StoreError::Io {
+                        action: "delete",
+                        path,
+                        source,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `photos` must be a real directory (not a link) of the user's own that others cannot
+    /// write to; not being there yet is fine.
+    fn check_photos_dir(&self) -> Result<(), StoreError> {
+        let dir = self.photos_dir();
+        let meta = match fs::symlink_metadata(&dir) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    action: "look at",
+                    path: dir,
+                    source,
+                });
+            }
+        };
+        if !meta.is_dir() {
+            return Err(StoreError::PhotosDir {
+                kind: kind_of(&meta.file_type()),
+                path: dir,
+            });
+        }
+        check_owner_and_mode(&dir, &meta)
+    }
+}
+
+/// A directory entry is only durable once the directory is flushed too.
+fn sync(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// The bytes of a kept picture, `None` when there is none, or why it cannot be used.
+fn read_picture(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(match fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    "it is a symbolic link; aftercare keeps its photos as plain files".into()
+                }
+                _ => format!("it cannot be read: {e}"),
+            });
+        }
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("it cannot be read: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "it is {}, not a regular file",
+            kind_of(&meta.file_type())
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_PHOTO_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("it cannot be read: {e}"))?;
+    if bytes.len() as u64 > MAX_PHOTO_BYTES {
+        return Err(format!(
+            "it is larger than {} MiB, more than any photo kept",
+            MAX_PHOTO_BYTES >> 20
+        ));
+    }
+    Ok(Some(bytes))
+}
