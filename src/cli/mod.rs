@@ -16,6 +16,7 @@ mod journal_text;
 mod json_out;
 mod photo;
 mod remind_cmd;
+mod remind_setup;
 mod remove;
 mod rules_cmd;
 mod short;
@@ -107,7 +108,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
     })) = &args.command
     {
         let mut out = stdout(false);
-        remind_cmd::setup(command, args.data_dir.as_deref(), None, &mut out)?;
+        remind_setup::setup(command, args.data_dir.as_deref(), None, &mut out)?;
         out.flush()?;
         return Ok(Success::Done);
     }

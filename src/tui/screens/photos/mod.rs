@@ -224,6 +224,3 @@ fn body<Tz: TimeZone>(ctx: &Context<Tz>) -> Rect {
             .layout(&Layout::vertical([Length(2), Fill(1), Length(footer)]));
     body
 }
-
-#[cfg(test)]
-mod tests;
