@@ -159,7 +159,7 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
     if day > plan.last_day() {
         format!(
             "Nothing to tick off: the plan ended on {}. Record your next treatment with \
-             `aftercare start --next`.",
+             `aftercare start --next --at \"YYYY-MM-DD HH:MM\"` (its date and time).",
             at(plan.last_day())
         )
     } else if day < plan.first_day() {

@@ -58,7 +58,8 @@ impl AfterPlanView<'_> {
         );
         let day_month = |d: &NaiveDate| d.format("%a %-d %b").to_string();
         // The command gets a line of its own: wrapped with the words, it could break in two.
-        let record = Some("aftercare start --next");
+        // `--at`: recorded afterwards, a treatment is not "now".
+        let record = Some("aftercare start --next --at \"YYYY-MM-DD HH:MM\"");
         let (next, command) = match &self.next_session {
             NextSession::Due(next) => (format!("Your {next}: book it with your provider."), None),
             NextSession::Overdue(from, until) => (
