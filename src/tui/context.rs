@@ -13,6 +13,7 @@ mod treatments;
 pub use banner::notice_text;
 
 use super::demo::Demo;
+use super::screens::checklist::do_rows_width;
 use super::storage::Storage;
 use crate::checklist::Checklist;
 use crate::inert::inert;
@@ -48,6 +49,11 @@ pub struct Context<Tz: TimeZone> {
     follows_today: bool,
     /// That day's tasks, phases and warning signs (`None` before a treatment is recorded).
     pub checklist: Option<Checklist>,
+    /// The width the checklist's do rows want (`do_rows_width`). Kept beside the checklist
+    /// because it reads only its tasks and formatting every task's time on every placement
+    /// (several per key) was most of a key's time on a large plan; it stays right because
+    /// `refresh`, the one place `checklist` is assigned, sets both.
+    do_rows_width: (u16, u16),
     /// What the viewed day's check-in set off.
     pub alerts: Vec<AlertLine>,
     /// The viewed treatment's recovery so far.
@@ -94,6 +100,7 @@ impl<Tz: TimeZone> Context<Tz> {
             day: 1,
             follows_today: true,
             checklist: None,
+            do_rows_width: (0, 0),
             alerts: Vec::new(),
             progress: None,
             progress_inputs: None,
@@ -164,12 +171,19 @@ impl<Tz: TimeZone> Context<Tz> {
         Ok(())
     }
 
+    /// The width, in cells, the checklist's do rows want: with each time whole, and with each
+    /// at its shortest (`(0, 0)` without a checklist).
+    pub fn do_rows_width(&self) -> (u16, u16) {
+        self.do_rows_width
+    }
+
     /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress
     /// from the state, the day and the time.
     pub fn refresh(&mut self) {
         self.checklist = self
             .plan()
             .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
+        self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
         self.refresh_journal();
     }
 

@@ -20,6 +20,7 @@ mod normal_now;
 mod notes;
 mod notes_panel;
 mod placed;
+pub(crate) use placed::do_rows_width;
 mod progress_strip;
 mod selection;
 mod task_list;

@@ -66,7 +66,12 @@ impl ChecklistScreen {
         };
         let notes = notes_of(ctx, list);
         let notes_rows = |width: u16| notes.rows_wanted(width);
-        let list_width = list_width(list, after_plan);
+        let list_width = if after_plan {
+            // Prose: as wide as reads well, and as narrow as the notes beside it allow.
+            (96, 48)
+        } else {
+            ctx.do_rows_width()
+        };
         let list_rows = if after_plan {
             // Its lines wrap at the width the list will get: one more row for the heading.
             let width = layout::list_column_width(ctx.screen_area().width, list_width);
@@ -185,12 +190,10 @@ fn next_session_after<Tz: TimeZone>(
     }
 }
 
-/// The width the list's rows want: with each time whole, and with each at its shortest.
-fn list_width(list: &Checklist, after_plan: bool) -> (u16, u16) {
-    if after_plan {
-        // Prose: as wide as reads well, and as narrow as the notes beside it allow.
-        return (96, 48);
-    }
+/// The width, in cells, the list's rows of `list`'s do tasks want: with each time whole, and
+/// with each at its shortest. It reads only the tasks, so it is worked out once per checklist
+/// built (`Context::refresh`), not once per placement.
+pub fn do_rows_width(list: &Checklist) -> (u16, u16) {
     let to_do = list.tasks.iter().filter(|t| t.kind == Kind::Do);
     let (mut title, mut whole, mut short) = (0, 0, 0);
     for task in to_do {

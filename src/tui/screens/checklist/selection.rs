@@ -3,6 +3,7 @@
 //! in view, and goes where a click is.
 
 use super::day_model::{Fold, Pick};
+use super::placed::Placed;
 use super::{Action, ChecklistScreen, task_list};
 use crate::checklist::TaskLine;
 use crate::tui::context::Context;
@@ -40,13 +41,16 @@ impl ChecklistScreen {
         } else if let Some(i) = same_task {
             self.selected = i;
         }
-        let picks = self.picks(ctx);
+        // Placed once for the rest: what it depends on (the open folds, the day, the terminal)
+        // does not change below; moving the selection and the scroll does not re-place it.
+        let placed = self.placed(ctx);
+        let picks = placed.as_ref().map_or_else(Vec::new, |p| p.picks());
         let count = tasks.len();
         self.selected = self.selected.min(count.saturating_sub(1));
         let here = self.pick();
         if !here.is_some_and(|p| picks.contains(&p)) {
             // A task folded away: its fold; a fold gone: the first thing there is.
-            let fold = self.placed(ctx).and_then(|p| {
+            let fold = placed.as_ref().and_then(|p| {
                 let folded =
                     |tasks: &Vec<usize>| tasks.iter().any(|&i| here == Some(Pick::Task(i)));
                 p.model
@@ -67,7 +71,7 @@ impl ChecklistScreen {
         if self.fold.is_none() {
             self.selected_id = tasks.get(self.selected).map(|t| t.id.clone());
         }
-        self.keep_selection_visible(ctx);
+        self.keep_selection_visible(placed.as_ref());
     }
 
     /// The folded line task `i` is in, if it is folded.
@@ -165,8 +169,10 @@ impl ChecklistScreen {
         ctx.checklist.as_ref()?.tasks.get(self.selected)
     }
 
-    pub(super) fn keep_selection_visible<Tz: TimeZone>(&mut self, ctx: &Context<Tz>) {
-        let Some(placed) = self.placed(ctx) else {
+    /// Scrolls the list so the selection is in view, on the screen as `placed` (`None` before
+    /// a treatment: nothing to scroll).
+    fn keep_selection_visible(&mut self, placed: Option<&Placed>) {
+        let Some(placed) = placed else {
             self.top = 0;
             return;
         };
