@@ -1,7 +1,7 @@
 //! `history`: every treatment of the series side by side: when, how much of the plan was
 //! followed, and how the skin did.
 
-use super::text::{long_date, pad, wrap};
+use super::text::{long_date, moment, pad, wrap};
 use super::{CliError, Context, Out};
 use crate::rules::Rules;
 use crate::series::{Reading, SessionSummary, history_by};
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             "Removed {}: the treatment of {}, kept aside; `aftercare restore --at \"{}\"` brings \
              it back.",
             long_date(kept.removed.date_naive()),
-            local.format("%a %-d %b %Y %H:%M"),
+            moment(local),
             local.format("%Y-%m-%d %H:%M"),
         );
         writeln!(out, "{}", wrap(&text, "", ""))?;

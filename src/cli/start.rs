@@ -4,7 +4,7 @@
 //! `--confirm`.
 
 use super::followed::describe;
-use super::text::{moment, wrap};
+use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out};
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
@@ -114,11 +114,11 @@ fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOff
         1 => "Day 1 is today.".to_string(),
         d if d > 1 => format!(
             "Day 1 was {}; today is Day {d}.",
-            plan.date_of(1).format("%a %-d %b")
+            short_date(plan.date_of(1))
         ),
         d => format!(
             "Day 1 is {}, in {} day{}; until then the checklist shows how to prepare.",
-            plan.date_of(1).format("%a %-d %b"),
+            short_date(plan.date_of(1)),
             1 - d,
             if d == 0 { "" } else { "s" }
         ),
