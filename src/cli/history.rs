@@ -5,6 +5,7 @@ use super::text::{long_date, moment, pad, wrap};
 use super::{CliError, Context, Out};
 use crate::rules::Rules;
 use crate::series::{Reading, SessionSummary, history_by};
+use crate::timearg::TYPED_FORMAT;
 use chrono::Local;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -61,7 +62,7 @@ pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
              it back.",
             long_date(kept.removed.date_naive()),
             moment(local),
-            local.format("%Y-%m-%d %H:%M"),
+            local.format(TYPED_FORMAT),
         );
         writeln!(out, "{}", wrap(&text, "", ""))?;
     }

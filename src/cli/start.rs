@@ -8,7 +8,7 @@ use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out};
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::parse_time_near;
+use crate::timearg::{TYPED_FORMAT, parse_time_near};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -181,7 +181,7 @@ fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffs
 
 /// The `start` command for `at` with the flags of `how` and `extra`, to run as it is.
 fn command(ctx: &Context, at: DateTime<FixedOffset>, how: How, extra: &str) -> String {
-    let local = ctx.plan(at).local(at).format("%Y-%m-%d %H:%M");
+    let local = ctx.plan(at).local(at).format(TYPED_FORMAT);
     let mut words = vec![format!("aftercare start --at \"{local}\"")];
     for (on, flag) in [(how.replace, "--replace"), (how.next, "--next")] {
         if on {
