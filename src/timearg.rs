@@ -25,8 +25,12 @@ pub enum TimeError {
     InDstGap(String),
 }
 
+/// The form a time is typed in (`--at "2026-11-20 14:00"`, local time): the first form read,
+/// and the one the app writes when it gives a command to type.
+pub const TYPED_FORMAT: &str = "%Y-%m-%d %H:%M";
+
 const LOCAL_FORMATS: [&str; 4] = [
-    "%Y-%m-%d %H:%M",
+    TYPED_FORMAT,
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%dT%H:%M:%S",

@@ -1,10 +1,11 @@
 //! `history`: every treatment of the series side by side: when, how much of the plan was
 //! followed, and how the skin did.
 
-use super::text::{long_date, pad, wrap};
+use super::text::{long_date, moment, pad, wrap};
 use super::{CliError, Context, Out};
 use crate::rules::Rules;
 use crate::series::{Reading, SessionSummary, history_by};
+use crate::timearg::TYPED_FORMAT;
 use chrono::Local;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -60,8 +61,8 @@ pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             "Removed {}: the treatment of {}, kept aside; `aftercare restore --at \"{}\"` brings \
              it back.",
             long_date(kept.removed.date_naive()),
-            local.format("%a %-d %b %Y %H:%M"),
-            local.format("%Y-%m-%d %H:%M"),
+            moment(local),
+            local.format(TYPED_FORMAT),
         );
         writeln!(out, "{}", wrap(&text, "", ""))?;
     }

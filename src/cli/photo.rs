@@ -8,7 +8,6 @@ use crate::journal::clean_note;
 use crate::photo::{self, MAX_PHOTO_BYTES, PhotoError};
 use crate::rules::Rules;
 use crate::store::{Change, Photo, PhotoCopy, Session};
-use std::io::Read;
 use std::path::Path;
 
 pub fn run(ctx: &Context, command: &PhotoCommand, out: Out) -> Result<(), CliError> {
@@ -136,14 +135,9 @@ fn read_photo_file(path: &Path) -> Result<Vec<u8>, CliError> {
     if meta.len() > MAX_PHOTO_BYTES {
         return Err(refused(PhotoError::TooLarge(meta.len())));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_PHOTO_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_PHOTO_BYTES {
-        return Err(refused(PhotoError::TooLarge(bytes.len() as u64)));
-    }
-    Ok(bytes)
+    crate::store::read_at_most(file, MAX_PHOTO_BYTES)
+        .map_err(unreadable)?
+        .map_err(|read| refused(PhotoError::TooLarge(read)))
 }
 
 fn list(ctx: &Context, out: Out) -> Result<(), CliError> {

@@ -1,7 +1,7 @@
 //! `remind`: the edge of `crate::remind`, where the clock, the files and the notifier are
 //! chosen (`remind install`/`uninstall` are in `remind_setup`).
 
-use super::text::{WIDTH, day_title, pad, wrap};
+use super::text::{WIDTH, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{DueTask, Plan};
@@ -184,7 +184,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         }
     }
     if r.due.is_empty() && r.plan_over {
-        let last = plan.date_of(plan.last_day()).format("%a %-d %b %Y");
+        let last = long_date(plan.date_of(plan.last_day()));
         writeln!(
             out,
             "The plan ended on {last}: nothing more is due. `aftercare remind uninstall` turns \

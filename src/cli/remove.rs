@@ -4,7 +4,7 @@
 use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
 use crate::store::{Change, Session};
-use crate::timearg::parse_time_near;
+use crate::timearg::{TYPED_FORMAT, parse_time_near};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// The treatment `--at` names (any form `start` takes), or the latest of `among`.
@@ -40,7 +40,7 @@ fn named<'s>(
 
 /// "2026-11-20 14:00", in local time, as `--at` takes it.
 fn quoted(ctx: &Context, at: DateTime<FixedOffset>) -> String {
-    format!("\"{}\"", ctx.plan(at).local(at).format("%Y-%m-%d %H:%M"))
+    format!("\"{}\"", ctx.plan(at).local(at).format(TYPED_FORMAT))
 }
 
 /// "3 tick-offs and 1 check-in".

@@ -4,11 +4,11 @@
 //! `--confirm`.
 
 use super::followed::describe;
-use super::text::{moment, wrap};
+use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out};
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::parse_time_near;
+use crate::timearg::{TYPED_FORMAT, parse_time_near};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -114,11 +114,11 @@ fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOff
         1 => "Day 1 is today.".to_string(),
         d if d > 1 => format!(
             "Day 1 was {}; today is Day {d}.",
-            plan.date_of(1).format("%a %-d %b")
+            short_date(plan.date_of(1))
         ),
         d => format!(
             "Day 1 is {}, in {} day{}; until then the checklist shows how to prepare.",
-            plan.date_of(1).format("%a %-d %b"),
+            short_date(plan.date_of(1)),
             1 - d,
             if d == 0 { "" } else { "s" }
         ),
@@ -181,7 +181,7 @@ fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffs
 
 /// The `start` command for `at` with the flags of `how` and `extra`, to run as it is.
 fn command(ctx: &Context, at: DateTime<FixedOffset>, how: How, extra: &str) -> String {
-    let local = ctx.plan(at).local(at).format("%Y-%m-%d %H:%M");
+    let local = ctx.plan(at).local(at).format(TYPED_FORMAT);
     let mut words = vec![format!("aftercare start --at \"{local}\"")];
     for (on, flag) in [(how.replace, "--replace"), (how.next, "--next")] {
         if on {

@@ -131,7 +131,7 @@ fn notices_between<Tz: TimeZone>(
         })
         .collect();
     if let Some(up) = plan.coming_up() {
-        let date = |t: Instant| plan.local(t).format("%a %-d %b %H:%M").to_string();
+        let date = |t: Instant| crate::export::moment_words(plan.local(t));
         let next = [
             (
                 "next-session.coming-up",

@@ -56,15 +56,23 @@ pub(super) fn read_state(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     if meta.len() > MAX_STATE_BYTES {
         return Err(too_large(path, meta.len()));
     }
-    // The file may grow after fstat: never read more than the limit and one byte.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_STATE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_STATE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+    read_at_most(file, MAX_STATE_BYTES)
+        .map_err(io_err)?
+        .map(Some)
+        .map_err(|read| too_large(path, read))
+}
+
+/// The bytes of `file`, read to its end but never more than `max` and one byte (a file may
+/// grow after `fstat`, and a device never ends): `Ok(Err(n))` when it holds more than `max`,
+/// `n` being the bytes read. Every bounded read of the app's files goes through here.
+pub(crate) fn read_at_most(file: File, max: u64) -> io::Result<Result<Vec<u8>, u64>> {
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        Ok(Err(bytes.len() as u64))
+    } else {
+        Ok(Ok(bytes))
     }
-    Ok(Some(bytes))
 }
 
 fn too_large(path: &Path, size: u64) -> StoreError {

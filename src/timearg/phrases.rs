@@ -79,7 +79,7 @@ pub fn step_days<Tz: TimeZone>(
 ) -> Option<String> {
     let at = parse_time_near(text, tz, now).ok()?;
     let local = at.with_timezone(tz).naive_local() + Duration::days(days);
-    Some(local.format("%Y-%m-%d %H:%M").to_string())
+    Some(local.format(super::TYPED_FORMAT).to_string())
 }
 
 #[cfg(test)]

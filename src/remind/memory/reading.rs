@@ -1,9 +1,9 @@
 //! Reading the reminders file as the state file is read: never through a link, never waiting on a pipe, never without limit.
 
 use super::{MAX_REMINDERS_BYTES, MemoryError};
-use crate::store::{kind_of, open_no_follow};
+use crate::store::{kind_of, open_no_follow, read_at_most};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 /// The bytes of the file at `path`, `None` when there is none; read as the state file is
@@ -20,20 +20,20 @@ pub(super) fn read(path: &Path) -> Result<Option<Vec<u8>>, MemoryError> {
         Err(e) => return Err(unusable_or(path, e, io)),
     };
     let size = regular(&file, path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_REMINDERS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if size > MAX_REMINDERS_BYTES || bytes.len() as u64 > MAX_REMINDERS_BYTES {
-        return Err(MemoryError::Unusable {
-            path: path.to_path_buf(),
-            what: format!(
-                "{} bytes, far more than such a record holds",
-                size.max(bytes.len() as u64)
-            ),
-        });
+    let too_large = |read: u64| MemoryError::Unusable {
+        path: path.to_path_buf(),
+        what: format!(
+            "{} bytes, far more than such a record holds",
+            size.max(read)
+        ),
+    };
+    if size > MAX_REMINDERS_BYTES {
+        return Err(too_large(size));
     }
-    Ok(Some(bytes))
+    read_at_most(file, MAX_REMINDERS_BYTES)
+        .map_err(io)?
+        .map(Some)
+        .map_err(too_large)
 }
 
 /// The size of `file`, an open regular file, or why it is not one.

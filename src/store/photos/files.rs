@@ -4,10 +4,10 @@ use super::{PHOTOS_DIR, Photo, PhotoCopy};
 use crate::photo::{MAX_PHOTO_BYTES, PhotoFormat};
 use crate::rules::{is_sha256_hex, sha256_hex};
 use crate::store::dir::check_owner_and_mode;
-use crate::store::read::{kind_of, open_no_follow};
+use crate::store::read::{kind_of, open_no_follow, read_at_most};
 use crate::store::{State, Store, StoreError};
 use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 impl Store {
@@ -188,15 +188,13 @@ fn read_picture(path: &Path) -> Result<Option<Vec<u8>>, String> {
             kind_of(&meta.file_type())
         ));
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_PHOTO_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("it cannot be read: {e}"))?;
-    if bytes.len() as u64 > MAX_PHOTO_BYTES {
-        return Err(format!(
-            "it is larger than {} MiB, more than any photo kept",
-            MAX_PHOTO_BYTES >> 20
-        ));
-    }
-    Ok(Some(bytes))
+    read_at_most(file, MAX_PHOTO_BYTES)
+        .map_err(|e| format!("it cannot be read: {e}"))?
+        .map(Some)
+        .map_err(|_| {
+            format!(
+                "it is larger than {} MiB, more than any photo kept",
+                MAX_PHOTO_BYTES >> 20
+            )
+        })
 }
