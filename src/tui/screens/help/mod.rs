@@ -17,8 +17,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 const MAX_WIDTH: u16 = 68;
-/// Lines one key's description may take before it is cut.
-const MAX_KEY_LINES: usize = 3;
 /// Space between the keys and what they do.
 const KEY_GAP: usize = 2;
 /// The disclaimer is shown whole, up to this many lines.
@@ -95,22 +93,10 @@ impl HelpPopup {
         for (keys, what) in &self.keys {
             let room = width.saturating_sub(key_column);
             let pad = " ".repeat(key_column.saturating_sub(text::width(keys)));
-            // A description longer than its room wraps under itself rather than being cut:
-            // at 80 columns several are a few words too long to read whole otherwise.
-            for (n, part) in text::wrap(what, room, MAX_KEY_LINES)
-                .into_iter()
-                .enumerate()
-            {
-                let key = if n == 0 {
-                    format!("{keys}{pad}")
-                } else {
-                    " ".repeat(key_column)
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(key, theme::KEY),
-                    Span::styled(part, theme::HINT),
-                ]));
-            }
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys}{pad}"), theme::KEY),
+                Span::styled(text::truncate(what, room), theme::HINT),
+            ]));
         }
         if let Some(note) = &self.note {
             lines.push(Line::raw(""));
