@@ -44,6 +44,31 @@ pub fn duration_label(d: Duration) -> String {
     }
 }
 
+/// How long from `now` until `at`, as a countdown reads it: `duration_label` for under three
+/// days ("2 d 5 h", "35 min"); from three days on, whole local calendar days ("12 d": the
+/// number of dates from today's to `at`'s in `tz`), so that a countdown agrees with the day
+/// numbers and dates beside it, whatever the hour and across a change of clocks.
+pub fn countdown_label<Tz: TimeZone>(
+    now: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> String {
+    if at - now < Duration::days(3) {
+        return duration_label(at - now);
+    }
+    format!("{} d", calendar_days(now, at, tz))
+}
+
+/// How many local calendar days (dates in `tz`) `at` is after `now`: 1 for any time tomorrow.
+pub fn calendar_days<Tz: TimeZone>(
+    now: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> i64 {
+    let date = |t: DateTime<FixedOffset>| t.with_timezone(tz).date_naive();
+    (date(at) - date(now)).num_days()
+}
+
 /// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" this week,
 /// "Sun 3 Jan 14:00" further away.
 pub fn clock_label<Tz: TimeZone>(
@@ -83,7 +108,7 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
             format!(
                 "from {} · in {}",
                 clock(task.starts),
-                duration_label(task.starts - now)
+                countdown_label(now, task.starts, tz)
             )
         }
         (Timing::Ended, _, _, _) => format!("ended {}", clock(task.ends)),
@@ -100,7 +125,7 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
             format!(
                 "by {} · {} left",
                 clock(task.ends),
-                duration_label(task.ends - now)
+                countdown_label(now, task.ends, tz)
             )
         }
         // A daily habit that runs for weeks needs no countdown until its last days.
@@ -111,7 +136,7 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
             format!(
                 "until {} · {} left",
                 clock(task.ends),
-                duration_label(task.ends - now)
+                countdown_label(now, task.ends, tz)
             )
         }
     }
