@@ -4,7 +4,7 @@
 //! A session's recovery is counted up to today, or up to the day before the next session
 //! began (the newer one takes over the checklist then), whichever is first.
 
-use crate::plan::{Plan, calendar_days};
+use crate::plan::{Plan, calendar_days, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Session, State};
@@ -166,7 +166,12 @@ pub fn next_session_label<Tz: TimeZone>(
         };
         Some(format!("next session {words}"))
     } else if now < until {
-        Some(format!("next session due now (until {})", date(until)))
+        // A window closing at a day boundary closes with the day before.
+        let last = match day_ended_by(plan.local(until)) {
+            Some(last) => format!("through {}", last.format("%a %-d %b")),
+            None => format!("until {}", date(until)),
+        };
+        Some(format!("next session due now ({last})"))
     } else {
         None
     }

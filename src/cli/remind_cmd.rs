@@ -4,7 +4,7 @@
 use super::text::{WIDTH, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
-use crate::plan::{DueTask, Plan};
+use crate::plan::{DueTask, Plan, day_ended_by};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
 use crate::remind::{Notice, Reminder};
@@ -143,6 +143,11 @@ fn alert_notifications(
 /// when there is neither.
 fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), CliError> {
     let clock = |at| moment(plan, at, r.now);
+    // An end at a day boundary is the end of the day before ("until the end of Thu 26 Nov").
+    let end = |at| match day_ended_by(plan.local(at)) {
+        Some(_) => crate::export::end_words(plan.local(at)),
+        None => clock(at),
+    };
     if !r.due.is_empty() {
         let when = plan.local(r.now).format("%a %-d %b %H:%M");
         writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
@@ -152,7 +157,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
             let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
             let mut when = format!("since {}", clock(due.begins));
             if !ends_with_day {
-                when.push_str(&format!(" · until {}", clock(due.ends)));
+                when.push_str(&format!(" · until {}", end(due.ends)));
             }
             let title = due.task.title();
             let line = format!("  [ ] {}  {when}", pad(title, width));

@@ -200,14 +200,22 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
     Ok(())
 }
 
-/// The plan's compact form: one line per task, the title then the id.
+/// The plan's compact form: one line per task, the title then the id; tasks done as needed
+/// under their own heading, as they are never due.
 fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
     let width = title_width(tasks);
-    for kind in [Kind::Do, Kind::Avoid] {
+    let groups: [(&str, fn(&TaskLine) -> bool); 3] = [
+        ("Do", |t| t.kind == Kind::Do && !t.as_needed),
+        ("Do as needed (never counted as missed)", |t| {
+            t.kind == Kind::Do && t.as_needed
+        }),
+        ("Avoid", |t| t.kind == Kind::Avoid),
+    ];
+    for (heading, belongs) in groups {
         let mut first = true;
-        for task in tasks.iter().filter(|t| t.kind == kind) {
+        for task in tasks.iter().filter(|t| belongs(t)) {
             if first {
-                writeln!(out, "  {}", heading(kind))?;
+                writeln!(out, "  {heading}")?;
                 first = false;
             }
             let line = format!(

@@ -16,6 +16,17 @@ pub fn moment_words(at: DateTime<FixedOffset>) -> String {
     at.format("%a %-d %b %H:%M").to_string()
 }
 
+/// The end of a window in a document: as `moment_words` ("Sun 22 Nov 14:00"), or at a day
+/// boundary (a local midnight, as every `until_day` end is) the day it closes: "the end of
+/// Thu 3 Dec" rather than "Fri 4 Dec 00:00", which some read as Friday included. Reads after
+/// "until", "by" and "and".
+pub fn end_words(at: DateTime<FixedOffset>) -> String {
+    match crate::plan::day_ended_by(at) {
+        Some(last) => format!("the end of {}", last.format("%a %-d %b")),
+        None => moment_words(at),
+    }
+}
+
 /// `text` from a rules file made safe to put inside a Markdown paragraph or list item: every
 /// character Markdown could read as formatting is backslash-escaped (CommonMark allows that
 /// for any ASCII punctuation), and line breaks become spaces so a list item stays one item.

@@ -71,3 +71,36 @@ fn countdowns_of_days_count_local_calendar_days() {
     assert_eq!(countdown_label(now, then, &Berlin), "3 d");
     assert_eq!(calendar_days(now, then, &New_York), 4);
 }
+
+/// An end at a local midnight closes the day before: "the end of Thu", never "Fri 00:00".
+#[test]
+fn ends_at_a_day_boundary_name_the_day_they_end_with() {
+    let now = at("2026-11-22T09:00:00+01:00"); // Sun
+    let cases = [
+        ("2026-11-23T00:00:00+01:00", "the end of today"),
+        ("2026-11-27T00:00:00+01:00", "the end of Thu"),
+        ("2026-12-04T00:00:00+01:00", "the end of Thu 3 Dec"),
+        // Any other time is a clock time.
+        ("2026-11-27T00:01:00+01:00", "Fri 00:01"),
+        ("2026-11-22T14:00:00+01:00", "14:00"),
+        // Midnight in Berlin is 18:00 in New York: the zone's midnight counts.
+        ("2026-11-26T18:00:00-05:00", "the end of Thu"),
+        // The day clocks go back (Sun 25 Oct 2026) still ends at its midnight.
+        ("2026-10-26T00:00:00+01:00", "the end of Sun 25 Oct"),
+    ];
+    for (end, want) in cases {
+        assert_eq!(end_label(at(end), now, &Berlin), want, "{end}");
+    }
+    assert_eq!(
+        end_label(at("2026-11-27T00:00:00+01:00"), now, &New_York),
+        "Thu 18:00"
+    );
+    assert_eq!(
+        crate::export::end_words(at("2026-11-27T00:00:00+01:00")),
+        "the end of Thu 26 Nov"
+    );
+    assert_eq!(
+        crate::export::end_words(at("2026-11-27T14:00:00+01:00")),
+        "Fri 27 Nov 14:00"
+    );
+}
