@@ -162,7 +162,7 @@ pub fn next_session_label<Tz: TimeZone>(
         let words = match calendar_days(now, from, plan.tz()) {
             0 => format!("later today (from {})", plan.local(from).format("%H:%M")),
             1 => format!("tomorrow ({})", date(from)),
-            n => format!("in {n} days (from {})", date(from)),
+            n => format!("in {n} d (from {})", date(from)),
         };
         Some(format!("next session {words}"))
     } else if now < until {

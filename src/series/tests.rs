@@ -86,11 +86,11 @@ fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
     let cases = [
         (
             "2026-11-21T15:00:00+01:00",
-            Some("next session in 27 days (from Fri 18 Dec)"),
+            Some("next session in 27 d (from Fri 18 Dec)"),
         ),
         (
             "2026-11-22T09:00:00+01:00",
-            Some("next session in 26 days (from Fri 18 Dec)"),
+            Some("next session in 26 d (from Fri 18 Dec)"),
         ),
         (
             "2026-12-17T23:59:00+01:00",
@@ -118,6 +118,6 @@ fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
     let plan = Plan::new(&rules, at("2026-09-28T14:00:00+02:00"), Berlin);
     assert_eq!(
         next_session_label(&plan, at("2026-10-22T14:30:00+02:00")).as_deref(),
-        Some("next session in 4 days (from Mon 26 Oct)")
+        Some("next session in 4 d (from Mon 26 Oct)")
     );
 }
