@@ -90,10 +90,12 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let (treatment, session) = ctx.laid_out();
     let plan = ctx.plan(treatment);
-    let days = args.days(&plan)?;
     if args.json {
+        let days = args.days(&plan)?;
         return Ok(write_plan_days_json(&plan, session, now, days, out)?);
     }
+    let today = plan.day_of(now);
+    let days = args.patient_days(&plan, today)?;
     writeln!(
         out,
         "{} · treatment {}",
@@ -112,7 +114,9 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
                     Record yours with `aftercare start --at TIME`.";
         writeln!(out, "{}", wrap(note, "", ""))?;
     }
-    let today = plan.day_of(now);
+    if let Some(before) = days_before(&plan, *days.start()).filter(|_| args.from.is_none()) {
+        writeln!(out, "{}", wrap(&before, "", ""))?;
+    }
     // Built one day at a time, like the JSON: a clinic's plan can be long.
     for day in days {
         let day = &Checklist::build(&plan, day, session, now);
@@ -142,6 +146,23 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     )?;
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
     Ok(())
+}
+
+/// Where the plan's days before `from` are, when the listing leaves them out: "The 7 days
+/// before the treatment (getting ready): aftercare plan --from -6 --to 0".
+fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
+    let first = plan.first_day();
+    if from <= first {
+        return None;
+    }
+    let (to, count) = (from - 1, from - first);
+    let what = match (from, count) {
+        (1, 1) => "The day before the treatment".to_string(),
+        (1, n) => format!("The {n} days before the treatment"),
+        (_, 1) => "The day before".to_string(),
+        (_, n) => format!("The {n} days before"),
+    };
+    Some(format!("{what}: aftercare plan --from {first} --to {to}"))
 }
 
 /// "Day 3 of recovery · Sun 22 Nov 2026 · 2/9 done"
