@@ -139,3 +139,36 @@ fn a_window_ending_at_a_day_boundary_names_the_day_it_ends_with() {
         }
     }
 }
+
+/// Issue 15 walk-through: `history` cut a symptom's name mid-word ("Tenderness or disco…").
+/// A name too long for its column wraps at words; one word too long for it gets lines of its
+/// own; nothing passes 80 columns.
+#[test]
+fn history_never_cuts_a_symptom_name() {
+    let p = Patient::treated();
+    let text = stdout(p.at(DAY3).arg("history"));
+    assert!(
+        text.contains("\nTenderness or         –\n  discomfort\n"),
+        "{text}"
+    );
+    assert!(!text.contains('…'), "{text}");
+    // A clinic's symptom named in one long word.
+    let long = "Post-inflammatory-hyperpigmentation";
+    let rules = std::fs::read_to_string(BUILTIN)
+        .unwrap()
+        .replace("Tenderness or discomfort", long);
+    let p = Patient::new();
+    let file = write(p.data(), "clinic.json", &rules);
+    p.at(TREATED)
+        .arg("--rules")
+        .arg(&file)
+        .arg("start")
+        .assert()
+        .success();
+    let text = stdout(p.at(DAY3).arg("history"));
+    assert!(
+        text.contains(&format!("\n{long}\n                      –\n")),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}

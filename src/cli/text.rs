@@ -35,11 +35,16 @@ pub fn day_title(day: i64) -> String {
 /// `text` wrapped at word boundaries to `WIDTH`: the first line starts with `first`, the rest
 /// with `indent`. Words longer than a line are left whole.
 pub fn wrap(text: &str, first: &str, indent: &str) -> String {
+    wrap_to(text, WIDTH, first, indent)
+}
+
+/// `wrap` to `width` columns rather than `WIDTH`.
+pub fn wrap_to(text: &str, width: usize, first: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut line = first.to_string();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+        let fits = line.chars().count() + 1 + word.chars().count() <= width;
         if !empty && !fits {
             out.push_str(line.trim_end());
             out.push('\n');
