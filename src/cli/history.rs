@@ -1,7 +1,7 @@
 //! `history`: every treatment of the series side by side: when, how much of the plan was
 //! followed, and how the skin did.
 
-use super::text::{long_date, moment, pad, wrap, wrap_to};
+use super::text::{columns, long_date, moment, pad, wrap, wrap_to};
 use super::{CliError, Context, Out};
 use crate::rules::Rules;
 use crate::series::{Reading, SessionSummary, history_by};
@@ -141,7 +141,7 @@ fn label_lines(label: &str) -> Option<Vec<String>> {
         .lines()
         .map(String::from)
         .collect();
-    if lines.iter().any(|l| l.chars().count() > room) {
+    if lines.iter().any(|l| columns(l) > room) {
         return None;
     }
     Some(if lines.is_empty() {

@@ -1,7 +1,7 @@
 //! `remind`: the edge of `crate::remind`, where the clock, the files and the notifier are
 //! chosen (`remind install`/`uninstall` are in `remind_setup`).
 
-use super::text::{WIDTH, day_title, long_date, pad, wrap};
+use super::text::{WIDTH, columns, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{DueTask, Plan, day_ended_by};
@@ -151,7 +151,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     if !r.due.is_empty() {
         let when = plan.local(r.now).format("%a %-d %b %H:%M");
         writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
-        let width = r.due.iter().map(|d| d.task.title().chars().count()).max();
+        let width = r.due.iter().map(|d| columns(d.task.title())).max();
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
             let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
@@ -161,7 +161,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
             }
             let title = due.task.title();
             let line = format!("  [ ] {}  {when}", pad(title, width));
-            if title.chars().count() <= width && line.chars().count() <= WIDTH {
+            if columns(title) <= width && columns(&line) <= WIDTH {
                 writeln!(out, "{line}")?;
             } else {
                 // A long title gets lines of its own, the times under it.
@@ -180,7 +180,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         for notice in &r.notices {
             let mark = if notice.lifts { "✓" } else { "→" };
             let first = format!("  {mark} {} ", clock(notice.at));
-            let indent = " ".repeat(first.chars().count() + 1);
+            let indent = " ".repeat(columns(&first) + 1);
             writeln!(
                 out,
                 "{}",

@@ -5,7 +5,7 @@ use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
 use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
 use super::json_out::{DayJson, FollowedJson, TodayJson, write_json, write_plan_days_json};
-use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
+use super::text::{WIDTH, capitalized, columns, day_title, long_date, moment, pad, wrap};
 use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::journal::alerts_on;
@@ -210,7 +210,7 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
             pad(&task.title, width),
             task.when
         );
-        if line.chars().count() <= WIDTH {
+        if columns(&line) <= WIDTH {
             writeln!(out, "{line}\n      {}", task.id)?;
         } else {
             // A long title: the "when" moves down beside the id rather than past 80 columns.
@@ -245,7 +245,18 @@ fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
                 pad(&task.title, width),
                 task.id
             );
-            writeln!(out, "{}", line.trim_end())?;
+            if columns(&line) <= WIDTH {
+                writeln!(out, "{}", line.trim_end())?;
+            } else {
+                // A long title: the id goes under it rather than past 80 columns.
+                writeln!(
+                    out,
+                    "    {} {}\n        {}",
+                    mark(task.done),
+                    task.title,
+                    task.id
+                )?;
+            }
         }
     }
     Ok(())
@@ -277,11 +288,7 @@ fn write_note_titles(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), 
 }
 
 fn title_width(tasks: &[TaskLine]) -> usize {
-    tasks
-        .iter()
-        .map(|t| t.title.chars().count())
-        .max()
-        .unwrap_or(0)
+    tasks.iter().map(|t| columns(&t.title)).max().unwrap_or(0)
 }
 
 fn heading(kind: Kind) -> &'static str {

@@ -1,6 +1,32 @@
 //! Plain-text helpers shared by the commands: how dates read, and wrapping to 80 columns.
 
+use crate::locale;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether text is printed in plain ASCII (`locale::Output`), set once at the edge
+/// (`print_plain`): text is laid out as it will be printed, so that ASCII stand-ins wider
+/// than their characters ("…" is "...") still keep to `WIDTH`.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Says whether this process prints its text in plain ASCII (where the locale is not UTF-8).
+pub fn print_plain(plain: bool) {
+    PLAIN.store(plain, Ordering::Relaxed);
+}
+
+/// `text` as it will be printed: in ASCII when `print_plain` said so.
+pub fn printed(text: &str) -> Cow<'_, str> {
+    match PLAIN.load(Ordering::Relaxed) {
+        true => locale::to_ascii(text),
+        false => Cow::Borrowed(text),
+    }
+}
+
+/// How many columns `text` takes as printed.
+pub fn columns(text: &str) -> usize {
+    printed(text).chars().count()
+}
 
 /// The width plain output is laid out for.
 pub const WIDTH: usize = 80;
@@ -40,8 +66,10 @@ pub fn wrap(text: &str, first: &str, indent: &str) -> String {
 
 /// `wrap` to `width` columns rather than `WIDTH`.
 pub fn wrap_to(text: &str, width: usize, first: &str, indent: &str) -> String {
+    let (text, first, indent) = (printed(text), printed(first), printed(indent));
+    let indent = indent.as_ref();
     let mut out = String::new();
-    let mut line = first.to_string();
+    let mut line = first.into_owned();
     let mut empty = true;
     for word in text.split_whitespace() {
         let fits = line.chars().count() + 1 + word.chars().count() <= width;
@@ -63,6 +91,7 @@ pub fn wrap_to(text: &str, width: usize, first: &str, indent: &str) -> String {
 
 /// Pads `text` with spaces to `width` characters (not bytes: titles may hold "–").
 pub fn pad(text: &str, width: usize) -> String {
+    let text = printed(text);
     let len = text.chars().count();
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
 }
