@@ -225,7 +225,8 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
 /// under their own heading, as they are never due.
 fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
     let width = title_width(tasks);
-    let groups: [(&str, fn(&TaskLine) -> bool); 3] = [
+    type Belongs = fn(&TaskLine) -> bool;
+    let groups: [(&str, Belongs); 3] = [
         ("Do", |t| t.kind == Kind::Do && !t.as_needed),
         ("Do as needed (never counted as missed)", |t| {
             t.kind == Kind::Do && t.as_needed
