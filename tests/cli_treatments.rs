@@ -298,7 +298,8 @@ fn every_command_start_suggests_works_when_followed() {
             .success();
         p
     };
-    let cases: [(&dyn Fn() -> Patient, &str, &[&str], usize); 5] = [
+    type Setup<'a> = &'a dyn Fn() -> Patient;
+    let cases: [(Setup, &str, &[&str], usize); 5] = [
         // Between two sessions: the added one is an earlier session left out.
         (
             &series,
