@@ -145,15 +145,7 @@ fn ascii_output_keeps_the_width_of_the_utf8_output() {
         .unwrap()
         .replace(" or ", " … ")
         .replace(", ", " → ");
-    let clinic = Patient::new();
-    let file = write(clinic.data(), "wide.json", &wide);
-    clinic
-        .at(TREATED)
-        .arg("--rules")
-        .arg(&file)
-        .arg("start")
-        .assert()
-        .success();
+    let (clinic, _) = treated_with(&wide, "wide.json");
     for args in [&["today"][..], &["plan"], &["remind"]] {
         let ascii = stdout(&clinic, &[("LANG", "C")], args);
         assert!(

@@ -8,11 +8,6 @@ use cli_common::*;
 
 const CLINIC: &str = "tests/fixtures/plans/clinic.json";
 
-fn stdout(cmd: &mut assert_cmd::Command) -> String {
-    let out = cmd.assert().success();
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
-}
-
 /// The lines of `text` that hold `needle`.
 fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
     text.lines().filter(|l| l.contains(needle)).collect()
@@ -50,13 +45,7 @@ fn tasks_done_as_needed_read_as_needed_in_every_output() {
         "{plan}"
     );
     // The calendar: one event over the window, "(as needed)", and no daily alarm.
-    let file = p.data().join("plan.ics");
-    p.at(DAY3)
-        .args(["export", "ics"])
-        .arg(&file)
-        .assert()
-        .success();
-    let ics = std::fs::read_to_string(&file).unwrap().replace("\r\n ", "");
+    let ics = exported_calendar(&p, DAY3);
     let events: Vec<&str> = ics
         .split("BEGIN:VEVENT")
         .filter(|e| e.contains("UID:cold-compress"))
@@ -117,13 +106,7 @@ fn a_window_ending_at_a_day_boundary_names_the_day_it_ends_with() {
             .iter()
             .all(|l| *l == "- [ ] No makeup — until the end of Sun 22 Nov")
     );
-    let file = p.data().join("plan.ics");
-    p.at(sat)
-        .args(["export", "ics"])
-        .arg(&file)
-        .assert()
-        .success();
-    let ics = std::fs::read_to_string(&file).unwrap().replace("\r\n ", "");
+    let ics = exported_calendar(&p, sat);
     assert!(
         ics.contains("DESCRIPTION:Until the end of Sun 22 Nov."),
         "{ics}"
@@ -157,14 +140,7 @@ fn history_never_cuts_a_symptom_name() {
     let rules = std::fs::read_to_string(BUILTIN)
         .unwrap()
         .replace("Tenderness or discomfort", long);
-    let p = Patient::new();
-    let file = write(p.data(), "clinic.json", &rules);
-    p.at(TREATED)
-        .arg("--rules")
-        .arg(&file)
-        .arg("start")
-        .assert()
-        .success();
+    let (p, _) = treated_with(&rules, "clinic.json");
     let text = stdout(p.at(DAY3).arg("history"));
     assert!(
         text.contains(&format!("\n{long}\n                      –\n")),
