@@ -4,6 +4,7 @@
 //! A session's recovery is counted up to today, or up to the day before the next session
 //! began (the newer one takes over the checklist then), whichever is first.
 
+use crate::dates::short_date;
 use crate::plan::{Plan, calendar_days, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
@@ -155,7 +156,7 @@ pub fn next_session_label<Tz: TimeZone>(
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
     let (from, until) = plan.span(window);
-    let date = |t: DateTime<FixedOffset>| plan.local(t).format("%a %-d %b").to_string();
+    let date = |t: DateTime<FixedOffset>| short_date(plan.local_date(t));
     if now < from {
         // Counted in local calendar days, as the plan's days are: a session from Friday is
         // "in 1 day" at any hour on Thursday.
@@ -168,7 +169,7 @@ pub fn next_session_label<Tz: TimeZone>(
     } else if now < until {
         // A window closing at a day boundary closes with the day before.
         let last = match day_ended_by(plan.local(until)) {
-            Some(last) => format!("through {}", last.format("%a %-d %b")),
+            Some(last) => format!("through {}", short_date(last)),
             None => format!("until {}", date(until)),
         };
         Some(format!("next session due now ({last})"))

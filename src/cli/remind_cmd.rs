@@ -207,7 +207,7 @@ fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<Fixed
     if at.date_naive() == now.date_naive() {
         at.format("%H:%M").to_string()
     } else {
-        at.format("%a %-d %b %H:%M").to_string()
+        crate::dates::short_moment(at)
     }
 }
 

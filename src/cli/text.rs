@@ -1,7 +1,6 @@
 //! Plain-text helpers shared by the commands: how dates read, and wrapping to 80 columns.
 
 use crate::locale;
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -31,20 +30,8 @@ pub fn columns(text: &str) -> usize {
 /// The width plain output is laid out for.
 pub const WIDTH: usize = 80;
 
-/// "Fri 20 Nov 2026 14:00"
-pub fn moment(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %Y %H:%M").to_string()
-}
-
-/// "Sun 22 Nov 2026"
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
-}
-
-/// "Sun 22 Nov"
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
-}
+/// How dates read: shared with the store's messages and the exports.
+pub use crate::dates::{long_date, moment, short_date};
 
 /// How a day is introduced: "Day 3 of recovery", "Day 1 · treatment day",
 /// "Day 3 of recovery", or "3 days before treatment": days before the treatment are counted

@@ -58,7 +58,7 @@ impl Handout<'_, '_> {
         let rules = self.rules;
         writeln!(self.out, "# {}\n", md(&rules.name))?;
         writeln!(self.out, "**Procedure:** {}\\", md(&rules.procedure))?;
-        let when = at.format("%a %-d %b %Y %H:%M");
+        let when = crate::dates::moment(at);
         match treatment {
             Treatment::Recorded => writeln!(self.out, "**Treatment:** {when}\n")?,
             Treatment::AsIfNow => writeln!(
@@ -168,7 +168,7 @@ impl Handout<'_, '_> {
 /// "Day 3 · Sun 22 Nov 2026", "Day 1 · Treatment day · …", "Before treatment · 2 days to go · …".
 /// A handout has no use for the negative day numbers `check --day` takes.
 pub fn day_heading(day: i64, date: NaiveDate) -> String {
-    let date = date.format("%a %-d %b %Y");
+    let date = crate::dates::long_date(date);
     match day {
         1 => format!("Day 1 · Treatment day · {date}"),
         d if d > 1 => format!("Day {d} · {date}"),

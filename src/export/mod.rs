@@ -13,7 +13,7 @@ pub const NOT_ADVICE: &str = "Not medical advice; follow your provider.";
 
 /// "Sun 22 Nov 14:00": a window's edge in a document read days apart from now.
 pub fn moment_words(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %H:%M").to_string()
+    crate::dates::short_moment(at)
 }
 
 /// The end of a window in a document: as `moment_words` ("Sun 22 Nov 14:00"), or at a day
@@ -22,7 +22,7 @@ pub fn moment_words(at: DateTime<FixedOffset>) -> String {
 /// "until", "by" and "and".
 pub fn end_words(at: DateTime<FixedOffset>) -> String {
     match crate::plan::day_ended_by(at) {
-        Some(last) => format!("the end of {}", last.format("%a %-d %b")),
+        Some(last) => format!("the end of {}", crate::dates::short_date(last)),
         None => moment_words(at),
     }
 }

@@ -1,6 +1,7 @@
 //! How the handout words times, windows, tiers, the clinic and its citations.
 
 use super::{Dates, Handout, Period, end_words, md, moment_words, period_label};
+use crate::dates::short_date;
 use crate::rules::{Edge, Kind, Provider, Repeat, Urgency, Windowed};
 use chrono::{Duration, TimeZone};
 
@@ -17,8 +18,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             .local(self.plan.at_hours(period.1) - Duration::seconds(1));
         format!(
             "{label} · {} – {}",
-            start.format("%a %-d %b"),
-            end.format("%a %-d %b")
+            short_date(start.date_naive()),
+            short_date(end.date_naive())
         )
     }
 
