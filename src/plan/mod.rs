@@ -207,8 +207,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         ticks: &Ticks,
     ) -> bool {
         if task.rule.repeat == Repeat::Once {
-            let first = self.once_ticks_from(task.rule);
-            ticks.range(first..=date).any(|(_, ids)| ids.contains(id))
+            // Ticked from its first counting date on iff its latest tick up to `date` is on or
+            // after it; that date takes zone lookups, so it is asked only of a task ticked.
+            let latest = ticks.range(..=date).rev().find(|(_, ids)| ids.contains(id));
+            latest.is_some_and(|(ticked, _)| *ticked >= self.once_ticks_from(task.rule))
         } else {
             ticks.get(&date).is_some_and(|ids| ids.contains(id))
         }
