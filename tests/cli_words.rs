@@ -20,7 +20,7 @@ fn tasks_done_as_needed_read_as_needed_in_every_output() {
     let cold = "Cold compress if red or swollen";
     assert_eq!(
         lines_with(&at(&["plan", "--markdown"]), cold),
-        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [2]"]
+        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [18]"]
     );
     assert_eq!(
         lines_with(&at(&["plan", "--markdown", "--days"]), cold),
@@ -93,7 +93,7 @@ fn a_window_ending_at_a_day_boundary_names_the_day_it_ends_with() {
     );
     assert_eq!(
         lines_with(&at(&["plan", "--markdown"]), "No makeup"),
-        ["- No makeup — until the end of Sun 22 Nov [5, 23]"]
+        ["- No makeup — until the end of Sun 22 Nov [21, 22]"]
     );
     let days = at(&["plan", "--markdown", "--days"]);
     let makeup = lines_with(&days, "- [ ] No makeup");
