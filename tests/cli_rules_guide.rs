@@ -194,7 +194,11 @@ fn the_extending_example_changes_only_what_it_says() {
     }
     assert_eq!(clinic.warnings, want);
     assert_eq!(
-        clinic.warnings.iter().filter(|w| w.detail.ends_with(ours)).count(),
+        clinic
+            .warnings
+            .iter()
+            .filter(|w| w.detail.ends_with(ours))
+            .count(),
         8
     );
     assert_eq!(clinic.sources.len(), builtin.sources.len() + 1);
