@@ -293,6 +293,19 @@ fn sources_are_numbered_in_order_of_first_citation() {
         "{builtin}"
     );
 
+    // `aftercare plan`, which the handout points to for the full citations, numbers none:
+    // no second numbering to contradict the handout's.
+    let plan = handout(&["plan", "--at", "2026-11-20 14:00"]);
+    let (_, full) = plan
+        .split_once("\nSources:\n")
+        .expect("plan lists its sources");
+    let listed: Vec<&str> = full.lines().filter(|l| l.starts_with("  • ")).collect();
+    assert_eq!(listed.len(), 22, "{full}");
+    assert!(
+        listed[0].starts_with("  • Emily M. Microneedling Before and After"),
+        "{full}"
+    );
+
     // A clinic's plan that declares its sources in another order than it cites them.
     let p = Patient::new();
     let file = write(

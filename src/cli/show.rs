@@ -131,7 +131,9 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     }
     if !ctx.rules.sources.is_empty() {
         writeln!(out, "\nSources:")?;
-        for (n, source) in ctx.rules.sources.iter().enumerate() {
+        // Bulleted, not numbered: nothing here cites a number, and the handout numbers its
+        // sources in the order it cites them, which a second numbering would contradict.
+        for source in &ctx.rules.sources {
             let mut text = source.citation();
             if source.kind == SourceKind::Clinical {
                 text.push_str(" (clinical literature)");
@@ -139,7 +141,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
             if let Some(note) = &source.note {
                 text.push_str(&format!(" Note: {note}"));
             }
-            writeln!(out, "{}", wrap(&text, &format!("{:>3}. ", n + 1), "     "))?;
+            writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
         }
     }
     writeln!(out)?;
