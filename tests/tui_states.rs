@@ -45,6 +45,26 @@ fn a_restriction_lifted_today_stays_in_sight_as_lifted_80x24() {
 }
 
 #[test]
+fn a_restriction_kept_today_reads_apart_from_one_lifted_80x24() {
+    // Day 3, 15:00: makeup was lifted at 14:00; the patient ticks the first thing still to
+    // avoid as kept today. Kept still holds (a ticked box), lifted is over (a check).
+    let (_dir, mut app) = patient_at("2026-11-22T15:00:00+01:00", (80, 24));
+    for _ in 0..30 {
+        if screen(&app).contains("›✕") {
+            break;
+        }
+        press(&mut app, &[Down]);
+    }
+    assert!(screen(&app).contains("›✕ Avoid direct sun"), "{}", screen(&app));
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(shown.contains("[x] Avoid direct sun"), "{shown}");
+    assert!(shown.contains("✓ Makeup is fine again"), "{shown}");
+    assert!(!shown.contains("✓ Avoid direct sun"), "{shown}");
+    insta::assert_snapshot!("kept_and_lifted_day3_80x24", shown);
+}
+
+#[test]
 fn the_slot_on_now_stands_out_and_a_slot_gone_by_reads_as_missed_80x24() {
     // Day 2, 21:00: the morning went by unticked; the evening slot is on.
     let (_dir, mut app) = patient_at("2026-11-21T21:00:00+01:00", (80, 24));

@@ -26,9 +26,12 @@ type Instant = DateTime<FixedOffset>;
 const HEADING: &str = " To avoid ";
 /// Space between two items on a line.
 const GAP: usize = 2;
-/// Marks an item still to avoid, one ticked as kept today, and one lifted.
+/// Marks an item still to avoid, one ticked as kept today, and one lifted. Kept and lifted
+/// mean different things (kept: it still holds, you kept to it today; lifted: its window is
+/// over), so they never share a mark: a kept one is ticked like a task done today ("[x]"),
+/// a lifted one has the check of something allowed again ("✓ Makeup is fine again").
 const AVOID_MARK: &str = "✕ ";
-const KEPT_MARK: &str = "✓ ";
+const KEPT_MARK: &str = "[x] ";
 const LIFTED_MARK: &str = "✓ ";
 /// Where the items start when there is no column of times.
 const INDENT: usize = 2;
