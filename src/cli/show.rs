@@ -144,12 +144,18 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     Ok(())
 }
 
-/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/9 done"
+/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/15 ticked (7 to do, 8 to avoid)": the day's
+/// counted tasks (not those done as needed), the same count as the checklist's header.
 fn day_header(day: &Checklist) -> String {
     let (done, total) = day.progress();
     let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
     if total > 0 {
-        header.push_str(&format!(" · {done}/{total} done"));
+        let counted = day.tasks.iter().filter(|t| !t.as_needed);
+        let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
+        header.push_str(&format!(
+            " · {done}/{total} ticked ({} to do, {avoid} to avoid)",
+            total - avoid
+        ));
     }
     header
 }

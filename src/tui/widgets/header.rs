@@ -164,18 +164,26 @@ impl Header<'_> {
         let Some((done, total)) = self.progress else {
             return;
         };
+        // Every task of the viewed day that counts, to do and to avoid alike ("ticked", the
+        // word for both), so it reads apart from "To do now" (one part of the day).
+        let when = match (self.today, self.day) {
+            (Some(today), Some((day, _))) if today == day => " today",
+            _ => "",
+        };
+        let progress = format!("{done}/{total} ticked{when}");
         let mut words = self.summary.clone();
-        // The countdown to the next treatment, when there is room.
+        // The countdown to the next treatment where it fits whole beside the count: it is
+        // left out rather than cut mid-phrase.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
             for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
-                if text::width(&candidate) + 12 <= usize::from(area.width) {
+                if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width)
+                {
                     words = candidate;
                     break;
                 }
             }
         }
-        let progress = format!("{done}/{total} done");
         // The bar gives way to the words: it shrinks (to nothing) before they are cut.
         let spare = usize::from(area.width)
             .saturating_sub(text::width(&words) + text::width(&progress) + 5);

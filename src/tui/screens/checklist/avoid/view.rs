@@ -30,7 +30,7 @@ impl Widget for AvoidView<'_> {
         let (done, all) = block.count;
         let mut title = vec![Span::styled(HEADING, theme::AVOID_HEADING)];
         if all > 0 {
-            title.push(Span::styled(format!("{done}/{all} "), theme::MUTED));
+            title.push(Span::styled(format!("{done}/{all} kept "), theme::MUTED));
         }
         let rule = Block::new()
             .borders(Borders::TOP)
