@@ -55,7 +55,11 @@ fn a_restriction_kept_today_reads_apart_from_one_lifted_80x24() {
         }
         press(&mut app, &[Down]);
     }
-    assert!(screen(&app).contains("›✕ Avoid direct sun"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("›✕ Avoid direct sun"),
+        "{}",
+        screen(&app)
+    );
     press(&mut app, &[Char(' ')]);
     let shown = screen(&app);
     assert!(shown.contains("[x] Avoid direct sun"), "{shown}");

@@ -177,8 +177,7 @@ impl Header<'_> {
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
             for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
-                if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width)
-                {
+                if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width) {
                     words = candidate;
                     break;
                 }
