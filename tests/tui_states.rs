@@ -69,6 +69,21 @@ fn a_restriction_kept_today_reads_apart_from_one_lifted_80x24() {
 }
 
 #[test]
+fn a_daily_habit_is_not_counted_down_as_the_plan_ends_80x24() {
+    // Day 42, 21:00: sunscreen's window closes with the plan (Fri 1 Jan 14:00). It is no
+    // deadline: it says the plan ends, never "17 h left".
+    let (_dir, app) = patient_at("2026-12-31T21:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let sunscreen = shown
+        .lines()
+        .find(|l| l.contains("Apply SPF 30+ sunscreen"))
+        .unwrap_or_default();
+    assert!(sunscreen.contains("daily · plan ends Fri"), "{shown}");
+    assert!(!sunscreen.contains("left"), "{shown}");
+    insta::assert_snapshot!("daily_habits_as_the_plan_ends_day42_80x24", shown);
+}
+
+#[test]
 fn the_slot_on_now_stands_out_and_a_slot_gone_by_reads_as_missed_80x24() {
     // Day 2, 21:00: the morning went by unticked; the evening slot is on.
     let (_dir, mut app) = patient_at("2026-11-21T21:00:00+01:00", (80, 24));
