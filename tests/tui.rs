@@ -150,7 +150,7 @@ fn help_overlay_end_80x24_and_whole_at_120x40() {
     assert!(!seen.contains('…'), "{seen}");
     for whole in [
         "Tick or untick the selected task; open/close a folded line",
-        "Every warning sign with what to do; what is normal now",
+        "Alerts and warning signs in full; what is normal now",
         "Select a task; its box or a second click ticks it",
     ] {
         assert!(seen.contains(whole), "{whole} cut:\n{seen}");

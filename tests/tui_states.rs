@@ -370,6 +370,39 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
         below - top + 2
     );
     assert!(row_with(&app, "makeup").is_some(), "{shown}");
+    // The alert's whole text, and the times of what to avoid folded out said so.
+    assert!(shown.contains("use urgent care."), "{shown}");
+    assert!(
+        shown.contains("soonest to end first · i: until when"),
+        "{shown}"
+    );
     insta::assert_snapshot!("severe_check_in_day2_80x24", shown);
     drop(dir);
+}
+
+#[test]
+fn an_alert_too_long_for_its_box_says_so_and_s_reads_it_whole_50x14() {
+    use aftercare::store::{Change, CheckInPatch};
+    let (_dir, store, _) = treated_store();
+    let change = Change::CheckIn {
+        session: at(TREATMENT),
+        date: date(21),
+        patch: CheckInPatch {
+            ratings: [("redness".into(), 5), ("swelling".into(), 5)].into(),
+            note: None,
+        },
+    };
+    let state = store.apply(&change).unwrap();
+    let mut app = app_at(store, state, "2026-11-21T08:30:00+01:00", 50, 14);
+    let shown = screen(&app);
+    assert!(shown.contains("▸ More of this alert: press s"), "{shown}");
+    insta::assert_snapshot!("alert_folded_50x14", shown);
+    press(&mut app, &[Char('s')]);
+    let mut seen = screen(&app);
+    insta::assert_snapshot!("alert_whole_in_the_s_panel_50x14", seen);
+    press(&mut app, &[Down; 3]);
+    seen.push_str(&screen(&app));
+    assert!(seen.contains("⚠ Rated severe: redness, swelling"), "{seen}");
+    assert!(seen.contains("Call emergency services now."), "{seen}");
+    assert!(seen.contains("urgent care."), "{seen}");
 }

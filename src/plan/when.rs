@@ -76,7 +76,7 @@ const MONTHS: [&str; 12] = [
 
 /// What to say next to a task: its time of day, or its countdown. `ends_with_plan`: the
 /// task's window closes on the plan's last day, so it ends only because the plan does (a
-/// daily habit such as sunscreen is then never counted down as if it stopped).
+/// daily habit is then never counted down as if it stopped).
 pub fn when_label<Tz: TimeZone>(
     task: &Task<'_>,
     now: DateTime<FixedOffset>,

@@ -73,6 +73,9 @@ pub struct AvoidBlock {
     pub lifted_hidden: usize,
     /// Whether an item is longer than a line and wraps.
     wraps: bool,
+    /// Whether the times were left out for want of room (the heading then says so, and
+    /// where to read them).
+    pub times_hidden: bool,
 }
 
 /// A group's words before they are placed.
@@ -105,8 +108,10 @@ impl AvoidBlock {
             rows.is_none_or(|r| b.rows <= r) && (style == Style_::Flow || !b.wraps)
         };
         let mut last = None;
+        let timed = groups.iter().any(|g| !g.lifted);
         for style in [Style_::Column, Style_::Over, Style_::Flow] {
-            let block = place(&groups, style, width, count);
+            let mut block = place(&groups, style, width, count);
+            block.times_hidden = timed && style == Style_::Flow;
             if fits(&block, style) {
                 return block;
             }

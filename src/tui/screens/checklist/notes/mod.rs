@@ -45,6 +45,8 @@ pub const ALL_KEY: &str = "s";
 /// The day's warning signs and phases, and the clinic to call.
 #[derive(Clone, Copy)]
 pub struct Notes<'a> {
+    /// The viewed day's check-in alerts: the panel `s` opens reads them whole first.
+    pub alerts: &'a [crate::journal::AlertLine],
     pub phases: &'a [NoteLine],
     pub warnings: &'a [NoteLine],
     pub provider: Option<&'a Provider>,
