@@ -84,6 +84,23 @@ fn a_daily_habit_is_not_counted_down_as_the_plan_ends_80x24() {
 }
 
 #[test]
+fn warning_signs_fold_between_whole_titles_and_s_opens_the_rest_80x24() {
+    // Day 14, 10:00: more signs to call about than rows; the list stops after a whole title
+    // and says how many more and the key, never "…, or +3 more" mid-title.
+    let (_dir, mut app) = patient_at("2026-12-03T10:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let more = shown
+        .lines()
+        .find(|l| l.contains(" more — press s"))
+        .unwrap_or_else(|| panic!("no fold:\n{shown}"));
+    assert!(more.contains(" · +"), "{shown}");
+    assert!(!shown.contains(", or +"), "{shown}");
+    insta::assert_snapshot!("signs_folded_at_whole_titles_day14_80x24", shown);
+    press(&mut app, &[Char('s')]);
+    assert!(screen(&app).contains("When to call, and what is normal now"));
+}
+
+#[test]
 fn the_slot_on_now_stands_out_and_a_slot_gone_by_reads_as_missed_80x24() {
     // Day 2, 21:00: the morning went by unticked; the evening slot is on.
     let (_dir, mut app) = patient_at("2026-11-21T21:00:00+01:00", (80, 24));
