@@ -8,6 +8,7 @@ mod tui_harness;
 
 use aftercare::tui::App;
 use chrono_tz::Tz;
+use crossterm::event::KeyCode;
 use crossterm::event::KeyCode::{Char, Down, Enter, Up};
 use ratatui::style::Color;
 use tui_harness::*;
@@ -98,6 +99,28 @@ fn warning_signs_fold_between_whole_titles_and_s_opens_the_rest_80x24() {
     insta::assert_snapshot!("signs_folded_at_whole_titles_day14_80x24", shown);
     press(&mut app, &[Char('s')]);
     assert!(screen(&app).contains("When to call, and what is normal now"));
+}
+
+#[test]
+fn away_from_today_the_relative_words_say_they_are_today_s_80x24() {
+    // Day 2 (Sat 21 Nov), looking at Day 4: "treated yesterday" is about today, and says so.
+    let (_dir, mut app) = patient_at("2026-11-21T10:00:00+01:00", (80, 24));
+    assert!(
+        screen(&app).contains("treated yesterday"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Day 4 of recovery · Mon 23 Nov (in 2 days)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(" Today Sat 21 Nov: treated yesterday, Fri 20 Nov 14:00"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("day4_seen_from_day2_80x24", shown);
 }
 
 #[test]

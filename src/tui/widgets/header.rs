@@ -56,6 +56,18 @@ impl<'a> Header<'a> {
             if ctx.today().is_some_and(|today| today > plan.last_day()) {
                 words.push_str(" · plan complete");
             }
+            // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
+            // counted from the viewed day: say the words are today's.
+            if list.is_some_and(|l| Some(l.day) != ctx.today()) {
+                let date = plan.local(ctx.now).format("%a %-d %b");
+                let mut rest = words.chars();
+                let first = rest.next().map(|c| c.to_lowercase().to_string());
+                words = format!(
+                    "Today {date}: {}{}",
+                    first.unwrap_or_default(),
+                    rest.as_str()
+                );
+            }
             (words, short)
         });
         let latest = ctx.session_position().is_some_and(|(n, count)| n == count);
