@@ -164,8 +164,12 @@ fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
 /// puts it on the day.
 fn coming_up_on<'r, Tz: TimeZone>(plan: &Plan<'r, Tz>, day: i64) -> Option<Task<'r>> {
     let up = plan.coming_up()?;
-    let rule = plan.booking_rule()?;
     let shown = plan.day_of(up.shows_from) <= day && day < plan.day_of(up.opens);
+    if !shown {
+        // Only a day it shows on looks for the booking rule: that reads every rule.
+        return None;
+    }
+    let rule = plan.booking_rule()?;
     let (starts, ends) = plan.span(rule);
-    shown.then(|| Task::new(rule, None, starts, ends))
+    Some(Task::new(rule, None, starts, ends))
 }

@@ -116,7 +116,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// or for the booking task the day the next session comes up.
     pub fn once_ticks_from(&self, rule: &Rule) -> NaiveDate {
         let first = self.local_date(self.span(rule).0);
-        match self.coming_up().filter(|_| self.is_booking(rule)) {
+        // Whether it is the booking first: `coming_up` asks the zone for a wall time.
+        match self.is_booking(rule).then(|| self.coming_up()).flatten() {
             Some(up) => first.min(self.local_date(up.shows_from)),
             None => first,
         }

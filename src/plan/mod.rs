@@ -27,7 +27,10 @@ pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
-pub use when::{Timing, clock_label, duration_label, when_label};
+pub use when::{
+    Timing, calendar_days, clock_label, countdown_label, day_ended_by, duration_label, end_label,
+    when_label,
+};
 pub use windows::RuleDays;
 
 /// A treatment's plan, seen from one time zone.
@@ -204,8 +207,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         ticks: &Ticks,
     ) -> bool {
         if task.rule.repeat == Repeat::Once {
-            let first = self.once_ticks_from(task.rule);
-            ticks.range(first..=date).any(|(_, ids)| ids.contains(id))
+            // Ticked from its first counting date on iff its latest tick up to `date` is on or
+            // after it; that date takes zone lookups, so it is asked only of a task ticked.
+            let latest = ticks.range(..=date).rev().find(|(_, ids)| ids.contains(id));
+            latest.is_some_and(|(ticked, _)| *ticked >= self.once_ticks_from(task.rule))
         } else {
             ticks.get(&date).is_some_and(|ids| ids.contains(id))
         }
@@ -237,5 +242,7 @@ mod standing_tests;
 mod tasks_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod when_tests;
 #[cfg(test)]
 mod windows_tests;

@@ -54,6 +54,9 @@ pub struct Context<Tz: TimeZone> {
     /// (several per key) was most of a key's time on a large plan; it stays right because
     /// `refresh`, the one place `checklist` is assigned, sets both.
     do_rows_width: (u16, u16),
+    /// Counts the times `refresh` derived the day again: what is worked out from the
+    /// checklist (the main screen's placement) is kept while this stays the same.
+    generation: u64,
     /// What the viewed day's check-in set off.
     pub alerts: Vec<AlertLine>,
     /// The viewed treatment's recovery so far.
@@ -101,6 +104,7 @@ impl<Tz: TimeZone> Context<Tz> {
             follows_today: true,
             checklist: None,
             do_rows_width: (0, 0),
+            generation: 0,
             alerts: Vec::new(),
             progress: None,
             progress_inputs: None,
@@ -185,6 +189,14 @@ impl<Tz: TimeZone> Context<Tz> {
             .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
         self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
         self.refresh_journal();
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// Changes each time `refresh` derives the day's checklist, alerts and progress again
+    /// (the one place they are assigned), so what is worked out from them can be kept
+    /// until it does.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The recovery's progress walks every day of the plan, which on a large clinic plan

@@ -20,6 +20,7 @@ mod normal_now;
 mod notes;
 mod notes_panel;
 mod placed;
+mod placement;
 pub(crate) use placed::do_rows_width;
 mod progress_strip;
 mod selection;
@@ -67,6 +68,8 @@ pub struct ChecklistScreen {
     /// last action: the next tick is held back once, and says why, so a key meant for the
     /// day that was on screen never ticks a task of the new one.
     rolled_over: Option<DayKey>,
+    /// The last placement of the screen, kept while what it reads is unchanged.
+    placement: placement::PlacementCache,
 }
 
 impl ChecklistScreen {

@@ -6,11 +6,12 @@
 use super::ChecklistScreen;
 use super::after_plan::{AfterPlanView, NextSession};
 use super::alerts;
-use super::avoid::AvoidBlock;
+use super::avoid::{AvoidBlock, AvoidWords};
 use super::day_model::{DayModel, DoRow, Fold, Pick};
 use super::layout::{self, Needs, Regions};
 use super::notes::Notes;
 use super::notes_panel::NotesPanel;
+use super::placement::Inputs;
 use super::task_list::{self, LEFT_COLUMNS};
 use super::task_row::when_words;
 use crate::checklist::Checklist;
@@ -20,6 +21,7 @@ use crate::tui::context::Context;
 use crate::tui::text;
 use chrono::TimeZone;
 use ratatui::layout::Position;
+use std::rc::Rc;
 
 /// Columns right of a task's time: a space, and the scrollbar.
 const RIGHT_COLUMNS: usize = 2;
@@ -36,23 +38,25 @@ pub struct Placed {
 }
 
 impl ChecklistScreen {
-    /// Where everything goes for the context's day and terminal (`None` before a treatment).
-    pub(super) fn placed<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<Placed> {
+    /// Where everything goes for the context's day and terminal (`None` before a treatment):
+    /// worked out again only when something it reads changed (`placement`).
+    pub(super) fn placed<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<Rc<Placed>> {
+        let inputs = Inputs::of(ctx, &self.open);
+        self.placement.get(inputs, || self.place(ctx))
+    }
+
+    /// Where everything goes, worked out.
+    fn place<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<Placed> {
         let list = ctx.checklist.as_ref()?;
         let plan = ctx.plan()?;
         let today = ctx.session_today() == Some(list.day);
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
         let after_plan = is_after_plan(ctx, list, plan.last_day());
+        let words = AvoidWords::of(&model, &list.tasks, ctx.now, tz);
         let lay_out = |width: u16, rows: Option<u16>| {
-            AvoidBlock::lay_out(
-                &model,
-                &list.tasks,
-                usize::from(width),
-                rows.map(usize::from),
-                ctx.now,
-                tz,
-            )
+            let rows = rows.map(usize::from);
+            AvoidBlock::lay_out(&words, &model, &list.tasks, usize::from(width), rows)
         };
         let avoid_rows = |width: u16, rows: Option<u16>| {
             let block = lay_out(width, rows);
@@ -60,8 +64,7 @@ impl ChecklistScreen {
             (as_rows, block.more.is_none())
         };
         let avoid_compact = |width: u16| {
-            let rows =
-                AvoidBlock::compact_rows(&model, &list.tasks, usize::from(width), ctx.now, tz);
+            let rows = AvoidBlock::compact_rows(&words, usize::from(width));
             u16::try_from(rows).unwrap_or(u16::MAX)
         };
         let notes = notes_of(ctx, list);

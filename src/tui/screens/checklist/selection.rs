@@ -71,7 +71,7 @@ impl ChecklistScreen {
         if self.fold.is_none() {
             self.selected_id = tasks.get(self.selected).map(|t| t.id.clone());
         }
-        self.keep_selection_visible(placed.as_ref());
+        self.keep_selection_visible(placed.as_deref());
     }
 
     /// The folded line task `i` is in, if it is folded.

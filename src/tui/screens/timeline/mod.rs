@@ -17,11 +17,12 @@ use crate::tui::context::Context;
 use crate::tui::keymap::action_for;
 use crate::tui::plan_item::Item;
 use crate::tui::widgets::footer::Footer;
-use chrono::TimeZone;
+use chrono::{DateTime, FixedOffset, TimeZone};
 use crossterm::event::KeyEvent;
 use layout::{Columns, TimelineRegions};
 use rows::Row;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// The timeline screen's own state.
 #[derive(Debug, Default)]
@@ -35,7 +36,14 @@ pub struct TimelineScreen {
     top: usize,
     /// The first day on screen; `None` puts today in view at the next `fit`.
     left_day: Option<i64>,
+    /// The ruler's columns under the next session's window, and what they were worked out
+    /// for: they read every rule, which on a clinic's large plan was most of a key's time.
+    milestones: RefCell<Option<(MilestonesFor, Rc<[u16]>)>>,
 }
+
+/// What the milestone columns depend on: `Context::generation` (which changes with the
+/// time zone), the treatment, the first day on screen and the columns.
+type MilestonesFor = (u64, DateTime<FixedOffset>, i64, Columns);
 
 impl TimelineScreen {
     /// What a key does here; `None` when the timeline has no use for it.
@@ -160,6 +168,26 @@ impl TimelineScreen {
     fn regions<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> TimelineRegions {
         let footer = Footer::of(ctx, Vec::new());
         layout::regions(ctx.screen_area(), footer.height())
+    }
+
+    /// The ruler's columns under the next session's window (`ruler::milestone_columns`),
+    /// worked out again only when what they depend on changed.
+    fn milestones<Tz: TimeZone>(
+        &self,
+        ctx: &Context<Tz>,
+        plan: &crate::plan::Plan<'_, Tz>,
+        left_day: i64,
+        columns: Columns,
+    ) -> Rc<[u16]> {
+        let key = (ctx.generation(), plan.treatment(), left_day, columns);
+        if let Some((kept, columns)) = self.milestones.borrow().as_ref()
+            && *kept == key
+        {
+            return columns.clone();
+        }
+        let fresh: Rc<[u16]> = ruler::milestone_columns(&ctx.rules, plan, left_day, columns).into();
+        *self.milestones.borrow_mut() = Some((key, fresh.clone()));
+        fresh
     }
 
     /// How the timeline's columns fit the terminal.

@@ -19,7 +19,8 @@ const MARK_EVERY: i64 = 7;
 const NOW_MARK: &str = "▼";
 
 pub struct Ruler<'a, 'r, Tz: TimeZone> {
-    pub rules: &'a Rules,
+    /// The chart's columns under the next session's window (`milestone_columns`).
+    pub milestones: &'a [u16],
     pub plan: &'a Plan<'r, Tz>,
     /// The first day on screen.
     pub left_day: i64,
@@ -98,20 +99,34 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
     /// Colours the dates row under the next session's window, so it shows however the rows
     /// are scrolled.
     fn mark_milestones(&self, y: u16, buf: &mut Buffer) {
-        let c = self.columns;
-        let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
-        let left = self.left_day;
-        for rule in self.rules.rules.iter().filter(|r| is_milestone(r)) {
-            let (from, until) = self.plan.span(rule);
-            let at = |instant| position(self.plan, left, c.cell, instant);
-            let drawn = bar::cells(at(from), at(until), width, bar::DO);
-            for (x, glyph) in (c.chart_x..).zip(drawn) {
-                if let (Some(_), Some(cell)) = (glyph, buf.cell_mut((x, y))) {
-                    cell.set_style(theme::MILESTONE_DAYS);
-                }
+        for x in self.milestones {
+            if let Some(cell) = buf.cell_mut((self.columns.chart_x + x, y)) {
+                cell.set_style(theme::MILESTONE_DAYS);
             }
         }
     }
+}
+
+/// The chart's columns (from its left edge, `left_day` first) that some milestone's window
+/// (the next session's) covers. It reads every rule, so the screen keeps it while the plan
+/// and the columns stay the same.
+pub fn milestone_columns<Tz: TimeZone>(
+    rules: &Rules,
+    plan: &Plan<'_, Tz>,
+    left_day: i64,
+    c: Columns,
+) -> Vec<u16> {
+    let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
+    let mut covered = vec![false; usize::from(width)];
+    for rule in rules.rules.iter().filter(|r| is_milestone(r)) {
+        let (from, until) = plan.span(rule);
+        let at = |instant| position(plan, left_day, c.cell, instant);
+        let drawn = bar::cells(at(from), at(until), width, bar::DO);
+        for (seen, glyph) in covered.iter_mut().zip(drawn) {
+            *seen |= glyph.is_some();
+        }
+    }
+    (0..width).filter(|&x| covered[usize::from(x)]).collect()
 }
 
 /// What the bars mean, over the titles.

@@ -46,8 +46,9 @@ impl TimelineScreen {
         let columns = self.columns(ctx);
         let left_day = self.left_day.unwrap_or(columns.first_day);
         let now = now_column(&plan, left_day, columns, ctx.now);
+        let milestones = self.milestones(ctx, &plan, left_day, columns);
         Ruler {
-            rules: &ctx.rules,
+            milestones: &milestones,
             plan: &plan,
             left_day,
             columns,

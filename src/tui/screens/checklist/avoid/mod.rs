@@ -82,21 +82,38 @@ pub struct AvoidBlock {
 struct Group {
     label: String,
     lifted: bool,
-    items: Vec<(Option<usize>, String)>,
+    /// The task each item ticks (none for a lifted one), its words and their width in cells.
+    items: Vec<(Option<usize>, String, usize)>,
+}
+
+/// The day's things to avoid in words, grouped, before they are placed: the groups still on
+/// (soonest to end first), then what was lifted. Their words and times are formatted once
+/// per placement, however many layouts are tried.
+pub struct AvoidWords(Vec<Group>);
+
+impl AvoidWords {
+    /// `model`'s things to avoid in words, the time read at `now` in `tz`.
+    pub fn of<Tz: chrono::TimeZone>(
+        model: &DayModel,
+        tasks: &[TaskLine],
+        now: Instant,
+        tz: &Tz,
+    ) -> Self {
+        AvoidWords(groups(model, tasks, now, tz))
+    }
 }
 
 impl AvoidBlock {
-    /// The roomiest layout of `model`'s things to avoid in `width` cells and at most `rows`
-    /// rows (`None`: as many as it takes), the time read at `now` in `tz`.
-    pub fn lay_out<Tz: chrono::TimeZone>(
+    /// The roomiest layout of `words` (of `model`'s things to avoid) in `width` cells and at
+    /// most `rows` rows (`None`: as many as it takes).
+    pub fn lay_out(
+        words: &AvoidWords,
         model: &DayModel,
         tasks: &[TaskLine],
         width: usize,
         rows: Option<usize>,
-        now: Instant,
-        tz: &Tz,
     ) -> AvoidBlock {
-        let groups = groups(model, tasks, now, tz);
+        let groups = &words.0;
         if groups.is_empty() {
             return AvoidBlock::default();
         }
@@ -110,7 +127,7 @@ impl AvoidBlock {
         let mut last = None;
         let timed = groups.iter().any(|g| !g.lifted);
         for style in [Style_::Column, Style_::Over, Style_::Flow] {
-            let mut block = place(&groups, style, width, count);
+            let mut block = place(groups, style, width, count);
             block.times_hidden = timed && style == Style_::Flow;
             if fits(&block, style) {
                 return block;
@@ -151,24 +168,19 @@ impl AvoidBlock {
         }
     }
 
-    /// Rows the block takes laid out as tightly as it can be with nothing left out.
-    pub fn compact_rows<Tz: chrono::TimeZone>(
-        model: &DayModel,
-        tasks: &[TaskLine],
-        width: usize,
-        now: Instant,
-        tz: &Tz,
-    ) -> usize {
-        let groups = groups(model, tasks, now, tz);
+    /// Rows the block of `words` takes laid out as tightly as it can be with nothing left out.
+    pub fn compact_rows(words: &AvoidWords, width: usize) -> usize {
+        let groups = &words.0;
         if groups.is_empty() {
             return 0;
         }
-        // What was lifted gives way to one line that opens it.
-        let (on, lifted): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| !g.lifted);
-        if on.is_empty() {
+        // What was lifted gives way to one line that opens it. The groups still on come
+        // first (`AvoidWords::of`).
+        let on = groups.iter().take_while(|g| !g.lifted).count();
+        if on == 0 {
             return 2;
         }
-        place(&on, Style_::Flow, width, (0, 0)).rows + usize::from(!lifted.is_empty())
+        place(&groups[..on], Style_::Flow, width, (0, 0)).rows + usize::from(on < groups.len())
     }
 
     /// The task items, in the order the selection moves through them.

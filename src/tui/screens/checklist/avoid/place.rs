@@ -7,7 +7,7 @@ use super::{
     AVOID_MARK, AvoidBlock, GAP, Group, INDENT, Instant, Item, KEPT_MARK, LIFTED_MARK, Style_,
 };
 use crate::checklist::TaskLine;
-use crate::plan::clock_label;
+use crate::plan::{clock_label, end_label};
 use crate::tui::text;
 
 /// The groups of `model` in words: each still-on group with its time, then what was lifted.
@@ -24,7 +24,7 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
         .map(|g| Group {
             label: match g.from {
                 Some(from) => format!("from {}", clock(from)),
-                None => format!("until {}", clock(g.until)),
+                None => format!("until {}", end_label(g.until, now, tz)),
             },
             lifted: false,
             items: g
@@ -32,7 +32,9 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
                 .iter()
                 .map(|&i| {
                     let mark = if tasks[i].done { KEPT_MARK } else { AVOID_MARK };
-                    (Some(i), format!("{mark}{}", tasks[i].title))
+                    let words = format!("{mark}{}", tasks[i].title);
+                    let width = text::width(&words);
+                    (Some(i), words, width)
                 })
                 .collect(),
         })
@@ -52,12 +54,15 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     lifted.sort_by_key(|(at, _)| *at);
     for (at, words) in lifted {
         let label = format!("from {}", clock(at));
+        let words = format!("{LIFTED_MARK}{words}");
+        let width = text::width(&words);
+        let item = (None, words, width);
         match groups.last_mut().filter(|g| g.lifted && g.label == label) {
-            Some(group) => group.items.push((None, format!("{LIFTED_MARK}{words}"))),
+            Some(group) => group.items.push(item),
             None => groups.push(Group {
                 label,
                 lifted: true,
-                items: vec![(None, format!("{LIFTED_MARK}{words}"))],
+                items: vec![item],
             }),
         }
     }
@@ -104,15 +109,16 @@ pub(super) fn place(
             }
             Style_::Flow => {}
         }
-        for (task, words) in &group.items {
+        for (task, words, width) in &group.items {
             // Without a column of times, a lifted item says when: "✓ Vitamin C serum is fine
             // again (from 14:00)".
-            let words = if style == Style_::Flow && task.is_none() {
-                format!("{words} ({})", group.label)
+            let (words, w) = if style == Style_::Flow && task.is_none() {
+                let words = format!("{words} ({})", group.label);
+                let w = text::width(&words);
+                (words, w)
             } else {
-                words.clone()
+                (words.clone(), *width)
             };
-            let w = text::width(&words);
             if x > 0 && x + GAP + w > room {
                 line += 1;
                 x = 0;

@@ -1,0 +1,83 @@
+//! The main screen's placement, kept while what it is worked out from stays the same.
+//!
+//! Placing the day (`ChecklistScreen::placed`) reads every task of the day: on a clinic's
+//! large plan that is tens of thousands of tasks, and a key asks for the placement several
+//! times (to move the selection, to keep it in view, to draw). What the placement depends
+//! on is small to compare, so it is worked out once per change of any of it and shared.
+//! Keeping it is no change of state the user could see: the same inputs give the same
+//! placement, so the view still only reads.
+
+use super::day_model::Fold;
+use super::placed::Placed;
+use crate::tui::context::Context;
+use chrono::{DateTime, FixedOffset, TimeZone};
+use ratatui::layout::{Rect, Size};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// Everything `placed` reads, beside the checklist and what `Context::refresh` derives with
+/// it (which `generation` stands for).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Inputs {
+    /// `Context::generation`: the checklist, the alerts, the progress.
+    generation: u64,
+    now: DateTime<FixedOffset>,
+    today: Option<i64>,
+    day_key: (Option<DateTime<FixedOffset>>, i64),
+    size: Size,
+    /// Below the banners.
+    screen: Rect,
+    /// A status or notice line wants a row.
+    status: bool,
+    open: BTreeSet<Fold>,
+}
+
+impl Inputs {
+    pub(super) fn of<Tz: TimeZone>(ctx: &Context<Tz>, open: &BTreeSet<Fold>) -> Self {
+        Inputs {
+            generation: ctx.generation(),
+            now: ctx.now,
+            today: ctx.session_today(),
+            day_key: ctx.day_key(),
+            size: ctx.size,
+            screen: ctx.screen_area(),
+            status: ctx.status.is_some() || ctx.notice.is_some(),
+            open: open.clone(),
+        }
+    }
+}
+
+/// The last placement and what it was worked out from.
+#[derive(Default)]
+pub(super) struct PlacementCache {
+    kept: RefCell<Option<(Inputs, Option<Rc<Placed>>)>>,
+}
+
+impl PlacementCache {
+    /// The placement for `inputs`: the kept one when they are the same, else `place()`'s,
+    /// which is then kept.
+    pub(super) fn get(
+        &self,
+        inputs: Inputs,
+        place: impl FnOnce() -> Option<Placed>,
+    ) -> Option<Rc<Placed>> {
+        if let Some((kept_inputs, placed)) = self.kept.borrow().as_ref()
+            && *kept_inputs == inputs
+        {
+            return placed.clone();
+        }
+        let placed = place().map(Rc::new);
+        *self.kept.borrow_mut() = Some((inputs, placed.clone()));
+        placed
+    }
+}
+
+impl std::fmt::Debug for PlacementCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.kept.borrow();
+        f.debug_struct("PlacementCache")
+            .field("inputs", &kept.as_ref().map(|(inputs, _)| inputs))
+            .finish()
+    }
+}
