@@ -188,9 +188,16 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// What to say next to a task: its time of day, or its countdown.
-pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
-    when_in(task, now, tz, Wording::Short)
+/// What to say next to a task: its time of day, or its countdown. `ends_with_plan`: the
+/// task's window closes on the plan's last day, so it ends only because the plan does (a
+/// daily habit is then never counted down as if it stopped).
+pub fn when_label<Tz: TimeZone>(
+    task: &Task<'_>,
+    now: DateTime<FixedOffset>,
+    tz: &Tz,
+    ends_with_plan: bool,
+) -> String {
+    when_in(task, now, tz, ends_with_plan, Wording::Short)
 }
 
 /// `when_label` with its countdowns worded as `wording` says: "until Fri 14:00 · 5 days
@@ -199,6 +206,7 @@ pub fn when_in<Tz: TimeZone>(
     task: &Task<'_>,
     now: DateTime<FixedOffset>,
     tz: &Tz,
+    ends_with_plan: bool,
     wording: Wording,
 ) -> String {
     let countdown_label = |now, at, tz: &Tz| countdown_in(now, at, tz, wording);
@@ -235,9 +243,26 @@ pub fn when_in<Tz: TimeZone>(
                 countdown_label(now, task.ends, tz)
             )
         }
-        // A daily habit that runs for weeks needs no countdown until its last days.
+        // A daily habit that runs for weeks needs no countdown until its last days, and never
+        // a countdown at all: it is not a deadline. Near its end it says when it stops being
+        // asked for, or that the plan ends then (what to keep doing after is the after-plan
+        // screen's to say).
         (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
             "daily".to_string()
+        }
+        (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
+            let last = task.ends - Duration::nanoseconds(1);
+            let day = last.with_timezone(tz).weekday();
+            let when = if last.with_timezone(tz).date_naive() == now.with_timezone(tz).date_naive()
+            {
+                "today".to_string()
+            } else {
+                day.to_string()
+            };
+            format!("daily · plan ends {when}")
+        }
+        (Timing::Active, None, Kind::Do, Repeat::Daily) => {
+            format!("daily · until {}", clock(task.ends))
         }
         (Timing::Active, None, _, _) => {
             format!(
