@@ -6,6 +6,7 @@
 pub mod checklist;
 pub mod cli;
 pub mod clock;
+pub mod dates;
 pub mod export;
 pub mod inert;
 pub mod journal;

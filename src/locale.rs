@@ -53,9 +53,19 @@ fn ascii_for(c: char) -> &'static str {
         '≥' => ">=",
         '≤' => "<=",
         '±' => "+/-",
-        '°' => " deg",
         '\u{a0}' | '\u{2009}' | '\u{202f}' => " ",
         _ => "?",
+    }
+}
+
+/// The ASCII for "°", from the character before it (a space or not) and the one after:
+/// "38 °C" and "38°C" read "38 C", no wider than they were; "90°" reads "90 deg".
+fn degrees(after_space: bool, next: Option<char>) -> &'static str {
+    match (after_space, next) {
+        (true, Some('C' | 'F')) => "",
+        (false, Some('C' | 'F')) => " ",
+        (true, _) => "deg",
+        (false, _) => " deg",
     }
 }
 
@@ -65,9 +75,12 @@ pub fn to_ascii(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut plain = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_ascii() {
             plain.push(c);
+        } else if c == '°' {
+            plain.push_str(degrees(plain.ends_with(' '), chars.peek().copied()));
         } else {
             plain.push_str(ascii_for(c));
         }
@@ -181,6 +194,10 @@ mod tests {
             // The main screen's folded lines, and the demo's pause.
             ("▸ Evening ▾ Missed ‖ paused", "> Evening v Missed | paused"),
             ("術後", "??"),
+            // Temperatures no wider than in UTF-8, and with one space.
+            ("Fever of 38 °C (100.4 °F)", "Fever of 38 C (100.4 F)"),
+            ("38°C", "38 C"),
+            ("a 90° turn", "a 90 deg turn"),
         ];
         for (text, want) in cases {
             assert_eq!(to_ascii(text), want, "{text}");

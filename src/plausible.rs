@@ -44,7 +44,7 @@ impl std::fmt::Display for Implausible {
                 } else {
                     format!("{} days", hours / 24)
                 },
-                other.format("%a %-d %b %Y %H:%M")
+                crate::dates::moment(*other)
             ),
         }
     }

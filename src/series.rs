@@ -4,7 +4,8 @@
 //! A session's recovery is counted up to today, or up to the day before the next session
 //! began (the newer one takes over the checklist then), whichever is first.
 
-use crate::plan::{Plan, duration_label};
+use crate::dates::short_date;
+use crate::plan::{Plan, calendar_days, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Session, State};
@@ -155,15 +156,23 @@ pub fn next_session_label<Tz: TimeZone>(
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
     let (from, until) = plan.span(window);
-    let date = |t: DateTime<FixedOffset>| plan.local(t).format("%a %-d %b").to_string();
+    let date = |t: DateTime<FixedOffset>| short_date(plan.local_date(t));
     if now < from {
-        Some(format!(
-            "next session in {} (from {})",
-            duration_label(from - now),
-            date(from)
-        ))
+        // Counted in local calendar days, as the plan's days are: a session from Friday is
+        // "in 1 day" at any hour on Thursday.
+        let words = match calendar_days(now, from, plan.tz()) {
+            0 => format!("later today (from {})", plan.local(from).format("%H:%M")),
+            1 => format!("tomorrow ({})", date(from)),
+            n => format!("in {n} d (from {})", date(from)),
+        };
+        Some(format!("next session {words}"))
     } else if now < until {
-        Some(format!("next session due now (until {})", date(until)))
+        // A window closing at a day boundary closes with the day before.
+        let last = match day_ended_by(plan.local(until)) {
+            Some(last) => format!("through {}", short_date(last)),
+            None => format!("until {}", date(until)),
+        };
+        Some(format!("next session due now ({last})"))
     } else {
         None
     }

@@ -112,3 +112,53 @@ fn text_output_has_no_colour_or_escape_sequences() {
         }
     }
 }
+
+/// Issue 15 walk-through: in the C locale a temperature read "38  degC" and lines of `today`
+/// ran to 89 columns, where the UTF-8 output keeps to 80. ASCII output is laid out as it is
+/// printed: no line is wider than the widest of the UTF-8 output (a URL, which cannot be
+/// broken, aside), and temperatures read "38 C (100.4 F)".
+#[test]
+fn ascii_output_keeps_the_width_of_the_utf8_output() {
+    let p = alerted();
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| !l.contains("https://"))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    for args in [
+        &["today"][..],
+        &["plan"],
+        &["plan", "--from", "1", "--to", "4"],
+        &["history"],
+        &["remind"],
+    ] {
+        let utf8 = stdout(&p, &[("LANG", "C.UTF-8")], args);
+        let ascii = stdout(&p, &[("LANG", "C")], args);
+        assert!(widest(&utf8) <= 80, "{args:?}:\n{utf8}");
+        assert!(widest(&ascii) <= widest(&utf8), "{args:?}:\n{ascii}");
+        assert!(!ascii.contains("  deg"), "{args:?}:\n{ascii}");
+    }
+    // A plan whose words are full of characters wider in ASCII ("…" is "...", "→" is "->").
+    let wide = std::fs::read_to_string(BUILTIN)
+        .unwrap()
+        .replace(" or ", " … ")
+        .replace(", ", " → ");
+    let (clinic, _) = treated_with(&wide, "wide.json");
+    for args in [&["today"][..], &["plan"], &["remind"]] {
+        let ascii = stdout(&clinic, &[("LANG", "C")], args);
+        assert!(
+            ascii.contains("...") || ascii.contains("->"),
+            "{args:?}:\n{ascii}"
+        );
+        assert!(widest(&ascii) <= 80, "{args:?}:\n{ascii}");
+    }
+    let today = stdout(&p, &[("LANG", "C")], &["today"]);
+    assert!(
+        today.contains(
+            "  ! Fever of 38 C (100.4 F) or more, or chills - A temperature of 38 C (100.4 F)\n"
+        ),
+        "{today}"
+    );
+}

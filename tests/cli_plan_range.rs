@@ -106,3 +106,66 @@ fn a_day_that_is_not_a_number_is_a_usage_error() {
         .code(2)
         .stderr(contains("--from"));
 }
+
+/// The day headings of `plan`'s text, in order.
+fn text_days(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.starts_with("Day ") || l.contains("before treatment ·"))
+        .map(|l| l.split(" · ").next().unwrap())
+        .collect()
+}
+
+fn plan_text(p: &Patient, now: &str, args: &[&str]) -> String {
+    let out = p.at(now).arg("plan").args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// Issue 15 walk-through: `plan` opened on a week of days before the treatment. It starts
+/// with the treatment day, says in its heading where the days before are, and that command
+/// shows them; while the treatment is still ahead it starts with today.
+#[test]
+fn the_text_plan_starts_with_what_the_patient_needs_first() {
+    let p = Patient::treated();
+    let text = plan_text(&p, DAY3, &[]);
+    let days = text_days(&text);
+    assert_eq!(days.first(), Some(&"Day 1"), "{text}");
+    assert_eq!(days.len(), 43);
+    let pointer = "The 7 days before the treatment: aftercare plan --from -6 --to 0\n";
+    assert!(text.contains(pointer), "{text}");
+    assert!(text.find(pointer).unwrap() < text.find("\nDay 1 ").unwrap());
+    // The command it names shows them.
+    let before = plan_text(&p, DAY3, &["--from", "-6", "--to", "0"]);
+    assert_eq!(
+        text_days(&before),
+        [
+            "7 days before treatment",
+            "6 days before treatment",
+            "5 days before treatment",
+            "4 days before treatment",
+            "3 days before treatment",
+            "2 days before treatment",
+            "The day before treatment"
+        ]
+    );
+    assert!(!before.contains("aftercare plan --from"), "{before}");
+    // Two days ahead of the treatment: today first, the five days before it a command away.
+    let ahead = plan_text(&p, "2026-11-18 09:00", &[]);
+    assert_eq!(
+        text_days(&ahead)[..3],
+        [
+            "2 days before treatment",
+            "The day before treatment",
+            "Day 1"
+        ]
+    );
+    assert!(
+        ahead.contains("The 5 days before: aftercare plan --from -6 --to -2\n"),
+        "{ahead}"
+    );
+    // --to alone stays within it; JSON and --from keep the days asked for.
+    assert_eq!(
+        text_days(&plan_text(&p, DAY3, &["--to", "2"])),
+        ["Day 1", "Day 2 of recovery"]
+    );
+    assert_eq!(day_numbers(&p.json(DAY3, &["plan", "--json"]))[0], -6);
+}

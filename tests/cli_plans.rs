@@ -266,19 +266,12 @@ fn rules_use_needs_a_treatment() {
 
 #[test]
 fn history_counts_each_treatment_with_its_own_plan() {
-    let p = Patient::new();
     let itch = CLINIC.replace(
         r#""remove""#,
         r#""symptoms": [{"id": "itch", "title": "Itching"}],
   "remove""#,
     );
-    let file = write(p.data(), "itch.json", &itch);
-    p.at(TREATED)
-        .arg("--rules")
-        .arg(&file)
-        .arg("start")
-        .assert()
-        .success();
+    let (p, _) = treated_with(&itch, "itch.json");
     // The second treatment goes on with the clinic's plan, then is switched to the built-in
     // one on purpose.
     p.at("2026-12-20 10:00")

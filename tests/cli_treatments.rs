@@ -35,15 +35,13 @@ fn start_again_asks_what_is_meant_and_changes_nothing() {
              To correct its time to Sat 21 Nov 2026 14:00:\n  \
              aftercare start --at \"2026-11-21 14:00\" --replace\n\
              To add Sat 21 Nov 2026 14:00 as the next session of the series:\n  \
-             aftercare start --at \"2026-11-21 14:00\" --next\n",
+             aftercare start --at \"2026-11-21 14:00\" --next --confirm\n",
         );
     assert_eq!(fs::read(p.state_file()).unwrap(), before);
     // Without --at it is about now.
-    p.at(DAY3)
-        .arg("start")
-        .assert()
-        .code(2)
-        .stderr(contains("aftercare start --at \"2026-11-22 09:00\" --next"));
+    p.at(DAY3).arg("start").assert().code(2).stderr(contains(
+        "aftercare start --at \"2026-11-22 09:00\" --next --confirm",
+    ));
 }
 
 #[test]
@@ -267,4 +265,95 @@ fn start_next_before_the_latest_treatment_is_refused() {
         sessions(&p),
         ["2026-10-20T10:00:00+02:00", "2026-11-20T14:00:00+01:00"]
     );
+}
+
+/// The `aftercare start ...` commands a message suggests, as arguments (quotes removed).
+fn suggested(message: &str) -> Vec<Vec<String>> {
+    message
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("aftercare start"))
+        .map(|rest| {
+            let mut args = vec!["start".to_string()];
+            for (i, part) in rest.split('"').enumerate() {
+                match i % 2 {
+                    1 => args.push(part.to_string()),
+                    _ => args.extend(part.split_whitespace().map(str::to_string)),
+                }
+            }
+            args
+        })
+        .collect()
+}
+
+/// Issue 15 walk-through: with a treatment and a later session recorded, `start --at` a time
+/// between them suggested `--next`, which was then refused. Every command `start` suggests,
+/// followed as it is, records the treatment.
+#[test]
+fn every_command_start_suggests_works_when_followed() {
+    let series = || {
+        let p = Patient::treated();
+        p.at("2026-12-18 10:00")
+            .args(["start", "--at", "2026-12-18 10:00", "--next"])
+            .assert()
+            .success();
+        p
+    };
+    type Setup<'a> = &'a dyn Fn() -> Patient;
+    let cases: [(Setup, &str, &[&str], usize); 5] = [
+        // Between two sessions: the added one is an earlier session left out.
+        (
+            &series,
+            "2026-12-19 10:00",
+            &["start", "--at", "2026-12-01 10:00"],
+            2,
+        ),
+        // A day after the only one: an added session needs confirming.
+        (
+            &Patient::treated,
+            DAY3,
+            &["start", "--at", "2026-11-21 14:00"],
+            2,
+        ),
+        (&Patient::treated, DAY3, &["start"], 2),
+        (
+            &Patient::treated,
+            "2027-01-15 10:00",
+            &["start", "--at", "2027-01-15 09:00"],
+            2,
+        ),
+        (
+            &Patient::treated,
+            DAY3,
+            &["start", "--next", "--at", "2026-11-19 10:00"],
+            2,
+        ),
+    ];
+    for (setup, now, args, count) in cases {
+        let out = setup().at(now).args(args).assert().code(2);
+        let message = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let commands = suggested(&message);
+        assert_eq!(commands.len(), count, "{args:?}:\n{message}");
+        for command in commands {
+            let p = setup();
+            p.at(now)
+                .args(&command)
+                .assert()
+                .success()
+                .stdout(contains("Treatment "));
+        }
+    }
+    // The case of the walk-through, word for word.
+    series()
+        .at("2026-12-19 10:00")
+        .args(["start", "--at", "2026-12-01 10:00"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: A treatment is already recorded: Fri 18 Dec 2026 10:00.\n\
+             Nothing was changed. Say what you mean:\n\
+             To correct its time to Tue 1 Dec 2026 10:00:\n  \
+             aftercare start --at \"2026-12-01 10:00\" --replace\n\
+             To add Tue 1 Dec 2026 10:00 as an earlier session left out of the series:\n  \
+             aftercare start --at \"2026-12-01 10:00\" --next --confirm\n",
+        );
 }

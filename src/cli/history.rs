@@ -1,7 +1,7 @@
 //! `history`: every treatment of the series side by side: when, how much of the plan was
 //! followed, and how the skin did.
 
-use super::text::{long_date, moment, pad, wrap};
+use super::text::{columns, long_date, moment, pad, wrap, wrap_to};
 use super::{CliError, Context, Out};
 use crate::rules::Rules;
 use crate::series::{Reading, SessionSummary, history_by};
@@ -70,14 +70,29 @@ pub fn run(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
 }
 
 fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(), CliError> {
+    // A label too long for its column is wrapped at words (`label_lines`), its cells beside
+    // the first line: a symptom's name is never cut.
     let row = |label: &str, cell: &dyn Fn(&SessionSummary) -> String| {
         let cells: Vec<String> = sessions
             .iter()
             .map(|s| pad(&cell(s), COLUMN_WIDTH))
             .collect();
-        format!("{}{}", pad(label, LABEL_WIDTH), cells.join(""))
-            .trim_end()
-            .to_string()
+        let cells = cells.join("");
+        let lines = match label_lines(label) {
+            Some(mut lines) => {
+                lines[0] = format!("{}{cells}", pad(&lines[0], LABEL_WIDTH));
+                lines
+            }
+            // A word longer than the column: the label on lines of its own, the cells below.
+            None => {
+                let mut lines: Vec<String> =
+                    wrap(label, "", "  ").lines().map(String::from).collect();
+                lines.push(format!("{}{cells}", " ".repeat(LABEL_WIDTH)));
+                lines
+            }
+        };
+        let lines: Vec<&str> = lines.iter().map(|l| l.trim_end()).collect();
+        lines.join("\n")
     };
     let mut lines = vec![
         row("", &|s| format!("Session {}", s.number)),
@@ -105,8 +120,7 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
         row("Photos", &|s| s.photos.to_string()),
     ];
     for (i, symptom) in ctx.rules.symptoms.iter().enumerate() {
-        let label = cut(&symptom.title, LABEL_WIDTH - 2);
-        lines.push(row(&label, &|s| {
+        lines.push(row(&symptom.title, &|s| {
             s.symptoms
                 .get(i)
                 .map_or_else(String::new, |m| symptom_cell(&m.peak, &m.last))
@@ -118,12 +132,23 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
     Ok(())
 }
 
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
+/// A row's label in lines that fit its column (`LABEL_WIDTH` less a gap of two), wrapped at
+/// words, the lines after the first indented by two; `None` when a single word is longer
+/// than that.
+fn label_lines(label: &str) -> Option<Vec<String>> {
+    let room = LABEL_WIDTH - 2;
+    let lines: Vec<String> = wrap_to(label, room, "", "  ")
+        .lines()
+        .map(String::from)
+        .collect();
+    if lines.iter().any(|l| columns(l) > room) {
+        return None;
     }
-    let head: String = text.chars().take(max - 1).collect();
-    format!("{}…", head.trim_end())
+    Some(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    })
 }
 
 /// "4 D1 → 1 D9": the peak and the latest reading, or "–" with no readings.

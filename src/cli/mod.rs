@@ -59,6 +59,8 @@ fn at_of(command: Option<&Command>) -> Option<&str> {
 
 /// Runs one invocation.
 pub fn run(args: Args) -> Result<Success, CliError> {
+    // Messages are laid out as printed from the start: errors too are ASCII outside UTF-8.
+    text::print_plain(!locale::process_is_utf8());
     let clock = match &args.now {
         Some(text) => Clock::Fixed(parse_time(text, &Local).map_err(|source| CliError::Time {
             flag: "--now",

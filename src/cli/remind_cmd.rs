@@ -1,10 +1,10 @@
 //! `remind`: the edge of `crate::remind`, where the clock, the files and the notifier are
 //! chosen (`remind install`/`uninstall` are in `remind_setup`).
 
-use super::text::{WIDTH, day_title, long_date, pad, wrap};
+use super::text::{WIDTH, columns, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
-use crate::plan::{DueTask, Plan};
+use crate::plan::{DueTask, Plan, day_ended_by};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
 use crate::remind::{Notice, Reminder};
@@ -143,20 +143,25 @@ fn alert_notifications(
 /// when there is neither.
 fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), CliError> {
     let clock = |at| moment(plan, at, r.now);
+    // An end at a day boundary is the end of the day before ("until the end of Thu 26 Nov").
+    let end = |at| match day_ended_by(plan.local(at)) {
+        Some(_) => crate::export::end_words(plan.local(at)),
+        None => clock(at),
+    };
     if !r.due.is_empty() {
         let when = plan.local(r.now).format("%a %-d %b %H:%M");
         writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
-        let width = r.due.iter().map(|d| d.task.title().chars().count()).max();
+        let width = r.due.iter().map(|d| columns(d.task.title())).max();
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
             let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
             let mut when = format!("since {}", clock(due.begins));
             if !ends_with_day {
-                when.push_str(&format!(" · until {}", clock(due.ends)));
+                when.push_str(&format!(" · until {}", end(due.ends)));
             }
             let title = due.task.title();
             let line = format!("  [ ] {}  {when}", pad(title, width));
-            if title.chars().count() <= width && line.chars().count() <= WIDTH {
+            if columns(title) <= width && columns(&line) <= WIDTH {
                 writeln!(out, "{line}")?;
             } else {
                 // A long title gets lines of its own, the times under it.
@@ -175,7 +180,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         for notice in &r.notices {
             let mark = if notice.lifts { "✓" } else { "→" };
             let first = format!("  {mark} {} ", clock(notice.at));
-            let indent = " ".repeat(first.chars().count() + 1);
+            let indent = " ".repeat(columns(&first) + 1);
             writeln!(
                 out,
                 "{}",
@@ -202,7 +207,7 @@ fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<Fixed
     if at.date_naive() == now.date_naive() {
         at.format("%H:%M").to_string()
     } else {
-        at.format("%a %-d %b %H:%M").to_string()
+        crate::dates::short_moment(at)
     }
 }
 

@@ -10,10 +10,10 @@ use super::text::capitalized;
 use super::{CliError, Context, Out};
 use crate::checklist::{Checklist, TaskLine};
 use crate::journal::alerts_on;
-use crate::plan::duration_label;
+use crate::plan::countdown_label;
 use crate::rules::Kind;
 use crate::series::next_session_label;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeZone};
 
 /// A task's title is cut to this many characters, so the line stays prompt-sized.
 const TITLE_MAX: usize = 32;
@@ -35,7 +35,7 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
         parts.push(format!("{done}/{total} done"));
     }
     if let Some(task) = soonest_avoid_to_end(&checklist.tasks) {
-        parts.push(avoid_countdown(task, now));
+        parts.push(avoid_countdown(task, now, plan.tz()));
     }
     let alerts = alerts_on(&plan, session, checklist.date).len();
     if alerts > 0 {
@@ -61,12 +61,12 @@ fn soonest_avoid_to_end(tasks: &[TaskLine]) -> Option<&TaskLine> {
 
 /// "No makeup: 5 h left". Titles come from the rules file and read as commands ("No makeup",
 /// "Avoid direct sun"), so the countdown follows the title rather than rephrasing it.
-fn avoid_countdown(task: &TaskLine, now: DateTime<FixedOffset>) -> String {
+fn avoid_countdown<Tz: TimeZone>(task: &TaskLine, now: DateTime<FixedOffset>, tz: &Tz) -> String {
     let title: String = if task.title.chars().count() > TITLE_MAX {
         let cut: String = task.title.chars().take(TITLE_MAX - 1).collect();
         format!("{}…", cut.trim_end())
     } else {
         task.title.clone()
     };
-    format!("{title}: {} left", duration_label(task.ends - now))
+    format!("{title}: {} left", countdown_label(now, task.ends, tz))
 }

@@ -5,7 +5,7 @@ use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
 use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
 use super::json_out::{DayJson, FollowedJson, TodayJson, write_json, write_plan_days_json};
-use super::text::{WIDTH, capitalized, day_title, long_date, moment, pad, wrap};
+use super::text::{WIDTH, capitalized, columns, day_title, long_date, moment, pad, wrap};
 use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::journal::alerts_on;
@@ -90,10 +90,12 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let (treatment, session) = ctx.laid_out();
     let plan = ctx.plan(treatment);
-    let days = args.days(&plan)?;
     if args.json {
+        let days = args.days(&plan)?;
         return Ok(write_plan_days_json(&plan, session, now, days, out)?);
     }
+    let today = plan.day_of(now);
+    let days = args.patient_days(&plan, today)?;
     writeln!(
         out,
         "{} · treatment {}",
@@ -112,7 +114,9 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
                     Record yours with `aftercare start --at TIME`.";
         writeln!(out, "{}", wrap(note, "", ""))?;
     }
-    let today = plan.day_of(now);
+    if let Some(before) = days_before(&plan, *days.start()).filter(|_| args.from.is_none()) {
+        writeln!(out, "{}", wrap(&before, "", ""))?;
+    }
     // Built one day at a time, like the JSON: a clinic's plan can be long.
     for day in days {
         let day = &Checklist::build(&plan, day, session, now);
@@ -142,6 +146,23 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     )?;
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
     Ok(())
+}
+
+/// Where the plan's days before `from` are, when the listing leaves them out: "The 7 days
+/// before the treatment (getting ready): aftercare plan --from -6 --to 0".
+fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
+    let first = plan.first_day();
+    if from <= first {
+        return None;
+    }
+    let (to, count) = (from - 1, from - first);
+    let what = match (from, count) {
+        (1, 1) => "The day before the treatment".to_string(),
+        (1, n) => format!("The {n} days before the treatment"),
+        (_, 1) => "The day before".to_string(),
+        (_, n) => format!("The {n} days before"),
+    };
+    Some(format!("{what}: aftercare plan --from {first} --to {to}"))
 }
 
 /// "Day 3 of recovery · Sun 22 Nov 2026 · 2/9 done"
@@ -189,7 +210,7 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
             pad(&task.title, width),
             task.when
         );
-        if line.chars().count() <= WIDTH {
+        if columns(&line) <= WIDTH {
             writeln!(out, "{line}\n      {}", task.id)?;
         } else {
             // A long title: the "when" moves down beside the id rather than past 80 columns.
@@ -200,14 +221,23 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
     Ok(())
 }
 
-/// The plan's compact form: one line per task, the title then the id.
+/// The plan's compact form: one line per task, the title then the id; tasks done as needed
+/// under their own heading, as they are never due.
 fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
     let width = title_width(tasks);
-    for kind in [Kind::Do, Kind::Avoid] {
+    type Belongs = fn(&TaskLine) -> bool;
+    let groups: [(&str, Belongs); 3] = [
+        ("Do", |t| t.kind == Kind::Do && !t.as_needed),
+        ("Do as needed (never counted as missed)", |t| {
+            t.kind == Kind::Do && t.as_needed
+        }),
+        ("Avoid", |t| t.kind == Kind::Avoid),
+    ];
+    for (heading, belongs) in groups {
         let mut first = true;
-        for task in tasks.iter().filter(|t| t.kind == kind) {
+        for task in tasks.iter().filter(|t| belongs(t)) {
             if first {
-                writeln!(out, "  {}", heading(kind))?;
+                writeln!(out, "  {heading}")?;
                 first = false;
             }
             let line = format!(
@@ -216,7 +246,18 @@ fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
                 pad(&task.title, width),
                 task.id
             );
-            writeln!(out, "{}", line.trim_end())?;
+            if columns(&line) <= WIDTH {
+                writeln!(out, "{}", line.trim_end())?;
+            } else {
+                // A long title: the id goes under it rather than past 80 columns.
+                writeln!(
+                    out,
+                    "    {} {}\n        {}",
+                    mark(task.done),
+                    task.title,
+                    task.id
+                )?;
+            }
         }
     }
     Ok(())
@@ -248,11 +289,7 @@ fn write_note_titles(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), 
 }
 
 fn title_width(tasks: &[TaskLine]) -> usize {
-    tasks
-        .iter()
-        .map(|t| t.title.chars().count())
-        .max()
-        .unwrap_or(0)
+    tasks.iter().map(|t| columns(&t.title)).max().unwrap_or(0)
 }
 
 fn heading(kind: Kind) -> &'static str {

@@ -39,23 +39,19 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     if let Some(latest) = latest.filter(|_| !how.replace && !how.next && !known) {
         return Err(CliError::Usage(ask_which(ctx, latest, at, now)));
     }
-    // The next session comes after the latest: an earlier time is most likely a correction,
-    // or, confirmed, a session left out of the series. A time already recorded is no change
-    // (said below), so running the same command twice is safe.
-    let before_latest = |l: &DateTime<FixedOffset>| at < *l && !known && !how.confirm;
-    if let Some(latest) = latest.filter(|l| how.next && before_latest(l)) {
-        return Err(CliError::Usage(not_next(ctx, latest, at)));
-    }
-    // A treatment being moved is no neighbour of its new time.
-    let others = ctx.state.sessions.iter().map(|s| s.at);
-    let others = others.filter(|o| !(replace && Some(*o) == latest));
-    if let Some(why) = plausible::check(at, now, others).filter(|_| !how.confirm && !known) {
-        let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
-        return Err(CliError::Usage(format!(
-            "{}\nIf that is right, run it again with --confirm:\n  {}",
-            as_error(&why),
-            command(ctx, at, how, "--confirm"),
-        )));
+    match refusal(ctx, at, how, now) {
+        Some(Refusal::NotNext(latest)) => {
+            return Err(CliError::Usage(not_next(ctx, latest, at, now)));
+        }
+        Some(Refusal::Implausible(why)) => {
+            let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
+            return Err(CliError::Usage(format!(
+                "{}\nIf that is right, run it again with --confirm:\n  {}",
+                as_error(&why),
+                command(ctx, at, how, "--confirm"),
+            )));
+        }
+        None => {}
     }
     // The plan the command resolved (`followed`): --rules, or the plan of the treatment
     // before, or the built-in one. Recorded with the treatment, its copy kept.
@@ -107,6 +103,52 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     Ok(())
 }
 
+/// Why `start --at AT` with the flags of `how` would be refused, short of `--confirm`.
+enum Refusal {
+    /// `--next` before the latest treatment (at this time).
+    NotNext(DateTime<FixedOffset>),
+    /// A time that looks like a mistake.
+    Implausible(plausible::Implausible),
+}
+
+/// The checks `run` makes before recording, in one place so that every command the app
+/// suggests is one it then accepts. A time already recorded is no change (said by `run`), so
+/// running the same command twice is safe.
+fn refusal(
+    ctx: &Context,
+    at: DateTime<FixedOffset>,
+    how: How,
+    now: DateTime<FixedOffset>,
+) -> Option<Refusal> {
+    if how.confirm || ctx.state.session(at).is_some() {
+        return None;
+    }
+    let latest = ctx.state.sessions.last().map(|s| s.at);
+    // The next session comes after the latest: an earlier time is most likely a correction,
+    // or, confirmed, a session left out of the series.
+    if let Some(latest) = latest.filter(|l| how.next && at < *l) {
+        return Some(Refusal::NotNext(latest));
+    }
+    // A treatment being moved is no neighbour of its new time.
+    let others = ctx.state.sessions.iter().map(|s| s.at);
+    let others = others.filter(|o| !(how.replace && Some(*o) == latest));
+    plausible::check(at, now, others).map(Refusal::Implausible)
+}
+
+/// The `start` command for `at` with the flags of `how`, and `--confirm` when it would be
+/// refused without: a suggestion that works when followed.
+fn suggestion(
+    ctx: &Context,
+    at: DateTime<FixedOffset>,
+    how: How,
+    now: DateTime<FixedOffset>,
+) -> String {
+    match refusal(ctx, at, how, now) {
+        Some(_) => command(ctx, at, how, "--confirm"),
+        None => command(ctx, at, how, ""),
+    }
+}
+
 /// Where today falls relative to the treatment, in the plan's day numbers.
 fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
     let plan = ctx.plan(at);
@@ -134,18 +176,33 @@ fn ask_which(
     at: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
 ) -> String {
-    let how = How::default();
     let plan = ctx.plan(latest);
-    let (latest, at_text) = (plan.local(latest), ctx.plan(at).local(at));
+    let (latest_at, at_text) = (latest, ctx.plan(at).local(at));
+    let latest = plan.local(latest);
+    let (replace_how, next_how) = (
+        How {
+            replace: true,
+            ..How::default()
+        },
+        How {
+            next: true,
+            ..How::default()
+        },
+    );
     let replace = format!(
         "To correct its time to {}:\n  {}",
         moment(at_text),
-        command(ctx, at, how, "--replace")
+        suggestion(ctx, at, replace_how, now)
     );
+    // Before the latest treatment, an added session is one left out of the series.
+    let added = match at < latest_at {
+        true => "as an earlier session left out of the series",
+        false => "as the next session of the series",
+    };
     let next = format!(
-        "To add {} as the next session of the series:\n  {}",
+        "To add {} {added}:\n  {}",
         moment(at_text),
-        command(ctx, at, how, "--next")
+        suggestion(ctx, at, next_how, now)
     );
     let (first, second) = match plan.day_of(now) > plan.last_day() {
         true => (next, replace),
@@ -160,7 +217,12 @@ fn ask_which(
 
 /// `start --next` before the latest treatment: not a next session; `--replace` is how
 /// to correct the latest one's time.
-fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> String {
+fn not_next(
+    ctx: &Context,
+    latest: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> String {
     let (latest_text, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
     let next = How {
         next: true,
@@ -174,7 +236,15 @@ fn not_next(ctx: &Context, latest: DateTime<FixedOffset>, at: DateTime<FixedOffs
         moment(latest_text),
         moment(at_text),
         moment(at_text),
-        command(ctx, at, How::default(), "--replace"),
+        suggestion(
+            ctx,
+            at,
+            How {
+                replace: true,
+                ..How::default()
+            },
+            now
+        ),
         command(ctx, at, next, "--confirm")
     )
 }
@@ -189,6 +259,7 @@ fn command(ctx: &Context, at: DateTime<FixedOffset>, how: How, extra: &str) -> S
         }
     }
     words.push(extra.to_string());
+    words.retain(|w| !w.is_empty());
     words.join(" ")
 }
 

@@ -1,24 +1,37 @@
 //! Plain-text helpers shared by the commands: how dates read, and wrapping to 80 columns.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::locale;
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether text is printed in plain ASCII (`locale::Output`), set once at the edge
+/// (`print_plain`): text is laid out as it will be printed, so that ASCII stand-ins wider
+/// than their characters ("…" is "...") still keep to `WIDTH`.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Says whether this process prints its text in plain ASCII (where the locale is not UTF-8).
+pub fn print_plain(plain: bool) {
+    PLAIN.store(plain, Ordering::Relaxed);
+}
+
+/// `text` as it will be printed: in ASCII when `print_plain` said so.
+pub fn printed(text: &str) -> Cow<'_, str> {
+    match PLAIN.load(Ordering::Relaxed) {
+        true => locale::to_ascii(text),
+        false => Cow::Borrowed(text),
+    }
+}
+
+/// How many columns `text` takes as printed.
+pub fn columns(text: &str) -> usize {
+    printed(text).chars().count()
+}
 
 /// The width plain output is laid out for.
 pub const WIDTH: usize = 80;
 
-/// "Fri 20 Nov 2026 14:00"
-pub fn moment(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %Y %H:%M").to_string()
-}
-
-/// "Sun 22 Nov 2026"
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
-}
-
-/// "Sun 22 Nov"
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
-}
+/// How dates read: shared with the store's messages and the exports.
+pub use crate::dates::{long_date, moment, short_date};
 
 /// How a day is introduced: "Day 3 of recovery", "Day 1 · treatment day",
 /// "Day 3 of recovery", or "3 days before treatment": days before the treatment are counted
@@ -35,11 +48,18 @@ pub fn day_title(day: i64) -> String {
 /// `text` wrapped at word boundaries to `WIDTH`: the first line starts with `first`, the rest
 /// with `indent`. Words longer than a line are left whole.
 pub fn wrap(text: &str, first: &str, indent: &str) -> String {
+    wrap_to(text, WIDTH, first, indent)
+}
+
+/// `wrap` to `width` columns rather than `WIDTH`.
+pub fn wrap_to(text: &str, width: usize, first: &str, indent: &str) -> String {
+    let (text, first, indent) = (printed(text), printed(first), printed(indent));
+    let indent = indent.as_ref();
     let mut out = String::new();
-    let mut line = first.to_string();
+    let mut line = first.into_owned();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+        let fits = line.chars().count() + 1 + word.chars().count() <= width;
         if !empty && !fits {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -58,6 +78,7 @@ pub fn wrap(text: &str, first: &str, indent: &str) -> String {
 
 /// Pads `text` with spaces to `width` characters (not bytes: titles may hold "–").
 pub fn pad(text: &str, width: usize) -> String {
+    let text = printed(text);
     let len = text.chars().count();
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
 }

@@ -11,7 +11,7 @@
 //! The day-by-day listing with a box per task and day is `day_by_day` (`plan --markdown
 //! --days`).
 
-use super::{escape_markdown as md, moment_words};
+use super::{end_words, escape_markdown as md, moment_words};
 use crate::plan::Plan;
 use crate::rules::Rules;
 use chrono::TimeZone;

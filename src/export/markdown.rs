@@ -7,7 +7,7 @@
 //! rule's reason and sources (and each phase's detail) are given once, the first day they
 //! appear; later days list the task with its window only.
 
-use super::{escape_markdown as md, moment_words};
+use super::{end_words, escape_markdown as md};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::plan::Plan;
 use crate::rules::SourceKind;
@@ -58,7 +58,7 @@ impl Handout<'_, '_> {
         let rules = self.rules;
         writeln!(self.out, "# {}\n", md(&rules.name))?;
         writeln!(self.out, "**Procedure:** {}\\", md(&rules.procedure))?;
-        let when = at.format("%a %-d %b %Y %H:%M");
+        let when = crate::dates::moment(at);
         match treatment {
             Treatment::Recorded => writeln!(self.out, "**Treatment:** {when}\n")?,
             Treatment::AsIfNow => writeln!(
@@ -168,7 +168,7 @@ impl Handout<'_, '_> {
 /// "Day 3 · Sun 22 Nov 2026", "Day 1 · Treatment day · …", "Before treatment · 2 days to go · …".
 /// A handout has no use for the negative day numbers `check --day` takes.
 pub fn day_heading(day: i64, date: NaiveDate) -> String {
-    let date = date.format("%a %-d %b %Y");
+    let date = crate::dates::long_date(date);
     match day {
         1 => format!("Day 1 · Treatment day · {date}"),
         d if d > 1 => format!("Day {d} · {date}"),
@@ -178,14 +178,16 @@ pub fn day_heading(day: i64, date: NaiveDate) -> String {
 }
 
 /// When a task applies, as seen from a page for `date`: "daily until Fri 27 Nov 14:00",
-/// "morning, until …", "from 14:00, until 16:00 today", "once, by Fri 18 Dec 14:00".
+/// "morning, until …", "from 14:00, until 16:00 today", "once, by Fri 18 Dec 14:00",
+/// "as needed, until the end of Thu 26 Nov" (a task never due is never "daily").
 fn window_words(task: &TaskLine, date: NaiveDate) -> String {
     let ends = if task.ends.date_naive() == date {
         format!("{} today", task.ends.format("%H:%M"))
     } else {
-        moment_words(task.ends)
+        end_words(task.ends)
     };
     let how = match (task.kind, task.repeat, task.slot) {
+        (Kind::Do, _, _) if task.as_needed => format!("as needed, until {ends}"),
         (Kind::Do, _, Some(slot)) => format!("{slot}, until {ends}"),
         (Kind::Do, Repeat::Once, _) => format!("once, by {ends}"),
         (Kind::Do, _, _) => format!("daily until {ends}"),

@@ -13,7 +13,18 @@ pub const NOT_ADVICE: &str = "Not medical advice; follow your provider.";
 
 /// "Sun 22 Nov 14:00": a window's edge in a document read days apart from now.
 pub fn moment_words(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %H:%M").to_string()
+    crate::dates::short_moment(at)
+}
+
+/// The end of a window in a document: as `moment_words` ("Sun 22 Nov 14:00"), or at a day
+/// boundary (a local midnight, as every `until_day` end is) the day it closes: "the end of
+/// Thu 3 Dec" rather than "Fri 4 Dec 00:00", which some read as Friday included. Reads after
+/// "until", "by" and "and".
+pub fn end_words(at: DateTime<FixedOffset>) -> String {
+    match crate::plan::day_ended_by(at) {
+        Some(last) => format!("the end of {}", crate::dates::short_date(last)),
+        None => moment_words(at),
+    }
 }
 
 /// `text` from a rules file made safe to put inside a Markdown paragraph or list item: every

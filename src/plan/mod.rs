@@ -27,7 +27,10 @@ pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
-pub use when::{Timing, clock_label, duration_label, when_label};
+pub use when::{
+    Timing, calendar_days, clock_label, countdown_label, day_ended_by, duration_label, end_label,
+    when_label,
+};
 pub use windows::RuleDays;
 
 /// A treatment's plan, seen from one time zone.
@@ -243,5 +246,7 @@ mod standing_tests;
 mod tasks_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod when_tests;
 #[cfg(test)]
 mod windows_tests;

@@ -26,6 +26,11 @@ impl<Tz: TimeZone> Plan<'_, Tz> {
         (self.instant(window.from), self.instant(window.until))
     }
 
+    /// The time zone the plan's days are counted in.
+    pub fn tz(&self) -> &Tz {
+        &self.tz
+    }
+
     /// The local calendar date of an instant.
     pub fn local_date(&self, instant: DateTime<FixedOffset>) -> NaiveDate {
         instant.with_timezone(&self.tz).date_naive()

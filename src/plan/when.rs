@@ -44,6 +44,31 @@ pub fn duration_label(d: Duration) -> String {
     }
 }
 
+/// How long from `now` until `at`, as a countdown reads it: `duration_label` for under three
+/// days ("2 d 5 h", "35 min"); from three days on, whole local calendar days ("12 d": the
+/// number of dates from today's to `at`'s in `tz`), so that a countdown agrees with the day
+/// numbers and dates beside it, whatever the hour and across a change of clocks.
+pub fn countdown_label<Tz: TimeZone>(
+    now: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> String {
+    if at - now < Duration::days(3) {
+        return duration_label(at - now);
+    }
+    format!("{} d", calendar_days(now, at, tz))
+}
+
+/// How many local calendar days (dates in `tz`) `at` is after `now`: 1 for any time tomorrow.
+pub fn calendar_days<Tz: TimeZone>(
+    now: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> i64 {
+    let date = |t: DateTime<FixedOffset>| t.with_timezone(tz).date_naive();
+    (date(at) - date(now)).num_days()
+}
+
 /// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" this week,
 /// "Sun 3 Jan 14:00" further away.
 pub fn clock_label<Tz: TimeZone>(
@@ -69,6 +94,39 @@ pub fn clock_label<Tz: TimeZone>(
     }
 }
 
+/// The local date a window ending at `at` closes with, when `at` is a local midnight (as
+/// every `until_day` end is): such an end is the end of the day before, and "until Fri 00:00"
+/// reads as "Friday included" to some and "Thursday night" to others. `None` for any other
+/// time of day.
+pub fn day_ended_by(at: DateTime<FixedOffset>) -> Option<chrono::NaiveDate> {
+    let midnight = at.hour() == 0 && at.minute() == 0 && at.second() == 0;
+    midnight.then(|| at.date_naive().pred_opt()).flatten()
+}
+
+/// The end of a window as a person near `now` reads it, after "until" or "by": as
+/// `clock_label` ("14:00", "Sun 14:00", "Sun 3 Jan 14:00"), or at a day boundary (a local
+/// midnight) the day it closes: "the end of today", "the end of Thu", "the end of Thu 3 Dec".
+pub fn end_label<Tz: TimeZone>(
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+    tz: &Tz,
+) -> String {
+    let local = at.with_timezone(tz).fixed_offset();
+    let Some(last) = day_ended_by(local) else {
+        return clock_label(at, now, tz);
+    };
+    let today = now.with_timezone(tz).date_naive();
+    let weekday = last.weekday();
+    match (last - today).num_days() {
+        0 => "the end of today".to_string(),
+        -6..=6 => format!("the end of {weekday}"),
+        _ => {
+            let month = MONTHS[last.month0() as usize % 12];
+            format!("the end of {weekday} {} {month}", last.day())
+        }
+    }
+}
+
 /// As `%b` writes them.
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -78,29 +136,35 @@ const MONTHS: [&str; 12] = [
 pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
     let timing = Timing::of(task.starts, task.ends, now);
     let clock = |at| clock_label(at, now, tz);
+    let end = |at| end_label(at, now, tz);
     match (timing, task.slot, task.rule.kind, task.rule.repeat) {
         (Timing::Upcoming, _, _, _) => {
             format!(
                 "from {} · in {}",
                 clock(task.starts),
-                duration_label(task.starts - now)
+                countdown_label(now, task.starts, tz)
             )
         }
-        (Timing::Ended, _, _, _) => format!("ended {}", clock(task.ends)),
+        (Timing::Ended, _, _, _) => {
+            match day_ended_by(task.ends.with_timezone(tz).fixed_offset()) {
+                Some(_) => format!("ended at {}", end(task.ends)),
+                None => format!("ended {}", clock(task.ends)),
+            }
+        }
         // Never due, so no time of day: only when it applies, and till when near the end.
         (Timing::Active, _, _, _) if task.rule.as_needed => {
             if task.ends - now > Duration::days(3) {
                 "as needed".to_string()
             } else {
-                format!("as needed · until {}", clock(task.ends))
+                format!("as needed · until {}", end(task.ends))
             }
         }
         (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
         (Timing::Active, None, Kind::Do, Repeat::Once) => {
             format!(
                 "by {} · {} left",
-                clock(task.ends),
-                duration_label(task.ends - now)
+                end(task.ends),
+                countdown_label(now, task.ends, tz)
             )
         }
         // A daily habit that runs for weeks needs no countdown until its last days.
@@ -110,8 +174,8 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
         (Timing::Active, None, _, _) => {
             format!(
                 "until {} · {} left",
-                clock(task.ends),
-                duration_label(task.ends - now)
+                end(task.ends),
+                countdown_label(now, task.ends, tz)
             )
         }
     }

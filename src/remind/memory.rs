@@ -9,7 +9,6 @@
 //! left alone.
 
 use super::Known;
-use crate::store::open_no_follow;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -20,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 mod reading;
 
-use reading::{read, regular, unusable_or};
+use reading::{open, read};
 
 /// The file's name in the data directory.
 pub const REMINDERS_FILE: &str = "reminders.json";
@@ -161,9 +160,7 @@ impl Memory {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let lock_path = self.dir.join(LOCK_FILE);
-        let lock = open_no_follow(&lock_path, &mut options)
-            .map_err(|e| unusable_or(&lock_path, e, |e| io("open the lock file beside", e)))?;
-        regular(&lock, &lock_path)?;
+        let lock = open(&lock_path, &mut options, "open the lock file beside")?;
         lock.lock().map_err(|e| io("lock", e))?;
         let (notified, set_aside) = match read(&path)? {
             Some(bytes) => match parse(&bytes, &path)? {

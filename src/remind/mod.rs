@@ -144,7 +144,10 @@ fn notices_between<Tz: TimeZone>(
             (
                 "next-session.opens",
                 up.opens,
-                format!("Your next session is due now, until {}", date(up.closes)),
+                format!(
+                    "Your next session is due now, until {}",
+                    crate::export::end_words(plan.local(up.closes))
+                ),
             ),
         ];
         for (key, at, words) in next {

@@ -76,18 +76,48 @@ fn each_session_is_counted_until_the_next_one_began() {
     assert_eq!(second.checkins, 0);
 }
 
+/// Counted in local calendar days, as the plan's days are: the walk-through's "in 27 d" was
+/// 26 days and 23 hours to a session 27 dates ahead.
 #[test]
-fn the_next_session_is_counted_down_then_due_then_gone() {
+fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
     let rules = Rules::builtin().unwrap();
     let plan = Plan::new(&rules, at("2026-11-20T14:00:00+01:00"), Berlin);
-    let label = |now| next_session_label(&plan, at(now));
+    // The next session opens 672 h after the treatment: Fri 18 Dec 14:00.
+    let cases = [
+        (
+            "2026-11-21T15:00:00+01:00",
+            Some("next session in 27 d (from Fri 18 Dec)"),
+        ),
+        (
+            "2026-11-22T09:00:00+01:00",
+            Some("next session in 26 d (from Fri 18 Dec)"),
+        ),
+        (
+            "2026-12-17T23:59:00+01:00",
+            Some("next session tomorrow (Fri 18 Dec)"),
+        ),
+        (
+            "2026-12-18T00:00:00+01:00",
+            Some("next session later today (from 14:00)"),
+        ),
+        (
+            "2026-12-18T14:00:00+01:00",
+            Some("next session due now (until Fri 1 Jan)"),
+        ),
+        (
+            "2026-12-20T09:00:00+01:00",
+            Some("next session due now (until Fri 1 Jan)"),
+        ),
+        ("2027-01-02T09:00:00+01:00", None),
+    ];
+    for (now, want) in cases {
+        assert_eq!(next_session_label(&plan, at(now)).as_deref(), want, "{now}");
+    }
+    // Across the end of summer time (Sun 25 Oct 2026): 672 h after Mon 28 Sep 14:00 CEST is
+    // Mon 26 Oct 13:00 CET, 3 days 23.5 hours after Thu 22 Oct 14:30 CEST, and 4 dates on.
+    let plan = Plan::new(&rules, at("2026-09-28T14:00:00+02:00"), Berlin);
     assert_eq!(
-        label("2026-11-22T09:00:00+01:00").as_deref(),
-        Some("next session in 26 d (from Fri 18 Dec)")
+        next_session_label(&plan, at("2026-10-22T14:30:00+02:00")).as_deref(),
+        Some("next session in 4 d (from Mon 26 Oct)")
     );
-    assert_eq!(
-        label("2026-12-20T09:00:00+01:00").as_deref(),
-        Some("next session due now (until Fri 1 Jan)")
-    );
-    assert_eq!(label("2027-01-02T09:00:00+01:00"), None);
 }

@@ -6,7 +6,7 @@
 //! this build cannot read is reported and never written over.
 
 use super::dir::check_data_dir;
-use super::read::{kind_of, link_or, open_no_follow, read_state};
+use super::read::{open_regular, read_state};
 use super::{Change, CheckIn, STATE_FORMAT, State, StoreError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fs::{self, File, OpenOptions};
@@ -165,17 +165,8 @@ impl Store {
         // Empty, but private like everything else in the directory.
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = open_no_follow(&path, &mut options)
-            .map_err(|e| link_or(&path, e, |e| io_err("open the lock file", e)))?;
-        let meta = file
-            .metadata()
-            .map_err(|e| io_err("open the lock file", e))?;
-        if !meta.is_file() {
-            return Err(StoreError::NotAFile {
-                path,
-                kind: kind_of(&meta.file_type()),
-            });
-        }
+        let (file, _) = open_regular(&path, &mut options, "open the lock file")
+            .map_err(|e| e.into_store(&path))?;
         file.lock().map_err(|e| io_err("lock", e))?;
         Ok(file)
     }

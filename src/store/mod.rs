@@ -33,7 +33,7 @@ pub use photos::{PHOTOS_DIR, Photo, PhotoCopy};
 pub use plans::{MAX_PLAN_BYTES, PLANS_DIR, PlanCopy, PlanRef};
 pub use raw::RawJson;
 pub use read::MAX_STATE_BYTES;
-pub(crate) use read::{kind_of, open_no_follow, read_at_most};
+pub(crate) use read::{Unreadable, kind_of, open_regular, read_at_most, read_regular};
 pub use recover::{Damage, Notice, Opened};
 
 /// The newest state format this build writes. Files with a larger number are never written.

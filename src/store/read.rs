@@ -10,7 +10,7 @@
 use super::StoreError;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The largest state file read, in bytes: 16 MiB.
 ///
@@ -22,44 +22,108 @@ use std::path::Path;
 /// larger is not a state file (a disk image, a log, a device) and is refused, not read.
 pub const MAX_STATE_BYTES: u64 = 16 << 20;
 
+/// Why a file the app keeps for itself (the state, the reminders record, their lock files)
+/// could not be opened or read as one: the one set of checks every such file goes through,
+/// which each store then says in its own words (`StoreError`, `remind::MemoryError`).
+#[derive(Debug)]
+pub(crate) enum Unreadable {
+    /// The path is a symbolic link, to `target` (resolved against the link's directory).
+    SymbolicLink {
+        target: PathBuf,
+        /// Whether that is a regular file.
+        target_is_file: bool,
+    },
+    /// Not a regular file: "a FIFO (named pipe)", "a directory", … (`kind_of`).
+    NotAFile { kind: &'static str },
+    /// More than the limit read: `size` bytes, at least.
+    TooLarge { size: u64 },
+    /// The system refused: `action` ("read", "open the lock file") failed.
+    Io {
+        action: &'static str,
+        source: io::Error,
+    },
+}
+
+impl Unreadable {
+    /// The state's words for it, about the file at `path`.
+    pub(super) fn into_store(self, path: &Path) -> StoreError {
+        let path = path.to_path_buf();
+        match self {
+            Unreadable::SymbolicLink {
+                target,
+                target_is_file,
+            } => StoreError::SymbolicLink {
+                path,
+                target,
+                target_is_file,
+            },
+            Unreadable::NotAFile { kind } => StoreError::NotAFile { path, kind },
+            Unreadable::TooLarge { size } => StoreError::TooLarge { path, size },
+            Unreadable::Io { action, source } => StoreError::Io {
+                action,
+                path,
+                source,
+            },
+        }
+    }
+}
+
 /// The bytes of the state file at `path`, or `None` when there is none.
 ///
 /// # Errors
 /// `SymbolicLink`, `NotAFile` (a FIFO, device, socket or directory), `TooLarge`, or `Io`.
 pub(super) fn read_state(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    let io_err = |source| StoreError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
-        Ok(file) => file,
-        // A path through a regular file (ENOTDIR) holds no state either; saving there
-        // fails later, with its own message, and the app keeps running.
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
+    // A path through a regular file (ENOTDIR) holds no state either; saving there fails
+    // later, with its own message, and the app keeps running.
+    let missing = [io::ErrorKind::NotFound, io::ErrorKind::NotADirectory];
+    read_regular(path, MAX_STATE_BYTES, &missing).map_err(|e| e.into_store(path))
+}
+
+/// The bytes of the regular file at `path`, never more than `max`; `None` when opening it
+/// fails with one of the `missing` kinds (there is no such file). Never through a link,
+/// never waiting on a pipe or device, never without limit.
+pub(crate) fn read_regular(
+    path: &Path,
+    max: u64,
+    missing: &[io::ErrorKind],
+) -> Result<Option<Vec<u8>>, Unreadable> {
+    let file = match open_regular(path, OpenOptions::new().read(true), "read") {
+        Err(Unreadable::Io { source, .. }) if missing.contains(&source.kind()) => {
             return Ok(None);
         }
-        Err(e) => return Err(link_or(path, e, io_err)),
+        other => other,
     };
-    let meta = file.metadata().map_err(io_err)?;
+    let (file, size) = file?;
+    if size > max {
+        return Err(Unreadable::TooLarge { size });
+    }
+    read_at_most(file, max)
+        .map_err(|source| Unreadable::Io {
+            action: "read",
+            source,
+        })?
+        .map(Some)
+        .map_err(|read| Unreadable::TooLarge {
+            size: size.max(read),
+        })
+}
+
+/// Opens `path` with `options` (`open_no_follow`) and checks, on the open file, that it is a
+/// regular file: the file and its size in bytes. `action` names what failed in an `Io`.
+pub(crate) fn open_regular(
+    path: &Path,
+    options: &mut OpenOptions,
+    action: &'static str,
+) -> Result<(File, u64), Unreadable> {
+    let io = |source| Unreadable::Io { action, source };
+    let file = open_no_follow(path, options).map_err(|e| link_or(path, e, io))?;
+    let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(StoreError::NotAFile {
-            path: path.to_path_buf(),
+        return Err(Unreadable::NotAFile {
             kind: kind_of(&meta.file_type()),
         });
     }
-    if meta.len() > MAX_STATE_BYTES {
-        return Err(too_large(path, meta.len()));
-    }
-    read_at_most(file, MAX_STATE_BYTES)
-        .map_err(io_err)?
-        .map(Some)
-        .map_err(|read| too_large(path, read))
+    Ok((file, meta.len()))
 }
 
 /// The bytes of `file`, read to its end but never more than `max` and one byte (a file may
@@ -72,13 +136,6 @@ pub(crate) fn read_at_most(file: File, max: u64) -> io::Result<Result<Vec<u8>, u
         Ok(Err(bytes.len() as u64))
     } else {
         Ok(Ok(bytes))
-    }
-}
-
-fn too_large(path: &Path, size: u64) -> StoreError {
-    StoreError::TooLarge {
-        path: path.to_path_buf(),
-        size,
     }
 }
 
@@ -95,11 +152,11 @@ pub(crate) fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Resu
 
 /// The error for a failed `open_no_follow`: `SymbolicLink` when the path is a link (the
 /// system's ELOOP says only "too many levels of symbolic links"), else `other(error)`.
-pub(super) fn link_or(
+fn link_or(
     path: &Path,
     error: io::Error,
-    other: impl FnOnce(io::Error) -> StoreError,
-) -> StoreError {
+    other: impl FnOnce(io::Error) -> Unreadable,
+) -> Unreadable {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let target = fs::read_link(path).unwrap_or_default();
@@ -107,8 +164,7 @@ pub(super) fn link_or(
             let resolved = path
                 .parent()
                 .map_or(target.clone(), |dir| dir.join(&target));
-            StoreError::SymbolicLink {
-                path: path.to_path_buf(),
+            Unreadable::SymbolicLink {
                 target_is_file: fs::metadata(&resolved).is_ok_and(|m| m.is_file()),
                 target: resolved,
             }

@@ -123,3 +123,35 @@ pub fn aftercare() -> Command {
         .env_remove("LC_CTYPE");
     cmd
 }
+
+/// The standard output of `cmd`, which must succeed.
+pub fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// `export ics` at `now` into the patient's data directory, read back with its folded lines
+/// joined again (RFC 5545 folds at 75 octets).
+pub fn exported_calendar(p: &Patient, now: &str) -> String {
+    let file = p.data().join("exported.ics");
+    p.at(now)
+        .args(["export", "ics"])
+        .arg(&file)
+        .assert()
+        .success();
+    fs::read_to_string(&file).unwrap().replace("\r\n ", "")
+}
+
+/// A patient treated at TREATED on the plan `rules` (the text of a rules file), which is
+/// written to `name` in their data directory; with the path of that file.
+pub fn treated_with(rules: &str, name: &str) -> (Patient, PathBuf) {
+    let p = Patient::new();
+    let file = write(p.data(), name, rules);
+    p.at(TREATED)
+        .arg("--rules")
+        .arg(&file)
+        .arg("start")
+        .assert()
+        .success();
+    (p, file)
+}

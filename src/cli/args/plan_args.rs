@@ -30,7 +30,8 @@ pub struct PlanArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Start at plan day N (1 = the treatment day; 0 and below are the days before)
-    /// [default: the plan's first day]
+    /// [default: Day 1, or today before the treatment; with --json or --markdown, the plan's
+    /// first day]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub from: Option<i64>,
     /// End at plan day N, included [default: the plan's last day]
@@ -42,8 +43,31 @@ impl PlanArgs {
     /// The days asked for: the whole plan unless `--from`/`--to` narrow it. A day the plan
     /// does not have is an error naming the plan's days, rather than an empty listing.
     pub fn days<Tz: TimeZone>(&self, plan: &Plan<'_, Tz>) -> Result<RangeInclusive<i64>, CliError> {
+        self.days_from(plan, plan.first_day())
+    }
+
+    /// The days the text `plan` shows a patient: what they need first. Without `--from`,
+    /// from the treatment day (Day 1) on, or from today while the treatment is still ahead
+    /// (plan day `today` below 1); the days before it stay a `--from` away (`days_before`
+    /// says so). With `--to` alone, never past it.
+    pub fn patient_days<Tz: TimeZone>(
+        &self,
+        plan: &Plan<'_, Tz>,
+        today: i64,
+    ) -> Result<RangeInclusive<i64>, CliError> {
         let (first, last) = (plan.first_day(), plan.last_day());
-        let (from, to) = (self.from.unwrap_or(first), self.to.unwrap_or(last));
+        let start = if today < 1 { today } else { 1 };
+        let start = start.min(self.to.unwrap_or(last)).clamp(first, last);
+        self.days_from(plan, start)
+    }
+
+    fn days_from<Tz: TimeZone>(
+        &self,
+        plan: &Plan<'_, Tz>,
+        default_from: i64,
+    ) -> Result<RangeInclusive<i64>, CliError> {
+        let (first, last) = (plan.first_day(), plan.last_day());
+        let (from, to) = (self.from.unwrap_or(default_from), self.to.unwrap_or(last));
         let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
         let runs = format!("the plan runs from {} to {}", end(first), end(last));
         for (flag, day) in [("--from", self.from), ("--to", self.to)] {

@@ -164,8 +164,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 let last = self.plan.local(b) - Duration::seconds(1);
                 format!(
                     "{} – {}",
-                    self.plan.local(a).format("%a %-d %b"),
-                    last.format("%a %-d %b %Y")
+                    crate::dates::short_date(self.plan.local_date(a)),
+                    crate::dates::long_date(last.date_naive())
                 )
             }
             Dates::Relative => self.span_words(next),

@@ -1,6 +1,7 @@
 //! How the handout words times, windows, tiers, the clinic and its citations.
 
-use super::{Dates, Handout, Period, md, moment_words, period_label};
+use super::{Dates, Handout, Period, end_words, md, moment_words, period_label};
+use crate::dates::short_date;
 use crate::rules::{Edge, Kind, Provider, Repeat, Urgency, Windowed};
 use chrono::{Duration, TimeZone};
 
@@ -17,8 +18,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             .local(self.plan.at_hours(period.1) - Duration::seconds(1));
         format!(
             "{label} · {} – {}",
-            start.format("%a %-d %b"),
-            end.format("%a %-d %b")
+            short_date(start.date_naive()),
+            short_date(end.date_naive())
         )
     }
 
@@ -29,6 +30,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let end = self.edge_words(window.until, true);
         let how = match (rule.kind, rule.repeat) {
             (Kind::Avoid, _) => format!("until {end}"),
+            // Never due, so never "daily": done when it applies.
+            (Kind::Do, _) if rule.as_needed => format!("as needed, until {end}"),
             (Kind::Do, Repeat::Once) => format!("once, by {end}"),
             (Kind::Do, Repeat::Daily) => format!("daily until {end}"),
             (Kind::Do, Repeat::MorningAndEvening) => format!("twice daily until {end}"),
@@ -71,7 +74,12 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     /// One end of a window: a date and time, or words relative to the treatment.
     fn edge_words(&self, edge: Edge, is_end: bool) -> String {
         if self.dates == Dates::Absolute {
-            return moment_words(self.plan.local(self.plan.instant(edge)));
+            let at = self.plan.local(self.plan.instant(edge));
+            return if is_end {
+                end_words(at)
+            } else {
+                moment_words(at)
+            };
         }
         match edge {
             Edge::Hours(0) => "the treatment".to_string(),

@@ -2,7 +2,7 @@
 
 use super::descriptions::{push_help, push_sources};
 use super::{REMINDER_MINUTES, Trigger, alarm, describe, uid};
-use crate::export::moment_words;
+use crate::export::{end_words, moment_words};
 use crate::plan::{Lifted, Plan, Task};
 use crate::rules::{Kind, Repeat, Rule};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -16,7 +16,7 @@ pub(super) fn window_events<Tz: TimeZone>(
     stamp: DateTime<Utc>,
 ) -> Vec<Event> {
     let (from, until) = plan.span(rule);
-    let deadline = moment_words(plan.local(until));
+    let deadline = end_words(plan.local(until));
     match (rule.kind, rule.repeat) {
         (Kind::Avoid, _) => {
             let mut window = Event::new();
@@ -32,6 +32,21 @@ pub(super) fn window_events<Tz: TimeZone>(
                 events.push(lifted_event(plan, lifted, stamp));
             }
             events
+        }
+        // Never due, so no reminders: one event over the window says it applies as needed.
+        (Kind::Do, _) if rule.as_needed => {
+            let mut window = Event::new();
+            window
+                .uid(&uid(plan, &rule.id, ""))
+                .summary(&format!("{} (as needed)", rule.title))
+                .description(&describe(
+                    plan,
+                    rule,
+                    &format!("As needed, until {deadline}."),
+                ))
+                .starts(from.with_timezone(&Utc))
+                .ends(until.with_timezone(&Utc));
+            vec![window]
         }
         (Kind::Do, Repeat::Once) => {
             let mut event = Event::new();
@@ -91,7 +106,7 @@ pub(super) fn next_session<Tz: TimeZone>(
     let up = plan.coming_up()?;
     let (opens, closes) = (
         moment_words(plan.local(up.opens)),
-        moment_words(plan.local(up.closes)),
+        end_words(plan.local(up.closes)),
     );
     let mut text = format!(
         "The next treatment of your series is due between {opens} and {closes}. Book it in \

@@ -8,7 +8,7 @@
 //! and a one-off event at the exact instant, in UTC. See the parent module for why.
 
 use super::{REMINDER_MINUTES, Trigger, alarm, describe, uid};
-use crate::export::moment_words;
+use crate::export::end_words;
 use crate::plan::{DueTask, Plan};
 use crate::rules::Repeat;
 use chrono::{DateTime, Duration, LocalResult, TimeZone, Utc};
@@ -63,7 +63,7 @@ fn task_events<Tz: TimeZone>(
     let description = describe(
         plan,
         rule,
-        &format!("{label} until {}.", moment_words(plan.local(last_close))),
+        &format!("{label} until {}.", end_words(plan.local(last_close))),
     );
     // Whether a day's slot is at the usual wall time, and that time is on the clock once.
     let usual = |due: &DueTask<'_>| {

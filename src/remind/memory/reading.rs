@@ -1,69 +1,48 @@
-//! Reading the reminders file as the state file is read: never through a link, never waiting on a pipe, never without limit.
+//! Reading the reminders file as the state file is read (`store::read_regular`): never
+//! through a link, never waiting on a pipe, never without limit; what it refuses, said in
+//! the reminders' words.
 
 use super::{MAX_REMINDERS_BYTES, MemoryError};
-use crate::store::{kind_of, open_no_follow, read_at_most};
-use std::fs::{self, File, OpenOptions};
+use crate::store::{Unreadable, open_regular, read_regular};
+use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::Path;
 
-/// The bytes of the file at `path`, `None` when there is none; read as the state file is
-/// (`store::read`): never through a link, never waiting on a pipe, never without limit.
+/// The bytes of the file at `path`, `None` when there is none.
 pub(super) fn read(path: &Path) -> Result<Option<Vec<u8>>, MemoryError> {
-    let io = |source| MemoryError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unusable_or(path, e, io)),
-    };
-    let size = regular(&file, path)?;
-    let too_large = |read: u64| MemoryError::Unusable {
-        path: path.to_path_buf(),
-        what: format!(
-            "{} bytes, far more than such a record holds",
-            size.max(read)
-        ),
-    };
-    if size > MAX_REMINDERS_BYTES {
-        return Err(too_large(size));
-    }
-    read_at_most(file, MAX_REMINDERS_BYTES)
-        .map_err(io)?
-        .map(Some)
-        .map_err(too_large)
+    read_regular(path, MAX_REMINDERS_BYTES, &[io::ErrorKind::NotFound])
+        .map_err(|e| unusable(path, e))
 }
 
-/// The size of `file`, an open regular file, or why it is not one.
-pub(super) fn regular(file: &File, path: &Path) -> Result<u64, MemoryError> {
-    let meta = file.metadata().map_err(|source| MemoryError::Io {
-        action: "look at",
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if meta.is_file() {
-        Ok(meta.len())
-    } else {
-        Err(MemoryError::Unusable {
-            path: path.to_path_buf(),
-            what: kind_of(&meta.file_type()).to_string(),
-        })
-    }
-}
-
-/// A failed open: `Unusable` when the path is a symbolic link, else `other(error)`.
-pub(super) fn unusable_or(
+/// Opens the regular file at `path` with `options`, or says why it is not one.
+pub(super) fn open(
     path: &Path,
-    error: io::Error,
-    other: impl FnOnce(io::Error) -> MemoryError,
-) -> MemoryError {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => MemoryError::Unusable {
-            path: path.to_path_buf(),
-            what: "a symbolic link".into(),
-        },
-        _ => other(error),
+    options: &mut OpenOptions,
+    action: &'static str,
+) -> Result<File, MemoryError> {
+    open_regular(path, options, action)
+        .map(|(file, _)| file)
+        .map_err(|e| unusable(path, e))
+}
+
+/// The reminders' words for a file it cannot use.
+fn unusable(path: &Path, error: Unreadable) -> MemoryError {
+    let what = match error {
+        Unreadable::SymbolicLink { .. } => "a symbolic link".to_string(),
+        Unreadable::NotAFile { kind } => kind.to_string(),
+        Unreadable::TooLarge { size } => {
+            format!("{size} bytes, far more than such a record holds")
+        }
+        Unreadable::Io { action, source } => {
+            return MemoryError::Io {
+                action,
+                path: path.to_path_buf(),
+                source,
+            };
+        }
+    };
+    MemoryError::Unusable {
+        path: path.to_path_buf(),
+        what,
     }
 }

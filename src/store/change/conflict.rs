@@ -1,5 +1,6 @@
 //! `Conflict`: why a change was refused, in words that say what changed meanwhile.
 
+use crate::dates::moment;
 use chrono::{DateTime, FixedOffset};
 
 /// Why a change was refused: the file, as re-read under the lock, no longer holds what the
@@ -28,11 +29,6 @@ pub enum Conflict {
         /// The latest treatment in the file.
         latest: Option<DateTime<FixedOffset>>,
     },
-}
-
-/// "Fri 20 Nov 2026 14:00", in the offset the treatment was recorded in.
-fn moment(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %Y %H:%M").to_string()
 }
 
 fn not_latest(

@@ -12,6 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, Widget};
 
 const LABEL_WIDTH: u16 = 22;
+/// A row's label wraps onto at most this many lines.
+const MAX_LABEL_LINES: usize = 3;
 /// Room for "20 Nov 2026 14:00" and two spaces before the next column.
 const MIN_COLUMN: u16 = 19;
 const MAX_COLUMN: u16 = 28;
@@ -111,17 +113,35 @@ impl Widget for HistoryView<'_> {
         }
         let label_room = usize::from(LABEL_WIDTH) - 2;
         let cell_room = usize::from(column).saturating_sub(1);
-        let grid_rows = u16::try_from(rows.len()).unwrap_or(u16::MAX);
-        let table_rows = rows.into_iter().map(|(label, cells)| {
-            let label = Cell::from(Line::styled(
-                format!(" {}", text::truncate(&label, label_room)),
-                theme::MUTED,
-            ));
-            let cells = cells.into_iter().map(|(content, look)| {
-                Cell::from(Span::styled(text::truncate(&content, cell_room), look))
-            });
-            TableRow::new(std::iter::once(label).chain(cells))
-        });
+        // A label too long for its column wraps at words onto more lines of its row, the
+        // later ones indented: a symptom's name is never cut mid-word.
+        let label_lines = |label: &str| -> Vec<Line<'static>> {
+            let lines = match text::width(label) <= label_room {
+                true => vec![label.to_string()],
+                false => text::wrap(label, label_room.saturating_sub(2), MAX_LABEL_LINES),
+            };
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let indent = if i == 0 { " " } else { "   " };
+                    Line::styled(format!("{indent}{l}"), theme::MUTED)
+                })
+                .collect()
+        };
+        let mut grid_rows: u16 = 0;
+        let table_rows: Vec<TableRow> = rows
+            .into_iter()
+            .map(|(label, cells)| {
+                let label = label_lines(&label);
+                let height = u16::try_from(label.len().max(1)).unwrap_or(1);
+                grid_rows = grid_rows.saturating_add(height);
+                let cells = cells.into_iter().map(|(content, look)| {
+                    Cell::from(Span::styled(text::truncate(&content, cell_room), look))
+                });
+                TableRow::new(std::iter::once(Cell::from(label)).chain(cells)).height(height)
+            })
+            .collect();
         let widths = std::iter::once(Length(LABEL_WIDTH))
             .chain(std::iter::repeat_n(Length(column), shown.len()));
         let [grid, _, notes_area] =

@@ -8,7 +8,7 @@ mod view;
 
 use super::Effect;
 use crate::inert::inert;
-use crate::rules::{Provider, Repeat, Rules, SourceKind, Urgency};
+use crate::rules::{Provider, Repeat, Rule, Rules, SourceKind, Urgency};
 use crate::tui::context::Context;
 use crate::tui::keymap::is_press;
 use crate::tui::plan_item::{Item, Section};
@@ -26,8 +26,8 @@ pub struct Why {
     pub starts: DateTime<FixedOffset>,
     pub ends: DateTime<FixedOffset>,
     pub hours: i64,
-    /// How often, for rules (phases and warnings do not repeat).
-    pub repeat: Option<Repeat>,
+    /// How often, for rules (`repeat_label`; phases and warnings do not repeat).
+    pub repeat: Option<&'static str>,
     /// The rationale of a rule, the detail of a phase or warning.
     pub text: String,
     /// How soon to act, for warning signs ...
@@ -60,7 +60,12 @@ impl Why {
         let (text, sources, repeat, urgency) = match item {
             Item::Rule(i) => {
                 let rule = &rules.rules[i];
-                (&rule.rationale, &rule.sources, Some(rule.repeat), None)
+                (
+                    &rule.rationale,
+                    &rule.sources,
+                    Some(repeat_label(rule)),
+                    None,
+                )
             }
             Item::Phase(i) => (
                 &rules.phases[i].detail,
@@ -128,8 +133,11 @@ pub fn length_label(hours: i64) -> String {
 }
 
 /// How often a rule asks for something.
-pub fn repeat_label(repeat: Repeat) -> &'static str {
-    match repeat {
+pub fn repeat_label(rule: &Rule) -> &'static str {
+    if rule.as_needed {
+        return "As needed, while the window lasts (never counted as missed)";
+    }
+    match rule.repeat {
         Repeat::Once => "Once, any time in the window",
         Repeat::Daily => "Every day of the window",
         Repeat::MorningAndEvening => "Every morning and evening of the window",

@@ -2,7 +2,8 @@
 //! timeline row): for a warning sign how soon to act and whom to call, the window, how often,
 //! the full rationale, and each source cited with its kind and the plan's remark on it.
 
-use super::{Citation, Why, length_label, repeat_label};
+use super::{Citation, Why, length_label};
+use crate::export::{end_words, moment_words};
 use crate::rules::SourceKind;
 use crate::tui::plan_item::Section;
 use crate::tui::widgets::clinic::urgency_lines;
@@ -16,7 +17,6 @@ const MAX_WIDTH: u16 = 72;
 /// A long rationale gets at most this many lines, a citation or a remark on it this many.
 const MAX_TEXT_LINES: usize = 12;
 const MAX_SOURCE_LINES: usize = 4;
-const WINDOW_FORMAT: &str = "%a %-d %b %H:%M";
 /// How a citation's lines after the first are indented, under its bullet.
 const HANGING: &str = "  ";
 
@@ -53,8 +53,8 @@ impl Why {
             } else {
                 "From"
             },
-            self.starts.format(WINDOW_FORMAT),
-            self.ends.format(WINDOW_FORMAT),
+            moment_words(self.starts),
+            end_words(self.ends),
             length_label(self.hours)
         );
         lines.extend(
@@ -63,7 +63,7 @@ impl Why {
                 .map(|l| Line::styled(l, theme::WHEN)),
         );
         if let Some(repeat) = self.repeat {
-            lines.push(Line::styled(repeat_label(repeat), theme::WHEN));
+            lines.push(Line::styled(repeat, theme::WHEN));
         }
         if !self.text.is_empty() {
             lines.push(Line::raw(""));

@@ -7,7 +7,7 @@ use super::{
     AVOID_MARK, AvoidBlock, GAP, Group, INDENT, Instant, Item, KEPT_MARK, LIFTED_MARK, Style_,
 };
 use crate::checklist::TaskLine;
-use crate::plan::clock_label;
+use crate::plan::{clock_label, end_label};
 use crate::tui::text;
 
 /// The groups of `model` in words: each still-on group with its time, then what was lifted.
@@ -24,7 +24,7 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
         .map(|g| Group {
             label: match g.from {
                 Some(from) => format!("from {}", clock(from)),
-                None => format!("until {}", clock(g.until)),
+                None => format!("until {}", end_label(g.until, now, tz)),
             },
             lifted: false,
             items: g

@@ -1,0 +1,40 @@
+//! How dates and moments read, in one place for every output (the command line, the
+//! store's messages, exports): "Fri 20 Nov 2026 14:00", "Sun 22 Nov 2026", "Sun 22 Nov".
+//! Each is written in the offset the moment carries: callers pass it in the zone to show.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// A moment with its year: "Fri 20 Nov 2026 14:00" (a treatment, a record).
+pub fn moment(at: DateTime<FixedOffset>) -> String {
+    at.format("%a %-d %b %Y %H:%M").to_string()
+}
+
+/// A moment within the plan's weeks, without the year: "Sun 22 Nov 14:00".
+pub fn short_moment(at: DateTime<FixedOffset>) -> String {
+    at.format("%a %-d %b %H:%M").to_string()
+}
+
+/// A date with its year: "Sun 22 Nov 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// A date without the year: "Sun 22 Nov".
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_with_weekday_day_and_month() {
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        assert_eq!(moment(at), "Fri 20 Nov 2026 14:00");
+        assert_eq!(short_moment(at), "Fri 20 Nov 14:00");
+        let date = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
+        assert_eq!(long_date(date), "Tue 29 Feb 2028");
+        assert_eq!(short_date(date), "Tue 29 Feb");
+    }
+}

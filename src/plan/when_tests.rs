@@ -1,0 +1,106 @@
+//! The words for when: countdowns in local calendar days, and ends at a day boundary.
+
+use super::*;
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::America::New_York;
+use chrono_tz::Europe::Berlin;
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+/// Under three days a countdown is exact; from three days on it counts the local dates
+/// between, as "Day 12" and "Fri 4 Dec" beside it do, also across a change of clocks.
+#[test]
+fn countdowns_of_days_count_local_calendar_days() {
+    let cases: [(&str, &str, &str); 7] = [
+        // 11 days 23 hours, 12 dates ahead.
+        (
+            "2026-11-22T15:00:00+01:00",
+            "2026-12-04T14:00:00+01:00",
+            "12 d",
+        ),
+        (
+            "2026-11-22T09:00:00+01:00",
+            "2026-12-04T14:00:00+01:00",
+            "12 d",
+        ),
+        // Just before midnight, a window ending at 00:30 four dates on.
+        (
+            "2026-11-22T23:50:00+01:00",
+            "2026-11-26T00:30:00+01:00",
+            "4 d",
+        ),
+        // Under three days: hours and minutes.
+        (
+            "2026-11-22T09:00:00+01:00",
+            "2026-11-24T14:00:00+01:00",
+            "2 d 5 h",
+        ),
+        (
+            "2026-11-22T09:00:00+01:00",
+            "2026-11-22T14:00:00+01:00",
+            "5 h",
+        ),
+        // Spring forward (Sun 29 Mar 2026): 3 days 22 h 40 min, 4 dates on.
+        (
+            "2026-03-27T00:30:00+01:00",
+            "2026-03-31T00:10:00+02:00",
+            "4 d",
+        ),
+        // Fall back (Sun 25 Oct 2026): 4 days and 1 hour, still 4 dates on.
+        (
+            "2026-10-23T12:00:00+02:00",
+            "2026-10-27T12:00:00+01:00",
+            "4 d",
+        ),
+    ];
+    for (now, then, want) in cases {
+        assert_eq!(
+            countdown_label(at(now), at(then), &Berlin),
+            want,
+            "{now} → {then}"
+        );
+    }
+    // The dates are the zone's: 23:00 in New York is already tomorrow in Berlin.
+    let (now, then) = (
+        at("2026-11-22T23:00:00-05:00"),
+        at("2026-11-26T12:00:00-05:00"),
+    );
+    assert_eq!(countdown_label(now, then, &New_York), "4 d");
+    assert_eq!(countdown_label(now, then, &Berlin), "3 d");
+    assert_eq!(calendar_days(now, then, &New_York), 4);
+}
+
+/// An end at a local midnight closes the day before: "the end of Thu", never "Fri 00:00".
+#[test]
+fn ends_at_a_day_boundary_name_the_day_they_end_with() {
+    let now = at("2026-11-22T09:00:00+01:00"); // Sun
+    let cases = [
+        ("2026-11-23T00:00:00+01:00", "the end of today"),
+        ("2026-11-27T00:00:00+01:00", "the end of Thu"),
+        ("2026-12-04T00:00:00+01:00", "the end of Thu 3 Dec"),
+        // Any other time is a clock time.
+        ("2026-11-27T00:01:00+01:00", "Fri 00:01"),
+        ("2026-11-22T14:00:00+01:00", "14:00"),
+        // Midnight in Berlin is 18:00 in New York: the zone's midnight counts.
+        ("2026-11-26T18:00:00-05:00", "the end of Thu"),
+        // The day clocks go back (Sun 25 Oct 2026) still ends at its midnight.
+        ("2026-10-26T00:00:00+01:00", "the end of Sun 25 Oct"),
+    ];
+    for (end, want) in cases {
+        assert_eq!(end_label(at(end), now, &Berlin), want, "{end}");
+    }
+    assert_eq!(
+        end_label(at("2026-11-27T00:00:00+01:00"), now, &New_York),
+        "Thu 18:00"
+    );
+    assert_eq!(
+        crate::export::end_words(at("2026-11-27T00:00:00+01:00")),
+        "the end of Thu 26 Nov"
+    );
+    assert_eq!(
+        crate::export::end_words(at("2026-11-27T14:00:00+01:00")),
+        "Fri 27 Nov 14:00"
+    );
+}

@@ -1,0 +1,150 @@
+//! Issue 15 walk-through, the words of the command line: tasks done "as needed" read so in
+//! every output (never "daily"), and a window that ends at a day boundary (`until_day`) says
+//! which day it ends with rather than "until Mon 00:00". Europe/Berlin.
+
+mod cli_common;
+
+use cli_common::*;
+
+const CLINIC: &str = "tests/fixtures/plans/clinic.json";
+
+/// The lines of `text` that hold `needle`.
+fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.contains(needle)).collect()
+}
+
+#[test]
+fn tasks_done_as_needed_read_as_needed_in_every_output() {
+    let p = Patient::treated();
+    let at = |args: &[&str]| stdout(p.at(DAY3).args(args));
+    let cold = "Cold compress if red or swollen";
+    assert_eq!(
+        lines_with(&at(&["plan", "--markdown"]), cold),
+        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [2]"]
+    );
+    assert_eq!(
+        lines_with(&at(&["plan", "--markdown", "--days"]), cold),
+        [
+            "- [ ] Cold compress if red or swollen — from 14:00, as needed, until Sun 22 Nov 14:00\\",
+            "- [ ] Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00",
+            "- [ ] Cold compress if red or swollen — as needed, until 14:00 today",
+        ]
+    );
+    assert_eq!(
+        lines_with(&at(&["today"]), cold),
+        ["  [ ] Cold compress if red or swollen          as needed · until 14:00"]
+    );
+    // The compact plan lists them under their own heading.
+    let plan = at(&["plan", "--from", "3", "--to", "3"]);
+    let heading = plan
+        .find("  Do as needed (never counted as missed)\n")
+        .unwrap();
+    let compress = plan.find(cold).unwrap();
+    assert!(
+        heading < compress && compress < plan.find("  Avoid\n").unwrap(),
+        "{plan}"
+    );
+    // The calendar: one event over the window, "(as needed)", and no daily alarm.
+    let ics = exported_calendar(&p, DAY3);
+    let events: Vec<&str> = ics
+        .split("BEGIN:VEVENT")
+        .filter(|e| e.contains("UID:cold-compress"))
+        .collect();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0].contains("SUMMARY:Cold compress if red or swollen (as needed)"),
+        "{}",
+        events[0]
+    );
+    assert!(
+        events[0].contains("DESCRIPTION:As needed\\, until Sun 22 Nov 14:00."),
+        "{}",
+        events[0]
+    );
+    assert!(!events[0].contains("VALARM"), "{}", events[0]);
+    // No output calls one "daily".
+    for args in [
+        &["plan", "--markdown"][..],
+        &["plan", "--markdown", "--days"],
+    ] {
+        for line in at(args).lines() {
+            let as_needed = ["Cold compress", "Follow your provider's", "wide-brim hat"];
+            if as_needed.iter().any(|t| line.contains(t)) {
+                assert!(!line.contains("daily"), "{args:?}: {line}");
+            }
+        }
+    }
+}
+
+/// The clinic's "No makeup" runs `from_day` 1 `until_day` 3: to the end of Sun 22 Nov
+/// (Day 3), the moment written Mon 23 Nov 00:00.
+#[test]
+fn a_window_ending_at_a_day_boundary_names_the_day_it_ends_with() {
+    let p = Patient::new();
+    p.at(TREATED)
+        .args(["--rules", CLINIC, "start"])
+        .assert()
+        .success();
+    let sat = "2026-11-21 09:00";
+    let at = |args: &[&str]| stdout(p.at(sat).args(args));
+    assert_eq!(
+        lines_with(&at(&["today"]), "no-makeup"),
+        ["      no-makeup · until the end of Sun · 1 d 15 h left"]
+    );
+    assert_eq!(
+        lines_with(&at(&["plan", "--markdown"]), "No makeup"),
+        ["- No makeup — until the end of Sun 22 Nov [5, 23]"]
+    );
+    let days = at(&["plan", "--markdown", "--days"]);
+    let makeup = lines_with(&days, "- [ ] No makeup");
+    assert_eq!(
+        makeup[0],
+        "- [ ] No makeup — from 00:00, until the end of Sun 22 Nov\\"
+    );
+    assert!(
+        makeup[1..]
+            .iter()
+            .all(|l| *l == "- [ ] No makeup — until the end of Sun 22 Nov")
+    );
+    let ics = exported_calendar(&p, sat);
+    assert!(
+        ics.contains("DESCRIPTION:Until the end of Sun 22 Nov."),
+        "{ics}"
+    );
+    // Nowhere an end at midnight.
+    for text in [at(&["today"]), at(&["plan", "--markdown"]), days, ics] {
+        for bad in [
+            "until Mon 00:00",
+            "until Mon 23 Nov 00:00",
+            "by Mon 23 Nov 00:00",
+        ] {
+            assert!(!text.contains(bad), "{bad}:\n{text}");
+        }
+    }
+}
+
+/// Issue 15 walk-through: `history` cut a symptom's name mid-word ("Tenderness or disco…").
+/// A name too long for its column wraps at words; one word too long for it gets lines of its
+/// own; nothing passes 80 columns.
+#[test]
+fn history_never_cuts_a_symptom_name() {
+    let p = Patient::treated();
+    let text = stdout(p.at(DAY3).arg("history"));
+    assert!(
+        text.contains("\nTenderness or         –\n  discomfort\n"),
+        "{text}"
+    );
+    assert!(!text.contains('…'), "{text}");
+    // A clinic's symptom named in one long word.
+    let long = "Post-inflammatory-hyperpigmentation";
+    let rules = std::fs::read_to_string(BUILTIN)
+        .unwrap()
+        .replace("Tenderness or discomfort", long);
+    let (p, _) = treated_with(&rules, "clinic.json");
+    let text = stdout(p.at(DAY3).arg("history"));
+    assert!(
+        text.contains(&format!("\n{long}\n                      –\n")),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
