@@ -111,7 +111,7 @@ impl Checklist {
                 },
                 starts: plan.local(task.starts),
                 ends: plan.local(task.ends),
-                when: when_label(task, now, tz),
+                when: when_label(task, now, tz, ends_with_plan(plan, task)),
                 rationale: task.rule.rationale.clone(),
                 sources: task.rule.sources.clone(),
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
@@ -152,6 +152,11 @@ impl Checklist {
             (done + usize::from(t.done), all + 1)
         })
     }
+}
+
+/// Whether `task`'s window closes on the plan's last day: it ends because the plan does.
+fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
+    plan.day_of(task.ends - chrono::Duration::nanoseconds(1)) >= plan.last_day()
 }
 
 /// The booking of the next session, on a day from the one it comes up on (a week before the

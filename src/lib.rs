@@ -21,3 +21,4 @@ pub mod series;
 pub mod store;
 pub mod timearg;
 pub mod tui;
+pub mod wrapping;

@@ -108,8 +108,10 @@ fn today_prints_a_readable_checklist() {
         lines[0],
         "Microneedling aftercare · treatment Fri 20 Nov 2026 14:00"
     );
-    assert!(
-        lines[1].starts_with("Day 3 of recovery · Sun 22 Nov 2026 · 1/"),
+    // The day's count is the checklist header's: every task that counts, to do and to
+    // avoid, said so (issue 15: "0/15" beside a screen's "0/3" read as a disagreement).
+    assert_eq!(
+        lines[1], "Day 3 of recovery · Sun 22 Nov 2026 · 1/15 ticked (7 do, 8 avoid)",
         "{text}"
     );
     for want in [

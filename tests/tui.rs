@@ -135,6 +135,35 @@ fn help_overlay() {
     assert!(app.should_quit());
 }
 
+/// Help at 80x24 scrolls, but nothing in it is cut: scrolled to its end, every key's
+/// description reads whole (long ones wrap under themselves); at 120x40 it fits unscrolled.
+#[test]
+fn help_overlay_end_80x24_and_whole_at_120x40() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('?')]);
+    let mut seen = screen(&app);
+    press(&mut app, &[KeyCode::End]);
+    let end = screen(&app);
+    seen.push_str(&end);
+    insta::assert_snapshot!("help_overlay_end_80x24", end);
+    assert!(!seen.contains('…'), "{seen}");
+    for whole in [
+        "Tick or untick the selected task; open/close a folded line",
+        "Alerts and warning signs in full; what is normal now",
+        "Select a task; its box or a second click ticks it",
+    ] {
+        assert!(seen.contains(whole), "{whole} cut:\n{seen}");
+    }
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 120, 40);
+    press(&mut app, &[Char('?')]);
+    let shown = screen(&app);
+    assert!(shown.contains("any key closes"), "{shown}");
+    assert!(!shown.contains("scroll"), "{shown}");
+    insta::assert_snapshot!("help_overlay_120x40", shown);
+}
+
 #[test]
 fn day_navigation_is_clamped_and_t_comes_back() {
     let (_dir, store, state) = treated_store();

@@ -25,6 +25,23 @@ fn demo_stepped_a_day_80x24() {
     insta::assert_snapshot!("demo_plus_1_day_80x24", shown);
 }
 
+/// The banner counts days as the header does: on Day 14 at 10:00 (12 d 20 h after a 14:00
+/// treatment) both say Day 14 and 13 days, never "+12 d".
+#[test]
+fn demo_banner_counts_days_as_the_header_does_80x24() {
+    let mut app = demo(80, 24);
+    // Fri 20 Nov 14:00 + 12 days + 20 hours: Thu 3 Dec 10:00.
+    type_text(&mut app, &">".repeat(12));
+    type_text(&mut app, &".".repeat(20));
+    let shown = screen(&app);
+    let banner = shown.lines().next().unwrap_or_default();
+    assert!(banner.contains("Thu 3 Dec 10:00"), "{shown}");
+    assert!(banner.contains("Day 14"), "{shown}");
+    assert!(!banner.contains("+12 d"), "{shown}");
+    assert!(shown.contains("Day 14 of recovery"), "{shown}");
+    insta::assert_snapshot!("demo_day14_80x24", shown);
+}
+
 #[test]
 fn demo_stepped_hours_80x24() {
     let mut app = demo(80, 24);

@@ -8,6 +8,7 @@ mod tui_harness;
 
 use aftercare::tui::App;
 use chrono_tz::Tz;
+use crossterm::event::KeyCode;
 use crossterm::event::KeyCode::{Char, Down, Enter, Up};
 use ratatui::style::Color;
 use tui_harness::*;
@@ -42,6 +43,84 @@ fn a_restriction_lifted_today_stays_in_sight_as_lifted_80x24() {
     // The next day it is no longer news.
     let (_dir, app) = patient_at("2026-11-23T09:00:00+01:00", (80, 24));
     assert!(!screen(&app).contains("Makeup is fine again"));
+}
+
+#[test]
+fn a_restriction_kept_today_reads_apart_from_one_lifted_80x24() {
+    // Day 3, 15:00: makeup was lifted at 14:00; the patient ticks the first thing still to
+    // avoid as kept today. Kept still holds (a ticked box), lifted is over (a check).
+    let (_dir, mut app) = patient_at("2026-11-22T15:00:00+01:00", (80, 24));
+    for _ in 0..30 {
+        if screen(&app).contains("›✕") {
+            break;
+        }
+        press(&mut app, &[Down]);
+    }
+    assert!(
+        screen(&app).contains("›✕ Avoid direct sun"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(shown.contains("[x] Avoid direct sun"), "{shown}");
+    assert!(shown.contains("✓ Makeup is fine again"), "{shown}");
+    assert!(!shown.contains("✓ Avoid direct sun"), "{shown}");
+    insta::assert_snapshot!("kept_and_lifted_day3_80x24", shown);
+}
+
+#[test]
+fn a_daily_habit_is_not_counted_down_as_the_plan_ends_80x24() {
+    // Day 42, 21:00: sunscreen's window closes with the plan (Fri 1 Jan 14:00). It is no
+    // deadline: it says the plan ends, never "17 h left".
+    let (_dir, app) = patient_at("2026-12-31T21:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let sunscreen = shown
+        .lines()
+        .find(|l| l.contains("Apply SPF 30+ sunscreen"))
+        .unwrap_or_default();
+    assert!(sunscreen.contains("daily · plan ends Fri"), "{shown}");
+    assert!(!sunscreen.contains("left"), "{shown}");
+    insta::assert_snapshot!("daily_habits_as_the_plan_ends_day42_80x24", shown);
+}
+
+#[test]
+fn warning_signs_fold_between_whole_titles_and_s_opens_the_rest_80x24() {
+    // Day 14, 10:00: more signs to call about than rows; the list stops after a whole title
+    // and says how many more and the key, never "…, or +3 more" mid-title.
+    let (_dir, mut app) = patient_at("2026-12-03T10:00:00+01:00", (80, 24));
+    let shown = screen(&app);
+    let more = shown
+        .lines()
+        .find(|l| l.contains(" more — press s"))
+        .unwrap_or_else(|| panic!("no fold:\n{shown}"));
+    assert!(more.contains(" · +"), "{shown}");
+    assert!(!shown.contains(", or +"), "{shown}");
+    insta::assert_snapshot!("signs_folded_at_whole_titles_day14_80x24", shown);
+    press(&mut app, &[Char('s')]);
+    assert!(screen(&app).contains("When to call, and what is normal now"));
+}
+
+#[test]
+fn away_from_today_the_relative_words_say_they_are_today_s_80x24() {
+    // Day 2 (Sat 21 Nov), looking at Day 4: "treated yesterday" is about today, and says so.
+    let (_dir, mut app) = patient_at("2026-11-21T10:00:00+01:00", (80, 24));
+    assert!(
+        screen(&app).contains("treated yesterday"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Day 4 of recovery · Mon 23 Nov (in 2 days)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(" Today Sat 21 Nov: treated yesterday, Fri 20 Nov 14:00"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("day4_seen_from_day2_80x24", shown);
 }
 
 #[test]
@@ -331,6 +410,39 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
         below - top + 2
     );
     assert!(row_with(&app, "makeup").is_some(), "{shown}");
+    // The alert's whole text, and the times of what to avoid folded out said so.
+    assert!(shown.contains("use urgent care."), "{shown}");
+    assert!(
+        shown.contains("soonest to end first · i: until when"),
+        "{shown}"
+    );
     insta::assert_snapshot!("severe_check_in_day2_80x24", shown);
     drop(dir);
+}
+
+#[test]
+fn an_alert_too_long_for_its_box_says_so_and_s_reads_it_whole_50x14() {
+    use aftercare::store::{Change, CheckInPatch};
+    let (_dir, store, _) = treated_store();
+    let change = Change::CheckIn {
+        session: at(TREATMENT),
+        date: date(21),
+        patch: CheckInPatch {
+            ratings: [("redness".into(), 5), ("swelling".into(), 5)].into(),
+            note: None,
+        },
+    };
+    let state = store.apply(&change).unwrap();
+    let mut app = app_at(store, state, "2026-11-21T08:30:00+01:00", 50, 14);
+    let shown = screen(&app);
+    assert!(shown.contains("▸ More of this alert: press s"), "{shown}");
+    insta::assert_snapshot!("alert_folded_50x14", shown);
+    press(&mut app, &[Char('s')]);
+    let mut seen = screen(&app);
+    insta::assert_snapshot!("alert_whole_in_the_s_panel_50x14", seen);
+    press(&mut app, &[Down; 3]);
+    seen.push_str(&screen(&app));
+    assert!(seen.contains("⚠ Rated severe: redness, swelling"), "{seen}");
+    assert!(seen.contains("Call emergency services now."), "{seen}");
+    assert!(seen.contains("urgent care."), "{seen}");
 }

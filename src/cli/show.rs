@@ -165,12 +165,24 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
     Some(format!("{what}: aftercare plan --from {first} --to {to}"))
 }
 
-/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/9 done"
+/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/15 ticked (7 do, 8 avoid)": the day's
+/// counted tasks (not those done as needed), the same count as the checklist's header.
+/// Cells the plan listing's "  <- today" takes after a day's header.
+const TODAY_MARK_ROOM: usize = 10;
+
 fn day_header(day: &Checklist) -> String {
     let (done, total) = day.progress();
     let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
     if total > 0 {
-        header.push_str(&format!(" · {done}/{total} done"));
+        let counted = day.tasks.iter().filter(|t| !t.as_needed);
+        let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
+        header.push_str(&format!(" · {done}/{total} ticked"));
+        // What the count is made of, where the line has room for it (and for the plan's
+        // "  <- today" after it).
+        let parts = format!(" ({} do, {avoid} avoid)", total - avoid);
+        if header.chars().count() + parts.chars().count() + TODAY_MARK_ROOM <= WIDTH {
+            header.push_str(&parts);
+        }
     }
     header
 }

@@ -24,7 +24,7 @@ pub fn printed(text: &str) -> Cow<'_, str> {
 
 /// How many columns `text` takes as printed.
 pub fn columns(text: &str) -> usize {
-    printed(text).chars().count()
+    crate::wrapping::cells(&printed(text))
 }
 
 /// The width plain output is laid out for.
@@ -54,32 +54,17 @@ pub fn wrap(text: &str, first: &str, indent: &str) -> String {
 /// `wrap` to `width` columns rather than `WIDTH`.
 pub fn wrap_to(text: &str, width: usize, first: &str, indent: &str) -> String {
     let (text, first, indent) = (printed(text), printed(first), printed(indent));
-    let indent = indent.as_ref();
-    let mut out = String::new();
-    let mut line = first.into_owned();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= width;
-        if !empty && !fits {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = indent.to_string();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
+    let lines = crate::wrapping::wrap_lines(&text, width, &first, &indent);
+    match lines.is_empty() {
+        true => first.trim_end().to_string(),
+        false => lines.join("\n"),
     }
-    out.push_str(line.trim_end());
-    out
 }
 
-/// Pads `text` with spaces to `width` characters (not bytes: titles may hold "–").
+/// Pads `text` with spaces to `width` columns (cells, not bytes: titles may hold "–").
 pub fn pad(text: &str, width: usize) -> String {
     let text = printed(text);
-    let len = text.chars().count();
+    let len = crate::wrapping::cells(&text);
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
 }
 

@@ -151,7 +151,7 @@ fn labels_say_when() {
     let label = |day: i64, id: &str| {
         let d = plan.day(day);
         let task = d.tasks.iter().find(|t| t.id() == id).unwrap().clone();
-        when_label(&task, now, &Berlin)
+        when_label(&task, now, &Berlin, false)
     };
     assert_eq!(label(3, "makeup"), "until 14:00 · 5 h left");
     assert_eq!(label(3, "spf"), "daily");
@@ -160,8 +160,37 @@ fn labels_say_when() {
     let later = at("2026-11-23T09:00:00+01:00");
     let d = plan.day(3);
     assert_eq!(
-        when_label(&d.tasks[d.tasks.len() - 1], later, &Berlin),
+        when_label(&d.tasks[d.tasks.len() - 1], later, &Berlin, false),
         "ended Sun 14:00"
+    );
+}
+
+/// A daily habit never counts down: near the plan's end it says the plan ends (sunscreen is
+/// not over then), and a habit that stops earlier says until when, with no "left".
+#[test]
+fn a_daily_habit_near_its_end_is_not_counted_down() {
+    let r = rules(&[
+        ("spf", "do", 0, 1008, "daily"),
+        ("water", "do", 0, 1000, "daily"),
+    ]);
+    let plan = Plan::new(&r, at("2026-10-19T14:00:00+01:00"), Berlin);
+    let now = at("2026-11-29T21:00:00+01:00");
+    let d = plan.day(42);
+    let task = |id: &str| d.tasks.iter().find(|t| t.id() == id).unwrap().clone();
+    assert_eq!(
+        when_label(&task("spf"), now, &Berlin, true),
+        "daily · plan ends Mon"
+    );
+    assert_eq!(
+        when_label(&task("water"), now, &Berlin, false),
+        "daily · until Mon 06:00"
+    );
+    let monday = at("2026-11-30T09:00:00+01:00");
+    let d = plan.day(43);
+    let spf = d.tasks.iter().find(|t| t.id() == "spf").unwrap();
+    assert_eq!(
+        when_label(spf, monday, &Berlin, true),
+        "daily · plan ends today"
     );
 }
 

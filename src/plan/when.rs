@@ -132,8 +132,15 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// What to say next to a task: its time of day, or its countdown.
-pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz: &Tz) -> String {
+/// What to say next to a task: its time of day, or its countdown. `ends_with_plan`: the
+/// task's window closes on the plan's last day, so it ends only because the plan does (a
+/// daily habit is then never counted down as if it stopped).
+pub fn when_label<Tz: TimeZone>(
+    task: &Task<'_>,
+    now: DateTime<FixedOffset>,
+    tz: &Tz,
+    ends_with_plan: bool,
+) -> String {
     let timing = Timing::of(task.starts, task.ends, now);
     let clock = |at| clock_label(at, now, tz);
     let end = |at| end_label(at, now, tz);
@@ -167,9 +174,26 @@ pub fn when_label<Tz: TimeZone>(task: &Task<'_>, now: DateTime<FixedOffset>, tz:
                 countdown_label(now, task.ends, tz)
             )
         }
-        // A daily habit that runs for weeks needs no countdown until its last days.
+        // A daily habit that runs for weeks needs no countdown until its last days, and never
+        // a countdown at all: it is not a deadline. Near its end it says when it stops being
+        // asked for, or that the plan ends then (what to keep doing after is the after-plan
+        // screen's to say).
         (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
             "daily".to_string()
+        }
+        (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
+            let last = task.ends - Duration::nanoseconds(1);
+            let day = last.with_timezone(tz).weekday();
+            let when = if last.with_timezone(tz).date_naive() == now.with_timezone(tz).date_naive()
+            {
+                "today".to_string()
+            } else {
+                day.to_string()
+            };
+            format!("daily · plan ends {when}")
+        }
+        (Timing::Active, None, Kind::Do, Repeat::Daily) => {
+            format!("daily · until {}", clock(task.ends))
         }
         (Timing::Active, None, _, _) => {
             format!(

@@ -1,17 +1,10 @@
 //! Fitting words into cells: cut with "…" rather than wrap or spill.
 
-use ratatui::text::Span;
-
 const ELLIPSIS: char = '…';
 
-/// How many cells `text` takes.
+/// How many cells `text` takes (`wrapping::cells`: as ratatui counts them).
 pub fn width(text: &str) -> usize {
-    // Printable ASCII, most of what is drawn, takes a cell a character: counted rather than
-    // measured, which matters when a clinic's day has 65,000 tasks to size a column for.
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return text.len();
-    }
-    Span::raw(text).width()
+    crate::wrapping::cells(text)
 }
 
 fn char_width(c: char) -> usize {
@@ -46,40 +39,19 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// `text` word-wrapped to `max` cells in at most `lines` lines; the last one ends in "…"
 /// when the text did not fit.
 pub fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
-    let mut out = Vec::new();
     if lines == 0 {
-        return out;
+        return Vec::new();
     }
-    // Widths add up word by word (a space is one cell), so each word is measured once:
-    // this runs for every note on every frame.
-    let mut current = String::new();
-    let mut current_width = 0;
-    for word in text.split_whitespace() {
-        let word_width = width(word);
-        if current.is_empty() {
-            current.push_str(word);
-            current_width = word_width;
-            continue;
-        }
-        if current_width + 1 + word_width <= max {
-            current.push(' ');
-            current.push_str(word);
-            current_width += 1 + word_width;
-            continue;
-        }
-        if out.len() + 1 == lines {
-            out.push(mark_cut(&current, max));
-            return out;
-        }
-        out.push(truncate(&current, max));
-        current.clear();
-        current.push_str(word);
-        current_width = word_width;
-    }
-    if !current.is_empty() && out.len() < lines {
-        out.push(truncate(&current, max));
-    }
-    out
+    let all = crate::wrapping::wrap_lines(text, max, "", "");
+    let cut = all.len() > lines;
+    all.into_iter()
+        .take(lines)
+        .enumerate()
+        .map(|(i, line)| match cut && i + 1 == lines {
+            true => mark_cut(&line, max),
+            false => truncate(&line, max),
+        })
+        .collect()
 }
 
 /// A line that more text should have followed.

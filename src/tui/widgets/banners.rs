@@ -24,6 +24,8 @@ pub struct DemoBanner {
     pub time: String,
     pub treatment: DateTime<FixedOffset>,
     pub now: DateTime<FixedOffset>,
+    /// The plan day of `now` (Day 1: the treatment's calendar day), as the header counts it.
+    pub day: Option<i64>,
     pub playing: bool,
 }
 
@@ -40,6 +42,7 @@ impl DemoBanner {
                 .to_string(),
             treatment: demo.treatment,
             now: ctx.now,
+            day: ctx.today(),
             playing: demo.playing,
         })
     }
@@ -49,7 +52,7 @@ impl Widget for DemoBanner {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, theme::DEMO_BANNER);
         let time = self.time;
-        let (long, short) = since_treatment(self.now, self.treatment);
+        let (long, short) = since_treatment(self.now, self.treatment, self.day);
         let state = if self.playing { PLAYING } else { PAUSED };
         // The richest wording that fits; the time and the play state always stay.
         let wordings = [
@@ -79,19 +82,33 @@ impl Widget for DemoBanner {
     }
 }
 
-/// How far the simulated time is from the treatment, in long and short words.
+/// How far the simulated time is from the treatment, in long and short words. After the
+/// treatment's day it counts calendar days, as the header does ("Day 14, 13 days after
+/// treatment" beside "Day 14 of recovery · treated 13 days ago"), never elapsed time, which
+/// reads a day short ("+12 d" at 10:00 on Day 14 of a 14:00 treatment).
 fn since_treatment(
     now: DateTime<FixedOffset>,
     treatment: DateTime<FixedOffset>,
+    day: Option<i64>,
 ) -> (String, String) {
     if now < treatment {
         let ahead = duration_label(treatment - now);
-        (format!("{ahead} before treatment"), format!("-{ahead}"))
-    } else if now == treatment {
-        ("treatment just now".into(), "just treated".into())
-    } else {
-        let since = duration_label(now - treatment);
-        (format!("+{since} after treatment"), format!("+{since}"))
+        return (format!("{ahead} before treatment"), format!("-{ahead}"));
+    }
+    if now == treatment {
+        return ("treatment just now".into(), "just treated".into());
+    }
+    let since = duration_label(now - treatment);
+    match day {
+        Some(1) | None => (
+            format!("Day 1, {since} after treatment"),
+            format!("Day 1 +{since}"),
+        ),
+        Some(2) => ("Day 2, the day after treatment".into(), "Day 2".into()),
+        Some(day) => (
+            format!("Day {day}, {} days after treatment", day - 1),
+            format!("Day {day}"),
+        ),
     }
 }
 

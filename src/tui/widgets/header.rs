@@ -56,6 +56,18 @@ impl<'a> Header<'a> {
             if ctx.today().is_some_and(|today| today > plan.last_day()) {
                 words.push_str(" · plan complete");
             }
+            // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
+            // counted from the viewed day: say the words are today's.
+            if list.is_some_and(|l| Some(l.day) != ctx.today()) {
+                let date = plan.local(ctx.now).format("%a %-d %b");
+                let mut rest = words.chars();
+                let first = rest.next().map(|c| c.to_lowercase().to_string());
+                words = format!(
+                    "Today {date}: {}{}",
+                    first.unwrap_or_default(),
+                    rest.as_str()
+                );
+            }
             (words, short)
         });
         let latest = ctx.session_position().is_some_and(|(n, count)| n == count);
@@ -164,18 +176,25 @@ impl Header<'_> {
         let Some((done, total)) = self.progress else {
             return;
         };
+        // Every task of the viewed day that counts, to do and to avoid alike ("ticked", the
+        // word for both), so it reads apart from "To do now" (one part of the day).
+        let when = match (self.today, self.day) {
+            (Some(today), Some((day, _))) if today == day => " today",
+            _ => "",
+        };
+        let progress = format!("{done}/{total} ticked{when}");
         let mut words = self.summary.clone();
-        // The countdown to the next treatment, when there is room.
+        // The countdown to the next treatment where it fits whole beside the count: it is
+        // left out rather than cut mid-phrase.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
             for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
-                if text::width(&candidate) + 12 <= usize::from(area.width) {
+                if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width) {
                     words = candidate;
                     break;
                 }
             }
         }
-        let progress = format!("{done}/{total} done");
         // The bar gives way to the words: it shrinks (to nothing) before they are cut.
         let spare = usize::from(area.width)
             .saturating_sub(text::width(&words) + text::width(&progress) + 5);

@@ -17,8 +17,11 @@ const BOX_TITLE: &str = " Check-in alert: ";
 /// From this height each alert also lists its sources; below it the message, which says what
 /// to do, gets the room (the sources are in `aftercare today`).
 const ROOMY_HEIGHT: u16 = 30;
-/// Lines for "⚠ Title — message".
-const MESSAGE_LINES: usize = 2;
+/// Lines for "⚠ Title — message": enough for any alert's whole text. Where the box gets
+/// fewer rows, its last row says so and `s` opens every alert whole (the notes panel).
+const MESSAGE_LINES: usize = 8;
+/// The last row of a box too short for its alerts.
+const FOLDED: &str = "▸ More of this alert: press s to read it all";
 
 /// The viewed day's alerts, on a terminal `height` rows tall.
 pub struct Alerts<'a> {
@@ -40,7 +43,7 @@ pub fn rows_wanted(alerts: &[AlertLine], size: Size) -> u16 {
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
 
-/// "⚠ Title — message", wrapped to at most two lines.
+/// "⚠ Title — message", wrapped whole.
 fn message_lines(alert: &AlertLine, width: usize) -> Vec<String> {
     let text = format!("{MARK}{} — {}", alert.title, alert.message);
     // Two columns narrower, so a continuation line can sit under the title, past the mark.
@@ -102,6 +105,41 @@ impl Widget for Alerts<'_> {
                 ),
             ]));
         }
+        // Never cut silently: the last row that fits says the rest is behind `s`.
+        let rows = usize::from(inner.height);
+        if lines.len() > rows && rows > 0 {
+            lines.truncate(rows - 1);
+            lines.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(text::truncate(FOLDED, width), theme::FOLD),
+            ]));
+        }
         Paragraph::new(lines).render(inner, buf);
     }
+}
+
+/// Every alert whole, most urgent first, with its sources: for the panel `s` opens.
+pub fn full_lines(alerts: &[AlertLine], width: usize) -> Vec<Line<'static>> {
+    let mut alerts: Vec<&AlertLine> = alerts.iter().collect();
+    alerts.sort_by_key(|a| a.urgency);
+    let mut lines = Vec::new();
+    for alert in alerts {
+        let look = match alert.urgency {
+            Urgency::Emergency => theme::EMERGENCY,
+            Urgency::Call => theme::ALERT_TITLE,
+            Urgency::Mention => theme::MENTION,
+        };
+        lines.push(Line::styled(format!("{MARK}{}", alert.title), look));
+        for l in text::wrap(&alert.message, width.saturating_sub(2), MESSAGE_LINES) {
+            lines.push(Line::styled(format!("  {l}"), theme::ALERT_TEXT));
+        }
+        let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
+        if !titles.is_empty() {
+            let sources = format!("Sources: {}", titles.join("; "));
+            for l in text::wrap(&sources, width.saturating_sub(2), 6) {
+                lines.push(Line::styled(format!("  {l}"), theme::MUTED));
+            }
+        }
+    }
+    lines
 }

@@ -40,11 +40,11 @@ pub enum Action {
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
-    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open or close a folded line" },
+    Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open/close a folded line" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
     Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
-    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Every warning sign, with what to do, and what is normal now" },
+    Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Alerts and warning signs in full; what is normal now" },
     Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("plan"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this task? Its reasons and sources" },
     Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },

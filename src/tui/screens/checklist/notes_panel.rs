@@ -1,5 +1,5 @@
-//! Every note of the day at once, opened with `s` over the main screen: the clinic and how to
-//! reach it, each warning sign under its urgency with its whole detail, and what is normal
+//! Every note of the day at once, opened with `s` over the main screen: the day's check-in
+//! alerts whole, the clinic and how to reach it, each warning sign under its urgency with its whole detail, and what is normal
 //! now. ↑/↓ scroll; `s` or Esc closes it.
 
 use super::notes::{Notes, clinic_name};
@@ -24,7 +24,12 @@ pub struct NotesPanel<'a> {
 impl NotesPanel<'_> {
     /// The panel's lines at `width`.
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
-        let mut lines = clinic_lines(self.notes.provider, width);
+        // The day's check-in alerts first, whole: the alert box may have had to fold them.
+        let mut lines = super::alerts::full_lines(self.notes.alerts, width);
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(clinic_lines(self.notes.provider, width));
         lines.push(Line::raw(""));
         lines.extend(self.notes.all_lines(width));
         lines

@@ -153,6 +153,7 @@ pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> 
         .plan()
         .is_some_and(|plan| is_after_plan(ctx, list, plan.last_day()));
     Notes {
+        alerts: &ctx.alerts,
         phases: if after_plan { &[] } else { &list.phases },
         warnings: &list.warnings,
         provider: ctx.rules.provider.as_ref(),

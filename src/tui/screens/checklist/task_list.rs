@@ -153,7 +153,8 @@ impl Widget for TaskList<'_> {
 }
 
 impl TaskList<'_> {
-    /// " To do now  3/8 ─────"
+    /// " To do now 3/8 done ─────": the tasks listed now (one part of the day), not the
+    /// day's (the header counts those).
     fn heading(&self, area: Rect, buf: &mut Buffer) {
         // Tasks done as needed are listed but not counted (`Checklist::progress`).
         let listed: Vec<usize> = self
@@ -172,7 +173,7 @@ impl TaskList<'_> {
         let mut title = vec![Span::styled(name, theme::DO_HEADING)];
         if !listed.is_empty() {
             title.push(Span::styled(
-                format!("{done}/{} ", listed.len()),
+                format!("{done}/{} done ", listed.len()),
                 theme::MUTED,
             ));
         }

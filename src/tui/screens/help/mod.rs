@@ -16,7 +16,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-const MAX_WIDTH: u16 = 68;
+/// Wide enough that every key's description fits on its line from 80 columns up (so the help
+/// fits 120x40 without scrolling); narrower terminals wrap a description under itself.
+const MAX_WIDTH: u16 = 80;
+/// Lines one key's description may take before it is cut (none needs more than 2 at 40 columns).
+const MAX_KEY_LINES: usize = 4;
 /// Space between the keys and what they do.
 const KEY_GAP: usize = 2;
 /// The disclaimer is shown whole, up to this many lines.
@@ -93,10 +97,22 @@ impl HelpPopup {
         for (keys, what) in &self.keys {
             let room = width.saturating_sub(key_column);
             let pad = " ".repeat(key_column.saturating_sub(text::width(keys)));
-            lines.push(Line::from(vec![
-                Span::styled(format!("{keys}{pad}"), theme::KEY),
-                Span::styled(text::truncate(what, room), theme::HINT),
-            ]));
+            // A description longer than its room wraps under itself rather than being cut:
+            // at 80 columns several are a few words too long to read whole otherwise.
+            for (n, part) in text::wrap(what, room, MAX_KEY_LINES)
+                .into_iter()
+                .enumerate()
+            {
+                let key = if n == 0 {
+                    format!("{keys}{pad}")
+                } else {
+                    " ".repeat(key_column)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(key, theme::KEY),
+                    Span::styled(part, theme::HINT),
+                ]));
+            }
         }
         if let Some(note) = &self.note {
             lines.push(Line::raw(""));

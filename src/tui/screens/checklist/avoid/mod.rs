@@ -26,9 +26,12 @@ type Instant = DateTime<FixedOffset>;
 const HEADING: &str = " To avoid ";
 /// Space between two items on a line.
 const GAP: usize = 2;
-/// Marks an item still to avoid, one ticked as kept today, and one lifted.
+/// Marks an item still to avoid, one ticked as kept today, and one lifted. Kept and lifted
+/// mean different things (kept: it still holds, you kept to it today; lifted: its window is
+/// over), so they never share a mark: a kept one is ticked like a task done today ("[x]"),
+/// a lifted one has the check of something allowed again ("✓ Makeup is fine again").
 const AVOID_MARK: &str = "✕ ";
-const KEPT_MARK: &str = "✓ ";
+const KEPT_MARK: &str = "[x] ";
 const LIFTED_MARK: &str = "✓ ";
 /// Where the items start when there is no column of times.
 const INDENT: usize = 2;
@@ -70,6 +73,9 @@ pub struct AvoidBlock {
     pub lifted_hidden: usize,
     /// Whether an item is longer than a line and wraps.
     wraps: bool,
+    /// Whether the times were left out for want of room (the heading then says so, and
+    /// where to read them).
+    pub times_hidden: bool,
 }
 
 /// A group's words before they are placed.
@@ -119,8 +125,10 @@ impl AvoidBlock {
             rows.is_none_or(|r| b.rows <= r) && (style == Style_::Flow || !b.wraps)
         };
         let mut last = None;
+        let timed = groups.iter().any(|g| !g.lifted);
         for style in [Style_::Column, Style_::Over, Style_::Flow] {
-            let block = place(groups, style, width, count);
+            let mut block = place(groups, style, width, count);
+            block.times_hidden = timed && style == Style_::Flow;
             if fits(&block, style) {
                 return block;
             }

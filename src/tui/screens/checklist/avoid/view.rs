@@ -30,12 +30,23 @@ impl Widget for AvoidView<'_> {
         let (done, all) = block.count;
         let mut title = vec![Span::styled(HEADING, theme::AVOID_HEADING)];
         if all > 0 {
-            title.push(Span::styled(format!("{done}/{all} "), theme::MUTED));
+            title.push(Span::styled(format!("{done}/{all} kept "), theme::MUTED));
         }
-        let rule = Block::new()
+        let mut rule = Block::new()
             .borders(Borders::TOP)
             .border_style(theme::RULE)
-            .title(Line::from(title));
+            .title(Line::from(title.clone()));
+        // Folded to fit: the times are not shown, so the heading says so and where they are.
+        if block.times_hidden && !block.items.is_empty() {
+            let used: usize = title.iter().map(|s| text::width(&s.content)).sum();
+            let room = usize::from(area.width).saturating_sub(used + 2);
+            let note = [" soonest to end first · i: until when ", " i: until when "]
+                .into_iter()
+                .find(|n| text::width(n) <= room);
+            if let Some(note) = note {
+                rule = rule.title(Line::styled(note, theme::MUTED).right_aligned());
+            }
+        }
         let inner = rule.inner(area);
         rule.render(area, buf);
         let at = |line: usize, x: usize| {

@@ -64,6 +64,13 @@ pub(super) fn flow(pieces: &[Piece], width: usize, first: &str, next: &str) -> V
 /// A group's words and its notes' titles run together onto lines of `width` ("Call your
 /// clinic today: Fever … · Pus, …"), each continued line indented.
 pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
+    pack_first(group, group.notes.len(), width)
+}
+
+/// As `pack`, naming only the group's first `named` notes whole and then how many more there
+/// are and the key that shows them ("· +3 more — press s"), so a group cut short is cut
+/// between notes, never inside a title.
+pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteRow> {
     // The group's words stay together where they fit on a line.
     let mut pieces: Vec<Piece> = group
         .head
@@ -78,8 +85,14 @@ pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
     let titles: Vec<String> = if group.notes.is_empty() {
         vec![group.empty_words().to_string()]
     } else {
-        group.notes.iter().map(|n| n.title.clone()).collect()
+        group
+            .notes
+            .iter()
+            .take(named)
+            .map(|n| n.title.clone())
+            .collect()
     };
+    let more = group.notes.len().saturating_sub(named);
     // Which piece ends which note, to count the notes a line finishes naming.
     let mut ends = Vec::new();
     for (n, title) in titles.into_iter().enumerate() {
@@ -88,6 +101,13 @@ pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
         }
         pieces.push(piece(title, group.style, true));
         ends.push(pieces.len() - 1);
+    }
+    if more > 0 {
+        let words = format!("+{more} more — press {ALL_KEY}");
+        if named > 0 {
+            pieces.push(piece(" · ", theme::MUTED, false));
+        }
+        pieces.push(piece(words, theme::MUTED, false));
     }
     let lines = flow(&pieces, width, " ", "   ");
     // A note is named on the line its last word is on: count words to find it.

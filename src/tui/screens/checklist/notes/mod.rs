@@ -22,7 +22,7 @@ pub use heading::{clinic_name, tier_words};
 use crate::checklist::NoteLine;
 use crate::rules::{Provider, Urgency};
 use crate::tui::{text, theme};
-use flow::{Piece, count_line, cut_to_width, flow, pack, piece};
+use flow::{Piece, count_line, flow, pack, pack_first, piece};
 use heading::tier_style;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -45,6 +45,8 @@ pub const ALL_KEY: &str = "s";
 /// The day's warning signs and phases, and the clinic to call.
 #[derive(Clone, Copy)]
 pub struct Notes<'a> {
+    /// The viewed day's check-in alerts: the panel `s` opens reads them whole first.
+    pub alerts: &'a [crate::journal::AlertLine],
     pub phases: &'a [NoteLine],
     pub warnings: &'a [NoteLine],
     pub provider: Option<&'a Provider>,
@@ -225,16 +227,15 @@ impl<'a> Notes<'a> {
             }
             let room = left.saturating_sub(keep);
             if room > 0 {
-                let total = group.notes.len();
-                lines.truncate(room);
-                let named: usize = lines.iter().map(|l| l.names).sum();
-                if let Some(last) = lines.last_mut().filter(|_| named < total) {
-                    last.line.spans.push(Span::styled(
-                        format!(" +{} more", total - named),
-                        theme::MUTED,
-                    ));
-                    cut_to_width(&mut last.line, width);
-                }
+                // As many notes as fit whole, then "+3 more — press s": cut between notes.
+                let fitted = (0..group.notes.len())
+                    .rev()
+                    .map(|named| pack_first(group, named, width))
+                    .find(|l| l.len() <= room);
+                lines = fitted.unwrap_or_else(|| {
+                    lines.truncate(room);
+                    lines
+                });
                 out.extend(lines);
                 left -= room;
             }

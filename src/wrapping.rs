@@ -1,0 +1,103 @@
+//! Word wrapping as every output of the app does it, by `textwrap`'s first-fit algorithm:
+//! each line takes as many words as fit (so a line reads the same whatever follows it), words
+//! are never split (not at hyphens; a word longer than a line keeps a line of its own), and
+//! any run of whitespace in the text is one space. Widths are terminal cells as ratatui
+//! counts them (`unicode-width` over the whole word, so "👨‍👩‍👧‍👦" is one glyph of two cells),
+//! which is why the words are measured here rather than by textwrap's own `wrap`.
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_width::UnicodeWidthStr;
+
+/// A word and the cells it takes; one space follows it.
+#[derive(Debug)]
+struct Word<'a> {
+    text: &'a str,
+    cells: usize,
+}
+
+impl Fragment for Word<'_> {
+    fn width(&self) -> f64 {
+        self.cells as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        1.0
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// How many terminal cells `text` takes.
+pub fn cells(text: &str) -> usize {
+    // Printable ASCII, most of what is drawn, takes a cell a character.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
+    text.width()
+}
+
+/// `text` in lines of at most `width` cells (but for a word longer than that), the first
+/// starting with `first`, the others with `indent`; no line ends in a space. No lines when
+/// `text` has no words.
+pub fn wrap_lines(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
+    let words: Vec<Word<'_>> = text
+        .split_whitespace()
+        .map(|text| Word {
+            text,
+            cells: cells(text),
+        })
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let room = |prefix: &str| width.saturating_sub(cells(prefix)) as f64;
+    wrap_first_fit(&words, &[room(first), room(indent)])
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut out = String::from(if i == 0 { first } else { indent });
+            for (n, word) in line.iter().enumerate() {
+                if n > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word.text);
+            }
+            out.truncate(out.trim_end().len());
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_whole_words_first_fit_in_cells() {
+        let cases: [(&str, usize, &str, &str, &[&str]); 8] = [
+            ("one two three", 7, "", "", &["one two", "three"]),
+            ("one  two\nthree ", 80, "", "", &["one two three"]),
+            ("", 10, "- ", "  ", &[]),
+            ("a b c d", 5, "- ", "  ", &["- a b", "  c d"]),
+            // Never split at a hyphen, and a long word keeps a line of its own.
+            ("well-known fact", 6, "", "", &["well-known", "fact"]),
+            (
+                "a unbreakablewordhere b",
+                5,
+                "",
+                "",
+                &["a", "unbreakablewordhere", "b"],
+            ),
+            // Cells, not characters: each of these takes two.
+            ("日本 日本 日本", 10, "", "", &["日本 日本", "日本"]),
+            // A family is one glyph of two cells, as ratatui draws it.
+            ("👨‍👩‍👧‍👦 ab cd", 8, "", "", &["👨‍👩‍👧‍👦 ab cd"]),
+        ];
+        for (text, width, first, indent, want) in cases {
+            assert_eq!(wrap_lines(text, width, first, indent), want, "{text:?}");
+        }
+    }
+}
