@@ -98,6 +98,10 @@ pub fn alerts_on<Tz: TimeZone>(
             lines[i].previous = None;
         }
     }
+    // Every alert's text says what to do, whichever screen shows it (issue 15).
+    for line in &mut lines {
+        line.message = line.what_to_do(rules.provider.as_ref());
+    }
     lines
 }
 
@@ -117,8 +121,10 @@ fn short_name(title: &str) -> &str {
 }
 
 /// The alert for ratings of 5 the plan has no alert for (its title is set once every symptom
-/// is known): the emergency line first, so it is never the part a screen cuts; last, the
-/// clinic's own out-of-hours words where its plan gives them, else urgent care.
+/// is known): the emergency line first, so it is never the part a screen cuts; then the
+/// tier's action, naming the clinic and its phone where the plan does ("Contact your clinic
+/// today."); last, the clinic's own out-of-hours words where its plan gives them, else
+/// urgent care. Every screen shows the message, so every screen says to call the clinic.
 fn severe(
     symptom: String,
     rating: u8,
@@ -131,13 +137,39 @@ fn severe(
     AlertLine {
         id: SEVERE_ID.to_string(),
         title: String::new(),
-        message: format!("{ESCALATION} {fallback}"),
+        message: format!(
+            "{ESCALATION} {}. {fallback}",
+            Urgency::Call.action_with(provider)
+        ),
         symptoms: vec![symptom.clone()],
         symptom,
         rating,
         previous,
         urgency: Urgency::Call,
         sources: Vec::new(),
+    }
+}
+
+impl AlertLine {
+    /// The message with the tier's action: as it is when it already says the action (the
+    /// severe alert always does; a plan's message starts with it), else followed by it
+    /// ("… Contact your clinic today."), so no screen shows an alert without what to do.
+    pub fn what_to_do(&self, provider: Option<&Provider>) -> String {
+        let action = self.urgency.action_with(provider);
+        if self.message.contains(&action) || self.message.contains(self.urgency.action()) {
+            self.message.clone()
+        } else {
+            format!("{} {action}.", self.message)
+        }
+    }
+
+    /// `what_to_do` without the leading emergency line, for a list that says it once above.
+    pub fn what_to_do_after_escalation(&self, provider: Option<&Provider>) -> String {
+        let text = self.what_to_do(provider);
+        match text.strip_prefix(ESCALATION) {
+            Some(rest) => rest.trim_start().to_string(),
+            None => text,
+        }
     }
 }
 

@@ -320,3 +320,33 @@ fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
     let message = day["alerts"][0]["message"].as_str().unwrap();
     assert!(message.starts_with("Contact your provider"), "{message}");
 }
+
+/// Walk-through after issue 15: Day 2, swelling rated 5. The alert's own text says to call
+/// the clinic today (the emergency line first, as the escalation): in the check-in's answer,
+/// in `today` (its summary line and `--json`) and in `remind`, never only in a tag.
+#[test]
+fn a_severe_rating_says_to_call_the_clinic_wherever_the_alert_is_shown() {
+    let p = Patient::treated();
+    const DAY2: &str = "2026-11-21 08:10";
+    let message = "Feel very unwell or have trouble breathing? Call emergency services now. \
+                   Contact your clinic today. If you can't reach your clinic today, use urgent care.";
+    let one_line = |text: String| text.replace("\n    ", " ").replace("\n  ", " ");
+    let said = one_line(stdout(p.at(DAY2).args(["checkin", "--rate", "swelling=5"])));
+    assert!(said.contains(message), "{said}");
+    assert_eq!(p.today(DAY2)["alerts"][0]["message"], message);
+    let today = one_line(stdout(p.at(DAY2).arg("today")));
+    assert!(
+        today.ends_with(
+            "CALL TODAY · Rated severe: swelling — Contact your clinic today. If you can't \
+             reach your clinic today, use urgent care.\n"
+        ),
+        "{today}"
+    );
+    let remind = one_line(stdout(p.at(DAY2).arg("remind")));
+    assert!(remind.contains(message), "{remind}");
+    assert_eq!(
+        remind.matches("Contact your clinic today").count(),
+        1,
+        "{remind}"
+    );
+}

@@ -67,7 +67,10 @@ fn every_text_command_is_ascii_in_the_c_locale_and_json_stays_utf8() {
         text.contains("! CALL TODAY - Rated severe: redness, swelling (you rated each 5)"),
         "{text}"
     );
-    assert!(text.contains("  -> Contact your clinic today."), "{text}");
+    assert!(
+        text.contains("CALL TODAY - Rated severe: redness, swelling - Contact your clinic today."),
+        "{text}"
+    );
     assert!(text.contains("as needed - until 14:00"), "{text}");
     let json = stdout(&p, &[("LANG", "C")], &["today", "--json"]);
     assert!(json.contains("\"as needed · until 14:00\""), "{json}");
@@ -89,12 +92,13 @@ fn todays_alerts_are_also_its_last_lines() {
     // The first screenful shows them, and so does the last.
     let first = lines[..24].join("\n");
     assert!(first.contains("CALL TODAY"), "{first}");
-    let last = lines[lines.len() - 4..].join("\n");
+    let last = lines[lines.len() - 5..].join("\n");
     assert_eq!(
         last,
         "\n⚠ Today's check-in set off 1 alert:\n  \
          Feel very unwell or have trouble breathing? Call emergency services now.\n  \
-         CALL TODAY · Rated severe: redness, swelling — Contact your clinic today."
+         CALL TODAY · Rated severe: redness, swelling — Contact your clinic today. If\n    \
+         you can't reach your clinic today, use urgent care."
     );
     p.at(DAY3)
         .arg("today")

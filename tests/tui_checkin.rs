@@ -82,3 +82,43 @@ fn a_treatment_moved_meanwhile_keeps_the_form_open_80x24() {
     insta::assert_snapshot!("checkin_form_treatment_moved_80x24", screen(&app));
     assert!(store.load().unwrap().sessions[0].checkins.is_empty());
 }
+
+/// The walk-through after issue 15: Day 2, swelling rated 5 with the form's own keys. The
+/// alert's text (not only the box's title) says to call the clinic today, the emergency line
+/// still first, in the box and in the `s` panel that reads it whole.
+#[test]
+fn a_severe_rating_says_to_call_the_clinic_in_the_box_and_the_s_panel_80x24() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T08:10:00+01:00", 80, 24);
+    let keys = [Char('c'), Char('3'), Char('5'), Char('1'), Char('2'), Enter];
+    press(&mut app, &keys);
+    let shown = screen(&app);
+    let said = words(&shown);
+    assert!(
+        said.contains(
+            "Rated severe: swelling — Feel very unwell or have trouble breathing? Call \
+             emergency services now. Contact your clinic today."
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("severe_swelling_day2_80x24", shown);
+    press(&mut app, &[Char('s')]);
+    let panel = screen(&app);
+    assert!(
+        words(&panel).contains("Contact your clinic today."),
+        "{panel}"
+    );
+    insta::assert_snapshot!("severe_swelling_in_the_s_panel_80x24", panel);
+}
+
+/// The screen's words in reading order, box borders and line breaks made single spaces.
+fn words(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| matches!(c, '┃' | '│' | '"') || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

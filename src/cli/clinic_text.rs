@@ -91,11 +91,12 @@ pub fn write_alert_summary(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Res
         writeln!(out, "{}", wrap(ESCALATION, "  ", "  "))?;
     }
     for alert in alerts {
+        // The emergency line is said once, above; the rest of the message says what to do.
         let text = format!(
-            "{} · {} — {}.",
+            "{} · {} — {}",
             alert.urgency.tag(),
             alert.title,
-            alert.urgency.action_with(provider)
+            alert.what_to_do_after_escalation(provider)
         );
         writeln!(out, "{}", wrap(&text, "  ", "    "))?;
     }

@@ -48,9 +48,8 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
             alert.urgency.tag(),
             alert.title
         )?;
-        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
-        let action = alert.urgency.action_with(rules.provider.as_ref());
-        writeln!(out, "{}", wrap(&format!("{action}."), "  → ", "    "))?;
+        let text = alert.what_to_do(rules.provider.as_ref());
+        writeln!(out, "{}", wrap(&text, "  ", "  "))?;
         for source in &alert.sources {
             writeln!(out, "{}", wrap(&source.citation, "  Source: ", "    "))?;
         }

@@ -113,9 +113,7 @@ fn write_alerts(
 ) -> Result<(), CliError> {
     for alert in alerts {
         writeln!(out, "⚠ {} · {}", alert.urgency.tag(), alert.title)?;
-        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
-        let action = alert.urgency.action_with(provider);
-        writeln!(out, "{}", wrap(&format!("{action}."), "  → ", "    "))?;
+        writeln!(out, "{}", wrap(&alert.what_to_do(provider), "  ", "  "))?;
     }
     Ok(())
 }
@@ -132,7 +130,7 @@ fn alert_notifications(
         .map(|alert| {
             let notification = Notification {
                 summary: format!("{}: {}", alert.urgency.tag(), alert.title),
-                body: format!("{} {}.", alert.message, alert.urgency.action_with(provider)),
+                body: alert.what_to_do(provider),
             };
             (notification, format!("alert:{today}:{}", alert.id))
         })
