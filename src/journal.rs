@@ -7,6 +7,9 @@ use crate::store::Session;
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 
+mod carried;
+pub use carried::{CARRIED_ID, CARRY_DAYS};
+
 /// The longest note a check-in keeps, in characters.
 pub const MAX_NOTE_CHARS: usize = 200;
 
@@ -35,6 +38,10 @@ pub struct AlertLine {
     /// How soon to act: "emergency", "call" or "mention" (see `Urgency` for the words).
     pub urgency: Urgency,
     pub sources: Vec<SourceRef>,
+    /// For a severe rating carried from an earlier day (see `carried`), the day it was
+    /// given; `None` for the viewed day's own check-in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rated_on: Option<NaiveDate>,
 }
 
 /// The id of the one alert for ratings of 5 the plan has no alert for.
@@ -47,7 +54,8 @@ pub const ESCALATION: &str =
 
 /// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts (led by
 /// `ESCALATION` when their rating is 5), and one alert for every symptom rated severe that
-/// none of them covers.
+/// none of them covers; then, for a symptom last rated 5 on an earlier day and not rated
+/// since, one carried alert per such day (at most `CARRY_DAYS` back; `carried` has the rule).
 pub fn alerts_on<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     session: &Session,
@@ -72,6 +80,7 @@ pub fn alerts_on<Tz: TimeZone>(
                 previous: firing.previous,
                 urgency: firing.urgency,
                 sources: source_refs(rules, &alert.sources),
+                rated_on: None,
             }),
             None => match severe_at {
                 Some(i) => lines[i].symptoms.push(firing.symptom),
@@ -98,6 +107,8 @@ pub fn alerts_on<Tz: TimeZone>(
             lines[i].previous = None;
         }
     }
+    // A severe rating of an earlier day not yet replaced by a newer one (see `carried`).
+    lines.extend(carried::carried_on(rules, session, date));
     // Every alert's text says what to do, whichever screen shows it (issue 15).
     for line in &mut lines {
         line.message = line.what_to_do(rules.provider.as_ref());
@@ -147,6 +158,7 @@ fn severe(
         previous,
         urgency: Urgency::Call,
         sources: Vec::new(),
+        rated_on: None,
     }
 }
 
@@ -156,7 +168,12 @@ impl AlertLine {
     /// ("… Contact your clinic today."), so no screen shows an alert without what to do.
     pub fn what_to_do(&self, provider: Option<&Provider>) -> String {
         let action = self.urgency.action_with(provider);
-        if self.message.contains(&action) || self.message.contains(self.urgency.action()) {
+        // "… or worse, contact your clinic today" says it too, mid-sentence.
+        let said = self.message.to_lowercase();
+        if [action.as_str(), self.urgency.action()]
+            .iter()
+            .any(|a| said.contains(&a.to_lowercase()))
+        {
             self.message.clone()
         } else {
             format!("{} {action}.", self.message)

@@ -350,3 +350,117 @@ fn a_severe_rating_says_to_call_the_clinic_wherever_the_alert_is_shown() {
         "{remind}"
     );
 }
+
+/// Walk-through after issue 15: swelling rated 5 at Day 2 08:10 vanished at midnight. It is
+/// carried to later days, in `today` and `today --json`, until swelling is rated again or
+/// seven local days have passed (journal::carried has the rule).
+#[test]
+fn a_severe_rating_is_still_shown_after_midnight_until_a_newer_check_in() {
+    let p = Patient::treated();
+    p.at("2026-11-21 08:10")
+        .args(["checkin", "--rate", "swelling=5"])
+        .assert()
+        .success();
+    let ids = |now: &str| -> Vec<String> {
+        p.today(now)["alerts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids("2026-11-21 23:59"), ["severe"]);
+    assert_eq!(ids("2026-11-22 00:05"), ["severe-from-2026-11-21"]);
+    let day3 = p.today("2026-11-22 00:05");
+    let alert = &day3["alerts"][0];
+    assert_eq!(
+        alert["title"],
+        "Rated severe yesterday (Sat 21 Nov): swelling"
+    );
+    assert_eq!(alert["rated_on"], "2026-11-21");
+    assert_eq!(alert["urgency"], "call");
+    assert!(
+        alert["message"]
+            .as_str()
+            .unwrap()
+            .contains("If swelling is still severe or worse, contact your clinic today."),
+        "{alert}"
+    );
+    let text = stdout(p.at("2026-11-22 00:05").arg("today")).replace("\n    ", " ");
+    assert!(text.contains("⚠ Your check-ins set off 1 alert:"), "{text}");
+    assert!(
+        text.contains(
+            "CALL TODAY · Rated severe yesterday (Sat 21 Nov): swelling — If swelling is still"
+        ),
+        "{text}"
+    );
+    // Seven local days on it still shows; the eighth it does not.
+    assert_eq!(ids("2026-11-28 23:59"), ["severe-from-2026-11-21"]);
+    assert!(ids("2026-11-29 00:05").is_empty());
+    // A newer rating of swelling replaces it, whatever the value; other symptoms do not.
+    p.at("2026-11-22 09:00")
+        .args(["checkin", "--rate", "redness=2"])
+        .assert()
+        .success();
+    assert_eq!(ids("2026-11-22 09:01"), ["severe-from-2026-11-21"]);
+    p.at("2026-11-22 09:05")
+        .args(["checkin", "--rate", "swelling=3"])
+        .assert()
+        .success();
+    assert!(ids("2026-11-22 09:06").is_empty());
+    assert!(ids("2026-11-23 09:00").is_empty());
+}
+
+/// The same across the night the clocks go back in Berlin (Sun 25 Oct 2026 has 25 hours) and
+/// in New York (Sun 1 Nov 2026): days are local calendar days, never 24-hour spans.
+#[test]
+fn a_carried_severe_rating_counts_local_days_across_a_dst_change() {
+    for (zone, rated, last, gone) in [
+        (
+            "Europe/Berlin",
+            "2026-10-25 01:30",
+            "2026-11-01 23:59",
+            "2026-11-02 00:01",
+        ),
+        (
+            "America/New_York",
+            "2026-11-01 00:30",
+            "2026-11-08 23:59",
+            "2026-11-09 00:01",
+        ),
+    ] {
+        let p = Patient::new();
+        let run = |now: &str| {
+            let mut cmd = p.at(now);
+            cmd.env("TZ", zone);
+            cmd
+        };
+        run("2026-10-22 14:00").arg("start").assert().success();
+        run(rated)
+            .args(["checkin", "--rate", "swelling=5"])
+            .assert()
+            .success();
+        let ids = |now: &str| -> Vec<String> {
+            let out = run(now).args(["today", "--json"]).assert().success();
+            let day: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+            day["alerts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let date = &rated[..10];
+        let carried = format!("severe-from-{date}");
+        let end_of_day = format!("{date} 23:59");
+        assert_eq!(ids(&end_of_day), ["severe"], "{zone}");
+        let next = if zone == "Europe/Berlin" {
+            "2026-10-26 00:05"
+        } else {
+            "2026-11-02 00:05"
+        };
+        assert_eq!(ids(next), std::slice::from_ref(&carried), "{zone}");
+        assert_eq!(ids(last), [carried], "{zone}");
+        assert!(ids(gone).is_empty(), "{zone}");
+    }
+}

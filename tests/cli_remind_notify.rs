@@ -226,7 +226,19 @@ fn remind_says_todays_call_alerts_first_and_notifies_each_once_a_day() {
         shown.lines().next().unwrap().starts_with("CALL TODAY"),
         "{shown}"
     );
-    // The next day has no check-in: no alert, tasks only.
+    // The next day has no check-in yet: the severe ratings are carried (journal::carried),
+    // first, until a check-in rates them again; then tasks only.
     let out = p.at("2026-11-22 08:00").arg("remind").assert();
+    assert!(
+        stdout(&out)
+            .starts_with("⚠ CALL TODAY · Rated severe yesterday (Sat 21 Nov): redness, swelling\n"),
+        "{}",
+        stdout(&out)
+    );
+    p.at("2026-11-22 08:10")
+        .args(["checkin", "--rate", "redness=2", "--rate", "swelling=1"])
+        .assert()
+        .success();
+    let out = p.at("2026-11-22 08:20").arg("remind").assert();
     assert!(!stdout(&out).contains("CALL TODAY"), "{}", stdout(&out));
 }

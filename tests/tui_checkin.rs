@@ -122,3 +122,35 @@ fn words(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Swelling rated 5 at Day 2 08:10 vanished from the screen at midnight. At 23:59 the day's
+/// alert shows; at 00:05 the carried one ("Rated severe yesterday: swelling"), until a
+/// check-in rates swelling again.
+#[test]
+fn a_severe_rating_is_still_on_screen_after_midnight_80x24() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T08:10:00+01:00", 80, 24);
+    let keys = [Char('c'), Char('3'), Char('5'), Char('1'), Char('2'), Enter];
+    press(&mut app, &keys);
+    app.set_now(at("2026-11-21T23:59:00+01:00"));
+    assert!(screen(&app).contains("⚠ Rated severe: swelling"));
+    app.set_now(at("2026-11-22T00:05:00+01:00"));
+    let shown = screen(&app);
+    assert!(
+        words(&shown).contains(
+            "⚠ Rated severe yesterday (Sat 21 Nov): swelling — Feel very unwell or have \
+             trouble breathing? Call emergency services now. If swelling is still severe or \
+             worse, contact your clinic today."
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("severe_swelling_carried_to_day3_80x24", shown);
+    // Today's check-in rates swelling 2: the carried alert is replaced.
+    press(
+        &mut app,
+        &[Char('c'), Char('2'), Char('2'), Char('1'), Char('1'), Enter],
+    );
+    let shown = screen(&app);
+    assert!(!shown.contains("Rated severe"), "{shown}");
+    assert!(!shown.contains("Check-in alert"), "{shown}");
+}

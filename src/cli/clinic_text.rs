@@ -85,7 +85,11 @@ pub fn write_alert_summary(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Res
         1 => "1 alert".to_string(),
         n => format!("{n} alerts"),
     };
-    writeln!(out, "\n{ALERT_MARK} Today's check-in set off {count}:")?;
+    let whose = match alerts.iter().any(|a| a.rated_on.is_some()) {
+        true => "Your check-ins set off",
+        false => "Today's check-in set off",
+    };
+    writeln!(out, "\n{ALERT_MARK} {whose} {count}:")?;
     // A rating of 5 (severe) always brings the emergency line, first.
     if alerts.iter().any(|a| a.rating >= MAX_RATING) {
         writeln!(out, "{}", wrap(ESCALATION, "  ", "  "))?;

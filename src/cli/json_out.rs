@@ -41,7 +41,7 @@ pub(super) struct TodayJson<'a> {
     pub(super) treatment: DateTime<FixedOffset>,
     /// The day's ratings, `null` before the check-in.
     pub(super) checkin: Option<&'a CheckIn>,
-    /// What the check-in set off; empty without one.
+    /// What the check-in set off, and severe ratings carried from earlier days (`journal::carried`); empty without either.
     pub(super) alerts: Vec<AlertLine>,
     pub(super) recovery: RecoveryJson,
     pub(super) next_session: Option<String>,
