@@ -201,3 +201,49 @@ fn help_describes_the_new_flags() {
         assert!(help.contains(flag), "{flag} not in:\n{help}");
     }
 }
+
+/// Walk-through after issue 15: the emergency signs left the main screen after Day 15 (their
+/// windows were the research's 0–336 h), though a spreading infection can come about three
+/// weeks later (C19) and an allergic reaction with any product. Both now last the whole plan
+/// (to Day 43, 1008 h) and the fever sign as long as the infection signs (672 h), each saying
+/// why in its rationale.
+#[test]
+fn emergency_signs_last_the_whole_plan_and_fever_as_long_as_infection() {
+    let p = Patient::treated();
+    let ids = |now: &str, urgency: &str| -> Vec<String> {
+        array(&p.today(now)["warnings"])
+            .iter()
+            .filter(|w| w["urgency"] == urgency)
+            .map(|w| w["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let emergency = ["allergy-breathing-swallowing", "infection-very-unwell"];
+    // Day 16, Day 29 and Day 43 (the plan's last, until 14:00).
+    for now in ["2026-12-05 09:00", "2026-12-18 09:00", "2027-01-01 13:00"] {
+        assert_eq!(ids(now, "emergency"), emergency, "{now}");
+    }
+    let calls = |now: &str| ids(now, "call");
+    assert!(calls("2026-12-05 09:00").contains(&"fever-or-chills".to_string()));
+    assert!(calls("2026-12-18 09:00").contains(&"fever-or-chills".to_string()));
+    assert!(!calls("2026-12-19 09:00").contains(&"fever-or-chills".to_string()));
+    assert!(!calls("2026-12-19 09:00").contains(&"infection-signs".to_string()));
+    // Each widened window says so, and that it awaits a clinician's review.
+    let plan: Value =
+        serde_json::from_str(&stdout(p.bare().args(["rules", "show", BUILTIN]))).unwrap();
+    for id in [
+        "allergy-breathing-swallowing",
+        "infection-very-unwell",
+        "fever-or-chills",
+    ] {
+        let sign = array(&plan["warnings"])
+            .iter()
+            .find(|w| w["id"] == id)
+            .unwrap();
+        let why = sign["rationale"].as_str().unwrap();
+        assert!(
+            why.contains("widened from the research's 0–336 h"),
+            "{id}: {why}"
+        );
+        assert!(why.contains("awaits a clinician's review"), "{id}: {why}");
+    }
+}

@@ -70,6 +70,10 @@ pub struct Note {
     /// Warnings only: how soon to act (default "call": contact the clinic today).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<Urgency>,
+    /// Warnings only: why the sign, its tier and its window are as they are, for the clinic
+    /// reading the plan (a window chosen wider than the research's, and why).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
     /// Hours after the treatment moment the window opens; or `from_day`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_hours: Option<i64>,

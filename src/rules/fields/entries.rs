@@ -89,6 +89,13 @@ pub static WARNING: Table = Table {
         NOTE_FIELDS[1],
         NOTE_FIELDS[2],
         new("urgency", URGENCY),
+        new(
+            "rationale",
+            Ty::Text {
+                max: LONG,
+                blank_ok: true,
+            },
+        ),
         NOTE_FIELDS[3],
         NOTE_FIELDS[4],
         NOTE_FIELDS[5],
