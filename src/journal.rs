@@ -165,7 +165,7 @@ fn severe(
 impl AlertLine {
     /// The message with the tier's action: as it is when it already says the action (the
     /// severe alert always does; a plan's message starts with it), else followed by it
-    /// ("… Contact your clinic today."), so no screen shows an alert without what to do.
+    /// ("… Call your clinic today."), so no screen shows an alert without what to do.
     pub fn what_to_do(&self, provider: Option<&Provider>) -> String {
         let action = self.urgency.action_with(provider);
         // "… or worse, contact your clinic today" says it too, mid-sentence.

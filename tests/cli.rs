@@ -125,7 +125,7 @@ fn today_prints_a_readable_checklist() {
         "until 14:00 · 5 hours left",
         "\nNormal now:\n  • Redness like a mild sunburn",
         "\nEMERGENCY · Call emergency services now if:\n  ! ",
-        "\nCALL TODAY · Contact your clinic today if:\n  ! ",
+        "\nCALL TODAY · Call your clinic today if:\n  ! ",
         "\nYour clinic: this plan names none",
         "not medical advice",
     ] {

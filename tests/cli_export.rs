@@ -104,7 +104,7 @@ fn tasks_show_their_window_and_explain_themselves_once() {
         "- [ ] No makeup — from 14:00, until Sun 22 Nov 14:00\\\n  *Why:* Makeup can clog"
     ));
     assert!(day1.contains("**Normal now**"));
-    assert!(day1.contains("**Call your provider if**"));
+    assert!(day1.contains("**Warning signs**"));
     assert!(day("Day 2 ·").contains("- [ ] No makeup — until Sun 22 Nov 14:00\n"));
     assert!(day("Day 3 ·").contains("- [ ] No makeup — until 14:00 today\n"));
     assert!(

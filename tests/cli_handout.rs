@@ -152,7 +152,7 @@ fn each_rule_appears_once_with_when_it_ends() {
 fn warning_signs_come_by_urgency_emergency_first() {
     let text = handout(&["plan", "--markdown"]);
     let emergency = text.find("**Call emergency services now if:**").unwrap();
-    let call = text.find("**Contact your clinic today if:**").unwrap();
+    let call = text.find("**Call your clinic today if:**").unwrap();
     let mention = text.find("**Mention at your next visit:**").unwrap();
     assert!(emergency < call && call < mention);
     let breathing = text.find("trouble breathing").unwrap();

@@ -91,7 +91,7 @@ fn alerts_show_in_today_as_text_and_json() {
         .success()
         .stdout(contains("⚠ CALL TODAY · Redness still strong after a week"))
         .stdout(contains(
-            "  Contact your provider: redness is expected to be gone",
+            "  Call your clinic today: redness is expected to be gone",
         ))
         .stdout(contains(
             "  Source: Emily M. Microneedling Before and After 1 Treatment",
@@ -111,7 +111,7 @@ fn alerts_show_in_today_as_text_and_json() {
         first["message"]
             .as_str()
             .unwrap()
-            .starts_with("Contact your provider")
+            .starts_with("Call your clinic today")
     );
     assert_eq!(first["sources"][0]["id"], "s000");
     assert!(
@@ -310,7 +310,7 @@ fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
     let message = alerts[0]["message"].as_str().unwrap();
     assert!(
         message.starts_with(
-            "Feel very unwell or have trouble breathing? Call emergency services now. Contact your provider"
+            "Feel very unwell or have trouble breathing? Call emergency services now. Call your clinic today"
         ),
         "{message}"
     );
@@ -318,7 +318,7 @@ fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
     checkin(&p, DAY8, &["--rate", "redness=4"]).success();
     let day = p.today(DAY8);
     let message = day["alerts"][0]["message"].as_str().unwrap();
-    assert!(message.starts_with("Contact your provider"), "{message}");
+    assert!(message.starts_with("Call your clinic today"), "{message}");
 }
 
 /// Walk-through after issue 15: Day 2, swelling rated 5. The alert's own text says to call
@@ -329,7 +329,7 @@ fn a_severe_rating_says_to_call_the_clinic_wherever_the_alert_is_shown() {
     let p = Patient::treated();
     const DAY2: &str = "2026-11-21 08:10";
     let message = "Feel very unwell or have trouble breathing? Call emergency services now. \
-                   Contact your clinic today. If you can't reach your clinic today, use urgent care.";
+                   Call your clinic today. If you can't reach your clinic today, use urgent care.";
     let one_line = |text: String| text.replace("\n    ", " ").replace("\n  ", " ");
     let said = one_line(stdout(p.at(DAY2).args(["checkin", "--rate", "swelling=5"])));
     assert!(said.contains(message), "{said}");
@@ -337,7 +337,7 @@ fn a_severe_rating_says_to_call_the_clinic_wherever_the_alert_is_shown() {
     let today = one_line(stdout(p.at(DAY2).arg("today")));
     assert!(
         today.ends_with(
-            "CALL TODAY · Rated severe: swelling — Contact your clinic today. If you can't \
+            "CALL TODAY · Rated severe: swelling — Call your clinic today. If you can't \
              reach your clinic today, use urgent care.\n"
         ),
         "{today}"
@@ -345,7 +345,7 @@ fn a_severe_rating_says_to_call_the_clinic_wherever_the_alert_is_shown() {
     let remind = one_line(stdout(p.at(DAY2).arg("remind")));
     assert!(remind.contains(message), "{remind}");
     assert_eq!(
-        remind.matches("Contact your clinic today").count(),
+        remind.matches("Call your clinic today").count(),
         1,
         "{remind}"
     );
@@ -383,7 +383,7 @@ fn a_severe_rating_is_still_shown_after_midnight_until_a_newer_check_in() {
         alert["message"]
             .as_str()
             .unwrap()
-            .contains("If swelling is still severe or worse, contact your clinic today."),
+            .contains("If swelling is still severe or worse, call your clinic today."),
         "{alert}"
     );
     let text = stdout(p.at("2026-11-22 00:05").arg("today")).replace("\n    ", " ");

@@ -68,7 +68,7 @@ fn every_text_command_is_ascii_in_the_c_locale_and_json_stays_utf8() {
         "{text}"
     );
     assert!(
-        text.contains("CALL TODAY - Rated severe: redness, swelling - Contact your clinic today."),
+        text.contains("CALL TODAY - Rated severe: redness, swelling - Call your clinic today."),
         "{text}"
     );
     assert!(text.contains("as needed - until 14:00"), "{text}");
@@ -97,8 +97,8 @@ fn todays_alerts_are_also_its_last_lines() {
         last,
         "\n⚠ Today's check-in set off 1 alert:\n  \
          Feel very unwell or have trouble breathing? Call emergency services now.\n  \
-         CALL TODAY · Rated severe: redness, swelling — Contact your clinic today. If\n    \
-         you can't reach your clinic today, use urgent care."
+         CALL TODAY · Rated severe: redness, swelling — Call your clinic today. If you\n    \
+         can't reach your clinic today, use urgent care."
     );
     p.at(DAY3)
         .arg("today")

@@ -68,7 +68,7 @@ fn a_clinic_out_of_hours_route_is_what_every_warning_sign_says() {
     .replace("\n  ", " ");
     assert!(
         said.contains(&format!(
-            "Call emergency services now. Contact Lakeside Skin today (555 010 0100). \
+            "Call emergency services now. Call Lakeside Skin today (555 010 0100). \
              {CLINIC_FALLBACK}"
         )),
         "{said}"

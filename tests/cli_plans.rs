@@ -55,7 +55,7 @@ fn a_plan_given_once_is_the_plan_from_then_on() {
         today.starts_with("Example Skin Clinic: microneedling aftercare"),
         "{today}"
     );
-    assert!(today.contains("Contact Example Skin Clinic today (+44 20 7946 0123) if:"));
+    assert!(today.contains("Call Example Skin Clinic today (+44 20 7946 0123) if:"));
     assert!(today.contains("Your clinic: Example Skin Clinic · +44 20 7946 0123"));
     assert!(
         !today.contains("wide-brim-hat"),
@@ -68,10 +68,10 @@ fn a_plan_given_once_is_the_plan_from_then_on() {
         "Example Skin Clinic: microneedling aftercare"
     );
     let handout = stdout(p.at(DAY3).args(["plan", "--markdown"]));
-    assert!(handout.contains("Contact Example Skin Clinic today (+44 20 7946 0123) if"));
+    assert!(handout.contains("Call Example Skin Clinic today (+44 20 7946 0123) if"));
     // The check-in line names the clinic too, not "your clinic".
     assert!(
-        handout.contains("Contact Example Skin Clinic today (+44 20 7946 0123) for a 5 on any"),
+        handout.contains("Call Example Skin Clinic today (+44 20 7946 0123) for a 5 on any"),
         "{handout}"
     );
     let ics = p.data().join("cal.ics");

@@ -216,7 +216,7 @@ fn remind_says_todays_call_alerts_first_and_notifies_each_once_a_day() {
         alerts,
         [
             "CALL TODAY: Rated severe: redness, swelling | Feel very unwell or have trouble \
-          breathing? Call emergency services now. Contact your clinic today. If you can't reach \
+          breathing? Call emergency services now. Call your clinic today. If you can't reach \
           your clinic today, use urgent care."
         ],
         "once, though remind ran twice:\n{shown}"

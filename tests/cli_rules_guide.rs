@@ -98,7 +98,7 @@ fn the_example_runs_from_the_command_line() {
         .success()
         .stdout(contains("- No makeup — until Sat 21 Nov 14:00"))
         .stdout(contains(
-            "**Contact Example Clinic today (+44 20 7946 0000) if:**",
+            "**Call Example Clinic today (+44 20 7946 0000) if:**",
         ));
     p.at(DAY3)
         .args(["--rules", file, "export", "ics"])

@@ -202,3 +202,51 @@ fn intervals_read_in_words_where_there_is_room() {
     let short = stdout(p.at(DAY3).args(["today", "--short"]));
     assert!(short.contains("No makeup: 5 h left"), "{short}");
 }
+
+/// Walk-through after issue 15: the alert box said "Call your clinic today" over "Contact your
+/// provider: …", and the tiers read "Call your clinic today" beside "mention at next visit".
+/// One set of words per tier ("Call emergency services now", "Call your clinic today",
+/// "Mention at your next visit") in `today`, the check-in's answer, the handout and the
+/// calendar; no other wording of a tier anywhere.
+#[test]
+fn each_urgency_tier_has_one_set_of_words_everywhere() {
+    let p = Patient::treated();
+    const DAY8: &str = "2026-11-27 09:00";
+    let answer = stdout(p.at(DAY8).args(["checkin", "--rate", "redness=4"]));
+    let outputs = [
+        ("checkin", answer),
+        ("today", stdout(p.at(DAY8).arg("today"))),
+        ("today --json", stdout(p.at(DAY8).args(["today", "--json"]))),
+        ("handout", stdout(p.at(DAY8).args(["plan", "--markdown"]))),
+        (
+            "plan",
+            stdout(p.at(DAY8).args(["plan", "--from", "8", "--to", "8"])),
+        ),
+        ("calendar", exported_calendar(&p, DAY8)),
+    ];
+    for (what, text) in &outputs {
+        let flat = text.replace('\n', " ").replace("  ", " ").to_lowercase();
+        for other in [
+            "contact your provider:",
+            "contact your clinic today",
+            "mention at next visit",
+            "call your provider if",
+        ] {
+            assert!(!flat.contains(other), "{what} says {other:?}:\n{text}");
+        }
+    }
+    let said = |what: &str| &outputs.iter().find(|(w, _)| *w == what).unwrap().1;
+    // The plan's own alert starts with the tier's words.
+    assert!(
+        said("checkin").contains("Call your clinic today: redness is expected to be gone"),
+        "{}",
+        said("checkin")
+    );
+    assert!(
+        said("today").contains("Call your clinic today if:"),
+        "{}",
+        said("today")
+    );
+    assert!(said("handout").contains("**Call your clinic today if:**"));
+    assert!(said("handout").contains("**Mention at your next visit:**"));
+}

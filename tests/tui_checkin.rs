@@ -97,17 +97,14 @@ fn a_severe_rating_says_to_call_the_clinic_in_the_box_and_the_s_panel_80x24() {
     assert!(
         said.contains(
             "Rated severe: swelling — Feel very unwell or have trouble breathing? Call \
-             emergency services now. Contact your clinic today."
+             emergency services now. Call your clinic today."
         ),
         "{shown}"
     );
     insta::assert_snapshot!("severe_swelling_day2_80x24", shown);
     press(&mut app, &[Char('s')]);
     let panel = screen(&app);
-    assert!(
-        words(&panel).contains("Contact your clinic today."),
-        "{panel}"
-    );
+    assert!(words(&panel).contains("Call your clinic today."), "{panel}");
     insta::assert_snapshot!("severe_swelling_in_the_s_panel_80x24", panel);
 }
 
@@ -140,7 +137,7 @@ fn a_severe_rating_is_still_on_screen_after_midnight_80x24() {
         words(&shown).contains(
             "⚠ Rated severe yesterday (Sat 21 Nov): swelling — Feel very unwell or have \
              trouble breathing? Call emergency services now. If swelling is still severe or \
-             worse, contact your clinic today."
+             worse, call your clinic today."
         ),
         "{shown}"
     );

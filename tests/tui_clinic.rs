@@ -99,7 +99,7 @@ fn a_warning_sign_says_how_soon_and_whom_to_call_80x24() {
     let shown = screen(&app);
     for wanted in [
         "Warning sign",
-        " CALL TODAY  Contact Example Skin Clinic today (+44 20 7946 0123)",
+        " CALL TODAY  Call Example Skin Clinic today (+44 20 7946 0123)",
         "Open          Mon–Fri 9:00–18:00, Sat 10:00–14:00",
         "Out of hours  Call NHS 111; in an emergency call 999.",
         "Clinical literature",
@@ -131,11 +131,11 @@ fn warning_signs_of_the_built_in_plan_say_your_clinic_80x24() {
     );
     insta::assert_snapshot!("why_warning_emergency_80x24", shown);
     press(&mut app, &[Esc]);
-    select(&mut app, KeyCode::Char('j'), "Fever of 38");
+    select(&mut app, KeyCode::Char('k'), "Fever of 38");
     press(&mut app, &[Char('i')]);
     let shown = screen(&app);
     assert!(
-        shown.contains(" CALL TODAY  Contact your clinic today"),
+        shown.contains(" CALL TODAY  Call your clinic today"),
         "{shown}"
     );
     assert!(!shown.contains("Out of hours"), "{shown}");
@@ -144,7 +144,7 @@ fn warning_signs_of_the_built_in_plan_say_your_clinic_80x24() {
     press(&mut app, &[Char('i')]);
     let shown = screen(&app);
     assert!(
-        shown.contains(" NEXT VISIT  Mention it at your next visit"),
+        shown.contains(" NEXT VISIT  Mention at your next visit"),
         "{shown}"
     );
 }

@@ -78,7 +78,7 @@ fn alert_box_80x24() {
     let app = app_at(store, state, DAY8, 80, 24);
     let shown = screen(&app);
     assert!(
-        shown.contains("⚠ Redness still strong after a week — Contact your provider"),
+        shown.contains("⚠ Redness still strong after a week — Call your clinic today"),
         "{shown}"
     );
     insta::assert_snapshot!("alert_box_80x24", shown);

@@ -354,7 +354,7 @@ fn a_clinic_s_plan_puts_its_phone_beside_the_signs_emergency_first_80x24() {
     let (_dir, store, state) = treated_store();
     let app = app_with(rules, store, state, "2026-11-21T09:00:00+01:00", (80, 24));
     let shown = screen(&app);
-    let signs = shown.find("Call your provider if").expect("the signs");
+    let signs = shown.find("Warning signs").expect("the signs");
     let emergency = shown
         .find("EMERGENCY — call emergency services now")
         .unwrap();

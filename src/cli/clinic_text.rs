@@ -35,7 +35,7 @@ pub fn write_clinic(out: Out, rules: &Rules) -> Result<(), CliError> {
 }
 
 /// The day's warning signs under one heading per urgency, most urgent first: "Call
-/// emergency services now if:", "Contact Example Skin Clinic today (+44 …) if:", "Mention at
+/// emergency services now if:", "Call Example Skin Clinic today (+44 …) if:", "Mention at
 /// your next visit:".
 pub fn write_warnings(
     out: Out,

@@ -97,7 +97,7 @@ impl Handout<'_, '_> {
             }
             writeln!(self.out)?;
         }
-        self.notes("Call your provider if", "warning", &day.warnings)
+        self.notes("Warning signs", "warning", &day.warnings)
     }
 
     fn task(&mut self, task: &TaskLine, date: NaiveDate) -> io::Result<()> {

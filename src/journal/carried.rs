@@ -4,7 +4,7 @@
 //!
 //! The rule: a symptom whose latest rating, on an earlier local day, was 5 carries one alert
 //! ("Rated severe yesterday (Sun 29 Nov): swelling — … If swelling is still severe or worse,
-//! contact your clinic today. … Check in again today.") on every later day until a
+//! call your clinic today. … Check in again today.") on every later day until a
 //! check-in rates that symptom again (any value replaces it: a new 5 alerts on its own day)
 //! or until `CARRY_DAYS` local days after the rated day, whichever comes first. Days are
 //! local calendar days, so a 23- or 25-hour day (DST) counts as one day.
@@ -98,7 +98,7 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
     }
 }
 
-/// "contact your clinic today": an action as it reads inside a sentence.
+/// "call your clinic today": an action as it reads inside a sentence.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| {
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(
             said.message,
             "Feel very unwell or have trouble breathing? Call emergency services now. \
-             If swelling is still severe or worse, contact your clinic today. If you can't \
+             If swelling is still severe or worse, call your clinic today. If you can't \
              reach your clinic today, use urgent care. Check in again today."
         );
         let later = &carried_on(&rules, &session(severe_29), day(24))[0];

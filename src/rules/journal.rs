@@ -68,7 +68,7 @@ pub struct Alert {
     /// ... or at the end of this plan day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_day: Option<i64>,
-    /// What to do, starting with the action: "Contact your provider: ...".
+    /// What to do, starting with the action: "Call your clinic today: ...".
     pub message: String,
     /// Ids from `sources`.
     pub sources: Vec<String>,

@@ -60,45 +60,54 @@ impl Urgency {
         }
     }
 
-    /// What to do, as a patient reads it, with "your clinic" where the plan names no clinic.
+    /// What to do, as a patient reads it, with "your clinic" where the plan names no clinic:
+    /// the one set of words for each tier that every screen, `today`, the handout and the
+    /// calendar use ("Call emergency services now", "Call your clinic today", "Mention at
+    /// your next visit"), beside the short `tag`.
     pub fn action(self) -> &'static str {
         match self {
             Urgency::Emergency => "Call emergency services now",
-            Urgency::Call => "Contact your clinic today",
-            Urgency::Mention => "Mention it at your next visit",
+            Urgency::Call => "Call your clinic today",
+            Urgency::Mention => "Mention at your next visit",
         }
     }
 
     /// A heading for the signs of one tier: "Call emergency services now if",
-    /// "Contact your clinic today if", "Mention at your next visit".
+    /// "Call your clinic today if", "Mention at your next visit".
     pub fn heading(self) -> &'static str {
         match self {
             Urgency::Emergency => "Call emergency services now if",
-            Urgency::Call => "Contact your clinic today if",
+            Urgency::Call => "Call your clinic today if",
             Urgency::Mention => "Mention at your next visit",
         }
     }
 }
 
 impl Urgency {
-    /// `action`, naming the clinic and how to reach it where the plan gives them: "Contact
-    /// Example Skin Clinic today (+44 20 7946 0123)". The built-in plan names no clinic, so
+    /// `action`, naming the clinic and how to reach it where the plan gives them: "Call
+    /// Example Skin Clinic today (+44 20 7946 0123)"; "Contact …" for a clinic that gives no
+    /// phone, only an email or a web address. The built-in plan names no clinic, so
     /// it says "your clinic" and never a number of its own making.
     pub fn action_with(self, provider: Option<&Provider>) -> String {
         match (self, provider) {
-            (Urgency::Call, Some(p)) => format!("Contact {} today{}", p.name, reach(p)),
+            (Urgency::Call, Some(p)) => format!("{} {} today{}", verb(p), p.name, reach(p)),
             (urgency, _) => urgency.action().to_string(),
         }
     }
 
-    /// `heading`, naming the clinic where the plan does: "Contact Example Skin Clinic today
+    /// `heading`, naming the clinic where the plan does: "Call Example Skin Clinic today
     /// (+44 20 7946 0123) if".
     pub fn heading_with(self, provider: Option<&Provider>) -> String {
         match (self, provider) {
-            (Urgency::Call, Some(p)) => format!("Contact {} today{} if", p.name, reach(p)),
+            (Urgency::Call, Some(p)) => format!("{} {} today{} if", verb(p), p.name, reach(p)),
             (urgency, _) => urgency.heading().to_string(),
         }
     }
+}
+
+/// "Call" a clinic with a phone; "Contact" one reached only by email or the web.
+fn verb(p: &Provider) -> &'static str {
+    if p.phone.is_some() { "Call" } else { "Contact" }
 }
 
 /// " (+44 20 7946 0123)": the first of phone, email and web the clinic gives, in brackets;
@@ -139,8 +148,8 @@ mod tests {
             words,
             [
                 "Call emergency services now",
-                "Contact your clinic today",
-                "Mention it at your next visit"
+                "Call your clinic today",
+                "Mention at your next visit"
             ]
         );
         assert_eq!(
@@ -153,7 +162,7 @@ mod tests {
             ..Provider::default()
         };
         let cases = [
-            (Urgency::Call, None, "Contact your clinic today"),
+            (Urgency::Call, None, "Call your clinic today"),
             (
                 Urgency::Call,
                 Some(&clinic),
@@ -167,7 +176,7 @@ mod tests {
             (
                 Urgency::Mention,
                 Some(&clinic),
-                "Mention it at your next visit",
+                "Mention at your next visit",
             ),
         ];
         for (urgency, provider, want) in cases {
@@ -185,7 +194,7 @@ mod tests {
         };
         assert_eq!(
             Urgency::Call.heading_with(Some(&us)),
-            "Contact Lakeside Skin today at (555) 010-0100 if"
+            "Call Lakeside Skin today at (555) 010-0100 if"
         );
     }
 }

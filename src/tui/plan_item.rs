@@ -23,7 +23,7 @@ impl Section {
             Section::Do => "To do",
             Section::Avoid => "To avoid",
             Section::Normal => "What is normal",
-            Section::Warning => "Call your provider if",
+            Section::Warning => "Warning signs",
         }
     }
 }

@@ -51,7 +51,7 @@ pub const SECTION: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::B
 pub const WARNING_SECTION: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const PHASE: Style = Style::new();
 pub const WARNING: Style = Style::new().fg(Color::LightRed);
-/// The clinic's contact beside "Call your provider if".
+/// The clinic's contact beside "Warning signs".
 pub const CONTACT: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
 /// The urgency of warning signs: an emergency in bold on red, a call in bold red, a mention
 /// dim; each tier also says in words what to do.

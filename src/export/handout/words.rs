@@ -141,7 +141,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
 }
 
 /// How the help section heads a tier, with the clinic's name and phone where the plan gives
-/// them: "Contact Example Skin Clinic today (+44 20 7946 0123) if".
+/// them: "Call Example Skin Clinic today (+44 20 7946 0123) if".
 pub(super) fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> String {
     md(&urgency.heading_with(provider))
 }
@@ -150,7 +150,7 @@ pub(super) fn tier_heading(urgency: Urgency, provider: Option<&Provider>) -> Str
 pub(super) fn alert_heading(urgency: Urgency) -> &'static str {
     match urgency {
         Urgency::Emergency => "Call emergency services now for",
-        Urgency::Call => "Contact your clinic today for",
+        Urgency::Call => "Call your clinic today for",
         Urgency::Mention => "Mention at your next visit",
     }
 }

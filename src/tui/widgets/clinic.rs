@@ -45,7 +45,7 @@ pub fn clinic_block(provider: Option<&Provider>, width: usize) -> Vec<Line<'stat
 }
 
 /// What to do about a warning sign of `urgency`, with the clinic where the plan names one:
-/// "CALL TODAY  Contact Example Skin Clinic today (+44 20 7946 0123)", then, for signs to
+/// "CALL TODAY  Call Example Skin Clinic today (+44 20 7946 0123)", then, for signs to
 /// call about, when the clinic is open and what to do when it is not.
 pub fn urgency_lines(
     urgency: Urgency,
@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(
             shown(&urgency_lines(Urgency::Call, Some(&clinic()), 66)),
             [
-                " CALL TODAY  Contact Example Skin Clinic today (+44 20 7946 0123)",
+                " CALL TODAY  Call Example Skin Clinic today (+44 20 7946 0123)",
                 "Open          Mon–Sat 9:00–17:00",
                 "Out of hours  Call NHS 111; in an emergency call 999.",
             ]
@@ -155,7 +155,7 @@ mod tests {
         );
         assert_eq!(
             shown(&urgency_lines(Urgency::Call, None, 66)),
-            [" CALL TODAY  Contact your clinic today"]
+            [" CALL TODAY  Call your clinic today"]
         );
     }
 }

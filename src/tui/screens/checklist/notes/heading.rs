@@ -101,11 +101,12 @@ pub fn tier_words(tier: Urgency, provider: Option<&Provider>) -> Vec<Span<'stati
             format!("{} — call emergency services now", tier.tag()),
             theme::EMERGENCY_TAG,
         )],
+        // The tier's own words (`Urgency::action`), naming the clinic where the plan does.
         Urgency::Call => vec![Span::styled(
             format!("Call {} today", clinic_name(provider)),
             theme::CALL_TAG,
         )],
-        Urgency::Mention => vec![Span::styled("mention at next visit", theme::MENTION_TAG)],
+        Urgency::Mention => vec![Span::styled(tier.action(), theme::MENTION_TAG)],
     }
 }
 

@@ -1,6 +1,6 @@
 //! When to call and what is normal now. The warning signs come grouped by urgency, most
 //! urgent first, each group under words that cannot be mistaken: "EMERGENCY — call emergency
-//! services now" in bold on red, "Call your clinic today" in red, "mention at next visit"
+//! services now" in bold on red, "Call your clinic today" in red, "Mention at your next visit"
 //! dim; the clinic's contact stands beside the heading ("your clinic" when the plan names
 //! none).
 //!
@@ -27,7 +27,7 @@ use heading::tier_style;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-const WARNINGS_TITLE: &str = " Call your provider if ";
+const WARNINGS_TITLE: &str = " Warning signs ";
 const PHASES_TITLE: &str = "Normal now";
 /// Marks a warning sign and a phase without relying on colour.
 const WARNING_MARK: &str = "! ";
