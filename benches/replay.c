@@ -26,8 +26,9 @@ int main(int argc, char **argv) {
   struct termios old, raw; tcgetattr(0, &old); raw = old; cfmakeraw(&raw); tcsetattr(0, TCSANOW, &raw);
   const char start[] = "\x1b[?1049h\x1b[H\x1b[2JREPLAY-READY press q to quit";
   write(1, start, sizeof start - 1);
-  char c; int k = 0;
-  while (read(0, &c, 1) == 1 && c != 'q') {
+  /* One answer per read: an arrow key is one read of three bytes (ESC [ D). */
+  char in[64]; ssize_t got; int k = 0;
+  while ((got = read(0, in, sizeof in)) > 0 && in[0] != 'q') {
     const char *p = blobs[k % n]; long left = lens[k % n]; k++;
     while (left > 0) { ssize_t w = write(1, p, left); if (w <= 0) break; p += w; left -= w; }
   }

@@ -16,7 +16,7 @@
 //! on both sides of a change of clocks; a time the clocks skip is taken as the moment they
 //! resume. Pure: the plan, the tick-offs and the moment are passed in.
 
-use super::{Plan, Task, wall_clock};
+use super::{Plan, Task};
 use crate::rules::{Kind, Repeat, Rule};
 use crate::store::Ticks;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
@@ -107,8 +107,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let (day_starts, day_ends) = self.day_bounds(date);
         let (part_starts, part_ends) = match task.slot {
             Some(slot) => (
-                wall_clock::local_hour(&self.tz, date, slot.until_hour() - 12),
-                wall_clock::local_hour(&self.tz, date, slot.until_hour()),
+                self.hour_on(date, slot.until_hour() - 12),
+                self.hour_on(date, slot.until_hour()),
             ),
             None => (day_starts, day_ends),
         };
@@ -240,6 +240,14 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// The instant the clocks show `time` on `date` (or resume, where they skip it).
     fn wall(&self, date: NaiveDate, time: NaiveTime) -> Instant {
-        wall_clock::first_instant_at_or_after(&self.tz, date.and_time(time))
+        self.walls.get(&self.tz, date.and_time(time))
+    }
+
+    /// `wall_clock::local_hour`, through the plan's remembered wall times and midnights.
+    fn hour_on(&self, date: NaiveDate, hour: u32) -> Instant {
+        match NaiveTime::from_hms_opt(hour, 0, 0) {
+            Some(time) => self.wall(date, time),
+            None => self.day_bounds(date).1,
+        }
     }
 }

@@ -28,8 +28,8 @@ pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{
-    Timing, calendar_days, clock_label, countdown_label, day_ended_by, duration_label, end_label,
-    when_label,
+    Timing, Wording, calendar_days, clock_label, countdown_in, countdown_label, day_ended_by,
+    duration_in, duration_label, end_label, when_in, when_label,
 };
 pub use windows::RuleDays;
 
@@ -47,6 +47,9 @@ pub struct Plan<'r, Tz: TimeZone> {
     /// and asking a zone for a wall time is the slow direction of its lookups (chrono searches
     /// the zone's transitions): each date is asked once per plan, not once per window.
     midnights: Vec<OnceLock<DateTime<FixedOffset>>>,
+    /// Wall times already asked of the zone (`wall_clock::Walls`): every task of a day asks
+    /// for its slot's times, and most share them.
+    walls: wall_clock::Walls,
 }
 
 impl<'r, Tz: TimeZone> Plan<'r, Tz> {
@@ -77,6 +80,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             first_day: 1,
             last_day: 1,
             midnights: Vec::new(),
+            walls: wall_clock::Walls::default(),
         };
         plan.first_day = plan.day_of(plan.at_hours(earliest));
         // Windows end exclusively: one that ends at midnight does not touch the next day.

@@ -6,6 +6,8 @@
 
 use chrono::TimeZone;
 use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 /// The first instant of `date` in `tz`. Where midnight itself falls in a DST gap (some zones
 /// change clocks at 00:00), the day starts when the clocks resume.
@@ -39,6 +41,30 @@ pub fn first_instant_at_or_after<Tz: TimeZone>(
     }
     // No zone has a gap of a day; should one, read the wall time as UTC rather than fail.
     wall.and_utc().fixed_offset()
+}
+
+/// `first_instant_at_or_after` remembered per wall time, for one plan's zone. Asking a zone
+/// for a wall time is the slow direction of its lookups; a large plan's day asks the same
+/// few (08:00, noon, 20:00 of the date) once per task. A clone starts with what is known.
+#[derive(Debug, Default)]
+pub struct Walls(Mutex<HashMap<NaiveDateTime, DateTime<FixedOffset>>>);
+
+impl Walls {
+    /// `first_instant_at_or_after(tz, wall)`, asked of `tz` once per wall time.
+    pub fn get<Tz: TimeZone>(&self, tz: &Tz, wall: NaiveDateTime) -> DateTime<FixedOffset> {
+        // A poisoned lock only means another thread panicked mid-insert of a correct value.
+        let mut known = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        *known
+            .entry(wall)
+            .or_insert_with(|| first_instant_at_or_after(tz, wall))
+    }
+}
+
+impl Clone for Walls {
+    fn clone(&self) -> Self {
+        let known = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        Walls(Mutex::new(known.clone()))
+    }
 }
 
 #[cfg(test)]
