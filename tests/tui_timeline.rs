@@ -67,7 +67,7 @@ fn days_scroll_when_they_do_not_fit() {
     let later = screen(&app);
     assert_ne!(later, first);
     assert!(
-        !later.contains("13 Nov") && later.contains("Day 14"),
+        !later.contains("13 Nov") && later.contains("Day 15"),
         "{later}"
     );
     insta::assert_snapshot!("timeline_days_scrolled_60x24", later);
@@ -145,4 +145,35 @@ fn every_size_renders_the_timeline_without_panicking() {
             type_text(&mut app, "i");
         }
     }
+}
+
+/// The column (in characters) where `needle` starts on the row that contains it.
+fn column_of(row: &str, needle: &str) -> usize {
+    row[..row.find(needle).unwrap()].chars().count()
+}
+
+#[test]
+fn ruler_labels_sit_over_their_days_at_regular_steps_80x24() {
+    // At the treatment (Day 1, 14:00) the now-line runs down Day 1's column.
+    let mut app = demo(80, 24);
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    let dates_at = rows.iter().position(|r| r.contains("13 Nov")).unwrap();
+    let numbers = rows[dates_at - 1];
+    let now_column = rows[dates_at + 1..]
+        .iter()
+        .find_map(|r| r.contains('│').then(|| column_of(r, "│")))
+        .unwrap();
+    // The "1" of "Day 1" is on Day 1's column, and so is the start of its date.
+    assert_eq!(column_of(numbers, "Day 1 ") + 4, now_column, "{shown}");
+    assert_eq!(column_of(rows[dates_at], "20 Nov"), now_column, "{shown}");
+    // Dates a week apart, evenly spaced, none skipped.
+    let dates = [
+        "13 Nov", "20 Nov", "27 Nov", "4 Dec", "11 Dec", "18 Dec", "25 Dec",
+    ];
+    let at: Vec<usize> = dates.iter().map(|d| column_of(rows[dates_at], d)).collect();
+    let steps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(steps.iter().all(|s| *s == steps[0]), "{steps:?}\n{shown}");
+    insta::assert_snapshot!("timeline_on_the_treatment_80x24", shown);
 }

@@ -189,33 +189,42 @@ impl Header<'_> {
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
             for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
+                // Room for " · ", the count and the margins.
                 if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width) {
                     words = candidate;
                     break;
                 }
             }
         }
-        // The bar gives way to the words: it shrinks (to nothing) before they are cut.
-        let spare = usize::from(area.width)
-            .saturating_sub(text::width(&words) + text::width(&progress) + 5);
-        let gauge_width = GAUGE_WIDTH.min(usize::from(area.width) / 5).min(spare);
-        let right_width = if total == 0 {
+        // The count follows the words after a " · " (so "26 d" and "0/15" read apart), the
+        // bar at the right edge; the bar gives way to the words: it shrinks (to nothing)
+        // before they are cut.
+        let separator = if words.is_empty() || total == 0 {
+            ""
+        } else {
+            " · "
+        };
+        let shown_progress = if total == 0 { "" } else { progress.as_str() };
+        let count_width = text::width(separator) + text::width(shown_progress);
+        let spare = usize::from(area.width).saturating_sub(text::width(&words) + count_width + 4);
+        let gauge_width = if total == 0 {
             0
         } else {
-            text::width(&progress) + 1 + gauge_width + 1
+            GAUGE_WIDTH.min(usize::from(area.width) / 5).min(spare)
         };
-        let right_width = u16::try_from(right_width).unwrap_or(0);
+        let right_width =
+            u16::try_from(if gauge_width == 0 { 0 } else { gauge_width + 1 }).unwrap_or(0);
         let [left, right] = area.layout(&Layout::horizontal([Fill(1), Length(right_width)]));
-        let room = usize::from(left.width).saturating_sub(2);
+        let room = usize::from(left.width).saturating_sub(1 + count_width);
         Line::from(vec![
             Span::raw(" "),
             Span::styled(text::truncate(&words, room), theme::SUMMARY),
+            Span::styled(separator, theme::MUTED),
+            Span::styled(shown_progress.to_string(), theme::EMPHASIS),
         ])
         .render(left, buf);
         if let Some(filled) = (gauge_width * done).checked_div(total) {
             Line::from(vec![
-                Span::styled(progress, theme::EMPHASIS),
-                Span::raw(" "),
                 Span::styled("━".repeat(filled), theme::GAUGE_FILLED),
                 Span::styled("─".repeat(gauge_width - filled), theme::GAUGE_EMPTY),
             ])

@@ -22,6 +22,10 @@ use view::ChartView;
 pub enum Action {
     /// g again: back to the checklist.
     Back,
+    /// ←/→: the day before or after, whose ratings the titles name; a chart cut for want
+    /// of room moves with it.
+    PrevDay,
+    NextDay,
     History,
     CheckIn,
     PrevSession,
@@ -32,6 +36,8 @@ pub enum Action {
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[Char('g')], action: Action::Back, hint: Some("chart"), help: "Back to the checklist" },
+    Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
+    Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
     Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },
     Binding { keys: &[Char('c')], action: Action::CheckIn, hint: Some("check in"), help: "Check in: rate how your skin is today" },
     Binding { keys: &[Char('[')], action: Action::PrevSession, hint: Some("session"), help: "Show the treatment before" },
@@ -49,6 +55,14 @@ pub fn handle_key<Tz: TimeZone>(ctx: &mut Context<Tz>, key: KeyEvent) -> Option<
 pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
     match action {
         Action::Back => Effect::Show(Screen::Checklist),
+        Action::PrevDay => {
+            ctx.show_day(ctx.day - 1);
+            Effect::Done
+        }
+        Action::NextDay => {
+            ctx.show_day(ctx.day + 1);
+            Effect::Done
+        }
         Action::History => Effect::Show(Screen::History),
         Action::CheckIn => Effect::CheckIn,
         Action::PrevSession => {

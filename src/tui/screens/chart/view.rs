@@ -1,6 +1,8 @@
 //! The journal chart: for each symptom, the patient's ratings as bars, day by day, in front of
-//! the usual course from the plan (a dim band). One column per day from Day 1 to two weeks on
-//! (or the last check-in, if later); at 80 columns a day is five cells wide.
+//! the usual course from the plan (a dim band). One column per day from Day 1 to two weeks on,
+//! today or the last check-in, whichever is latest; at 80 columns two weeks are five cells a
+//! day, six weeks one. Only when a cell a day does not fit are days cut: the viewed day stays
+//! on screen and the intro row says which days are off it ("◂ Days 1–10").
 
 use super::notes::{notes_up_to, render_notes};
 use crate::journal::{AlertLine, expected_on};
@@ -43,6 +45,8 @@ struct Columns {
     first: i64,
     last: i64,
     width: u16,
+    /// The last day the chart would show with room enough (`last` when nothing is cut).
+    end: i64,
 }
 
 impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
@@ -52,7 +56,7 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
             Line::styled(" This plan has no symptoms to chart.", theme::MUTED).render(area, buf);
             return;
         }
-        let columns = columns(plan, session, today, area.width);
+        let columns = columns(plan, session, today, self.day, area.width);
         let n = u16::try_from(symptoms.len()).unwrap_or(u16::MAX);
         // The intro and the day numbers take a row each; the rest is shared by the symptoms.
         let per = (area.height.saturating_sub(2) / n).max(2);
@@ -63,8 +67,7 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
             height: 1,
             ..area
         };
-        let intro = text::truncate(INTRO, usize::from(area.width.saturating_sub(2)));
-        Line::styled(format!(" {intro}"), theme::MUTED).render(row(area.y), buf);
+        render_intro(&columns, row(area.y), buf);
         let alerts = alert_marks(plan, session, &columns);
         let mut y = area.y + 1;
         for symptom in symptoms {
@@ -101,10 +104,14 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
     }
 }
 
+/// The days to draw: Day 1 to the latest of two weeks on, today (within the plan) and the last
+/// check-in (even after the plan), as wide as the room allows; a cell a day at the narrowest,
+/// and past that the stretch that ends on the viewed day (or starts on Day 1).
 fn columns<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     session: &Session,
     today: i64,
+    day: i64,
     width: u16,
 ) -> Columns {
     let last_checkin = session
@@ -112,23 +119,44 @@ fn columns<Tz: TimeZone>(
         .keys()
         .last()
         .map_or(1, |d| plan.day_of_date(*d));
-    let last = MIN_DAYS.max(last_checkin).max(today.min(plan.last_day()));
-    let last = last.min(plan.last_day().max(MIN_DAYS));
-    let room = width.saturating_sub(GUTTER);
-    let wanted = u16::try_from(last).unwrap_or(u16::MAX).max(1);
-    if room / wanted >= 2 {
+    let end = MIN_DAYS.max(last_checkin).max(today.min(plan.last_day()));
+    let room = width.saturating_sub(GUTTER).max(1);
+    let wanted = u16::try_from(end).unwrap_or(u16::MAX).max(1);
+    if room >= wanted {
         return Columns {
             first: 1,
-            last,
-            width: (room / wanted).min(MAX_COLUMN),
+            last: end,
+            width: (room / wanted).clamp(1, MAX_COLUMN),
+            end,
         };
     }
-    // Narrow: two cells a day, the days leading up to the last one.
-    let fit = i64::from(room / 2).max(1);
+    let fit = i64::from(room);
+    let first = (day - fit + 1).clamp(1, end - fit + 1);
     Columns {
-        first: (last - fit + 1).max(1),
-        last,
-        width: 2,
+        first,
+        last: first + fit - 1,
+        width: 1,
+        end,
+    }
+}
+
+/// The intro, and on its right the days cut off the chart, if any: "◂ Days 1–10".
+fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
+    let mut cut = Vec::new();
+    if columns.first > 1 {
+        cut.push(format!("◂ Days 1–{}", columns.first - 1));
+    }
+    if columns.last < columns.end {
+        cut.push(format!("Days {}–{} ▸", columns.last + 1, columns.end));
+    }
+    let cut = cut.join(" · ");
+    let cut_width = u16::try_from(text::width(&cut)).unwrap_or(u16::MAX);
+    let room = usize::from(area.width.saturating_sub(cut_width + 3));
+    let intro = text::truncate(INTRO, room);
+    Line::styled(format!(" {intro}"), theme::MUTED).render(area, buf);
+    if !cut.is_empty() {
+        let x = area.right().saturating_sub(cut_width + 1);
+        buf.set_string(x, area.y, cut, theme::WHEN);
     }
 }
 
@@ -248,15 +276,33 @@ fn render_bars<Tz: TimeZone>(
     }
 }
 
-/// Day numbers under the columns: every day when there is room, else every week; today
-/// reversed, days ahead dim.
+/// Day numbers under the columns: every day when there is room, else the first of each week;
+/// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
 fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
     buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
+    let x_of = |day: i64| {
+        area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width
+    };
+    // A number that would run off the right edge ends at it instead.
+    let span = |day: i64| {
+        let len = u16::try_from(day.to_string().len()).unwrap_or(0);
+        let x = x_of(day).min(area.right().saturating_sub(len));
+        (x, x + len)
+    };
+    let today_span = (columns.first..=columns.last)
+        .contains(&today)
+        .then(|| span(today));
+    let mut free_from = area.x + GUTTER;
     for day in columns.first..=columns.last {
-        let x = area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width;
         let label = day.to_string();
         let fits = usize::from(columns.width) > label.len();
-        if !(fits || day % 7 == 1 || day == today) {
+        let (x, end) = span(day);
+        let clashes_with_today =
+            day != today && today_span.is_some_and(|(tx, tend)| x <= tend && end + 1 > tx);
+        if !(fits || day % 7 == 1 || day == today || day == columns.first || day == columns.last)
+            || x < free_from
+            || clashes_with_today
+        {
             continue;
         }
         let look = if day == today {
@@ -266,8 +312,9 @@ fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
         } else {
             theme::WHEN
         };
-        if x + 1 < area.right() {
+        if end <= area.right() {
             buf.set_string(x, area.y, label, look);
+            free_from = end + 1;
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The timeline's two top rows: a legend over the titles, and over the chart the day numbers
-//! (Day 1, 7, 14, …), their dates, the next session's days and now.
+//! (Day 1, 8, 15, …: the same weekday each week), their dates, the next session's days and
+//! now. A number and a date start on the column of the day they name.
 
 use super::bar;
 use super::layout::{Columns, position};
@@ -29,14 +30,14 @@ pub struct Ruler<'a, 'r, Tz: TimeZone> {
     pub now: Option<u16>,
 }
 
-/// The days the ruler labels and the grid marks: Day 1, 7, 14, …, and weeks before Day 1.
+/// The days the ruler labels and the grid marks: Day 1 and every week from it (8, 15, …, and
+/// -6 before it), so marks fall at regular steps on the treatment's weekday.
 pub fn marked_days(first: i64, last: i64) -> impl Iterator<Item = i64> {
-    (first..=last).filter(|d| {
-        *d == 1
-            || (*d >= MARK_EVERY && d % MARK_EVERY == 0)
-            || (*d < 1 && (1 - d) % MARK_EVERY == 0)
-    })
+    (first..=last).filter(|d| (d - 1).rem_euclid(MARK_EVERY) == 0)
 }
+
+/// "Day " before the first number: it sits left of the day's column, so the digits start on it.
+const DAY_PREFIX: &str = "Day ";
 
 impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -45,39 +46,46 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         }
         let c = self.columns;
         let (top, bottom) = (area.y, area.y + 1);
-        render_legend(c, top, buf);
+        // "Day " may reach left of the chart, up to a cell after the legend.
+        let legend_end = render_legend(c, top, buf);
         let left = self.left_day;
         let x_of =
             |day: i64| c.chart_x + u16::try_from((day - left) * i64::from(c.cell)).unwrap_or(0);
         let visible = |day: &i64| (left..left + c.days).contains(day);
         let chart_end = c.chart_x + u16::try_from(c.days).unwrap_or(0) * c.cell;
-        // Day 1 first: it wins any clash for room.
-        let mut days: Vec<i64> = marked_days(c.first_day, c.last_day)
-            .filter(|d| *d >= 1)
+        let marks: Vec<i64> = marked_days(c.first_day, c.last_day)
             .filter(visible)
             .collect();
-        days.sort_by_key(|d| *d != 1);
-        let mut numbers = Labels::new(chart_end);
-        let mut dates = Labels::new(chart_end);
-        let first_shown = days.iter().copied().filter(|d| *d != 1).min();
-        for day in &days {
-            let number = if *day == 1 || (Some(*day) == first_shown && !days.contains(&1)) {
-                format!("Day {day}")
-            } else {
-                day.to_string()
-            };
-            numbers.place(x_of(*day), number);
-            dates.place(
-                x_of(*day),
-                self.plan.date_of(*day).format("%-d %b").to_string(),
-            );
+        let prefix = u16::try_from(DAY_PREFIX.len()).unwrap_or(0);
+        let mut numbers = Labels::new(legend_end + 1, chart_end);
+        // The first number with room on its left for "Day " is "Day 1" (or "Day 15" when
+        // scrolled); a bare number before it would read as a stray. Digits always start on
+        // their day's column.
+        let mut named = false;
+        for day in marks.iter().copied().filter(|d| *d >= 1) {
+            let x = x_of(day);
+            if named {
+                numbers.place(x, day.to_string());
+            } else if x >= legend_end + 1 + prefix {
+                named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"));
+            }
         }
-        if visible(&c.first_day) && c.first_day < 1 {
-            dates.place(
-                x_of(c.first_day),
-                self.plan.date_of(c.first_day).format("%-d %b").to_string(),
-            );
-        }
+        // Dates on every mark, or every second, third, … where they would not fit: at
+        // regular steps, never with one skipped.
+        let dates = (1..=marks.len().max(1))
+            .map(|step| {
+                let mut dates = Labels::new(c.chart_x, chart_end);
+                let all = marks.iter().step_by(step).all(|day| {
+                    let label = self.plan.date_of(*day).format("%-d %b").to_string();
+                    // The last mark may run off the chart's right edge: that is no reason
+                    // to thin out the others.
+                    let runs_off = x_of(*day) + text_width(&label) > chart_end;
+                    dates.place(x_of(*day), label) || runs_off
+                });
+                (all, dates)
+            })
+            .find_map(|(all, dates)| all.then_some(dates))
+            .unwrap_or_else(|| Labels::new(c.chart_x, chart_end));
         numbers.render(top, theme::RULER, buf);
         dates.render(bottom, theme::MUTED, buf);
         self.mark_milestones(bottom, buf);
@@ -129,8 +137,9 @@ pub fn milestone_columns<Tz: TimeZone>(
     (0..width).filter(|&x| covered[usize::from(x)]).collect()
 }
 
-/// What the bars mean, over the titles.
-fn render_legend(c: Columns, y: u16, buf: &mut Buffer) {
+/// What the bars mean, over the titles; returns where its first row ends.
+fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
+    let mut first_end = c.title_x;
     let lines: [&[(&str, Style, &str)]; 2] = [
         &[
             ("█", theme::DO_BAR, "do"),
@@ -164,33 +173,49 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) {
             spans.push(Span::styled(*glyph, *look));
             spans.push(Span::styled(format!(" {word}"), theme::MUTED));
         }
-        Line::from(spans).render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
+        let line = Line::from(spans);
+        if dy == 0 {
+            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            first_end = c.title_x + width.min(c.title_width);
+        }
+        line.render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
     }
+    first_end
 }
 
-/// Labels placed left to right where they fit, a cell apart.
+fn text_width(label: &str) -> u16 {
+    u16::try_from(label.chars().count()).unwrap_or(u16::MAX)
+}
+
+/// Labels placed left to right where they fit between `start` and `end`, a cell apart.
 struct Labels {
+    start: u16,
     end: u16,
     placed: Vec<(u16, String)>,
 }
 
 impl Labels {
-    fn new(end: u16) -> Self {
+    fn new(start: u16, end: u16) -> Self {
         Labels {
+            start,
             end,
             placed: Vec::new(),
         }
     }
 
-    fn place(&mut self, x: u16, label: String) {
+    /// Places `label` at `x` unless it would clash with one placed or run off the chart;
+    /// says whether it did.
+    fn place(&mut self, x: u16, label: String) -> bool {
         let width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
         let clashes = self.placed.iter().any(|(at, other)| {
             let other_width = u16::try_from(other.chars().count()).unwrap_or(u16::MAX);
             x < at + other_width + 1 && *at < x + width + 1
         });
-        if !clashes && x + width <= self.end {
+        let fits = !clashes && x >= self.start && x + width <= self.end;
+        if fits {
             self.placed.push((x, label));
         }
+        fits
     }
 
     fn covers(&self, x: u16) -> bool {

@@ -1,0 +1,91 @@
+//! The journal chart (g) keeps the whole recovery in view: Day 1 to today and every check-in,
+//! narrowing its columns before it drops a day, and saying where it is cut when it must.
+
+mod tui_harness;
+
+use aftercare::store::Change;
+use chrono::NaiveDate;
+use crossterm::event::KeyCode::{Char, Left, Right};
+use tui_harness::{DAY8, TREATMENT, app_at, at, journal_store, patch, press, screen};
+
+/// The row of day numbers under the bars.
+fn axis(shown: &str) -> String {
+    shown
+        .lines()
+        .find(|l| l.trim_start_matches('"').starts_with(" Day "))
+        .unwrap_or_else(|| panic!("no axis in\n{shown}"))
+        .to_string()
+}
+
+/// The journal's patient (check-ins on Days 1–8), who also checked in on `days` (plan day,
+/// ratings), seen at `now`.
+fn patient_with(
+    days: &[(i64, &[(&str, u8)])],
+    now: &str,
+    width: u16,
+) -> (tempfile::TempDir, aftercare::tui::App<chrono_tz::Tz>) {
+    let (dir, store, mut state) = journal_store();
+    let day1 = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    for (day, ratings) in days {
+        state = store
+            .apply(&Change::CheckIn {
+                session: at(TREATMENT),
+                date: day1 + chrono::Days::new(u64::try_from(day - 1).unwrap()),
+                patch: patch(ratings),
+            })
+            .unwrap();
+    }
+    (dir, app_at(store, state, now, width, 24))
+}
+
+/// Day 45, two days after the built-in plan's last window (Day 43).
+const DAY45: &str = "2027-01-03T10:00:00+01:00";
+
+#[test]
+fn chart_on_day_8_starts_at_day_1_80x24() {
+    // Check-ins reach Day 43 (as in a demo played on and wound back); on Day 8 the chart still
+    // starts at Day 1, where the swelling of Day 2 set off the first alert.
+    let (_dir, mut app) = patient_with(
+        &[(2, &[("swelling", 5)]), (43, &[("redness", 1)])],
+        DAY8,
+        80,
+    );
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    let axis = axis(&shown);
+    assert!(axis.starts_with("\" Day 1 "), "{shown}");
+    assert!(axis.contains("43"), "{shown}");
+    insta::assert_snapshot!("chart_day_8_checkins_to_43_80x24", shown);
+}
+
+#[test]
+fn a_check_in_after_the_plan_is_on_the_chart_80x24() {
+    let (_dir, mut app) = patient_with(&[(45, &[("redness", 1)])], DAY45, 80);
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Redness   Day 45: 1"), "{shown}");
+    let axis = axis(&shown);
+    assert!(axis.starts_with("\" Day 1 "), "{shown}");
+    assert!(axis.contains("45"), "{shown}");
+    insta::assert_snapshot!("chart_after_the_plan_80x24", shown);
+}
+
+#[test]
+fn a_cut_chart_says_so_and_scrolls_40x24() {
+    // 35 columns cannot hold 45 days: the chart ends on the viewed day and says which days
+    // are cut; ← and → move the viewed day, and the days on screen with it.
+    let (_dir, mut app) = patient_with(&[(45, &[("redness", 1)])], DAY45, 40);
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    assert!(shown.contains("◂ Days 1–10"), "{shown}");
+    assert!(axis(&shown).contains("45"), "{shown}");
+    insta::assert_snapshot!("chart_cut_day_45_40x24", shown);
+    press(&mut app, &[Left; 44]);
+    let start = screen(&app);
+    assert!(axis(&start).starts_with("\" Day 1 "), "{start}");
+    assert!(!start.contains("◂ Days"), "{start}");
+    assert!(start.contains("Days 36–45 ▸"), "{start}");
+    insta::assert_snapshot!("chart_cut_day_1_40x24", start);
+    press(&mut app, &[Right; 44]);
+    assert_eq!(screen(&app), shown);
+}

@@ -1,0 +1,82 @@
+//! The header's two rows stay put whatever the patient does below them (a check-in that sets
+//! off an alert, a fold opened), and its parts read apart (" · ").
+
+mod tui_harness;
+
+use aftercare::tui::App;
+use chrono_tz::Tz;
+use crossterm::event::KeyCode::{Char, Down, Enter};
+use tui_harness::{patient, press, screen};
+
+/// The header's rows: the title bar, and the summary under it when there is one.
+fn header(shown: &str) -> Vec<String> {
+    let rows: Vec<&str> = shown.lines().collect();
+    let mut header = vec![rows[0].to_string()];
+    if rows[1].contains("ticked") && rows[1].contains("Treated") {
+        header.push(rows[1].to_string());
+    }
+    header
+}
+
+/// The header is the same before and after `act` (which leaves the ticks alone).
+fn header_stays(size: (u16, u16), act: fn(&mut App<Tz>), name: &str) {
+    let (_dir, _store, mut app) = patient(size.0, size.1);
+    let before = header(&screen(&app));
+    act(&mut app);
+    let shown = screen(&app);
+    assert_eq!(header(&shown), before, "{shown}");
+    insta::assert_snapshot!(name, shown);
+}
+
+/// Down until the evening's folded line is selected, then Enter opens it.
+fn open_the_evening(app: &mut App<Tz>) {
+    for _ in 0..20 {
+        if screen(app)
+            .lines()
+            .any(|l| l.contains('›') && l.contains("Evening, from 20:00"))
+        {
+            break;
+        }
+        press(app, &[Down]);
+    }
+    press(app, &[Enter]);
+    assert!(
+        screen(app).contains("▾ Evening, from 20:00"),
+        "{}",
+        screen(app)
+    );
+}
+
+/// Redness 5 on Day 3: an alert box opens under the header.
+fn check_in_redness_5(app: &mut App<Tz>) {
+    press(app, &[Char('c'), Char('5'), Enter]);
+    assert!(screen(app).contains("Check-in alert"), "{}", screen(app));
+}
+
+#[test]
+fn the_header_keeps_its_rows_after_a_check_in() {
+    header_stays(
+        (80, 24),
+        check_in_redness_5,
+        "header_after_an_alerting_check_in_80x24",
+    );
+    header_stays(
+        (100, 30),
+        check_in_redness_5,
+        "header_after_an_alerting_check_in_100x30",
+    );
+}
+
+#[test]
+fn the_header_keeps_its_rows_when_a_fold_opens() {
+    header_stays((80, 24), open_the_evening, "header_evening_opened_80x24");
+    header_stays((100, 30), open_the_evening, "header_evening_opened_100x30");
+}
+
+#[test]
+fn the_header_parts_read_apart_100x30() {
+    let (_dir, _store, app) = patient(100, 30);
+    let row = screen(&app).lines().nth(1).unwrap().to_string();
+    assert!(row.contains("next session in 26 d"), "{row}");
+    assert!(row.contains(") · 0/15 ticked today"), "{row}");
+}
