@@ -139,7 +139,8 @@ impl ChecklistScreen {
                 notes.phases = &[];
             }
         }
-        notes.render(regions.notes, buf);
+        self.notes
+            .render(ctx.generation(), &notes, regions.notes, buf);
         Footer::of(ctx, hints).render(
             regions
                 .status
