@@ -1,5 +1,6 @@
 //! The terminal's whole lifecycle in one place: refusing a terminal that cannot show the
-//! app, taking it over (ratatui's `try_init`, the mouse, bracketed paste), drawing, giving it
+//! app, taking it over (raw mode, the alternate screen, the mouse, bracketed paste), drawing
+//! through a buffered writer so a frame leaves in one write, giving it
 //! back as it was found, Ctrl-Z and `fg`, and all that right when a signal or panic ends it.
 //!
 //! Every signal whose default action ends the process is caught from before the terminal
@@ -27,12 +28,13 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::*;
 use signal_hook::iterator::Handle;
 use signals::{catch_signals, release_faults, save_mode};
-use std::io::{self, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 use std::thread::JoinHandle;
@@ -40,6 +42,16 @@ use std::time::Duration;
 
 /// The most cells drawn (two screen buffers of this many take about 100 MB); more is refused.
 pub const MAX_CELLS: u32 = 1_000_000;
+
+/// Bytes a frame is gathered in before it is written. Rust's stdout alone is line-buffered
+/// (1 KiB, and a frame has no newlines), which cut a photo frame into some 44 writes; a
+/// whole 80×24 frame with its colours fits in this many, so it leaves in one write.
+/// `Terminal::draw` flushes it at the end of every frame, and every backend call outside a
+/// frame (cursor, clear) flushes too.
+const FRAME_BYTES: usize = 64 * 1024;
+
+/// ratatui's terminal over crossterm, writing to stdout through `FRAME_BYTES` of buffer.
+type BufferedTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// A stop was asked for (SIGTSTP), the process was continued (SIGCONT), the terminal is
 /// taken over (for the fault handler).
@@ -67,7 +79,7 @@ pub fn check_size(size: Size) -> Result<(), TuiError> {
 
 /// The terminal, taken over, with its signals caught; dropping it gives the terminal back.
 pub struct Session {
-    terminal: DefaultTerminal,
+    terminal: BufferedTerminal,
     /// ASCII and colour as the environment asks (`Look`), for every frame.
     look: super::look::Look,
     signals: Handle,
@@ -82,7 +94,7 @@ impl Session {
         let entered = check_size(crossterm::terminal::size()?.into()).and_then(|()| {
             save_mode();
             restore_on_panic();
-            let terminal = ratatui::try_init()?;
+            let terminal = take_over()?;
             take_mouse_and_paste()?;
             // crossterm starts listening (to SIGWINCH too) on its first poll: from here on a
             // signal's wake-up is kept until the loop reads it, even if it is not waiting yet.
@@ -167,6 +179,15 @@ impl Drop for Session {
         let _ = self.thread.take().map(JoinHandle::join);
         release_faults();
     }
+}
+
+/// What `ratatui::try_init` does, with a buffered writer under the backend (its own panic
+/// hook is left out: `restore_on_panic` gives the terminal back, mouse and paste too).
+fn take_over() -> io::Result<BufferedTerminal> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    let writer = BufWriter::with_capacity(FRAME_BYTES, stdout());
+    Terminal::new(CrosstermBackend::new(writer))
 }
 
 /// What the app takes on top of ratatui's raw mode and alternate screen: the mouse,

@@ -70,6 +70,8 @@ pub struct ChecklistScreen {
     rolled_over: Option<DayKey>,
     /// The last placement of the screen, kept while what it reads is unchanged.
     placement: placement::PlacementCache,
+    /// The notes' text as last drawn, kept while the notes and their area are unchanged.
+    notes: notes::NotesCache,
 }
 
 impl ChecklistScreen {

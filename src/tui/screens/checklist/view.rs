@@ -139,7 +139,8 @@ impl ChecklistScreen {
                 notes.phases = &[];
             }
         }
-        notes.render(regions.notes, buf);
+        self.notes
+            .render(ctx.generation(), &notes, regions.notes, buf);
         // The key the signs and the alert box tell the patient to press ("press s") stays
         // in the footer at every size. (The other folds' words say their key whole where
         // they are: "i: until when", "Enter shows all".)

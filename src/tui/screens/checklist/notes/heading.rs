@@ -56,8 +56,31 @@ impl Notes<'_> {
 
 impl Widget for Notes<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.text(area).render(area, buf);
+    }
+}
+
+/// The notes wrapped and fitted to an area: all that drawing them works out, kept by the
+/// main screen while what it was worked out from stays the same (`NotesCache`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotesText {
+    /// The lines under the heading.
+    shown: Vec<Line<'static>>,
+    /// The words at the right of the rule: the contact, "s: all".
+    right: String,
+    /// The clinic's contact on a line of its own under the rule, when it is not beside it.
+    below: Option<String>,
+}
+
+impl Notes<'_> {
+    /// The notes as they are drawn in `area`: wrapped, fitted, the contact placed.
+    pub fn text(&self, area: Rect) -> NotesText {
         if area.height == 0 {
-            return;
+            return NotesText {
+                shown: Vec::new(),
+                right: String::new(),
+                below: None,
+            };
         }
         let width = usize::from(area.width);
         let every = self.detailed(width, 0).len();
@@ -65,32 +88,49 @@ impl Widget for Notes<'_> {
         let rows = usize::from(area.height).saturating_sub(1 + usize::from(below));
         let shown = self.fit(width, rows);
         let all_shown = shown.len() >= every;
-        let below = self.contact_below(width, all_shown);
+        let below = self.contact_below(width, all_shown).then(|| {
+            // As much of the contact as fits whole: a phone number is never cut.
+            let room = width.saturating_sub(2);
+            self.contact_options()
+                .into_iter()
+                .find(|c| text::width(c) <= room)
+                .unwrap_or_else(|| text::truncate(&contact(self.provider), room))
+        });
         // Without a clinic of its own, "your clinic" gives way to "s: all" where both do
         // not fit.
         let beside = self.contact_beside(width, all_shown);
-        let right = self.right_words(all_shown, beside.as_deref());
+        NotesText {
+            shown: shown.into_iter().map(|r| r.line).collect(),
+            right: self.right_words(all_shown, beside.as_deref()),
+            below,
+        }
+    }
+}
+
+impl Widget for &NotesText {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
         let rule = Block::new()
             .borders(Borders::TOP)
             .border_style(theme::RULE)
             .title(Span::styled(WARNINGS_TITLE, theme::WARNING_SECTION))
-            .title(Line::styled(right, theme::CONTACT).right_aligned());
+            .title(Line::styled(self.right.as_str(), theme::CONTACT).right_aligned());
         let mut inner = rule.inner(area);
         rule.render(area, buf);
-        if below && inner.height > 0 {
-            // As much of the contact as fits whole: a phone number is never cut.
-            let room = width.saturating_sub(2);
-            let words = self
-                .contact_options()
-                .into_iter()
-                .find(|c| text::width(c) <= room)
-                .unwrap_or_else(|| text::truncate(&contact(self.provider), room));
-            Line::from(vec![Span::raw(" "), Span::styled(words, theme::CONTACT)])
-                .render(inner, buf);
+        if let Some(words) = &self.below
+            && inner.height > 0
+        {
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(words.as_str(), theme::CONTACT),
+            ])
+            .render(inner, buf);
             inner.y += 1;
             inner.height -= 1;
         }
-        Paragraph::new(shown.into_iter().map(|r| r.line).collect::<Vec<_>>()).render(inner, buf);
+        Paragraph::new(self.shown.as_slice()).render(inner, buf);
     }
 }
 

@@ -12,12 +12,15 @@
 
 //!
 //! This file groups the notes and fits them to the rows given; `flow` runs words onto
-//! lines, `heading` draws the heading with the clinic's contact and the notes under it.
+//! lines, `heading` draws the heading with the clinic's contact and the notes under it,
+//! `kept` keeps that text while the notes and their area stay the same.
 
 mod flow;
 mod heading;
+mod kept;
 
 pub use heading::{clinic_name, tier_words};
+pub use kept::NotesCache;
 
 use crate::checklist::NoteLine;
 use crate::rules::{Provider, Urgency};
