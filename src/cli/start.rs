@@ -132,7 +132,8 @@ fn refusal(
     // A treatment being moved is no neighbour of its new time.
     let others = ctx.state.sessions.iter().map(|s| s.at);
     let others = others.filter(|o| !(how.replace && Some(*o) == latest));
-    plausible::check(at, now, others).map(Refusal::Implausible)
+    let plan_days = ctx.plan(at).last_day();
+    plausible::check(at, now, others, plan_days).map(Refusal::Implausible)
 }
 
 /// The `start` command for `at` with the flags of `how`, and `--confirm` when it would be

@@ -169,6 +169,7 @@ pub fn after_plan_view<'a, Tz: TimeZone>(
         rules: &ctx.rules,
         last_day: (plan.last_day(), plan.date_of(plan.last_day())),
         next_session: next_session_after(ctx, plan),
+        today: plan.local(ctx.now).date_naive(),
     }
 }
 
