@@ -72,10 +72,11 @@ fn slots_begin_at_the_time_of_day_on_the_wall_across_the_spring_change() {
     let rules = spring_rules();
     let plan = Plan::new(&rules, at(SPRING), Berlin);
     let cases = [
-        // Day 1: the window opens at 14:00, after the morning and daily times.
+        // Day 1: treated at 14:00, after the morning and daily times: those slots belonged
+        // to before the treatment, so only the later ones are due.
         ("cleanse@evening", 1, "28 20:00+01:00–29 00:00+01:00"),
-        ("spf", 1, "28 14:00+01:00–29 00:00+01:00"),
-        ("pill", 1, "28 14:00+01:00–29 00:00+01:00"),
+        ("spf", 1, "not due"),
+        ("pill", 1, "not due"),
         ("walk", 1, "28 18:15+01:00–29 00:00+01:00"),
         // Day 2, the clocks go forward at 02:00: the same wall times, an hour closer in UTC.
         ("cleanse@morning", 2, "29 08:00+02:00–29 12:00+02:00"),
@@ -93,8 +94,9 @@ fn slots_begin_at_the_time_of_day_on_the_wall_across_the_spring_change() {
         // Once: from its opening (24 h = 15:00 CEST) to its close, on every day it shows.
         ("book", 2, "29 15:00+02:00–01 15:00+02:00"),
         ("book", 4, "29 15:00+02:00–01 15:00+02:00"),
-        // Closes at 07:00 on Day 2, before 09:00: not due that day.
-        ("early", 1, "28 14:00+01:00–29 00:00+01:00"),
+        // Closes at 07:00 on Day 2, before 09:00: not due that day; on Day 1 09:00 was
+        // before the treatment.
+        ("early", 1, "not due"),
         ("early", 2, "not due"),
         // 15:00–19:00 on Day 2 reaches neither 08–12 nor 20–24: the evening half, from the
         // opening.
@@ -131,13 +133,58 @@ fn a_treatment_late_in_the_evening_and_a_leap_day() {
     // 2028 is a leap year.
     let plan = Plan::new(&rules, at("2028-02-28T23:30:00+01:00"), Berlin);
     let cases = [
-        ("spf", 1, "28 23:30+01:00–29 00:00+01:00"),
-        ("cleanse@evening", 1, "28 23:30+01:00–29 00:00+01:00"),
+        // 09:00 and 20:00 come before a 23:30 treatment: nothing is due on Day 1, so
+        // nothing reads as missed at 00:10.
+        ("spf", 1, "not due"),
+        ("cleanse@evening", 1, "not due"),
         ("spf", 2, "29 09:00+01:00–01 00:00+01:00"),
         ("spf", 3, "01 09:00+01:00–01 23:30+01:00"),
         ("cleanse@evening", 3, "01 20:00+01:00–01 23:30+01:00"),
     ];
     for (id, day, want) in cases {
         assert_eq!(span_words(&plan, id, day), want, "{id} on day {day}");
+    }
+}
+
+#[test]
+fn nothing_before_the_treatment_is_due_missed_or_listed_on_its_day() {
+    let rules = rules(&[
+        ("spf", "do", 0, 72, "daily", ""),
+        ("cleanse", "do", 0, 72, "morning_and_evening", ""),
+        ("walk", "do", 0, 72, "daily", "18:15"),
+    ]);
+    let ticks = Ticks::new();
+    // (treatment, now, standing of each task of Day 1 at now; "-" when not on the list)
+    let cases = [
+        // Treated at 10:00, opened at 12:00: the morning and 09:00 slots were before it.
+        (
+            "2026-11-20T10:00:00+01:00",
+            "2026-11-20T12:00:00+01:00",
+            [("spf", None), ("cleanse@morning", None), ("cleanse@evening", Some(Standing::Upcoming)), ("walk", Some(Standing::Upcoming))],
+        ),
+        // Treated at 07:30: the 08:00 and 09:00 slots come after it, as on any day.
+        (
+            "2026-11-20T07:30:00+01:00",
+            "2026-11-20T12:00:00+01:00",
+            [("spf", Some(Standing::Due)), ("cleanse@morning", Some(Standing::Missed)), ("cleanse@evening", Some(Standing::Upcoming)), ("walk", Some(Standing::Upcoming))],
+        ),
+        // Treated at 23:30, at 00:10 (Day 2): nothing of Day 1 reads as missed.
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            [("spf", None), ("cleanse@morning", None), ("cleanse@evening", None), ("walk", None)],
+        ),
+    ];
+    for (treatment, now, want) in cases {
+        let plan = Plan::new(&rules, at(treatment), Berlin);
+        let day = plan.day(1);
+        for (id, standing) in want {
+            let task = day.tasks.iter().find(|t| t.id() == id);
+            let got = task.filter(|t| !plan.is_before_treatment(t, day.date));
+            let got = got.map(|t| plan.standing(t, day.date, &ticks, at(now)));
+            assert_eq!(got, standing, "{id}, treated {treatment}, at {now}");
+        }
+        let missed = plan.due_on(1).iter().filter(|d| d.ends <= at(now)).count();
+        assert_eq!(missed, usize::from(treatment.contains("07:30")), "{treatment}");
     }
 }

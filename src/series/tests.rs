@@ -40,9 +40,10 @@ fn series() -> State {
             date: date(27),
             patch: checkin(3),
         },
+        // Day 2: on Day 1 the 09:00 slot was before the 14:00 treatment.
         Change::Tick {
             session: first,
-            date: date(20),
+            date: date(21),
             task: "drink-water".into(),
         },
     ];
