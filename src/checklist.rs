@@ -111,7 +111,16 @@ impl Checklist {
                 },
                 starts: plan.local(task.starts),
                 ends: plan.local(task.ends),
-                when: when_label(task, now, tz, ends_with_plan(plan, task)),
+                when: match (plan.is_booking(task.rule), done, coming_up) {
+                    // One truth for the booking, on every screen and in `remind`: once
+                    // ticked it is booked, and until its window opens it asks to book now.
+                    (true, true, _) => "booked".to_string(),
+                    (_, _, true) => format!(
+                        "session due {}",
+                        when_label(task, now, tz, ends_with_plan(plan, task))
+                    ),
+                    _ => when_label(task, now, tz, ends_with_plan(plan, task)),
+                },
                 rationale: task.rule.rationale.clone(),
                 sources: task.rule.sources.clone(),
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
