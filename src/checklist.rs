@@ -160,6 +160,16 @@ impl Checklist {
         }
     }
 
+    /// The same day without the booking of the next session (`Plan::booking_rule`): once a
+    /// later treatment is recorded the next session exists, so there is nothing to book, and
+    /// an earlier session's days do not ask for it.
+    pub fn without_booking<Tz: TimeZone>(mut self, plan: &Plan<'_, Tz>) -> Checklist {
+        if let Some(rule) = plan.booking_rule() {
+            self.tasks.retain(|t| t.id != rule.id);
+        }
+        self
+    }
+
     /// Tasks done, of the day's tasks that count (not those done as needed).
     pub fn progress(&self) -> (usize, usize) {
         let counted = self.tasks.iter().filter(|t| !t.as_needed);

@@ -21,7 +21,11 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let session = ctx.session()?;
     let now = ctx.now();
     let plan = ctx.plan(session.at);
-    let checklist = Checklist::build(&plan, plan.day_of(now), Some(session), now);
+    let mut checklist = Checklist::build(&plan, plan.day_of(now), Some(session), now);
+    if ctx.state.sessions.iter().any(|s| s.at > session.at) {
+        // The next session is recorded: nothing left to book.
+        checklist = checklist.without_booking(&plan);
+    }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), checklist.day);
