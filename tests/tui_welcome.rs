@@ -100,7 +100,7 @@ fn an_implausible_year_is_recorded_only_on_a_second_enter() {
         // typed wrong; asked again with the full date.
         (
             "2025-11-22 09:00",
-            "Sat 22 Nov 2025 09:00 is 365 days ago: its 43-day plan would already be over",
+            "Sat 22 Nov 2025 09:00 is 365 days ago: its 43-day plan would",
             "2025-11-22T09:00:00+01:00",
         ),
     ] {
