@@ -160,19 +160,34 @@ fn nothing_before_the_treatment_is_due_missed_or_listed_on_its_day() {
         (
             "2026-11-20T10:00:00+01:00",
             "2026-11-20T12:00:00+01:00",
-            [("spf", None), ("cleanse@morning", None), ("cleanse@evening", Some(Standing::Upcoming)), ("walk", Some(Standing::Upcoming))],
+            [
+                ("spf", None),
+                ("cleanse@morning", None),
+                ("cleanse@evening", Some(Standing::Upcoming)),
+                ("walk", Some(Standing::Upcoming)),
+            ],
         ),
         // Treated at 07:30: the 08:00 and 09:00 slots come after it, as on any day.
         (
             "2026-11-20T07:30:00+01:00",
             "2026-11-20T12:00:00+01:00",
-            [("spf", Some(Standing::Due)), ("cleanse@morning", Some(Standing::Missed)), ("cleanse@evening", Some(Standing::Upcoming)), ("walk", Some(Standing::Upcoming))],
+            [
+                ("spf", Some(Standing::Due)),
+                ("cleanse@morning", Some(Standing::Missed)),
+                ("cleanse@evening", Some(Standing::Upcoming)),
+                ("walk", Some(Standing::Upcoming)),
+            ],
         ),
         // Treated at 23:30, at 00:10 (Day 2): nothing of Day 1 reads as missed.
         (
             "2026-11-20T23:30:00+01:00",
             "2026-11-21T00:10:00+01:00",
-            [("spf", None), ("cleanse@morning", None), ("cleanse@evening", None), ("walk", None)],
+            [
+                ("spf", None),
+                ("cleanse@morning", None),
+                ("cleanse@evening", None),
+                ("walk", None),
+            ],
         ),
     ];
     for (treatment, now, want) in cases {
@@ -185,6 +200,10 @@ fn nothing_before_the_treatment_is_due_missed_or_listed_on_its_day() {
             assert_eq!(got, standing, "{id}, treated {treatment}, at {now}");
         }
         let missed = plan.due_on(1).iter().filter(|d| d.ends <= at(now)).count();
-        assert_eq!(missed, usize::from(treatment.contains("07:30")), "{treatment}");
+        assert_eq!(
+            missed,
+            usize::from(treatment.contains("07:30")),
+            "{treatment}"
+        );
     }
 }

@@ -144,7 +144,11 @@ fn every_slot_of_the_plan_once_tasks_once() {
     let all = plan.all_due();
     let count = |id: &str| all.iter().filter(|d| d.id == id).count();
     assert_eq!(count("book"), 1);
-    assert_eq!(count("spf"), 3, "days 2–4: 09:00 on Day 1 was before the treatment");
+    assert_eq!(
+        count("spf"),
+        3,
+        "days 2–4: 09:00 on Day 1 was before the treatment"
+    );
     assert_eq!(count("cleanse@morning"), 2, "days 2 and 3");
     assert_eq!(count("cleanse@evening"), 2, "days 1 and 2");
     // 14:00 to 07:00: its 09:00 was before the treatment on Day 1, and after its close
