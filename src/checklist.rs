@@ -2,7 +2,7 @@
 //! whether it is done. The terminal screens and the command line both show this, so a task
 //! reads the same everywhere.
 
-use crate::plan::{Plan, Span, Standing, Task, Timing, counts, when_label};
+use crate::plan::{Plan, Span, Standing, Task, Timing, Wording, counts, when_in};
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
@@ -76,12 +76,25 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    /// Builds day `day` of `plan` with the tick-offs of `session`, worded for `now`.
+    /// Builds day `day` of `plan` with the tick-offs of `session`, worded for `now`, its
+    /// countdowns short ("5 d left") for the narrow spaces of the screens and JSON.
     pub fn build<Tz: TimeZone>(
         plan: &Plan<'_, Tz>,
         day: i64,
         session: Option<&Session>,
         now: DateTime<FixedOffset>,
+    ) -> Checklist {
+        Checklist::build_in(plan, day, session, now, Wording::Short)
+    }
+
+    /// As `build`, with the countdowns worded as `wording` says: `Wording::Words` ("5 days
+    /// left") where plain text has the room.
+    pub fn build_in<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        day: i64,
+        session: Option<&Session>,
+        now: DateTime<FixedOffset>,
+        wording: Wording,
     ) -> Checklist {
         let d = plan.day(day);
         let tz = plan.time_zone();
@@ -117,9 +130,9 @@ impl Checklist {
                     (true, true, _) => "booked".to_string(),
                     (_, _, true) => format!(
                         "session due {}",
-                        when_label(task, now, tz, ends_with_plan(plan, task))
+                        when_in(task, now, tz, ends_with_plan(plan, task), wording)
                     ),
-                    _ => when_label(task, now, tz, ends_with_plan(plan, task)),
+                    _ => when_in(task, now, tz, ends_with_plan(plan, task), wording),
                 },
                 rationale: task.rule.rationale.clone(),
                 sources: task.rule.sources.clone(),

@@ -2,7 +2,7 @@
 //! the expected rating of a symptom on a day, and reading "redness=2" from the command line.
 
 use crate::plan::Plan;
-use crate::rules::{MAX_RATING, Rules, Symptom, Urgency};
+use crate::rules::{MAX_RATING, Provider, Rules, Symptom, Urgency};
 use crate::store::Session;
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
@@ -77,7 +77,12 @@ pub fn alerts_on<Tz: TimeZone>(
                 Some(i) => lines[i].symptoms.push(firing.symptom),
                 None => {
                     severe_at = Some(lines.len());
-                    lines.push(severe(firing.symptom, firing.rating, firing.previous));
+                    lines.push(severe(
+                        firing.symptom,
+                        firing.rating,
+                        firing.previous,
+                        rules.provider.as_ref(),
+                    ));
                 }
             },
         }
@@ -112,12 +117,21 @@ fn short_name(title: &str) -> &str {
 }
 
 /// The alert for ratings of 5 the plan has no alert for (its title is set once every symptom
-/// is known): the emergency line first, so it is never the part a screen cuts.
-fn severe(symptom: String, rating: u8, previous: Option<u8>) -> AlertLine {
+/// is known): the emergency line first, so it is never the part a screen cuts; last, the
+/// clinic's own out-of-hours words where its plan gives them, else urgent care.
+fn severe(
+    symptom: String,
+    rating: u8,
+    previous: Option<u8>,
+    provider: Option<&Provider>,
+) -> AlertLine {
+    let fallback = provider
+        .and_then(Provider::fallback)
+        .unwrap_or_else(|| "If you can't reach your clinic today, use urgent care.".to_string());
     AlertLine {
         id: SEVERE_ID.to_string(),
         title: String::new(),
-        message: format!("{ESCALATION} If you can't reach your clinic today, use urgent care."),
+        message: format!("{ESCALATION} {fallback}"),
         symptoms: vec![symptom.clone()],
         symptom,
         rating,

@@ -31,30 +31,55 @@ fn ascii_for(c: char) -> &'static str {
     match c {
         '·' | '•' => "-",
         '⚠' => "!",
-        '✕' | '×' => "x",
+        '✕' | '×' | '✗' => "x",
         '✓' | '✔' => "v",
         '→' => "->",
         '›' | '▸' | '▶' | '»' => ">",
         '‹' | '◂' | '◀' | '«' => "<",
-        '▒' => ":",
         '←' => "<-",
-        '↑' => "^",
+        '↑' | '▲' => "^",
         '↓' | '▾' | '▼' => "v",
-        '–' | '—' | '─' | '━' | '‐' | '−' => "-",
+        '◆' | '●' | '★' => "*",
+        '⚕' => "+",
+        '–' | '—' | '‐' | '−' => "-",
         '…' => "...",
-        '│' | '┃' | '‖' => "|",
-        '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' => {
-            "+"
-        }
-        '░' => ".",
-        '▓' | '█' => "#",
+        '‖' => "|",
         '“' | '”' | '„' => "\"",
         '‘' | '’' | '‚' => "'",
         '≥' => ">=",
         '≤' => "<=",
         '±' => "+/-",
         '\u{a0}' | '\u{2009}' | '\u{202f}' => " ",
+        '\u{2500}'..='\u{257f}' => box_drawing(c),
+        '\u{2580}'..='\u{259f}' => block_element(c),
         _ => "?",
+    }
+}
+
+/// Box drawing (U+2500–U+257F), whatever its weight (thin, thick, double, dashed,
+/// rounded): lines along a row read "-", lines down a column "|", and every corner,
+/// tee and cross "+", so any border ratatui draws stays a border.
+fn box_drawing(c: char) -> &'static str {
+    match c {
+        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺' | '╼' | '╾' => {
+            "-"
+        }
+        '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '║' | '╎' | '╏' | '╵' | '╷' | '╹' | '╻' | '╽' | '╿' => {
+            "|"
+        }
+        _ => "+",
+    }
+}
+
+/// Block elements (U+2580–U+259F): shades by how dark they are, and a partly filled cell
+/// (a bar's last eighths) by whether it is at least half full.
+fn block_element(c: char) -> &'static str {
+    match c {
+        '░' => ".",
+        '▒' => ":",
+        '▁' | '▂' | '▃' => "_",
+        '▏' | '▎' | '▍' => "|",
+        _ => "#",
     }
 }
 
@@ -194,6 +219,9 @@ mod tests {
             // The main screen's folded lines, and the demo's pause.
             ("▸ Evening ▾ Missed ‖ paused", "> Evening v Missed | paused"),
             ("術後", "??"),
+            // Every border weight ratatui draws (the alert box is thick), bars and marks.
+            ("┏━┓┃┗┛╔═╗║╚╝┣┫", "+-+|+++-+|++++"),
+            ("╺━╸ ████▏ ▁ ◆", "--- ####| _ *"),
             // Temperatures no wider than in UTF-8, and with one space.
             ("Fever of 38 °C (100.4 °F)", "Fever of 38 C (100.4 F)"),
             ("38°C", "38 C"),

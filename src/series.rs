@@ -5,7 +5,7 @@
 //! began (the newer one takes over the checklist then), whichever is first.
 
 use crate::dates::date_near;
-use crate::plan::{Plan, calendar_days, day_ended_by};
+use crate::plan::{Plan, Wording, calendar_days, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Session, State};
@@ -149,10 +149,20 @@ fn summarize<Tz: TimeZone>(
 
 /// Where the next treatment of the series stands: "next session in 25 d (from Fri 18 Dec)",
 /// "next session due now (until Fri 1 Jan)". `None` when the rules give no window, or the
-/// window has closed.
+/// window has closed. Short, for the terminal's header.
 pub fn next_session_label<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     now: DateTime<FixedOffset>,
+) -> Option<String> {
+    next_session_in(plan, now, Wording::Short)
+}
+
+/// `next_session_label` worded as `wording` says: "next session in 25 days (from Fri 18
+/// Dec)" in plain command-line text.
+pub fn next_session_in<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+    wording: Wording,
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
     let (from, until) = plan.span(window);
@@ -165,7 +175,7 @@ pub fn next_session_label<Tz: TimeZone>(
         let words = match calendar_days(now, from, plan.tz()) {
             0 => format!("later today (from {})", plan.local(from).format("%H:%M")),
             1 => format!("tomorrow ({})", date(from)),
-            n => format!("in {n} d (from {})", date(from)),
+            n => format!("in {} (from {})", wording.days(n), date(from)),
         };
         Some(format!("next session {words}"))
     } else if now < until {

@@ -122,7 +122,7 @@ fn today_prints_a_readable_checklist() {
         "[ ] Use a gentle, fragrance-free cleanser",
         "      gentle-cleanser@morning\n",
         "[ ] No makeup",
-        "until 14:00 · 5 h left",
+        "until 14:00 · 5 hours left",
         "\nNormal now:\n  • Redness like a mild sunburn",
         "\nEMERGENCY · Call emergency services now if:\n  ! ",
         "\nCALL TODAY · Contact your clinic today if:\n  ! ",

@@ -245,3 +245,99 @@ fn at_prints_papers_without_touching_any_data_directory() {
         .unwrap();
     assert!(out.status.success());
 }
+
+/// The citation numbers of `markdown` as a reader sees them, in order: the handout's text
+/// ("[4, 6]") and, after "Sources", the list ("[1] …").
+fn citations(markdown: &str) -> (Vec<usize>, Vec<usize>) {
+    let text = rendered_text(markdown);
+    let (body, list) = text.split_once("\nSources\n").expect("a Sources section");
+    let numbers = |part: &str| -> Vec<Vec<usize>> {
+        part.split('[')
+            .skip(1)
+            .filter_map(|s| s.split_once(']'))
+            .map(|(inside, _)| {
+                inside
+                    .split(", ")
+                    .map(|n| n.parse::<usize>())
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .filter_map(Result::ok)
+            .collect()
+    };
+    let mut first = Vec::new();
+    for n in numbers(body).into_iter().flatten() {
+        if !first.contains(&n) {
+            first.push(n);
+        }
+    }
+    (first, numbers(list).into_iter().flatten().collect())
+}
+
+/// Sources are numbered in the order the handout first cites them, and listed in that
+/// order: a reader going down the page meets [1], then [2], and finds each in the list in
+/// the same place. Sources the handout does not cite are listed after, numbered on.
+#[test]
+fn sources_are_numbered_in_order_of_first_citation() {
+    let builtin = handout(&["plan", "--markdown", "--at", "2026-11-20 14:00"]);
+    let (first, listed) = citations(&builtin);
+    assert_eq!(first, (1..=first.len()).collect::<Vec<_>>(), "{builtin}");
+    assert_eq!(listed, (1..=22).collect::<Vec<_>>(), "{builtin}");
+    // The first warning sign (an emergency) cites NHS's anaphylaxis page first: it is [1].
+    assert!(
+        builtin.contains("**Clinical literature:** \\[1\\] Anaphylaxis. NHS, 2023. \\[2\\] "),
+        "{builtin}"
+    );
+    // The one article the handout never cites comes last.
+    assert!(
+        builtin.contains("\\[22\\] Emily M. Microneedling Before and After 1 Treatment"),
+        "{builtin}"
+    );
+
+    // `aftercare plan`, which the handout points to for the full citations, numbers none:
+    // no second numbering to contradict the handout's.
+    let plan = handout(&["plan", "--at", "2026-11-20 14:00"]);
+    let (_, full) = plan
+        .split_once("\nSources:\n")
+        .expect("plan lists its sources");
+    let listed: Vec<&str> = full.lines().filter(|l| l.starts_with("  • ")).collect();
+    assert_eq!(listed.len(), 22, "{full}");
+    assert!(
+        listed[0].starts_with("  • Emily M. Microneedling Before and After"),
+        "{full}"
+    );
+
+    // A clinic's plan that declares its sources in another order than it cites them.
+    let p = Patient::new();
+    let file = write(
+        p.data(),
+        "peel.json",
+        r#"{"format": 2, "name": "Peel", "procedure": "Light peel",
+            "disclaimer": "Not medical advice.",
+            "sources": [{"id": "late", "title": "Cited second"},
+                        {"id": "never", "title": "Never cited"},
+                        {"id": "early", "title": "Cited first"}],
+            "rules": [
+              {"id": "cleanse", "title": "Cleanse gently", "kind": "do", "from_hours": 0,
+               "until_hours": 48, "rationale": "Why.", "sources": ["early"]},
+              {"id": "no-sun", "title": "No sun", "kind": "avoid", "from_hours": 0,
+               "until_hours": 168, "rationale": "Why.", "sources": ["late", "early"]}]}"#,
+    );
+    let peel = stdout(p.bare().arg("--rules").arg(&file).args([
+        "plan",
+        "--markdown",
+        "--at",
+        "2026-11-20 14:00",
+    ]));
+    assert!(peel.contains("- Cleanse gently — daily until "), "{peel}");
+    assert!(peel.contains(" [1]\n"), "{peel}");
+    assert!(
+        peel.contains("- No sun — until Fri 27 Nov 14:00 [1, 2]"),
+        "{peel}"
+    );
+    assert!(
+        peel.contains(
+            "**Articles:** \\[1\\] Cited first. \\[2\\] Cited second. \\[3\\] Never cited."
+        ),
+        "{peel}"
+    );
+}

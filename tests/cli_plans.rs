@@ -127,6 +127,8 @@ fn another_plan_is_refused_naming_both_and_switched_on_purpose() {
     for part in [
         "your treatment of Fri 20 Nov 2026 14:00 follows the plan \"Example Skin Clinic: microneedling aftercare\"",
         "not \"Example Skin Clinic: light peel\"",
+        "What differs from the recorded plan to ",
+        "peel.json: the name.",
         "aftercare rules use ",
     ] {
         assert!(message.contains(part), "{part}:\n{message}");
@@ -172,6 +174,47 @@ fn another_plan_is_refused_naming_both_and_switched_on_purpose() {
     let _ = fs::remove_file(other);
     let _ = fs::remove_file(spaced);
     let _ = fs::remove_file(file);
+}
+
+/// Two plans of the same name (a clinic's file edited since the treatment was recorded) are
+/// told apart by what differs, in words a clinic can act on, not only by their hashes.
+#[test]
+fn a_plan_of_the_same_name_is_refused_saying_what_differs() {
+    let (p, _file) = clinic_patient();
+    let edited = write(
+        p.data(),
+        "clinic-edited.json",
+        &CLINIC
+            .replace("+44 20 7946 0123", "+44 20 7946 0999")
+            .replace(
+                r#"["wide-brim-hat"]"#,
+                r#"["wide-brim-hat", "drink-water"]"#,
+            ),
+    );
+    let out = p
+        .at(DAY3)
+        .arg("--rules")
+        .arg(&edited)
+        .arg("today")
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(out).unwrap().replace('\n', " ");
+    let path = edited.display().to_string();
+    for part in [
+        "follows the plan \"Example Skin Clinic: microneedling aftercare\" (plan ".to_string(),
+        ") recorded with it, not the plan of the same name in ".to_string(),
+        format!(
+            "Same name, different content: from the recorded plan to {path}, 1 rule differs \
+             (drink-water removed); the clinic's contact details (provider)."
+        ),
+        format!("aftercare rules use {path}"),
+    ] {
+        assert!(message.contains(&part), "{part}:\n{message}");
+    }
+    let _ = fs::remove_file(edited);
 }
 
 #[test]

@@ -179,7 +179,28 @@ fn the_extending_example_changes_only_what_it_says() {
     let makeup = clinic.rule("no-makeup").unwrap();
     assert_eq!(makeup.from_hours, None);
     assert_eq!(makeup.sources, ["clinic-protocol"]);
-    assert_eq!(clinic.warnings, builtin.warnings);
+    // The warning signs are the built-in ones, except that the clinic's out-of-hours words
+    // replace the built-in urgent-care fallback (docs/rules.md, "When the clinic can't be
+    // reached").
+    let ours = "If you can't reach the clinic: Call NHS 111; in an emergency call 999.";
+    let mut want = builtin.warnings.clone();
+    for warning in &mut want {
+        for fallback in [
+            aftercare::rules::BUILTIN_FALLBACK_UK,
+            aftercare::rules::BUILTIN_FALLBACK,
+        ] {
+            warning.detail = warning.detail.replace(fallback, ours);
+        }
+    }
+    assert_eq!(clinic.warnings, want);
+    assert_eq!(
+        clinic
+            .warnings
+            .iter()
+            .filter(|w| w.detail.ends_with(ours))
+            .count(),
+        8
+    );
     assert_eq!(clinic.sources.len(), builtin.sources.len() + 1);
 
     let p = Patient::new();

@@ -20,7 +20,7 @@ fn tasks_done_as_needed_read_as_needed_in_every_output() {
     let cold = "Cold compress if red or swollen";
     assert_eq!(
         lines_with(&at(&["plan", "--markdown"]), cold),
-        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [2]"]
+        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [18]"]
     );
     assert_eq!(
         lines_with(&at(&["plan", "--markdown", "--days"]), cold),
@@ -89,11 +89,11 @@ fn a_window_ending_at_a_day_boundary_names_the_day_it_ends_with() {
     let at = |args: &[&str]| stdout(p.at(sat).args(args));
     assert_eq!(
         lines_with(&at(&["today"]), "no-makeup"),
-        ["      no-makeup · until the end of Sun · 1 d 15 h left"]
+        ["      no-makeup · until the end of Sun · 1 day 15 hours left"]
     );
     assert_eq!(
         lines_with(&at(&["plan", "--markdown"]), "No makeup"),
-        ["- No makeup — until the end of Sun 22 Nov [5, 23]"]
+        ["- No makeup — until the end of Sun 22 Nov [21, 22]"]
     );
     let days = at(&["plan", "--markdown", "--days"]);
     let makeup = lines_with(&days, "- [ ] No makeup");
@@ -147,4 +147,58 @@ fn history_never_cuts_a_symptom_name() {
         "{text}"
     );
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+/// Plain command-line text has the room to say intervals in words; the JSON and
+/// `today --short` (a status bar) keep the short form a narrow space needs.
+#[test]
+fn intervals_read_in_words_where_there_is_room() {
+    let p = Patient::treated();
+    let today = stdout(p.at(DAY3).arg("today"));
+    assert_eq!(
+        lines_with(&today, "Next session"),
+        ["Next session in 26 days (from Fri 18 Dec)"]
+    );
+    assert_eq!(
+        lines_with(&today, "No makeup"),
+        ["  [ ] No makeup                                until 14:00 · 5 hours left"]
+    );
+    assert_eq!(
+        lines_with(&today, "Avoid direct sun"),
+        ["  [ ] Avoid direct sun                         until Fri 14:00 · 5 days left"]
+    );
+    // Too long for its line at 80 columns: the words move down beside the id.
+    assert_eq!(
+        lines_with(&today, "no-at-home-microneedling"),
+        ["      no-at-home-microneedling · until Fri 4 Dec 14:00 · 12 days left"]
+    );
+    assert!(today.lines().all(|l| l.chars().count() <= 80), "{today}");
+    assert!(
+        !today.contains(" d left") && !today.contains(" h left"),
+        "{today}"
+    );
+    // One day, one hour, in the singular; under three days, days and hours.
+    let late = stdout(p.at("2026-11-27 13:00").arg("today"));
+    assert_eq!(
+        lines_with(&late, "Avoid direct sun"),
+        ["  [ ] Avoid direct sun                         until 14:00 · 1 hour left"]
+    );
+    let next = stdout(p.at("2026-12-17 09:00").arg("today"));
+    assert_eq!(
+        lines_with(&next, "Next session"),
+        ["Next session tomorrow (Fri 18 Dec)"]
+    );
+    let sooner = stdout(p.at("2026-12-15 09:00").arg("today"));
+    assert_eq!(
+        lines_with(&sooner, "Next session"),
+        ["Next session in 3 days (from Fri 18 Dec)"]
+    );
+    // Narrow spaces keep the short form.
+    let json = p.today(DAY3);
+    assert_eq!(
+        json["next_session"],
+        "next session in 26 d (from Fri 18 Dec)"
+    );
+    let short = stdout(p.at(DAY3).args(["today", "--short"]));
+    assert!(short.contains("No makeup: 5 h left"), "{short}");
 }

@@ -101,3 +101,36 @@ fn chart_160x48() {
     press(&mut app, &[Char('g')]);
     insta::assert_snapshot!("chart_160x48", screen(&app));
 }
+
+/// In a terminal whose locale is not UTF-8 every cell is drawn in ASCII, and nothing the app
+/// draws (the alert box's thick border, the timeline's bars, the chart's blocks, help, the
+/// warning signs) falls back to "?": a "?" in the ASCII screen is a "?" in the UTF-8 one.
+#[test]
+fn every_screen_in_plain_ascii_has_a_stand_in_for_every_mark() {
+    use aftercare::tui::look::Look;
+    let latin_1 = Look::from_env(|v| (v == "LANG").then(|| "en_US.ISO-8859-1".to_string()));
+    let (_dir, store, state) = journal_store();
+    let mut app = app_at(store, state, DAY8, 80, 24);
+    let screens: [(&str, &[KeyCode]); 5] = [
+        ("main screen with the alert box", &[]),
+        ("chart", &[Char('g')]),
+        ("timeline", &[Esc, KeyCode::Tab]),
+        ("help", &[Esc, Char('?')]),
+        ("warning signs", &[Esc, Char('s')]),
+    ];
+    for (name, keys) in screens {
+        press(&mut app, keys);
+        let utf8 = buffer(&app);
+        let mut ascii = utf8.clone();
+        latin_1.apply(&mut ascii);
+        for (drawn, plain) in utf8.content.iter().zip(&ascii.content) {
+            assert!(plain.symbol().is_ascii(), "{name}: {:?}", plain.symbol());
+            assert!(
+                plain.symbol() != "?" || drawn.symbol() == "?",
+                "{name}: {:?} has no ASCII stand-in\n{}",
+                drawn.symbol(),
+                screen(&app)
+            );
+        }
+    }
+}

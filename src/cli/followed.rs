@@ -14,6 +14,7 @@
 //!   with `rules use` (`Basis::Unrecorded`).
 
 use super::CliError;
+use super::plan_diff;
 use super::text::moment;
 use crate::inert::inert;
 use crate::rules::{BUILTIN_NAME, Rules, builtin_identity};
@@ -89,8 +90,13 @@ pub fn for_session(
     if let Some(given) = given {
         let theirs = PlanRef::of(&given.rules);
         if theirs.sha256 != reference.sha256 {
+            let recorded = recorded_rules(store, reference, builtin_hash).ok();
             return Err(CliError::OtherPlan(refusal(
-                session, reference, &given, &theirs,
+                session,
+                reference,
+                recorded.as_ref(),
+                &given,
+                &theirs,
             )));
         }
         // The same plan: what --rules read is what the copy holds.
@@ -99,15 +105,23 @@ pub fn for_session(
             basis,
         });
     }
-    let rules = if builtin_hash == Some(reference.sha256.as_str()) {
-        // This aftercare's own built-in plan: no need to read the copy.
-        builtin()?
-    } else {
-        let text = store.read_plan(reference)?;
-        let origin = store.plan_path(&reference.sha256).display().to_string();
-        Rules::from_kept_copy(&text, &origin).map_err(CliError::Rules)?
-    };
+    let rules = recorded_rules(store, reference, builtin_hash)?;
     Ok(Followed { rules, basis })
+}
+
+/// The plan `reference` names: this aftercare's own built-in plan when it is that one (no
+/// need to read the copy), else the copy kept in the data directory.
+fn recorded_rules(
+    store: &Store,
+    reference: &PlanRef,
+    builtin_hash: Option<&str>,
+) -> Result<Rules, CliError> {
+    if builtin_hash == Some(reference.sha256.as_str()) {
+        return builtin();
+    }
+    let text = store.read_plan(reference)?;
+    let origin = store.plan_path(&reference.sha256).display().to_string();
+    Rules::from_kept_copy(&text, &origin).map_err(CliError::Rules)
 }
 
 /// The plan a new treatment records: `--rules`, else the plan of the latest treatment (a
@@ -138,16 +152,29 @@ pub fn describe(reference: &PlanRef) -> String {
     )
 }
 
-/// The refusal of `--rules` naming a plan the treatment does not follow.
-fn refusal(session: &Session, recorded: &PlanRef, given: &Given, theirs: &PlanRef) -> String {
+/// The refusal of `--rules` naming a plan the treatment does not follow: both plans, what
+/// differs between them (when the recorded copy could be read) and how to switch.
+fn refusal(
+    session: &Session,
+    recorded: &PlanRef,
+    recorded_rules: Option<&Rules>,
+    given: &Given,
+    theirs: &PlanRef,
+) -> String {
     let path = inert(&given.path.display().to_string()).into_owned();
     let switch = if theirs.builtin && path == BUILTIN_NAME {
         "aftercare rules use builtin".to_string()
     } else {
         format!("aftercare rules use {path}")
     };
-    let theirs = if theirs.builtin {
+    let same_name = theirs.name == recorded.name;
+    let theirs_named = if theirs.builtin {
         format!("the built-in plan (plan {})", theirs.short())
+    } else if same_name {
+        format!(
+            "the plan of the same name in {path} (plan {})",
+            theirs.short()
+        )
     } else {
         format!(
             "\"{}\" ({path}, plan {})",
@@ -155,11 +182,25 @@ fn refusal(session: &Session, recorded: &PlanRef, given: &Given, theirs: &PlanRe
             theirs.short()
         )
     };
+    let differs = recorded_rules
+        .map(|rules| plan_diff::differences(rules, &given.rules))
+        .unwrap_or_default();
+    let what_differs = match (same_name, differs.is_empty()) {
+        (_, true) => String::new(),
+        (true, false) => format!(
+            " Same name, different content: from the recorded plan to {path}, {}.",
+            differs.join("; ")
+        ),
+        (false, false) => format!(
+            " What differs from the recorded plan to {path}: {}.",
+            differs.join("; ")
+        ),
+    };
     format!(
-        "your treatment of {} follows {}, not {theirs}, which --rules names. aftercare \
-         remembers the plan each treatment follows, so there is no need for --rules: leave it \
-         out. To switch this treatment to the other plan on purpose (tick-offs and check-ins \
-         are kept): {switch}",
+        "your treatment of {} follows {} recorded with it, not {theirs_named}, which --rules \
+         names.{what_differs} aftercare remembers the plan each treatment follows, so there is \
+         no need for --rules: leave it out. To switch this treatment to the other plan on \
+         purpose (tick-offs and check-ins are kept): {switch}",
         moment(session.at),
         describe(recorded),
     )

@@ -15,6 +15,7 @@ mod history;
 mod journal_text;
 mod json_out;
 mod photo;
+mod plan_diff;
 mod remind_cmd;
 mod remind_setup;
 mod remove;

@@ -9,11 +9,11 @@ use super::text::{WIDTH, capitalized, columns, day_title, long_date, moment, pad
 use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, NoteLine, TaskLine};
 use crate::journal::alerts_on;
-use crate::plan::Plan;
+use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
 use crate::rules::Kind;
 use crate::rules::SourceKind;
-use crate::series::next_session_label;
+use crate::series::next_session_in;
 use chrono::Local;
 
 /// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
@@ -21,7 +21,10 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let session = ctx.session()?;
     let now = ctx.now();
     let plan = ctx.plan(session.at);
-    let mut checklist = Checklist::build(&plan, plan.day_of(now), Some(session), now);
+    // JSON keeps the short countdowns ("5 d left") programs and status bars show; the text
+    // has the room for words ("5 days left").
+    let wording = if json { Wording::Short } else { Wording::Words };
+    let mut checklist = Checklist::build_in(&plan, plan.day_of(now), Some(session), now, wording);
     if ctx.state.sessions.iter().any(|s| s.at > session.at) {
         // The next session is recorded: nothing left to book.
         checklist = checklist.without_booking(&plan);
@@ -29,7 +32,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), checklist.day);
-    let next = next_session_label(&plan, now);
+    let next = next_session_in(&plan, now, wording);
     if json {
         let doc = TodayJson {
             day: DayJson::new(&checklist),
@@ -123,7 +126,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     }
     // Built one day at a time, like the JSON: a clinic's plan can be long.
     for day in days {
-        let day = &Checklist::build(&plan, day, session, now);
+        let day = &Checklist::build_in(&plan, day, session, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
         writeln!(out, "\n{}{mark}", day_header(day))?;
         write_plan_tasks(out, &day.tasks)?;
@@ -132,7 +135,9 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     }
     if !ctx.rules.sources.is_empty() {
         writeln!(out, "\nSources:")?;
-        for (n, source) in ctx.rules.sources.iter().enumerate() {
+        // Bulleted, not numbered: nothing here cites a number, and the handout numbers its
+        // sources in the order it cites them, which a second numbering would contradict.
+        for source in &ctx.rules.sources {
             let mut text = source.citation();
             if source.kind == SourceKind::Clinical {
                 text.push_str(" (clinical literature)");
@@ -140,7 +145,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
             if let Some(note) = &source.note {
                 text.push_str(&format!(" Note: {note}"));
             }
-            writeln!(out, "{}", wrap(&text, &format!("{:>3}. ", n + 1), "     "))?;
+            writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
         }
     }
     writeln!(out)?;

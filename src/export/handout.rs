@@ -15,6 +15,7 @@ use super::{end_words, escape_markdown as md, moment_words};
 use crate::plan::Plan;
 use crate::rules::Rules;
 use chrono::TimeZone;
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 /// A line to write on with a pen: underscores, escaped so they are not emphasis.
@@ -38,7 +39,11 @@ pub fn write<Tz: TimeZone>(
     dates: Dates,
     photos: &[usize],
 ) -> io::Result<()> {
-    let handout = Handout { plan, dates };
+    let handout = Handout {
+        plan,
+        dates,
+        cited: RefCell::new(Vec::new()),
+    };
     handout.head(out)?;
     handout.help(out)?;
     writeln!(out, "## What to do and avoid\n")?;
@@ -81,6 +86,10 @@ pub use periods::{Period, period_label, periods};
 struct Handout<'p, 'r, Tz: TimeZone> {
     plan: &'p Plan<'r, Tz>,
     dates: Dates,
+    /// The plan's sources (indices into `sources`) in the order the handout first cites
+    /// them: source `cited[n]` is number n + 1, so the numbers rise down the page and the
+    /// list at the end is in the same order. Filled as the sections are written.
+    cited: RefCell<Vec<usize>>,
 }
 
 impl<Tz: TimeZone> Handout<'_, '_, Tz> {

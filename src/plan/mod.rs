@@ -28,8 +28,8 @@ pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{
-    Timing, calendar_days, clock_label, countdown_label, day_ended_by, duration_label, end_label,
-    when_label,
+    Timing, Wording, calendar_days, clock_label, countdown_in, countdown_label, day_ended_by,
+    duration_in, duration_label, end_label, when_in, when_label,
 };
 pub use windows::RuleDays;
 

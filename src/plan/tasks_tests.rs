@@ -196,18 +196,25 @@ fn a_daily_habit_near_its_end_is_not_counted_down() {
 
 #[test]
 fn durations_read_naturally() {
+    // Minutes, the short form (screens), and in words (plain command-line text).
     let cases = [
-        (0, "under a minute"),
-        (35, "35 min"),
-        (60, "1 h"),
-        (320, "5 h 20 min"),
-        (11 * 60 + 5, "11 h"),
-        (24 * 60, "1 d"),
-        (53 * 60, "2 d 5 h"),
-        (12 * 24 * 60, "12 d"),
-        (-5, "under a minute"),
+        (0, "under a minute", "under a minute"),
+        (1, "1 min", "1 minute"),
+        (35, "35 min", "35 minutes"),
+        (60, "1 h", "1 hour"),
+        (61, "1 h 1 min", "1 hour 1 minute"),
+        (320, "5 h 20 min", "5 hours 20 minutes"),
+        (11 * 60 + 5, "11 h", "11 hours"),
+        (24 * 60, "1 d", "1 day"),
+        (25 * 60, "1 d 1 h", "1 day 1 hour"),
+        (53 * 60, "2 d 5 h", "2 days 5 hours"),
+        (12 * 24 * 60, "12 d", "12 days"),
+        (-5, "under a minute", "under a minute"),
     ];
-    for (minutes, want) in cases {
-        assert_eq!(duration_label(Duration::minutes(minutes)), want);
+    for (minutes, short, words) in cases {
+        let d = Duration::minutes(minutes);
+        assert_eq!(duration_label(d), short);
+        assert_eq!(duration_in(d, Wording::Short), short);
+        assert_eq!(duration_in(d, Wording::Words), words);
     }
 }

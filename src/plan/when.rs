@@ -29,18 +29,64 @@ impl Timing {
     }
 }
 
+/// How much room an interval has, and so how it is worded: `Short` where a narrow space
+/// needs it (the terminal's header and task rows, `today --short`), `Words` in plain
+/// command-line text ("5 hours 20 minutes", "12 days").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wording {
+    /// "35 min", "5 h 20 min", "2 d 5 h", "12 d".
+    #[default]
+    Short,
+    /// "35 minutes", "5 hours 20 minutes", "2 days 5 hours", "12 days".
+    Words,
+}
+
+impl Wording {
+    /// `n` local calendar days: "12 d" / "12 days", "1 day".
+    pub fn days(self, n: i64) -> String {
+        self.count(n, Unit::Day)
+    }
+
+    /// `n` of a unit: "5 h" / "5 hours", "1 d" / "1 day".
+    fn count(self, n: i64, unit: Unit) -> String {
+        let (short, one, many) = match unit {
+            Unit::Minute => ("min", "minute", "minutes"),
+            Unit::Hour => ("h", "hour", "hours"),
+            Unit::Day => ("d", "day", "days"),
+        };
+        match self {
+            Wording::Short => format!("{n} {short}"),
+            Wording::Words if n == 1 => format!("1 {one}"),
+            Wording::Words => format!("{n} {many}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+}
+
 /// "35 min", "5 h 20 min", "2 d 5 h", "12 d": short, and exact enough for a countdown.
 pub fn duration_label(d: Duration) -> String {
+    duration_in(d, Wording::Short)
+}
+
+/// A duration as `duration_label` gives it, worded as `wording` says: "5 hours 20 minutes".
+pub fn duration_in(d: Duration, wording: Wording) -> String {
     let minutes = d.num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let n = |n, unit| wording.count(n, unit);
     match (days, hours) {
         (0, 0) if mins == 0 => "under a minute".to_string(),
-        (0, 0) => format!("{mins} min"),
-        (0, h) if h < 10 && mins > 0 => format!("{h} h {mins} min"),
-        (0, h) => format!("{h} h"),
-        (d, _) if d >= 3 => format!("{d} d"),
-        (d, 0) => format!("{d} d"),
-        (d, h) => format!("{d} d {h} h"),
+        (0, 0) => n(mins, Unit::Minute),
+        (0, h) if h < 10 && mins > 0 => format!("{} {}", n(h, Unit::Hour), n(mins, Unit::Minute)),
+        (0, h) => n(h, Unit::Hour),
+        (d, _) if d >= 3 => n(d, Unit::Day),
+        (d, 0) => n(d, Unit::Day),
+        (d, h) => format!("{} {}", n(d, Unit::Day), n(h, Unit::Hour)),
     }
 }
 
@@ -53,10 +99,20 @@ pub fn countdown_label<Tz: TimeZone>(
     at: DateTime<FixedOffset>,
     tz: &Tz,
 ) -> String {
+    countdown_in(now, at, tz, Wording::Short)
+}
+
+/// `countdown_label` worded as `wording` says: "2 days 5 hours", "12 days".
+pub fn countdown_in<Tz: TimeZone>(
+    now: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
+    tz: &Tz,
+    wording: Wording,
+) -> String {
     if at - now < Duration::days(3) {
-        return duration_label(at - now);
+        return duration_in(at - now, wording);
     }
-    format!("{} d", calendar_days(now, at, tz))
+    wording.count(calendar_days(now, at, tz), Unit::Day)
 }
 
 /// How many local calendar days (dates in `tz`) `at` is after `now`: 1 for any time tomorrow.
@@ -141,6 +197,19 @@ pub fn when_label<Tz: TimeZone>(
     tz: &Tz,
     ends_with_plan: bool,
 ) -> String {
+    when_in(task, now, tz, ends_with_plan, Wording::Short)
+}
+
+/// `when_label` with its countdowns worded as `wording` says: "until Fri 14:00 · 5 days
+/// left".
+pub fn when_in<Tz: TimeZone>(
+    task: &Task<'_>,
+    now: DateTime<FixedOffset>,
+    tz: &Tz,
+    ends_with_plan: bool,
+    wording: Wording,
+) -> String {
+    let countdown_label = |now, at, tz: &Tz| countdown_in(now, at, tz, wording);
     let timing = Timing::of(task.starts, task.ends, now);
     let clock = |at| clock_label(at, now, tz);
     let end = |at| end_label(at, now, tz);

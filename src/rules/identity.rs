@@ -67,6 +67,8 @@ impl Rules {
             RulesError::new(origin, vec![problem])
         })?;
         rules.make_text_inert();
+        // A copy kept by an earlier aftercare may still carry the built-in fallback.
+        rules.use_clinic_out_of_hours();
         Ok(rules)
     }
 }

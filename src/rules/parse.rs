@@ -56,7 +56,8 @@ impl Rules {
 
     /// Parses, resolves (`extends`) and validates a rules file; `origin` names it in
     /// messages. The plan returned has no `extends` or `remove`: it is the whole plan, with
-    /// its text made inert.
+    /// its text made inert and the clinic's out-of-hours words in place of the built-in
+    /// plan's urgent-care fallback (`out_of_hours`).
     pub fn parse_with(
         text: &str,
         origin: &str,
@@ -64,6 +65,7 @@ impl Rules {
     ) -> Result<Rules, RulesError> {
         let mut rules = load::load(text, origin, loader)?;
         rules.make_text_inert();
+        rules.use_clinic_out_of_hours();
         Ok(rules)
     }
 

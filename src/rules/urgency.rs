@@ -101,13 +101,21 @@ impl Urgency {
     }
 }
 
-/// " (+44 20 7946 0123)": the first of phone, email and web the clinic gives, in brackets.
+/// " (+44 20 7946 0123)": the first of phone, email and web the clinic gives, in brackets;
+/// " at (555) 010-0100" for one that has brackets of its own, which "((555) 010-0100)"
+/// would bury.
 fn reach(p: &Provider) -> String {
     p.phone
         .as_ref()
         .or(p.email.as_ref())
         .or(p.web.as_ref())
-        .map_or_else(String::new, |how| format!(" ({how})"))
+        .map_or_else(String::new, |how| {
+            if how.contains(['(', ')']) {
+                format!(" at {how}")
+            } else {
+                format!(" ({how})")
+            }
+        })
 }
 
 impl fmt::Display for Urgency {
@@ -168,6 +176,16 @@ mod tests {
         assert_eq!(
             Urgency::Call.heading_with(Some(&clinic)),
             "Contact Example Skin Clinic today (care@example.com) if"
+        );
+        // A US number written with an area code in brackets is not put in brackets again.
+        let us = Provider {
+            name: "Lakeside Skin".into(),
+            phone: Some("(555) 010-0100".into()),
+            ..Provider::default()
+        };
+        assert_eq!(
+            Urgency::Call.heading_with(Some(&us)),
+            "Contact Lakeside Skin today at (555) 010-0100 if"
         );
     }
 }

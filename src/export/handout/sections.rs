@@ -178,38 +178,40 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     }
 
     pub(super) fn sources(&self, out: &mut dyn Write) -> io::Result<()> {
-        let sources = &self.rules().sources;
+        let sources = self.numbered_sources();
         if sources.is_empty() {
             return Ok(());
         }
-        // One paragraph, each source numbered as the lists above cite it, articles and
-        // clinical literature apart: a list of twenty citations would take a page of its own.
-        let mut parts = Vec::new();
-        for (kind, label) in [
-            (SourceKind::Article, "Articles"),
-            (SourceKind::Clinical, "Clinical literature"),
-        ] {
-            let cited: Vec<String> = sources
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.kind == kind)
-                .map(|(n, source)| {
-                    let mut text = format!("\\[{}\\] {}", n + 1, md(&source.short_citation()));
-                    if let Some(note) = &source.note {
-                        text.push_str(&format!(" ({})", md(note.trim_end_matches('.'))));
-                    }
-                    text
-                })
-                .collect();
-            if !cited.is_empty() {
-                parts.push(format!("**{label}:** {}", cited.join(" ")));
+        // One paragraph, in the order numbered (the order the text above first cites them),
+        // each run of articles or of clinical literature under its label: a list of twenty
+        // citations would take a page of its own.
+        let mut text = String::new();
+        let mut kind = None;
+        for (n, source) in sources.iter().enumerate() {
+            if kind != Some(source.kind) {
+                let label = match source.kind {
+                    SourceKind::Article => "Articles",
+                    SourceKind::Clinical => "Clinical literature",
+                };
+                if kind.is_some() {
+                    text.push(' ');
+                }
+                text.push_str(&format!("**{label}:**"));
+                kind = Some(source.kind);
+            }
+            text.push_str(&format!(
+                " \\[{}\\] {}",
+                n + 1,
+                md(&source.short_citation())
+            ));
+            if let Some(note) = &source.note {
+                text.push_str(&format!(" ({})", md(note.trim_end_matches('.'))));
             }
         }
         writeln!(
             out,
-            "## Sources\n\n{} `aftercare plan` cites each in full, with its title and web \
-             address.",
-            parts.join(" ")
+            "## Sources\n\n{text} `aftercare plan` cites each in full, with its title and web \
+             address."
         )
     }
 }

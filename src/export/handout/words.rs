@@ -98,21 +98,45 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         }
     }
 
-    /// " [1, 3]": the numbers of the sources in the list at the end.
+    /// " [1, 3]": the numbers of the sources in the list at the end. A source is numbered
+    /// when it is first cited, so numbers appear in order down the handout.
     pub(super) fn cites(&self, ids: &[String]) -> String {
-        let numbers: Vec<String> = ids
-            .iter()
-            .filter_map(|id| self.rules().sources.iter().position(|s| &s.id == id))
-            .map(|n| n + 1)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .map(|n| n.to_string())
-            .collect();
+        let sources = &self.rules().sources;
+        let mut cited = self.cited.borrow_mut();
+        let mut numbers = std::collections::BTreeSet::new();
+        for id in ids {
+            let Some(index) = sources.iter().position(|s| &s.id == id) else {
+                continue;
+            };
+            let number = match cited.iter().position(|&i| i == index) {
+                Some(n) => n + 1,
+                None => {
+                    cited.push(index);
+                    cited.len()
+                }
+            };
+            numbers.insert(number);
+        }
         if numbers.is_empty() {
             String::new()
         } else {
+            let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
             format!(" [{}]", numbers.join(", "))
         }
+    }
+
+    /// The plan's sources in the handout's numbering: those cited, in the order first
+    /// cited, then those it does not cite, in the plan's order (numbered on from there).
+    pub(super) fn numbered_sources(&self) -> Vec<&crate::rules::Source> {
+        let sources = &self.rules().sources;
+        let cited = self.cited.borrow();
+        let rest = (0..sources.len()).filter(|i| !cited.contains(i));
+        cited
+            .iter()
+            .copied()
+            .chain(rest)
+            .map(|i| &sources[i])
+            .collect()
     }
 }
 

@@ -103,10 +103,14 @@ pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteR
         ends.push(pieces.len() - 1);
     }
     if more > 0 {
-        let words = format!("+{more} more — press {ALL_KEY}");
-        if named > 0 {
+        // "+9 more" reads as more than something: with no title named, say how many there
+        // are, as the count line does ("9 signs — press s").
+        let words = if named > 0 {
             pieces.push(piece(" · ", theme::MUTED, false));
-        }
+            format!("+{more} more — press {ALL_KEY}")
+        } else {
+            format!("{more}{} — press {ALL_KEY}", noun(group.tier, more))
+        };
         pieces.push(piece(words, theme::MUTED, false));
     }
     let lines = flow(&pieces, width, " ", "   ");
@@ -144,6 +148,16 @@ pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteR
     rows
 }
 
+/// What `n` notes of a group are called after their number: " signs" for warning signs,
+/// nothing for what is normal now ("normal now: 3").
+fn noun(tier: Option<Urgency>, n: usize) -> &'static str {
+    match (tier, n) {
+        (None, _) => "",
+        (Some(_), 1) => " sign",
+        (Some(_), _) => " signs",
+    }
+}
+
 /// "Call your clinic today: 7 signs · next visit: 2 signs · normal now: 3 — press s"
 pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
@@ -161,11 +175,7 @@ pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
             Some(Urgency::Mention) => ("next visit".to_string(), theme::MENTION_TAG),
             None => ("normal now".to_string(), theme::SECTION),
         };
-        let noun = match (group.tier, n) {
-            (None, _) => "",
-            (Some(_), 1) => " sign",
-            (Some(_), _) => " signs",
-        };
+        let noun = noun(group.tier, n);
         spans.push(Span::styled(words, style));
         spans.push(Span::styled(format!(": {n}{noun}"), theme::MUTED));
     }
@@ -187,6 +197,56 @@ pub(super) fn cut_to_width(line: &mut Line<'static>, width: usize) {
             line.spans[at] = Span::styled(cut, span.style);
         } else {
             line.spans.remove(at);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Group;
+    use super::*;
+    use crate::checklist::NoteLine;
+    use chrono::DateTime;
+
+    fn sign(title: &str) -> NoteLine {
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        NoteLine {
+            id: title.to_lowercase(),
+            title: title.to_string(),
+            detail: String::new(),
+            urgency: Some(Urgency::Call),
+            starts: at,
+            ends: at,
+        }
+    }
+
+    fn text(rows: &[NoteRow]) -> String {
+        let lines = rows.iter().map(|r| r.line.to_string());
+        lines.collect::<Vec<_>>().join("\n")
+    }
+
+    /// A group cut short names whole titles, then "+N more"; with no title named it says how
+    /// many there are, never "+9 more" after nothing (Day 5 of the walk-through at 80x24).
+    #[test]
+    fn a_fold_counts_what_it_leaves_out() {
+        let notes = [sign("Fever"), sign("Pus or crusts"), sign("Cold sores")];
+        let group = Group {
+            tier: Some(Urgency::Call),
+            head: vec![Span::raw("Call your clinic today")],
+            notes: notes.iter().collect(),
+            mark: "",
+            style: theme::MUTED,
+        };
+        let cases = [
+            (
+                3,
+                "Call your clinic today: Fever · Pus or crusts · Cold sores",
+            ),
+            (1, "Call your clinic today: Fever · +2 more — press s"),
+            (0, "Call your clinic today: 3 signs — press s"),
+        ];
+        for (named, want) in cases {
+            assert_eq!(text(&pack_first(&group, named, 78)).trim(), want, "{named}");
         }
     }
 }
