@@ -1,6 +1,6 @@
 //! Issue 15, "The patient's day, right at first sight", as a new patient walked through it:
 //! a first treatment whose plan would already be over needs `--confirm` (and dates outside
-//! the current year say their year); nothing before the treatment is due or missed; the
+//! the current year say their year); no routine before the treatment is due or missed; the
 //! booking of the next session reads the same in `today` and `remind`, and once ticked no
 //! reminder asks to book it. Europe/Berlin.
 
@@ -107,20 +107,20 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
     let day = p.today("2026-11-20 12:00");
     let tasks = day["tasks"].as_array().unwrap();
     let ids: Vec<&str> = tasks.iter().map(|t| t["id"].as_str().unwrap()).collect();
-    // The 08:00 and 09:00 slots were before the treatment: not on Day 1.
-    for gone in [
-        "gentle-cleanser@morning",
-        "moisturize@morning",
-        "sunscreen-spf30",
-    ] {
+    // The 08:00 routine was before the treatment: not on Day 1.
+    for gone in ["gentle-cleanser@morning", "moisturize@morning"] {
         assert!(!ids.contains(&gone), "{gone} on Day 1: {ids:?}");
     }
-    for kept in ["gentle-cleanser@evening", "moisturize@evening"] {
+    for kept in [
+        "gentle-cleanser@evening",
+        "moisturize@evening",
+        "sunscreen-spf30",
+    ] {
         assert!(ids.contains(&kept), "{kept} not on Day 1: {ids:?}");
     }
-    // Counted: the eight things to avoid and the two evening tasks, not the five slots of
-    // 08:00 and 09:00 (cleanser, moisturizer, sunscreen, water, food).
-    assert_eq!(day["recovery"]["due"], 10, "{day}");
+    // Counted: the eight things to avoid, the two evening tasks and the three daily ones
+    // (due from the treatment), not the morning's cleanser and moisturizer.
+    assert_eq!(day["recovery"]["due"], 13, "{day}");
     p.at("2026-11-20 12:00")
         .arg("today")
         .assert()
@@ -136,10 +136,10 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
         .arg("remind")
         .assert()
         .stdout(contains("Due now").not());
-    // Counted: Day 1's eight things to avoid and Day 2 as it stands (8 + 7); none of Day 1's
-    // tasks to do, all of whose times came before 23:30.
+    // Counted: Day 1's eight things to avoid and three daily tasks, and Day 2 as it stands
+    // (8 + 7); not Day 1's evening routine, whose 20:00 came before 23:30.
     let day = p.today("2026-11-21 00:10");
-    assert_eq!(day["recovery"]["due"], 23, "{day}");
+    assert_eq!(day["recovery"]["due"], 26, "{day}");
 }
 
 #[test]

@@ -10,8 +10,8 @@
 //! - Where the window closes before the task's time on a day it opened (14:00–18:00 for an
 //!   evening task), the slot begins when the window opens; where it closes before the time
 //!   on a later day (a daily window that closes at 07:00), the task is not due that day.
-//! - On the treatment's day, a repeated task whose time of day is before the treatment is not
-//!   on the day (`Plan::is_before_treatment`): before the treatment nothing is due or missed.
+//! - On the treatment's day, a morning or evening task whose time is before the treatment is
+//!   not on the day (`Plan::is_before_treatment`): its routine was before the treatment.
 //! - Something to avoid is never due; when its window ends it is *lifted* (`lifted.rs`).
 //!
 //! Every instant is found in the plan's zone (`wall_clock`), so 08:00 is 08:00 on the wall
@@ -126,16 +126,17 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         }
     }
 
-    /// Whether `task`, on the day dated `date`, is a repeated task to do whose time of day
-    /// (`time_of_day`) comes before the treatment on the treatment's own day: the morning
-    /// cleanse of a 10:00 treatment, the evening moisturizer of a 23:30 one. Such a slot
-    /// belonged to before the treatment (the clinic prepares and cleans the skin), so it is
-    /// not on Day 1 at all: not listed, due, missed, reminded of or counted. Tasks done as
-    /// needed and once-tasks are kept: they are never missed, or have a slot of their own.
+    /// Whether `task`, on the day dated `date`, is the morning or evening task of a
+    /// twice-daily rule whose time (08:00, 20:00) comes before the treatment on the
+    /// treatment's own day: the morning cleanse of a 10:00 treatment, the evening moisturizer
+    /// of a 23:30 one. That routine belonged to before the treatment (the clinic cleans and
+    /// treats the skin), so it is not on Day 1 at all: not listed, due, missed, reminded of or
+    /// counted. A daily task keeps its slot from the treatment to midnight (sunscreen after a
+    /// 14:00 treatment); as-needed and once-tasks are never missed before it either.
     pub fn is_before_treatment(&self, task: &Task<'_>, date: NaiveDate) -> bool {
         task.rule.kind == Kind::Do
             && counts(task.rule)
-            && task.rule.repeat != Repeat::Once
+            && task.slot.is_some()
             && date == self.local_date(self.treatment)
             && self.wall(date, self.time_of_day(task)) < self.treatment
     }

@@ -46,14 +46,18 @@ fn due_until_ticked_missed_when_the_slot_ends_unticked() {
         &'a [&'a str],
     );
     let cases: [Case<'_>; 9] = [
-        // The treatment itself, at 14:00: the 09:00 and 02:30 slots came before it, so
-        // nothing is due or missed then; 18:15 and 20:00 are due from their times.
+        // The treatment itself: the day's tasks are due from the window's opening.
         ("2026-03-28T13:59:00+01:00", &[], &[], &[]),
-        ("2026-03-28T14:00:00+01:00", &[], &[], &[]),
+        (
+            "2026-03-28T14:00:00+01:00",
+            &[],
+            &["spf", "pill", "early"],
+            &[],
+        ),
         (
             "2026-03-28T20:00:00+01:00",
             &[("2026-03-28", "spf")],
-            &["walk", "cleanse@evening"],
+            &["pill", "walk", "early", "cleanse@evening"],
             &[],
         ),
         // Day 3 (30 March, summer time): 02:30 pill, 08:00 cleanse, 09:00 spf and book.
@@ -144,16 +148,10 @@ fn every_slot_of_the_plan_once_tasks_once() {
     let all = plan.all_due();
     let count = |id: &str| all.iter().filter(|d| d.id == id).count();
     assert_eq!(count("book"), 1);
-    assert_eq!(
-        count("spf"),
-        3,
-        "days 2–4: 09:00 on Day 1 was before the treatment"
-    );
+    assert_eq!(count("spf"), 4, "days 1–4");
     assert_eq!(count("cleanse@morning"), 2, "days 2 and 3");
     assert_eq!(count("cleanse@evening"), 2, "days 1 and 2");
-    // 14:00 to 07:00: its 09:00 was before the treatment on Day 1, and after its close
-    // on Day 2.
-    assert_eq!(count("early"), 0);
+    assert_eq!(count("early"), 1);
     assert_eq!(count("makeup"), 0);
     // In order of the days.
     assert!(all.windows(2).all(|w| w[0].day <= w[1].day));

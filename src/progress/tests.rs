@@ -155,20 +155,21 @@ fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
 
 #[test]
 fn a_slot_before_the_treatment_on_its_day_is_not_counted() {
-    // `m` daily at 09:00 and `e` at 20:00; treated at 14:00 on Day 1 (Fri 20 Nov).
+    // `m` morning and evening; treated at 10:00 on Day 1 (Fri 20 Nov), after 08:00.
     const RULES: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
-      {"id":"m","title":"M","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
-      {"id":"e","title":"E","kind":"do","at":"20:00","from_hours":0,"until_hours":72,"rationale":"r","sources":[]}]}"#;
+      {"id":"m","title":"M","kind":"do","repeat":"morning_and_evening","from_hours":0,"until_hours":72,"rationale":"r","sources":[]}]}"#;
     let rules = Rules::parse(RULES, "t").unwrap();
-    // (ticks, today, done, due): on Day 1 only `e` counts, even with `m` ticked there.
+    // (ticks, today, done, due): on Day 1 only the evening counts, even with the morning
+    // ticked there.
     let cases: [(&[(u32, &str)], i64, usize, usize); 4] = [
         (&[], 1, 0, 1),
-        (&[(20, "m")], 1, 0, 1),
-        (&[(20, "e")], 1, 1, 1),
-        (&[(20, "e"), (21, "m")], 2, 2, 3),
+        (&[(20, "m@morning")], 1, 0, 1),
+        (&[(20, "m@evening")], 1, 1, 1),
+        (&[(20, "m@evening"), (21, "m@morning")], 2, 2, 3),
     ];
     for (ticks, today, done, due) in cases {
-        let s = session(ticks);
+        let mut s = session(ticks);
+        s.at = DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
         let plan = Plan::new(&rules, s.at, Berlin);
         let p = Progress::of(&plan, Some(&s), today);
         assert_eq!((p.done, p.due), (done, due), "{ticks:?} on Day {today}");
