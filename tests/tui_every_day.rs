@@ -9,9 +9,10 @@
 
 mod tui_harness;
 
-use aftercare::checklist::Checklist;
-use aftercare::plan::Plan;
+use aftercare::checklist::{Checklist, TaskLine};
+use aftercare::plan::{Plan, end_label};
 use aftercare::rules::{Kind, Rules, Urgency};
+use aftercare::store::{Change, CheckInPatch};
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
 use chrono_tz::Europe::Berlin;
 use std::collections::BTreeSet;
@@ -31,6 +32,13 @@ const TITLE_SEEN_NARROW: usize = 30;
 struct Walk {
     moments: usize,
     titles: usize,
+    /// Ends of things to avoid seen ("until Fri 14:00").
+    ends: usize,
+    /// With an alert up (its box takes up to half the screen): whether the times of what to
+    /// avoid may give way to tasks due now, and the list be cut (announced) under its
+    /// tasks; the moments the times did give way.
+    times_may_give_way: bool,
+    times_folded: BTreeSet<String>,
     most_avoid: (usize, String),
     /// Moments where a task on now was below the fold of the list (announced).
     scrolled: BTreeSet<String>,
@@ -38,11 +46,34 @@ struct Walk {
 
 /// Each moment of the plan at `size`: the app drawn, and the day's checklist built by the
 /// engine as the expectation.
-fn walk(rules: &Rules, size: (u16, u16), mut check: impl FnMut(&str, &Checklist, Instant, &str)) {
+fn walk(rules: &Rules, size: (u16, u16), check: impl FnMut(&str, &Checklist, Instant, &str)) {
+    walk_with(rules, size, false, check);
+}
+
+/// `walk`, with a severe check-in saved on every day of the recovery when `alert`, so its
+/// alert box is up on the screen.
+fn walk_with(
+    rules: &Rules,
+    size: (u16, u16),
+    alert: bool,
+    mut check: impl FnMut(&str, &Checklist, Instant, &str),
+) {
     let plan = Plan::new(rules, at(TREATMENT), Berlin);
-    let (_dir, store, state) = treated_store();
+    let (_dir, store, mut state) = treated_store();
     for day in plan.first_day()..=plan.last_day() + 1 {
         let date = plan.date_of(day);
+        if alert && day >= 1 {
+            let ratings = ["redness", "swelling", "dryness", "discomfort"];
+            let change = Change::CheckIn {
+                session: at(TREATMENT),
+                date,
+                patch: CheckInPatch {
+                    ratings: ratings.iter().map(|id| ((*id).into(), 5)).collect(),
+                    note: None,
+                },
+            };
+            state = store.apply(&change).unwrap();
+        }
         for time in TIMES {
             let clock = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
             let now = Berlin
@@ -75,10 +106,14 @@ fn flowed(shown: &str) -> String {
     words.join(" ")
 }
 
-fn avoid_now(list: &Checklist, now: Instant) -> Vec<&str> {
+fn avoid_tasks_now(list: &Checklist, now: Instant) -> impl Iterator<Item = &TaskLine> {
     list.tasks
         .iter()
-        .filter(|t| t.kind == Kind::Avoid && t.starts <= now && now < t.ends)
+        .filter(move |t| t.kind == Kind::Avoid && t.starts <= now && now < t.ends)
+}
+
+fn avoid_now(list: &Checklist, now: Instant) -> Vec<&str> {
+    avoid_tasks_now(list, now)
         .map(|t| t.title.as_str())
         .collect()
 }
@@ -110,6 +145,22 @@ fn seen(walk: &mut Walk, width: u16, place: &str, list: &Checklist, now: Instant
         !shown.contains("more to avoid"),
         "{place}: something to avoid is folded:\n{shown}"
     );
+    if width >= 80 && walk.times_may_give_way && shown.contains("i: until when") {
+        // The times gave way to a task due now: counted, and the heading says where to read them.
+        walk.times_folded.insert(place.to_string());
+    } else if width >= 80 {
+        // Until when, too: each thing to avoid is under (or after) the end of its window.
+        let words = flowed(shown);
+        for task in avoid_tasks_now(list, now) {
+            let until = format!("until {}", end_label(task.ends, now, &Berlin));
+            assert!(
+                words.contains(&until),
+                "{place}: \"{}\" to avoid does not say \"{until}\":\n{shown}",
+                task.title
+            );
+            walk.ends += 1;
+        }
+    }
     if avoid.len() > walk.most_avoid.0 {
         walk.most_avoid = (avoid.len(), place.to_string());
     }
@@ -118,7 +169,7 @@ fn seen(walk: &mut Walk, width: u16, place: &str, list: &Checklist, now: Instant
     for title in to_do_now(list, now) {
         let start: String = title.chars().take(TITLE_SEEN_NARROW).collect();
         let on_screen = shown.contains(title) || (width < 80 && shown.contains(&start));
-        if !on_screen && width < 80 && shown.contains("more below") {
+        if !on_screen && (width < 80 || walk.times_may_give_way) && shown.contains("more below") {
             walk.scrolled.insert(place.to_string());
             continue;
         }
@@ -169,6 +220,43 @@ fn every_thing_to_avoid_and_every_task_on_now_is_seen_on_every_day() {
         // now is in sight.
         assert!(found.scrolled.is_empty(), "{:?}", found.scrolled);
     }
+}
+
+/// Finding of issue 15's second round: with a check-in alert up, the things to avoid folded
+/// into one flow without their times. A patient on Day 2 with an alert most needs to know
+/// until when: at 80x24, with a severe check-in saved on every day, every thing to avoid and
+/// its end, every task due now and the emergency signs are on the screen.
+#[test]
+fn with_an_alert_up_every_thing_to_avoid_says_until_when_at_80x24() {
+    let rules = Rules::builtin().unwrap();
+    let mut found = Walk {
+        times_may_give_way: true,
+        ..Walk::default()
+    };
+    walk_with(&rules, (80, 24), true, |place, list, now, shown| {
+        if list.day >= 1 {
+            assert!(shown.contains("Check-in alert"), "{place}:\n{shown}");
+        }
+        seen(&mut found, 80, place, list, now, shown);
+    });
+    println!(
+        "80x24 with an alert: {} moments, {} titles and {} ends seen; times folded for tasks \
+         due now at {} moments: {:?}; a task due now below the fold at {} moments",
+        found.moments,
+        found.titles,
+        found.ends,
+        found.times_folded.len(),
+        found.times_folded,
+        found.scrolled.len()
+    );
+    assert_eq!(found.moments, 51 * TIMES.len());
+    assert!(found.ends > 100, "{}", found.ends);
+    // The times give way only where that keeps a task due now in sight.
+    assert!(
+        found.times_folded.len() <= found.moments / 10,
+        "{:?}",
+        found.times_folded
+    );
 }
 
 #[test]

@@ -144,7 +144,7 @@ fn the_slot_on_now_stands_out_and_a_slot_gone_by_reads_as_missed_80x24() {
 fn later_tasks_are_dimmer_than_the_slot_on_now() {
     // Day 3, 09:00: the morning slot is on, the evening's is later; opened, it is dim.
     let (_dir, mut app) = patient_at(NOW, (80, 24));
-    let later = row_with(&app, "▸ Evening, from 20:00 (2)").expect("the evening is folded");
+    row_with(&app, "▸ Evening, from 20:00 (2)").expect("the evening is folded");
     for _ in 0..20 {
         press(&mut app, &[Down]);
         if screen(&app)
@@ -154,10 +154,12 @@ fn later_tasks_are_dimmer_than_the_slot_on_now() {
             break;
         }
     }
-    press(&mut app, &[Enter]);
+    // Opened, and the selection moved onto its tasks (the list scrolls to them: the times of
+    // what to avoid keep their rows).
+    press(&mut app, &[Enter, Down, Down]);
     let buf = buffer(&app);
     let now_row = row_with(&app, "Drink plenty of water").unwrap();
-    let later_row = (later + 1..buf.area.height)
+    let later_row = (now_row + 1..buf.area.height)
         .find(|&y| {
             let line: String = (0..buf.area.width)
                 .map(|x| buf[(x, y)].symbol().to_string())
@@ -410,12 +412,17 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
         below - top + 2
     );
     assert!(row_with(&app, "makeup").is_some(), "{shown}");
-    // The alert's whole text, and the times of what to avoid folded out said so.
+    // The alert's whole text, and until when each thing is to be avoided: with an alert up
+    // the list of tasks scrolls before the times of what to avoid give way.
     assert!(shown.contains("use urgent care."), "{shown}");
-    assert!(
-        shown.contains("soonest to end first · i: until when"),
-        "{shown}"
-    );
+    for until in [
+        "until Sun 14:00:",
+        "until Fri 14:00:",
+        "until Fri 4 Dec 14:00:",
+    ] {
+        assert!(shown.contains(until), "{until}:\n{shown}");
+    }
+    assert!(!shown.contains("i: until when"), "{shown}");
     insta::assert_snapshot!("severe_check_in_day2_80x24", shown);
     drop(dir);
 }

@@ -16,6 +16,8 @@ fn timeline_80x24() {
     // Every day of the plan fits, a cell each: the week before and Day 1 to Day 43.
     assert!(shown.contains("Day 1"), "{shown}");
     assert!(shown.contains("13 Nov"), "{shown}");
+    // More rows than fit: said in words under them, not only by the scrollbar.
+    assert!(shown.contains("more below — ↑↓ scroll"), "{shown}");
     insta::assert_snapshot!("timeline_80x24", shown);
     press(&mut app, &[Tab]);
     assert_eq!(*app.screen(), Screen::Checklist);
@@ -28,6 +30,7 @@ fn timeline_scrolled_80x24() {
     press(&mut app, &[Char('j'); 24]);
     let shown = screen(&app);
     assert!(shown.contains("What is normal"), "{shown}");
+    assert!(shown.contains("above · ↓"), "{shown}");
     insta::assert_snapshot!("timeline_scrolled_80x24", shown);
 }
 

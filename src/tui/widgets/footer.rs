@@ -24,6 +24,9 @@ pub struct Footer<'a> {
     /// either may quote a path or words from a file.
     pub message: Option<(Cow<'a, str>, Style)>,
     pub hints: Vec<Hint>,
+    /// Keys the screen tells the patient to press elsewhere ("press s", "i: until when"):
+    /// their hints are the last to give way where the footer is short of room.
+    pub named: Vec<&'static str>,
     pub disclaimer: &'a str,
 }
 
@@ -38,8 +41,15 @@ impl<'a> Footer<'a> {
         Footer {
             message,
             hints,
+            named: Vec::new(),
             disclaimer: &ctx.rules.disclaimer,
         }
+    }
+
+    /// The footer keeping the hints of the keys the screen names elsewhere (`named`).
+    pub fn naming(mut self, named: Vec<&'static str>) -> Self {
+        self.named = named;
+        self
     }
 
     /// The rows it takes: the message's when there is one, the keys and the disclaimer.
@@ -61,7 +71,7 @@ impl Widget for Footer<'_> {
             let room = usize::from(status.width).saturating_sub(2);
             Line::styled(format!(" {}", text::truncate(&message, room)), look).render(status, buf);
         }
-        key_hints(self.hints, hints.width).render(hints, buf);
+        key_hints_keeping(self.hints, hints.width, &self.named).render(hints, buf);
         render_disclaimer(self.disclaimer, disclaimer, buf);
     }
 }
@@ -70,7 +80,13 @@ impl Widget for Footer<'_> {
 /// ("↑↓ select  Space tick"), the keys standing out by their colour; where even that does
 /// not fit, hints dropped from the middle until it does. Help and quit, last, always stay,
 /// since help lists the rest.
-pub fn key_hints(mut hints: Vec<Hint>, width: u16) -> Line<'static> {
+pub fn key_hints(hints: Vec<Hint>, width: u16) -> Line<'static> {
+    key_hints_keeping(hints, width, &[])
+}
+
+/// `key_hints`, the hints of the keys in `named` (which the screen tells the patient to
+/// press elsewhere) dropped only once every other droppable hint is.
+pub fn key_hints_keeping(mut hints: Vec<Hint>, width: u16, named: &[&str]) -> Line<'static> {
     let line_width = |hints: &[Hint], separator: &str| {
         hints
             .iter()
@@ -88,7 +104,13 @@ pub fn key_hints(mut hints: Vec<Hint>, width: u16) -> Line<'static> {
         match fits(&hints) {
             Some(separator) => break separator,
             None if hints.len() > 2 => {
-                hints.remove(hints.len() - 3);
+                // From the middle, the keys named elsewhere on the screen last.
+                let droppable = hints.len() - 2;
+                let at = (0..droppable)
+                    .rev()
+                    .find(|&i| !named.contains(&hints[i].0.as_str()))
+                    .unwrap_or(droppable - 1);
+                hints.remove(at);
             }
             None => break TIGHT_SEPARATOR,
         }

@@ -33,8 +33,12 @@ pub struct Needs<'a> {
     /// Rows the block of things to avoid takes at `width` in at most `rows` rows (`None`:
     /// as many as it wants), in the roomiest style that fits, and whether that is all of it.
     pub avoid_rows: &'a dyn Fn(u16, Option<u16>) -> (u16, bool),
-    /// Rows the things to avoid take at `width` at their tightest, all of them shown.
-    pub avoid_compact: &'a dyn Fn(u16) -> u16,
+    /// Rows the things to avoid take at `width` at their tightest, all of them shown: with
+    /// their times (inline), and without (one flow).
+    pub avoid_compact: &'a dyn Fn(u16) -> (u16, u16),
+    /// Rows of the list down to its last task on now: what the times of the things to
+    /// avoid never push out of sight.
+    pub now_rows: u16,
     /// Whether the user opened the things to avoid that did not fit: they come first then.
     pub avoid_open: bool,
     /// Rows the notes want at `width`: (at least, at most). At least is the warning signs'
@@ -197,7 +201,8 @@ fn stacked(area: Rect, needs: &Needs, alerts: u16, body: u16) -> Regions {
 
 /// Rows for the list of tasks and the things to avoid out of `rows`: both whole when they
 /// fit (the things to avoid in the roomiest style that lets the list stay whole), else the
-/// things to avoid whole and the list scrolling, else the things to avoid cut to what fits
+/// things to avoid whole (their times kept where the tasks on now still fit) and the list
+/// scrolling, else the things to avoid cut to what fits
 /// after `list_min` rows of tasks. Opened by the user, the things to avoid come first.
 fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, u16) {
     let avoid = |budget: Option<u16>| (needs.avoid_rows)(width, budget);
@@ -206,12 +211,23 @@ fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, 
         let a = a.min(rows);
         return (needs.list_rows.min(rows - a), a);
     }
+    // At their tightest the things to avoid keep their times, unless leaving the times out
+    // is what keeps the tasks on now in sight.
+    let (timed, flow) = (needs.avoid_compact)(width);
+    // Cut under them, the list says there is more below on a row of its own.
+    let said_below = u16::from(needs.now_rows < needs.list_rows);
+    let on_now = (needs.now_rows + said_below).max(list_min);
+    let tightest = if flow.saturating_add(on_now) <= rows && timed.saturating_add(on_now) > rows {
+        flow
+    } else {
+        timed
+    };
+    // Both whole, unless that took the times away: the list's later rows scroll first.
     let (a, whole) = avoid(Some(rows.saturating_sub(needs.list_rows)));
-    if whole {
+    if whole && a >= tightest {
         return (needs.list_rows.min(rows.saturating_sub(a)), a);
     }
     // The list scrolls, by as little as the things to avoid at their tightest allow.
-    let tightest = (needs.avoid_compact)(width);
     let budget = tightest
         .max(rows.saturating_sub(needs.list_rows))
         .min(rows.saturating_sub(list_min));

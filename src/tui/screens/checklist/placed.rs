@@ -66,9 +66,17 @@ impl ChecklistScreen {
             (as_rows, block.more.is_none())
         };
         let avoid_compact = |width: u16| {
-            let rows = AvoidBlock::compact_rows(&words, usize::from(width));
-            u16::try_from(rows).unwrap_or(u16::MAX)
+            let (timed, flow) = AvoidBlock::compact_rows(&words, usize::from(width));
+            let rows = |r: usize| u16::try_from(r).unwrap_or(u16::MAX);
+            (rows(timed), rows(flow))
         };
+        // The list's rows down to its last task due now (those done as needed come after).
+        let due_now = |i: &usize| model.now.contains(i) && !list.tasks[*i].as_needed;
+        let now_rows = model
+            .do_rows
+            .iter()
+            .rposition(|r| matches!(r, DoRow::Task(i) if due_now(i)))
+            .map_or(0, |at| at + 1);
         let notes = notes_of(ctx, list);
         let notes_rows = |width: u16| notes.rows_wanted(width);
         let list_width = if after_plan {
@@ -88,6 +96,7 @@ impl ChecklistScreen {
             list_rows: u16::try_from(list_rows).unwrap_or(u16::MAX),
             avoid_rows: &avoid_rows,
             avoid_compact: &avoid_compact,
+            now_rows: u16::try_from(now_rows).unwrap_or(u16::MAX),
             avoid_open: self.open.contains(&Fold::Avoid),
             notes_rows: &notes_rows,
             detail: self.pick().is_some() && !list.tasks.is_empty(),

@@ -140,7 +140,12 @@ impl ChecklistScreen {
             }
         }
         notes.render(regions.notes, buf);
-        Footer::of(ctx, hints).render(
+        // The key the signs and the alert box tell the patient to press ("press s") stays
+        // in the footer at every size. (The other folds' words say their key whole where
+        // they are: "i: until when", "Enter shows all".)
+        let signs = !regions.notes.is_empty() || !regions.alerts.is_empty();
+        let named = if signs { vec!["s"] } else { Vec::new() };
+        Footer::of(ctx, hints).naming(named).render(
             regions
                 .status
                 .union(regions.hints)

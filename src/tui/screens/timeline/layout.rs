@@ -37,6 +37,8 @@ pub struct TimelineRegions {
     pub header: Rect,
     pub ruler: Rect,
     pub rows: Rect,
+    /// Under the rows when they do not all fit: "↓ 12 more below" (empty otherwise).
+    pub more: Rect,
     pub footer: Rect,
 }
 
@@ -75,6 +77,7 @@ pub fn regions(area: Rect, footer_rows: u16) -> TimelineRegions {
         header,
         ruler,
         rows,
+        more: Rect::default(),
         footer,
     }
 }

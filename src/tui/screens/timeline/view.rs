@@ -56,6 +56,15 @@ impl TimelineScreen {
         }
         .render(regions.ruler, buf);
         self.render_rows(ctx, &plan, left_day, columns, now, regions.rows, buf);
+        if !regions.more.is_empty() {
+            let rows = self.rows(ctx).len();
+            let height = usize::from(regions.rows.height);
+            let below = rows.saturating_sub(self.top + height);
+            let words = more_words(self.top, below);
+            let room = usize::from(regions.more.width).saturating_sub(2);
+            Line::styled(format!("  {}", text::truncate(&words, room)), theme::FOLD)
+                .render(regions.more, buf);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -120,6 +129,15 @@ impl TimelineScreen {
             }
         }
         scrollbar(self.top, rows.len(), area, buf);
+    }
+}
+
+/// "↓ 3 more below — ↑↓ scroll", "↑ 2 more above", "↑ 2 above · ↓ 3 below".
+fn more_words(above: usize, below: usize) -> String {
+    match (above, below) {
+        (0, b) => format!("↓ {b} more below — ↑↓ scroll"),
+        (a, 0) => format!("↑ {a} more above"),
+        (a, b) => format!("↑ {a} above · ↓ {b} below"),
     }
 }
 

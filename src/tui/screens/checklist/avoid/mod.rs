@@ -43,6 +43,9 @@ enum Style_ {
     Column,
     /// "until Sun 14:00" on a line of its own over its items.
     Over,
+    /// "until Sun 14:00:" inline before its items, the groups flowing on one after another:
+    /// the tightest style that still says until when.
+    Inline,
     /// No times: every item in one flow, soonest to end first.
     Flow,
 }
@@ -61,8 +64,8 @@ pub struct Item {
 pub struct AvoidBlock {
     /// Rows it takes, the heading included (0: nothing to avoid on the day).
     pub rows: usize,
-    /// Per line under the heading: the time label shown at its start, if any.
-    pub labels: Vec<(usize, String, bool)>,
+    /// The time labels shown: line under the heading, column, words, whether lifted.
+    pub labels: Vec<(usize, usize, String, bool)>,
     pub items: Vec<Item>,
     /// Items left out for want of rows: the line that says so, and how many.
     pub more: Option<(usize, usize)>,
@@ -126,7 +129,7 @@ impl AvoidBlock {
         };
         let mut last = None;
         let timed = groups.iter().any(|g| !g.lifted);
-        for style in [Style_::Column, Style_::Over, Style_::Flow] {
+        for style in [Style_::Column, Style_::Over, Style_::Inline, Style_::Flow] {
             let mut block = place(groups, style, width, count);
             block.times_hidden = timed && style == Style_::Flow;
             if fits(&block, style) {
@@ -134,8 +137,18 @@ impl AvoidBlock {
             }
             last = Some(block);
         }
+        let rows = rows.unwrap_or(usize::MAX);
+        // Cut to fit: with the times inline when only what was lifted gives way, else in one
+        // flow with as many as fit.
+        if timed {
+            let mut inline = place(groups, Style_::Inline, width, count);
+            inline.cut_to(rows);
+            if inline.more.is_none_or(|(_, hidden)| hidden == 0) {
+                return inline;
+            }
+        }
         let mut block = last.unwrap_or_default();
-        block.cut_to(rows.unwrap_or(usize::MAX));
+        block.cut_to(rows);
         block
     }
 
@@ -151,7 +164,7 @@ impl AvoidBlock {
             .count();
         let lifted_hidden = self.items.iter().filter(|i| i.lifted && !fits(i)).count();
         self.items.retain(|item| fits(item));
-        self.labels.retain(|(line, _, _)| *line < lines);
+        self.labels.retain(|(line, _, _, _)| *line < lines);
         if hidden > 0 || lifted_hidden > 0 {
             // Right under the last line kept, not under a gap an item left.
             let next = self
@@ -168,19 +181,24 @@ impl AvoidBlock {
         }
     }
 
-    /// Rows the block of `words` takes laid out as tightly as it can be with nothing left out.
-    pub fn compact_rows(words: &AvoidWords, width: usize) -> usize {
+    /// Rows the block of `words` takes laid out as tightly as it can be with nothing left out:
+    /// with every time still shown (inline before its items), and in one flow without them.
+    /// The layout lets the times go only where keeping them would push a task on now out
+    /// of sight (a patient with an alert up most needs to know until when).
+    pub fn compact_rows(words: &AvoidWords, width: usize) -> (usize, usize) {
         let groups = &words.0;
         if groups.is_empty() {
-            return 0;
+            return (0, 0);
         }
         // What was lifted gives way to one line that opens it. The groups still on come
         // first (`AvoidWords::of`).
         let on = groups.iter().take_while(|g| !g.lifted).count();
         if on == 0 {
-            return 2;
+            return (2, 2);
         }
-        place(&groups[..on], Style_::Flow, width, (0, 0)).rows + usize::from(on < groups.len())
+        let more = usize::from(on < groups.len());
+        let rows = |style| place(&groups[..on], style, width, (0, 0)).rows + more;
+        (rows(Style_::Inline), rows(Style_::Flow))
     }
 
     /// The task items, in the order the selection moves through them.

@@ -87,7 +87,7 @@ pub(super) fn place(
             INDENT + label_width,
             width.saturating_sub(INDENT + label_width),
         ),
-        Style_::Over | Style_::Flow => (INDENT, width.saturating_sub(INDENT)),
+        Style_::Over | Style_::Inline | Style_::Flow => (INDENT, width.saturating_sub(INDENT)),
     };
     let mut block = AvoidBlock {
         count,
@@ -96,20 +96,43 @@ pub(super) fn place(
     // The next free line and column.
     let (mut line, mut x) = (0, 0);
     for (g, group) in groups.iter().enumerate() {
-        let new_group = g == 0 || style != Style_::Flow;
-        if new_group && g > 0 {
+        let flowing = matches!(style, Style_::Inline | Style_::Flow);
+        if g > 0 && !flowing {
             line += 1;
             x = 0;
         }
+        // Inline, the label goes on the line of the group's first item, never alone at the
+        // end of a line.
+        let mut inline_label = (style == Style_::Inline).then(|| format!("{}:", group.label));
         match style {
-            Style_::Column => block.labels.push((line, group.label.clone(), group.lifted)),
+            Style_::Column => block
+                .labels
+                .push((line, INDENT, group.label.clone(), group.lifted)),
             Style_::Over => {
-                block.labels.push((line, group.label.clone(), group.lifted));
+                block
+                    .labels
+                    .push((line, INDENT, group.label.clone(), group.lifted));
                 line += 1;
             }
-            Style_::Flow => {}
+            Style_::Inline | Style_::Flow => {}
         }
         for (task, words, width) in &group.items {
+            if let Some(label) = inline_label.take() {
+                let lw = text::width(&label);
+                if x > 0 && x + GAP + lw + 1 + width > room {
+                    line += 1;
+                    x = 0;
+                }
+                let at = if x == 0 { 0 } else { x + GAP };
+                block.labels.push((line, start + at, label, group.lifted));
+                // The item follows its label after one space.
+                x = at + lw.saturating_sub(GAP - 1);
+                if at + lw + 1 + width > room {
+                    // Too long to share the label's line: the item wraps on from the next.
+                    line += 1;
+                    x = 0;
+                }
+            }
             // Without a column of times, a lifted item says when: "✓ Vitamin C serum is fine
             // again (from 14:00)".
             let (words, w) = if style == Style_::Flow && task.is_none() {

@@ -54,9 +54,9 @@ impl Widget for AvoidView<'_> {
             let x = inner.x + u16::try_from(x).unwrap_or(u16::MAX);
             (y < inner.bottom() && x < inner.right()).then_some((x, y))
         };
-        for (line, label, lifted) in &block.labels {
+        for (line, column, label, lifted) in &block.labels {
             let look = if *lifted { theme::LIFTED } else { theme::WHEN };
-            if let Some((x, y)) = at(*line, INDENT) {
+            if let Some((x, y)) = at(*line, *column) {
                 let room = usize::from(inner.right() - x);
                 buf.set_stringn(x, y, label, room, look);
             }

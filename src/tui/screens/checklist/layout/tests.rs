@@ -6,7 +6,8 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
     Needs {
         list_rows,
         avoid_rows: avoid,
-        avoid_compact: &|_| 5,
+        avoid_compact: &|_| (5, 5),
+        now_rows: 0,
         avoid_open: false,
         notes_rows: &|_| (2, 8),
         detail: true,

@@ -95,7 +95,10 @@ impl<'a> Notes<'a> {
             .map(|g| pack(g, width).len())
             .filter(|&lines| lines <= EMERGENCY_MIN_LINES)
             .unwrap_or(0);
-        let rest = usize::from(groups.len() > usize::from(emergency > 0));
+        // With a check-in alert up, its box already says whom to call and the heading says
+        // `s` opens every sign: the line counting the rest gives its row to until when each
+        // thing is to be avoided first.
+        let rest = usize::from(groups.len() > usize::from(emergency > 0) && self.alerts.is_empty());
         let least = self.heading_rows(width, false) + (emergency + rest).max(1);
         (as_rows(least.min(most)), as_rows(most))
     }
@@ -218,8 +221,11 @@ impl<'a> Notes<'a> {
         for (g, group) in groups.iter().enumerate() {
             let rest = &groups[g + 1..];
             let mut lines = pack(group, width);
-            // Keep a line to count the groups after this one, unless this one is the last.
-            let keep = usize::from(!rest.is_empty());
+            // Keep a line to count the groups after this one, unless this one is the last,
+            // or a check-in alert is up and this group fits whole (see `rows_wanted`): the
+            // alert's box says whom to call, and the heading that `s` opens every sign.
+            let whole = !self.alerts.is_empty() && lines.len() <= left;
+            let keep = usize::from(!rest.is_empty() && !whole);
             if lines.len() + keep <= left {
                 left -= lines.len();
                 out.extend(lines);
