@@ -161,7 +161,8 @@ fn a_slot_before_the_treatment_on_its_day_is_not_counted() {
     let rules = Rules::parse(RULES, "t").unwrap();
     // (ticks, today, done, due): on Day 1 only the evening counts, even with the morning
     // ticked there.
-    let cases: [(&[(u32, &str)], i64, usize, usize); 4] = [
+    type Case<'a> = (&'a [(u32, &'a str)], i64, usize, usize);
+    let cases: [Case<'_>; 4] = [
         (&[], 1, 0, 1),
         (&[(20, "m@morning")], 1, 0, 1),
         (&[(20, "m@evening")], 1, 1, 1),
