@@ -124,7 +124,16 @@ impl Checklist {
                 },
                 starts: plan.local(task.starts),
                 ends: plan.local(task.ends),
-                when: when_in(task, now, tz, ends_with_plan(plan, task), wording),
+                when: match (plan.is_booking(task.rule), done, coming_up) {
+                    // One truth for the booking, on every screen and in `remind`: once
+                    // ticked it is booked, and until its window opens it asks to book now.
+                    (true, true, _) => "booked".to_string(),
+                    (_, _, true) => format!(
+                        "session due {}",
+                        when_in(task, now, tz, ends_with_plan(plan, task), wording)
+                    ),
+                    _ => when_in(task, now, tz, ends_with_plan(plan, task), wording),
+                },
                 rationale: task.rule.rationale.clone(),
                 sources: task.rule.sources.clone(),
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
@@ -132,7 +141,13 @@ impl Checklist {
                 coming_up,
             }
         };
-        let mut tasks: Vec<TaskLine> = d.tasks.iter().map(|task| line(task, false)).collect();
+        // A slot before the treatment on its day is not the patient's (`is_before_treatment`).
+        let mut tasks: Vec<TaskLine> = d
+            .tasks
+            .iter()
+            .filter(|task| !plan.is_before_treatment(task, d.date))
+            .map(|task| line(task, false))
+            .collect();
         if let Some(task) = coming_up_on(plan, d.day) {
             tasks.push(line(&task, true));
         }
@@ -156,6 +171,16 @@ impl Checklist {
             warnings: notes(&d.warnings, true),
             tasks,
         }
+    }
+
+    /// The same day without the booking of the next session (`Plan::booking_rule`): once a
+    /// later treatment is recorded the next session exists, so there is nothing to book, and
+    /// an earlier session's days do not ask for it.
+    pub fn without_booking<Tz: TimeZone>(mut self, plan: &Plan<'_, Tz>) -> Checklist {
+        if let Some(rule) = plan.booking_rule() {
+            self.tasks.retain(|t| t.id != rule.id);
+        }
+        self
     }
 
     /// Tasks done, of the day's tasks that count (not those done as needed).

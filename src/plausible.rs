@@ -24,6 +24,9 @@ pub enum Implausible {
     LongAgo { days: i64 },
     /// `days` days after now (more than `MAX_AHEAD_DAYS`).
     FarAhead { days: i64 },
+    /// `days` days before now, so long that the whole plan of `plan_days` local days would
+    /// already be over: nothing left to follow, most likely a typo of the year or month.
+    PlanOver { days: i64, plan_days: i64 },
     /// Within `MIN_SESSION_GAP_DAYS` of the treatment recorded at `other`; `hours` apart.
     CloseTo {
         other: DateTime<FixedOffset>,
@@ -36,6 +39,11 @@ impl std::fmt::Display for Implausible {
         match self {
             Implausible::LongAgo { days } => write!(f, "is {} ago", span(*days)),
             Implausible::FarAhead { days } => write!(f, "is {} from now", span(*days)),
+            Implausible::PlanOver { days, plan_days } => write!(
+                f,
+                "is {} ago: its {plan_days}-day plan would already be over",
+                span(*days)
+            ),
             Implausible::CloseTo { other, hours } => write!(
                 f,
                 "is {} from the treatment of {}; sessions are weeks apart",
@@ -61,11 +69,15 @@ fn span(days: i64) -> String {
 
 /// Whether a treatment at `at`, recorded at `now` beside the treatments at `others`, needs
 /// confirming; `None` when it looks like what a patient would mean. `others` leaves out a
-/// treatment being moved.
+/// treatment being moved. `plan_days` is the plan's last day number (`Plan::last_day`, 43
+/// for the built-in plan): a treatment whose plan would be over by now (today, in the
+/// treatment's own offset, is past that day) is a year or month typed wrong far more often
+/// than a patient installing the app after the plan ended.
 pub fn check(
     at: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
     others: impl IntoIterator<Item = DateTime<FixedOffset>>,
+    plan_days: i64,
 ) -> Option<Implausible> {
     let ahead = at - now;
     if ahead > Duration::days(MAX_AHEAD_DAYS) {
@@ -76,6 +88,14 @@ pub fn check(
     if -ahead > Duration::days(MAX_AGE_DAYS) {
         return Some(Implausible::LongAgo {
             days: (-ahead).num_days(),
+        });
+    }
+    // Day 1 is the treatment's local calendar day.
+    let today = (now.with_timezone(at.offset()).date_naive() - at.date_naive()).num_days() + 1;
+    if today > plan_days {
+        return Some(Implausible::PlanOver {
+            days: (-ahead).num_days(),
+            plan_days,
         });
     }
     others
@@ -102,7 +122,7 @@ mod tests {
     fn implausible_times_table() {
         let now = t("2026-11-22T10:00:00+01:00");
         let earlier = t("2026-10-20T14:00:00+02:00");
-        let cases: [(&str, Option<&str>); 9] = [
+        let cases: [(&str, Option<&str>); 12] = [
             ("2026-11-20T14:00:00+01:00", None),
             ("2026-11-22T10:00:00+01:00", None),
             // Booked for next week: the plan shows how to prepare.
@@ -111,6 +131,18 @@ mod tests {
             ("2030-11-20T14:00:00+01:00", Some("is 4 years from now")),
             ("2027-03-01T14:00:00+01:00", Some("is 99 days from now")),
             ("2025-11-01T14:00:00+01:00", Some("is 385 days ago")),
+            // A year ago to the day: within MAX_AGE_DAYS, but the 43-day plan is long over.
+            (
+                "2025-11-22T09:00:00+01:00",
+                Some("is 365 days ago: its 43-day plan would already be over"),
+            ),
+            // Day 43 is today: the plan's last day, still something to follow.
+            ("2026-10-11T09:00:00+02:00", None),
+            // Day 44: over.
+            (
+                "2026-10-10T23:00:00+02:00",
+                Some("is 42 days ago: its 43-day plan would already be over"),
+            ),
             (
                 "2026-10-20T15:00:00+02:00",
                 Some(
@@ -125,7 +157,7 @@ mod tests {
             ),
         ];
         for (at, want) in cases {
-            let got = check(t(at), now, [earlier]).map(|i| i.to_string());
+            let got = check(t(at), now, [earlier], 43).map(|i| i.to_string());
             assert_eq!(got.as_deref(), want, "{at}");
         }
     }
@@ -134,8 +166,8 @@ mod tests {
     fn the_same_instant_and_a_new_session_weeks_later_are_plausible() {
         let now = t("2026-11-22T10:00:00+01:00");
         let earlier = t("2026-10-20T14:00:00+02:00");
-        assert_eq!(check(earlier, now, [earlier]), None);
+        assert_eq!(check(earlier, now, [earlier], 43), None);
         let next = t("2026-10-27T14:00:00+01:00");
-        assert_eq!(check(next, now, [earlier]), None, "exactly seven days");
+        assert_eq!(check(next, now, [earlier], 43), None, "exactly seven days");
     }
 }

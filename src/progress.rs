@@ -7,6 +7,8 @@
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
+//! - only from the treatment on: a slot whose time is before the treatment on its day is not
+//!   the patient's (`Plan::is_before_treatment`);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
 //! - a once-task counts once for the whole recovery, done if it was ticked by today.
 //!
@@ -100,7 +102,8 @@ impl Progress {
             }
             let day = plan.day(number);
             let (mut day_done, mut day_total) = (0, 0);
-            for task in day.tasks.iter().filter(|t| counts(t.rule)) {
+            let counted = day.tasks.iter().filter(|t| counts(t.rule));
+            for task in counted.filter(|t| !plan.is_before_treatment(t, day.date)) {
                 let is_done = plan.is_done(task, day.date, ticks);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {
                     // Over before the app knew of the treatment: not the patient's miss.

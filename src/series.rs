@@ -4,7 +4,7 @@
 //! A session's recovery is counted up to today, or up to the day before the next session
 //! began (the newer one takes over the checklist then), whichever is first.
 
-use crate::dates::short_date;
+use crate::dates::date_near;
 use crate::plan::{Plan, Wording, calendar_days, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
@@ -166,7 +166,9 @@ pub fn next_session_in<Tz: TimeZone>(
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
     let (from, until) = plan.span(window);
-    let date = |t: DateTime<FixedOffset>| short_date(plan.local_date(t));
+    // A window in another year than today's says its year.
+    let today = plan.local_date(now);
+    let date = |t: DateTime<FixedOffset>| date_near(plan.local_date(t), today);
     if now < from {
         // Counted in local calendar days, as the plan's days are: a session from Friday is
         // "in 1 day" at any hour on Thursday.
@@ -179,7 +181,7 @@ pub fn next_session_in<Tz: TimeZone>(
     } else if now < until {
         // A window closing at a day boundary closes with the day before.
         let last = match day_ended_by(plan.local(until)) {
-            Some(last) => format!("through {}", short_date(last)),
+            Some(last) => format!("through {}", date_near(last, today)),
             None => format!("until {}", date(until)),
         };
         Some(format!("next session due now ({last})"))

@@ -180,7 +180,7 @@ fn day_navigation_is_clamped_and_t_comes_back() {
     );
     press(&mut app, &[Right; 100]);
     assert!(
-        screen(&app).contains("Day 43 of recovery · Fri 1 Jan (in 40 days)"),
+        screen(&app).contains("Day 43 of recovery · Fri 1 Jan 2027 (in 40 days)"),
         "{}",
         screen(&app)
     );

@@ -96,6 +96,13 @@ fn an_implausible_year_is_recorded_only_on_a_second_enter() {
             "Wed 20 Nov 2030 14:00 is 4 years from now",
             "2030-11-20T14:00:00+01:00",
         ),
+        // A year ago to the day: its whole plan would be over, so the year was most likely
+        // typed wrong; asked again with the full date.
+        (
+            "2025-11-22 09:00",
+            "Sat 22 Nov 2025 09:00 is 365 days ago: its 43-day plan would",
+            "2025-11-22T09:00:00+01:00",
+        ),
     ] {
         let (_dir, store, mut app) = welcome();
         answer(&mut app, typed);

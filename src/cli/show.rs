@@ -24,7 +24,11 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // JSON keeps the short countdowns ("5 d left") programs and status bars show; the text
     // has the room for words ("5 days left").
     let wording = if json { Wording::Short } else { Wording::Words };
-    let checklist = Checklist::build_in(&plan, plan.day_of(now), Some(session), now, wording);
+    let mut checklist = Checklist::build_in(&plan, plan.day_of(now), Some(session), now, wording);
+    if ctx.state.sessions.iter().any(|s| s.at > session.at) {
+        // The next session is recorded: nothing left to book.
+        checklist = checklist.without_booking(&plan);
+    }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), checklist.day);

@@ -4,8 +4,9 @@
 //! `--confirm`.
 
 use super::followed::describe;
-use super::text::{moment, short_date, wrap};
+use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
+use crate::dates::date_near;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
 use crate::timearg::{TYPED_FORMAT, parse_time_near};
@@ -132,7 +133,8 @@ fn refusal(
     // A treatment being moved is no neighbour of its new time.
     let others = ctx.state.sessions.iter().map(|s| s.at);
     let others = others.filter(|o| !(how.replace && Some(*o) == latest));
-    plausible::check(at, now, others).map(Refusal::Implausible)
+    let plan_days = ctx.plan(at).last_day();
+    plausible::check(at, now, others, plan_days).map(Refusal::Implausible)
 }
 
 /// The `start` command for `at` with the flags of `how`, and `--confirm` when it would be
@@ -152,15 +154,13 @@ fn suggestion(
 /// Where today falls relative to the treatment, in the plan's day numbers.
 fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
     let plan = ctx.plan(at);
+    // Day 1 in another year says its year.
+    let day_1 = date_near(plan.date_of(1), plan.local_date(now));
     match plan.day_of(now) {
         1 => "Day 1 is today.".to_string(),
-        d if d > 1 => format!(
-            "Day 1 was {}; today is Day {d}.",
-            short_date(plan.date_of(1))
-        ),
+        d if d > 1 => format!("Day 1 was {day_1}; today is Day {d}."),
         d => format!(
-            "Day 1 is {}, in {} day{}; until then the checklist shows how to prepare.",
-            short_date(plan.date_of(1)),
+            "Day 1 is {day_1}, in {} day{}; until then the checklist shows how to prepare.",
             1 - d,
             if d == 0 { "" } else { "s" }
         ),

@@ -119,11 +119,19 @@ impl<'r> RuleWindow<'r> {
         let slots = resolved
             .slots
             .into_iter()
-            .map(|(slot, days)| SlotWindow {
-                id: format!("{}@{}", rule.id, slot.as_str()),
-                slot: slot.as_str(),
-                first_day: *days.start(),
-                last_day: *days.end(),
+            .map(|(slot, days)| {
+                // The routine before the treatment is not on its day (`is_before_treatment`),
+                // as the day-by-day listing leaves it out.
+                let (from, until) = plan.span(rule);
+                let task = crate::plan::Task::new(rule, Some(slot), from, until);
+                let first = *days.start();
+                let skipped = plan.is_before_treatment(&task, plan.date_of(first));
+                SlotWindow {
+                    id: format!("{}@{}", rule.id, slot.as_str()),
+                    slot: slot.as_str(),
+                    first_day: if skipped { first + 1 } else { first },
+                    last_day: *days.end(),
+                }
             })
             .collect();
         RuleWindow {

@@ -10,6 +10,8 @@
 //! - Where the window closes before the task's time on a day it opened (14:00–18:00 for an
 //!   evening task), the slot begins when the window opens; where it closes before the time
 //!   on a later day (a daily window that closes at 07:00), the task is not due that day.
+//! - On the treatment's day, a morning or evening task whose time is before the treatment is
+//!   not on the day (`Plan::is_before_treatment`): its routine was before the treatment.
 //! - Something to avoid is never due; when its window ends it is *lifted* (`lifted.rs`).
 //!
 //! Every instant is found in the plan's zone (`wall_clock`), so 08:00 is 08:00 on the wall
@@ -90,7 +92,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// When `task` (a task of the day dated `date`) is due: its slot's beginning and end, as
     /// the module docs define them. `None` when it is not due that day.
     pub fn slot_span(&self, task: &Task<'_>, date: NaiveDate) -> Option<(Instant, Instant)> {
-        if !is_ever_due(task.rule) {
+        if !is_ever_due(task.rule) || self.is_before_treatment(task, date) {
             return None;
         }
         if task.rule.repeat == Repeat::Once {
@@ -122,6 +124,21 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         } else {
             None
         }
+    }
+
+    /// Whether `task`, on the day dated `date`, is the morning or evening task of a
+    /// twice-daily rule whose time (08:00, 20:00) comes before the treatment on the
+    /// treatment's own day: the morning cleanse of a 10:00 treatment, the evening moisturizer
+    /// of a 23:30 one. That routine belonged to before the treatment (the clinic cleans and
+    /// treats the skin), so it is not on Day 1 at all: not listed, due, missed, reminded of or
+    /// counted. A daily task keeps its slot from the treatment to midnight (sunscreen after a
+    /// 14:00 treatment); as-needed and once-tasks are never missed before it either.
+    pub fn is_before_treatment(&self, task: &Task<'_>, date: NaiveDate) -> bool {
+        task.rule.kind == Kind::Do
+            && counts(task.rule)
+            && task.slot.is_some()
+            && date == self.local_date(self.treatment)
+            && self.wall(date, self.time_of_day(task)) < self.treatment
     }
 
     /// The tasks of `day` that are due at some point of it, each with its slot, in the

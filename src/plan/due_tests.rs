@@ -132,12 +132,67 @@ fn a_treatment_late_in_the_evening_and_a_leap_day() {
     let plan = Plan::new(&rules, at("2028-02-28T23:30:00+01:00"), Berlin);
     let cases = [
         ("spf", 1, "28 23:30+01:00–29 00:00+01:00"),
-        ("cleanse@evening", 1, "28 23:30+01:00–29 00:00+01:00"),
+        // 20:00 came before the 23:30 treatment: the evening routine starts on Day 2's.
+        ("cleanse@evening", 1, "not due"),
         ("spf", 2, "29 09:00+01:00–01 00:00+01:00"),
         ("spf", 3, "01 09:00+01:00–01 23:30+01:00"),
         ("cleanse@evening", 3, "01 20:00+01:00–01 23:30+01:00"),
     ];
     for (id, day, want) in cases {
         assert_eq!(span_words(&plan, id, day), want, "{id} on day {day}");
+    }
+}
+
+#[test]
+fn a_morning_or_evening_routine_before_the_treatment_is_not_on_its_day() {
+    let rules = rules(&[
+        ("spf", "do", 0, 72, "daily", ""),
+        ("cleanse", "do", 0, 72, "morning_and_evening", ""),
+    ]);
+    let ticks = Ticks::new();
+    // (treatment, now, standing of each task of Day 1 at now; None when not on the list)
+    type Want = [(&'static str, Option<Standing>); 3];
+    let cases: [(&str, &str, Want); 3] = [
+        // Treated at 10:00, opened at 12:00: the 08:00 routine was before it; the daily
+        // sunscreen is due from the treatment.
+        (
+            "2026-11-20T10:00:00+01:00",
+            "2026-11-20T12:00:00+01:00",
+            [
+                ("spf", Some(Standing::Due)),
+                ("cleanse@morning", None),
+                ("cleanse@evening", Some(Standing::Upcoming)),
+            ],
+        ),
+        // Treated at 07:30: the 08:00 slot comes after it, as on any day.
+        (
+            "2026-11-20T07:30:00+01:00",
+            "2026-11-20T12:00:00+01:00",
+            [
+                ("spf", Some(Standing::Due)),
+                ("cleanse@morning", Some(Standing::Missed)),
+                ("cleanse@evening", Some(Standing::Upcoming)),
+            ],
+        ),
+        // Treated at 23:30: the evening routine was before it.
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            [
+                ("spf", Some(Standing::Missed)),
+                ("cleanse@morning", None),
+                ("cleanse@evening", None),
+            ],
+        ),
+    ];
+    for (treatment, now, want) in cases {
+        let plan = Plan::new(&rules, at(treatment), Berlin);
+        let day = plan.day(1);
+        for (id, standing) in want {
+            let task = day.tasks.iter().find(|t| t.id() == id);
+            let got = task.filter(|t| !plan.is_before_treatment(t, day.date));
+            let got = got.map(|t| plan.standing(t, day.date, &ticks, at(now)));
+            assert_eq!(got, standing, "{id}, treated {treatment}, at {now}");
+        }
     }
 }

@@ -7,8 +7,9 @@
 //! restrictions take over then. "A week before" is the same local time seven calendar days
 //! earlier, found in the plan's zone (167 or 169 h when the clocks change in between).
 
-use super::{Plan, wall_clock};
+use super::{Plan, Task, wall_clock};
 use crate::rules::{Kind, Repeat, Rule};
+use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 type Instant = DateTime<FixedOffset>;
@@ -110,6 +111,16 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     pub fn booking_rule(&self) -> Option<&'r Rule> {
         self.rules.next_session.as_ref()?;
         self.rules.rules.iter().find(|rule| self.is_booking(rule))
+    }
+
+    /// Whether the next session is booked by the end of `date`: the booking task
+    /// (`booking_rule`) is ticked, counting from when it comes up. Once it is, nothing asks
+    /// the patient to book any more (`remind`'s notice, the checklist's words).
+    pub fn is_booked(&self, ticks: &Ticks, date: NaiveDate) -> bool {
+        self.booking_rule().is_some_and(|rule| {
+            let (starts, ends) = self.span(rule);
+            self.is_done(&Task::new(rule, None, starts, ends), date, ticks)
+        })
     }
 
     /// The first date a tick of a once task of `rule` counts from: its window's first day,

@@ -3,10 +3,11 @@ use crate::rules::Rules;
 use chrono::DateTime;
 use chrono_tz::Europe::Berlin;
 
-/// Treatment Fri 20 Nov 14:00: `a` daily on Days 1–4, `b` once on Days 1–4, `c` morning and
+/// Treatment Fri 20 Nov 14:00: `a` daily at 18:00 on Days 1–4 (after the treatment, so on
+/// Day 1 too: see `a_slot_before_the_treatment_on_its_day_is_not_counted`), `b` once on Days 1–4, `c` morning and
 /// evening from 24 h to 43 h (Day 2 evening, Day 3 morning until 09:00), `p` daily on the two days before.
-const RULES: &str = r#"{"format":1,"name":"t","procedure":"t","disclaimer":"d","rules":[
-  {"id":"a","title":"A","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
+const RULES: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
+  {"id":"a","title":"A","kind":"do","at":"18:00","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
   {"id":"b","title":"B","kind":"do","repeat":"once","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
   {"id":"c","title":"C","kind":"do","repeat":"morning_and_evening","from_hours":24,"until_hours":43,"rationale":"r","sources":[]},
   {"id":"p","title":"P","kind":"avoid","from_hours":-48,"until_hours":0,"rationale":"r","sources":[]}]}"#;
@@ -108,7 +109,7 @@ fn shades_grow_with_the_share_done_and_never_round_up_to_all() {
 
 /// `n` is done as needed: shown and tickable, never counted, ticked or not.
 const AS_NEEDED: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
-  {"id":"a","title":"A","kind":"do","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
+  {"id":"a","title":"A","kind":"do","at":"18:00","from_hours":0,"until_hours":72,"rationale":"r","sources":[]},
   {"id":"n","title":"N","kind":"do","as_needed":true,"from_hours":0,"until_hours":72,"rationale":"r","sources":[]}]}"#;
 
 #[test]
@@ -150,4 +151,29 @@ fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
     // Recorded on Day 3 at 08:30, during the morning slot of `c` (08:00–09:00): it counts.
     let day3 = recorded(&[], "2026-11-22T08:30:00+01:00");
     assert_eq!(day3.due, 3, "a on Day 3, c that morning, and b");
+}
+
+#[test]
+fn a_slot_before_the_treatment_on_its_day_is_not_counted() {
+    // `m` morning and evening; treated at 10:00 on Day 1 (Fri 20 Nov), after 08:00.
+    const RULES: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
+      {"id":"m","title":"M","kind":"do","repeat":"morning_and_evening","from_hours":0,"until_hours":72,"rationale":"r","sources":[]}]}"#;
+    let rules = Rules::parse(RULES, "t").unwrap();
+    // (ticks, today, done, due): on Day 1 only the evening counts, even with the morning
+    // ticked there.
+    type Case<'a> = (&'a [(u32, &'a str)], i64, usize, usize);
+    let cases: [Case<'_>; 4] = [
+        (&[], 1, 0, 1),
+        (&[(20, "m@morning")], 1, 0, 1),
+        (&[(20, "m@evening")], 1, 1, 1),
+        (&[(20, "m@evening"), (21, "m@morning")], 2, 2, 3),
+    ];
+    for (ticks, today, done, due) in cases {
+        let mut s = session(ticks);
+        s.at = DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let p = Progress::of(&plan, Some(&s), today);
+        assert_eq!((p.done, p.due), (done, due), "{ticks:?} on Day {today}");
+        assert_eq!(p.day(1).unwrap().total, 1);
+    }
 }

@@ -81,13 +81,14 @@ impl<'r> Reminder<'r> {
         // The first time, since the start of today (a moment exactly at midnight included).
         let since = last
             .unwrap_or_else(|| plan.day_bounds(plan.local_date(now)).0 - Duration::nanoseconds(1));
-        let notices = notices_between(plan, since, now);
+        let booked = plan.is_booked(ticks, plan.local_date(now));
+        let notices = notices_between(plan, since, now, booked);
         let notify_tasks = due
             .iter()
             .filter(|d| !known.task_notified(d.date, &d.id))
             .cloned()
             .collect();
-        let notify_notices = notices_between(plan, now - NOTICE_FRESH, now)
+        let notify_notices = notices_between(plan, now - NOTICE_FRESH, now, booked)
             .into_iter()
             .filter(|n| !known.notice_notified(&n.key))
             .collect();
@@ -110,11 +111,12 @@ impl<'r> Reminder<'r> {
 
 /// Every notice whose moment is after `after` and not after `until`: a moment exactly now
 /// has happened, and one exactly at the last reminder was told then. None when `until` is
-/// not after `after`.
+/// not after `after`. Once the next session is `booked`, "time to book it" is not said.
 fn notices_between<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     after: Instant,
     until: Instant,
+    booked: bool,
 ) -> Vec<Notice> {
     if until <= after {
         return Vec::new();
@@ -151,6 +153,9 @@ fn notices_between<Tz: TimeZone>(
             ),
         ];
         for (key, at, words) in next {
+            if booked && key == "next-session.coming-up" {
+                continue;
+            }
             if after < at && at <= until {
                 notices.push(Notice {
                     key: key.into(),

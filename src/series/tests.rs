@@ -40,9 +40,10 @@ fn series() -> State {
             date: date(27),
             patch: checkin(3),
         },
+        // Day 2: on Day 1 the 09:00 slot was before the 14:00 treatment.
         Change::Tick {
             session: first,
-            date: date(20),
+            date: date(21),
             task: "drink-water".into(),
         },
     ];
@@ -102,11 +103,11 @@ fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
         ),
         (
             "2026-12-18T14:00:00+01:00",
-            Some("next session due now (until Fri 1 Jan)"),
+            Some("next session due now (until Fri 1 Jan 2027)"),
         ),
         (
             "2026-12-20T09:00:00+01:00",
-            Some("next session due now (until Fri 1 Jan)"),
+            Some("next session due now (until Fri 1 Jan 2027)"),
         ),
         ("2027-01-02T09:00:00+01:00", None),
     ];

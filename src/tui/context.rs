@@ -184,9 +184,17 @@ impl<Tz: TimeZone> Context<Tz> {
     /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress
     /// from the state, the day and the time.
     pub fn refresh(&mut self) {
-        self.checklist = self
-            .plan()
-            .map(|plan| Checklist::build(&plan, self.day, self.session(), self.now));
+        let session = self.session();
+        // A later treatment recorded: the next session of this one exists, nothing to book.
+        let followed = session.is_some_and(|s| self.state.sessions.iter().any(|o| o.at > s.at));
+        self.checklist = self.plan().map(|plan| {
+            let list = Checklist::build(&plan, self.day, session, self.now);
+            if followed {
+                list.without_booking(&plan)
+            } else {
+                list
+            }
+        });
         self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
         self.refresh_journal();
         self.generation = self.generation.wrapping_add(1);

@@ -34,6 +34,8 @@ pub struct Header<'a> {
     /// The viewed plan day and its date, and today's plan day.
     pub day: Option<(i64, NaiveDate)>,
     pub today: Option<i64>,
+    /// Today's local date: a viewed day of another year says its year.
+    pub today_date: Option<NaiveDate>,
     /// The plan's last day: days after it read "After the plan".
     pub last_day: Option<i64>,
     /// When the treatment was ("Treated 2 days ago, Fri 20 Nov 14:00").
@@ -78,6 +80,7 @@ impl<'a> Header<'a> {
             read_only: ctx.is_read_only(),
             day: list.map(|l| (l.day, l.date)),
             today: ctx.today(),
+            today_date: ctx.plan().map(|p| p.local(ctx.now).date_naive()),
             last_day: ctx.plan().map(|p| p.last_day()),
             summary,
             short,
@@ -111,7 +114,7 @@ impl Header<'_> {
             } else {
                 day_label(day)
             };
-            let date = date.format("%a %-d %b");
+            let date = crate::dates::date_near(date, self.today_date.unwrap_or(date));
             let short_label = if day >= 1 && !after(day) {
                 format!("Day {day}")
             } else {
@@ -251,7 +254,7 @@ fn treated_words<Tz: TimeZone>(
 ) -> (String, String) {
     let at = plan.treatment();
     let local = plan.local(at);
-    let when = local.format("%a %-d %b %H:%M");
+    let when = crate::dates::moment_near(local, plan.local(now).date_naive());
     let clock = local.format("%H:%M");
     let days = plan.day_of(now) - 1;
     if now >= at {

@@ -33,6 +33,8 @@ pub struct AfterPlanView<'a> {
     /// The plan's last day and its date.
     pub last_day: (i64, NaiveDate),
     pub next_session: NextSession,
+    /// Today's local date: dates outside its year read with the year.
+    pub today: NaiveDate,
 }
 
 impl AfterPlanView<'_> {
@@ -52,11 +54,11 @@ impl AfterPlanView<'_> {
         push(
             wrap(&format!(
                 "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by day.",
-                date.format("%a %-d %b")
+                crate::dates::date_near(date, self.today)
             )),
             theme::TASK,
         );
-        let day_month = |d: &NaiveDate| d.format("%a %-d %b").to_string();
+        let day_month = |d: &NaiveDate| crate::dates::date_near(*d, self.today);
         // The command gets a line of its own: wrapped with the words, it could break in two.
         // `--at`: recorded afterwards, a treatment is not "now".
         let record = Some("aftercare start --next --at \"YYYY-MM-DD HH:MM\"");

@@ -97,8 +97,13 @@ impl DayModel {
                 let task = &tasks[i];
                 match task.due {
                     _ if task.coming_up => now_rows.push(i),
-                    // Done as needed: listed while its window is open, then with what is over.
-                    None if task.as_needed && task.ends <= now => earlier.push(i),
+                    // Done as needed: listed while its window is open; once over, with
+                    // what is over only if it was done (never as missed: it was not due).
+                    None if task.as_needed && task.ends <= now => {
+                        if task.done {
+                            earlier.push(i);
+                        }
+                    }
                     Some((_, until)) if until <= now => earlier.push(i),
                     Some((from, _)) if from > now => {
                         if from <= soon || (!anything_on && Some(from) == next) {

@@ -49,7 +49,9 @@ impl ChecklistScreen {
     fn place<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<Placed> {
         let list = ctx.checklist.as_ref()?;
         let plan = ctx.plan()?;
-        let today = ctx.session_today() == Some(list.day);
+        // An earlier session's last day is shown once its next session took over, but it
+        // is a day past, not today: no "now", nothing "earlier today".
+        let today = ctx.session_today() == Some(list.day) && plan.day_of(ctx.now) == list.day;
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
         let after_plan = is_after_plan(ctx, list, plan.last_day());
@@ -178,6 +180,7 @@ pub fn after_plan_view<'a, Tz: TimeZone>(
         rules: &ctx.rules,
         last_day: (plan.last_day(), plan.date_of(plan.last_day())),
         next_session: next_session_after(ctx, plan),
+        today: plan.local(ctx.now).date_naive(),
     }
 }
 

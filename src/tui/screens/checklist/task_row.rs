@@ -80,10 +80,11 @@ pub(super) fn when_column_width<'t>(
 }
 
 /// The time of a task as its row says it: "morning", "until Sun 14:00 · 1 d 4 h left",
-/// "missed · morning", "coming up · from Fri 14:00 · in 5 d".
+/// "missed · morning", "session due from Fri 14:00 · in 5 d" (the booking coming up: its
+/// words are the checklist's, as `today` prints them).
 pub fn when_words(task: &TaskLine) -> String {
     if task.coming_up {
-        format!("coming up · {}", task.when)
+        task.when.clone()
     } else if task.standing == Standing::Missed && !task.done {
         match task.slot {
             Some(slot) => format!("missed · {slot}"),
@@ -153,8 +154,8 @@ mod tests {
         assert_eq!(fit_when(when, 40), when);
         assert_eq!(fit_when(when, 20), "until Sun 14:00");
         assert_eq!(
-            fit_when("coming up · from Fri 14:00 · in 5 d", 28),
-            "coming up · from Fri 14:00"
+            fit_when("session due from Fri 14:00 · in 5 d", 28),
+            "session due from Fri 14:00"
         );
         assert_eq!(fit_when(when, 12), "1 d 4 h left");
     }

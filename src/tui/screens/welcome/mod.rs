@@ -7,6 +7,7 @@
 mod view;
 
 use super::{Effect, Screen};
+use crate::plan::Plan;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
 use crate::timearg::{parse_time_near, step_days};
@@ -115,7 +116,8 @@ impl WelcomePrompt {
                     }
                 };
                 let others = ctx.state.sessions.iter().map(|s| s.at);
-                let doubt = plausible::check(at, ctx.now, others);
+                let plan_days = Plan::new(&ctx.rules, at, ctx.tz.clone()).last_day();
+                let doubt = plausible::check(at, ctx.now, others, plan_days);
                 if let Some(why) = doubt.filter(|_| self.confirming != Some(at)) {
                     let shown = at
                         .with_timezone(&ctx.tz)

@@ -1,0 +1,78 @@
+//! Issue 15, "The patient's day, right at first sight", on the main screen at 80x24 (Berlin):
+//! nothing before the treatment is missed, tasks done as needed are never under "Missed", an
+//! earlier session's day reads as past with nothing to book, and a plan of another year says
+//! its year.
+
+mod tui_harness;
+
+use aftercare::store::{Change, State, Store};
+use chrono_tz::Tz;
+use crossterm::event::KeyCode::{Char, Enter};
+use tempfile::TempDir;
+use tui_harness::*;
+
+/// A store with treatments at each of `times`.
+fn store_with(times: &[&str]) -> (TempDir, Store, State) {
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
+    let store = Store::new(dir.path());
+    let mut state = State::default();
+    for time in times {
+        state = store.apply(&Change::AddSession { at: at(time) }).unwrap();
+    }
+    (dir, store, state)
+}
+
+fn app_on(times: &[&str], now: &str) -> (TempDir, aftercare::tui::App<Tz>) {
+    let (dir, store, state) = store_with(times);
+    (dir, app_at(store, state, now, 80, 24))
+}
+
+#[test]
+fn a_morning_treatment_misses_nothing_of_its_morning() {
+    let (_dir, app) = app_on(&["2026-11-20T10:00:00+01:00"], "2026-11-20T12:00:00+01:00");
+    let shown = screen(&app);
+    assert!(!shown.contains("Missed"), "{shown}");
+    insta::assert_snapshot!("treated_at_10_seen_at_12_80x24", shown);
+}
+
+#[test]
+fn as_needed_tasks_are_never_under_missed() {
+    // Day 3 at 15:00: the morning's cleanser and moisturizer were missed; the cold compress
+    // (as needed, 48 h) ended at 14:00 and is not among them.
+    let (_dir, mut app) = app_on(&[TREATMENT], "2026-11-22T15:00:00+01:00");
+    let shown = screen(&app);
+    assert!(shown.contains("Missed this morning (2)"), "{shown}");
+    // Up from the first task selects the fold; Enter opens it: two rows, no compress.
+    press(&mut app, &[Char('k'), Enter]);
+    let shown = screen(&app);
+    assert!(shown.contains("▾ Missed this morning (2)"), "{shown}");
+    assert!(!shown.contains("Cold compress"), "{shown}");
+    insta::assert_snapshot!("day3_missed_fold_open_80x24", shown);
+}
+
+#[test]
+fn an_earlier_sessions_day_reads_as_past_with_nothing_to_book() {
+    let (_dir, mut app) = app_on(
+        &["2026-11-28T15:00:00+01:00", "2026-12-28T10:00:00+01:00"],
+        "2026-12-28T12:00:00+01:00",
+    );
+    press(&mut app, &[Char('[')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Session 1 of 2"), "{shown}");
+    for wrong in ["To do now", "earlier today", "Book your next session"] {
+        assert!(!shown.contains(wrong), "{wrong}: {shown}");
+    }
+    insta::assert_snapshot!("earlier_session_last_day_80x24", shown);
+}
+
+#[test]
+fn a_plan_of_another_year_says_its_year() {
+    let (_dir, app) = app_on(&["2025-11-28T15:00:00+01:00"], "2026-11-28T18:30:00+01:00");
+    let shown = screen(&app);
+    assert!(shown.contains("Fri 28 Nov 2025"), "{shown}");
+    assert!(shown.contains("Fri 26 Dec 2025"), "{shown}");
+    insta::assert_snapshot!("plan_of_last_year_80x24", shown);
+}
