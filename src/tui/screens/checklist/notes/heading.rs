@@ -17,12 +17,19 @@ impl Notes<'_> {
         1 + usize::from(self.contact_below(width, all_shown))
     }
 
-    fn right_words(&self, all_shown: bool, contact: Option<&str>) -> String {
+    /// "your clinic · s: all"; where call-today signs are neither named nor counted below
+    /// (`unnamed_calls`, with an alert up), "s: +7 call-today signs" says so instead.
+    fn right_words(&self, all_shown: bool, unnamed_calls: usize, contact: Option<&str>) -> String {
+        let key = match unnamed_calls {
+            0 => format!("{ALL_KEY}: all"),
+            1 => format!("{ALL_KEY}: +1 call-today sign"),
+            n => format!("{ALL_KEY}: +{n} call-today signs"),
+        };
         match (contact, all_shown) {
             (Some(contact), true) => format!(" {contact} "),
-            (Some(contact), false) => format!(" {contact} · {ALL_KEY}: all "),
+            (Some(contact), false) => format!(" {contact} · {key} "),
             (None, true) => String::new(),
-            (None, false) => format!(" {ALL_KEY}: all "),
+            (None, false) => format!(" {key} "),
         }
     }
 
@@ -30,7 +37,7 @@ impl Notes<'_> {
     /// else its phone alone; `None` when none fits.
     fn contact_beside(&self, width: usize, all_shown: bool) -> Option<String> {
         self.contact_options().into_iter().find(|c| {
-            text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, Some(c))) + 2
+            text::width(WARNINGS_TITLE) + text::width(&self.right_words(all_shown, 0, Some(c))) + 2
                 <= width
         })
     }
@@ -86,7 +93,7 @@ impl Notes<'_> {
         let every = self.detailed(width, 0).len();
         let below = self.contact_below(width, false);
         let rows = usize::from(area.height).saturating_sub(1 + usize::from(below));
-        let shown = self.fit(width, rows);
+        let (shown, unnamed_calls) = self.fit(width, rows);
         let all_shown = shown.len() >= every;
         let below = self.contact_below(width, all_shown).then(|| {
             // As much of the contact as fits whole: a phone number is never cut.
@@ -98,10 +105,13 @@ impl Notes<'_> {
         });
         // Without a clinic of its own, "your clinic" gives way to "s: all" where both do
         // not fit.
-        let beside = self.contact_beside(width, all_shown);
+        let beside = self.contact_beside(width, all_shown).filter(|c| {
+            let words = self.right_words(all_shown, unnamed_calls, Some(c));
+            text::width(WARNINGS_TITLE) + text::width(&words) + 2 <= width
+        });
         NotesText {
             shown: shown.into_iter().map(|r| r.line).collect(),
-            right: self.right_words(all_shown, beside.as_deref()),
+            right: self.right_words(all_shown, unnamed_calls, beside.as_deref()),
             below,
         }
     }

@@ -206,20 +206,24 @@ impl<'a> Notes<'a> {
     /// The lines that fit in `rows` rows at `width` (the heading not counted): with details
     /// where every note fits with them, else each group's words and titles run together,
     /// the most urgent groups whole first; a group cut short says "+3 more", and the groups
-    /// left out are counted on the last line ("next visit: 2 signs — press s").
-    fn fit(&self, width: usize, rows: usize) -> Vec<NoteRow> {
+    /// left out are counted on the last line ("next visit: 2 signs — press s"). Also how many
+    /// call-today signs are neither named nor counted (with an alert up the count line may
+    /// give its row away), for the heading to say.
+    fn fit(&self, width: usize, rows: usize) -> (Vec<NoteRow>, usize) {
         // Every note on its line where they all fit, then details for the most urgent first.
         let titles = self.detailed(width, 0).len();
         if titles <= rows {
             let mut spare = rows - titles;
-            return self.detailed_by(width, &mut |lines| {
+            let all = self.detailed_by(width, &mut |lines| {
                 let give = lines.min(MAX_DETAILS).min(spare);
                 spare -= give;
                 give
             });
+            return (all, 0);
         }
         let groups = self.groups();
         let mut out: Vec<NoteRow> = Vec::new();
+        let mut unnamed_calls = 0;
         let mut left = rows;
         for (g, group) in groups.iter().enumerate() {
             let rest = &groups[g + 1..];
@@ -254,10 +258,13 @@ impl<'a> Notes<'a> {
                     line: count_line(counted, width),
                     names: 0,
                 });
+            } else {
+                let calls = counted.iter().filter(|g| g.tier == Some(Urgency::Call));
+                unnamed_calls = calls.map(|g| g.notes.len()).sum();
             }
             break;
         }
-        out
+        (out, unnamed_calls)
     }
 
     /// Every line of every note, details whole, at `width`: what `s` shows.
