@@ -49,10 +49,7 @@ impl Inputs {
 }
 
 /// The last placement and what it was worked out from.
-#[derive(Default)]
-pub(super) struct PlacementCache {
-    kept: RefCell<Option<(Inputs, Option<Rc<Placed>>)>>,
-}
+pub(super) type PlacementCache = Kept<Inputs, Option<Rc<Placed>>>;
 
 impl PlacementCache {
     /// The placement for `inputs`: the kept one when they are the same, else `place()`'s,
@@ -62,21 +59,49 @@ impl PlacementCache {
         inputs: Inputs,
         place: impl FnOnce() -> Option<Placed>,
     ) -> Option<Rc<Placed>> {
-        if let Some((kept_inputs, placed)) = self.kept.borrow().as_ref()
-            && *kept_inputs == inputs
-        {
-            return placed.clone();
-        }
-        let placed = place().map(Rc::new);
-        *self.kept.borrow_mut() = Some((inputs, placed.clone()));
-        placed
+        self.read(inputs, || place().map(Rc::new), Clone::clone)
     }
 }
 
-impl std::fmt::Debug for PlacementCache {
+/// A value worked out from inputs `I` (small to compare), kept until it is asked for with
+/// other inputs: the placement here, the notes' text (`notes::NotesCache`).
+pub(super) struct Kept<I, V> {
+    kept: RefCell<Option<(I, V)>>,
+}
+
+impl<I, V> Default for Kept<I, V> {
+    fn default() -> Self {
+        Kept {
+            kept: RefCell::new(None),
+        }
+    }
+}
+
+impl<I: PartialEq, V> Kept<I, V> {
+    /// `read` of the value for `inputs`: the kept one when they are the same, else `make()`'s,
+    /// which is then kept. `make` runs with nothing borrowed, so it may read other kept values.
+    pub(super) fn read<R>(
+        &self,
+        inputs: I,
+        make: impl FnOnce() -> V,
+        read: impl FnOnce(&V) -> R,
+    ) -> R {
+        if let Some((kept, value)) = self.kept.borrow().as_ref()
+            && *kept == inputs
+        {
+            return read(value);
+        }
+        let value = make();
+        let read = read(&value);
+        *self.kept.borrow_mut() = Some((inputs, value));
+        read
+    }
+}
+
+impl<I: std::fmt::Debug, V> std::fmt::Debug for Kept<I, V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kept = self.kept.borrow();
-        f.debug_struct("PlacementCache")
+        f.debug_struct("Kept")
             .field("inputs", &kept.as_ref().map(|(inputs, _)| inputs))
             .finish()
     }

@@ -7,15 +7,15 @@
 
 use super::Notes;
 use super::heading::NotesText;
+use crate::tui::screens::checklist::placement::Kept;
 use ratatui::layout::Rect;
-use std::cell::RefCell;
 
 /// What `Notes::text` reads. Within one `Context::generation` the checklist, the rules and
 /// what they hold stay where they are, so the slices' addresses and lengths tell whether
 /// the notes are the same ones (the phases are left out after the plan or when drawn
 /// beside the tasks, which changes their length).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Inputs {
+pub struct Inputs {
     generation: u64,
     phases: (*const crate::checklist::NoteLine, usize),
     warnings: (*const crate::checklist::NoteLine, usize),
@@ -24,10 +24,7 @@ struct Inputs {
 }
 
 /// The last notes text and what it was worked out from.
-#[derive(Debug, Default)]
-pub struct NotesCache {
-    kept: RefCell<Option<(Inputs, NotesText)>>,
-}
+pub type NotesCache = Kept<Inputs, NotesText>;
 
 impl NotesCache {
     /// Draws `notes` in `area`, with the kept text when `generation` and the notes are the
@@ -47,14 +44,6 @@ impl NotesCache {
             provider: notes.provider.map(std::ptr::from_ref),
             area,
         };
-        let mut kept = self.kept.borrow_mut();
-        match kept.as_ref() {
-            Some((kept_inputs, text)) if *kept_inputs == inputs => text.render(area, buf),
-            _ => {
-                let text = notes.text(area);
-                text.render(area, buf);
-                *kept = Some((inputs, text));
-            }
-        }
+        self.read(inputs, || notes.text(area), |text| text.render(area, buf));
     }
 }
