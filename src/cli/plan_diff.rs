@@ -46,11 +46,10 @@ pub fn differences(recorded: &Rules, given: &Rules) -> Vec<String> {
         if changes.is_empty() {
             continue;
         }
-        let noun = if changes.len() == 1 { one } else { many };
-        let verb = if changes.len() == 1 {
-            "differs"
+        let (noun, verb) = if changes.len() == 1 {
+            (one, "differs")
         } else {
-            "differ"
+            (many, "differ")
         };
         let mut named: Vec<String> = changes.iter().take(NAMED).cloned().collect();
         if changes.len() > NAMED {

@@ -99,7 +99,7 @@ impl Urgency {
     /// (+44 20 7946 0123) if".
     pub fn heading_with(self, provider: Option<&Provider>) -> String {
         match (self, provider) {
-            (Urgency::Call, Some(p)) => format!("{} {} today{} if", verb(p), p.name, reach(p)),
+            (Urgency::Call, Some(_)) => format!("{} if", self.action_with(provider)),
             (urgency, _) => urgency.heading().to_string(),
         }
     }
