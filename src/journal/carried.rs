@@ -37,12 +37,8 @@ pub fn carried_on(rules: &Rules, session: &Session, date: NaiveDate) -> Vec<Aler
         }
     }
     let mut by_day: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
-    let plan_order = rules.symptoms.iter().map(|s| s.id.as_str());
-    let unlisted = latest
-        .keys()
-        .copied()
-        .filter(|id| !rules.symptoms.iter().any(|s| s.id == *id));
-    for symptom in plan_order.chain(unlisted.collect::<Vec<_>>()) {
+    let rated: Vec<&str> = latest.keys().copied().collect();
+    for symptom in rules.in_symptom_order(&rated) {
         if let Some(&(day, rating)) = latest.get(symptom)
             && day < date
             && day >= oldest

@@ -63,13 +63,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             .collect();
         // The plan's symptom order (then any id the plan no longer lists), so one severe alert
         // names them as every other screen lists them.
-        let plan_order = self.rules().symptoms.iter().map(|s| s.id.as_str());
-        let unlisted = checkin
-            .ratings
-            .keys()
-            .map(String::as_str)
-            .filter(|id| !self.rules().symptoms.iter().any(|s| s.id == *id));
-        for symptom in plan_order.chain(unlisted) {
+        let rated: Vec<&str> = checkin.ratings.keys().map(String::as_str).collect();
+        for symptom in self.rules().in_symptom_order(&rated) {
             let Some(&rating) = checkin.ratings.get(symptom) else {
                 continue;
             };

@@ -120,6 +120,23 @@ pub struct Rules {
     pub photo_guidance: Option<PhotoGuidance>,
 }
 
+impl Rules {
+    /// The symptom ids of `rated` in the plan's symptom order, then those the plan no longer
+    /// lists (in `rated`'s order): several symptoms named at once read as every screen lists
+    /// them.
+    pub fn in_symptom_order<'a>(&'a self, rated: &[&'a str]) -> Vec<&'a str> {
+        let listed = self.symptoms.iter().map(|s| s.id.as_str());
+        let unlisted = rated
+            .iter()
+            .copied()
+            .filter(|id| !self.symptoms.iter().any(|s| s.id == *id));
+        listed
+            .filter(|id| rated.contains(id))
+            .chain(unlisted)
+            .collect()
+    }
+}
+
 /// serde_json appends " at line L column C" to its messages; we print those separately.
 pub(crate) fn serde_message(err: &serde_json::Error) -> String {
     let text = err.to_string();
