@@ -99,7 +99,9 @@ impl ChecklistScreen {
             now_rows: u16::try_from(now_rows).unwrap_or(u16::MAX),
             avoid_open: self.open.contains(&Fold::Avoid),
             notes_rows: &notes_rows,
-            detail: self.pick().is_some() && !list.tasks.is_empty(),
+            // The "Why" strip explains the selection: none once nothing can be selected (the
+            // plan over, a day without tasks), lest it explain a task the screen does not show.
+            detail: anything_to_select(&model, after_plan),
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),
@@ -226,23 +228,33 @@ pub fn do_rows_width(list: &Checklist) -> (u16, u16) {
     (row(whole), row(short))
 }
 
+/// What of the list can be selected, in screen order: its tasks and folded lines; nothing
+/// once the plan is over (its place then tells so, in prose).
+fn list_picks(model: &DayModel, after_plan: bool) -> impl Iterator<Item = Pick> + '_ {
+    let rows = if after_plan {
+        &[][..]
+    } else {
+        &model.do_rows[..]
+    };
+    rows.iter().filter_map(|r| match r {
+        DoRow::Task(i) => Some(Pick::Task(*i)),
+        DoRow::Fold(f) => Some(Pick::Fold(*f)),
+        DoRow::Heading | DoRow::Nothing => None,
+    })
+}
+
+/// Whether the day has anything to select, before the things to avoid are laid out: a task
+/// or folded line of the list, or a thing to avoid (placed, or behind the line that opens
+/// those that did not fit).
+fn anything_to_select(model: &DayModel, after_plan: bool) -> bool {
+    list_picks(model, after_plan).next().is_some() || model.avoid_tasks().next().is_some()
+}
+
 impl Placed {
     /// What can be selected, in screen order: the list's tasks and folded lines, then the
     /// things to avoid, then the line that opens those that did not fit.
     pub fn picks(&self) -> Vec<Pick> {
-        let mut picks: Vec<Pick> = if self.after_plan {
-            Vec::new()
-        } else {
-            self.model
-                .do_rows
-                .iter()
-                .filter_map(|r| match r {
-                    DoRow::Task(i) => Some(Pick::Task(*i)),
-                    DoRow::Fold(f) => Some(Pick::Fold(*f)),
-                    DoRow::Heading | DoRow::Nothing => None,
-                })
-                .collect()
-        };
+        let mut picks: Vec<Pick> = list_picks(&self.model, self.after_plan).collect();
         picks.extend(self.avoid.tasks().map(Pick::Task));
         if self.avoid.more.is_some() {
             picks.push(Pick::Fold(Fold::Avoid));
