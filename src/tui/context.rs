@@ -159,12 +159,11 @@ impl<Tz: TimeZone> Context<Tz> {
     /// The terminal split into the demo's banner, the data file's banner and the screen
     /// below them (a banner that is not there takes no row).
     pub fn areas(&self) -> [Rect; 3] {
-        let whole = Rect::from((Position::ORIGIN, self.size));
-        whole.layout(&Layout::vertical([
-            Length(u16::from(self.demo.is_some())),
-            Length(self.banner_rows()),
-            Fill(1),
-        ]))
+        split(
+            self.size,
+            u16::from(self.demo.is_some()),
+            self.banner_rows(),
+        )
     }
 
     /// Applies a change the user made and takes the state as saved; on failure keeps the old
@@ -239,6 +238,14 @@ impl<Tz: TimeZone> Context<Tz> {
     }
 }
 
+/// A terminal of `size` split into `demo` rows, `banner` rows and the screen below them. The
+/// screen always spans the terminal's width and reaches its bottom (it is empty when the
+/// banners take every row), so it also tells the terminal's size.
+fn split(size: Size, demo: u16, banner: u16) -> [Rect; 3] {
+    let whole = Rect::from((Position::ORIGIN, size));
+    whole.layout(&Layout::vertical([Length(demo), Length(banner), Fill(1)]))
+}
+
 /// A failed save in words for the status line.
 pub fn not_saved(e: StoreError) -> String {
     match e {
@@ -252,5 +259,31 @@ pub fn not_saved(e: StoreError) -> String {
             inert(&path.display().to_string())
         ),
         e => format!("Not saved: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_screen_below_the_banners_reaches_the_terminals_edges() {
+        // The main screen's placement is kept by the screen area alone (`placement::Inputs`).
+        for (width, height) in [
+            (0, 0),
+            (1, 1),
+            (80, 1),
+            (80, 2),
+            (80, 3),
+            (80, 24),
+            (500, 200),
+        ] {
+            for (demo, banner) in [(0, 0), (1, 0), (0, 3), (1, 3), (1, 250)] {
+                let [_, _, screen] = split(Size::new(width, height), demo, banner);
+                let case = format!("{width}x{height}, banners {demo}+{banner}: {screen:?}");
+                assert_eq!((screen.x, screen.width), (0, width), "{case}");
+                assert_eq!(screen.bottom(), height, "{case}");
+            }
+        }
     }
 }
