@@ -11,12 +11,12 @@
 //! must be a private directory of the user's own, as the data directory must.
 
 use super::dir::check_owner_and_mode;
-use super::read::{kind_of, open_no_follow};
+use super::read::{kind_of, read_kept};
 use super::{Store, StoreError, Unknown};
 use crate::rules::{Rules, builtin_identity, is_sha256_hex, sha256_hex};
 use serde::Serialize;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -209,39 +209,13 @@ impl Store {
     }
 }
 
-/// The bytes of a plan copy, `None` when there is none, or why it cannot be used.
+/// The bytes of a plan copy, `None` when there is none, or why it cannot be used: read as
+/// every file the app keeps (`read_kept`), in a plan's own words.
 fn read_copy(path: &std::path::Path) -> Result<Option<Vec<u8>>, String> {
-    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(match fs::symlink_metadata(path) {
-                Ok(m) if m.file_type().is_symlink() => {
-                    "it is a symbolic link; aftercare keeps its plan copies as plain files".into()
-                }
-                _ => format!("it cannot be read: {e}"),
-            });
-        }
-    };
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("it cannot be read: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!(
-            "it is {}, not a regular file",
-            kind_of(&meta.file_type())
-        ));
-    }
-    // Room for the whole file at once: growing by doubling would hold up to twice its size.
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_PLAN_BYTES + 1) as usize);
-    file.take(MAX_PLAN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("it cannot be read: {e}"))?;
-    if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Err(format!(
+    read_kept(path, MAX_PLAN_BYTES, "plan copies", || {
+        format!(
             "it is larger than {} MiB, far more than any plan",
             MAX_PLAN_BYTES >> 20
-        ));
-    }
-    Ok(Some(bytes))
+        )
+    })
 }

@@ -4,9 +4,9 @@ use super::{PHOTOS_DIR, Photo, PhotoCopy};
 use crate::photo::{MAX_PHOTO_BYTES, PhotoFormat};
 use crate::rules::{is_sha256_hex, sha256_hex};
 use crate::store::dir::check_owner_and_mode;
-use crate::store::read::{Unreadable, kind_of, open_regular, read_at_most};
+use crate::store::read::{kind_of, read_kept};
 use crate::store::{State, Store, StoreError};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -165,31 +165,13 @@ fn sync(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The bytes of a kept picture, `None` when there is none, or why it cannot be used: opened
-/// and checked as every file the app keeps (`open_regular`), in a photo's own words.
+/// The bytes of a kept picture, `None` when there is none, or why it cannot be used: read as
+/// every file the app keeps (`read_kept`), in a photo's own words.
 fn read_picture(path: &Path) -> Result<Option<Vec<u8>>, String> {
-    let too_large = || {
+    read_kept(path, MAX_PHOTO_BYTES, "photos", || {
         format!(
             "it is larger than {} MiB, more than any photo kept",
             MAX_PHOTO_BYTES >> 20
         )
-    };
-    let file = match open_regular(path, OpenOptions::new().read(true), "read") {
-        Ok((file, _)) => file,
-        Err(Unreadable::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-            return Ok(None);
-        }
-        Err(Unreadable::SymbolicLink { .. }) => {
-            return Err("it is a symbolic link; aftercare keeps its photos as plain files".into());
-        }
-        Err(Unreadable::NotAFile { kind }) => {
-            return Err(format!("it is {kind}, not a regular file"));
-        }
-        Err(Unreadable::Io { source: e, .. }) => return Err(format!("it cannot be read: {e}")),
-        Err(Unreadable::TooLarge { .. }) => return Err(too_large()),
-    };
-    read_at_most(file, MAX_PHOTO_BYTES)
-        .map_err(|e| format!("it cannot be read: {e}"))?
-        .map(Some)
-        .map_err(|_| too_large())
+    })
 }
