@@ -173,7 +173,10 @@ pub fn next_session_in<Tz: TimeZone>(
         // Counted in local calendar days, as the plan's days are: a session from Friday is
         // "in 1 day" at any hour on Thursday.
         let words = match calendar_days(now, from, plan.tz()) {
-            0 => format!("later today (from {})", plan.local(from).format("%H:%M")),
+            0 => format!(
+                "later today (from {})",
+                crate::dates::clock(plan.local(from))
+            ),
             1 => format!("tomorrow ({})", date(from)),
             n => format!("in {} (from {})", wording.days(n), date(from)),
         };

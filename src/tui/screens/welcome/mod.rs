@@ -57,7 +57,10 @@ impl WelcomePrompt {
     pub fn new<Tz: TimeZone>(ctx: &Context<Tz>) -> Self {
         let local = ctx.now.with_timezone(&ctx.tz).naive_local();
         WelcomePrompt {
-            field: TextField::new(&local.format("%Y-%m-%d %H:%M").to_string(), MAX_CHARS),
+            field: TextField::new(
+                &local.format(crate::timearg::TYPED_FORMAT).to_string(),
+                MAX_CHARS,
+            ),
             error: None,
             confirming: None,
         }
@@ -119,10 +122,7 @@ impl WelcomePrompt {
                 let plan_days = Plan::new(&ctx.rules, at, ctx.tz.clone()).last_day();
                 let doubt = plausible::check(at, ctx.now, others, plan_days);
                 if let Some(why) = doubt.filter(|_| self.confirming != Some(at)) {
-                    let shown = at
-                        .with_timezone(&ctx.tz)
-                        .fixed_offset()
-                        .format("%a %-d %b %Y %H:%M");
+                    let shown = crate::dates::moment(at.with_timezone(&ctx.tz).fixed_offset());
                     self.error = Some(format!(
                         "{shown} {why}. Enter again records it; or correct the time above."
                     ));
