@@ -14,9 +14,7 @@
 //! change, the rules reader and its error messages passed their tests with it; `raw_value`
 //! was still chosen, since it is what byte-exact needs and it only adds a type.
 
-mod records;
-
-use super::{Session, State, Unknown};
+use super::{CheckIn, Photo, PlanRef, Removed, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -143,8 +141,6 @@ macro_rules! record_reader {
     };
 }
 
-use record_reader;
-
 record_reader!(
     State,
     "a state file (a JSON object)",
@@ -157,4 +153,32 @@ record_reader!(
     "a treatment (a JSON object)",
     required: [at],
     defaulted: [plan, recorded, ticks, checkins, photos],
+);
+
+record_reader!(
+    Removed,
+    "a removed treatment (a JSON object)",
+    required: [removed, session],
+    defaulted: [],
+);
+
+record_reader!(
+    CheckIn,
+    "a check-in (a JSON object)",
+    required: [],
+    defaulted: [ratings, note],
+);
+
+record_reader!(
+    PlanRef,
+    "the plan a treatment follows (a JSON object)",
+    required: [sha256],
+    defaulted: [name, format, builtin],
+);
+
+record_reader!(
+    Photo,
+    "a photo (a JSON object)",
+    required: [sha256, format, added],
+    defaulted: [width, height, before, note],
 );
