@@ -4,7 +4,7 @@
 //! the mouse all read this one placement.
 
 use super::ChecklistScreen;
-use super::after_plan::{AfterPlanView, NextSession};
+use super::after_plan::AfterPlanView;
 use super::alerts;
 use super::avoid::{AvoidBlock, AvoidWords};
 use super::day_model::{DayModel, DoRow, Fold, Pick};
@@ -16,7 +16,6 @@ use super::task_list::{self, LEFT_COLUMNS};
 use super::task_row::when_words;
 use crate::checklist::Checklist;
 use crate::rules::Kind;
-use crate::series::next_session_label;
 use crate::tui::context::Context;
 use crate::tui::text;
 use chrono::TimeZone;
@@ -88,7 +87,9 @@ impl ChecklistScreen {
         let list_rows = if after_plan {
             // Its lines wrap at the width the list will get: one more row for the heading.
             let width = layout::list_column_width(ctx.screen_area().width, list_width);
-            1 + after_plan_view(ctx, &plan).lines(usize::from(width)).len()
+            1 + AfterPlanView::of(ctx, &plan)
+                .lines(usize::from(width))
+                .len()
         } else {
             model.do_rows.len()
         };
@@ -148,7 +149,6 @@ impl ChecklistScreen {
     }
 }
 
-/// The day's notes and the clinic.
 /// Whether the viewed day is past the plan: a day after its last, or its last day today once
 /// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
 pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
@@ -160,6 +160,7 @@ pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day
             && list.phases.iter().all(|p| over(p.ends)))
 }
 
+/// The day's notes and the clinic.
 pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
     // Once the plan is over, nothing is "normal now" by it any more.
     let after_plan = ctx
@@ -170,41 +171,6 @@ pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> 
         phases: if after_plan { &[] } else { &list.phases },
         warnings: &list.warnings,
         provider: ctx.rules.provider.as_ref(),
-    }
-}
-
-/// What the screen says after the plan.
-pub fn after_plan_view<'a, Tz: TimeZone>(
-    ctx: &'a Context<Tz>,
-    plan: &crate::plan::Plan<'_, Tz>,
-) -> AfterPlanView<'a> {
-    AfterPlanView {
-        rules: &ctx.rules,
-        last_day: (plan.last_day(), plan.date_of(plan.last_day())),
-        next_session: next_session_after(ctx, plan),
-        today: plan.local(ctx.now).date_naive(),
-    }
-}
-
-/// The next session as the screen after the plan tells it.
-fn next_session_after<Tz: TimeZone>(
-    ctx: &Context<Tz>,
-    plan: &crate::plan::Plan<'_, Tz>,
-) -> NextSession {
-    if ctx.session_position().is_some_and(|(n, count)| n < count) {
-        return NextSession::Recorded;
-    }
-    let Some(window) = plan.rules().next_session.as_ref() else {
-        return NextSession::None;
-    };
-    match next_session_label(plan, ctx.now) {
-        Some(words) => NextSession::Due(words),
-        None => {
-            let (from, until) = plan.span(window);
-            // `until` is exclusive: the window's last moment is on the day before at midnight.
-            let last = plan.local_date(until - chrono::Duration::seconds(1));
-            NextSession::Overdue(plan.local_date(from), last)
-        }
     }
 }
 

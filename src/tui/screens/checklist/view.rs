@@ -2,6 +2,7 @@
 //! the things to avoid, why the selected one matters, when to call and what is normal, and
 //! the footer; every note over it when `s` opened them. It only reads.
 
+use super::after_plan::AfterPlanView;
 use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
@@ -9,7 +10,7 @@ use super::detail::Detail;
 use super::fold_line::fold_words;
 use super::normal_now::NormalNow;
 use super::notes_panel::NotesPanel;
-use super::placed::{after_plan_view, notes_of};
+use super::placed::notes_of;
 use super::progress_strip::ProgressStrip;
 use super::task_list::TaskList;
 use super::{Action, ChecklistScreen, keys};
@@ -51,7 +52,7 @@ impl ChecklistScreen {
         .render(regions.alerts, buf);
         let pick = Some(self.pick()).filter(|p| picks.contains(p));
         if placed.after_plan {
-            after_plan_view(ctx, &plan).render(regions.list, buf);
+            AfterPlanView::of(ctx, &plan).render(regions.list, buf);
         } else {
             TaskList {
                 tasks: &list.tasks,
