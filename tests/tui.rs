@@ -120,11 +120,19 @@ fn a_first_click_on_a_row_selected_by_keys_or_at_start_only_selects() {
     // Row 2 is the first task, selected when the screen opens: a click there (as to give
     // the window the focus, in a terminal that does not report focus) only selects.
     click(&mut app, 20, 2);
-    assert_eq!(ticks(&store), 0, "a click on the row selected at start ticked");
+    assert_eq!(
+        ticks(&store),
+        0,
+        "a click on the row selected at start ticked"
+    );
     // Moved onto the next row by a key: one click on it only selects too ...
     press(&mut app, &[Char('j')]);
     click(&mut app, 20, 3);
-    assert_eq!(ticks(&store), 0, "a click on the row selected by keys ticked");
+    assert_eq!(
+        ticks(&store),
+        0,
+        "a click on the row selected by keys ticked"
+    );
     // ... and the second click on it ticks it.
     click(&mut app, 20, 3);
     assert_eq!(ticks(&store), 1);

@@ -72,6 +72,9 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         }
     };
     let saved = ctx.save(&change)?;
+    if !saved.changed {
+        not_switched(ctx, &saved.state, at)?;
+    }
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
     let head = match (saved.changed, replace, latest) {
         (false, ..) => format!("Treatment already recorded: {}.", shown(at)),
@@ -268,4 +271,37 @@ fn as_error(text: &str) -> String {
     let prefix = "aftercare: ";
     let wrapped = wrap(text, prefix, "");
     wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string()
+}
+
+/// `start` at a time already recorded, with `--rules` naming a plan other than the one that
+/// treatment follows: nothing was changed, and the patient or clinic is told so, with the
+/// command that switches the plan (a recorded treatment changes plan only on purpose).
+/// Errors: `CliError::Usage` saying so; `Ok` when the plans are the same.
+fn not_switched(
+    ctx: &Context,
+    state: &crate::store::State,
+    at: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
+    let Some(file) = &ctx.rules_file else {
+        return Ok(());
+    };
+    let Some(recorded) = state.session(at).and_then(|s| s.plan.as_ref()) else {
+        return Ok(());
+    };
+    let given = PlanCopy::of(&ctx.rules);
+    if given.reference.sha256 == recorded.sha256 {
+        return Ok(());
+    }
+    let file = crate::inert::inert(&file.display().to_string()).into_owned();
+    let text = format!(
+        "Treatment already recorded: {}. It follows {}, and still does: {} was not applied \
+         to it. To switch this treatment to that plan (tick-offs and check-ins stay):",
+        moment(ctx.plan(at).local(at)),
+        describe(recorded),
+        describe(&given.reference),
+    );
+    Err(CliError::Usage(format!(
+        "{}\n  aftercare rules use {file}",
+        wrap(&text, "", ""),
+    )))
 }
