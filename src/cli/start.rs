@@ -9,7 +9,7 @@ use super::{CliError, Context, Out};
 use crate::dates::date_near;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::{TYPED_FORMAT, parse_time_near};
+use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -25,6 +25,7 @@ pub struct How {
 
 pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
+    let typed = at;
     let at = match at {
         Some(text) => parse_time_near(text, &Local, now).map_err(|source| CliError::Time {
             flag: "--at",
@@ -91,6 +92,19 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     };
     let text = format!("{head} {}", where_we_are(ctx, at, now));
     writeln!(out, "{}", wrap(&text, "", ""))?;
+    // A day alone: every "until" counts from the time filled in, so it is said, with how
+    // to put the real one.
+    if saved.changed && typed.is_some_and(|t| !says_time_of_day(t)) {
+        let local = ctx.plan(at).local(at);
+        let text = format!(
+            "No time given: counted from {}. What to avoid counts from the treatment's \
+             time; if it was another, correct it:",
+            local.format("%H:%M")
+        );
+        writeln!(out, "{}", wrap(&text, "", ""))?;
+        let local = local.format("%Y-%m-%d");
+        writeln!(out, "  aftercare start --replace --at \"{local} HH:MM\"")?;
+    }
     let recorded = saved.state.session(at).and_then(|s| s.plan.as_ref());
     if let Some(reference) = recorded.filter(|_| saved.changed) {
         let text = format!(
