@@ -99,7 +99,7 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         let text = format!(
             "No time given: counted from {}. What to avoid counts from the treatment's \
              time; if it was another, correct it:",
-            local.format("%H:%M")
+            crate::dates::clock(local)
         );
         writeln!(out, "{}", wrap(&text, "", ""))?;
         let local = local.format("%Y-%m-%d");

@@ -128,7 +128,7 @@ impl WelcomePrompt {
                     self.error = Some(format!(
                         "No time given: {} is filled in. What to avoid counts from the \
                          treatment's time: correct it above, then Enter.",
-                        local.format("%H:%M")
+                        crate::dates::clock(at.with_timezone(&ctx.tz).fixed_offset())
                     ));
                     self.confirming = None;
                     return Effect::Done;
