@@ -16,7 +16,6 @@ use super::demo::Demo;
 use super::screens::checklist::do_rows_width;
 use super::storage::Storage;
 use crate::checklist::Checklist;
-use crate::inert::inert;
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
@@ -256,7 +255,7 @@ pub fn not_saved(e: StoreError) -> String {
             source,
         } => format!(
             "Not saved: {source} (cannot {action} {})",
-            inert(&path.display().to_string())
+            crate::inert::inert_path(&path)
         ),
         e => format!("Not saved: {e}"),
     }
