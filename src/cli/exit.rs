@@ -70,14 +70,14 @@ pub enum CliError {
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
     /// A file `photo add` cannot keep as a photo; nothing was kept.
-    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert_path(&.path))]
+    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert_path(.path))]
     Photo {
         path: PathBuf,
         #[source]
         source: crate::photo::PhotoError,
     },
     /// A file `photo add` cannot read.
-    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert_path(&.path))]
+    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert_path(.path))]
     PhotoUnreadable {
         path: PathBuf,
         #[source]

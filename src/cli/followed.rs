@@ -221,7 +221,7 @@ pub fn notice(basis: &Basis) -> Option<String> {
         Basis::Unrecorded { file } => {
             let (shown, use_it) = match file {
                 Some(path) => {
-                    let path = crate::inert::inert_path(&path);
+                    let path = crate::inert::inert_path(path);
                     (format!("the plan in {path}"), path)
                 }
                 None => ("the built-in plan".to_string(), "builtin".to_string()),

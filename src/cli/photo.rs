@@ -128,7 +128,7 @@ fn read_photo_file(path: &Path) -> Result<Vec<u8>, CliError> {
     if !meta.is_file() {
         return Err(CliError::Usage(format!(
             "{} is {}, not a photo file",
-            crate::inert::inert_path(&path),
+            crate::inert::inert_path(path),
             crate::store::kind_of(&meta.file_type())
         )));
     }

@@ -306,7 +306,7 @@ fn not_switched(
     if given.reference.sha256 == recorded.sha256 {
         return Ok(());
     }
-    let file = crate::inert::inert_path(&file);
+    let file = crate::inert::inert_path(file);
     let text = format!(
         "Treatment already recorded: {}. It follows {}, and still does: {} was not applied \
          to it. To switch this treatment to that plan (tick-offs and check-ins stay):",
