@@ -23,10 +23,20 @@ fn a_first_treatment_whose_plan_is_over_needs_confirming() {
         .stdout("")
         .stderr(
             "aftercare: Not recorded: Fri 28 Nov 2025 15:00 is 365 days ago: its 43-day plan\n\
-             would already be over.\nIf that is right, run it again with --confirm:\n  \
-             aftercare start --at \"2025-11-28 15:00\" --confirm\n",
+             would already be over.\nDid you mean Sat 28 Nov 2026 15:00? Record that with:\n  \
+             aftercare start --at \"2026-11-28 15:00\"\nIf Fri 28 Nov 2025 15:00 is right, \
+             run it again with --confirm:\n  aftercare start --at \"2025-11-28 15:00\" \
+             --confirm\n",
         );
     assert!(!p.state_file().exists());
+    // The year suggested is accepted as it is suggested (issue 15).
+    p.at(NOW)
+        .args(["start", "--at", "2026-11-28 15:00"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Treatment recorded: Sat 28 Nov 2026 15:00. Day 1 is today.",
+        ));
     // Day 43 is still the plan's: recorded without asking.
     let p = Patient::new();
     p.at(NOW)
