@@ -146,10 +146,28 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
         .arg("remind")
         .assert()
         .stdout(contains("Due now").not());
-    // Counted: Day 1's eight things to avoid and three daily tasks, and Day 2 as it stands
-    // (8 + 7); not Day 1's evening routine, whose 20:00 came before 23:30.
+    // Day 1's daily tasks, due from 09:00, had half an hour after the treatment: not on Day
+    // 1, so not missed (issue 15); nor is its evening routine, whose 20:00 came before 23:30.
+    let day1 = p.json(
+        "2026-11-21 00:10",
+        &["plan", "--json", "--from", "1", "--to", "1"],
+    );
+    let ids: Vec<&str> = day1["days"][0]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "do" && t["as_needed"] != true)
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, Vec::<&str>::new(), "{day1}");
+    // Counted: Day 1's eight things to avoid, and Day 2 as it stands (8 + 7).
     let day = p.today("2026-11-21 00:10");
-    assert_eq!(day["recovery"]["due"], 26, "{day}");
+    assert_eq!(day["recovery"]["due"], 23, "{day}");
+    p.at("2026-11-21 00:10")
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("missed").not());
 }
 
 #[test]
