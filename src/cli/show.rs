@@ -14,7 +14,7 @@ use crate::progress::Progress;
 use crate::rules::Kind;
 use crate::rules::SourceKind;
 use crate::series::next_session_in;
-use chrono::Local;
+use chrono::{DateTime, FixedOffset, Local};
 
 /// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
 pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
@@ -69,7 +69,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // One title column for both lists, so the "when" words line up down the page.
     let width = title_width(&checklist.tasks);
     for kind in [Kind::Do, Kind::Avoid] {
-        write_tasks(out, &checklist.tasks, kind, width)?;
+        write_tasks(out, &checklist.tasks, kind, width, now)?;
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
@@ -217,8 +217,16 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
     }
 }
 
-/// One kind of task, two lines each: what to do and when, then the id `check` takes.
-fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result<(), CliError> {
+/// One kind of task, two lines each: what to do and when, then the id `check` takes. When
+/// is said where it stands at `now` (`TaskLine::when_at`), as the screen says it: "evening ·
+/// from 20:00" before the slot begins, "missed · morning" after.
+fn write_tasks(
+    out: Out,
+    tasks: &[TaskLine],
+    kind: Kind,
+    width: usize,
+    now: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
     let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
         return Ok(());
@@ -229,14 +237,14 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
             "  {} {}  {}",
             mark(task.done),
             pad(&task.title, width),
-            task.when
+            task.when_at(Some(now))
         );
         if columns(&line) <= WIDTH {
             writeln!(out, "{line}\n      {}", task.id)?;
         } else {
             // A long title: the "when" moves down beside the id rather than past 80 columns.
             writeln!(out, "  {} {}", mark(task.done), task.title)?;
-            writeln!(out, "      {} · {}", task.id, task.when)?;
+            writeln!(out, "      {} · {}", task.id, task.when_at(Some(now)))?;
         }
     }
     Ok(())
