@@ -128,9 +128,11 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
     ] {
         assert!(ids.contains(&kept), "{kept} not on Day 1: {ids:?}");
     }
-    // Counted: the eight things to avoid, the two evening tasks and the three daily ones
-    // (due from the treatment), not the morning's cleanser and moisturizer.
-    assert_eq!(day["recovery"]["due"], 13, "{day}");
+    // Counted at 12:00: the eight things to avoid and the three daily tasks (due from the
+    // treatment); the evening's two join at 20:00; never the morning's cleanser and
+    // moisturizer.
+    assert_eq!(day["recovery"]["due"], 11, "{day}");
+    assert_eq!(p.today("2026-11-20 20:00")["recovery"]["due"], 13);
     p.at("2026-11-20 12:00")
         .arg("today")
         .assert()
@@ -160,9 +162,11 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
         .map(|t| t["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, Vec::<&str>::new(), "{day1}");
-    // Counted: Day 1's eight things to avoid, and Day 2 as it stands (8 + 7).
+    // Counted at 00:10: Day 1's eight things to avoid; Day 2's tasks join as they come due
+    // (the morning routine at 08:00, the rest from 09:00).
     let day = p.today("2026-11-21 00:10");
-    assert_eq!(day["recovery"]["due"], 23, "{day}");
+    assert_eq!(day["recovery"]["due"], 8, "{day}");
+    assert_eq!(p.today("2026-11-21 08:00")["recovery"]["due"], 10);
     p.at("2026-11-21 00:10")
         .arg("today")
         .assert()

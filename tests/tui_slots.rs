@@ -6,6 +6,10 @@
 
 mod tui_harness;
 
+use aftercare::plan::Plan;
+use aftercare::rules::Rules;
+use aftercare::store::Change;
+use chrono_tz::Europe::Berlin;
 use crossterm::event::KeyCode::{Down, Enter};
 use tui_harness::*;
 
@@ -96,4 +100,55 @@ fn at_0005_the_morning_routine_is_later_from_0800_80x24() {
         shown.contains(" To do now ─"),
         "no count of nothing due: {shown}"
     );
+}
+
+/// "N% done so far" on the progress row.
+fn percent(shown: &str) -> &str {
+    let at = shown.find("% done so far").expect("a progress row");
+    let start = shown[..at].rfind(' ').map_or(0, |i| i + 1);
+    &shown[start..at]
+}
+
+/// Every task of Day 1 ticked: the share stays 100 % across midnight, and drops only as the
+/// new day's slots begin (08:00 the morning routine, 09:00 the day's tasks).
+#[test]
+fn the_share_done_holds_across_midnight_and_moves_as_slots_begin_80x24() {
+    let (_dir, store, _) = treated_store();
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at(TREATMENT), Berlin);
+    let day1 = plan.day(1);
+    let mut state = store.load().unwrap();
+    for task in &day1.tasks {
+        state = store
+            .apply(&Change::Tick {
+                session: at(TREATMENT),
+                date: day1.date,
+                task: task.id(),
+            })
+            .unwrap();
+    }
+    // Opened just after midnight, at 80x24.
+    let app = app_at(
+        store.clone(),
+        state.clone(),
+        "2026-11-21T00:01:00+01:00",
+        80,
+        24,
+    );
+    let shown = screen(&app);
+    insta::assert_snapshot!("share_after_midnight_day2_0001_80x24", shown);
+    assert_eq!(percent(&shown), "100", "{shown}");
+    // Left open across midnight and the morning (40 rows, so the row stays in sight whatever
+    // the selection opens): 13 of 15 once the morning's two join, 13 of 26 with the day's.
+    let mut app = app_at(store, state, "2026-11-20T23:59:00+01:00", 80, 40);
+    for (now, want) in [
+        ("2026-11-20T23:59:00+01:00", "100"),
+        ("2026-11-21T00:01:00+01:00", "100"),
+        ("2026-11-21T07:59:00+01:00", "100"),
+        ("2026-11-21T08:00:00+01:00", "86"),
+        ("2026-11-21T09:00:00+01:00", "50"),
+    ] {
+        app.set_now(at(now));
+        assert_eq!(percent(&screen(&app)), want, "at {now}: {}", screen(&app));
+    }
 }

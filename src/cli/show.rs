@@ -31,7 +31,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let progress = Progress::of(&plan, Some(session), now);
     let next = next_session_in(&plan, now, wording);
     if json {
         let doc = TodayJson {

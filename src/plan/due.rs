@@ -158,6 +158,22 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         task.slot.is_some() || slot_ends - self.treatment < MIN_TIME_AFTER_TREATMENT
     }
 
+    /// When `task` of the day dated `date` is first expected of the patient: for a task to
+    /// do that is due that day, its slot's beginning (`slot_span`); for anything else
+    /// (something to avoid, a task not due that day) `DAILY_TIME` on that date, or the
+    /// window's opening if later, and no later than the window's close or the day's end.
+    /// Progress counts a task from this moment on, so no day's tasks fall due at midnight.
+    pub fn comes_due(&self, task: &Task<'_>, date: NaiveDate) -> Instant {
+        if let Some((begins, _)) = self.slot_span(task, date) {
+            return begins;
+        }
+        let day_ends = self.day_bounds(date).1;
+        self.wall(date, DAILY_TIME)
+            .max(task.starts)
+            .min(task.ends)
+            .min(day_ends)
+    }
+
     /// The tasks of `day` that are due at some point of it, each with its slot, in the
     /// day's order. A once task is listed on every day of its window, with the same slot.
     pub fn due_on(&self, day: i64) -> Vec<DueTask<'r>> {
