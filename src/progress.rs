@@ -12,7 +12,8 @@
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
 //! - only from the treatment on: a slot whose time is before the treatment on its day is not
-//!   the patient's (`Plan::is_before_treatment`);
+//!   the patient's (`Plan::is_before_treatment`), nor, unless ticked, a task the treatment left
+//!   under two hours for (`Plan::had_no_time`: what to avoid on the day of a 23:30 treatment);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
 //! - a once-task counts once for the whole recovery, done if it was ticked by today.
 //!
@@ -121,6 +122,10 @@ impl Progress {
                 let is_done = plan.is_done(task, day.date, ticks);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {
                     // Over before the app knew of the treatment: not the patient's miss.
+                    continue;
+                }
+                if !is_done && plan.had_no_time(task, day.date) {
+                    // The treatment left it no time (what to avoid after a 23:30 treatment).
                     continue;
                 }
                 day_done += usize::from(is_done);

@@ -174,6 +174,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             .min(day_ends)
     }
 
+    /// Whether the treatment left `task` of the day dated `date` no time to be kept: on the
+    /// treatment's day, it comes due at the treatment (`comes_due`) and under
+    /// `MIN_TIME_AFTER_TREATMENT` is left before the day or its window ends (the eight things
+    /// to avoid after a 23:30 treatment). Such a task is never counted against the patient;
+    /// tasks to do are left off Day 1 altogether (`is_before_treatment`).
+    pub fn had_no_time(&self, task: &Task<'_>, date: NaiveDate) -> bool {
+        if date != self.local_date(self.treatment) {
+            return false;
+        }
+        let comes_due = self.comes_due(task, date);
+        let ends = self.day_bounds(date).1.min(task.ends);
+        comes_due <= self.treatment && ends - comes_due < MIN_TIME_AFTER_TREATMENT
+    }
+
     /// The tasks of `day` that are due at some point of it, each with its slot, in the
     /// day's order. A once task is listed on every day of its window, with the same slot.
     pub fn due_on(&self, day: i64) -> Vec<DueTask<'r>> {

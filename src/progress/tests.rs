@@ -301,3 +301,60 @@ fn the_builtin_plans_share_never_drops_across_a_midnight() {
         );
     }
 }
+
+/// Issue 15: after a 23:30 treatment nothing of Day 1 had time to be done or kept, so at 00:10
+/// nothing counts against the patient; two hours (a 22:00 treatment) are time enough.
+#[test]
+fn what_the_treatment_left_no_time_for_is_not_counted() {
+    let rules = Rules::builtin().unwrap();
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+    // (treatment, now, due, Day 1's total)
+    let cases = [
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-20T23:40:00+01:00",
+            0,
+            0,
+        ),
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            0,
+            0,
+        ),
+        // Day 2 at 09:00: its morning routine (2), daily tasks (3) and what to avoid (8).
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T09:00:00+01:00",
+            13,
+            0,
+        ),
+        // At 22:00 the eight things to avoid and the three daily tasks count on Day 1.
+        (
+            "2026-11-20T22:00:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            11,
+            11,
+        ),
+        (
+            "2026-11-20T22:01:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            0,
+            0,
+        ),
+    ];
+    for (treated, now, due, day1) in cases {
+        let mut s = session(&[]);
+        s.at = at(treated);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let p = Progress::of(&plan, Some(&s), at(now));
+        assert_eq!(p.due, due, "treated {treated}, at {now}");
+        assert_eq!(p.day(1).unwrap().total, day1, "treated {treated}");
+    }
+    // Kept anyway and ticked, it counts as done.
+    let mut s = session(&[(20, "no-makeup")]);
+    s.at = at("2026-11-20T23:30:00+01:00");
+    let plan = Plan::new(&rules, s.at, Berlin);
+    let p = Progress::of(&plan, Some(&s), at("2026-11-21T00:10:00+01:00"));
+    assert_eq!((p.done, p.due), (1, 1));
+}
