@@ -34,7 +34,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let progress = Progress::of(&plan, Some(session), now);
     let next = next_session_in(&plan, now, wording);
     if json {
         let doc = TodayJson {
@@ -55,7 +55,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(session.at))
     )?;
-    writeln!(out, "{}", day_header(&checklist))?;
+    writeln!(out, "{}", day_header(&checklist, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
@@ -72,7 +72,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // One title column for both lists, so the "when" words line up down the page.
     let width = title_width(&checklist.tasks);
     for kind in [Kind::Do, Kind::Avoid] {
-        write_tasks(out, &checklist.tasks, kind, width)?;
+        write_tasks(out, &checklist.tasks, kind, width, now)?;
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
@@ -131,7 +131,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     for day in days {
         let day = &Checklist::build_in(&plan, day, session, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
-        writeln!(out, "\n{}{mark}", day_header(day))?;
+        writeln!(out, "\n{}{mark}", day_header(day, plan.last_day()))?;
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
         write_warnings(out, &day.warnings, ctx.rules.provider.as_ref(), false)?;
@@ -182,9 +182,9 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
 /// Cells the plan listing's "  <- today" takes after a day's header.
 const TODAY_MARK_ROOM: usize = 10;
 
-fn day_header(day: &Checklist) -> String {
+fn day_header(day: &Checklist, last_day: i64) -> String {
     let (done, total) = day.progress();
-    let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
+    let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
         let counted = day.tasks.iter().filter(|t| !t.as_needed);
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
@@ -212,7 +212,7 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
         let first = plan.first_day();
         format!(
             "Nothing to do yet: the plan starts {} ({}).",
-            day_title(first),
+            day_title(first, plan.last_day()),
             long_date(plan.date_of(first))
         )
     } else {

@@ -6,13 +6,17 @@ use super::text::{WIDTH, columns, pad, wrap};
 use super::{CliError, Out};
 use crate::checklist::{NoteLine, TaskLine};
 use crate::rules::Kind;
+use chrono::{DateTime, FixedOffset};
 
-/// One kind of task, two lines each: what to do and when, then the id `check` takes.
+/// One kind of task, two lines each: what to do and when, then the id `check` takes. When
+/// is said where it stands at `now` (`TaskLine::when_at`), as the screen says it: "evening ·
+/// from 20:00" before the slot begins, "missed · morning" after.
 pub(super) fn write_tasks(
     out: Out,
     tasks: &[TaskLine],
     kind: Kind,
     width: usize,
+    now: DateTime<FixedOffset>,
 ) -> Result<(), CliError> {
     let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
@@ -20,7 +24,8 @@ pub(super) fn write_tasks(
     }
     writeln!(out, "\n{}", heading(kind))?;
     for task in tasks {
-        match task_row("  ", task, width, &task.when) {
+        let when = task.when_at(Some(now));
+        match task_row("  ", task, width, &when) {
             Some(line) => writeln!(out, "{line}\n      {}", task.id)?,
             // A long title: the "when" moves down beside the id rather than past 80 columns.
             None => writeln!(
@@ -29,7 +34,7 @@ pub(super) fn write_tasks(
                 mark(task.done),
                 task.title,
                 task.id,
-                task.when
+                when
             )?,
         }
     }
