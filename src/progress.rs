@@ -4,6 +4,8 @@
 //! - only recovery days (Day 1 on) up to and including today: preparation days are shown but
 //!   not counted, since many patients start the app after their treatment;
 //! - only tasks that count (`plan::counts`): one done "as needed" never does;
+//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`): nothing is
+//!   left to keep, and it cannot be ticked;
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
@@ -79,8 +81,14 @@ impl DayProgress {
 }
 
 impl Progress {
-    /// The plan's progress with the tick-offs of `session`, `today` being a plan day.
-    pub fn of<Tz: TimeZone>(plan: &Plan<'_, Tz>, session: Option<&Session>, today: i64) -> Self {
+    /// The plan's progress with the tick-offs of `session`, `today` being a plan day and
+    /// `now` the moment (what has been lifted by then is not counted).
+    pub fn of<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        session: Option<&Session>,
+        today: i64,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
         let empty = Ticks::new();
         let ticks = session.map_or(&empty, |s| &s.ticks);
         let recorded = session.and_then(|s| s.recorded);
@@ -103,6 +111,7 @@ impl Progress {
             let day = plan.day(number);
             let (mut day_done, mut day_total) = (0, 0);
             let counted = day.tasks.iter().filter(|t| counts(t.rule));
+            let counted = counted.filter(|t| !plan.is_lifted(t, day.date, now));
             for task in counted.filter(|t| !plan.is_before_treatment(t, day.date)) {
                 let is_done = plan.is_done(task, day.date, ticks);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {

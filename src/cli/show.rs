@@ -31,7 +31,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let progress = Progress::of(&plan, Some(session), checklist.day, now);
     let next = next_session_in(&plan, now, wording);
     if json {
         let doc = TodayJson {
@@ -183,7 +183,7 @@ fn day_header(day: &Checklist) -> String {
     let (done, total) = day.progress();
     let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
     if total > 0 {
-        let counted = day.tasks.iter().filter(|t| !t.as_needed);
+        let counted = day.tasks.iter().filter(|t| t.counts());
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
         header.push_str(&format!(" · {done}/{total} ticked"));
         // What the count is made of, where the line has room for it (and for the plan's
@@ -219,12 +219,24 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
 
 /// One kind of task, two lines each: what to do and when, then the id `check` takes.
 fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result<(), CliError> {
-    let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
+    let mut tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
         return Ok(());
     }
+    // What still holds first, then what was lifted today (as the checklist lists them).
+    tasks.sort_by_key(|t| t.lifted_by_now);
     writeln!(out, "\n{}", heading(kind))?;
     for task in tasks {
+        if task.lifted_by_now {
+            // Over on the day: said as the checklist says it, with no box and no id to tick.
+            let words = task
+                .lifted
+                .clone()
+                .unwrap_or_else(|| format!("{}: over", task.title));
+            let from = format!("from {}", task.ends.format("%H:%M"));
+            writeln!(out, "  ✓   {}  {from}", pad(&words, width))?;
+            continue;
+        }
         let line = format!(
             "  {} {}  {}",
             mark(task.done),

@@ -1,6 +1,6 @@
 use super::*;
 use crate::rules::Rules;
-use chrono::DateTime;
+use chrono::{DateTime, FixedOffset};
 use chrono_tz::Europe::Berlin;
 
 /// Treatment Fri 20 Nov 14:00: `a` daily at 18:00 on Days 1–4 (after the treatment, so on
@@ -26,7 +26,7 @@ fn progress(ticks: &[(u32, &str)], today: i64) -> Progress {
     let rules = Rules::parse(RULES, "t").unwrap();
     let s = session(ticks);
     let plan = Plan::new(&rules, s.at, Berlin);
-    Progress::of(&plan, Some(&s), today)
+    Progress::of(&plan, Some(&s), today, late(&plan, today))
 }
 
 const TICKS: &[(u32, &str)] = &[
@@ -118,7 +118,7 @@ fn a_task_done_as_needed_never_counts() {
     for ticks in [&[][..], &[(20, "n"), (21, "n"), (21, "a")][..]] {
         let s = session(ticks);
         let plan = Plan::new(&rules, s.at, Berlin);
-        let p = Progress::of(&plan, Some(&s), 3);
+        let p = Progress::of(&plan, Some(&s), 3, late(&plan, 3));
         assert_eq!(p.due, 3, "{ticks:?}");
         assert_eq!(p.done, usize::from(!ticks.is_empty()));
         assert_eq!(p.day(2).unwrap().total, 1);
@@ -132,7 +132,7 @@ fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
         let mut s = session(ticks);
         s.recorded = Some(DateTime::parse_from_rfc3339(when).unwrap());
         let plan = Plan::new(&rules, s.at, Berlin);
-        Progress::of(&plan, Some(&s), 3)
+        Progress::of(&plan, Some(&s), 3, late(&plan, 3))
     };
     // Recorded on Day 2 at 10:00: Day 1's `a` (due until midnight) was over; Day 2's `a`,
     // `c` that evening and the next morning, and `b` (open until Day 3) still count.
@@ -172,8 +172,55 @@ fn a_slot_before_the_treatment_on_its_day_is_not_counted() {
         let mut s = session(ticks);
         s.at = DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
         let plan = Plan::new(&rules, s.at, Berlin);
-        let p = Progress::of(&plan, Some(&s), today);
+        let p = Progress::of(&plan, Some(&s), today, late(&plan, today));
         assert_eq!((p.done, p.due), (done, due), "{ticks:?} on Day {today}");
         assert_eq!(p.day(1).unwrap().total, 1);
+    }
+}
+
+/// A minute before the end of plan day `day`: the day as it stands at its close.
+fn late(plan: &Plan<'_, chrono_tz::Tz>, day: i64) -> DateTime<FixedOffset> {
+    plan.day_bounds(plan.date_of(day)).1 - chrono::Duration::minutes(1)
+}
+
+/// `m` to avoid for 48 h (until Sun 22 Nov 14:00, Day 3), `a` daily at 18:00, for 5 days.
+const LIFTS: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
+  {"id":"a","title":"A","kind":"do","at":"18:00","from_hours":0,"until_hours":120,"rationale":"r","sources":[]},
+  {"id":"m","title":"M","kind":"avoid","from_hours":0,"until_hours":48,"rationale":"r","sources":[]}]}"#;
+
+#[test]
+fn a_restriction_is_not_counted_on_its_day_once_it_has_lifted() {
+    let rules = Rules::parse(LIFTS, "t").unwrap();
+    let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+    // (ticks, now, Day 3's (done, total), all (done, due))
+    type Case<'a> = (
+        &'a [(u32, &'a str)],
+        &'a str,
+        (usize, usize),
+        (usize, usize),
+    );
+    let cases: [Case<'_>; 5] = [
+        // Day 3 before 14:00: `m` still holds and counts, on Day 3 as on Days 1 and 2.
+        (&[], "2026-11-22T13:59:00+01:00", (0, 2), (0, 6)),
+        (&[(22, "m")], "2026-11-22T13:59:00+01:00", (1, 2), (1, 6)),
+        // From 14:00 it is lifted: nothing left to keep on Day 3, ticked or not.
+        (&[], "2026-11-22T14:00:00+01:00", (0, 1), (0, 5)),
+        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (0, 1), (0, 5)),
+        // Days 1 and 2 held it all day: there it counts for good.
+        (
+            &[(20, "m"), (21, "m")],
+            "2026-11-24T10:00:00+01:00",
+            (0, 1),
+            (2, 7),
+        ),
+    ];
+    for (ticks, now, day3, all) in cases {
+        let s = session(ticks);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let now = at(now);
+        let p = Progress::of(&plan, Some(&s), plan.day_of(now), now);
+        let d3 = p.day(3).unwrap();
+        assert_eq!((d3.done, d3.total), day3, "{ticks:?} at {now}");
+        assert_eq!((p.done, p.due), all, "{ticks:?} at {now}");
     }
 }

@@ -62,7 +62,7 @@ pub struct Context<Tz: TimeZone> {
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
     /// What `progress` was computed from: the treatment, today and its tick-offs.
-    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
+    progress_inputs: Option<(DateTime<FixedOffset>, i64, usize, Ticks)>,
     /// The simulated clock, in demo mode.
     pub demo: Option<Demo>,
     /// Why the last change was not saved.
@@ -221,15 +221,20 @@ impl<Tz: TimeZone> Context<Tz> {
         };
         let today = self.session_today().unwrap_or(1);
         let alerts = alerts_on(&plan, session, list.date);
+        // A restriction lifting (at its minute, not a midnight) takes it out of the counts.
+        let lifted = plan.lifted(plan.treatment(), self.now).len();
         let stale = self
             .progress_inputs
             .as_ref()
-            .is_none_or(|(at, day, ticks)| {
-                *at != session.at || *day != today || *ticks != session.ticks
+            .is_none_or(|(at, day, was_lifted, ticks)| {
+                *at != session.at
+                    || *day != today
+                    || *was_lifted != lifted
+                    || *ticks != session.ticks
             });
         let fresh = stale.then(|| {
-            let inputs = (session.at, today, session.ticks.clone());
-            (Progress::of(&plan, Some(session), today), inputs)
+            let inputs = (session.at, today, lifted, session.ticks.clone());
+            (Progress::of(&plan, Some(session), today, self.now), inputs)
         });
         self.alerts = alerts;
         if let Some((progress, inputs)) = fresh {
