@@ -48,7 +48,7 @@ fn derivation(c: &mut Criterion) {
         });
         // What the screens' recovery progress derives on every refresh: every day, to the end.
         group.bench_function(BenchmarkId::new("progress", &name), |b| {
-            b.iter(|| Progress::of(&plan, None, black_box(day)))
+            b.iter(|| Progress::of(&plan, None, black_box(day), plan.treatment()))
         });
         group.bench_function(BenchmarkId::new("checklist_all", &name), |b| {
             b.iter(|| {

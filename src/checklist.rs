@@ -45,8 +45,9 @@ pub struct TaskLine {
     #[serde(skip)]
     pub lifted: Option<String>,
     /// Something to avoid whose window closed on this day by `now` (`Plan::is_lifted`): said
-    /// as lifted, never ticked, and in no count (`Checklist::progress`).
-    #[serde(skip)]
+    /// as lifted, never ticked, and in no count (`Checklist::progress`). In JSON
+    /// `"lifted": true`, only when it is.
+    #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
     pub lifted_by_now: bool,
     /// The booking of the next session on a day before its window opens: it comes up a
     /// week early (`Plan::coming_up`) and can be ticked from then on.
