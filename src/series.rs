@@ -99,7 +99,7 @@ fn summarize<Tz: TimeZone>(
     if let Some(next) = next {
         until = until.min(plan.day_of(next) - 1);
     }
-    let progress = Progress::of(&plan, Some(session), until, now);
+    let progress = Progress::up_to(&plan, Some(session), now, until);
     let last_date = plan.date_of(until);
     let checkins: Vec<_> = session.checkins.range(..=last_date).collect();
     let symptoms = rules

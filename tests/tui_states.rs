@@ -420,10 +420,12 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
     // The alert's whole text, and until when each thing is to be avoided: with an alert up
     // the list of tasks scrolls before the times of what to avoid give way.
     assert!(shown.contains("use urgent care."), "{shown}");
-    // With the header's two rows, the times give way to the tasks on now; the heading names
-    // `a`, which shows them whatever is selected.
-    assert!(shown.contains("a: until when"), "{shown}");
-    press(&mut app, &[KeyCode::Char('a')]);
+    // Where the times give way to the tasks on now, the heading names `a`, which shows them
+    // whatever is selected.
+    let folded = shown.contains("a: until when");
+    if folded {
+        press(&mut app, &[KeyCode::Char('a')]);
+    }
     let opened = screen(&app);
     for until in [
         "until Sun 14:00",
@@ -432,7 +434,9 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
     ] {
         assert!(opened.contains(until), "{until}:\n{opened}");
     }
-    press(&mut app, &[KeyCode::Char('a')]);
+    if folded {
+        press(&mut app, &[KeyCode::Char('a')]);
+    }
     // The signs that mean calling today are not on screen with the alert up: the heading
     // counts them, so none is left to `s` unsaid.
     assert!(shown.contains("s: +7 call-today signs"), "{shown}");

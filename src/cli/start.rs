@@ -9,7 +9,7 @@ use super::{CliError, Context, Out};
 use crate::dates::date_near;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::{TYPED_FORMAT, parse_time_near};
+use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -25,6 +25,7 @@ pub struct How {
 
 pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
+    let typed = at;
     let at = match at {
         Some(text) => parse_time_near(text, &Local, now).map_err(|source| CliError::Time {
             flag: "--at",
@@ -46,8 +47,21 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         }
         Some(Refusal::Implausible(why)) => {
             let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
+            // A year typed wrong: the time most likely meant, as a command that works; the
+            // time typed is then named, so "that" cannot be read as the suggestion.
+            let (meant, that) = match likely_year(ctx, at, how, now) {
+                Some(meant) => (
+                    format!(
+                        "\nDid you mean {}? Record that with:\n  {}",
+                        moment(ctx.plan(meant).local(meant)),
+                        suggestion(ctx, meant, how, now)
+                    ),
+                    moment(ctx.plan(at).local(at)),
+                ),
+                None => (String::new(), "that".to_string()),
+            };
             return Err(CliError::Usage(format!(
-                "{}\nIf that is right, run it again with --confirm:\n  {}",
+                "{}{meant}\nIf {that} is right, run it again with --confirm:\n  {}",
                 as_error(&why),
                 command(ctx, at, how, "--confirm"),
             )));
@@ -72,6 +86,9 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         }
     };
     let saved = ctx.save(&change)?;
+    if !saved.changed {
+        not_switched(ctx, &saved.state, at)?;
+    }
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
     let head = match (saved.changed, replace, latest) {
         (false, ..) => format!("Treatment already recorded: {}.", shown(at)),
@@ -88,6 +105,19 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     };
     let text = format!("{head} {}", where_we_are(ctx, at, now));
     writeln!(out, "{}", wrap(&text, "", ""))?;
+    // A day alone: every "until" counts from the time filled in, so it is said, with how
+    // to put the real one.
+    if saved.changed && typed.is_some_and(|t| !says_time_of_day(t)) {
+        let local = ctx.plan(at).local(at);
+        let text = format!(
+            "No time given: counted from {}. What to avoid counts from the treatment's \
+             time; if it was another, correct it:",
+            local.format("%H:%M")
+        );
+        writeln!(out, "{}", wrap(&text, "", ""))?;
+        let local = local.format("%Y-%m-%d");
+        writeln!(out, "  aftercare start --replace --at \"{local} HH:MM\"")?;
+    }
     let recorded = saved.state.session(at).and_then(|s| s.plan.as_ref());
     if let Some(reference) = recorded.filter(|_| saved.changed) {
         let text = format!(
@@ -130,11 +160,29 @@ fn refusal(
     if let Some(latest) = latest.filter(|l| how.next && at < *l) {
         return Some(Refusal::NotNext(latest));
     }
-    // A treatment being moved is no neighbour of its new time.
-    let others = ctx.state.sessions.iter().map(|s| s.at);
-    let others = others.filter(|o| !(how.replace && Some(*o) == latest));
     let plan_days = ctx.plan(at).last_day();
-    plausible::check(at, now, others, plan_days).map(Refusal::Implausible)
+    plausible::check(at, now, others(ctx, how), plan_days).map(Refusal::Implausible)
+}
+
+/// The treatments a new time is compared with: all recorded, but the one being moved (no
+/// neighbour of its new time).
+fn others(ctx: &Context, how: How) -> Vec<DateTime<FixedOffset>> {
+    let latest = ctx.state.sessions.last().map(|s| s.at);
+    let all = ctx.state.sessions.iter().map(|s| s.at);
+    all.filter(|o| !(how.replace && Some(*o) == latest))
+        .collect()
+}
+
+/// The time `at` most likely meant, where `refusal` doubts it for its year
+/// (`plausible::likely_year`), beside the same treatments `refusal` compares it with.
+fn likely_year(
+    ctx: &Context,
+    at: DateTime<FixedOffset>,
+    how: How,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let plan_days = ctx.plan(at).last_day();
+    plausible::likely_year(at, now, &others(ctx, how), plan_days, &Local)
 }
 
 /// The `start` command for `at` with the flags of `how`, and `--confirm` when it would be
@@ -268,4 +316,37 @@ fn as_error(text: &str) -> String {
     let prefix = "aftercare: ";
     let wrapped = wrap(text, prefix, "");
     wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string()
+}
+
+/// `start` at a time already recorded, with `--rules` naming a plan other than the one that
+/// treatment follows: nothing was changed, and the patient or clinic is told so, with the
+/// command that switches the plan (a recorded treatment changes plan only on purpose).
+/// Errors: `CliError::Usage` saying so; `Ok` when the plans are the same.
+fn not_switched(
+    ctx: &Context,
+    state: &crate::store::State,
+    at: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
+    let Some(file) = &ctx.rules_file else {
+        return Ok(());
+    };
+    let Some(recorded) = state.session(at).and_then(|s| s.plan.as_ref()) else {
+        return Ok(());
+    };
+    let given = PlanCopy::of(&ctx.rules);
+    if given.reference.sha256 == recorded.sha256 {
+        return Ok(());
+    }
+    let file = crate::inert::inert(&file.display().to_string()).into_owned();
+    let text = format!(
+        "Treatment already recorded: {}. It follows {}, and still does: {} was not applied \
+         to it. To switch this treatment to that plan (tick-offs and check-ins stay):",
+        moment(ctx.plan(at).local(at)),
+        describe(recorded),
+        describe(&given.reference),
+    );
+    Err(CliError::Usage(format!(
+        "{}\n  aftercare rules use {file}",
+        wrap(&text, "", ""),
+    )))
 }
