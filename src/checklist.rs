@@ -44,10 +44,22 @@ pub struct TaskLine {
     /// `lifted` words).
     #[serde(skip)]
     pub lifted: Option<String>,
+    /// Something to avoid whose window closed on this day by `now` (`Plan::is_lifted`): said
+    /// as lifted, never ticked, and in no count (`Checklist::progress`). In JSON
+    /// `"lifted": true`, only when it is.
+    #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
+    pub lifted_by_now: bool,
     /// The booking of the next session on a day before its window opens: it comes up a
     /// week early (`Plan::coming_up`) and can be ticked from then on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub coming_up: bool,
+}
+
+impl TaskLine {
+    /// Whether the task is in the day's counts: not done as needed, not lifted by now.
+    pub fn counts(&self) -> bool {
+        !self.as_needed && !self.lifted_by_now
+    }
 }
 
 /// A phase or warning sign on one day.
@@ -165,6 +177,7 @@ impl Checklist {
                 sources: task.rule.sources.clone(),
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
                 lifted: task.rule.lifted.clone(),
+                lifted_by_now: plan.is_lifted(task, d.date, now),
                 coming_up,
             }
         };
@@ -210,9 +223,10 @@ impl Checklist {
         self
     }
 
-    /// Tasks done, of the day's tasks that count (not those done as needed).
+    /// Tasks done, of the day's tasks that count: not those done as needed, nor a
+    /// restriction lifted by the time the list was built (`TaskLine::lifted_by_now`).
     pub fn progress(&self) -> (usize, usize) {
-        let counted = self.tasks.iter().filter(|t| !t.as_needed);
+        let counted = self.tasks.iter().filter(|t| t.counts());
         counted.fold((0, 0), |(done, all), t| {
             (done + usize::from(t.done), all + 1)
         })

@@ -8,6 +8,8 @@
 //!   so the share never drops just because the clock passed midnight (a new day's tasks join
 //!   one slot at a time, as they can be done), and ticking ahead of time counts at once;
 //! - only tasks that count (`plan::counts`): one done "as needed" never does;
+//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`): nothing is
+//!   left to keep, and it cannot be ticked;
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
@@ -119,6 +121,14 @@ impl Progress {
             let (mut day_done, mut day_total) = (0, 0);
             let counted = day.tasks.iter().filter(|t| counts(t.rule));
             for task in counted.filter(|t| !plan.is_before_treatment(t, day.date)) {
+                if plan.is_lifted(task, day.date, now) {
+                    // Lifted on its day: nothing left to keep, ticked or not.
+                    continue;
+                }
+                if plan.is_lifted(task, day.date, task.ends) {
+                    // It lifts later today: the counts change then.
+                    changes_at = Some(changes_at.map_or(task.ends, |at| at.min(task.ends)));
+                }
                 let is_done = plan.is_done(task, day.date, ticks);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {
                     // Over before the app knew of the treatment: not the patient's miss.

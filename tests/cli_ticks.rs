@@ -4,6 +4,7 @@
 mod cli_common;
 
 use cli_common::*;
+use predicates::prelude::*;
 use predicates::str::contains;
 use std::fs;
 
@@ -47,7 +48,8 @@ fn tick_offs_persist_for_their_day_only() {
     let later = p.today("2026-11-22 21:45");
     assert!(done(&later, "gentle-cleanser@evening"));
     assert!(!done(&later, "gentle-cleanser@morning"));
-    assert_eq!(later["done"], 2);
+    // No makeup lifted at 14:00: nothing left to keep, so in no count, ticked or not.
+    assert_eq!(later["done"], 1);
     assert!(!done(
         &p.today("2026-11-23 08:00"),
         "gentle-cleanser@evening"
@@ -202,4 +204,55 @@ fn check_errors_say_what_to_type_instead() {
         assert!(stderr.starts_with(want), "{args:?}:\n{stderr}");
     }
     assert_eq!(fs::read(p.state_file()).unwrap(), before);
+}
+
+/// Makeup is lifted 48 h after a 14:00 treatment, at 14:00 on Day 3: before then "No makeup"
+/// counts and can be ticked; from then it is in no count, `today` says it is fine again with
+/// no box, and `check` says there is nothing to tick (exit 2), as the checklist does.
+#[test]
+fn a_lifted_restriction_is_in_no_count_and_cannot_be_ticked() {
+    let p = Patient::treated();
+    let before = p.today("2026-11-22 13:59");
+    assert_eq!(
+        (before["done"].as_u64(), before["total"].as_u64()),
+        (Some(0), Some(15))
+    );
+    let after = p.today("2026-11-22 14:00");
+    assert_eq!(
+        (after["done"].as_u64(), after["total"].as_u64()),
+        (Some(0), Some(13))
+    );
+    p.at("2026-11-22 14:00")
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("0/13 ticked (7 do, 6 avoid)"))
+        .stdout(contains(
+            "  ✓   Makeup is fine again                     from 14:00",
+        ))
+        .stdout(contains("no-makeup\n").not());
+    p.at("2026-11-22 16:00")
+        .args(["check", "no-makeup"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: nothing to tick: “No makeup” ended at 14:00 on Day 3 (Sun 22 Nov). \
+             Makeup is fine again\n",
+        );
+    // Day 2 held it all day: ticked there, it counts there for good.
+    p.at("2026-11-22 16:00")
+        .args(["check", "no-makeup", "--day", "2"])
+        .assert()
+        .success();
+    let day2 = p
+        .at("2026-11-22 16:00")
+        .args(["plan", "--json", "--from", "2", "--to", "2"])
+        .output()
+        .unwrap();
+    let day2: serde_json::Value = serde_json::from_slice(&day2.stdout).unwrap();
+    let day2 = &day2["days"][0];
+    assert_eq!(
+        (day2["done"].as_u64(), day2["total"].as_u64()),
+        (Some(1), Some(15))
+    );
 }

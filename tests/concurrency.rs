@@ -70,7 +70,8 @@ fn daily_tasks(p: &Patient) -> Vec<(String, usize)> {
     for day in plan["days"].as_array().unwrap() {
         let n = day["day"].as_u64().unwrap() as usize;
         for task in day["tasks"].as_array().unwrap() {
-            if task["repeat"] != "once" {
+            // A restriction lifted on its day has nothing left to tick.
+            if task["repeat"] != "once" && task["lifted"] != true {
                 pairs.push((task["id"].as_str().unwrap().to_string(), n));
             }
         }

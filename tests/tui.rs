@@ -72,8 +72,9 @@ fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
         let saved = store.load().unwrap();
         saved.sessions[0].ticks.values().map(|ids| ids.len()).sum()
     };
-    // Row 1 is the "To do now" heading, row 2 the first task (selected), row 3 the second.
-    click(&mut app, 20, 3);
+    // Rows 0 and 1 are the header, row 2 the "To do now" heading, row 3 the first task
+    // (selected), row 4 the second.
+    click(&mut app, 20, 4);
     assert_eq!(ticks(&store), 0, "a click on a title only selects");
     let shown = screen(&app);
     assert!(
@@ -81,7 +82,7 @@ fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
         "{shown}"
     );
     // The same row again ticks it.
-    click(&mut app, 20, 3);
+    click(&mut app, 20, 4);
     assert_eq!(ticks(&store), 1);
     assert!(
         screen(&app).contains("› [x] Moisturize"),
@@ -89,7 +90,7 @@ fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
         screen(&app)
     );
     // A click on a box ticks that task at once (columns 2–4: "[ ]").
-    click(&mut app, 3, 4);
+    click(&mut app, 3, 5);
     assert_eq!(ticks(&store), 2);
     assert!(
         screen(&app).contains("› [x] Apply SPF 30+"),
@@ -98,14 +99,14 @@ fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
     );
     // The click that gives the window the focus only selects, even on a box.
     handle_event(&mut app, &Event::FocusGained);
-    click(&mut app, 3, 6);
+    click(&mut app, 3, 7);
     assert_eq!(ticks(&store), 2, "the focusing click ticked");
     assert!(
         screen(&app).contains("› [ ] Eat antioxidants"),
         "{}",
         screen(&app)
     );
-    click(&mut app, 3, 6);
+    click(&mut app, 3, 7);
     assert_eq!(ticks(&store), 3);
 }
 
@@ -117,9 +118,10 @@ fn a_first_click_on_a_row_selected_by_keys_or_at_start_only_selects() {
         let saved = store.load().unwrap();
         saved.sessions[0].ticks.values().map(|ids| ids.len()).sum()
     };
-    // Row 2 is the first task, selected when the screen opens: a click there (as to give
-    // the window the focus, in a terminal that does not report focus) only selects.
-    click(&mut app, 20, 2);
+    // Row 3 is the first task (under the header's two rows and the heading), selected when
+    // the screen opens: a click there (as to give the window the focus, in a terminal that
+    // does not report focus) only selects.
+    click(&mut app, 20, 3);
     assert_eq!(
         ticks(&store),
         0,
@@ -127,14 +129,14 @@ fn a_first_click_on_a_row_selected_by_keys_or_at_start_only_selects() {
     );
     // Moved onto the next row by a key: one click on it only selects too ...
     press(&mut app, &[Char('j')]);
-    click(&mut app, 20, 3);
+    click(&mut app, 20, 4);
     assert_eq!(
         ticks(&store),
         0,
         "a click on the row selected by keys ticked"
     );
     // ... and the second click on it ticks it.
-    click(&mut app, 20, 3);
+    click(&mut app, 20, 4);
     assert_eq!(ticks(&store), 1);
     assert!(
         screen(&app).contains("› [x] Moisturize"),

@@ -145,7 +145,7 @@ fn seen(walk: &mut Walk, width: u16, place: &str, list: &Checklist, now: Instant
         !shown.contains("more to avoid"),
         "{place}: something to avoid is folded:\n{shown}"
     );
-    if width >= 80 && walk.times_may_give_way && shown.contains("i: until when") {
+    if width >= 80 && walk.times_may_give_way && shown.contains("a: until when") {
         // The times gave way to a task due now: counted, and the heading says where to read them.
         walk.times_folded.insert(place.to_string());
     } else if width >= 80 {

@@ -186,7 +186,7 @@ fn day_header(day: &Checklist, last_day: i64) -> String {
     let (done, total) = day.progress();
     let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
-        let counted = day.tasks.iter().filter(|t| !t.as_needed);
+        let counted = day.tasks.iter().filter(|t| t.counts());
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
         header.push_str(&format!(" · {done}/{total} ticked"));
         // What the count is made of, where the line has room for it (and for the plan's

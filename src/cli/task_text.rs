@@ -18,12 +18,24 @@ pub(super) fn write_tasks(
     width: usize,
     now: DateTime<FixedOffset>,
 ) -> Result<(), CliError> {
-    let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
+    let mut tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
         return Ok(());
     }
+    // What still holds first, then what was lifted today (as the checklist lists them).
+    tasks.sort_by_key(|t| t.lifted_by_now);
     writeln!(out, "\n{}", heading(kind))?;
     for task in tasks {
+        if task.lifted_by_now {
+            // Over on the day: said as the checklist says it, with no box and no id to tick.
+            let words = task
+                .lifted
+                .as_deref()
+                .map_or_else(|| format!("{}: over", task.title), str::to_string);
+            let from = format!("from {}", crate::dates::clock(task.ends));
+            writeln!(out, "  ✓   {}  {from}", pad(&words, width))?;
+            continue;
+        }
         let when = task.when_at(Some(now));
         match task_row("  ", task, width, &when) {
             Some(line) => writeln!(out, "{line}\n      {}", task.id)?,

@@ -20,6 +20,21 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
             task.title
         )));
     }
+    // Lifted on its day (`Plan::is_lifted`): nothing is left to keep, so nothing to tick,
+    // as on the checklist, where it reads "✓ Makeup is fine again".
+    if task.lifted_by_now {
+        let when = task.ends.format("%H:%M");
+        return Err(CliError::Usage(format!(
+            "nothing to tick: “{}” ended at {when} on Day {} ({}){}",
+            task.title,
+            target.day.day,
+            short_date(target.day.date),
+            task.lifted
+                .as_ref()
+                .map(|words| format!(". {words}"))
+                .unwrap_or_default()
+        )));
+    }
     let saved = !task.done
         && ctx
             .save(&Change::Tick {

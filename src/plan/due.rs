@@ -133,6 +133,16 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         }
     }
 
+    /// Whether `task`, something to avoid on the day dated `date`, has been *lifted* there by
+    /// `now`: its window closes during that day ("Makeup is fine again" at 15:00 on Day 3),
+    /// at or before `now`. Nothing is left to keep then, and it cannot be ticked, so it is in
+    /// no count: not the day's "ticked", not "To avoid … kept", not the recovery's share.
+    /// A window that closes at the day's end (or later) holds the whole day: that day it is
+    /// still kept, and ticked, as on any other.
+    pub fn is_lifted(&self, task: &Task<'_>, date: NaiveDate, now: Instant) -> bool {
+        task.rule.kind == Kind::Avoid && task.ends <= now && task.ends < self.day_bounds(date).1
+    }
+
     /// Whether `task`, on the day dated `date`, is a task to do whose time of day comes
     /// before the treatment on the treatment's own day, and so is not on Day 1 at all: not
     /// listed, due, missed, reminded of or counted. That is

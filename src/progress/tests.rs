@@ -358,3 +358,50 @@ fn what_the_treatment_left_no_time_for_is_not_counted() {
     let p = Progress::of(&plan, Some(&s), at("2026-11-21T00:10:00+01:00"));
     assert_eq!((p.done, p.due), (1, 1));
 }
+
+/// `m` to avoid for 48 h (until Sun 22 Nov 14:00, Day 3), `a` daily at 18:00, for 5 days.
+const LIFTS: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","rules":[
+  {"id":"a","title":"A","kind":"do","at":"18:00","from_hours":0,"until_hours":120,"rationale":"r","sources":[]},
+  {"id":"m","title":"M","kind":"avoid","from_hours":0,"until_hours":48,"rationale":"r","sources":[]}]}"#;
+
+#[test]
+fn a_restriction_is_not_counted_on_its_day_once_it_has_lifted() {
+    let rules = Rules::parse(LIFTS, "t").unwrap();
+    let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+    // (ticks, now, Day 3's (done, total), all (done, due)); `a` joins at 18:00 each day.
+    type Case<'a> = (
+        &'a [(u32, &'a str)],
+        &'a str,
+        (usize, usize),
+        (usize, usize),
+    );
+    let cases: [Case<'_>; 5] = [
+        // Day 3 before 14:00: `m` still holds and counts, on Day 3 as on Days 1 and 2.
+        (&[], "2026-11-22T13:59:00+01:00", (0, 2), (0, 5)),
+        (&[(22, "m")], "2026-11-22T13:59:00+01:00", (1, 2), (1, 5)),
+        // From 14:00 it is lifted: nothing left to keep on Day 3, ticked or not.
+        (&[], "2026-11-22T14:00:00+01:00", (0, 1), (0, 4)),
+        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (0, 1), (0, 4)),
+        // Days 1 and 2 held it all day: there it counts for good.
+        (
+            &[(20, "m"), (21, "m")],
+            "2026-11-24T19:00:00+01:00",
+            (0, 1),
+            (2, 7),
+        ),
+    ];
+    for (ticks, now, day3, all) in cases {
+        let s = session(ticks);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let now = at(now);
+        let p = Progress::of(&plan, Some(&s), now);
+        let d3 = p.day(3).unwrap();
+        assert_eq!((d3.done, d3.total), day3, "{ticks:?} at {now}");
+        assert_eq!((p.done, p.due), all, "{ticks:?} at {now}");
+    }
+    // Before it lifts, the progress says when it changes next: at the lift.
+    let s = session(&[]);
+    let plan = Plan::new(&rules, s.at, Berlin);
+    let p = Progress::of(&plan, Some(&s), at("2026-11-22T10:00:00+01:00"));
+    assert_eq!(p.changes_at, Some(at("2026-11-22T14:00:00+01:00")));
+}

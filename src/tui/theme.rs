@@ -41,10 +41,6 @@ pub const SELECTED: Style = Style::new().fg(Color::White).bg(Color::Indexed(238)
 /// A done task's title on the selected row, where dark grey would vanish into the bar.
 pub const SELECTED_DONE: Style = Style::new().fg(Color::Gray);
 
-/// The progress bar.
-pub const GAUGE_FILLED: Style = Style::new().fg(Color::Green);
-pub const GAUGE_EMPTY: Style = Style::new().fg(Color::DarkGray);
-
 /// Section rules and their titles.
 pub const RULE: Style = Style::new().fg(Color::DarkGray);
 pub const SECTION: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);

@@ -12,15 +12,13 @@ use crate::tui::context::Context;
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::Constraint::Length;
 use ratatui::layout::{Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// Cells the plan's name keeps on the title bar before the day's words give way.
 const NAME_MIN: usize = 14;
-/// The bar's share of the progress: at most this many cells.
-const GAUGE_WIDTH: usize = 20;
 
 /// What the header says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,9 +197,10 @@ impl Header<'_> {
                 }
             }
         }
-        // The count follows the words after a " · " (so "26 d" and "0/15" read apart), the
-        // bar at the right edge; the bar gives way to the words: it shrinks (to nothing)
-        // before they are cut.
+        // The count follows the words after a " · " (so "26 d" and "0/15" read apart), and
+        // is never cut: the words give way first. Nothing follows it: a bar of the day's
+        // share after it read as a stray rule (the count says it, and the recovery strip
+        // under the header shows the days).
         let separator = if words.is_empty() || total == 0 {
             ""
         } else {
@@ -209,30 +208,15 @@ impl Header<'_> {
         };
         let shown_progress = if total == 0 { "" } else { progress.as_str() };
         let count_width = text::width(separator) + text::width(shown_progress);
-        let spare = usize::from(area.width).saturating_sub(text::width(&words) + count_width + 4);
-        let gauge_width = if total == 0 {
-            0
-        } else {
-            GAUGE_WIDTH.min(usize::from(area.width) / 5).min(spare)
-        };
-        let right_width =
-            u16::try_from(if gauge_width == 0 { 0 } else { gauge_width + 1 }).unwrap_or(0);
-        let [left, right] = area.layout(&Layout::horizontal([Fill(1), Length(right_width)]));
-        let room = usize::from(left.width).saturating_sub(1 + count_width);
+        // The leading space, then the words up to the count (which ends the row).
+        let room = usize::from(area.width).saturating_sub(1 + count_width);
         Line::from(vec![
             Span::raw(" "),
             Span::styled(text::truncate(&words, room), theme::SUMMARY),
             Span::styled(separator, theme::MUTED),
             Span::styled(shown_progress.to_string(), theme::EMPHASIS),
         ])
-        .render(left, buf);
-        if let Some(filled) = (gauge_width * done).checked_div(total) {
-            Line::from(vec![
-                Span::styled("━".repeat(filled), theme::GAUGE_FILLED),
-                Span::styled("─".repeat(gauge_width - filled), theme::GAUGE_EMPTY),
-            ])
-            .render(right, buf);
-        }
+        .render(area, buf);
     }
 }
 

@@ -150,7 +150,7 @@ impl DayModel {
             if task.kind != Kind::Avoid {
                 continue;
             }
-            if task.ends <= now {
+            if task.lifted_by_now {
                 self.lifted.push(i);
                 continue;
             }

@@ -14,6 +14,9 @@ pub struct Detail {
     pub rationale: String,
     /// The titles of the sources it cites.
     pub sources: Vec<String>,
+    /// The key that shows all of it (`i` for a task's "why"): a strip cut short ends with
+    /// "… i: all of it", never with a bare "…".
+    pub more_key: Option<&'static str>,
 }
 
 impl Detail {
@@ -64,7 +67,14 @@ impl Widget for Detail {
         } else {
             text::wrap(format!("{} {sources}", self.rationale).trim(), width, lines)
         };
+        let whole = out.len() <= lines && !out.iter().any(|l| l.ends_with('…'));
         out.truncate(lines);
+        if let (false, Some(key), Some(last)) = (whole, self.more_key, out.last_mut()) {
+            let more = format!("… {key}: all of it");
+            let keep = width.saturating_sub(text::width(&more));
+            let cut = text::truncate(last.trim_end_matches('…'), keep + 1);
+            *last = format!("{}{more}", cut.trim_end_matches('…').trim_end());
+        }
         let out: Vec<Line> = out
             .into_iter()
             .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line, theme::DETAIL)]))

@@ -1,10 +1,12 @@
 //! Where each part of the main screen goes for a given terminal size. Pure, so the view, the
 //! keys and the mouse agree on where everything is.
 //!
-//! Rows are handed out by what a patient must see first: every thing to avoid and every task
-//! on now (the list scrolls only when they cannot all fit), the most urgent warning signs,
-//! then the rest as room allows: the line under the title, the other signs, the recovery
-//! strip, why the selected task matters, what is normal now. From `SIDE_BY_SIDE_WIDTH` the
+//! The header is two rows (the title, then when the treatment was and how much of today is
+//! ticked) on every terminal from `TWO_ROW_HEADER_HEIGHT` rows, one row below it: it depends
+//! on the terminal's height alone, never on what the day holds. Rows are then handed out by what a patient must
+//! see first: every thing to avoid and every task on now (the list scrolls only when they
+//! cannot all fit), the most urgent warning signs, then the rest as room allows: the other
+//! signs, the recovery strip, why the selected task matters, what is normal now. From `SIDE_BY_SIDE_WIDTH` the
 //! notes sit in a column beside the tasks, as long as the tasks keep their titles whole.
 
 use ratatui::layout::Constraint::{Fill, Length};
@@ -23,8 +25,12 @@ const LIST_MIN_ROWS: u16 = 4;
 /// The "Why" strip: a rule with its title, then up to three lines of text.
 const WHY_MIN_ROWS: u16 = 2;
 const WHY_MAX_ROWS: u16 = 4;
-/// The notes get this many rows before the line under the title gets its row.
+/// The most urgent notes get this many rows before the lesser parts get any.
 const NOTES_FIRST_ROWS: u16 = 4;
+/// From this many rows (80x24 on) the header has its second row, whatever the day holds;
+/// below it the title alone says when the treatment was ("Day 3 · Sun 22 Nov · treated 2
+/// days ago"), and the headings of the tasks say what is done ("To do now 0/5 done").
+pub const TWO_ROW_HEADER_HEIGHT: u16 = 24;
 
 /// What the screen has to show, as far as the layout cares.
 pub struct Needs<'a> {
@@ -93,13 +99,17 @@ impl Budget {
 
 pub fn regions(area: Rect, needs: &Needs) -> Regions {
     let status = u16::from(needs.status);
-    // Alerts may take up to half the rows under the title, never the whole screen.
-    let alerts = needs.alerts.min(area.height.saturating_sub(4) / 2);
-    let fixed = 1 + 2 + status + alerts;
+    let summary = u16::from(area.height >= TWO_ROW_HEADER_HEIGHT);
+    // Alerts may take up to half the rows under the header, never the whole screen.
+    let alerts = needs
+        .alerts
+        .min(area.height.saturating_sub(4 + summary) / 2);
+    let fixed = 1 + summary + 2 + status + alerts;
     let body_rows = area.height.saturating_sub(fixed);
+    let head = (summary, alerts);
     match side_width(area.width, needs.list_width) {
-        Some(list_width) => side_by_side(area, needs, list_width, alerts, body_rows),
-        None => stacked(area, needs, alerts, body_rows),
+        Some(list_width) => side_by_side(area, needs, list_width, head, body_rows),
+        None => stacked(area, needs, head, body_rows),
     }
 }
 
@@ -125,19 +135,28 @@ fn side_width(width: u16, list_width: (u16, u16)) -> Option<u16> {
     }
 }
 
-/// Tasks, things to avoid, why and notes one above the other.
-fn stacked(area: Rect, needs: &Needs, alerts: u16, body: u16) -> Regions {
+/// Tasks, things to avoid, why and notes one above the other, under a header whose second
+/// row and alerts take `head`'s rows.
+fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
+    let (summary, alerts) = head;
     let width = area.width;
     let mut budget = Budget { left: body };
     let (notes_min, notes_max) = (needs.notes_rows)(width);
     let list_min = needs.list_rows.min(LIST_MIN_ROWS);
     // What must show first: the things to avoid, the tasks on now, the most urgent sign.
-    let (list, avoid) = list_and_avoid(needs, width, body.saturating_sub(notes_min), list_min);
+    // Opened (`a`), the things to avoid may take the most urgent sign's rows too where they
+    // need them (it is one key away, `s`): the block was opened to be read whole.
+    let (list, avoid) = if needs.avoid_open {
+        let (_, avoid) = list_and_avoid(needs, width, body, list_min);
+        let list = needs.list_rows.min(body.saturating_sub(avoid + notes_min));
+        (list, avoid)
+    } else {
+        list_and_avoid(needs, width, body.saturating_sub(notes_min), list_min)
+    };
     budget.take(list + avoid);
-    // Then the next most urgent signs, and the line under the title.
+    // Then the next most urgent signs.
     let mut notes = budget.take(notes_min);
     notes += budget.take(NOTES_FIRST_ROWS.min(notes_max).saturating_sub(notes));
-    let summary = budget.take(1);
     let progress = if needs.progress { budget.take(1) } else { 0 };
     let detail = if needs.detail && budget.left >= WHY_MIN_ROWS {
         budget.take(WHY_MIN_ROWS)
@@ -235,13 +254,20 @@ fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, 
     (needs.list_rows.min(rows.saturating_sub(a)), a)
 }
 
-/// Tasks, things to avoid and why in a column of `list_width`, the notes beside them.
-fn side_by_side(area: Rect, needs: &Needs, list_width: u16, alerts: u16, body: u16) -> Regions {
+/// Tasks, things to avoid and why in a column of `list_width`, the notes beside them, under
+/// a header whose second row and alerts take `head`'s rows.
+fn side_by_side(
+    area: Rect,
+    needs: &Needs,
+    list_width: u16,
+    head: (u16, u16),
+    body: u16,
+) -> Regions {
+    let (summary, alerts) = head;
     let mut budget = Budget { left: body };
-    // Under the title, the summary and the strip take a row each when the column has room.
+    // Under the header, the strip takes a row when the column has room.
     let (list, avoid) = list_and_avoid(needs, list_width, body, needs.list_rows.min(LIST_MIN_ROWS));
     budget.take(list + avoid);
-    let summary = budget.take(1);
     let progress = if needs.progress { budget.take(1) } else { 0 };
     let detail = if needs.detail {
         budget.take(WHY_MAX_ROWS)

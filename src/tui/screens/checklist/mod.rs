@@ -121,6 +121,7 @@ impl ChecklistScreen {
             },
             Action::Back => self.back(ctx),
             Action::Signs => self.panel = Some(0),
+            Action::Avoid => self.open_or_close_avoid(ctx),
             Action::PrevDay => ctx.show_day(ctx.day - 1),
             Action::NextDay => ctx.show_day(ctx.day + 1),
             Action::Undo => self.undo_last(ctx),
@@ -142,6 +143,23 @@ impl ChecklistScreen {
         }
         self.follow(ctx);
         Effect::Done
+    }
+
+    /// `a`: opens every thing to avoid (each with until when, where the terminal has the
+    /// room) with the selection on the first of them, so ↑↓ and `i` go through them; again
+    /// folds it, and the selection goes back to the tasks on now.
+    fn open_or_close_avoid<Tz: TimeZone>(&mut self, ctx: &Context<Tz>) {
+        self.open_or_close(Fold::Avoid);
+        let pick = if self.open.contains(&Fold::Avoid) {
+            self.placed(ctx)
+                .and_then(|placed| placed.avoid.tasks().next())
+                .map(day_model::Pick::Task)
+        } else {
+            self.first_pick(ctx).map(day_model::Pick::Task)
+        };
+        if pick.is_some() {
+            self.set_pick(pick);
+        }
     }
 
     /// The rule behind the selected task, for the "why" popup.

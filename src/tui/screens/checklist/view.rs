@@ -90,11 +90,13 @@ impl ChecklistScreen {
                 when: (task.kind == Kind::Avoid).then(|| task.when.clone()),
                 rationale: task.rationale.clone(),
                 sources: sources(task),
+                more_key: Some("i"),
             }),
             Some(Pick::Fold(fold)) => Some(Detail {
                 when: None,
                 rationale: fold_detail(fold, &placed.model, &list.tasks),
                 sources: Vec::new(),
+                more_key: None,
             }),
             None => None,
         };
@@ -183,8 +185,8 @@ fn footer_hints(picks: &[Pick]) -> Vec<Hint> {
 fn fold_detail(fold: Fold, model: &super::day_model::DayModel, tasks: &[TaskLine]) -> String {
     let open = |words: &str| format!("{words} Space or Enter opens it; again closes it.");
     match fold {
-        Fold::Avoid => "Not every thing to avoid fits on this screen. Space or Enter shows \
-                        them all."
+        Fold::Avoid => "Not every thing to avoid fits on this screen. a (or Space or Enter \
+                        here) shows them all, each with until when."
             .to_string(),
         Fold::Earlier | Fold::Later(_) => {
             let words = fold_words(fold, model, tasks, false);

@@ -40,9 +40,14 @@ impl Widget for AvoidView<'_> {
         if block.times_hidden && !block.items.is_empty() {
             let used: usize = title.iter().map(|s| text::width(&s.content)).sum();
             let room = usize::from(area.width).saturating_sub(used + 2);
-            let note = [" soonest to end first · i: until when ", " i: until when "]
-                .into_iter()
-                .find(|n| text::width(n) <= room);
+            // `a` works whatever is selected (`i` tells only the selected one's time). Opened
+            // and still too small for the times, `i` on an item says its time.
+            let notes = if self.open {
+                [" soonest to end first · i: its time ", " i: its time "]
+            } else {
+                [" soonest to end first · a: until when ", " a: until when "]
+            };
+            let note = notes.into_iter().find(|n| text::width(n) <= room);
             if let Some(note) = note {
                 rule = rule.title(Line::styled(note, theme::MUTED).right_aligned());
             }
@@ -93,12 +98,14 @@ impl Widget for AvoidView<'_> {
             .and_then(|(line, hidden)| Some((at(line, INDENT)?, hidden)))
         {
             let lifted = block.lifted_hidden;
+            // The key that opens and folds it whatever is selected (`a`); Enter does too on
+            // this line.
             let words = match (hidden, lifted, self.open) {
-                (0, _, true) => "▾ more lifted today than fit: Enter folds".to_string(),
-                (h, _, true) => format!("▾ {h} more to avoid than fit here: Enter folds"),
-                (0, 1, false) => "▸ 1 restriction lifted today: Enter shows it".to_string(),
-                (0, n, false) => format!("▸ {n} restrictions lifted today: Enter shows them"),
-                (h, _, false) => format!("▸ {h} more to avoid: Enter shows all"),
+                (0, _, true) => "▾ more lifted today than fit: a folds".to_string(),
+                (h, _, true) => format!("▾ {h} more than fit: Tab lists all"),
+                (0, 1, false) => "▸ 1 restriction lifted today: a shows it".to_string(),
+                (0, n, false) => format!("▸ {n} restrictions lifted today: a shows them"),
+                (h, _, false) => format!("▸ {h} more to avoid: press a to see all"),
             };
             let look = if self.more_selected {
                 theme::SELECTED

@@ -34,6 +34,7 @@ fn task(id: &str, repeat: Repeat, done: bool) -> TaskLine {
         standing: crate::plan::Standing::Upcoming,
         due: None,
         lifted: None,
+        lifted_by_now: false,
         coming_up: false,
     }
 }
