@@ -7,13 +7,15 @@ use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One task on one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskLine {
     /// What `check` takes: the rule id, with `@morning`/`@evening` for twice-daily rules.
     pub id: String,
-    pub title: String,
+    /// The rule's words, shared with it (`Rule`), as are `rationale`, `sources` and `lifted`.
+    pub title: Arc<str>,
     pub kind: Kind,
     pub repeat: Repeat,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,8 +31,8 @@ pub struct TaskLine {
     pub ends: DateTime<FixedOffset>,
     /// "until Sun 14:00 · 5 h left", "morning", "daily".
     pub when: String,
-    pub rationale: String,
-    pub sources: Vec<String>,
+    pub rationale: Arc<str>,
+    pub sources: Arc<[String]>,
     /// Where the task stands at `now` (`Plan::standing`): due, missed, done, upcoming or
     /// never due (something to avoid). The main screen groups tasks by it; the JSON output
     /// says the same with `status` and `done`.
@@ -43,7 +45,7 @@ pub struct TaskLine {
     /// Something to avoid: what to tell the patient once its window is over (the rule's
     /// `lifted` words).
     #[serde(skip)]
-    pub lifted: Option<String>,
+    pub lifted: Option<Arc<str>>,
     /// The booking of the next session on a day before its window opens: it comes up a
     /// week early (`Plan::coming_up`) and can be ticked from then on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

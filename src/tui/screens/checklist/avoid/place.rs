@@ -46,8 +46,8 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
             let t = &tasks[i];
             let words = t
                 .lifted
-                .clone()
-                .unwrap_or_else(|| format!("{}: over", t.title));
+                .as_deref()
+                .map_or_else(|| format!("{}: over", t.title), str::to_string);
             (t.ends, words)
         })
         .collect();
