@@ -110,7 +110,7 @@ impl Checklist {
                 standing: match (coming_up, done) {
                     (true, true) => Standing::Done,
                     (true, false) => Standing::Upcoming,
-                    (false, _) => plan.standing(task, d.date, ticks, now),
+                    (false, _) => plan.standing_in(task, d.date, due, ticks, now),
                 },
                 done,
                 id,
@@ -195,8 +195,11 @@ impl Checklist {
 }
 
 /// Whether `task`'s window closes on the plan's last day: it ends because the plan does.
+/// (Its last instant falls on or after the last day's local midnight, which the plan
+/// remembers; this is asked for every task of a day.)
 fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
-    plan.day_of(task.ends - chrono::Duration::nanoseconds(1)) >= plan.last_day()
+    let (last_day_starts, _) = plan.day_bounds(plan.date_of(plan.last_day()));
+    task.ends > last_day_starts
 }
 
 /// The booking of the next session, on a day from the one it comes up on (a week before the

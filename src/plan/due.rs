@@ -137,7 +137,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         task.rule.kind == Kind::Do
             && counts(task.rule)
             && task.slot.is_some()
-            && date == self.local_date(self.treatment)
+            && date == self.treatment_date
             && self.wall(date, self.time_of_day(task)) < self.treatment
     }
 
@@ -176,7 +176,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         ticks: &Ticks,
         now: Instant,
     ) -> Standing {
-        let Some((begins, ends)) = self.slot_span(task, date) else {
+        self.standing_in(task, date, self.slot_span(task, date), ticks, now)
+    }
+
+    /// `standing` for a caller that has the task's `slot_span` on `date` already (the
+    /// checklist needs it too, and each span asks the zone for wall times).
+    pub(crate) fn standing_in(
+        &self,
+        task: &Task<'_>,
+        date: NaiveDate,
+        slot_span: Option<(Instant, Instant)>,
+        ticks: &Ticks,
+        now: Instant,
+    ) -> Standing {
+        let Some((begins, ends)) = slot_span else {
             return Standing::NotDue;
         };
         if self.is_ticked(task, date, ticks, now) {
