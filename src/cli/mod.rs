@@ -81,6 +81,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         out.flush()?;
         return Ok(Success::Done);
     }
+    let rules_file = args.rules.clone();
     let given = match &args.rules {
         Some(path) => Some(followed::Given {
             rules: rules_cmd::load(path)?,
@@ -129,6 +130,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
             state: State::default(),
             clock,
             at: Some(at),
+            rules_file,
         };
         return run_command(&ctx, args.command);
     }
@@ -169,6 +171,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         state,
         clock,
         at: None,
+        rules_file,
     };
     run_command(&ctx, Some(command))
 }
