@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
+// Its words (title, rationale, what is lifted, the sources it cites) are shared (`Arc`),
+// not copied, by every task and checklist line made of it: a clinic's plan can put tens of
+// thousands of tasks on one day, and a day is derived again on every change of day. (A
+// comment, not a doc comment: doc comments become the shipped schema's descriptions.)
 /// One thing to do or avoid during a window after the treatment.
-///
-/// Its words (title, rationale, what is lifted, the sources it cites) are shared (`Arc`),
-/// not copied, by every task and checklist line made of it: a clinic's plan can put tens of
-/// thousands of tasks on one day, and a day is derived again on every change of day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
