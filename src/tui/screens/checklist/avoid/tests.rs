@@ -24,7 +24,7 @@ fn groups(seed: usize) -> Vec<Group> {
                 .collect(),
         })
         .collect();
-    if seed % 3 > 0 {
+    if !seed.is_multiple_of(3) {
         groups.push(Group {
             label: "from 14:00".to_string(),
             lifted: true,
