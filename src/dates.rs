@@ -14,6 +14,16 @@ pub fn short_moment(at: DateTime<FixedOffset>) -> String {
     at.format("%a %-d %b %H:%M").to_string()
 }
 
+/// A moment with its year, without the weekday, where a column is narrow: "20 Nov 2026 14:00".
+pub fn compact_moment(at: DateTime<FixedOffset>) -> String {
+    at.format("%-d %b %Y %H:%M").to_string()
+}
+
+/// The time of day of a moment: "14:00".
+pub fn clock(at: DateTime<FixedOffset>) -> String {
+    at.format("%H:%M").to_string()
+}
+
 /// A date with its year: "Sun 22 Nov 2026".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
@@ -22,6 +32,11 @@ pub fn long_date(date: NaiveDate) -> String {
 /// A date without the year: "Sun 22 Nov".
 pub fn short_date(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
+}
+
+/// A date as a chart's axis or a span of dates says it: "22 Nov".
+pub fn day_and_month(date: NaiveDate) -> String {
+    date.format("%-d %b").to_string()
 }
 
 /// A date as the patient reads it on `today`: without the year within the current year
@@ -54,9 +69,12 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
         assert_eq!(moment(at), "Fri 20 Nov 2026 14:00");
         assert_eq!(short_moment(at), "Fri 20 Nov 14:00");
+        assert_eq!(compact_moment(at), "20 Nov 2026 14:00");
+        assert_eq!(clock(at), "14:00");
         let date = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
         assert_eq!(long_date(date), "Tue 29 Feb 2028");
         assert_eq!(short_date(date), "Tue 29 Feb");
+        assert_eq!(day_and_month(date), "29 Feb");
     }
 
     #[test]

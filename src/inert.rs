@@ -33,6 +33,12 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as a message shows it, made inert (`inert`): a file's name can hold anything, and a
+/// name a shell glob picked is no more the user's words than a file's text is.
+pub fn inert_path(path: &std::path::Path) -> String {
+    inert(&path.display().to_string()).into_owned()
+}
+
 /// Whether a terminal, or a reader, could be misled by `c` printed as it is:
 /// - C0 controls (ESC, BEL, backspace, line breaks …), DEL and the C1 controls U+0080–U+009F
 ///   (CSI U+009B and OSC U+009D start sequences on their own on some terminals);

@@ -99,7 +99,7 @@ fn summarize<Tz: TimeZone>(
     if let Some(next) = next {
         until = until.min(plan.day_of(next) - 1);
     }
-    let progress = Progress::of(&plan, Some(session), until);
+    let progress = Progress::up_to(&plan, Some(session), now, until);
     let last_date = plan.date_of(until);
     let checkins: Vec<_> = session.checkins.range(..=last_date).collect();
     let symptoms = rules
@@ -173,7 +173,10 @@ pub fn next_session_in<Tz: TimeZone>(
         // Counted in local calendar days, as the plan's days are: a session from Friday is
         // "in 1 day" at any hour on Thursday.
         let words = match calendar_days(now, from, plan.tz()) {
-            0 => format!("later today (from {})", plan.local(from).format("%H:%M")),
+            0 => format!(
+                "later today (from {})",
+                crate::dates::clock(plan.local(from))
+            ),
             1 => format!("tomorrow ({})", date(from)),
             n => format!("in {} (from {})", wording.days(n), date(from)),
         };

@@ -85,6 +85,21 @@ fn text_from_the_state_file_is_inert_on_every_output() {
 }
 
 #[test]
+fn a_file_name_reaches_no_terminal_raw_in_an_error() {
+    // A name a shell glob picked (`--rules ~/Downloads/*`) is a file's text too.
+    let p = Patient::treated();
+    let rules = p.data().join(format!("{HOSTILE}.json"));
+    let out = p
+        .at(DAY3)
+        .args(["--rules", rules.to_str().unwrap(), "today"])
+        .assert()
+        .failure();
+    let stderr = &out.get_output().stderr;
+    assert!(String::from_utf8_lossy(stderr).contains("cannot read rules file"));
+    assert_inert("--rules with a hostile name", stderr);
+}
+
+#[test]
 fn error_messages_that_quote_the_state_file_are_inert() {
     let p = Patient::new();
     // serde quotes a string of the wrong type in its message.

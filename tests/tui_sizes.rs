@@ -277,3 +277,17 @@ fn every_key_the_screen_names_is_in_its_footer() {
     println!("{checked} keys named on screen found in the footer");
     assert!(checked > 20, "{checked}");
 }
+
+#[test]
+fn once_the_plan_is_over_no_size_explains_a_task_it_does_not_show() {
+    // Day 43 after 14:00: the plan is over and nothing can be selected. A tall terminal had
+    // rows for "Why", and filled them with the sunscreen's reason, a task not on screen.
+    for (width, height) in [(80, 24), (100, 40), (160, 50)] {
+        let (_dir, store, state) = treated_store();
+        let app = app_at(store, state, "2027-01-01T15:00:00+01:00", width, height);
+        let shown = screen(&app);
+        assert!(shown.contains("Your plan is over"), "{shown}");
+        assert!(!shown.contains(" Why "), "{width}x{height}:\n{shown}");
+        assert!(!shown.contains("SPF 30+"), "{width}x{height}:\n{shown}");
+    }
+}

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 pub enum CliError {
     #[error("{origin} is not a valid rules file:\n{0}", origin = .0.origin)]
     Rules(RulesError),
-    #[error("cannot read rules file {path}: {source}")]
+    #[error("cannot read rules file {}: {source}", crate::inert::inert_path(.path))]
     RulesUnreadable {
         path: PathBuf,
         #[source]
@@ -61,7 +61,7 @@ pub enum CliError {
     Notify(#[from] NotifyError),
     #[error(transparent)]
     Install(#[from] InstallError),
-    #[error("cannot write {path}: {source}", path = .path.display())]
+    #[error("cannot write {}: {source}", crate::inert::inert_path(.path))]
     Write {
         path: PathBuf,
         #[source]
@@ -70,14 +70,14 @@ pub enum CliError {
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
     /// A file `photo add` cannot keep as a photo; nothing was kept.
-    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
+    #[error("cannot keep {} as a photo: {source}; nothing was kept", crate::inert::inert_path(.path))]
     Photo {
         path: PathBuf,
         #[source]
         source: crate::photo::PhotoError,
     },
     /// A file `photo add` cannot read.
-    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert(&.path.display().to_string()))]
+    #[error("cannot read {}: {source}; nothing was kept", crate::inert::inert_path(.path))]
     PhotoUnreadable {
         path: PathBuf,
         #[source]

@@ -161,7 +161,7 @@ fn refusal(
     given: &Given,
     theirs: &PlanRef,
 ) -> String {
-    let path = inert(&given.path.display().to_string()).into_owned();
+    let path = crate::inert::inert_path(&given.path);
     let switch = if theirs.builtin && path == BUILTIN_NAME {
         "aftercare rules use builtin".to_string()
     } else {
@@ -221,7 +221,7 @@ pub fn notice(basis: &Basis) -> Option<String> {
         Basis::Unrecorded { file } => {
             let (shown, use_it) = match file {
                 Some(path) => {
-                    let path = inert(&path.display().to_string()).into_owned();
+                    let path = crate::inert::inert_path(path);
                     (format!("the plan in {path}"), path)
                 }
                 None => ("the built-in plan".to_string(), "builtin".to_string()),

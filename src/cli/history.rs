@@ -98,9 +98,7 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
         row("", &|s| format!("Session {}", s.number)),
         // Date and time: two treatments of one day (a time recorded twice) must not look
         // alike.
-        row("Treatment", &|s| {
-            s.treatment.format("%-d %b %Y %H:%M").to_string()
-        }),
+        row("Treatment", &|s| crate::dates::compact_moment(s.treatment)),
         row("Days", &|s| {
             let until = if s.complete || s.followed_by_next {
                 ""

@@ -23,6 +23,7 @@ mod rules_cmd;
 mod short;
 mod show;
 mod start;
+mod task_text;
 mod text;
 mod ticks;
 mod windows_json;

@@ -83,7 +83,7 @@ fn add(ctx: &Context, args: &PhotoAddArgs, out: Out) -> Result<(), CliError> {
             out,
             "{}",
             wrap(
-                &inert(&path.display().to_string()),
+                &crate::inert::inert_path(&path),
                 "Only you can read the copy: ",
                 "  "
             )
@@ -128,7 +128,7 @@ fn read_photo_file(path: &Path) -> Result<Vec<u8>, CliError> {
     if !meta.is_file() {
         return Err(CliError::Usage(format!(
             "{} is {}, not a photo file",
-            inert(&path.display().to_string()),
+            crate::inert::inert_path(path),
             crate::store::kind_of(&meta.file_type())
         )));
     }

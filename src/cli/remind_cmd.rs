@@ -147,8 +147,12 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         None => clock(at),
     };
     if !r.due.is_empty() {
-        let when = plan.local(r.now).format("%a %-d %b %H:%M");
-        writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
+        let when = crate::dates::short_moment(plan.local(r.now));
+        writeln!(
+            out,
+            "Due now · {when} · {}",
+            day_title(r.day, plan.last_day())
+        )?;
         let width = r.due.iter().map(|d| columns(d.task.title())).max();
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
@@ -203,7 +207,7 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
 fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
     let (at, now) = (plan.local(at), plan.local(now));
     if at.date_naive() == now.date_naive() {
-        at.format("%H:%M").to_string()
+        crate::dates::clock(at)
     } else {
         crate::dates::short_moment(at)
     }
@@ -225,7 +229,7 @@ fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification,
                 body: format!(
                     "Due since {} ({}). Tick it off in aftercare when done.",
                     clock(first.begins),
-                    day_title(r.day)
+                    day_title(r.day, plan.last_day())
                 ),
             }
         } else {

@@ -5,9 +5,12 @@ use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
 use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
 use super::json_out::{DayJson, FollowedJson, TodayJson, write_json, write_plan_days_json};
-use super::text::{WIDTH, capitalized, columns, day_title, long_date, moment, pad, wrap};
+use super::task_text::{
+    title_width, write_note_titles, write_notes, write_plan_tasks, write_tasks,
+};
+use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
-use crate::checklist::{Checklist, NoteLine, TaskLine};
+use crate::checklist::Checklist;
 use crate::journal::alerts_on;
 use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
@@ -31,7 +34,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let progress = Progress::of(&plan, Some(session), now);
     let next = next_session_in(&plan, now, wording);
     if json {
         let doc = TodayJson {
@@ -52,7 +55,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(session.at))
     )?;
-    writeln!(out, "{}", day_header(&checklist))?;
+    writeln!(out, "{}", day_header(&checklist, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
@@ -69,7 +72,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // One title column for both lists, so the "when" words line up down the page.
     let width = title_width(&checklist.tasks);
     for kind in [Kind::Do, Kind::Avoid] {
-        write_tasks(out, &checklist.tasks, kind, width)?;
+        write_tasks(out, &checklist.tasks, kind, width, now)?;
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
@@ -128,7 +131,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     for day in days {
         let day = &Checklist::build_in(&plan, day, session, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
-        writeln!(out, "\n{}{mark}", day_header(day))?;
+        writeln!(out, "\n{}{mark}", day_header(day, plan.last_day()))?;
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
         write_warnings(out, &day.warnings, ctx.rules.provider.as_ref(), false)?;
@@ -179,9 +182,9 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
 /// Cells the plan listing's "  <- today" takes after a day's header.
 const TODAY_MARK_ROOM: usize = 10;
 
-fn day_header(day: &Checklist) -> String {
+fn day_header(day: &Checklist, last_day: i64) -> String {
     let (done, total) = day.progress();
-    let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
+    let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
         let counted = day.tasks.iter().filter(|t| !t.as_needed);
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
@@ -209,117 +212,10 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
         let first = plan.first_day();
         format!(
             "Nothing to do yet: the plan starts {} ({}).",
-            day_title(first),
+            day_title(first, plan.last_day()),
             long_date(plan.date_of(first))
         )
     } else {
         "Nothing to tick off today.".to_string()
     }
-}
-
-/// One kind of task, two lines each: what to do and when, then the id `check` takes.
-fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result<(), CliError> {
-    let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
-    if tasks.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n{}", heading(kind))?;
-    for task in tasks {
-        let line = format!(
-            "  {} {}  {}",
-            mark(task.done),
-            pad(&task.title, width),
-            task.when
-        );
-        if columns(&line) <= WIDTH {
-            writeln!(out, "{line}\n      {}", task.id)?;
-        } else {
-            // A long title: the "when" moves down beside the id rather than past 80 columns.
-            writeln!(out, "  {} {}", mark(task.done), task.title)?;
-            writeln!(out, "      {} · {}", task.id, task.when)?;
-        }
-    }
-    Ok(())
-}
-
-/// The plan's compact form: one line per task, the title then the id; tasks done as needed
-/// under their own heading, as they are never due.
-fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
-    let width = title_width(tasks);
-    type Belongs = fn(&TaskLine) -> bool;
-    let groups: [(&str, Belongs); 3] = [
-        ("Do", |t| t.kind == Kind::Do && !t.as_needed),
-        ("Do as needed (never counted as missed)", |t| {
-            t.kind == Kind::Do && t.as_needed
-        }),
-        ("Avoid", |t| t.kind == Kind::Avoid),
-    ];
-    for (heading, belongs) in groups {
-        let mut first = true;
-        for task in tasks.iter().filter(|t| belongs(t)) {
-            if first {
-                writeln!(out, "  {heading}")?;
-                first = false;
-            }
-            let line = format!(
-                "    {} {}  {}",
-                mark(task.done),
-                pad(&task.title, width),
-                task.id
-            );
-            if columns(&line) <= WIDTH {
-                writeln!(out, "{}", line.trim_end())?;
-            } else {
-                // A long title: the id goes under it rather than past 80 columns.
-                writeln!(
-                    out,
-                    "    {} {}\n        {}",
-                    mark(task.done),
-                    task.title,
-                    task.id
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_notes(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), CliError> {
-    if notes.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n{heading}")?;
-    for note in notes {
-        let text = match note.detail.as_str() {
-            "" => note.title.clone(),
-            detail => format!("{} — {detail}", note.title),
-        };
-        writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
-    }
-    Ok(())
-}
-
-fn write_note_titles(out: Out, heading: &str, notes: &[NoteLine]) -> Result<(), CliError> {
-    if notes.is_empty() {
-        return Ok(());
-    }
-    let titles: Vec<&str> = notes.iter().map(|n| n.title.as_str()).collect();
-    let first = format!("  {heading} ");
-    writeln!(out, "{}", wrap(&titles.join("; "), &first, "    "))?;
-    Ok(())
-}
-
-fn title_width(tasks: &[TaskLine]) -> usize {
-    tasks.iter().map(|t| columns(&t.title)).max().unwrap_or(0)
-}
-
-fn heading(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Do => "Do",
-        Kind::Avoid => "Avoid",
-    }
-}
-
-fn mark(done: bool) -> &'static str {
-    if done { "[x]" } else { "[ ]" }
 }

@@ -182,7 +182,7 @@ pub fn day_heading(day: i64, date: NaiveDate) -> String {
 /// "as needed, until the end of Thu 26 Nov" (a task never due is never "daily").
 fn window_words(task: &TaskLine, date: NaiveDate) -> String {
     let ends = if task.ends.date_naive() == date {
-        format!("{} today", task.ends.format("%H:%M"))
+        format!("{} today", crate::dates::clock(task.ends))
     } else {
         end_words(task.ends)
     };
@@ -194,7 +194,7 @@ fn window_words(task: &TaskLine, date: NaiveDate) -> String {
         (Kind::Avoid, _, _) => format!("until {ends}"),
     };
     if task.starts.date_naive() == date {
-        format!("from {}, {how}", task.starts.format("%H:%M"))
+        format!("from {}, {how}", crate::dates::clock(task.starts))
     } else {
         how
     }

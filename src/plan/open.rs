@@ -55,7 +55,7 @@ impl std::fmt::Display for Closed {
             } => write!(
                 f,
                 "Day {day} ({}) has not begun: it is Day {today} today",
-                date.format("%a %-d %b")
+                crate::dates::short_date(*date)
             ),
             Closed::BeforeTreatment { day } => write!(
                 f,

@@ -24,7 +24,7 @@ pub use units::{crontab_line, service_unit, timer_unit};
 /// Why installing or removing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum InstallError {
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {}: {source}", crate::inert::inert_path(.path))]
     Io {
         action: &'static str,
         path: PathBuf,

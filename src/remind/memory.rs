@@ -33,7 +33,7 @@ pub const MAX_REMINDERS_BYTES: u64 = 1 << 20;
 /// Why the file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum MemoryError {
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {}: {source}", crate::inert::inert_path(.path))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -41,14 +41,16 @@ pub enum MemoryError {
         source: io::Error,
     },
     #[error(
-        "{path} was written by a newer aftercare (format {found}, this one reads {REMINDERS_FORMAT}); it was left as it is"
+        "{} was written by a newer aftercare (format {found}, this one reads {REMINDERS_FORMAT}); it was left as it is",
+        crate::inert::inert_path(.path)
     )]
     Newer { path: PathBuf, found: u64 },
     /// A link, a FIFO, a device, a directory or something far too large where the file or
     /// its lock should be: never read through, waited on or written over.
     #[error(
-        "{path} is {what}, not aftercare's record of reminders; it was left as it is: move it \
-         away (aftercare never reads or writes its files through links, pipes or devices)"
+        "{} is {what}, not aftercare's record of reminders; it was left as it is: move it \
+         away (aftercare never reads or writes its files through links, pipes or devices)",
+        crate::inert::inert_path(.path)
     )]
     Unusable { path: PathBuf, what: String },
 }

@@ -123,7 +123,7 @@ const PLAN_ADVICE: &str = "Ask your clinic for its plan file and record it again
 
 /// A path as messages show it: inert, since a file name may hold any character.
 fn shown(path: &Path) -> String {
-    inert(&path.display().to_string()).into_owned()
+    crate::inert::inert_path(path)
 }
 
 /// What to do about a linked state file: move a real file into place, or drop the link.

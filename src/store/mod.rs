@@ -16,6 +16,7 @@ mod change;
 mod dir;
 mod error;
 mod file;
+mod kept_dir;
 mod photos;
 mod plans;
 mod raw;

@@ -58,3 +58,61 @@ fn fields_of_a_newer_build_survive_every_save_byte_for_byte() {
         assert_eq!(kept, 3, "{key} after {SAVES} saves:\n{saved}");
     }
 }
+
+#[test]
+fn each_record_reads_its_fields_once_requires_its_own_and_defaults_the_rest() {
+    let session = format!(r#"{{"at": "{T1}"}}"#);
+    let state = |sessions: &str| format!(r#"{{"format": 1, "sessions": [{sessions}]}}"#);
+    let photo = r#""sha256": "ab", "format": "jpeg", "added": "2026-11-21T10:00:00+01:00""#;
+    let with_photo = |fields: &str| {
+        let session = format!(r#"{{"at": "{T1}", "photos": {{"2026-11-21": [{{{fields}}}]}}}}"#);
+        state(&session)
+    };
+    let cases = [
+        (state(&session), None),
+        (
+            r#"{"sessions": []}"#.to_string(),
+            Some("missing field `format`"),
+        ),
+        (
+            r#"{"format": 1, "format": 1}"#.to_string(),
+            Some("duplicate field `format`"),
+        ),
+        (state("{}"), Some("missing field `at`")),
+        (state(r#"{"at": 1}"#), Some("expected")),
+        (state("[]"), Some("expected a treatment (a JSON object)")),
+        (
+            state(&format!(r#"{{"at": "{T1}", "plan": {{"name": "x"}}}}"#)),
+            Some("missing field `sha256`"),
+        ),
+        (
+            state(&format!(
+                r#"{{"at": "{T1}", "plan": null, "recorded": null}}"#
+            )),
+            None,
+        ),
+        (with_photo(photo), None),
+        (
+            with_photo(r#""sha256": "ab", "format": "jpeg""#),
+            Some("missing field `added`"),
+        ),
+        (
+            with_photo(&format!(r#"{photo}, "note": "a", "note": "b""#)),
+            Some("duplicate field `note`"),
+        ),
+        (
+            format!(r#"{{"format": 1, "removed": [{{"removed": "{T1}"}}]}}"#),
+            Some("missing field `session`"),
+        ),
+    ];
+    for (text, error) in cases {
+        let read = serde_json::from_str::<State>(&text);
+        match error {
+            None => assert!(read.is_ok(), "{text}: {read:?}"),
+            Some(words) => {
+                let err = read.expect_err(&text).to_string();
+                assert!(err.contains(words), "{text}: {err}");
+            }
+        }
+    }
+}

@@ -10,13 +10,11 @@
 //! regular files, never through a link, never beyond `MAX_PLAN_BYTES`; the `plans` directory
 //! must be a private directory of the user's own, as the data directory must.
 
-use super::dir::check_owner_and_mode;
-use super::read::{kind_of, open_no_follow};
+use super::kept_dir::KeptDir;
+use super::read::read_kept;
 use super::{Store, StoreError, Unknown};
 use crate::rules::{Rules, builtin_identity, is_sha256_hex, sha256_hex};
 use serde::Serialize;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -119,7 +117,7 @@ impl Store {
                 ),
             ));
         }
-        self.check_plans_dir()?;
+        self.plans_dir().check()?;
         let path = self.plan_path(&reference.sha256);
         let bytes = match read_copy(&path) {
             Ok(Some(bytes)) => bytes,
@@ -144,104 +142,40 @@ impl Store {
     /// lock, before the state naming it is written, so a state never names a copy that was
     /// not on disk first. A damaged copy of the same name is replaced by the right bytes.
     pub(super) fn keep_plan(&self, copy: &PlanCopy) -> Result<(), StoreError> {
-        let dir = self.dir().join(PLANS_DIR);
-        let io_err = |action, source| StoreError::Io {
-            action,
-            path: dir.clone(),
-            source,
-        };
-        let mut builder = fs::DirBuilder::new();
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        match builder.create(&dir) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(io_err("create the plans directory", e)),
-        }
-        self.check_plans_dir()?;
+        let dir = self.plans_dir();
+        dir.create()?;
         let path = self.plan_path(&copy.reference.sha256);
         if let Ok(Some(bytes)) = read_copy(&path)
             && bytes == copy.json().as_bytes()
         {
             return Ok(());
         }
-        let mut temp = tempfile::Builder::new()
-            .prefix(".plan-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| io_err("create a temporary file in", e))?;
-        temp.write_all(copy.json().as_bytes())
-            .map_err(|e| io_err("write a plan copy in", e))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| io_err("flush a plan copy in", e))?;
-        temp.persist(&path)
-            .map_err(|e| io_err("keep a plan copy in", e.error))?;
-        #[cfg(unix)]
-        fs::File::open(&dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| io_err("flush", e))?;
-        Ok(())
+        dir.write(&path, copy.json().as_bytes())
     }
 
-    /// `plans` must be a real directory (not a link) of the user's own that others cannot
-    /// write to; not being there yet is fine.
-    fn check_plans_dir(&self) -> Result<(), StoreError> {
-        let dir = self.dir().join(PLANS_DIR);
-        let meta = match fs::symlink_metadata(&dir) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(StoreError::Io {
-                    action: "look at",
-                    path: dir,
-                    source,
-                });
-            }
-        };
-        if !meta.is_dir() {
-            return Err(StoreError::PlansDir {
-                kind: kind_of(&meta.file_type()),
-                path: dir,
-            });
+    /// `plans/`, and the words of its errors.
+    fn plans_dir(&self) -> KeptDir {
+        KeptDir {
+            path: self.dir().join(PLANS_DIR),
+            not_a_dir: |path, kind| StoreError::PlansDir { path, kind },
+            create: "create the plans directory",
+            prefix: ".plan-",
+            steps: [
+                "write a plan copy in",
+                "flush a plan copy in",
+                "keep a plan copy in",
+            ],
         }
-        check_owner_and_mode(&dir, &meta)
     }
 }
 
-/// The bytes of a plan copy, `None` when there is none, or why it cannot be used.
+/// The bytes of a plan copy, `None` when there is none, or why it cannot be used: read as
+/// every file the app keeps (`read_kept`), in a plan's own words.
 fn read_copy(path: &std::path::Path) -> Result<Option<Vec<u8>>, String> {
-    let file = match open_no_follow(path, OpenOptions::new().read(true)) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(match fs::symlink_metadata(path) {
-                Ok(m) if m.file_type().is_symlink() => {
-                    "it is a symbolic link; aftercare keeps its plan copies as plain files".into()
-                }
-                _ => format!("it cannot be read: {e}"),
-            });
-        }
-    };
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("it cannot be read: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!(
-            "it is {}, not a regular file",
-            kind_of(&meta.file_type())
-        ));
-    }
-    // Room for the whole file at once: growing by doubling would hold up to twice its size.
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_PLAN_BYTES + 1) as usize);
-    file.take(MAX_PLAN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("it cannot be read: {e}"))?;
-    if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Err(format!(
+    read_kept(path, MAX_PLAN_BYTES, "plan copies", || {
+        format!(
             "it is larger than {} MiB, far more than any plan",
             MAX_PLAN_BYTES >> 20
-        ));
-    }
-    Ok(Some(bytes))
+        )
+    })
 }

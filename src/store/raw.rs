@@ -6,7 +6,7 @@
 //! save), a string's escapes are decoded and spacing is lost, so unknown fields are kept as
 //! `RawJson`, the text the file held. `RawValue` cannot be read through `#[serde(flatten)]`
 //! (serde buffers flattened fields, and a raw value needs serde_json's own reader), hence
-//! the three visitors below instead of derived impls.
+//! one reader written out for each record (`record_reader!`) instead of derived impls.
 //!
 //! serde_json's `arbitrary_precision` feature was the other way. It keeps a number's digits
 //! but not the rest of the bytes, and it is one switch for every crate in the build: every
@@ -14,9 +14,7 @@
 //! change, the rules reader and its error messages passed their tests with it; `raw_value`
 //! was still chosen, since it is what byte-exact needs and it only adds a type.
 
-mod records;
-
-use super::{PlanRef, Session, State, Unknown};
+use super::{CheckIn, Photo, PlanRef, Removed, Session, State, Unknown};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -96,76 +94,91 @@ impl<T> ObjectOf<T> {
     }
 }
 
-impl<'de> Deserialize<'de> for State {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectOf::<State>::new("a state file (a JSON object)"))
-    }
-}
-
-impl<'de> Visitor<'de> for ObjectOf<State> {
-    type Value = State;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.0)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<State, A::Error> {
-        let (mut format, mut sessions, mut removed) = (None, None, None);
-        let mut other = Unknown::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "format" => once(&mut format, "format", &mut map)?,
-                "sessions" => once(&mut sessions, "sessions", &mut map)?,
-                "removed" => once(&mut removed, "removed", &mut map)?,
-                _ => keep(&mut other, key, &mut map)?,
+/// The one field-by-field reader of a record of the state file, written out for each type:
+/// `$what` names it in messages ("expected a check-in (a JSON object)"); each field of
+/// `required` and `defaulted` is read under its own name, at most once (as serde's derived
+/// readers do); a `required` one missing is an error, a `defaulted` one takes its type's
+/// default (so a `null` or absent `Option` is `None`); every other field is kept, as
+/// written, in `other`. A missing required field is reported in the order they are listed.
+macro_rules! record_reader {
+    ($type:ident, $what:literal, required: [$($required:ident),*], defaulted: [$($defaulted:ident),*] $(,)?) => {
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_map(ObjectOf::<$type>::new($what))
             }
         }
-        Ok(State {
-            format: format.ok_or_else(|| de::Error::missing_field("format"))?,
-            sessions: sessions.unwrap_or_default(),
-            removed: removed.unwrap_or_default(),
-            other,
-        })
-    }
-}
 
-impl<'de> Deserialize<'de> for Session {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ObjectOf::<Session>::new("a treatment (a JSON object)"))
-    }
-}
+        impl<'de> Visitor<'de> for ObjectOf<$type> {
+            type Value = $type;
 
-impl<'de> Visitor<'de> for ObjectOf<Session> {
-    type Value = Session;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(self.0)
+            }
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.0)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Session, A::Error> {
-        let (mut at, mut ticks, mut checkins, mut photos) = (None, None, None, None);
-        let mut plan: Option<Option<PlanRef>> = None;
-        let mut recorded = None;
-        let mut other = Unknown::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "at" => once(&mut at, "at", &mut map)?,
-                "plan" => once(&mut plan, "plan", &mut map)?,
-                "recorded" => once(&mut recorded, "recorded", &mut map)?,
-                "ticks" => once(&mut ticks, "ticks", &mut map)?,
-                "checkins" => once(&mut checkins, "checkins", &mut map)?,
-                "photos" => once(&mut photos, "photos", &mut map)?,
-                _ => keep(&mut other, key, &mut map)?,
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$type, A::Error> {
+                $(let mut $required = None;)*
+                $(let mut $defaulted = None;)*
+                let mut other = Unknown::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        $(stringify!($required) => {
+                            once(&mut $required, stringify!($required), &mut map)?
+                        })*
+                        $(stringify!($defaulted) => {
+                            once(&mut $defaulted, stringify!($defaulted), &mut map)?
+                        })*
+                        _ => keep(&mut other, key, &mut map)?,
+                    }
+                }
+                Ok($type {
+                    $($required: $required
+                        .ok_or_else(|| de::Error::missing_field(stringify!($required)))?,)*
+                    $($defaulted: $defaulted.unwrap_or_default(),)*
+                    other,
+                })
             }
         }
-        Ok(Session {
-            at: at.ok_or_else(|| de::Error::missing_field("at"))?,
-            plan: plan.flatten(),
-            recorded: recorded.flatten(),
-            ticks: ticks.unwrap_or_default(),
-            checkins: checkins.unwrap_or_default(),
-            photos: photos.unwrap_or_default(),
-            other,
-        })
-    }
+    };
 }
+
+record_reader!(
+    State,
+    "a state file (a JSON object)",
+    required: [format],
+    defaulted: [sessions, removed],
+);
+
+record_reader!(
+    Session,
+    "a treatment (a JSON object)",
+    required: [at],
+    defaulted: [plan, recorded, ticks, checkins, photos],
+);
+
+record_reader!(
+    Removed,
+    "a removed treatment (a JSON object)",
+    required: [removed, session],
+    defaulted: [],
+);
+
+record_reader!(
+    CheckIn,
+    "a check-in (a JSON object)",
+    required: [],
+    defaulted: [ratings, note],
+);
+
+record_reader!(
+    PlanRef,
+    "the plan a treatment follows (a JSON object)",
+    required: [sha256],
+    defaulted: [name, format, builtin],
+);
+
+record_reader!(
+    Photo,
+    "a photo (a JSON object)",
+    required: [sha256, format, added],
+    defaulted: [width, height, before, note],
+);

@@ -16,7 +16,6 @@ use super::demo::Demo;
 use super::screens::checklist::do_rows_width;
 use super::storage::Storage;
 use crate::checklist::Checklist;
-use crate::inert::inert;
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
@@ -61,8 +60,8 @@ pub struct Context<Tz: TimeZone> {
     pub alerts: Vec<AlertLine>,
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
-    /// What `progress` was computed from: the treatment, today and its tick-offs.
-    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
+    /// What `progress` was computed from: the treatment, today, its tick-offs and the moment.
+    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks, DateTime<FixedOffset>)>,
     /// The simulated clock, in demo mode.
     pub demo: Option<Demo>,
     /// Why the last change was not saved.
@@ -159,12 +158,11 @@ impl<Tz: TimeZone> Context<Tz> {
     /// The terminal split into the demo's banner, the data file's banner and the screen
     /// below them (a banner that is not there takes no row).
     pub fn areas(&self) -> [Rect; 3] {
-        let whole = Rect::from((Position::ORIGIN, self.size));
-        whole.layout(&Layout::vertical([
-            Length(u16::from(self.demo.is_some())),
-            Length(self.banner_rows()),
-            Fill(1),
-        ]))
+        split(
+            self.size,
+            u16::from(self.demo.is_some()),
+            self.banner_rows(),
+        )
     }
 
     /// Applies a change the user made and takes the state as saved; on failure keeps the old
@@ -221,15 +219,24 @@ impl<Tz: TimeZone> Context<Tz> {
         };
         let today = self.session_today().unwrap_or(1);
         let alerts = alerts_on(&plan, session, list.date);
-        let stale = self
-            .progress_inputs
+        // Derived again when the treatment, the day or the ticks change, when the clock
+        // went back, or once a task of today comes due (`Progress::changes_at`).
+        let now = self.now;
+        let due_since = self
+            .progress
             .as_ref()
-            .is_none_or(|(at, day, ticks)| {
-                *at != session.at || *day != today || *ticks != session.ticks
-            });
+            .and_then(|p| p.changes_at)
+            .is_some_and(|at| now >= at);
+        let stale = due_since
+            || self
+                .progress_inputs
+                .as_ref()
+                .is_none_or(|(at, day, ticks, asked)| {
+                    *at != session.at || *day != today || *ticks != session.ticks || now < *asked
+                });
         let fresh = stale.then(|| {
-            let inputs = (session.at, today, session.ticks.clone());
-            (Progress::of(&plan, Some(session), today), inputs)
+            let inputs = (session.at, today, session.ticks.clone(), now);
+            (Progress::up_to(&plan, Some(session), now, today), inputs)
         });
         self.alerts = alerts;
         if let Some((progress, inputs)) = fresh {
@@ -237,6 +244,14 @@ impl<Tz: TimeZone> Context<Tz> {
             self.progress_inputs = Some(inputs);
         }
     }
+}
+
+/// A terminal of `size` split into `demo` rows, `banner` rows and the screen below them. The
+/// screen always spans the terminal's width and reaches its bottom (it is empty when the
+/// banners take every row), so it also tells the terminal's size.
+fn split(size: Size, demo: u16, banner: u16) -> [Rect; 3] {
+    let whole = Rect::from((Position::ORIGIN, size));
+    whole.layout(&Layout::vertical([Length(demo), Length(banner), Fill(1)]))
 }
 
 /// A failed save in words for the status line.
@@ -249,8 +264,34 @@ pub fn not_saved(e: StoreError) -> String {
             source,
         } => format!(
             "Not saved: {source} (cannot {action} {})",
-            inert(&path.display().to_string())
+            crate::inert::inert_path(&path)
         ),
         e => format!("Not saved: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_screen_below_the_banners_reaches_the_terminals_edges() {
+        // The main screen's placement is kept by the screen area alone (`placement::Inputs`).
+        for (width, height) in [
+            (0, 0),
+            (1, 1),
+            (80, 1),
+            (80, 2),
+            (80, 3),
+            (80, 24),
+            (500, 200),
+        ] {
+            for (demo, banner) in [(0, 0), (1, 0), (0, 3), (1, 3), (1, 250)] {
+                let [_, _, screen] = split(Size::new(width, height), demo, banner);
+                let case = format!("{width}x{height}, banners {demo}+{banner}: {screen:?}");
+                assert_eq!((screen.x, screen.width), (0, width), "{case}");
+                assert_eq!(screen.bottom(), height, "{case}");
+            }
+        }
     }
 }

@@ -13,10 +13,11 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let when = match self.dates {
             Dates::Absolute => {
                 let at = self.plan.local(self.plan.treatment());
-                format!(
-                    "**Treatment:** {} (Day 1)",
-                    at.format("%a %-d %b %Y, %H:%M")
-                )
+                let (date, clock) = (
+                    crate::dates::long_date(at.date_naive()),
+                    crate::dates::clock(at),
+                );
+                format!("**Treatment:** {date}, {clock} (Day 1)")
             }
             Dates::Relative => {
                 format!("**Treatment:** {BLANK} (Day 1 is the day of your treatment)")

@@ -51,11 +51,14 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             Dates::Absolute => {
                 let (from, until) = self.plan.span(entry);
                 let last = self.plan.local(until) - Duration::seconds(1);
-                let to = last.format("%-d %b");
+                let to = crate::dates::day_and_month(last.date_naive());
                 if from <= self.plan.treatment() {
                     format!("to {to}")
                 } else {
-                    format!("{}–{to}", self.plan.local(from).format("%-d %b"))
+                    format!(
+                        "{}–{to}",
+                        crate::dates::day_and_month(self.plan.local_date(from))
+                    )
                 }
             }
             Dates::Relative => {

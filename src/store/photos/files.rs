@@ -3,11 +3,11 @@
 use super::{PHOTOS_DIR, Photo, PhotoCopy};
 use crate::photo::{MAX_PHOTO_BYTES, PhotoFormat};
 use crate::rules::{is_sha256_hex, sha256_hex};
-use crate::store::dir::check_owner_and_mode;
-use crate::store::read::{Unreadable, kind_of, open_regular, read_at_most};
+use crate::store::kept_dir::KeptDir;
+use crate::store::read::read_kept;
 use crate::store::{State, Store, StoreError};
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 impl Store {
@@ -27,7 +27,7 @@ impl Store {
     /// regular file, too large, or no longer the picture that was kept; `PhotosDir` when
     /// `photos` is not a private directory of the user's own.
     pub fn read_photo(&self, photo: &Photo) -> Result<Vec<u8>, StoreError> {
-        self.check_photos_dir()?;
+        self.photos_kept().check()?;
         let Some(path) = self.photo_path(photo) else {
             return Err(StoreError::Photo {
                 path: self.path(),
@@ -56,24 +56,11 @@ impl Store {
     /// Keeps `copy`'s picture in `photos/`, unless an intact one is there already. Called
     /// under the lock, before the state naming it is written.
     pub(in crate::store) fn keep_photo(&self, copy: &PhotoCopy) -> Result<(), StoreError> {
-        let dir = self.photos_dir();
-        let io_err = |action, source| StoreError::Io {
-            action,
-            path: dir.clone(),
-            source,
-        };
-        let mut builder = fs::DirBuilder::new();
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        match builder.create(&dir) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(io_err("create the photos directory", e)),
-        }
-        self.check_photos_dir()?;
+        let dir = self.photos_kept();
+        dir.create()?;
         let Some(path) = self.photo_path(&copy.record) else {
             return Err(StoreError::Photo {
-                path: dir,
+                path: dir.path,
                 why: "its record names no valid file".into(),
             });
         };
@@ -82,20 +69,7 @@ impl Store {
         {
             return Ok(());
         }
-        // tempfile makes the file 0600 and never through a link; renaming keeps that.
-        let mut temp = tempfile::Builder::new()
-            .prefix(".photo-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| io_err("create a temporary file in", e))?;
-        temp.write_all(copy.bytes())
-            .map_err(|e| io_err("write a photo in", e))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| io_err("flush a photo in", e))?;
-        temp.persist(&path)
-            .map_err(|e| io_err("keep a photo in", e.error))?;
-        sync(&dir).map_err(|e| io_err("flush", e))
+        dir.write(&path, copy.bytes())
     }
 
     /// Deletes the picture with this SHA-256 if `state` (as just saved, under the lock) no
@@ -108,16 +82,13 @@ impl Store {
         if state.names_photo(sha256) || !is_sha256_hex(sha256) {
             return Ok(());
         }
-        self.check_photos_dir()?;
-        let dir = self.photos_dir();
+        let kept = self.photos_kept();
+        kept.check()?;
+        let dir = &kept.path;
         for format in [PhotoFormat::Jpeg, PhotoFormat::Png] {
             let path = dir.join(format!("{sha256}.{}", format.extension()));
             match fs::remove_file(&path) {
-                Ok(()) => sync(&dir).map_err(|source| StoreError::Io {
-                    action: "flush",
-                    path: dir.clone(),
-                    source,
-                })?,
+                Ok(()) => kept.sync()?,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(source) => {
                     return Err(StoreError::Io {
@@ -131,65 +102,25 @@ impl Store {
         Ok(())
     }
 
-    /// `photos` must be a real directory (not a link) of the user's own that others cannot
-    /// write to; not being there yet is fine.
-    fn check_photos_dir(&self) -> Result<(), StoreError> {
-        let dir = self.photos_dir();
-        let meta = match fs::symlink_metadata(&dir) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(StoreError::Io {
-                    action: "look at",
-                    path: dir,
-                    source,
-                });
-            }
-        };
-        if !meta.is_dir() {
-            return Err(StoreError::PhotosDir {
-                kind: kind_of(&meta.file_type()),
-                path: dir,
-            });
+    /// `photos/`, and the words of its errors.
+    fn photos_kept(&self) -> KeptDir {
+        KeptDir {
+            path: self.photos_dir(),
+            not_a_dir: |path, kind| StoreError::PhotosDir { path, kind },
+            create: "create the photos directory",
+            prefix: ".photo-",
+            steps: ["write a photo in", "flush a photo in", "keep a photo in"],
         }
-        check_owner_and_mode(&dir, &meta)
     }
 }
 
-/// A directory entry is only durable once the directory is flushed too.
-fn sync(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-/// The bytes of a kept picture, `None` when there is none, or why it cannot be used: opened
-/// and checked as every file the app keeps (`open_regular`), in a photo's own words.
+/// The bytes of a kept picture, `None` when there is none, or why it cannot be used: read as
+/// every file the app keeps (`read_kept`), in a photo's own words.
 fn read_picture(path: &Path) -> Result<Option<Vec<u8>>, String> {
-    let too_large = || {
+    read_kept(path, MAX_PHOTO_BYTES, "photos", || {
         format!(
             "it is larger than {} MiB, more than any photo kept",
             MAX_PHOTO_BYTES >> 20
         )
-    };
-    let file = match open_regular(path, OpenOptions::new().read(true), "read") {
-        Ok((file, _)) => file,
-        Err(Unreadable::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-            return Ok(None);
-        }
-        Err(Unreadable::SymbolicLink { .. }) => {
-            return Err("it is a symbolic link; aftercare keeps its photos as plain files".into());
-        }
-        Err(Unreadable::NotAFile { kind }) => {
-            return Err(format!("it is {kind}, not a regular file"));
-        }
-        Err(Unreadable::Io { source: e, .. }) => return Err(format!("it cannot be read: {e}")),
-        Err(Unreadable::TooLarge { .. }) => return Err(too_large()),
-    };
-    read_at_most(file, MAX_PHOTO_BYTES)
-        .map_err(|e| format!("it cannot be read: {e}"))?
-        .map(Some)
-        .map_err(|_| too_large())
+    })
 }

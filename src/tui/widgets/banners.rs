@@ -34,12 +34,7 @@ impl DemoBanner {
     pub fn of<Tz: TimeZone>(ctx: &Context<Tz>) -> Option<Self> {
         let demo = ctx.demo?;
         Some(DemoBanner {
-            time: ctx
-                .now
-                .with_timezone(&ctx.tz)
-                .fixed_offset()
-                .format("%a %-d %b %H:%M")
-                .to_string(),
+            time: crate::dates::short_moment(ctx.now.with_timezone(&ctx.tz).fixed_offset()),
             treatment: demo.treatment,
             now: ctx.now,
             day: ctx.today(),

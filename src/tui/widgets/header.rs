@@ -61,7 +61,7 @@ impl<'a> Header<'a> {
             // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
             // counted from the viewed day: say the words are today's.
             if list.is_some_and(|l| Some(l.day) != ctx.today()) {
-                let date = plan.local(ctx.now).format("%a %-d %b");
+                let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
                 let mut rest = words.chars();
                 let first = rest.next().map(|c| c.to_lowercase().to_string());
                 words = format!(
@@ -255,7 +255,7 @@ fn treated_words<Tz: TimeZone>(
     let at = plan.treatment();
     let local = plan.local(at);
     let when = crate::dates::moment_near(local, plan.local(now).date_naive());
-    let clock = local.format("%H:%M");
+    let clock = crate::dates::clock(local);
     let days = plan.day_of(now) - 1;
     if now >= at {
         match days {

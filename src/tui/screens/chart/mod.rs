@@ -1,7 +1,8 @@
 //! The journal chart: for each symptom, the patient's ratings as bars day by day, in front of
 //! the usual course from the plan, and their notes under it. It has no state of its own;
-//! `view` draws it, `notes` the notes.
+//! `view` draws it, `days` the days across it, `notes` the notes.
 
+mod days;
 mod notes;
 mod view;
 

@@ -4,6 +4,7 @@
 //! day, six weeks one. Only when a cell a day does not fit are days cut: the viewed day stays
 //! on screen and the intro row says which days are off it ("◂ Days 1–10").
 
+use super::days::{Columns, GUTTER, columns, render_axis, render_intro};
 use super::notes::{notes_up_to, render_notes};
 use crate::journal::{AlertLine, expected_on};
 use crate::plan::Plan;
@@ -18,13 +19,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use std::collections::BTreeSet;
 
-/// The chart always spans at least the first two weeks.
-const MIN_DAYS: i64 = 14;
-const GUTTER: u16 = 5;
-const MAX_COLUMN: u16 = 6;
 /// Rows per symptom: one per rating step at most.
 const MAX_BAR_ROWS: u16 = 5;
-const INTRO: &str = "Your ratings (█) against the usual course from the plan (░)";
 const LEGEND: &str = "█ your rating · ▁ rated 0 · ░ usual course · red: set off an alert";
 
 /// The chart of a treatment's check-ins.
@@ -38,15 +34,6 @@ pub struct ChartView<'a, 'r, Tz: TimeZone> {
     pub day: i64,
     /// The viewed day's alerts.
     pub alerts: &'a [AlertLine],
-}
-
-/// The days on screen and how wide each is.
-struct Columns {
-    first: i64,
-    last: i64,
-    width: u16,
-    /// The last day the chart would show with room enough (`last` when nothing is cut).
-    end: i64,
 }
 
 impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
@@ -101,62 +88,6 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
             let legend = text::truncate(LEGEND, usize::from(area.width.saturating_sub(2)));
             Line::styled(format!(" {legend}"), theme::MUTED).render(row(area.bottom() - 1), buf);
         }
-    }
-}
-
-/// The days to draw: Day 1 to the latest of two weeks on, today (within the plan) and the last
-/// check-in (even after the plan), as wide as the room allows; a cell a day at the narrowest,
-/// and past that the stretch that ends on the viewed day (or starts on Day 1).
-fn columns<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    session: &Session,
-    today: i64,
-    day: i64,
-    width: u16,
-) -> Columns {
-    let last_checkin = session
-        .checkins
-        .keys()
-        .last()
-        .map_or(1, |d| plan.day_of_date(*d));
-    let end = MIN_DAYS.max(last_checkin).max(today.min(plan.last_day()));
-    let room = width.saturating_sub(GUTTER).max(1);
-    let wanted = u16::try_from(end).unwrap_or(u16::MAX).max(1);
-    if room >= wanted {
-        return Columns {
-            first: 1,
-            last: end,
-            width: (room / wanted).clamp(1, MAX_COLUMN),
-            end,
-        };
-    }
-    let fit = i64::from(room);
-    let first = (day - fit + 1).clamp(1, end - fit + 1);
-    Columns {
-        first,
-        last: first + fit - 1,
-        width: 1,
-        end,
-    }
-}
-
-/// The intro, and on its right the days cut off the chart, if any: "◂ Days 1–10".
-fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
-    let mut cut = Vec::new();
-    if columns.first > 1 {
-        cut.push(format!("◂ Days 1–{}", columns.first - 1));
-    }
-    if columns.last < columns.end {
-        cut.push(format!("Days {}–{} ▸", columns.last + 1, columns.end));
-    }
-    let cut = cut.join(" · ");
-    let cut_width = u16::try_from(text::width(&cut)).unwrap_or(u16::MAX);
-    let room = usize::from(area.width.saturating_sub(cut_width + 3));
-    let intro = text::truncate(INTRO, room);
-    Line::styled(format!(" {intro}"), theme::MUTED).render(area, buf);
-    if !cut.is_empty() {
-        let x = area.right().saturating_sub(cut_width + 1);
-        buf.set_string(x, area.y, cut, theme::WHEN);
     }
 }
 
@@ -272,49 +203,6 @@ fn render_bars<Tz: TimeZone>(
                 };
                 buf.set_string(x, y, symbol, look);
             }
-        }
-    }
-}
-
-/// Day numbers under the columns: every day when there is room, else the first of each week;
-/// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
-fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
-    buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
-    let x_of = |day: i64| {
-        area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width
-    };
-    // A number that would run off the right edge ends at it instead.
-    let span = |day: i64| {
-        let len = u16::try_from(day.to_string().len()).unwrap_or(0);
-        let x = x_of(day).min(area.right().saturating_sub(len));
-        (x, x + len)
-    };
-    let today_span = (columns.first..=columns.last)
-        .contains(&today)
-        .then(|| span(today));
-    let mut free_from = area.x + GUTTER;
-    for day in columns.first..=columns.last {
-        let label = day.to_string();
-        let fits = usize::from(columns.width) > label.len();
-        let (x, end) = span(day);
-        let clashes_with_today =
-            day != today && today_span.is_some_and(|(tx, tend)| x <= tend && end + 1 > tx);
-        if !(fits || day % 7 == 1 || day == today || day == columns.first || day == columns.last)
-            || x < free_from
-            || clashes_with_today
-        {
-            continue;
-        }
-        let look = if day == today {
-            theme::HEAT_TODAY
-        } else if day > today {
-            theme::MUTED
-        } else {
-            theme::WHEN
-        };
-        if end <= area.right() {
-            buf.set_string(x, area.y, label, look);
-            free_from = end + 1;
         }
     }
 }

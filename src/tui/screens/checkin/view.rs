@@ -42,7 +42,7 @@ impl CheckInForm {
         let title = format!(
             " Check-in · Day {} · {}{edit} ",
             form.day,
-            form.date.format("%a %-d %b")
+            crate::dates::short_date(form.date)
         );
         let inner = popup::frame(area, width, height, title, false, buf);
         let lines: Vec<Rect> = inner.rows().collect();

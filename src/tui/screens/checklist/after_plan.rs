@@ -2,10 +2,13 @@
 //! it ended, what the plan says to expect in the months after (its `after` note, with its
 //! sources), and the next session while its window is open.
 
+use crate::plan::Plan;
 use crate::rules::{AfterPlan, Rules};
+use crate::series::next_session_label;
+use crate::tui::context::Context;
 use crate::tui::widgets::source_title;
 use crate::tui::{text, theme};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,6 +30,28 @@ pub enum NextSession {
     None,
 }
 
+impl NextSession {
+    /// The next session as the screen after `plan` tells it.
+    fn of<Tz: TimeZone>(ctx: &Context<Tz>, plan: &Plan<'_, Tz>) -> Self {
+        if ctx.session_position().is_some_and(|(n, count)| n < count) {
+            return NextSession::Recorded;
+        }
+        let Some(window) = plan.rules().next_session.as_ref() else {
+            return NextSession::None;
+        };
+        match next_session_label(plan, ctx.now) {
+            Some(words) => NextSession::Due(words),
+            None => {
+                let (from, until) = plan.span(window);
+                // `until` is exclusive: the window's last moment is on the day before at
+                // midnight.
+                let last = plan.local_date(until - chrono::Duration::seconds(1));
+                NextSession::Overdue(plan.local_date(from), last)
+            }
+        }
+    }
+}
+
 /// What the screen says after the plan.
 pub struct AfterPlanView<'a> {
     pub rules: &'a Rules,
@@ -37,7 +62,17 @@ pub struct AfterPlanView<'a> {
     pub today: NaiveDate,
 }
 
-impl AfterPlanView<'_> {
+impl<'a> AfterPlanView<'a> {
+    /// What the screen says after `plan`, the plan of the treatment `ctx` views.
+    pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, plan: &Plan<'_, Tz>) -> Self {
+        AfterPlanView {
+            rules: &ctx.rules,
+            last_day: (plan.last_day(), plan.date_of(plan.last_day())),
+            next_session: NextSession::of(ctx, plan),
+            today: plan.local(ctx.now).date_naive(),
+        }
+    }
+
     /// The lines at `width`, the heading not included: that the plan is over, the next
     /// session (what a patient can act on), then what to expect in the months after.
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {

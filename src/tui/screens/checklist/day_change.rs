@@ -25,7 +25,7 @@ impl ChecklistScreen {
             let day = format!(
                 "{}, {}",
                 crate::tui::widgets::day_label(list.day),
-                list.date.format("%a %-d %b")
+                crate::dates::short_date(list.date)
             );
             ctx.notice = Some(match zone {
                 _ if before.0 != Some(session.at) => {
@@ -46,7 +46,7 @@ impl ChecklistScreen {
         };
         ctx.notice = Some(format!(
             "Not ticked: it is now {}. Space again ticks it for today; ← day before",
-            list.date.format("%a %-d %b"),
+            crate::dates::short_date(list.date),
         ));
     }
 

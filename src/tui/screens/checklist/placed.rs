@@ -4,7 +4,7 @@
 //! the mouse all read this one placement.
 
 use super::ChecklistScreen;
-use super::after_plan::{AfterPlanView, NextSession};
+use super::after_plan::AfterPlanView;
 use super::alerts;
 use super::avoid::{AvoidBlock, AvoidWords};
 use super::day_model::{DayModel, DoRow, Fold, Pick};
@@ -16,7 +16,6 @@ use super::task_list::{self, LEFT_COLUMNS};
 use super::task_row::when_words;
 use crate::checklist::Checklist;
 use crate::rules::Kind;
-use crate::series::next_session_label;
 use crate::tui::context::Context;
 use crate::tui::text;
 use chrono::TimeZone;
@@ -88,7 +87,9 @@ impl ChecklistScreen {
         let list_rows = if after_plan {
             // Its lines wrap at the width the list will get: one more row for the heading.
             let width = layout::list_column_width(ctx.screen_area().width, list_width);
-            1 + after_plan_view(ctx, &plan).lines(usize::from(width)).len()
+            1 + AfterPlanView::of(ctx, &plan)
+                .lines(usize::from(width))
+                .len()
         } else {
             model.do_rows.len()
         };
@@ -99,7 +100,9 @@ impl ChecklistScreen {
             now_rows: u16::try_from(now_rows).unwrap_or(u16::MAX),
             avoid_open: self.open.contains(&Fold::Avoid),
             notes_rows: &notes_rows,
-            detail: self.pick().is_some() && !list.tasks.is_empty(),
+            // The "Why" strip explains the selection: none once nothing can be selected (the
+            // plan over, a day without tasks), lest it explain a task the screen does not show.
+            detail: anything_to_select(&model, after_plan),
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),
@@ -146,7 +149,6 @@ impl ChecklistScreen {
     }
 }
 
-/// The day's notes and the clinic.
 /// Whether the viewed day is past the plan: a day after its last, or its last day today once
 /// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
 pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
@@ -158,6 +160,7 @@ pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day
             && list.phases.iter().all(|p| over(p.ends)))
 }
 
+/// The day's notes and the clinic.
 pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
     // Once the plan is over, nothing is "normal now" by it any more.
     let after_plan = ctx
@@ -168,41 +171,6 @@ pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> 
         phases: if after_plan { &[] } else { &list.phases },
         warnings: &list.warnings,
         provider: ctx.rules.provider.as_ref(),
-    }
-}
-
-/// What the screen says after the plan.
-pub fn after_plan_view<'a, Tz: TimeZone>(
-    ctx: &'a Context<Tz>,
-    plan: &crate::plan::Plan<'_, Tz>,
-) -> AfterPlanView<'a> {
-    AfterPlanView {
-        rules: &ctx.rules,
-        last_day: (plan.last_day(), plan.date_of(plan.last_day())),
-        next_session: next_session_after(ctx, plan),
-        today: plan.local(ctx.now).date_naive(),
-    }
-}
-
-/// The next session as the screen after the plan tells it.
-fn next_session_after<Tz: TimeZone>(
-    ctx: &Context<Tz>,
-    plan: &crate::plan::Plan<'_, Tz>,
-) -> NextSession {
-    if ctx.session_position().is_some_and(|(n, count)| n < count) {
-        return NextSession::Recorded;
-    }
-    let Some(window) = plan.rules().next_session.as_ref() else {
-        return NextSession::None;
-    };
-    match next_session_label(plan, ctx.now) {
-        Some(words) => NextSession::Due(words),
-        None => {
-            let (from, until) = plan.span(window);
-            // `until` is exclusive: the window's last moment is on the day before at midnight.
-            let last = plan.local_date(until - chrono::Duration::seconds(1));
-            NextSession::Overdue(plan.local_date(from), last)
-        }
     }
 }
 
@@ -226,23 +194,33 @@ pub fn do_rows_width(list: &Checklist) -> (u16, u16) {
     (row(whole), row(short))
 }
 
+/// What of the list can be selected, in screen order: its tasks and folded lines; nothing
+/// once the plan is over (its place then tells so, in prose).
+fn list_picks(model: &DayModel, after_plan: bool) -> impl Iterator<Item = Pick> + '_ {
+    let rows = if after_plan {
+        &[][..]
+    } else {
+        &model.do_rows[..]
+    };
+    rows.iter().filter_map(|r| match r {
+        DoRow::Task(i) => Some(Pick::Task(*i)),
+        DoRow::Fold(f) => Some(Pick::Fold(*f)),
+        DoRow::Heading | DoRow::Nothing => None,
+    })
+}
+
+/// Whether the day has anything to select, before the things to avoid are laid out: a task
+/// or folded line of the list, or a thing to avoid (placed, or behind the line that opens
+/// those that did not fit).
+fn anything_to_select(model: &DayModel, after_plan: bool) -> bool {
+    list_picks(model, after_plan).next().is_some() || model.avoid_tasks().next().is_some()
+}
+
 impl Placed {
     /// What can be selected, in screen order: the list's tasks and folded lines, then the
     /// things to avoid, then the line that opens those that did not fit.
     pub fn picks(&self) -> Vec<Pick> {
-        let mut picks: Vec<Pick> = if self.after_plan {
-            Vec::new()
-        } else {
-            self.model
-                .do_rows
-                .iter()
-                .filter_map(|r| match r {
-                    DoRow::Task(i) => Some(Pick::Task(*i)),
-                    DoRow::Fold(f) => Some(Pick::Fold(*f)),
-                    DoRow::Heading | DoRow::Nothing => None,
-                })
-                .collect()
-        };
+        let mut picks: Vec<Pick> = list_picks(&self.model, self.after_plan).collect();
         picks.extend(self.avoid.tasks().map(Pick::Task));
         if self.avoid.more.is_some() {
             picks.push(Pick::Fold(Fold::Avoid));

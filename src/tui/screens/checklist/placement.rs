@@ -11,7 +11,7 @@ use super::day_model::Fold;
 use super::placed::Placed;
 use crate::tui::context::Context;
 use chrono::{DateTime, FixedOffset, TimeZone};
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -25,8 +25,8 @@ pub(super) struct Inputs {
     now: DateTime<FixedOffset>,
     today: Option<i64>,
     day_key: (Option<DateTime<FixedOffset>>, i64),
-    size: Size,
-    /// Below the banners.
+    /// The screen below the banners. It spans the terminal's width and reaches its bottom
+    /// (`Context::areas`), so it also fixes the terminal's size, which the alert box reads.
     screen: Rect,
     /// A status or notice line wants a row.
     status: bool,
@@ -40,7 +40,6 @@ impl Inputs {
             now: ctx.now,
             today: ctx.session_today(),
             day_key: ctx.day_key(),
-            size: ctx.size,
             screen: ctx.screen_area(),
             status: ctx.status.is_some() || ctx.notice.is_some(),
             open: open.clone(),

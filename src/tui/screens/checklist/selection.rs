@@ -48,11 +48,10 @@ impl ChecklistScreen {
         let count = tasks.len();
         self.selected = self.selected.min(count.saturating_sub(1));
         let here = self.pick();
-        if !here.is_some_and(|p| picks.contains(&p)) {
+        if !picks.contains(&here) {
             // A task folded away: its fold; a fold gone: the first thing there is.
             let fold = placed.as_ref().and_then(|p| {
-                let folded =
-                    |tasks: &Vec<usize>| tasks.iter().any(|&i| here == Some(Pick::Task(i)));
+                let folded = |tasks: &Vec<usize>| tasks.iter().any(|&i| here == Pick::Task(i));
                 p.model
                     .folds
                     .iter()
@@ -62,7 +61,7 @@ impl ChecklistScreen {
             match fold.filter(|f| picks.contains(&Pick::Fold(*f))) {
                 Some(f) => self.fold = Some(f),
                 // The line that opened the things to avoid is gone: stay at their end.
-                None if here == Some(Pick::Fold(Fold::Avoid)) => {
+                None if here == Pick::Fold(Fold::Avoid) => {
                     self.set_pick(picks.last().copied());
                 }
                 None => self.set_pick(picks.first().copied()),
@@ -94,21 +93,20 @@ impl ChecklistScreen {
     /// Moves the selection `by` places through what can be selected, in screen order.
     pub(super) fn step<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, by: isize) {
         let picks = self.picks(ctx);
-        let at = self
-            .pick()
-            .and_then(|p| picks.iter().position(|q| *q == p))
-            .unwrap_or(0);
+        let here = self.pick();
+        let at = picks.iter().position(|p| *p == here).unwrap_or(0);
         let to = at
             .saturating_add_signed(by)
             .min(picks.len().saturating_sub(1));
         self.set_pick(picks.get(to).copied());
     }
 
-    /// Where the selection is.
-    pub(super) fn pick(&self) -> Option<Pick> {
+    /// Where the selection is: a folded line, else a task. It is always somewhere, even on
+    /// a day with nothing to select (`Placed::anything_to_select` tells).
+    pub(super) fn pick(&self) -> Pick {
         match self.fold {
-            Some(fold) => Some(Pick::Fold(fold)),
-            None => Some(Pick::Task(self.selected)),
+            Some(fold) => Pick::Fold(fold),
+            None => Pick::Task(self.selected),
         }
     }
 
@@ -146,7 +144,7 @@ impl ChecklistScreen {
             return false;
         }
         if let Some(pick) = placed.pick_at(at, self.top) {
-            let again = self.clicked == Some(pick) && self.pick() == Some(pick);
+            let again = self.clicked == Some(pick) && self.pick() == pick;
             let on_box = list.contains(at)
                 && matches!(pick, Pick::Task(_))
                 && task_list::BOX_COLUMNS.contains(&(at.x - list.x));
@@ -182,7 +180,7 @@ impl ChecklistScreen {
         };
         let rows = &placed.model.do_rows;
         let height = usize::from(placed.regions.list.height).max(1);
-        let at = self.pick().and_then(|p| placed.row_of(p));
+        let at = placed.row_of(self.pick());
         self.top = match at {
             Some(at) => task_list::scroll_to(rows, height, self.top, at),
             None => task_list::scroll_to(

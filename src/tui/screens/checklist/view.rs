@@ -2,6 +2,7 @@
 //! the things to avoid, why the selected one matters, when to call and what is normal, and
 //! the footer; every note over it when `s` opened them. It only reads.
 
+use super::after_plan::AfterPlanView;
 use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
@@ -9,7 +10,7 @@ use super::detail::Detail;
 use super::fold_line::fold_words;
 use super::normal_now::NormalNow;
 use super::notes_panel::NotesPanel;
-use super::placed::{Placed, after_plan_view, notes_of};
+use super::placed::notes_of;
 use super::progress_strip::ProgressStrip;
 use super::task_list::TaskList;
 use super::{Action, ChecklistScreen, keys};
@@ -34,8 +35,10 @@ impl ChecklistScreen {
         else {
             return;
         };
+        // The selection, where it is on screen (none on a day with nothing to select).
+        let picks = placed.picks();
         let mut hints = demo::hints(ctx);
-        hints.extend(footer_hints(&placed));
+        hints.extend(footer_hints(&picks));
         let regions = placed.regions;
         Header::of(ctx, None).render(regions.title.union(regions.summary), buf);
         if let Some(strip) = ProgressStrip::of(ctx) {
@@ -47,9 +50,9 @@ impl ChecklistScreen {
             provider: ctx.rules.provider.as_ref(),
         }
         .render(regions.alerts, buf);
-        let pick = self.pick();
+        let pick = Some(self.pick()).filter(|p| picks.contains(p));
         if placed.after_plan {
-            after_plan_view(ctx, &plan).render(regions.list, buf);
+            AfterPlanView::of(ctx, &plan).render(regions.list, buf);
         } else {
             TaskList {
                 tasks: &list.tasks,
@@ -165,8 +168,8 @@ impl ChecklistScreen {
 
 /// The keys the footer offers: with nothing to select (the plan over, a day without
 /// tasks), not the keys that select, tick or explain a selection.
-fn footer_hints(placed: &Placed) -> Vec<Hint> {
-    let anything = !placed.picks().is_empty();
+fn footer_hints(picks: &[Pick]) -> Vec<Hint> {
+    let anything = !picks.is_empty();
     hints_where(keys::KEYMAP, |action| {
         anything
             || !matches!(

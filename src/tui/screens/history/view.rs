@@ -58,13 +58,11 @@ impl Widget for HistoryView<'_> {
         // Date and time: two treatments of one day (a time recorded twice) must not look
         // alike; the weekday where there is room.
         let when = if column >= 23 {
-            "%a %-d %b %Y %H:%M"
+            crate::dates::moment
         } else {
-            "%-d %b %Y %H:%M"
+            crate::dates::compact_moment
         };
-        row("Treatment", &|s| {
-            (s.treatment.format(when).to_string(), theme::SUMMARY)
-        });
+        row("Treatment", &|s| (when(s.treatment), theme::SUMMARY));
         row("Days", &|s| {
             let until = if s.complete || s.followed_by_next {
                 ""

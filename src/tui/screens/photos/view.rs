@@ -151,7 +151,7 @@ fn draw_column(
     buf: &mut Buffer,
 ) {
     let width = usize::from(column.title.width);
-    let date = entry.date.format("%a %-d %b %Y");
+    let date = crate::dates::long_date(entry.date);
     let title = if entry.photo.before {
         format!("{title} · {date}")
     } else {

@@ -76,7 +76,7 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
             .map(|step| {
                 let mut dates = Labels::new(c.chart_x, chart_end);
                 let all = marks.iter().step_by(step).all(|day| {
-                    let label = self.plan.date_of(*day).format("%-d %b").to_string();
+                    let label = crate::dates::day_and_month(self.plan.date_of(*day));
                     // The last mark may run off the chart's right edge: that is no reason
                     // to thin out the others.
                     let runs_off = x_of(*day) + text_width(&label) > chart_end;

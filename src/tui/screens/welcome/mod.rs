@@ -58,7 +58,10 @@ impl WelcomePrompt {
     pub fn new<Tz: TimeZone>(ctx: &Context<Tz>) -> Self {
         let local = ctx.now.with_timezone(&ctx.tz).naive_local();
         WelcomePrompt {
-            field: TextField::new(&local.format("%Y-%m-%d %H:%M").to_string(), MAX_CHARS),
+            field: TextField::new(
+                &local.format(crate::timearg::TYPED_FORMAT).to_string(),
+                MAX_CHARS,
+            ),
             error: None,
             confirming: None,
         }
@@ -125,22 +128,33 @@ impl WelcomePrompt {
                     self.error = Some(format!(
                         "No time given: {} is filled in. What to avoid counts from the \
                          treatment's time: correct it above, then Enter.",
-                        local.format("%H:%M")
+                        crate::dates::clock(at.with_timezone(&ctx.tz).fixed_offset())
                     ));
                     self.confirming = None;
                     return Effect::Done;
                 }
-                let others = ctx.state.sessions.iter().map(|s| s.at);
+                let others: Vec<DateTime<FixedOffset>> =
+                    ctx.state.sessions.iter().map(|s| s.at).collect();
                 let plan_days = Plan::new(&ctx.rules, at, ctx.tz.clone()).last_day();
-                let doubt = plausible::check(at, ctx.now, others, plan_days);
+                let doubt = plausible::check(at, ctx.now, others.iter().copied(), plan_days);
                 if let Some(why) = doubt.filter(|_| self.confirming != Some(at)) {
-                    let shown = at
-                        .with_timezone(&ctx.tz)
-                        .fixed_offset()
-                        .format("%a %-d %b %Y %H:%M");
-                    self.error = Some(format!(
-                        "{shown} {why}. Enter again records it; or correct the time above."
-                    ));
+                    let shown = |t: DateTime<FixedOffset>| {
+                        crate::dates::moment(t.with_timezone(&ctx.tz).fixed_offset())
+                    };
+                    // A year typed wrong: the time most likely meant, as `start` says it.
+                    let meant = plausible::likely_year(at, ctx.now, &others, plan_days, &ctx.tz);
+                    self.error = Some(match meant {
+                        Some(meant) => format!(
+                            "{} {why}. Did you mean {}? Correct the year above, or Enter \
+                             again records it as typed.",
+                            shown(at),
+                            shown(meant)
+                        ),
+                        None => format!(
+                            "{} {why}. Enter again records it; or correct the time above.",
+                            shown(at)
+                        ),
+                    });
                     self.confirming = Some(at);
                     return Effect::Done;
                 }

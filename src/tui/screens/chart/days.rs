@@ -1,0 +1,129 @@
+//! The days the journal chart shows: which fit across the terminal and how wide each is, the
+//! intro that says which were cut off, and the day numbers under the columns.
+
+use crate::plan::Plan;
+use crate::store::Session;
+use crate::tui::{text, theme};
+use chrono::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// The chart always spans at least the first two weeks.
+const MIN_DAYS: i64 = 14;
+/// Columns left of the first day: the axis's " Day ".
+pub(super) const GUTTER: u16 = 5;
+/// The widest a day is, in cells.
+const MAX_COLUMN: u16 = 6;
+/// The intro row's words, left of the days cut off.
+const INTRO: &str = "Your ratings (█) against the usual course from the plan (░)";
+
+/// The days on screen and how wide each is.
+pub(super) struct Columns {
+    pub first: i64,
+    pub last: i64,
+    /// Cells a day.
+    pub width: u16,
+    /// The last day the chart would show with room enough (`last` when nothing is cut).
+    pub end: i64,
+}
+
+/// The days to draw: Day 1 to the latest of two weeks on, today (within the plan) and the last
+/// check-in (even after the plan), as wide as the room allows; a cell a day at the narrowest,
+/// and past that the stretch that ends on the viewed day (or starts on Day 1).
+pub(super) fn columns<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    today: i64,
+    day: i64,
+    width: u16,
+) -> Columns {
+    let last_checkin = session
+        .checkins
+        .keys()
+        .last()
+        .map_or(1, |d| plan.day_of_date(*d));
+    let end = MIN_DAYS.max(last_checkin).max(today.min(plan.last_day()));
+    let room = width.saturating_sub(GUTTER).max(1);
+    let wanted = u16::try_from(end).unwrap_or(u16::MAX).max(1);
+    if room >= wanted {
+        return Columns {
+            first: 1,
+            last: end,
+            width: (room / wanted).clamp(1, MAX_COLUMN),
+            end,
+        };
+    }
+    let fit = i64::from(room);
+    let first = (day - fit + 1).clamp(1, end - fit + 1);
+    Columns {
+        first,
+        last: first + fit - 1,
+        width: 1,
+        end,
+    }
+}
+
+/// The intro, and on its right the days cut off the chart, if any: "◂ Days 1–10".
+pub(super) fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
+    let mut cut = Vec::new();
+    if columns.first > 1 {
+        cut.push(format!("◂ Days 1–{}", columns.first - 1));
+    }
+    if columns.last < columns.end {
+        cut.push(format!("Days {}–{} ▸", columns.last + 1, columns.end));
+    }
+    let cut = cut.join(" · ");
+    let cut_width = u16::try_from(text::width(&cut)).unwrap_or(u16::MAX);
+    let room = usize::from(area.width.saturating_sub(cut_width + 3));
+    let intro = text::truncate(INTRO, room);
+    Line::styled(format!(" {intro}"), theme::MUTED).render(area, buf);
+    if !cut.is_empty() {
+        let x = area.right().saturating_sub(cut_width + 1);
+        buf.set_string(x, area.y, cut, theme::WHEN);
+    }
+}
+
+/// Day numbers under the columns: every day when there is room, else the first of each week;
+/// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
+pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
+    buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
+    let x_of = |day: i64| {
+        area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width
+    };
+    // A number that would run off the right edge ends at it instead.
+    let span = |day: i64| {
+        let len = u16::try_from(day.to_string().len()).unwrap_or(0);
+        let x = x_of(day).min(area.right().saturating_sub(len));
+        (x, x + len)
+    };
+    let today_span = (columns.first..=columns.last)
+        .contains(&today)
+        .then(|| span(today));
+    let mut free_from = area.x + GUTTER;
+    for day in columns.first..=columns.last {
+        let label = day.to_string();
+        let fits = usize::from(columns.width) > label.len();
+        let (x, end) = span(day);
+        let clashes_with_today =
+            day != today && today_span.is_some_and(|(tx, tend)| x <= tend && end + 1 > tx);
+        if !(fits || day % 7 == 1 || day == today || day == columns.first || day == columns.last)
+            || x < free_from
+            || clashes_with_today
+        {
+            continue;
+        }
+        let look = if day == today {
+            theme::HEAT_TODAY
+        } else if day > today {
+            theme::MUTED
+        } else {
+            theme::WHEN
+        };
+        if end <= area.right() {
+            buf.set_string(x, area.y, label, look);
+            free_from = end + 1;
+        }
+    }
+}
