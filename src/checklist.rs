@@ -7,13 +7,15 @@ use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One task on one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskLine {
     /// What `check` takes: the rule id, with `@morning`/`@evening` for twice-daily rules.
     pub id: String,
-    pub title: String,
+    /// The rule's words, shared with it (`Rule`), as are `rationale`, `sources` and `lifted`.
+    pub title: Arc<str>,
     pub kind: Kind,
     pub repeat: Repeat,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,8 +31,8 @@ pub struct TaskLine {
     pub ends: DateTime<FixedOffset>,
     /// "until Sun 14:00 · 5 h left", "morning", "daily".
     pub when: String,
-    pub rationale: String,
-    pub sources: Vec<String>,
+    pub rationale: Arc<str>,
+    pub sources: Arc<[String]>,
     /// Where the task stands at `now` (`Plan::standing`): due, missed, done, upcoming or
     /// never due (something to avoid). The main screen groups tasks by it; the JSON output
     /// says the same with `status` and `done`.
@@ -43,7 +45,7 @@ pub struct TaskLine {
     /// Something to avoid: what to tell the patient once its window is over (the rule's
     /// `lifted` words).
     #[serde(skip)]
-    pub lifted: Option<String>,
+    pub lifted: Option<Arc<str>>,
     /// Something to avoid whose window closed on this day by `now` (`Plan::is_lifted`): said
     /// as lifted, never ticked, and in no count (`Checklist::progress`). In JSON
     /// `"lifted": true`, only when it is.
@@ -147,7 +149,7 @@ impl Checklist {
                 standing: match (coming_up, done) {
                     (true, true) => Standing::Done,
                     (true, false) => Standing::Upcoming,
-                    (false, _) => plan.standing(task, d.date, ticks, now),
+                    (false, _) => plan.standing_in(task, d.date, due, ticks, now),
                 },
                 done,
                 id,
@@ -234,8 +236,11 @@ impl Checklist {
 }
 
 /// Whether `task`'s window closes on the plan's last day: it ends because the plan does.
+/// (Its last instant falls on or after the last day's local midnight, which the plan
+/// remembers; this is asked for every task of a day.)
 fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
-    plan.day_of(task.ends - chrono::Duration::nanoseconds(1)) >= plan.last_day()
+    let (last_day_starts, _) = plan.day_bounds(plan.date_of(plan.last_day()));
+    task.ends > last_day_starts
 }
 
 /// The booking of the next session, on a day from the one it comes up on (a week before the

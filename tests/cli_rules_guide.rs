@@ -178,7 +178,7 @@ fn the_extending_example_changes_only_what_it_says() {
     // Replaced in place, whole.
     let makeup = clinic.rule("no-makeup").unwrap();
     assert_eq!(makeup.from_hours, None);
-    assert_eq!(makeup.sources, ["clinic-protocol"]);
+    assert_eq!(*makeup.sources, ["clinic-protocol"]);
     // The warning signs are the built-in ones, except that the clinic's out-of-hours words
     // replace the built-in urgent-care fallback (docs/rules.md, "When the clinic can't be
     // reached").

@@ -113,9 +113,7 @@ fn avoid_tasks_now(list: &Checklist, now: Instant) -> impl Iterator<Item = &Task
 }
 
 fn avoid_now(list: &Checklist, now: Instant) -> Vec<&str> {
-    avoid_tasks_now(list, now)
-        .map(|t| t.title.as_str())
-        .collect()
+    avoid_tasks_now(list, now).map(|t| &*t.title).collect()
 }
 
 fn to_do_now(list: &Checklist, now: Instant) -> Vec<&str> {
@@ -126,7 +124,7 @@ fn to_do_now(list: &Checklist, now: Instant) -> Vec<&str> {
             t.due
                 .is_some_and(|(from, until)| from <= now && now < until)
         })
-        .map(|t| t.title.as_str())
+        .map(|t| &*t.title)
         .collect()
 }
 

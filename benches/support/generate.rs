@@ -58,7 +58,7 @@ pub fn rules(count: usize) -> Rules {
             let source = sources[i % sources.len()].clone();
             Rule {
                 id: format!("rule-{i:06}"),
-                title: format!("Generated task number {i} with a title of usual length"),
+                title: format!("Generated task number {i} with a title of usual length").into(),
                 kind,
                 from_hours: Some(from_hours),
                 from_day: None,
@@ -68,10 +68,11 @@ pub fn rules(count: usize) -> Rules {
                 at: None,
                 rationale: format!(
                     "Rule {i}: one sentence on why, about as long as the built-in plan's rationales."
-                ),
+                )
+                .into(),
                 lifted: None,
                 as_needed: false,
-                sources: vec![source],
+                sources: vec![source].into(),
             }
         })
         .collect();

@@ -234,7 +234,7 @@ mod tests {
         let recorded = Rules::builtin().unwrap();
         let mut given = recorded.clone();
         for rule in given.rules.iter_mut().take(5) {
-            rule.rationale.push_str(" More.");
+            rule.rationale = format!("{} More.", rule.rationale).into();
         }
         let said = differences(&recorded, &given);
         assert_eq!(said.len(), 1);

@@ -66,7 +66,7 @@ fn avoid_countdown<Tz: TimeZone>(task: &TaskLine, now: DateTime<FixedOffset>, tz
         let cut: String = task.title.chars().take(TITLE_MAX - 1).collect();
         format!("{}…", cut.trim_end())
     } else {
-        task.title.clone()
+        task.title.to_string()
     };
     format!("{title}: {} left", countdown_label(now, task.ends, tz))
 }

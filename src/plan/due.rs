@@ -159,7 +159,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         if task.rule.kind != Kind::Do
             || !counts(task.rule)
             || task.rule.repeat == Repeat::Once
-            || date != self.local_date(self.treatment)
+            || date != self.treatment_date
             || self.wall(date, self.time_of_day(task)) >= self.treatment
         {
             return false;
@@ -190,7 +190,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// to avoid after a 23:30 treatment). Such a task is never counted against the patient;
     /// tasks to do are left off Day 1 altogether (`is_before_treatment`).
     pub fn had_no_time(&self, task: &Task<'_>, date: NaiveDate) -> bool {
-        if date != self.local_date(self.treatment) {
+        if date != self.treatment_date {
             return false;
         }
         let comes_due = self.comes_due(task, date);
@@ -233,7 +233,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         ticks: &Ticks,
         now: Instant,
     ) -> Standing {
-        let Some((begins, ends)) = self.slot_span(task, date) else {
+        self.standing_in(task, date, self.slot_span(task, date), ticks, now)
+    }
+
+    /// `standing` for a caller that has the task's `slot_span` on `date` already (the
+    /// checklist needs it too, and each span asks the zone for wall times).
+    pub(crate) fn standing_in(
+        &self,
+        task: &Task<'_>,
+        date: NaiveDate,
+        slot_span: Option<(Instant, Instant)>,
+        ticks: &Ticks,
+        now: Instant,
+    ) -> Standing {
+        let Some((begins, ends)) = slot_span else {
             return Standing::NotDue;
         };
         if self.is_ticked(task, date, ticks, now) {

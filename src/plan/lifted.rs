@@ -30,7 +30,7 @@ impl Lifted<'_> {
     /// the rule is over.
     pub fn words(&self) -> String {
         match &self.rule.lifted {
-            Some(words) => words.clone(),
+            Some(words) => words.to_string(),
             None => format!("{}: over", self.rule.title),
         }
     }

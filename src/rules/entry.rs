@@ -5,7 +5,12 @@ use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
+// Its words (title, rationale, what is lifted, the sources it cites) are shared (`Arc`),
+// not copied, by every task and checklist line made of it: a clinic's plan can put tens of
+// thousands of tasks on one day, and a day is derived again on every change of day. (A
+// comment, not a doc comment: doc comments become the shipped schema's descriptions.)
 /// One thing to do or avoid during a window after the treatment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -13,7 +18,7 @@ pub struct Rule {
     /// Stable identifier: tick-offs are saved under it, so never reuse one for another rule.
     pub id: String,
     /// A short imperative: "No makeup", "Apply SPF 30+ sunscreen".
-    pub title: String,
+    pub title: Arc<str>,
     /// "do" something, or "avoid" something until the window ends.
     pub kind: Kind,
     /// Hours after the treatment moment the window opens (negative: before treatment).
@@ -42,18 +47,18 @@ pub struct Rule {
     #[schemars(with = "Option<String>")]
     pub at: Option<NaiveTime>,
     /// One line on why, shown next to the task.
-    pub rationale: String,
+    pub rationale: Arc<str>,
     /// For something to avoid: what the patient may do again when its window ends ("Makeup
     /// is fine again"). Without it the app says that the rule is over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifted: Option<String>,
+    pub lifted: Option<Arc<str>>,
     /// Done only when it applies ("Cold compress if red or swollen"): shown and tickable
     /// like any task, but never due, reminded of, missed or counted in progress
     /// (`plan::counts`). Default `false`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub as_needed: bool,
     /// Ids from `sources`.
-    pub sources: Vec<String>,
+    pub sources: Arc<[String]>,
 }
 
 /// A phase ("what is normal now") or a warning sign, with the window it applies to.

@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(reread.sha256(), builtin.sha256());
         assert_eq!(builtin_identity().unwrap().1, builtin.sha256());
         let mut changed = builtin.clone();
-        changed.rules[0].title.push('!');
+        changed.rules[0].title = format!("{}!", changed.rules[0].title).into();
         assert_ne!(changed.sha256(), builtin.sha256());
         // A known vector: SHA-256 of "abc".
         assert_eq!(

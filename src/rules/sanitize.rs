@@ -5,6 +5,7 @@
 
 use super::Rules;
 use crate::inert::{inert, needs_care};
+use std::sync::Arc;
 
 impl Rules {
     /// Makes every text field inert (see the module docs).
@@ -48,10 +49,10 @@ impl Rules {
             make_inert(&mut after.detail);
         }
         for r in &mut self.rules {
-            make_inert(&mut r.title);
-            make_inert(&mut r.rationale);
+            make_shared_inert(&mut r.title);
+            make_shared_inert(&mut r.rationale);
             if let Some(lifted) = &mut r.lifted {
-                make_inert(lifted);
+                make_shared_inert(lifted);
             }
         }
         for n in self.phases.iter_mut().chain(&mut self.warnings) {
@@ -79,6 +80,13 @@ fn make_inert(field: &mut String) {
     }
 }
 
+/// `make_inert` for a rule's shared words (`Rule`): replaced by an inert copy when needed.
+fn make_shared_inert(field: &mut Arc<str>) {
+    if field.chars().any(needs_care) {
+        *field = Arc::from(inert(field));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +102,11 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(!decoded.contains('\u{1b}') && !decoded.contains('\u{9b}'));
-        assert!(rules.rules.iter().any(|r| r.title == "No \\u{1b}[2Jmakeup"));
+        assert!(
+            rules
+                .rules
+                .iter()
+                .any(|r| &*r.title == "No \\u{1b}[2Jmakeup")
+        );
     }
 }

@@ -48,7 +48,7 @@ fn task_events<Tz: TimeZone>(
     let suffix = slot.map_or(String::new(), |s| format!(".{s}"));
     let summary = match slot {
         Some(name) => format!("{} ({name})", rule.title),
-        None => rule.title.clone(),
+        None => rule.title.to_string(),
     };
     let label = match slot {
         Some("morning") => "Mornings",

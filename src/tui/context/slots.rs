@@ -67,7 +67,7 @@ impl<Tz: TimeZone> Context<Tz> {
         } else {
             format!("Since {}", clock(last))
         };
-        let titles: Vec<&str> = begun.iter().map(|d| d.task.rule.title.as_str()).collect();
+        let titles: Vec<&str> = begun.iter().map(|d| &*d.task.rule.title).collect();
         let words = match titles.as_slice() {
             [one] => format!("{when}: “{one}” is due"),
             many => format!("{when}: {} tasks are due: {}", many.len(), many.join(" · ")),

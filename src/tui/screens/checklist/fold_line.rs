@@ -18,7 +18,7 @@ pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) 
     let (arrow, titles) = if open {
         ("▾", String::new())
     } else {
-        let titles: Vec<&str> = members.iter().map(|&i| tasks[i].title.as_str()).collect();
+        let titles: Vec<&str> = members.iter().map(|&i| &*tasks[i].title).collect();
         ("▸", format!(": {}", titles.join(TITLE_SEPARATOR)))
     };
     let slot_of_all =

@@ -88,7 +88,7 @@ impl ChecklistScreen {
         let detail = match pick {
             Some(Pick::Task(i)) => list.tasks.get(i).map(|task| Detail {
                 when: (task.kind == Kind::Avoid).then(|| task.when.clone()),
-                rationale: task.rationale.clone(),
+                rationale: task.rationale.to_string(),
                 sources: sources(task),
                 more_key: Some("i"),
             }),

@@ -61,21 +61,26 @@ impl Why {
             Item::Rule(i) => {
                 let rule = &rules.rules[i];
                 (
-                    &rule.rationale,
-                    &rule.sources,
+                    &*rule.rationale,
+                    &*rule.sources,
                     Some(repeat_label(rule)),
                     None,
                 )
             }
             Item::Phase(i) => (
-                &rules.phases[i].detail,
-                &rules.phases[i].sources,
+                rules.phases[i].detail.as_str(),
+                rules.phases[i].sources.as_slice(),
                 None,
                 None,
             ),
             Item::Warning(i) => {
                 let note = &rules.warnings[i];
-                (&note.detail, &note.sources, None, Some(note.urgency()))
+                (
+                    note.detail.as_str(),
+                    note.sources.as_slice(),
+                    None,
+                    Some(note.urgency()),
+                )
             }
         };
         Some(Why {
@@ -85,7 +90,7 @@ impl Why {
             ends: plan.local(plan.instant(info.window.until)),
             hours: (plan.instant(info.window.until) - plan.instant(info.window.from)).num_hours(),
             repeat,
-            text: text.clone(),
+            text: text.to_string(),
             urgency,
             provider: rules.provider.clone(),
             sources: sources.iter().map(|id| citation(rules, id)).collect(),

@@ -76,6 +76,9 @@ pub struct AvoidBlock {
     pub lifted_hidden: usize,
     /// Whether an item is longer than a line and wraps.
     wraps: bool,
+    /// Items not placed because they would start past the rows the block was given (things
+    /// still to avoid, and lifted): `cut_to` counts them as left out.
+    unplaced: (usize, usize),
     /// Whether the times were left out for want of room (the heading then says so, and
     /// where to read them).
     pub times_hidden: bool,
@@ -116,13 +119,24 @@ impl AvoidBlock {
         width: usize,
         rows: Option<usize>,
     ) -> AvoidBlock {
-        let groups = &words.0;
-        if groups.is_empty() {
+        if words.0.is_empty() {
             return AvoidBlock::default();
         }
         let count = model
             .avoid_tasks()
             .fold((0, 0), |(d, n), i| (d + usize::from(tasks[i].done), n + 1));
+        AvoidBlock::fit(&words.0, count, width, rows, rows)
+    }
+
+    /// `lay_out` of `groups`, placing items only as far as `limit` rows (`place`); the
+    /// block is the same with any limit of at least `rows`, or none.
+    fn fit(
+        groups: &[Group],
+        count: (usize, usize),
+        width: usize,
+        rows: Option<usize>,
+        limit: Option<usize>,
+    ) -> AvoidBlock {
         // A column of times or times over their items only where no item has to wrap.
         let fits = |b: &AvoidBlock, style| {
             rows.is_none_or(|r| b.rows <= r) && (style == Style_::Flow || !b.wraps)
@@ -130,7 +144,7 @@ impl AvoidBlock {
         let mut last = None;
         let timed = groups.iter().any(|g| !g.lifted);
         for style in [Style_::Column, Style_::Over, Style_::Inline, Style_::Flow] {
-            let mut block = place(groups, style, width, count);
+            let mut block = place(groups, style, width, count, limit);
             block.times_hidden = timed && style == Style_::Flow;
             if fits(&block, style) {
                 return block;
@@ -141,7 +155,7 @@ impl AvoidBlock {
         // Cut to fit: with the times inline when only what was lifted gives way, else in one
         // flow with as many as fit.
         if timed {
-            let mut inline = place(groups, Style_::Inline, width, count);
+            let mut inline = place(groups, Style_::Inline, width, count, limit);
             inline.cut_to(rows);
             if inline.more.is_none_or(|(_, hidden)| hidden == 0) {
                 return inline;
@@ -157,12 +171,15 @@ impl AvoidBlock {
         // The heading, and at least the line that says what is left out.
         let lines = rows.saturating_sub(2);
         let fits = |item: &Item| item.pieces.iter().all(|(line, _, _)| *line < lines);
-        let hidden = self
-            .items
-            .iter()
-            .filter(|i| i.task.is_some() && !fits(i))
-            .count();
-        let lifted_hidden = self.items.iter().filter(|i| i.lifted && !fits(i)).count();
+        let (unplaced, lifted_unplaced) = std::mem::take(&mut self.unplaced);
+        let hidden = unplaced
+            + self
+                .items
+                .iter()
+                .filter(|i| i.task.is_some() && !fits(i))
+                .count();
+        let lifted_hidden =
+            lifted_unplaced + self.items.iter().filter(|i| i.lifted && !fits(i)).count();
         self.items.retain(|item| fits(item));
         self.labels.retain(|(line, _, _, _)| *line < lines);
         if hidden > 0 || lifted_hidden > 0 {
@@ -197,7 +214,7 @@ impl AvoidBlock {
             return (2, 2);
         }
         let more = usize::from(on < groups.len());
-        let rows = |style| place(&groups[..on], style, width, (0, 0)).rows + more;
+        let rows = |style| place(&groups[..on], style, width, (0, 0), None).rows + more;
         (rows(Style_::Inline), rows(Style_::Flow))
     }
 
@@ -206,3 +223,6 @@ impl AvoidBlock {
         self.items.iter().filter_map(|i| i.task)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -46,8 +46,8 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
             let t = &tasks[i];
             let words = t
                 .lifted
-                .clone()
-                .unwrap_or_else(|| format!("{}: over", t.title));
+                .as_deref()
+                .map_or_else(|| format!("{}: over", t.title), str::to_string);
             (t.ends, words)
         })
         .collect();
@@ -69,12 +69,15 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     groups
 }
 
-/// The groups placed in `style` in `width` cells.
+/// The groups placed in `style` in `width` cells. Given the `rows` the block may take, the
+/// items that would start past them are only counted (`AvoidBlock::unplaced`), not placed: a
+/// clinic's plan can have tens of thousands of things to avoid on a day, and a few rows.
 pub(super) fn place(
     groups: &[Group],
     style: Style_,
     width: usize,
     count: (usize, usize),
+    rows: Option<usize>,
 ) -> AvoidBlock {
     let label_width = groups
         .iter()
@@ -117,6 +120,13 @@ pub(super) fn place(
             Style_::Inline | Style_::Flow => {}
         }
         for (task, words, width) in &group.items {
+            // Lines only grow: from line `rows - 1` on, no item can be within `rows` rows
+            // (the heading takes one), and the block already takes more than `rows`.
+            if rows.is_some_and(|rows| line + 1 >= rows) {
+                let (tasks, lifted) = &mut block.unplaced;
+                *if task.is_some() { tasks } else { lifted } += 1;
+                continue;
+            }
             if let Some(label) = inline_label.take() {
                 let lw = text::width(&label);
                 if x > 0 && x + GAP + lw + 1 + width > room {
