@@ -71,6 +71,7 @@ pub fn rules(count: usize) -> Rules {
                 ),
                 lifted: None,
                 as_needed: false,
+                keep_up_after: None,
                 sources: vec![source],
             }
         })

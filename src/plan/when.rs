@@ -250,6 +250,12 @@ pub fn when_in<Tz: TimeZone>(
         (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
             "daily".to_string()
         }
+        // A habit the sources ask for beyond the plan (SPF, always) does not end with it.
+        (Timing::Active, None, Kind::Do, _)
+            if ends_with_plan && task.rule.keep_up_after.is_some() =>
+        {
+            "daily · always".to_string()
+        }
         (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
             let last = task.ends - Duration::nanoseconds(1);
             let day = last.with_timezone(tz).weekday();

@@ -1,6 +1,7 @@
 //! The main screen once the plan is over (any day after its last): that it is over and when
-//! it ended, what the plan says to expect in the months after (its `after` note, with its
-//! sources), and the next session while its window is open.
+//! it ended, what the sources say to keep up after it (rules with `keep_up_after`), what the
+//! plan says to expect in the months after (its `after` note, with its sources), and the next
+//! session while its window is open.
 
 use crate::rules::{AfterPlan, Rules};
 use crate::tui::widgets::source_title;
@@ -51,9 +52,28 @@ impl AfterPlanView<'_> {
                     .map(|l| Line::from(vec![Span::raw(" "), Span::styled(l, look)])),
             );
         };
+        // What the sources ask for beyond the plan (SPF, daily, always), from the rules file,
+        // in the same words: it is what a patient is to go on doing. Its sources are the
+        // rule's own (Tab, the plan, shows them; `aftercare today` cites them).
+        let kept: Vec<String> = self
+            .rules
+            .kept_up_after()
+            .map(|r| {
+                format!(
+                    "{} — {}",
+                    r.title,
+                    r.keep_up_after.as_deref().unwrap_or_default()
+                )
+            })
+            .collect();
+        let keep = match kept.is_empty() {
+            true => String::new(),
+            false => format!(" Keep up after the plan: {}.", kept.join("; ")),
+        };
         push(
             wrap(&format!(
-                "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by day.",
+                "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by \
+                 day.{keep}",
                 crate::dates::date_near(date, self.today)
             )),
             theme::TASK,
@@ -95,18 +115,20 @@ impl AfterPlanView<'_> {
             push(vec![String::new()], theme::TASK);
             push(wrap(title), theme::EMPHASIS);
             push(wrap(detail), theme::DETAIL);
-            let titles: Vec<Cow<str>> = sources
-                .iter()
-                .map(|id| source_title(self.rules, id))
-                .collect();
-            if !titles.is_empty() {
-                push(
-                    wrap(&format!("Source: {}", titles.join("; "))),
-                    theme::MUTED,
-                );
+            if !sources.is_empty() {
+                push(wrap(&self.cited(sources)), theme::MUTED);
             }
         }
         lines
+    }
+
+    /// "Source: title; title".
+    fn cited(&self, sources: &[String]) -> String {
+        let titles: Vec<Cow<str>> = sources
+            .iter()
+            .map(|id| source_title(self.rules, id))
+            .collect();
+        format!("Source: {}", titles.join("; "))
     }
 }
 
