@@ -31,10 +31,14 @@ fn ascii_for(c: char) -> &'static str {
     match c {
         '·' | '•' => "-",
         '⚠' => "!",
-        '✕' | '×' | '✗' => "x",
+        // A thing to avoid is marked "-", never "x": "x" beside a title reads as ticked.
+        '✕' | '✗' => "-",
+        '×' => "x",
         '✓' | '✔' => "v",
         '→' => "->",
-        '›' | '▸' | '▶' | '»' => ">",
+        // A folded line that opens is "+", as in a tree view, apart from the selection's ">".
+        '▸' => "+",
+        '›' | '▶' | '»' => ">",
         '‹' | '◂' | '◀' | '«' => "<",
         '←' => "<-",
         '↑' | '▲' => "^",
@@ -212,12 +216,12 @@ mod tests {
                 "Day 3 · 2/18 done · ⚠ 1 alert",
                 "Day 3 - 2/18 done - ! 1 alert",
             ),
-            ("✕ Avoid direct sun → Fri", "x Avoid direct sun -> Fri"),
+            ("✕ Avoid direct sun → Fri", "- Avoid direct sun -> Fri"),
             ("1–3 so far…", "1-3 so far..."),
             ("╭─╮│░", "+-+|."),
             ("plain", "plain"),
             // The main screen's folded lines, and the demo's pause.
-            ("▸ Evening ▾ Missed ‖ paused", "> Evening v Missed | paused"),
+            ("▸ Evening ▾ Missed ‖ paused", "+ Evening v Missed | paused"),
             ("術後", "??"),
             // Every border weight ratatui draws (the alert box is thick), bars and marks.
             ("┏━┓┃┗┛╔═╗║╚╝┣┫", "+-+|+++-+|++++"),

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeZone};
 
 mod phrases;
-pub use phrases::{parse_time_near, step_days};
+pub use phrases::{parse_time_near, says_time_of_day, step_days};
 
 /// A time that could not be read, or that does not exist on the local clock.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -337,3 +337,45 @@ fn history_counts_each_treatment_with_its_own_plan() {
     assert!(symptoms(0).contains(&"itch".to_string()), "{history}");
     assert!(!symptoms(1).contains(&"itch".to_string()), "{history}");
 }
+
+#[test]
+fn start_again_with_another_plan_says_the_plan_was_not_applied() {
+    let p = Patient::treated();
+    let file = write(p.data(), "clinic.json", CLINIC);
+    let before = fs::read(p.state_file()).unwrap();
+    let out = p
+        .at(DAY3)
+        .arg("--rules")
+        .arg(&file)
+        .args(["start", "--at", TREATED])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let message = String::from_utf8(out.stderr).unwrap().replace('\n', " ");
+    for part in [
+        "Treatment already recorded: Fri 20 Nov 2026 14:00.",
+        "It follows the built-in plan",
+        "and still does: the plan \"Example Skin Clinic: microneedling aftercare\"",
+        "was not applied to it.",
+        "aftercare rules use ",
+        "clinic.json",
+    ] {
+        assert!(message.contains(part), "{part}:\n{message}");
+    }
+    assert_eq!(fs::read(p.state_file()).unwrap(), before, "a refusal wrote");
+    // The same plan again (none given: the one recorded) is the harmless repeat it was.
+    p.at(DAY3)
+        .args(["start", "--at", TREATED])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Treatment already recorded"));
+    // The command it suggests works: the treatment then follows the clinic's plan.
+    p.at(DAY3)
+        .args(["rules", "use"])
+        .arg(&file)
+        .assert()
+        .success();
+    let today = stdout(p.at(DAY3).arg("today"));
+    assert!(today.contains("Example Skin Clinic"), "{today}");
+}

@@ -6,6 +6,7 @@
 mod cli_common;
 
 use cli_common::*;
+use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 use std::fs;
@@ -356,4 +357,28 @@ fn every_command_start_suggests_works_when_followed() {
              To add Tue 1 Dec 2026 10:00 as an earlier session left out of the series:\n  \
              aftercare start --at \"2026-12-01 10:00\" --next --confirm\n",
         );
+}
+
+#[test]
+fn a_day_without_its_time_says_the_time_counted_from_and_how_to_correct_it() {
+    let p = Patient::new();
+    p.at("2026-11-20 15:00")
+        .args(["start", "--at", "2026-11-20"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Treatment recorded: Fri 20 Nov 2026 12:00. Day 1 is today.",
+        ))
+        .stdout(contains("No time given: counted from 12:00."))
+        .stdout(contains(
+            "  aftercare start --replace --at \"2026-11-20 HH:MM\"",
+        ));
+    assert_eq!(sessions(&p), ["2026-11-20T12:00:00+01:00"]);
+    // The correction it names works, and a time given says nothing of the kind.
+    p.at("2026-11-20 15:00")
+        .args(["start", "--replace", "--at", "2026-11-20 14:30"])
+        .assert()
+        .success()
+        .stdout(contains("Treatment moved").and(contains("No time given").not()));
+    assert_eq!(sessions(&p), ["2026-11-20T14:30:00+01:00"]);
 }

@@ -110,6 +110,40 @@ fn a_click_selects_and_a_click_on_the_box_or_again_ticks() {
 }
 
 #[test]
+fn a_first_click_on_a_row_selected_by_keys_or_at_start_only_selects() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store.clone(), state, NOW, 80, 24);
+    let ticks = |store: &Store| -> usize {
+        let saved = store.load().unwrap();
+        saved.sessions[0].ticks.values().map(|ids| ids.len()).sum()
+    };
+    // Row 2 is the first task, selected when the screen opens: a click there (as to give
+    // the window the focus, in a terminal that does not report focus) only selects.
+    click(&mut app, 20, 2);
+    assert_eq!(
+        ticks(&store),
+        0,
+        "a click on the row selected at start ticked"
+    );
+    // Moved onto the next row by a key: one click on it only selects too ...
+    press(&mut app, &[Char('j')]);
+    click(&mut app, 20, 3);
+    assert_eq!(
+        ticks(&store),
+        0,
+        "a click on the row selected by keys ticked"
+    );
+    // ... and the second click on it ticks it.
+    click(&mut app, 20, 3);
+    assert_eq!(ticks(&store), 1);
+    assert!(
+        screen(&app).contains("› [x] Moisturize"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
 fn main_scrolled_80x24() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store, state, NOW, 80, 24);

@@ -257,7 +257,10 @@ fn the_checklist_in_plain_ascii_for_a_latin_1_terminal() {
         .collect();
     let shown = lines.join("\n");
     assert!(shown.is_ascii(), "{shown}");
-    assert!(shown.contains("x No makeup"), "{shown}");
+    // A thing to avoid is not marked as if ticked, and a folded line is not the selection.
+    assert!(shown.contains("- No makeup"), "{shown}");
+    assert!(!shown.contains("x No makeup"), "{shown}");
+    assert!(shown.contains("  + Evening, from 20:00"), "{shown}");
     insta::assert_snapshot!("checklist_ascii_80x24", shown);
 }
 

@@ -45,6 +45,14 @@ fn the_prompt_takes_the_forms_a_patient_types() {
         let (_dir, store, mut app) = welcome();
         answer(&mut app, typed);
         press(&mut app, &[Enter]);
+        if typed == "2026-11-20" {
+            // A day alone: the time filled in is shown first, and recorded on Enter.
+            assert!(
+                recorded(&store).is_empty(),
+                "a day alone was recorded at once"
+            );
+            press(&mut app, &[Enter]);
+        }
         assert_eq!(recorded(&store), [want], "{typed}");
         assert!(
             screen(&app).contains("of recovery"),
@@ -135,4 +143,31 @@ fn day_1_before_the_app_knew_of_the_treatment_is_not_missed() {
     let shown = screen(&app);
     insta::assert_snapshot!("first_checklist_on_day_3_80x24", shown);
     assert!(shown.contains("Day 3 of recovery"), "{shown}");
+}
+
+#[test]
+fn a_day_without_its_time_shows_the_time_filled_in_before_recording() {
+    let (_dir, store, mut app) = welcome();
+    answer(&mut app, "2026-11-20");
+    press(&mut app, &[Enter]);
+    let shown = screen(&app);
+    insta::assert_snapshot!("welcome_day_without_time_80x24", shown);
+    assert!(shown.contains("Treatment: 2026-11-20 12:00"), "{shown}");
+    assert!(
+        shown.contains("No time given: 12:00 is filled in."),
+        "{shown}"
+    );
+    assert!(recorded(&store).is_empty());
+    // The patient corrects the time in place: Backspace ×5, then the real time.
+    press(&mut app, &[KeyCode::Backspace; 5]);
+    type_text(&mut app, "16:30");
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-20T16:30:00+01:00"]);
+    // "today" alone, before midday, fills in the time now (09:00), said the same way.
+    let (_dir, store, mut app) = welcome();
+    answer(&mut app, "today");
+    press(&mut app, &[Enter]);
+    assert!(screen(&app).contains("No time given: 09:00 is filled in."));
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-22T09:00:00+01:00"]);
 }

@@ -19,6 +19,8 @@ pub struct Context {
     pub clock: Clock,
     /// `--at`: the treatment moment to lay the plan out for, with nothing recorded.
     pub at: Option<DateTime<FixedOffset>>,
+    /// The `--rules` file this run was given, as typed, for commands to copy into advice.
+    pub rules_file: Option<std::path::PathBuf>,
 }
 
 impl Context {

@@ -82,6 +82,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         out.flush()?;
         return Ok(Success::Done);
     }
+    let rules_file = args.rules.clone();
     let given = match &args.rules {
         Some(path) => Some(followed::Given {
             rules: rules_cmd::load(path)?,
@@ -130,6 +131,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
             state: State::default(),
             clock,
             at: Some(at),
+            rules_file,
         };
         return run_command(&ctx, args.command);
     }
@@ -170,6 +172,7 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         state,
         clock,
         at: None,
+        rules_file,
     };
     run_command(&ctx, Some(command))
 }

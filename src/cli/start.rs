@@ -9,7 +9,7 @@ use super::{CliError, Context, Out};
 use crate::dates::date_near;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::{TYPED_FORMAT, parse_time_near};
+use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -25,6 +25,7 @@ pub struct How {
 
 pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
+    let typed = at;
     let at = match at {
         Some(text) => parse_time_near(text, &Local, now).map_err(|source| CliError::Time {
             flag: "--at",
@@ -72,6 +73,9 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         }
     };
     let saved = ctx.save(&change)?;
+    if !saved.changed {
+        not_switched(ctx, &saved.state, at)?;
+    }
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
     let head = match (saved.changed, replace, latest) {
         (false, ..) => format!("Treatment already recorded: {}.", shown(at)),
@@ -88,6 +92,19 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     };
     let text = format!("{head} {}", where_we_are(ctx, at, now));
     writeln!(out, "{}", wrap(&text, "", ""))?;
+    // A day alone: every "until" counts from the time filled in, so it is said, with how
+    // to put the real one.
+    if saved.changed && typed.is_some_and(|t| !says_time_of_day(t)) {
+        let local = ctx.plan(at).local(at);
+        let text = format!(
+            "No time given: counted from {}. What to avoid counts from the treatment's \
+             time; if it was another, correct it:",
+            local.format("%H:%M")
+        );
+        writeln!(out, "{}", wrap(&text, "", ""))?;
+        let local = local.format("%Y-%m-%d");
+        writeln!(out, "  aftercare start --replace --at \"{local} HH:MM\"")?;
+    }
     let recorded = saved.state.session(at).and_then(|s| s.plan.as_ref());
     if let Some(reference) = recorded.filter(|_| saved.changed) {
         let text = format!(
@@ -268,4 +285,37 @@ fn as_error(text: &str) -> String {
     let prefix = "aftercare: ";
     let wrapped = wrap(text, prefix, "");
     wrapped.strip_prefix(prefix).unwrap_or(&wrapped).to_string()
+}
+
+/// `start` at a time already recorded, with `--rules` naming a plan other than the one that
+/// treatment follows: nothing was changed, and the patient or clinic is told so, with the
+/// command that switches the plan (a recorded treatment changes plan only on purpose).
+/// Errors: `CliError::Usage` saying so; `Ok` when the plans are the same.
+fn not_switched(
+    ctx: &Context,
+    state: &crate::store::State,
+    at: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
+    let Some(file) = &ctx.rules_file else {
+        return Ok(());
+    };
+    let Some(recorded) = state.session(at).and_then(|s| s.plan.as_ref()) else {
+        return Ok(());
+    };
+    let given = PlanCopy::of(&ctx.rules);
+    if given.reference.sha256 == recorded.sha256 {
+        return Ok(());
+    }
+    let file = crate::inert::inert(&file.display().to_string()).into_owned();
+    let text = format!(
+        "Treatment already recorded: {}. It follows {}, and still does: {} was not applied \
+         to it. To switch this treatment to that plan (tick-offs and check-ins stay):",
+        moment(ctx.plan(at).local(at)),
+        describe(recorded),
+        describe(&given.reference),
+    );
+    Err(CliError::Usage(format!(
+        "{}\n  aftercare rules use {file}",
+        wrap(&text, "", ""),
+    )))
 }

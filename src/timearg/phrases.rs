@@ -57,6 +57,17 @@ pub fn parse_time_near<Tz: TimeZone>(
     local(tz, date.and_time(time), text)
 }
 
+/// Whether `text` says the time of day, or only the day ("2026-11-20", "today",
+/// "yesterday"), for which `parse_time_near` fills in a time: a patient must be told of a
+/// time filled in, as every "until" counts from it.
+pub fn says_time_of_day(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    let day_only = matches!(first.as_str(), "today" | "yesterday")
+        || NaiveDate::parse_from_str(&first, "%Y-%m-%d").is_ok();
+    !(day_only && words.next().is_none())
+}
+
 fn local<Tz: TimeZone>(
     tz: &Tz,
     naive: chrono::NaiveDateTime,
@@ -85,6 +96,21 @@ pub fn step_days<Tz: TimeZone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_alone_does_not_say_the_time_of_day() {
+        for (text, says) in [
+            ("2026-11-20", false),
+            (" today ", false),
+            ("Yesterday", false),
+            ("2026-11-20 14:00", true),
+            ("today 9:30", true),
+            ("yesterday 15:00", true),
+            ("2026-11-20T14:00", true),
+        ] {
+            assert_eq!(says_time_of_day(text), says, "{text}");
+        }
+    }
     use chrono_tz::Europe::Berlin;
 
     fn now() -> DateTime<FixedOffset> {

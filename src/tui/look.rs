@@ -141,7 +141,7 @@ mod tests {
         }
         .apply(&mut buf);
         let text: String = buf.content.iter().map(|c| c.symbol()).collect();
-        assert_eq!(text, "x a > b. ?  ");
+        assert_eq!(text, "- a > b. ?  ");
         assert!(buf.content[0].modifier.contains(Modifier::REVERSED));
         assert_eq!(buf.content[0].bg, Color::Reset);
         assert!(!buf.content[9].modifier.contains(Modifier::REVERSED));

@@ -68,6 +68,11 @@ pub struct ChecklistScreen {
     /// last action: the next tick is held back once, and says why, so a key meant for the
     /// day that was on screen never ticks a task of the new one.
     rolled_over: Option<DayKey>,
+    /// What the last click selected, until a key is pressed: a second click on it ticks
+    /// it. A selection the user did not make by a click (the first row when the screen
+    /// opens, or one moved to by keys) is never ticked by one click, so a click that only
+    /// gives the window the focus ticks nothing.
+    clicked: Option<day_model::Pick>,
     /// The last placement of the screen, kept while what it reads is unchanged.
     placement: placement::PlacementCache,
     /// The notes' text as last drawn, kept while the notes and their area are unchanged.
@@ -105,6 +110,7 @@ impl ChecklistScreen {
     /// Carries out one action.
     pub fn update<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>, action: Action) -> Effect {
         let rolled_over = self.rolled_over.take();
+        self.clicked = None;
         match action {
             Action::Up => self.step(ctx, -1),
             Action::Down => self.step(ctx, 1),

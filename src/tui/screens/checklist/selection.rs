@@ -127,8 +127,11 @@ impl ChecklistScreen {
     }
 
     /// A click on the list or the things to avoid: it selects what it is on; a click on a
-    /// task's box, or on what was already selected, ticks it (or opens the folded line), but
-    /// not the click that gave the window the focus. Returns whether the click was on them.
+    /// task's box, or a second click on what the last click selected, ticks it (or opens the
+    /// folded line), but not the click that gave the window the focus. A first click on what
+    /// was selected by keys, or when the screen opened, only selects: a click to focus a
+    /// terminal that does not report focus must not tick. Returns whether the click was on
+    /// them.
     pub fn click<Tz: TimeZone>(
         &mut self,
         ctx: &mut Context<Tz>,
@@ -143,7 +146,7 @@ impl ChecklistScreen {
             return false;
         }
         if let Some(pick) = placed.pick_at(at, self.top) {
-            let again = self.pick() == Some(pick);
+            let again = self.clicked == Some(pick) && self.pick() == Some(pick);
             let on_box = list.contains(at)
                 && matches!(pick, Pick::Task(_))
                 && task_list::BOX_COLUMNS.contains(&(at.x - list.x));
@@ -155,6 +158,7 @@ impl ChecklistScreen {
             } else {
                 self.rolled_over = None;
             }
+            self.clicked = Some(pick);
         }
         true
     }

@@ -1,7 +1,8 @@
 //! The first-run question, "when was your treatment?": a one-line text field, pre-filled with
 //! now, that takes "YYYY-MM-DD HH:MM", a bare date, "today 9:30" or "yesterday 15:00"
 //! (`timearg::parse_time_near`); ↑/↓ step the day. A time that looks like a mistake
-//! (`plausible`) is recorded only on a second Enter. Its state and `update` are here; `view`
+//! (`plausible`) is recorded only on a second Enter; so is a day typed without its time,
+//! once the time filled in is shown. Its state and `update` are here; `view`
 //! draws it.
 
 mod view;
@@ -10,7 +11,7 @@ use super::{Effect, Screen};
 use crate::plan::Plan;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
-use crate::timearg::{parse_time_near, step_days};
+use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day, step_days};
 use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, action_for, hints};
 use crate::tui::text_field::TextField;
@@ -115,6 +116,20 @@ impl WelcomePrompt {
                         return Effect::Done;
                     }
                 };
+                // A day alone: the time filled in is shown, and recorded only once seen,
+                // since every "until" counts from it.
+                if !says_time_of_day(self.field.value()) {
+                    let local = at.with_timezone(&ctx.tz).naive_local();
+                    let filled = local.format(TYPED_FORMAT).to_string();
+                    self.field = TextField::new(&filled, MAX_CHARS);
+                    self.error = Some(format!(
+                        "No time given: {} is filled in. What to avoid counts from the \
+                         treatment's time: correct it above, then Enter.",
+                        local.format("%H:%M")
+                    ));
+                    self.confirming = None;
+                    return Effect::Done;
+                }
                 let others = ctx.state.sessions.iter().map(|s| s.at);
                 let plan_days = Plan::new(&ctx.rules, at, ctx.tz.clone()).last_day();
                 let doubt = plausible::check(at, ctx.now, others, plan_days);
