@@ -131,3 +131,58 @@ fn today_says_the_plan_is_over_from_the_moment_its_last_window_closes() {
     assert_eq!(json["after_plan"]["ended_day"], 43);
     assert!(p.today("2027-01-01 13:00")["after_plan"].is_null());
 }
+
+/// The rules the sources say hold always or daily last the whole plan (to Day 43 14:00):
+/// "Follow your provider's instructions" (as needed, no "until"), moisturizing and sunscreen
+/// ("daily · always" near the end: it is kept up after the plan).
+#[test]
+fn always_and_daily_rules_last_the_whole_plan() {
+    let p = Patient::treated();
+    let when = |now: &str, id: &str| -> Option<String> {
+        let day = p.today(now);
+        let tasks = day["tasks"].as_array().unwrap().clone();
+        tasks
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| t["when"].as_str().unwrap().to_string())
+    };
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>);
+    let cases: [Case<'_>; 9] = [
+        (
+            "2026-11-26 10:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2026-11-27 10:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2026-12-31 21:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2027-01-01 13:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        ("2026-12-10 10:00", "moisturize@morning", Some("morning")),
+        ("2027-01-01 09:00", "moisturize@morning", Some("morning")),
+        (
+            "2026-12-31 21:00",
+            "sunscreen-spf30",
+            Some("daily · always"),
+        ),
+        (
+            "2027-01-01 13:00",
+            "sunscreen-spf30",
+            Some("daily · always"),
+        ),
+        ("2027-01-02 10:00", "sunscreen-spf30", None),
+    ];
+    for (now, id, want) in cases {
+        assert_eq!(when(now, id).as_deref(), want, "{id} at {now}");
+    }
+}

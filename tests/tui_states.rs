@@ -89,6 +89,12 @@ fn a_daily_habit_is_not_counted_down_as_the_plan_ends_80x24() {
         "{shown}"
     );
     assert!(!line("Apply SPF 30+ sunscreen").contains("left"), "{shown}");
+    // Your provider's instructions hold always: as needed to the plan's end, no "until".
+    let provider = line("Follow your provider's instructions");
+    assert!(
+        provider.trim_end_matches([' ', '"']).ends_with("as needed"),
+        "{shown}"
+    );
     insta::assert_snapshot!("daily_habits_as_the_plan_ends_day42_80x24", shown);
 }
 

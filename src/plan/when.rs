@@ -228,8 +228,10 @@ pub fn when_in<Tz: TimeZone>(
             }
         }
         // Never due, so no time of day: only when it applies, and till when near the end.
+        // One that lasts the whole plan ("Follow your provider's instructions") does not
+        // stop with it: no "until".
         (Timing::Active, _, _, _) if task.rule.as_needed => {
-            if task.ends - now > Duration::days(3) {
+            if task.ends - now > Duration::days(3) || ends_with_plan {
                 "as needed".to_string()
             } else {
                 format!("as needed · until {}", end(task.ends))

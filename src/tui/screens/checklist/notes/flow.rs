@@ -287,9 +287,14 @@ mod tests {
         ];
         let cases = [
             (
-                100,
+                110,
                 " EMERGENCY: 2 signs · Call your clinic today: 7 signs · next visit: 2 signs · \
                  normal now: 2 — press s",
+            ),
+            (
+                100,
+                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · next visit: 2 signs · \
+                 +2 more — press s",
             ),
             (
                 80,
