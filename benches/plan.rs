@@ -48,7 +48,8 @@ fn derivation(c: &mut Criterion) {
         });
         // What the screens' recovery progress derives on every refresh: every day, to the end.
         group.bench_function(BenchmarkId::new("progress", &name), |b| {
-            b.iter(|| Progress::of(&plan, None, black_box(day)))
+            let noon = plan.day_bounds(plan.date_of(day)).0 + chrono::Duration::hours(12);
+            b.iter(|| Progress::of(&plan, None, black_box(noon)))
         });
         group.bench_function(BenchmarkId::new("checklist_all", &name), |b| {
             b.iter(|| {

@@ -75,6 +75,33 @@ pub struct Checklist {
     pub warnings: Vec<NoteLine>,
 }
 
+impl TaskLine {
+    /// The words beside the task where it stands at `now`, shared by the screen's rows and
+    /// `today`: its `when` ("morning", "daily", "until Sun 14:00 · 5 h left"), or, for a task
+    /// to do that is not on, "missed · morning" once its slot is over unticked, and "evening
+    /// · from 20:00" before its slot begins later on `now`'s date (its slot is not yet due).
+    /// `now` is `None` where the slot's beginning is said elsewhere (the screen's folded
+    /// line "Evening, from 20:00").
+    pub fn when_at(&self, now: Option<DateTime<FixedOffset>>) -> String {
+        if self.coming_up || self.done {
+            return self.when.clone();
+        }
+        match (self.standing, self.due, now) {
+            (Standing::Missed, ..) => match self.slot {
+                Some(slot) => format!("missed · {slot}"),
+                None => "missed".to_string(),
+            },
+            (Standing::Upcoming, Some((from, _)), Some(now))
+                if from > now
+                    && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
+            {
+                format!("{} · from {}", self.when, from.format("%H:%M"))
+            }
+            _ => self.when.clone(),
+        }
+    }
+}
+
 impl Checklist {
     /// Builds day `day` of `plan` with the tick-offs of `session`, worded for `now`, its
     /// countdowns short ("5 d left") for the narrow spaces of the screens and JSON.

@@ -8,7 +8,7 @@
 //! are suspect; the plan runs for six weeks, so a treatment more than `MAX_AGE_DAYS` ago or
 //! booked more than `MAX_AHEAD_DAYS` ahead is unlikely to be what the patient is recording.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone};
 
 /// Two treatments closer than this (in days) are most likely one typed twice.
 pub const MIN_SESSION_GAP_DAYS: i64 = 7;
@@ -110,6 +110,38 @@ pub fn check(
         })
 }
 
+/// The time a patient most likely meant by `at`, when `check` doubts it for its year (long
+/// ago, far ahead, or a plan already over): the same date and wall time in `tz` in last year,
+/// this year or next (as of `now`), whichever of those `check` accepts and is nearest to
+/// `now`. Typed 2025-11-28 10:00 on 30 Nov 2026 → 28 Nov 2026 10:00. `None` when `at` is not
+/// doubted for its year, or no year makes it plausible (a wrong month stays the patient's
+/// to say). 29 February has no other year near enough and is never moved.
+pub fn likely_year<Tz: TimeZone>(
+    at: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+    others: &[DateTime<FixedOffset>],
+    plan_days: i64,
+    tz: &Tz,
+) -> Option<DateTime<FixedOffset>> {
+    let plausible = |t: DateTime<FixedOffset>| check(t, now, others.iter().copied(), plan_days);
+    match plausible(at)? {
+        Implausible::CloseTo { .. } => return None,
+        Implausible::LongAgo { .. }
+        | Implausible::FarAhead { .. }
+        | Implausible::PlanOver { .. } => {}
+    }
+    let wall = at.with_timezone(tz).naive_local();
+    let this_year = now.with_timezone(tz).year();
+    (this_year - 1..=this_year + 1)
+        .filter(|year| *year != wall.year())
+        .filter_map(|year| wall.with_year(year))
+        // A wall time the clocks skip that year is not offered.
+        .filter_map(|wall| tz.from_local_datetime(&wall).earliest())
+        .map(|t| t.fixed_offset())
+        .filter(|t| plausible(*t).is_none())
+        .min_by_key(|t| (*t - now).abs())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +201,60 @@ mod tests {
         assert_eq!(check(earlier, now, [earlier], 43), None);
         let next = t("2026-10-27T14:00:00+01:00");
         assert_eq!(check(next, now, [earlier], 43), None, "exactly seven days");
+    }
+
+    /// Issue 15: a wrong year is answered with the year most likely meant, in the zone's
+    /// wall time (the offset of that date, not of the date typed).
+    #[test]
+    fn the_likely_year_is_the_nearest_plausible_one() {
+        use chrono_tz::Europe::Berlin;
+        let now = t("2026-11-30T12:00:00+01:00");
+        let cases: [(&str, Option<&str>); 9] = [
+            // Last year's date, typed in November: this year's.
+            (
+                "2025-11-28T10:00:00+01:00",
+                Some("2026-11-28T10:00:00+01:00"),
+            ),
+            // Two days ahead, typed with last year: still two days ahead.
+            (
+                "2025-12-02T09:00:00+01:00",
+                Some("2026-12-02T09:00:00+01:00"),
+            ),
+            // January typed with this year in late November: next January (Day 1 ahead).
+            (
+                "2026-01-05T09:00:00+01:00",
+                Some("2027-01-05T09:00:00+01:00"),
+            ),
+            // Next year's date that is a year ahead: this year's, in summer time.
+            (
+                "2027-11-20T14:00:00+01:00",
+                Some("2026-11-20T14:00:00+01:00"),
+            ),
+            ("2026-10-25T14:00:00+01:00", None),
+            // A summer date: the offset follows the date (+02:00), the wall time stays.
+            (
+                "2027-10-20T14:00:00+02:00",
+                Some("2026-10-20T14:00:00+02:00"),
+            ),
+            // Plausible as typed: nothing to suggest.
+            ("2026-11-28T10:00:00+01:00", None),
+            // Any year far off: the same date this year, if that is plausible.
+            (
+                "1990-11-28T10:00:00+01:00",
+                Some("2026-11-28T10:00:00+01:00"),
+            ),
+            // A plan over in every year near: a wrong month, not a year; nothing suggested.
+            ("2026-08-01T10:00:00+02:00", None),
+        ];
+        for (at, want) in cases {
+            let got = likely_year(t(at), now, &[], 43, &Berlin);
+            assert_eq!(got, want.map(t), "{at}");
+        }
+        // Too close to another treatment is not about the year.
+        let other = t("2026-11-27T10:00:00+01:00");
+        assert_eq!(
+            likely_year(t("2025-11-28T10:00:00+01:00"), now, &[other], 43, &Berlin),
+            None
+        );
     }
 }

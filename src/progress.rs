@@ -3,17 +3,23 @@
 //! What counts as due (docs/commands.md says the same):
 //! - only recovery days (Day 1 on) up to and including today: preparation days are shown but
 //!   not counted, since many patients start the app after their treatment;
+//! - only tasks that have come due by now (`Plan::comes_due`: a slot from when it begins,
+//!   08:00 or 20:00; something to avoid from 09:00 of its day), or that were ticked already:
+//!   so the share never drops just because the clock passed midnight (a new day's tasks join
+//!   one slot at a time, as they can be done), and ticking ahead of time counts at once;
 //! - only tasks that count (`plan::counts`): one done "as needed" never does;
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
 //! - only from the treatment on: a slot whose time is before the treatment on its day is not
-//!   the patient's (`Plan::is_before_treatment`);
+//!   the patient's (`Plan::is_before_treatment`), nor, unless ticked, a task the treatment left
+//!   under two hours for (`Plan::had_no_time`: what to avoid on the day of a 23:30 treatment);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
 //! - a once-task counts once for the whole recovery, done if it was ticked by today.
 //!
 //! Today counts as it stands, so ticking a task moves the share at once; a streak is not broken
-//! by a today that is still in progress.
+//! by a today that is still in progress. The days (`DayProgress`, the heat map and streaks)
+//! count each day whole.
 
 use crate::plan::{Plan, Task, counts};
 use crate::rules::Repeat;
@@ -45,6 +51,9 @@ pub struct Progress {
     pub due: usize,
     /// ... and how many of them are done.
     pub done: usize,
+    /// The next moment a task of today comes due and joins `due`: a screen that keeps this
+    /// progress asks again from then on. `None` when none is left today.
+    pub changes_at: Option<DateTime<FixedOffset>>,
 }
 
 /// How a day looks on the heat map.
@@ -79,8 +88,14 @@ impl DayProgress {
 }
 
 impl Progress {
-    /// The plan's progress with the tick-offs of `session`, `today` being a plan day.
-    pub fn of<Tz: TimeZone>(plan: &Plan<'_, Tz>, session: Option<&Session>, today: i64) -> Self {
+    /// The plan's progress at `now` with the tick-offs of `session`.
+    pub fn of<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        session: Option<&Session>,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let today = plan.day_of(now);
+        let mut changes_at: Option<DateTime<FixedOffset>> = None;
         let empty = Ticks::new();
         let ticks = session.map_or(&empty, |s| &s.ticks);
         let recorded = session.and_then(|s| s.recorded);
@@ -109,9 +124,19 @@ impl Progress {
                     // Over before the app knew of the treatment: not the patient's miss.
                     continue;
                 }
+                if !is_done && plan.had_no_time(task, day.date) {
+                    // The treatment left it no time (what to avoid after a 23:30 treatment).
+                    continue;
+                }
                 day_done += usize::from(is_done);
                 day_total += 1;
                 if day.day < 1 || day.day > today {
+                    continue;
+                }
+                let comes_due = plan.comes_due(task, day.date);
+                if !is_done && comes_due > now {
+                    // Not expected yet: it joins when its slot begins.
+                    changes_at = Some(changes_at.map_or(comes_due, |at| at.min(comes_due)));
                     continue;
                 }
                 if task.rule.repeat == Repeat::Once {
@@ -139,7 +164,21 @@ impl Progress {
             best_streak,
             due,
             done,
+            changes_at,
         }
+    }
+
+    /// `of` for a treatment counted no further than plan day `last` (an earlier treatment of
+    /// a series, up to the day before the next began): at `now`, or at the last moment of
+    /// `last` once that day is over.
+    pub fn up_to<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        session: Option<&Session>,
+        now: DateTime<FixedOffset>,
+        last: i64,
+    ) -> Self {
+        let last_moment = plan.day_bounds(plan.date_of(last)).1 - chrono::Duration::nanoseconds(1);
+        Progress::of(plan, session, now.min(last_moment))
     }
 
     /// The share of due tasks done, 0–1; `None` before anything is due.

@@ -102,7 +102,7 @@ fn summarize<Tz: TimeZone>(
     if let Some(next) = next {
         until = until.min(plan.day_of(next) - 1);
     }
-    let progress = Progress::of(&plan, Some(session), until);
+    let progress = Progress::up_to(&plan, Some(session), now, until);
     // Check-ins count up to today (or the day before the next treatment), after the plan's
     // last day too: a patient still rates lasting redness on Day 60.
     let mut checkins_until = plan.day_of(now);

@@ -251,6 +251,25 @@ fn after_the_plan_ends_today_says_so() {
         .stdout(contains("Keep up after the plan:"));
 }
 
+/// Issue 15: after the plan, `today` named the day "Day 50" where the screen's header says
+/// "After the plan". Both say "After the plan"; the plan's last day keeps its number.
+#[test]
+fn after_the_plan_today_names_the_day_as_the_screen_does() {
+    let p = Patient::treated();
+    let text = stdout(p.at("2027-01-08 12:00").arg("today"));
+    let second = text.lines().nth(1).unwrap();
+    assert_eq!(second, "After the plan · Fri 8 Jan 2027");
+    assert!(!text.contains("Day 50"), "{text}");
+    let last = stdout(p.at("2027-01-01 12:00").arg("today"));
+    assert!(
+        last.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Day 43 of recovery · Fri 1 Jan 2027"),
+        "{last}"
+    );
+}
+
 // ---- plan ----
 
 #[test]

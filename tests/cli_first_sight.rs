@@ -23,10 +23,20 @@ fn a_first_treatment_whose_plan_is_over_needs_confirming() {
         .stdout("")
         .stderr(
             "aftercare: Not recorded: Fri 28 Nov 2025 15:00 is 365 days ago: its 43-day plan\n\
-             would already be over.\nIf that is right, run it again with --confirm:\n  \
-             aftercare start --at \"2025-11-28 15:00\" --confirm\n",
+             would already be over.\nDid you mean Sat 28 Nov 2026 15:00? Record that with:\n  \
+             aftercare start --at \"2026-11-28 15:00\"\nIf Fri 28 Nov 2025 15:00 is right, \
+             run it again with --confirm:\n  aftercare start --at \"2025-11-28 15:00\" \
+             --confirm\n",
         );
     assert!(!p.state_file().exists());
+    // The year suggested is accepted as it is suggested (issue 15).
+    p.at(NOW)
+        .args(["start", "--at", "2026-11-28 15:00"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Treatment recorded: Sat 28 Nov 2026 15:00. Day 1 is today.",
+        ));
     // Day 43 is still the plan's: recorded without asking.
     let p = Patient::new();
     p.at(NOW)
@@ -118,9 +128,11 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
     ] {
         assert!(ids.contains(&kept), "{kept} not on Day 1: {ids:?}");
     }
-    // Counted: the eight things to avoid, the two evening tasks and the three daily ones
-    // (due from the treatment), not the morning's cleanser and moisturizer.
-    assert_eq!(day["recovery"]["due"], 13, "{day}");
+    // Counted at 12:00: the eight things to avoid and the three daily tasks (due from the
+    // treatment); the evening's two join at 20:00; never the morning's cleanser and
+    // moisturizer.
+    assert_eq!(day["recovery"]["due"], 11, "{day}");
+    assert_eq!(p.today("2026-11-20 20:00")["recovery"]["due"], 13);
     p.at("2026-11-20 12:00")
         .arg("today")
         .assert()
@@ -136,10 +148,30 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
         .arg("remind")
         .assert()
         .stdout(contains("Due now").not());
-    // Counted: Day 1's eight things to avoid and three daily tasks, and Day 2 as it stands
-    // (8 + 7); not Day 1's evening routine, whose 20:00 came before 23:30.
+    // Day 1's daily tasks, due from 09:00, had half an hour after the treatment: not on Day
+    // 1, so not missed (issue 15); nor is its evening routine, whose 20:00 came before 23:30.
+    let day1 = p.json(
+        "2026-11-21 00:10",
+        &["plan", "--json", "--from", "1", "--to", "1"],
+    );
+    let ids: Vec<&str> = day1["days"][0]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "do" && t["as_needed"] != true)
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, Vec::<&str>::new(), "{day1}");
+    // Counted at 00:10: nothing. Day 1's eight things to avoid had half an hour, and Day 2's
+    // tasks join as they come due (the morning routine at 08:00, the rest from 09:00).
     let day = p.today("2026-11-21 00:10");
-    assert_eq!(day["recovery"]["due"], 26, "{day}");
+    assert_eq!(day["recovery"]["due"], 0, "{day}");
+    assert_eq!(p.today("2026-11-21 08:00")["recovery"]["due"], 2);
+    p.at("2026-11-21 00:10")
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("missed").not());
 }
 
 #[test]

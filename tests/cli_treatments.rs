@@ -77,17 +77,24 @@ fn implausible_times_need_confirming() {
     let cases = [
         (
             "1990-11-20 14:00",
-            "Not recorded: Tue 20 Nov 1990 14:00 is 36 years ago.\nIf that is right, run it \
-             again with --confirm:\n  aftercare start --at \"1990-11-20 14:00\" --confirm\n",
+            "Not recorded: Tue 20 Nov 1990 14:00 is 36 years ago.\nDid you mean Fri 20 Nov \
+             2026 14:00? Record that with:\n  aftercare start --at \"2026-11-20 14:00\"\nIf \
+             Tue 20 Nov 1990 14:00 is right, run it again with --confirm:\n  aftercare start \
+             --at \"1990-11-20 14:00\" --confirm\n",
         ),
         (
             "2030-11-20 14:00",
-            "Not recorded: Wed 20 Nov 2030 14:00 is 4 years from now.\nIf that is right, run \
-             it again with --confirm:\n  aftercare start --at \"2030-11-20 14:00\" --confirm\n",
+            "Not recorded: Wed 20 Nov 2030 14:00 is 4 years from now.\nDid you mean Fri 20 \
+             Nov 2026 14:00? Record that with:\n  aftercare start --at \"2026-11-20 14:00\"\n\
+             If Wed 20 Nov 2030 14:00 is right, run it again with --confirm:\n  aftercare \
+             start --at \"2030-11-20 14:00\" --confirm\n",
         ),
+        // No year makes June plausible in November (a plan long over, or half a year
+        // ahead): nothing is suggested.
         (
             "2027-06-01 10:00",
-            "Not recorded: Tue 1 Jun 2027 10:00 is 191 days from now.",
+            "Not recorded: Tue 1 Jun 2027 10:00 is 191 days from now.\nIf that is right, run \
+             it again with --confirm:\n",
         ),
     ];
     for (at, message) in cases {

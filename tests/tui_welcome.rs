@@ -121,6 +121,11 @@ fn an_implausible_year_is_recorded_only_on_a_second_enter() {
         assert!(recorded(&store).is_empty(), "{typed}");
         if typed.starts_with("1990") {
             insta::assert_snapshot!("welcome_implausible_1990_80x24", shown);
+            // The year most likely meant, as `start` suggests it (issue 15).
+            assert!(
+                shown.contains("Did you mean Fri 20") && shown.contains("Nov 2026 14:00?"),
+                "{shown}"
+            );
         }
         press(&mut app, &[Enter]);
         assert_eq!(recorded(&store), [want]);

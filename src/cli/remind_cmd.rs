@@ -148,7 +148,11 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     };
     if !r.due.is_empty() {
         let when = plan.local(r.now).format("%a %-d %b %H:%M");
-        writeln!(out, "Due now · {when} · {}", day_title(r.day))?;
+        writeln!(
+            out,
+            "Due now · {when} · {}",
+            day_title(r.day, plan.last_day())
+        )?;
         let width = r.due.iter().map(|d| columns(d.task.title())).max();
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
@@ -225,7 +229,7 @@ fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification,
                 body: format!(
                     "Due since {} ({}). Tick it off in aftercare when done.",
                     clock(first.begins),
-                    day_title(r.day)
+                    day_title(r.day, plan.last_day())
                 ),
             }
         } else {

@@ -15,7 +15,7 @@ use crate::progress::Progress;
 use crate::rules::Kind;
 use crate::rules::SourceKind;
 use crate::series::next_session_in;
-use chrono::Local;
+use chrono::{DateTime, FixedOffset, Local};
 
 /// Today's checklist. Needs a recorded treatment: without one there is no "today" to show.
 pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
@@ -32,7 +32,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     }
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    let progress = Progress::of(&plan, Some(session), checklist.day);
+    let progress = Progress::of(&plan, Some(session), now);
     let next = next_session_in(&plan, now, wording);
     // The same moment the screen says so: Day 43 of the built-in plan from 14:00, not only
     // from Day 44.
@@ -62,7 +62,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(session.at))
     )?;
-    writeln!(out, "{}", day_header(&checklist))?;
+    writeln!(out, "{}", day_header(&checklist, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
@@ -81,7 +81,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // One title column for both lists, so the "when" words line up down the page.
     let width = title_width(&checklist.tasks);
     for kind in [Kind::Do, Kind::Avoid] {
-        write_tasks(out, &checklist.tasks, kind, width)?;
+        write_tasks(out, &checklist.tasks, kind, width, now)?;
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
@@ -142,7 +142,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     for day in days {
         let day = &Checklist::build_in(&plan, day, session, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
-        writeln!(out, "\n{}{mark}", day_header(day))?;
+        writeln!(out, "\n{}{mark}", day_header(day, plan.last_day()))?;
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
         write_warnings(out, &day.warnings, ctx.rules.provider.as_ref(), false)?;
@@ -193,9 +193,9 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
 /// Cells the plan listing's "  <- today" takes after a day's header.
 const TODAY_MARK_ROOM: usize = 10;
 
-fn day_header(day: &Checklist) -> String {
+fn day_header(day: &Checklist, last_day: i64) -> String {
     let (done, total) = day.progress();
-    let mut header = format!("{} · {}", day_title(day.day), long_date(day.date));
+    let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
         let counted = day.tasks.iter().filter(|t| !t.as_needed);
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
@@ -217,7 +217,7 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
         let first = plan.first_day();
         format!(
             "Nothing to do yet: the plan starts {} ({}).",
-            day_title(first),
+            day_title(first, plan.last_day()),
             long_date(plan.date_of(first))
         )
     } else {
@@ -225,8 +225,16 @@ fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
     }
 }
 
-/// One kind of task, two lines each: what to do and when, then the id `check` takes.
-fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result<(), CliError> {
+/// One kind of task, two lines each: what to do and when, then the id `check` takes. When
+/// is said where it stands at `now` (`TaskLine::when_at`), as the screen says it: "evening ·
+/// from 20:00" before the slot begins, "missed · morning" after.
+fn write_tasks(
+    out: Out,
+    tasks: &[TaskLine],
+    kind: Kind,
+    width: usize,
+    now: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
     let tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
         return Ok(());
@@ -237,14 +245,14 @@ fn write_tasks(out: Out, tasks: &[TaskLine], kind: Kind, width: usize) -> Result
             "  {} {}  {}",
             mark(task.done),
             pad(&task.title, width),
-            task.when
+            task.when_at(Some(now))
         );
         if columns(&line) <= WIDTH {
             writeln!(out, "{line}\n      {}", task.id)?;
         } else {
             // A long title: the "when" moves down beside the id rather than past 80 columns.
             writeln!(out, "  {} {}", mark(task.done), task.title)?;
-            writeln!(out, "      {} · {}", task.id, task.when)?;
+            writeln!(out, "      {} · {}", task.id, task.when_at(Some(now)))?;
         }
     }
     Ok(())

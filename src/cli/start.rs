@@ -47,8 +47,21 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
         }
         Some(Refusal::Implausible(why)) => {
             let why = format!("Not recorded: {} {why}.", moment(ctx.plan(at).local(at)));
+            // A year typed wrong: the time most likely meant, as a command that works; the
+            // time typed is then named, so "that" cannot be read as the suggestion.
+            let (meant, that) = match likely_year(ctx, at, how, now) {
+                Some(meant) => (
+                    format!(
+                        "\nDid you mean {}? Record that with:\n  {}",
+                        moment(ctx.plan(meant).local(meant)),
+                        suggestion(ctx, meant, how, now)
+                    ),
+                    moment(ctx.plan(at).local(at)),
+                ),
+                None => (String::new(), "that".to_string()),
+            };
             return Err(CliError::Usage(format!(
-                "{}\nIf that is right, run it again with --confirm:\n  {}",
+                "{}{meant}\nIf {that} is right, run it again with --confirm:\n  {}",
                 as_error(&why),
                 command(ctx, at, how, "--confirm"),
             )));
@@ -147,11 +160,29 @@ fn refusal(
     if let Some(latest) = latest.filter(|l| how.next && at < *l) {
         return Some(Refusal::NotNext(latest));
     }
-    // A treatment being moved is no neighbour of its new time.
-    let others = ctx.state.sessions.iter().map(|s| s.at);
-    let others = others.filter(|o| !(how.replace && Some(*o) == latest));
     let plan_days = ctx.plan(at).last_day();
-    plausible::check(at, now, others, plan_days).map(Refusal::Implausible)
+    plausible::check(at, now, others(ctx, how), plan_days).map(Refusal::Implausible)
+}
+
+/// The treatments a new time is compared with: all recorded, but the one being moved (no
+/// neighbour of its new time).
+fn others(ctx: &Context, how: How) -> Vec<DateTime<FixedOffset>> {
+    let latest = ctx.state.sessions.last().map(|s| s.at);
+    let all = ctx.state.sessions.iter().map(|s| s.at);
+    all.filter(|o| !(how.replace && Some(*o) == latest))
+        .collect()
+}
+
+/// The time `at` most likely meant, where `refusal` doubts it for its year
+/// (`plausible::likely_year`), beside the same treatments `refusal` compares it with.
+fn likely_year(
+    ctx: &Context,
+    at: DateTime<FixedOffset>,
+    how: How,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let plan_days = ctx.plan(at).last_day();
+    plausible::likely_year(at, now, &others(ctx, how), plan_days, &Local)
 }
 
 /// The `start` command for `at` with the flags of `how`, and `--confirm` when it would be

@@ -34,10 +34,13 @@ pub const WIDTH: usize = 80;
 pub use crate::dates::{long_date, moment, short_date};
 
 /// How a day is introduced: "Day 3 of recovery", "Day 1 · treatment day",
-/// "Day 3 of recovery", or "3 days before treatment": days before the treatment are counted
-/// down, never shown as negative days (`check --day` still takes their numbers, 0 and below).
-pub fn day_title(day: i64) -> String {
+/// "3 days before treatment", or "After the plan": days before the treatment are counted
+/// down, never shown as negative days (`check --day` still takes their numbers, 0 and below),
+/// and days after `last_day` (the plan's last) are not numbered at all, as the screen's header
+/// says them: nothing is asked of them.
+pub fn day_title(day: i64, last_day: i64) -> String {
     match day {
+        d if d > last_day => "After the plan".to_string(),
         1 => "Day 1 · treatment day".to_string(),
         d if d > 1 => format!("Day {d} of recovery"),
         0 => "The day before treatment".to_string(),
@@ -93,9 +96,11 @@ mod tests {
 
     #[test]
     fn names_days_with_the_number_check_takes() {
-        assert_eq!(day_title(3), "Day 3 of recovery");
-        assert_eq!(day_title(1), "Day 1 · treatment day");
-        assert_eq!(day_title(0), "The day before treatment");
-        assert_eq!(day_title(-6), "7 days before treatment");
+        assert_eq!(day_title(3, 43), "Day 3 of recovery");
+        assert_eq!(day_title(1, 43), "Day 1 · treatment day");
+        assert_eq!(day_title(0, 43), "The day before treatment");
+        assert_eq!(day_title(-6, 43), "7 days before treatment");
+        assert_eq!(day_title(43, 43), "Day 43 of recovery");
+        assert_eq!(day_title(50, 43), "After the plan");
     }
 }

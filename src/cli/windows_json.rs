@@ -139,11 +139,28 @@ impl<'r> RuleWindow<'r> {
             title: &rule.title,
             kind: rule.kind,
             repeat: rule.repeat,
-            window: Window::new(plan, plan.span(rule), resolved.days),
+            window: Window::new(plan, plan.span(rule), task_days(plan, rule, resolved.days)),
             slots,
             rationale: &rule.rationale,
             sources: &rule.sources,
         }
+    }
+}
+
+/// The days a rule without slots shows on: its window's, less the treatment's day where its
+/// task is not on it (`is_before_treatment`: a daily task the treatment left no time for), as
+/// the day-by-day listing leaves it out.
+fn task_days<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    rule: &crate::rules::Rule,
+    days: Option<RangeInclusive<i64>>,
+) -> Option<RangeInclusive<i64>> {
+    let (first, last) = days?.into_inner();
+    let (from, until) = plan.span(rule);
+    let task = crate::plan::Task::new(rule, None, from, until);
+    match plan.is_before_treatment(&task, plan.date_of(first)) {
+        true => (first < last).then(|| first + 1..=last),
+        false => Some(first..=last),
     }
 }
 

@@ -11,7 +11,9 @@
 //!   evening task), the slot begins when the window opens; where it closes before the time
 //!   on a later day (a daily window that closes at 07:00), the task is not due that day.
 //! - On the treatment's day, a morning or evening task whose time is before the treatment is
-//!   not on the day (`Plan::is_before_treatment`): its routine was before the treatment.
+//!   not on the day (`Plan::is_before_treatment`): its routine was before the treatment. Nor
+//!   is a daily task due before the treatment that the treatment left under two hours for
+//!   (`MIN_TIME_AFTER_TREATMENT`): a slot there was no time for is never missed.
 //! - Something to avoid is never due; when its window ends it is *lifted* (`lifted.rs`).
 //!
 //! Every instant is found in the plan's zone (`wall_clock`), so 08:00 is 08:00 on the wall
@@ -21,7 +23,7 @@
 use super::{Plan, Task};
 use crate::rules::{Kind, Repeat, Rule};
 use crate::store::Ticks;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -31,6 +33,11 @@ pub const DAILY_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
 };
+
+/// The least time a treatment must leave a daily task due before it (09:00) for that day's
+/// slot to be the patient's (`Plan::is_before_treatment`): two hours, time to get home and do
+/// it. Less, and it is not on the treatment's day, so it is never missed.
+pub const MIN_TIME_AFTER_TREATMENT: Duration = Duration::hours(2);
 
 /// Whether a rule's tasks count towards the recovery's progress: all but those done "as
 /// needed" (`Rule::as_needed`), which are shown and tickable but never expected. Something to
@@ -126,19 +133,59 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         }
     }
 
-    /// Whether `task`, on the day dated `date`, is the morning or evening task of a
-    /// twice-daily rule whose time (08:00, 20:00) comes before the treatment on the
-    /// treatment's own day: the morning cleanse of a 10:00 treatment, the evening moisturizer
-    /// of a 23:30 one. That routine belonged to before the treatment (the clinic cleans and
-    /// treats the skin), so it is not on Day 1 at all: not listed, due, missed, reminded of or
-    /// counted. A daily task keeps its slot from the treatment to midnight (sunscreen after a
-    /// 14:00 treatment); as-needed and once-tasks are never missed before it either.
+    /// Whether `task`, on the day dated `date`, is a task to do whose time of day comes
+    /// before the treatment on the treatment's own day, and so is not on Day 1 at all: not
+    /// listed, due, missed, reminded of or counted. That is
+    /// - the morning or evening task of a twice-daily rule (the morning cleanse of a 10:00
+    ///   treatment, the evening moisturizer of a 23:30 one): that routine belonged to before
+    ///   the treatment (the clinic cleans and treats the skin);
+    /// - a daily task the treatment left less than `MIN_TIME_AFTER_TREATMENT` for before its
+    ///   slot ends (the 09:00 sunscreen and water of a 23:30 treatment): there was no time for
+    ///   it, so it can never be missed.
+    ///
+    /// A daily task with time left keeps its slot from the treatment to midnight (sunscreen
+    /// after a 14:00 treatment); as-needed and once-tasks are never missed before it either.
     pub fn is_before_treatment(&self, task: &Task<'_>, date: NaiveDate) -> bool {
-        task.rule.kind == Kind::Do
-            && counts(task.rule)
-            && task.slot.is_some()
-            && date == self.local_date(self.treatment)
-            && self.wall(date, self.time_of_day(task)) < self.treatment
+        if task.rule.kind != Kind::Do
+            || !counts(task.rule)
+            || task.rule.repeat == Repeat::Once
+            || date != self.local_date(self.treatment)
+            || self.wall(date, self.time_of_day(task)) >= self.treatment
+        {
+            return false;
+        }
+        let slot_ends = self.day_bounds(date).1.min(task.ends);
+        task.slot.is_some() || slot_ends - self.treatment < MIN_TIME_AFTER_TREATMENT
+    }
+
+    /// When `task` of the day dated `date` is first expected of the patient: for a task to
+    /// do that is due that day, its slot's beginning (`slot_span`); for anything else
+    /// (something to avoid, a task not due that day) `DAILY_TIME` on that date, or the
+    /// window's opening if later, and no later than the window's close or the day's end.
+    /// Progress counts a task from this moment on, so no day's tasks fall due at midnight.
+    pub fn comes_due(&self, task: &Task<'_>, date: NaiveDate) -> Instant {
+        if let Some((begins, _)) = self.slot_span(task, date) {
+            return begins;
+        }
+        let day_ends = self.day_bounds(date).1;
+        self.wall(date, DAILY_TIME)
+            .max(task.starts)
+            .min(task.ends)
+            .min(day_ends)
+    }
+
+    /// Whether the treatment left `task` of the day dated `date` no time to be kept: on the
+    /// treatment's day, it comes due at the treatment (`comes_due`) and under
+    /// `MIN_TIME_AFTER_TREATMENT` is left before the day or its window ends (the eight things
+    /// to avoid after a 23:30 treatment). Such a task is never counted against the patient;
+    /// tasks to do are left off Day 1 altogether (`is_before_treatment`).
+    pub fn had_no_time(&self, task: &Task<'_>, date: NaiveDate) -> bool {
+        if date != self.local_date(self.treatment) {
+            return false;
+        }
+        let comes_due = self.comes_due(task, date);
+        let ends = self.day_bounds(date).1.min(task.ends);
+        comes_due <= self.treatment && ends - comes_due < MIN_TIME_AFTER_TREATMENT
     }
 
     /// The tasks of `day` that are due at some point of it, each with its slot, in the

@@ -131,7 +131,8 @@ fn a_treatment_late_in_the_evening_and_a_leap_day() {
     // 2028 is a leap year.
     let plan = Plan::new(&rules, at("2028-02-28T23:30:00+01:00"), Berlin);
     let cases = [
-        ("spf", 1, "28 23:30+01:00–29 00:00+01:00"),
+        // Half an hour after the treatment left no time for the daily task.
+        ("spf", 1, "not due"),
         // 20:00 came before the 23:30 treatment: the evening routine starts on Day 2's.
         ("cleanse@evening", 1, "not due"),
         ("spf", 2, "29 09:00+01:00–01 00:00+01:00"),
@@ -152,7 +153,7 @@ fn a_morning_or_evening_routine_before_the_treatment_is_not_on_its_day() {
     let ticks = Ticks::new();
     // (treatment, now, standing of each task of Day 1 at now; None when not on the list)
     type Want = [(&'static str, Option<Standing>); 3];
-    let cases: [(&str, &str, Want); 3] = [
+    let cases: [(&str, &str, Want); 5] = [
         // Treated at 10:00, opened at 12:00: the 08:00 routine was before it; the daily
         // sunscreen is due from the treatment.
         (
@@ -174,12 +175,33 @@ fn a_morning_or_evening_routine_before_the_treatment_is_not_on_its_day() {
                 ("cleanse@evening", Some(Standing::Upcoming)),
             ],
         ),
-        // Treated at 23:30: the evening routine was before it.
+        // Treated at 23:30: the evening routine was before it, and the daily sunscreen had
+        // half an hour left: not on Day 1, so not missed at 00:10 (issue 15).
         (
             "2026-11-20T23:30:00+01:00",
             "2026-11-21T00:10:00+01:00",
             [
+                ("spf", None),
+                ("cleanse@morning", None),
+                ("cleanse@evening", None),
+            ],
+        ),
+        // Treated at 22:00: two hours to midnight are time enough for the daily task.
+        (
+            "2026-11-20T22:00:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            [
                 ("spf", Some(Standing::Missed)),
+                ("cleanse@morning", None),
+                ("cleanse@evening", None),
+            ],
+        ),
+        // Treated at 22:01: 1 h 59 min is not.
+        (
+            "2026-11-20T22:01:00+01:00",
+            "2026-11-20T23:00:00+01:00",
+            [
+                ("spf", None),
                 ("cleanse@morning", None),
                 ("cleanse@evening", None),
             ],

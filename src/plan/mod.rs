@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 pub use alerts::Firing;
 pub use day::{Day, Slot, Span, Task};
-pub use due::{DAILY_TIME, DueTask, Standing, counts, is_ever_due};
+pub use due::{DAILY_TIME, DueTask, MIN_TIME_AFTER_TREATMENT, Standing, counts, is_ever_due};
 pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use open::Closed;
 pub use reach::Reach;

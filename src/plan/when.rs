@@ -91,9 +91,12 @@ pub fn duration_in(d: Duration, wording: Wording) -> String {
 }
 
 /// How long from `now` until `at`, as a countdown reads it: `duration_label` for under three
-/// days ("2 d 5 h", "35 min"); from three days on, whole local calendar days ("12 d": the
-/// number of dates from today's to `at`'s in `tz`), so that a countdown agrees with the day
-/// numbers and dates beside it, whatever the hour and across a change of clocks.
+/// days ("2 d 5 h", "35 min"); from three days on, whole days ("12 d"), counted on the wall
+/// clock of `tz` so that a change of clocks does not shift them by an hour.
+///
+/// A countdown never claims more time than remains: the days are rounded down, so 6 days 15
+/// hours before "until Fri 27 Nov 10:00" reads "6 d", never the 7 dates to that Friday (the
+/// date beside it says which day it ends; `calendar_days` counts dates where a day is meant).
 pub fn countdown_label<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
     at: DateTime<FixedOffset>,
@@ -112,7 +115,16 @@ pub fn countdown_in<Tz: TimeZone>(
     if at - now < Duration::days(3) {
         return duration_in(at - now, wording);
     }
-    wording.count(calendar_days(now, at, tz), Unit::Day)
+    wording.count(whole_days(now, at, tz), Unit::Day)
+}
+
+/// Whole days from `now` until `at`, rounded down: by the wall clock of `tz` (Fri 10:00 to
+/// Tue 10:00 is 4 days across a change of clocks), and never more than the elapsed time
+/// holds (the spring-forward day's missing hour is not claimed).
+fn whole_days<Tz: TimeZone>(now: DateTime<FixedOffset>, at: DateTime<FixedOffset>, tz: &Tz) -> i64 {
+    let wall = |t: DateTime<FixedOffset>| t.with_timezone(tz).naive_local();
+    let on_the_wall = (wall(at) - wall(now)).num_days();
+    on_the_wall.min((at - now).num_days()).max(0)
 }
 
 /// How many local calendar days (dates in `tz`) `at` is after `now`: 1 for any time tomorrow.

@@ -9,27 +9,46 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-/// Under three days a countdown is exact; from three days on it counts the local dates
-/// between, as "Day 12" and "Fri 4 Dec" beside it do, also across a change of clocks.
+/// Under three days a countdown is exact; from three days on it counts whole days, rounded
+/// down on the zone's wall clock, so it never claims more time than remains (issue 15: "5 d
+/// left" was the 5 dates to a window ending 4 days 15 hours later).
 #[test]
-fn countdowns_of_days_count_local_calendar_days() {
-    let cases: [(&str, &str, &str); 7] = [
-        // 11 days 23 hours, 12 dates ahead.
+fn countdowns_of_days_never_claim_more_than_remains() {
+    let cases: [(&str, &str, &str); 9] = [
+        // 11 days 23 hours, 12 dates ahead: 11 whole days.
         (
             "2026-11-22T15:00:00+01:00",
             "2026-12-04T14:00:00+01:00",
-            "12 d",
+            "11 d",
         ),
+        // 12 days 5 hours.
         (
             "2026-11-22T09:00:00+01:00",
             "2026-12-04T14:00:00+01:00",
             "12 d",
         ),
-        // Just before midnight, a window ending at 00:30 four dates on.
+        // Day 1 at 18:30 of a 10:00 treatment, a week's window: 6 days 15 h 30 min.
+        (
+            "2026-11-20T18:30:00+01:00",
+            "2026-11-27T10:00:00+01:00",
+            "6 d",
+        ),
+        // The same at 09:59 on Day 2 and at 10:00 on Day 3.
+        (
+            "2026-11-21T09:59:00+01:00",
+            "2026-11-27T10:00:00+01:00",
+            "6 d",
+        ),
+        (
+            "2026-11-22T10:00:00+01:00",
+            "2026-11-27T10:00:00+01:00",
+            "5 d",
+        ),
+        // Just before midnight, a window ending at 00:30 four dates on: 3 d 40 min.
         (
             "2026-11-22T23:50:00+01:00",
             "2026-11-26T00:30:00+01:00",
-            "4 d",
+            "3 d",
         ),
         // Under three days: hours and minutes.
         (
@@ -37,18 +56,13 @@ fn countdowns_of_days_count_local_calendar_days() {
             "2026-11-24T14:00:00+01:00",
             "2 d 5 h",
         ),
+        // Spring forward (Sun 29 Mar 2026): 4 days on the wall, 3 days 23 hours elapsed.
         (
-            "2026-11-22T09:00:00+01:00",
-            "2026-11-22T14:00:00+01:00",
-            "5 h",
+            "2026-03-27T10:00:00+01:00",
+            "2026-03-31T10:00:00+02:00",
+            "3 d",
         ),
-        // Spring forward (Sun 29 Mar 2026): 3 days 22 h 40 min, 4 dates on.
-        (
-            "2026-03-27T00:30:00+01:00",
-            "2026-03-31T00:10:00+02:00",
-            "4 d",
-        ),
-        // Fall back (Sun 25 Oct 2026): 4 days and 1 hour, still 4 dates on.
+        // Fall back (Sun 25 Oct 2026): 4 days on the wall and 4 days 1 hour elapsed.
         (
             "2026-10-23T12:00:00+02:00",
             "2026-10-27T12:00:00+01:00",
@@ -62,14 +76,15 @@ fn countdowns_of_days_count_local_calendar_days() {
             "{now} → {then}"
         );
     }
-    // The dates are the zone's: 23:00 in New York is already tomorrow in Berlin.
+    // Dates are still counted where a day is meant: 23:00 in New York is already tomorrow
+    // in Berlin.
     let (now, then) = (
         at("2026-11-22T23:00:00-05:00"),
         at("2026-11-26T12:00:00-05:00"),
     );
-    assert_eq!(countdown_label(now, then, &New_York), "4 d");
-    assert_eq!(countdown_label(now, then, &Berlin), "3 d");
+    assert_eq!(countdown_label(now, then, &New_York), "3 d");
     assert_eq!(calendar_days(now, then, &New_York), 4);
+    assert_eq!(calendar_days(now, then, &Berlin), 3);
 }
 
 /// An end at a local midnight closes the day before: "the end of Thu", never "Fri 00:00".

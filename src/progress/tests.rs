@@ -22,11 +22,16 @@ fn session(ticks: &[(u32, &str)]) -> Session {
     s
 }
 
+/// The last moment of plan day `day`: every slot of it has come due.
+fn late_on<Tz: chrono::TimeZone>(plan: &Plan<'_, Tz>, day: i64) -> DateTime<chrono::FixedOffset> {
+    plan.day_bounds(plan.date_of(day)).1 - chrono::Duration::seconds(1)
+}
+
 fn progress(ticks: &[(u32, &str)], today: i64) -> Progress {
     let rules = Rules::parse(RULES, "t").unwrap();
     let s = session(ticks);
     let plan = Plan::new(&rules, s.at, Berlin);
-    Progress::of(&plan, Some(&s), today)
+    Progress::of(&plan, Some(&s), late_on(&plan, today))
 }
 
 const TICKS: &[(u32, &str)] = &[
@@ -118,7 +123,7 @@ fn a_task_done_as_needed_never_counts() {
     for ticks in [&[][..], &[(20, "n"), (21, "n"), (21, "a")][..]] {
         let s = session(ticks);
         let plan = Plan::new(&rules, s.at, Berlin);
-        let p = Progress::of(&plan, Some(&s), 3);
+        let p = Progress::of(&plan, Some(&s), late_on(&plan, 3));
         assert_eq!(p.due, 3, "{ticks:?}");
         assert_eq!(p.done, usize::from(!ticks.is_empty()));
         assert_eq!(p.day(2).unwrap().total, 1);
@@ -132,7 +137,7 @@ fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
         let mut s = session(ticks);
         s.recorded = Some(DateTime::parse_from_rfc3339(when).unwrap());
         let plan = Plan::new(&rules, s.at, Berlin);
-        Progress::of(&plan, Some(&s), 3)
+        Progress::of(&plan, Some(&s), late_on(&plan, 3))
     };
     // Recorded on Day 2 at 10:00: Day 1's `a` (due until midnight) was over; Day 2's `a`,
     // `c` that evening and the next morning, and `b` (open until Day 3) still count.
@@ -172,8 +177,184 @@ fn a_slot_before_the_treatment_on_its_day_is_not_counted() {
         let mut s = session(ticks);
         s.at = DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
         let plan = Plan::new(&rules, s.at, Berlin);
-        let p = Progress::of(&plan, Some(&s), today);
+        let p = Progress::of(&plan, Some(&s), late_on(&plan, today));
         assert_eq!((p.done, p.due), (done, due), "{ticks:?} on Day {today}");
         assert_eq!(p.day(1).unwrap().total, 1);
     }
+}
+
+/// Issue 15: the share dropped at midnight, when a new day's tasks joined before any could
+/// be done. A task joins when it comes due (its slot begins), or once ticked; midnight adds
+/// nothing. Treatment Fri 20 Nov 14:00; `a` and `b` ticked on Day 1.
+#[test]
+fn the_share_never_drops_at_midnight_tasks_join_as_they_come_due() {
+    let rules = Rules::parse(RULES, "t").unwrap();
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+    // (now, extra ticks, done, due, percent, next change)
+    type Case<'a> = (
+        &'a str,
+        &'a [(u32, &'a str)],
+        usize,
+        usize,
+        u32,
+        Option<&'a str>,
+    );
+    let cases: [Case<'_>; 8] = [
+        // Day 1 late: `a` (18:00) and `b` (once), both done.
+        ("2026-11-20T23:59:00+01:00", &[], 2, 2, 100, None),
+        // Midnight: Day 2's `a` is due from 18:00, `c` from 20:00: nothing joins.
+        (
+            "2026-11-21T00:00:00+01:00",
+            &[],
+            2,
+            2,
+            100,
+            Some("2026-11-21T18:00:00+01:00"),
+        ),
+        (
+            "2026-11-21T00:05:00+01:00",
+            &[],
+            2,
+            2,
+            100,
+            Some("2026-11-21T18:00:00+01:00"),
+        ),
+        // Ticked ahead of its slot, it counts at once.
+        (
+            "2026-11-21T00:05:00+01:00",
+            &[(21, "a")],
+            3,
+            3,
+            100,
+            Some("2026-11-21T20:00:00+01:00"),
+        ),
+        // Its slot begun, `a` joins undone; then `c` in the evening.
+        (
+            "2026-11-21T18:00:00+01:00",
+            &[],
+            2,
+            3,
+            66,
+            Some("2026-11-21T20:00:00+01:00"),
+        ),
+        ("2026-11-21T20:00:00+01:00", &[], 2, 4, 50, None),
+        // Past the next midnight: still 2 of 4, until `c`'s morning slot at 08:00.
+        (
+            "2026-11-22T00:00:00+01:00",
+            &[],
+            2,
+            4,
+            50,
+            Some("2026-11-22T08:00:00+01:00"),
+        ),
+        (
+            "2026-11-22T08:00:00+01:00",
+            &[],
+            2,
+            5,
+            40,
+            Some("2026-11-22T18:00:00+01:00"),
+        ),
+    ];
+    for (now, extra, done, due, percent, next) in cases {
+        let ticks = [&[(20, "a"), (20, "b")][..], extra].concat();
+        let s = session(&ticks);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let p = Progress::of(&plan, Some(&s), at(now));
+        assert_eq!((p.done, p.due), (done, due), "at {now} with {extra:?}");
+        assert_eq!(p.percent(), Some(percent), "at {now}");
+        assert_eq!(p.changes_at, next.map(at), "at {now}");
+    }
+}
+
+/// The built-in plan across every midnight of its six weeks, with every task ticked on odd
+/// days only: the share a minute after midnight is never below the share a minute before.
+#[test]
+fn the_builtin_plans_share_never_drops_across_a_midnight() {
+    let rules = Rules::builtin().unwrap();
+    let s = session(&[]);
+    let plan = Plan::new(&rules, s.at, Berlin);
+    let mut ticked = s.clone();
+    for day in (1..=plan.last_day()).step_by(2) {
+        let date = plan.date_of(day);
+        for task in plan.day(day).tasks {
+            ticked.ticks.entry(date).or_default().insert(task.id());
+        }
+    }
+    for day in 1..plan.last_day() {
+        let midnight = plan.day_bounds(plan.date_of(day)).1;
+        let minute = chrono::Duration::minutes(1);
+        let before = Progress::of(&plan, Some(&ticked), midnight - minute);
+        let after = Progress::of(&plan, Some(&ticked), midnight + minute);
+        assert!(
+            after.share() >= before.share(),
+            "Day {day} → {}: {:?} → {:?}",
+            day + 1,
+            before.percent(),
+            after.percent()
+        );
+        // Only tasks already ticked (ahead of time) can join at midnight.
+        assert_eq!(
+            after.due - after.done,
+            before.due - before.done,
+            "nothing undone joins at midnight (Day {day})"
+        );
+    }
+}
+
+/// Issue 15: after a 23:30 treatment nothing of Day 1 had time to be done or kept, so at 00:10
+/// nothing counts against the patient; two hours (a 22:00 treatment) are time enough.
+#[test]
+fn what_the_treatment_left_no_time_for_is_not_counted() {
+    let rules = Rules::builtin().unwrap();
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+    // (treatment, now, due, Day 1's total)
+    let cases = [
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-20T23:40:00+01:00",
+            0,
+            0,
+        ),
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            0,
+            0,
+        ),
+        // Day 2 at 09:00: its morning routine (2), daily tasks (3) and what to avoid (8).
+        (
+            "2026-11-20T23:30:00+01:00",
+            "2026-11-21T09:00:00+01:00",
+            13,
+            0,
+        ),
+        // At 22:00 the eight things to avoid and the three daily tasks count on Day 1.
+        (
+            "2026-11-20T22:00:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            11,
+            11,
+        ),
+        (
+            "2026-11-20T22:01:00+01:00",
+            "2026-11-21T00:10:00+01:00",
+            0,
+            0,
+        ),
+    ];
+    for (treated, now, due, day1) in cases {
+        let mut s = session(&[]);
+        s.at = at(treated);
+        let plan = Plan::new(&rules, s.at, Berlin);
+        let p = Progress::of(&plan, Some(&s), at(now));
+        assert_eq!(p.due, due, "treated {treated}, at {now}");
+        assert_eq!(p.day(1).unwrap().total, day1, "treated {treated}");
+    }
+    // Kept anyway and ticked, it counts as done.
+    let mut s = session(&[(20, "no-makeup")]);
+    s.at = at("2026-11-20T23:30:00+01:00");
+    let plan = Plan::new(&rules, s.at, Berlin);
+    let p = Progress::of(&plan, Some(&s), at("2026-11-21T00:10:00+01:00"));
+    assert_eq!((p.done, p.due), (1, 1));
 }

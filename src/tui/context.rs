@@ -61,8 +61,8 @@ pub struct Context<Tz: TimeZone> {
     pub alerts: Vec<AlertLine>,
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
-    /// What `progress` was computed from: the treatment, today and its tick-offs.
-    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks)>,
+    /// What `progress` was computed from: the treatment, today, its tick-offs and the moment.
+    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks, DateTime<FixedOffset>)>,
     /// The simulated clock, in demo mode.
     pub demo: Option<Demo>,
     /// Why the last change was not saved.
@@ -221,15 +221,24 @@ impl<Tz: TimeZone> Context<Tz> {
         };
         let today = self.session_today().unwrap_or(1);
         let alerts = alerts_on(&plan, session, list.date);
-        let stale = self
-            .progress_inputs
+        // Derived again when the treatment, the day or the ticks change, when the clock
+        // went back, or once a task of today comes due (`Progress::changes_at`).
+        let now = self.now;
+        let due_since = self
+            .progress
             .as_ref()
-            .is_none_or(|(at, day, ticks)| {
-                *at != session.at || *day != today || *ticks != session.ticks
-            });
+            .and_then(|p| p.changes_at)
+            .is_some_and(|at| now >= at);
+        let stale = due_since
+            || self
+                .progress_inputs
+                .as_ref()
+                .is_none_or(|(at, day, ticks, asked)| {
+                    *at != session.at || *day != today || *ticks != session.ticks || now < *asked
+                });
         let fresh = stale.then(|| {
-            let inputs = (session.at, today, session.ticks.clone());
-            (Progress::of(&plan, Some(session), today), inputs)
+            let inputs = (session.at, today, session.ticks.clone(), now);
+            (Progress::up_to(&plan, Some(session), now, today), inputs)
         });
         self.alerts = alerts;
         if let Some((progress, inputs)) = fresh {

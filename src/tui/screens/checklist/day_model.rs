@@ -2,21 +2,21 @@
 //! one a row and which are folded into a line, how what to avoid is grouped, and what was
 //! lifted. Pure: it reads the day's checklist and the time.
 //!
-//! Today, the tasks of the slots that are on now (or begin within `SOON`) are listed, each
-//! with its box; the slots that are over fold into one line ("Missed this morning: …") and
-//! each slot that begins later into one line ("Later, from 20:00 (2): …"), which Space or
-//! Enter opens. Any other day lists every task. What to avoid is grouped by when it ends;
+//! Today, the tasks of the slots that are on now are listed under "To do now", each with its
+//! box; the slots that are over fold into one line ("Missed this morning: …") and each slot
+//! that begins later into one line ("Evening, from 20:00 (2): …"), which Space or Enter
+//! opens. A slot is on from the moment it begins (`Plan::slot_span`: 08:00, 20:00, the
+//! rule's time) until it ends, the same moment `remind` and the "It's 20:00" notice say it
+//! is due: never sooner, so nothing reads as "to do now" at 18:30 or at 00:05 that is not
+//! due until 20:00 or 08:00. Any other day lists every task. What to avoid is grouped by when it ends;
 //! what ended on the day is said as lifted ("✓ Makeup is fine again from 14:00").
 
 use crate::checklist::{Checklist, TaskLine};
 use crate::rules::Kind;
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeSet;
 
 type Instant = DateTime<FixedOffset>;
-
-/// A slot that begins this soon counts as now: its tasks are listed, not folded.
-const SOON_HOURS: i64 = 3;
 
 /// A group of tasks drawn as one line until it is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,14 +85,6 @@ impl DayModel {
             .collect();
         let (mut earlier, mut now_rows, mut later) = (Vec::new(), Vec::new(), Vec::new());
         if today {
-            let soon = now + Duration::hours(SOON_HOURS);
-            // With nothing on now or soon, the next slot to begin is what is next.
-            let next = to_do
-                .iter()
-                .filter_map(|&i| tasks[i].due.map(|(from, _)| from))
-                .filter(|from| *from > now)
-                .min();
-            let anything_on = to_do.iter().any(|&i| is_on(&tasks[i], now, soon));
             for &i in &to_do {
                 let task = &tasks[i];
                 match task.due {
@@ -105,13 +97,7 @@ impl DayModel {
                         }
                     }
                     Some((_, until)) if until <= now => earlier.push(i),
-                    Some((from, _)) if from > now => {
-                        if from <= soon || (!anything_on && Some(from) == next) {
-                            now_rows.push(i);
-                        } else {
-                            later.push(i);
-                        }
-                    }
+                    Some((from, _)) if from > now => later.push(i),
                     _ => now_rows.push(i),
                 }
             }
@@ -196,13 +182,5 @@ impl DayModel {
     /// Every task to avoid that is still on (not lifted), in the order the groups list them.
     pub fn avoid_tasks(&self) -> impl Iterator<Item = usize> + '_ {
         self.avoid.iter().flat_map(|g| g.tasks.iter().copied())
-    }
-}
-
-/// Whether a task's slot is on at `now` or begins by `soon`.
-fn is_on(task: &TaskLine, now: Instant, soon: Instant) -> bool {
-    match task.due {
-        Some((from, until)) => from <= soon && now < until,
-        None => false,
     }
 }

@@ -83,16 +83,8 @@ pub(super) fn when_column_width<'t>(
 /// "missed · morning", "session due from Fri 14:00 · in 5 d" (the booking coming up: its
 /// words are the checklist's, as `today` prints them).
 pub fn when_words(task: &TaskLine) -> String {
-    if task.coming_up {
-        task.when.clone()
-    } else if task.standing == Standing::Missed && !task.done {
-        match task.slot {
-            Some(slot) => format!("missed · {slot}"),
-            None => "missed".to_string(),
-        }
-    } else {
-        task.when.clone()
-    }
+    // The folded line over a later slot says when it begins.
+    task.when_at(None)
 }
 
 /// "until Fri 4 Dec 14:00 · 12 d left" in `max` cells: whole, or its first part, or its

@@ -130,17 +130,31 @@ impl WelcomePrompt {
                     self.confirming = None;
                     return Effect::Done;
                 }
-                let others = ctx.state.sessions.iter().map(|s| s.at);
+                let others: Vec<DateTime<FixedOffset>> =
+                    ctx.state.sessions.iter().map(|s| s.at).collect();
                 let plan_days = Plan::new(&ctx.rules, at, ctx.tz.clone()).last_day();
-                let doubt = plausible::check(at, ctx.now, others, plan_days);
+                let doubt = plausible::check(at, ctx.now, others.iter().copied(), plan_days);
                 if let Some(why) = doubt.filter(|_| self.confirming != Some(at)) {
-                    let shown = at
-                        .with_timezone(&ctx.tz)
-                        .fixed_offset()
-                        .format("%a %-d %b %Y %H:%M");
-                    self.error = Some(format!(
-                        "{shown} {why}. Enter again records it; or correct the time above."
-                    ));
+                    let shown = |t: DateTime<FixedOffset>| {
+                        t.with_timezone(&ctx.tz)
+                            .fixed_offset()
+                            .format("%a %-d %b %Y %H:%M")
+                            .to_string()
+                    };
+                    // A year typed wrong: the time most likely meant, as `start` says it.
+                    let meant = plausible::likely_year(at, ctx.now, &others, plan_days, &ctx.tz);
+                    self.error = Some(match meant {
+                        Some(meant) => format!(
+                            "{} {why}. Did you mean {}? Correct the year above, or Enter \
+                             again records it as typed.",
+                            shown(at),
+                            shown(meant)
+                        ),
+                        None => format!(
+                            "{} {why}. Enter again records it; or correct the time above.",
+                            shown(at)
+                        ),
+                    });
                     self.confirming = Some(at);
                     return Effect::Done;
                 }

@@ -1,0 +1,66 @@
+//! Issue 15, "time and counting", on the command line: `today` says where each task to do
+//! stands as the screen does. Before its slot begins it says from when ("evening · from
+//! 20:00"), never as if due; once over unticked, "missed". Berlin, treatment Fri 20 Nov 2026
+//! 14:00.
+
+mod cli_common;
+
+use cli_common::*;
+
+/// The "when" beside `title` in `today`'s text at `now`.
+fn when_of(p: &Patient, now: &str, title: &str) -> Vec<String> {
+    let text = stdout(p.at(now).arg("today"));
+    text.lines()
+        .filter(|l| l.starts_with(&format!("  [ ] {title}")))
+        .map(|l| l[l.find(title).unwrap() + title.len()..].trim().to_string())
+        .collect()
+}
+
+#[test]
+fn today_says_a_slot_is_later_until_it_begins_and_missed_once_over() {
+    let p = Patient::treated();
+    let cleanser = "Use a gentle, fragrance-free cleanser";
+    // (now, the cleanser's words in the day's order: morning, then evening)
+    let cases: [(&str, &[&str]); 6] = [
+        // Day 1 at 18:30: the evening routine is from 20:00 (the morning's was before the
+        // 14:00 treatment).
+        ("2026-11-20 18:30", &["evening · from 20:00"]),
+        ("2026-11-20 20:00", &["evening"]),
+        // Day 2 just after midnight: nothing is due yet.
+        (
+            "2026-11-21 00:05",
+            &["morning · from 08:00", "evening · from 20:00"],
+        ),
+        ("2026-11-21 08:00", &["morning", "evening · from 20:00"]),
+        (
+            "2026-11-21 13:00",
+            &["missed · morning", "evening · from 20:00"],
+        ),
+        ("2026-11-21 23:59", &["missed · morning", "evening"]),
+    ];
+    for (now, want) in cases {
+        assert_eq!(when_of(&p, now, cleanser), want, "at {now}");
+    }
+    // A daily task due from 09:00 says so before then; after, plain "daily".
+    assert_eq!(
+        when_of(&p, "2026-11-21 00:05", "Apply SPF 30+ sunscreen"),
+        ["daily · from 09:00"]
+    );
+    assert_eq!(
+        when_of(&p, "2026-11-21 09:00", "Apply SPF 30+ sunscreen"),
+        ["daily"]
+    );
+    // Ticked, the words are the slot's again.
+    p.at("2026-11-21 07:00")
+        .args(["check", "gentle-cleanser@morning"])
+        .assert()
+        .success();
+    assert_eq!(
+        when_of(
+            &p,
+            "2026-11-21 07:01",
+            "Use a gentle, fragrance-free cleanser"
+        ),
+        ["evening · from 20:00"]
+    );
+}
