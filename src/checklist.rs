@@ -225,6 +225,19 @@ impl Checklist {
         self
     }
 
+    /// Whether this day, seen at `now`, is past the plan whose last day is `last_day`: a day
+    /// after it, or the last day itself when it is `today` and every task's and phase's
+    /// window is over (Day 43 of the built-in plan from 14:00). The screen and `aftercare
+    /// today` both ask this, so they say the plan is over at the same moment.
+    pub fn is_after_plan(&self, last_day: i64, now: DateTime<FixedOffset>, today: bool) -> bool {
+        let over = |ends: DateTime<FixedOffset>| ends <= now;
+        self.day > last_day
+            || (self.day == last_day
+                && today
+                && self.tasks.iter().all(|t| over(t.ends))
+                && self.phases.iter().all(|p| over(p.ends)))
+    }
+
     /// Tasks done, of the day's tasks that count: not those done as needed, nor a
     /// restriction lifted by the time the list was built (`TaskLine::lifted_by_now`).
     pub fn progress(&self) -> (usize, usize) {

@@ -240,8 +240,10 @@ pub fn when_in<Tz: TimeZone>(
             }
         }
         // Never due, so no time of day: only when it applies, and till when near the end.
+        // One that lasts the whole plan ("Follow your provider's instructions") does not
+        // stop with it: no "until".
         (Timing::Active, _, _, _) if task.rule.as_needed => {
-            if task.ends - now > Duration::days(3) {
+            if task.ends - now > Duration::days(3) || ends_with_plan {
                 "as needed".to_string()
             } else {
                 format!("as needed · until {}", end(task.ends))
@@ -261,6 +263,12 @@ pub fn when_in<Tz: TimeZone>(
         // screen's to say).
         (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
             "daily".to_string()
+        }
+        // A habit the sources ask for beyond the plan (SPF, always) does not end with it.
+        (Timing::Active, None, Kind::Do, _)
+            if ends_with_plan && task.rule.keep_up_after.is_some() =>
+        {
+            "daily · always".to_string()
         }
         (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
             let last = task.ends - Duration::nanoseconds(1);

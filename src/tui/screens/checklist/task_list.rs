@@ -3,7 +3,7 @@
 //! do not all fit, the last row says how many more there are, where they are.
 
 use super::day_model::{DayModel, DoRow, Fold, Pick};
-use super::fold_line::{fold_style, fold_words};
+use super::fold_line::{fold_style, fold_words_in};
 use super::task_row::{RowLook, task_line, when_column_width};
 use crate::checklist::TaskLine;
 use crate::tui::widgets::scrollbar;
@@ -120,7 +120,13 @@ impl Widget for TaskList<'_> {
                 }
                 DoRow::Fold(fold) => {
                     let selected = self.selected == Some(Pick::Fold(fold));
-                    let words = fold_words(fold, self.model, self.tasks, (self.is_open)(fold));
+                    let words = fold_words_in(
+                        fold,
+                        self.model,
+                        self.tasks,
+                        (self.is_open)(fold),
+                        width.saturating_sub(3),
+                    );
                     let look = if selected {
                         theme::SELECTED
                     } else {
