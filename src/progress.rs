@@ -247,7 +247,10 @@ fn place_once_tasks<Tz: TimeZone>(
         at(*date, true);
         once.insert((*id).to_string(), true);
     }
-    for (id, _) in once.iter().filter(|(id, done)| !**done && !done_on.contains_key(id.as_str())) {
+    for (id, _) in once
+        .iter()
+        .filter(|(id, done)| !**done && !done_on.contains_key(id.as_str()))
+    {
         let Some((rule, _)) = plan.find_rule(id) else {
             continue;
         };

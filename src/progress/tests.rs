@@ -65,7 +65,11 @@ fn days_count_their_own_tasks_and_a_once_task_on_the_day_it_was_done() {
     let unticked = &[(20, "a"), (21, "a"), (22, "a")];
     let counts = |today| -> Vec<(i64, usize, usize)> {
         let p = progress(unticked, today);
-        p.days.iter().filter(|d| d.day >= 1).map(|d| (d.day, d.done, d.total)).collect()
+        p.days
+            .iter()
+            .filter(|d| d.day >= 1)
+            .map(|d| (d.day, d.done, d.total))
+            .collect()
     };
     assert_eq!(counts(3), [(1, 1, 1), (2, 1, 2), (3, 1, 2), (4, 0, 0)]);
     assert_eq!(counts(4), [(1, 1, 1), (2, 1, 2), (3, 1, 2), (4, 0, 2)]);
@@ -79,7 +83,10 @@ fn the_booking_ticked_when_it_comes_up_shades_that_day_not_its_window() {
         if ticked {
             // Day 22, Fri 11 Dec: the booking has come up (a week before its window opens).
             let day_22 = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
-            s.ticks.entry(day_22).or_default().insert("book-next-session".into());
+            s.ticks
+                .entry(day_22)
+                .or_default()
+                .insert("book-next-session".into());
         }
         s
     };
