@@ -2,7 +2,10 @@
 //! whether it is done. The terminal screens and the command line both show this, so a task
 //! reads the same everywhere.
 
-use crate::plan::{Plan, Span, Standing, Task, Timing, Wording, counts, when_in};
+use crate::plan::{
+    Plan, Span, Standing, Task, Timing, Wording, clock_label, countdown_in, counts, end_label,
+    when_in,
+};
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
@@ -169,9 +172,17 @@ impl Checklist {
                     // One truth for the booking, on every screen and in `remind`: once
                     // ticked it is booked, and until its window opens it asks to book now.
                     (true, true, _) => "booked".to_string(),
+                    // Its times are the next session's window, not a deadline to book by:
+                    // said as the session's, its nearness first (what a narrow row keeps).
                     (_, _, true) => format!(
-                        "session due {}",
-                        when_in(task, now, tz, ends_with_plan(plan, task), wording)
+                        "session in {} · from {}",
+                        countdown_in(now, task.starts, tz, wording),
+                        clock_label(task.starts, now, tz)
+                    ),
+                    (true, false, false) if task.starts <= now && now < task.ends => format!(
+                        "session due by {} · {} left",
+                        end_label(task.ends, now, tz),
+                        countdown_in(now, task.ends, tz, wording)
                     ),
                     _ => when_in(task, now, tz, ends_with_plan(plan, task), wording),
                 },
