@@ -54,6 +54,10 @@ pub struct TaskLine {
     /// `"lifted": true`, only when it is.
     #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
     pub lifted_by_now: bool,
+    /// A task to do once, done on an earlier day (the booking, booked on Day 22, on Day 30):
+    /// shown done, and in no count of this day, whose ticks it is not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done_before: bool,
     /// The booking of the next session on a day before its window opens: it comes up a
     /// week early (`Plan::coming_up`) and can be ticked from then on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -61,9 +65,10 @@ pub struct TaskLine {
 }
 
 impl TaskLine {
-    /// Whether the task is in the day's counts: not done as needed, not lifted by now.
+    /// Whether the task is in the day's counts: not done as needed, not lifted by now, not
+    /// a once-task done on an earlier day.
     pub fn counts(&self) -> bool {
-        !self.as_needed && !self.lifted_by_now
+        !self.as_needed && !self.lifted_by_now && !self.done_before
     }
 }
 
@@ -148,6 +153,9 @@ impl Checklist {
             let id = task.id();
             let due = plan.slot_span(task, d.date);
             let done = plan.is_done_as(task, &id, d.date, ticks);
+            let done_before = done
+                && task.rule.repeat == Repeat::Once
+                && !ticks.get(&d.date).is_some_and(|ids| ids.contains(&id));
             TaskLine {
                 standing: match (coming_up, done) {
                     (true, true) => Standing::Done,
@@ -191,6 +199,7 @@ impl Checklist {
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
                 lifted: task.rule.lifted.clone(),
                 lifted_by_now: plan.is_lifted(task, d.date, now),
+                done_before,
                 coming_up,
             }
         };

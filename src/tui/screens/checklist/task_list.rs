@@ -162,13 +162,14 @@ impl TaskList<'_> {
     /// " To do now 3/8 done ─────": the tasks listed now (one part of the day), not the
     /// day's (the header counts those).
     fn heading(&self, area: Rect, buf: &mut Buffer) {
-        // Tasks done as needed are listed but not counted (`Checklist::progress`).
+        // Tasks done as needed, or once on an earlier day, are listed but not counted
+        // (`TaskLine::counts`, as `Checklist::progress`).
         let listed: Vec<usize> = self
             .model
             .now
             .iter()
             .copied()
-            .filter(|&i| !self.tasks[i].as_needed)
+            .filter(|&i| self.tasks[i].counts())
             .collect();
         let done = listed.iter().filter(|&&i| self.tasks[i].done).count();
         let name = if self.model.today {
