@@ -11,7 +11,7 @@ use super::task_text::{
 };
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, TaskLine};
 use crate::journal::alerts_on;
 use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
@@ -100,7 +100,14 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         writeln!(out, "{}", wrap(&line, "", "  "))?;
     }
     writeln!(out)?;
-    if let Some(task) = checklist.tasks.iter().find(|t| !t.done) {
+    // The example is a task that counts and is not done (not one done as needed), if any.
+    let undone = |t: &&TaskLine| !t.done && !t.lifted_by_now;
+    let example = checklist
+        .tasks
+        .iter()
+        .filter(undone)
+        .min_by_key(|t| !t.counts());
+    if let Some(task) = example {
         writeln!(out, "Tick a task off: aftercare check {}", task.id)?;
     }
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;

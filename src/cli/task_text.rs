@@ -22,8 +22,9 @@ pub(super) fn write_tasks(
     if tasks.is_empty() {
         return Ok(());
     }
-    // What still holds first, then what was lifted today (as the checklist lists them).
-    tasks.sort_by_key(|t| t.lifted_by_now);
+    // What still holds first, then what is done only as needed, then what was lifted today
+    // (as the checklist lists them).
+    tasks.sort_by_key(|t| (t.lifted_by_now, t.as_needed));
     writeln!(out, "\n{}", heading(kind))?;
     for task in tasks {
         if task.lifted_by_now {

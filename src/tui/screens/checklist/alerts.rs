@@ -38,7 +38,10 @@ pub fn rows_wanted(alerts: &[AlertLine], size: Size) -> u16 {
     let width = usize::from(size.width.saturating_sub(4));
     let rows: usize = alerts
         .iter()
-        .map(|a| message_lines(a, width).len() + usize::from(shows_sources(size.height)))
+        .map(|a| {
+            message_lines(a, width).len()
+                + usize::from(shows_sources(size.height) && !a.sources.is_empty())
+        })
         .sum();
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
@@ -92,7 +95,8 @@ impl Widget for Alerts<'_> {
                     Span::styled(line[split..].to_string(), theme::ALERT_TEXT),
                 ]));
             }
-            if !shows_sources(self.height) {
+            // An alert of the app's own (a severe rating) has no sources: no empty label.
+            if !shows_sources(self.height) || alert.sources.is_empty() {
                 continue;
             }
             let titles: Vec<&str> = alert.sources.iter().map(|s| s.title.as_str()).collect();
