@@ -64,3 +64,27 @@ fn today_says_a_slot_is_later_until_it_begins_and_missed_once_over() {
         ["evening · from 20:00"]
     );
 }
+
+/// Tasks done only as needed come after the rest, as on the screen, and the example of how
+/// to tick names a task that counts (it named "Follow your provider's instructions").
+#[test]
+fn today_lists_tasks_done_as_needed_last_and_ticks_one_that_counts() {
+    let p = Patient::treated();
+    let text = stdout(p.at("2026-11-21 08:30").arg("today"));
+    let at = |title: &str| {
+        text.find(title)
+            .unwrap_or_else(|| panic!("{title}:\n{text}"))
+    };
+    for as_needed in ["Follow your provider's instructions", "Cold compress"] {
+        for counted in ["Apply SPF 30+ sunscreen", "Drink plenty of water"] {
+            assert!(
+                at(counted) < at(as_needed),
+                "{counted} / {as_needed}:\n{text}"
+            );
+        }
+    }
+    assert!(
+        text.contains("Tick a task off: aftercare check gentle-cleanser@morning"),
+        "{text}"
+    );
+}
