@@ -6,7 +6,7 @@
 mod tui_harness;
 
 use aftercare::store::{Change, CheckIn, Store};
-use crossterm::event::KeyCode::{Char, Down, Enter};
+use crossterm::event::KeyCode::{Char, Down, Enter, Right};
 use std::path::Path;
 use tui_harness::*;
 
@@ -150,4 +150,20 @@ fn a_severe_rating_is_still_on_screen_after_midnight_80x24() {
     let shown = screen(&app);
     assert!(!shown.contains("Rated severe"), "{shown}");
     assert!(!shown.contains("Check-in alert"), "{shown}");
+}
+
+/// Viewing tomorrow after a severe check-in today: the alert is today's, in today's words
+/// ("Rated severe: swelling"), not "Rated severe yesterday (today's date) … check in again
+/// today" as if seen from tomorrow (issue 15 walk-through).
+#[test]
+fn a_day_ahead_shows_todays_alert_in_todays_words() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T08:10:00+01:00", 80, 24);
+    let keys = [Char('c'), Char('3'), Char('5'), Char('1'), Char('2'), Enter];
+    press(&mut app, &keys);
+    press(&mut app, &[Right]);
+    let shown = screen(&app);
+    assert!(shown.contains("(tomorrow)"), "{shown}");
+    assert!(shown.contains("⚠ Rated severe: swelling"), "{shown}");
+    assert!(!shown.contains("yesterday (Sat 21 Nov)"), "{shown}");
 }

@@ -218,7 +218,10 @@ impl<Tz: TimeZone> Context<Tz> {
             return;
         };
         let today = self.session_today().unwrap_or(1);
-        let alerts = alerts_on(&plan, session, list.date);
+        // A day ahead has no check-ins of its own: it shows today's alerts, worded from
+        // today ("Rated severe: redness", not "yesterday (today's date)").
+        let today_date = plan.local(self.now).date_naive();
+        let alerts = alerts_on(&plan, session, list.date.min(today_date));
         // Derived again when the treatment, the day or the ticks change, when the clock
         // went back, or once a task of today comes due (`Progress::changes_at`).
         let now = self.now;
