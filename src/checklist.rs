@@ -2,7 +2,10 @@
 //! whether it is done. The terminal screens and the command line both show this, so a task
 //! reads the same everywhere.
 
-use crate::plan::{Plan, Span, Standing, Task, Timing, Wording, counts, when_in};
+use crate::plan::{
+    Plan, Span, Standing, Task, Timing, Wording, clock_label, countdown_in, counts, end_label,
+    when_in,
+};
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
@@ -51,6 +54,10 @@ pub struct TaskLine {
     /// `"lifted": true`, only when it is.
     #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
     pub lifted_by_now: bool,
+    /// A task to do once, done on an earlier day (the booking, booked on Day 22, on Day 30):
+    /// shown done, and in no count of this day, whose ticks it is not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done_before: bool,
     /// The booking of the next session on a day before its window opens: it comes up a
     /// week early (`Plan::coming_up`) and can be ticked from then on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -58,9 +65,10 @@ pub struct TaskLine {
 }
 
 impl TaskLine {
-    /// Whether the task is in the day's counts: not done as needed, not lifted by now.
+    /// Whether the task is in the day's counts: not done as needed, not lifted by now, not
+    /// a once-task done on an earlier day.
     pub fn counts(&self) -> bool {
-        !self.as_needed && !self.lifted_by_now
+        !self.as_needed && !self.lifted_by_now && !self.done_before
     }
 }
 
@@ -145,6 +153,9 @@ impl Checklist {
             let id = task.id();
             let due = plan.slot_span(task, d.date);
             let done = plan.is_done_as(task, &id, d.date, ticks);
+            let done_before = done
+                && task.rule.repeat == Repeat::Once
+                && !ticks.get(&d.date).is_some_and(|ids| ids.contains(&id));
             TaskLine {
                 standing: match (coming_up, done) {
                     (true, true) => Standing::Done,
@@ -169,9 +180,17 @@ impl Checklist {
                     // One truth for the booking, on every screen and in `remind`: once
                     // ticked it is booked, and until its window opens it asks to book now.
                     (true, true, _) => "booked".to_string(),
+                    // Its times are the next session's window, not a deadline to book by:
+                    // said as the session's, its nearness first (what a narrow row keeps).
                     (_, _, true) => format!(
-                        "session due {}",
-                        when_in(task, now, tz, ends_with_plan(plan, task), wording)
+                        "session in {} · from {}",
+                        countdown_in(now, task.starts, tz, wording),
+                        clock_label(task.starts, now, tz)
+                    ),
+                    (true, false, false) if task.starts <= now && now < task.ends => format!(
+                        "session due by {} · {} left",
+                        end_label(task.ends, now, tz),
+                        countdown_in(now, task.ends, tz, wording)
                     ),
                     _ => when_in(task, now, tz, ends_with_plan(plan, task), wording),
                 },
@@ -180,6 +199,7 @@ impl Checklist {
                 due: due.map(|(from, until)| (plan.local(from), plan.local(until))),
                 lifted: task.rule.lifted.clone(),
                 lifted_by_now: plan.is_lifted(task, d.date, now),
+                done_before,
                 coming_up,
             }
         };
@@ -223,6 +243,19 @@ impl Checklist {
             self.tasks.retain(|t| t.id != rule.id);
         }
         self
+    }
+
+    /// Whether this day, seen at `now`, is past the plan whose last day is `last_day`: a day
+    /// after it, or the last day itself when it is `today` and every task's and phase's
+    /// window is over (Day 43 of the built-in plan from 14:00). The screen and `aftercare
+    /// today` both ask this, so they say the plan is over at the same moment.
+    pub fn is_after_plan(&self, last_day: i64, now: DateTime<FixedOffset>, today: bool) -> bool {
+        let over = |ends: DateTime<FixedOffset>| ends <= now;
+        self.day > last_day
+            || (self.day == last_day
+                && today
+                && self.tasks.iter().all(|t| over(t.ends))
+                && self.phases.iter().all(|p| over(p.ends)))
     }
 
     /// Tasks done, of the day's tasks that count: not those done as needed, nor a

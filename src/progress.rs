@@ -17,7 +17,9 @@
 //!   the patient's (`Plan::is_before_treatment`), nor, unless ticked, a task the treatment left
 //!   under two hours for (`Plan::had_no_time`: what to avoid on the day of a 23:30 treatment);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
-//! - a once-task counts once for the whole recovery, done if it was ticked by today.
+//! - a once-task counts once for the whole recovery, done if it was ticked by now (ahead of
+//!   its window too); on the heat map it is on one day: the day it was ticked, or, not done,
+//!   its window's last day once that has come (`place_once_tasks`).
 //!
 //! Today counts as it stands, so ticking a task moves the share at once; a streak is not broken
 //! by a today that is still in progress. The days (`DayProgress`, the heat map and streaks)
@@ -138,8 +140,11 @@ impl Progress {
                     // The treatment left it no time (what to avoid after a 23:30 treatment).
                     continue;
                 }
-                day_done += usize::from(is_done);
-                day_total += 1;
+                // On the heat map a once-task is on one day only (`place_once_tasks`).
+                if task.rule.repeat != Repeat::Once {
+                    day_done += usize::from(is_done);
+                    day_total += 1;
+                }
                 if day.day < 1 || day.day > today {
                     continue;
                 }
@@ -163,6 +168,7 @@ impl Progress {
                 total: day_total,
             });
         }
+        place_once_tasks(plan, ticks, now, &mut days, &mut once);
         due += once.len();
         done += once.values().filter(|d| **d).count();
         let streak = streak(&days, today);
@@ -203,6 +209,55 @@ impl Progress {
 
     pub fn day(&self, day: i64) -> Option<&DayProgress> {
         self.days.iter().find(|d| d.day == day)
+    }
+}
+
+/// Puts each once-task on one day of the heat map: done, on the day it was ticked (ahead
+/// of its window too: the booking of the next session is ticked when it comes up); not
+/// done, on its window's last day once that has come. Spread over every day of its window,
+/// one booking ticked on Day 22 had left Day 22 blank and shaded Days 29–43 as "some done".
+/// A once-task ticked by `now` also counts in the share from then, as any task ticked
+/// ahead of time does (`once`: id → done).
+fn place_once_tasks<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    ticks: &Ticks,
+    now: DateTime<FixedOffset>,
+    days: &mut [DayProgress],
+    once: &mut BTreeMap<String, bool>,
+) {
+    let today = plan.local_date(now);
+    let mut done_on: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+    for (date, ids) in ticks.range(..=today) {
+        for id in ids {
+            let Some((rule, _)) = plan.find_rule(id) else {
+                continue;
+            };
+            if rule.repeat == Repeat::Once && counts(rule) && *date >= plan.once_ticks_from(rule) {
+                done_on.entry(id.as_str()).or_insert(*date);
+            }
+        }
+    }
+    let mut at = |date: NaiveDate, done: bool| {
+        if let Some(day) = days.iter_mut().find(|d| d.date == date) {
+            day.total += 1;
+            day.done += usize::from(done);
+        }
+    };
+    for (id, date) in &done_on {
+        at(*date, true);
+        once.insert((*id).to_string(), true);
+    }
+    for (id, _) in once
+        .iter()
+        .filter(|(id, done)| !**done && !done_on.contains_key(id.as_str()))
+    {
+        let Some((rule, _)) = plan.find_rule(id) else {
+            continue;
+        };
+        let last = plan.local_date(plan.span(rule).1 - chrono::Duration::nanoseconds(1));
+        if last <= today {
+            at(last, false);
+        }
     }
 }
 

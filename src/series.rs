@@ -36,6 +36,9 @@ pub struct SessionSummary {
     pub treatment: DateTime<FixedOffset>,
     /// The plan day counted up to (see the module docs).
     pub counted_to_day: i64,
+    /// The last plan day shown: `counted_to_day`, or a later day's check-in after the
+    /// plan's last day (Day 60 of a 43-day plan).
+    pub recorded_to_day: i64,
     /// Whether the whole plan is behind it ...
     pub complete: bool,
     /// ... or the next treatment has taken over.
@@ -100,8 +103,19 @@ fn summarize<Tz: TimeZone>(
         until = until.min(plan.day_of(next) - 1);
     }
     let progress = Progress::up_to(&plan, Some(session), now, until);
-    let last_date = plan.date_of(until);
-    let checkins: Vec<_> = session.checkins.range(..=last_date).collect();
+    // Check-ins count up to today (or the day before the next treatment), after the plan's
+    // last day too: a patient still rates lasting redness on Day 60.
+    let mut checkins_until = plan.day_of(now);
+    if let Some(next) = next {
+        checkins_until = checkins_until.min(plan.day_of(next) - 1);
+    }
+    let checkins: Vec<_> = session
+        .checkins
+        .range(..=plan.date_of(checkins_until))
+        .collect();
+    let recorded_to_day = checkins
+        .last()
+        .map_or(until, |(date, _)| until.max(plan.day_of_date(**date)));
     let symptoms = rules
         .symptoms
         .iter()
@@ -133,6 +147,7 @@ fn summarize<Tz: TimeZone>(
         number,
         treatment: plan.local(session.at),
         counted_to_day: until,
+        recorded_to_day,
         complete: until >= plan.last_day(),
         followed_by_next: next.is_some(),
         done: progress.done,

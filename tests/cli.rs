@@ -246,8 +246,9 @@ fn after_the_plan_ends_today_says_so() {
         .assert()
         .success()
         .stdout(contains(
-            "Nothing to tick off: the plan ended on Day 43 (Fri 1 Jan 2027).",
-        ));
+            "Your plan is over: it ended on Day 43 (Fri 1 Jan 2027); there is nothing more to",
+        ))
+        .stdout(contains("Keep up after the plan:"));
 }
 
 /// Issue 15: after the plan, `today` named the day "Day 50" where the screen's header says

@@ -4,7 +4,7 @@
 mod tui_harness;
 
 use aftercare::tui::{Screen, Storage};
-use crossterm::event::KeyCode::{Char, Tab};
+use crossterm::event::KeyCode::{Char, Down, Tab};
 use tui_harness::{demo, press, screen, type_text};
 
 #[test]
@@ -140,4 +140,36 @@ fn a_demo_keeps_its_ticks_in_memory_only() {
     press(&mut app, &[Tab]);
     assert_eq!(*app.screen(), Screen::Timeline);
     assert!(matches!(app.storage(), Storage::Memory));
+}
+
+/// Issue 15: an hour's step across midnight changes the day as the real clock does: the
+/// next Space is held back and says why, so it never ticks the new day's task for the one
+/// selected on the old (the walk-through's Day 2 evening moisturizer, 20 h early).
+#[test]
+fn a_step_across_midnight_holds_back_the_next_tick() {
+    let mut app = demo(80, 24);
+    // 14:00 → 23:00 on Day 1, the evening moisturizer selected.
+    type_text(&mut app, ".........");
+    for _ in 0..12 {
+        if screen(&app).contains("› [ ] Moisturize") {
+            break;
+        }
+        press(&mut app, &[Down]);
+    }
+    assert!(
+        screen(&app).contains("› [ ] Moisturize"),
+        "{}",
+        screen(&app)
+    );
+    type_text(&mut app, ".");
+    let shown = screen(&app);
+    assert!(shown.contains("Day 2 of recovery"), "{shown}");
+    assert!(shown.contains("A new day: now Day 2"), "{shown}");
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Not ticked: it is now Sat 21 Nov"),
+        "{shown}"
+    );
+    assert!(!shown.contains("[x]"), "{shown}");
 }

@@ -103,7 +103,8 @@ fn a_shows_every_until_time_whatever_is_selected_80x24() {
     let shown = screen(&app);
     for until in [
         "until Sun 14:00",
-        "until Fri 14:00",
+        // Six days off, the date too: "Fri" alone read as the Friday just gone.
+        "until Fri 27 Nov 14:00",
         "until Fri 4 Dec 14:00",
     ] {
         assert!(shown.contains(until), "{until}:\n{shown}");

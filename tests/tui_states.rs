@@ -71,16 +71,30 @@ fn a_restriction_kept_today_reads_apart_from_one_lifted_80x24() {
 
 #[test]
 fn a_daily_habit_is_not_counted_down_as_the_plan_ends_80x24() {
-    // Day 42, 21:00: sunscreen's window closes with the plan (Fri 1 Jan 14:00). It is no
-    // deadline: it says the plan ends, never "17 h left".
+    // Day 42, 21:00: the daily habits' windows close with the plan (Fri 1 Jan 14:00). They
+    // are no deadline: water says the plan ends, never "17 h left"; sunscreen, which the
+    // sources ask for always (`keep_up_after`), says so rather than that it ends.
     let (_dir, app) = patient_at("2026-12-31T21:00:00+01:00", (80, 24));
     let shown = screen(&app);
-    let sunscreen = shown
-        .lines()
-        .find(|l| l.contains("Apply SPF 30+ sunscreen"))
-        .unwrap_or_default();
-    assert!(sunscreen.contains("daily · plan ends Fri"), "{shown}");
-    assert!(!sunscreen.contains("left"), "{shown}");
+    let line = |title: &str| {
+        let found = shown.lines().find(|l| l.contains(title));
+        found.unwrap_or_default().to_string()
+    };
+    assert!(
+        line("Apply SPF 30+ sunscreen").contains("daily · always"),
+        "{shown}"
+    );
+    assert!(
+        line("Drink plenty of water").contains("daily · plan ends Fri"),
+        "{shown}"
+    );
+    assert!(!line("Apply SPF 30+ sunscreen").contains("left"), "{shown}");
+    // Your provider's instructions hold always: as needed to the plan's end, no "until".
+    let provider = line("Follow your provider's instructions");
+    assert!(
+        provider.trim_end_matches([' ', '"']).ends_with("as needed"),
+        "{shown}"
+    );
     insta::assert_snapshot!("daily_habits_as_the_plan_ends_day42_80x24", shown);
 }
 
@@ -238,6 +252,8 @@ fn after_the_plan_it_says_so_80x24() {
     assert!(shown.contains("Results last weeks to months"), "{shown}");
     assert!(!shown.contains("Collagen peak"), "{shown}");
     assert!(!shown.contains("normal now"), "{shown}");
+    // Nothing is left to tick: the header counts nothing.
+    assert!(!shown.contains("ticked today"), "{shown}");
     // Its sources are whole, above the warning signs.
     assert!(
         shown
@@ -429,7 +445,8 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
     let opened = screen(&app);
     for until in [
         "until Sun 14:00",
-        "until Fri 14:00",
+        // Six days off, the date too: "Fri" alone read as the Friday just gone.
+        "until Fri 27 Nov 14:00",
         "until Fri 4 Dec 14:00",
     ] {
         assert!(opened.contains(until), "{until}:\n{opened}");

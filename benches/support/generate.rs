@@ -72,6 +72,7 @@ pub fn rules(count: usize) -> Rules {
                 .into(),
                 lifted: None,
                 as_needed: false,
+                keep_up_after: None,
                 sources: vec![source].into(),
             }
         })

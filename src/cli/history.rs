@@ -105,7 +105,7 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
             } else {
                 " so far"
             };
-            format!("1–{}{until}", s.counted_to_day.max(1))
+            format!("1–{}{until}", s.recorded_to_day.max(1))
         }),
         row("Tasks done", &|s| match s.adherence_percent {
             Some(p) => format!("{p}% ({}/{})", s.done, s.due),

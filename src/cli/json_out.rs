@@ -49,6 +49,9 @@ pub(super) struct TodayJson<'a> {
     pub(super) provider: Option<&'a Provider>,
     /// Which plan the treatment follows.
     pub(super) plan: FollowedJson,
+    /// Once the plan is over (from the moment its last window closes): when it ended, what
+    /// to keep up, what to expect; `null` while it runs.
+    pub(super) after_plan: Option<super::after_plan_text::AfterPlanJson<'a>>,
 }
 
 /// Which plan a treatment follows, in `today --json`.

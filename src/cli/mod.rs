@@ -4,6 +4,7 @@
 //! loaded here, before any command runs and before the terminal is touched, so a bad file is
 //! reported as one plain line and never leaves the terminal in raw mode.
 
+mod after_plan_text;
 mod args;
 mod checkin;
 mod clinic_text;

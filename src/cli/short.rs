@@ -24,14 +24,22 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let plan = ctx.plan(session.at);
     let day = plan.day_of(now);
     let checklist = Checklist::build(&plan, day, Some(session), now);
+    // The same moment the screen and `today` say the plan is over.
+    let over = checklist.is_after_plan(plan.last_day(), now, true);
     let mut parts = vec![match day {
-        d if d > plan.last_day() => "Plan complete".to_string(),
+        _ if over => "Plan complete".to_string(),
         d if d >= 1 => format!("Day {d}"),
         0 => "Treatment tomorrow".to_string(),
         d => format!("Treatment in {} days", 1 - d),
     }];
     let (done, total) = checklist.progress();
-    if total > 0 {
+    if over {
+        // What the sources ask for beyond the plan, by its title ("Apply SPF 30+ sunscreen").
+        let kept: Vec<&str> = plan.rules().kept_up_after().map(|r| &*r.title).collect();
+        if !kept.is_empty() {
+            parts.push(format!("keep up: {}", kept.join(", ")));
+        }
+    } else if total > 0 {
         parts.push(format!("{done}/{total} done"));
     }
     if let Some(task) = soonest_avoid_to_end(&checklist.tasks) {
@@ -42,9 +50,7 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
         let s = if alerts == 1 { "" } else { "s" };
         parts.push(format!("{ALERT_MARK} {alerts} alert{s}"));
     }
-    if day > plan.last_day()
-        && let Some(next) = next_session_label(&plan, now)
-    {
+    if over && let Some(next) = next_session_label(&plan, now) {
         parts.push(capitalized(&next));
     }
     writeln!(out, "{}", parts.join(" · "))?;

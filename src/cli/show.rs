@@ -1,6 +1,7 @@
 //! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
 //! made from `Checklist`, the same model the terminal screens show.
 
+use super::after_plan_text::{AfterPlanJson, write_after_plan};
 use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
 use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
@@ -36,6 +37,14 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), now);
     let next = next_session_in(&plan, now, wording);
+    // The same moment the screen says so: Day 43 of the built-in plan from 14:00, not only
+    // from Day 44.
+    let over = checklist.is_after_plan(plan.last_day(), now, true);
+    if over {
+        // Every window is closed: nothing is "normal now" by the plan, nothing is left to do.
+        checklist.tasks.clear();
+        checklist.phases.clear();
+    }
     if json {
         let doc = TodayJson {
             day: DayJson::new(&checklist),
@@ -46,6 +55,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             next_session: next,
             provider: ctx.rules.provider.as_ref(),
             plan: FollowedJson::of(&ctx.rules.name, &ctx.basis),
+            after_plan: over.then(|| AfterPlanJson::of(&plan)),
         };
         return write_json(out, &doc);
     }
@@ -62,7 +72,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // Alerts come before everything else: they are what must not be missed (and they are
     // repeated as the last lines).
     write_alerts(out, &ctx.rules, &alerts)?;
-    if checklist.tasks.is_empty() {
+    if over {
+        write_after_plan(out, &plan)?;
+    } else if checklist.tasks.is_empty() {
         writeln!(
             out,
             "\n{}",
@@ -78,7 +90,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
     writeln!(out)?;
     write_clinic(out, &ctx.rules)?;
-    if checklist.day >= 1 && checklist.day <= plan.last_day() {
+    // After the plan's last day, a check-in made is shown (lasting symptoms are still rated,
+    // and alert), but none is asked for.
+    if checklist.day >= 1 && (!over || checkin.is_some()) {
         write_checkin(out, &ctx.rules, checkin)?;
     }
     let overall = [progress_line(&progress), next.map(|n| capitalized(&n))];
@@ -200,14 +214,8 @@ fn day_header(day: &Checklist, last_day: i64) -> String {
 }
 
 fn nothing_to_do(plan: &Plan<'_, Local>, day: i64) -> String {
-    let at = |d| format!("Day {d} ({})", long_date(plan.date_of(d)));
-    if day > plan.last_day() {
-        format!(
-            "Nothing to tick off: the plan ended on {}. Record your next treatment with \
-             `aftercare start --next --at \"YYYY-MM-DD HH:MM\"` (its date and time).",
-            at(plan.last_day())
-        )
-    } else if day < plan.first_day() {
+    // After the plan's last day `write_after_plan` speaks instead.
+    if day < plan.first_day() {
         // Before the treatment, days are counted down, never numbered below 1.
         let first = plan.first_day();
         format!(

@@ -177,4 +177,45 @@ mod tests {
             assert_eq!(fired(days, on), want, "day {on}");
         }
     }
+
+    /// The built-in plan: redness 4 a week on and long after the plan's last day (Day 43)
+    /// still calls the clinic, for as long as the plan's sign of lasting redness
+    /// (`redness-beyond-14-days`, to 2016 h: Day 85 at 14:00) applies.
+    #[test]
+    fn the_builtin_plan_alerts_on_lasting_redness_after_the_plan_ends() {
+        let rules = Rules::builtin().unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        assert_eq!(plan.last_day(), 43);
+        let cases: [(i64, &[&str]); 6] = [
+            (7, &[]),
+            (8, &["redness-after-a-week"]),
+            (21, &["redness-after-a-week"]),
+            (60, &["redness-after-a-week"]),
+            (85, &["redness-after-a-week"]),
+            (86, &[]),
+        ];
+        for (day, want) in cases {
+            let mut session = Session::new(at);
+            let mut c = CheckIn::default();
+            c.ratings.insert("redness".into(), 4);
+            session.checkins.insert(plan.date_of(day), c);
+            let fired: Vec<(&str, Urgency)> = plan
+                .alerts_on(&session, plan.date_of(day))
+                .iter()
+                .map(|f| (f.alert.map_or("severe", |a| a.id.as_str()), f.urgency))
+                .collect();
+            let want: Vec<(&str, Urgency)> = want.iter().map(|id| (*id, Urgency::Call)).collect();
+            assert_eq!(fired, want, "Day {day}");
+        }
+        // No alert of the plan stops before its sign of lasting redness does.
+        let sign = rules
+            .warnings
+            .iter()
+            .find(|w| w.id == "redness-beyond-14-days")
+            .unwrap();
+        for alert in &rules.alerts {
+            assert!(alert.until_hours >= sign.until_hours, "{}", alert.id);
+        }
+    }
 }

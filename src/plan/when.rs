@@ -137,8 +137,10 @@ pub fn calendar_days<Tz: TimeZone>(
     (date(at) - date(now)).num_days()
 }
 
-/// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" this week,
-/// "Sun 3 Jan 14:00" further away.
+/// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" within five days,
+/// "Sun 3 Jan 14:00" further away. Six days off, a weekday alone names the same weekday as
+/// yesterday (or tomorrow): on Saturday, "until Fri 14:00" read as the Friday just gone, so
+/// from six days on the date is said (`WEEKDAY_ALONE`).
 pub fn clock_label<Tz: TimeZone>(
     at: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
@@ -154,7 +156,7 @@ pub fn clock_label<Tz: TimeZone>(
     let (weekday, hour, minute) = (at.weekday(), at.hour(), at.minute());
     if days_apart == 0 {
         format!("{hour:02}:{minute:02}")
-    } else if (-6..=6).contains(&days_apart) {
+    } else if WEEKDAY_ALONE.contains(&days_apart) {
         format!("{weekday} {hour:02}:{minute:02}")
     } else {
         let month = MONTHS[at.month0() as usize % 12];
@@ -187,13 +189,17 @@ pub fn end_label<Tz: TimeZone>(
     let weekday = last.weekday();
     match (last - today).num_days() {
         0 => "the end of today".to_string(),
-        -6..=6 => format!("the end of {weekday}"),
+        d if WEEKDAY_ALONE.contains(&d) => format!("the end of {weekday}"),
         _ => {
             let month = MONTHS[last.month0() as usize % 12];
             format!("the end of {weekday} {} {month}", last.day())
         }
     }
 }
+
+/// How many days from today a weekday alone names a day without doubt: up to five either
+/// way (six days off shares its name with yesterday or tomorrow).
+const WEEKDAY_ALONE: std::ops::RangeInclusive<i64> = -5..=5;
 
 /// As `%b` writes them.
 const MONTHS: [&str; 12] = [
@@ -240,8 +246,10 @@ pub fn when_in<Tz: TimeZone>(
             }
         }
         // Never due, so no time of day: only when it applies, and till when near the end.
+        // One that lasts the whole plan ("Follow your provider's instructions") does not
+        // stop with it: no "until".
         (Timing::Active, _, _, _) if task.rule.as_needed => {
-            if task.ends - now > Duration::days(3) {
+            if task.ends - now > Duration::days(3) || ends_with_plan {
                 "as needed".to_string()
             } else {
                 format!("as needed · until {}", end(task.ends))
@@ -261,6 +269,12 @@ pub fn when_in<Tz: TimeZone>(
         // screen's to say).
         (Timing::Active, None, Kind::Do, _) if task.ends - now > Duration::days(3) => {
             "daily".to_string()
+        }
+        // A habit the sources ask for beyond the plan (SPF, always) does not end with it.
+        (Timing::Active, None, Kind::Do, _)
+            if ends_with_plan && task.rule.keep_up_after.is_some() =>
+        {
+            "daily · always".to_string()
         }
         (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
             let last = task.ends - Duration::nanoseconds(1);

@@ -119,3 +119,29 @@ fn ends_at_a_day_boundary_name_the_day_they_end_with() {
         "Fri 27 Nov 14:00"
     );
 }
+
+/// A weekday alone names a day only up to five days off: six days off it shares its name
+/// with yesterday or tomorrow (on Saturday, "until Fri 14:00" read as the Friday just gone).
+#[test]
+fn a_weekday_alone_is_never_yesterdays_or_tomorrows_name() {
+    let now = at("2026-11-21T10:00:00+01:00"); // Sat
+    let cases = [
+        ("2026-11-21T14:00:00+01:00", "14:00"),
+        ("2026-11-26T14:00:00+01:00", "Thu 14:00"),
+        ("2026-11-27T14:00:00+01:00", "Fri 27 Nov 14:00"),
+        ("2026-11-16T14:00:00+01:00", "Mon 14:00"),
+        ("2026-11-15T14:00:00+01:00", "Sun 15 Nov 14:00"),
+    ];
+    for (moment, want) in cases {
+        assert_eq!(clock_label(at(moment), now, &Berlin), want, "{moment}");
+    }
+    // The same for an end at a day boundary: six days on says the date.
+    assert_eq!(
+        end_label(at("2026-11-27T00:00:00+01:00"), now, &Berlin),
+        "the end of Thu"
+    );
+    assert_eq!(
+        end_label(at("2026-11-28T00:00:00+01:00"), now, &Berlin),
+        "the end of Fri 27 Nov"
+    );
+}

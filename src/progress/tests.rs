@@ -43,7 +43,7 @@ const TICKS: &[(u32, &str)] = &[
 ];
 
 #[test]
-fn days_count_their_own_tasks_and_once_tasks_stay_done() {
+fn days_count_their_own_tasks_and_a_once_task_on_the_day_it_was_done() {
     let p = progress(TICKS, 3);
     let counts: Vec<(i64, usize, usize)> =
         p.days.iter().map(|d| (d.day, d.done, d.total)).collect();
@@ -52,13 +52,73 @@ fn days_count_their_own_tasks_and_once_tasks_stay_done() {
         [
             (-1, 0, 1),
             (0, 0, 1),
+            // a, and b ticked on Day 1: b is on Day 1 only.
             (1, 2, 2),
-            (2, 3, 3),
-            (3, 2, 3),
+            (2, 2, 2),
+            (3, 1, 2),
             // Still ahead: not derived (it is drawn as "still ahead" whatever it holds).
             (4, 0, 0)
         ]
     );
+    // Not ticked, b is on no day until its window's last (Day 4), where it is not done
+    // (beside Day 4's a).
+    let unticked = &[(20, "a"), (21, "a"), (22, "a")];
+    let counts = |today| -> Vec<(i64, usize, usize)> {
+        let p = progress(unticked, today);
+        p.days
+            .iter()
+            .filter(|d| d.day >= 1)
+            .map(|d| (d.day, d.done, d.total))
+            .collect()
+    };
+    assert_eq!(counts(3), [(1, 1, 1), (2, 1, 2), (3, 1, 2), (4, 0, 0)]);
+    assert_eq!(counts(4), [(1, 1, 1), (2, 1, 2), (3, 1, 2), (4, 0, 2)]);
+}
+
+#[test]
+fn the_booking_ticked_when_it_comes_up_shades_that_day_not_its_window() {
+    let rules = Rules::builtin().unwrap();
+    let s = |ticked: bool| {
+        let mut s = session(&[]);
+        if ticked {
+            // Day 22, Fri 11 Dec: the booking has come up (a week before its window opens).
+            let day_22 = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+            s.ticks
+                .entry(day_22)
+                .or_default()
+                .insert("book-next-session".into());
+        }
+        s
+    };
+    let (booked, not) = (s(true), s(false));
+    let plan = Plan::new(&rules, booked.at, Berlin);
+    let at_43 = late_on(&plan, 43);
+    let (yes, no) = (
+        Progress::of(&plan, Some(&booked), at_43),
+        Progress::of(&plan, Some(&not), at_43),
+    );
+    let day = |p: &Progress, d: i64| p.day(d).map(|d| (d.done, d.total)).unwrap();
+    // The daily tasks, none ticked, are the same in both; the booking adds one, done, to
+    // the day it was booked ...
+    let (booked_22, plain_22) = (day(&yes, 22), day(&no, 22));
+    assert_eq!(booked_22, (1, plain_22.1 + 1), "the day it was booked");
+    assert_eq!(plain_22.0, 0);
+    // ... and nothing to the days of its window, where nothing was done.
+    for d in 29..43 {
+        assert_eq!(day(&yes, d), day(&no, d), "Day {d}");
+        assert_eq!(day(&yes, d).0, 0, "Day {d}: shaded as some done");
+    }
+    // Never booked, it is missed on its window's last day.
+    assert_eq!(day(&no, 43).1, day(&yes, 43).1 + 1);
+    assert_eq!(yes.done - no.done, 1);
+    assert_eq!(yes.due, no.due);
+    // Booked on Day 22, it counts in the share from then on, as a task ticked ahead does.
+    let at_25 = late_on(&plan, 25);
+    let (early, plain) = (
+        Progress::of(&plan, Some(&booked), at_25),
+        Progress::of(&plan, Some(&not), at_25),
+    );
+    assert_eq!((early.done, early.due), (1, plain.due + 1));
 }
 
 #[test]
@@ -143,8 +203,8 @@ fn slots_over_before_the_treatment_was_recorded_are_not_missed() {
     // `c` that evening and the next morning, and `b` (open until Day 3) still count.
     let late = recorded(&[], "2026-11-21T10:00:00+01:00");
     assert_eq!((late.done, late.due), (0, 5));
-    // Day 1 keeps only `b`, which was still open.
-    assert_eq!(late.day(1).unwrap().total, 1);
+    // Day 1 keeps nothing: `a` was over, and `b` is on the day it is done (or its last).
+    assert_eq!(late.day(1).unwrap().total, 0);
     assert_eq!(late.percent(), Some(0));
     // A tick the patient gave Day 1 anyway counts as done.
     let ticked = recorded(&[(20, "a")], "2026-11-21T10:00:00+01:00");

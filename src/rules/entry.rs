@@ -57,6 +57,13 @@ pub struct Rule {
     /// (`plan::counts`). Default `false`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub as_needed: bool,
+    /// For a task to do that the sources ask for beyond the plan ("SPF 30+ daily, always"):
+    /// how to keep it up once the plan is over, words that follow the rule's title ("every
+    /// day, even when cloudy"), shown after the plan's end (`aftercare today` with the rule's
+    /// sources); near the end the task says "daily · always" instead of "plan ends Fri".
+    /// Without it, a task ends with its window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_up_after: Option<String>,
     /// Ids from `sources`.
     pub sources: Arc<[String]>,
 }

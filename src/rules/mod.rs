@@ -121,6 +121,12 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// The rules whose tasks go on after the plan (`Rule::keep_up_after`), in the file's
+    /// order: what the screen and `aftercare today` tell a patient to keep up once it is over.
+    pub fn kept_up_after(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.keep_up_after.is_some())
+    }
+
     /// The symptom ids of `rated` in the plan's symptom order, then those the plan no longer
     /// lists (in `rated`'s order): several symptoms named at once read as every screen lists
     /// them.

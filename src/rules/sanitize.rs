@@ -54,6 +54,9 @@ impl Rules {
             if let Some(lifted) = &mut r.lifted {
                 make_shared_inert(lifted);
             }
+            if let Some(keep) = &mut r.keep_up_after {
+                make_inert(keep);
+            }
         }
         for n in self.phases.iter_mut().chain(&mut self.warnings) {
             make_inert(&mut n.title);

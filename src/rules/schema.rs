@@ -77,14 +77,15 @@ pub fn json_schema() -> Value {
 }
 
 /// `at` only on daily and once tasks to do that are not done as needed, `lifted` only on
-/// avoid rules (the checker says the same in `validate`).
-fn rule_fields_by_kind() -> [Value; 4] {
+/// avoid rules, `keep_up_after` only on tasks to do (the checker says the same in `validate`).
+fn rule_fields_by_kind() -> [Value; 5] {
     let when = |field: &str, word: &str| json!({"properties": {field: {"const": word}}, "required": [field]});
     let without = |field: &str| json!({"properties": {field: false}});
     [
         json!({"if": when("kind", "avoid"), "then": without("at")}),
         json!({"if": when("repeat", "morning_and_evening"), "then": without("at")}),
         json!({"if": when("kind", "do"), "then": without("lifted")}),
+        json!({"if": when("kind", "avoid"), "then": without("keep_up_after")}),
         json!({"if": {"properties": {"as_needed": {"const": true}}, "required": ["as_needed"]}, "then": without("at")}),
     ]
 }

@@ -186,7 +186,10 @@ impl<Tz: TimeZone> App<Tz> {
 
     /// One frame of the demo's play; returns whether the screen changed.
     pub fn play_step(&mut self) -> bool {
+        let before = self.ctx.day_key();
         let changed = self.ctx.play_step();
+        self.checklist
+            .day_changed_by_itself(&mut self.ctx, before, None);
         self.after_clock_moved();
         changed
     }
@@ -235,7 +238,15 @@ impl<Tz: TimeZone> App<Tz> {
 
     /// Carries out one of the demo clock's keys.
     fn update_clock(&mut self, action: demo::Action) {
+        let before = self.ctx.day_key();
         self.ctx.update_clock(action);
+        // An hour's step that crosses midnight changes the day as the real clock does: the
+        // next tick is held back and the change said, so Space never lands on the new day's
+        // task for the one selected on the old. A day's step asks for the new day itself.
+        if matches!(action, demo::Action::HourBack | demo::Action::HourForward) {
+            self.checklist
+                .day_changed_by_itself(&mut self.ctx, before, None);
+        }
         self.after_clock_moved();
     }
 

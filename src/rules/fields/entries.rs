@@ -42,6 +42,8 @@ pub static RULE: Table = Table {
         new("lifted", text(TITLE_CHARS)),
         // Done only when called for: shown and tickable, never due or missed.
         new("as_needed", Ty::Bool),
+        // Only on tasks to do: what to keep doing after the plan.
+        new("keep_up_after", text(LONG)),
         req("sources", Ty::Ids),
     ],
     one_of: WINDOW_ONE_OF,

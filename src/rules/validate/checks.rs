@@ -69,7 +69,8 @@ impl Run<'_> {
 
     /// `at` is when a task to do is due, once a day: not for avoid rules, nor for tasks due
     /// twice a day, nor for a task done as needed (never due). `lifted` is what an avoid
-    /// rule's end allows again: not for tasks to do.
+    /// rule's end allows again: not for tasks to do; `keep_up_after`, what a task to do goes
+    /// on as after the plan: not for avoid rules.
     pub(super) fn fits_kind(&mut self, at: At, rule: &Rule) {
         let problem = |field: &str, message: &str| (at.path(&[field]), message.to_string());
         let mut problems = Vec::new();
@@ -99,6 +100,13 @@ impl Run<'_> {
                 "lifted",
                 "\"lifted\" is what the patient may do again when something to avoid ends; a \
                  task to do has none: remove it",
+            ));
+        }
+        if rule.kind == Kind::Avoid && rule.keep_up_after.is_some() {
+            problems.push(problem(
+                "keep_up_after",
+                "\"keep_up_after\" is what to keep doing after the plan; something to avoid \
+                 says what the patient may do again with \"lifted\": use that instead",
             ));
         }
         for (path, message) in problems {

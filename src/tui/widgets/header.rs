@@ -85,7 +85,13 @@ impl<'a> Header<'a> {
             next_session: plan
                 .and_then(|p| next_session_label(&p, ctx.now))
                 .filter(|_| latest),
-            progress: list.filter(|_| ctx.plan().is_some()).map(|l| l.progress()),
+            // Once the plan is over there is nothing left to tick: no count (0 of 0).
+            progress: list.zip(ctx.plan()).map(|(l, p)| {
+                match l.is_after_plan(p.last_day(), ctx.now, Some(l.day) == ctx.today()) {
+                    true => (0, 0),
+                    false => l.progress(),
+                }
+            }),
         }
     }
 }

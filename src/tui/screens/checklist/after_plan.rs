@@ -1,6 +1,7 @@
 //! The main screen once the plan is over (any day after its last): that it is over and when
-//! it ended, what the plan says to expect in the months after (its `after` note, with its
-//! sources), and the next session while its window is open.
+//! it ended, what the sources say to keep up after it (rules with `keep_up_after`), what the
+//! plan says to expect in the months after (its `after` note, with its sources), and the next
+//! session while its window is open.
 
 use crate::plan::Plan;
 use crate::rules::{AfterPlan, Rules};
@@ -86,9 +87,28 @@ impl<'a> AfterPlanView<'a> {
                     .map(|l| Line::from(vec![Span::raw(" "), Span::styled(l, look)])),
             );
         };
+        // What the sources ask for beyond the plan (SPF, daily, always), from the rules file,
+        // in the same words: it is what a patient is to go on doing. Its sources are the
+        // rule's own (Tab, the plan, shows them; `aftercare today` cites them).
+        let kept: Vec<String> = self
+            .rules
+            .kept_up_after()
+            .map(|r| {
+                format!(
+                    "{} — {}",
+                    r.title,
+                    r.keep_up_after.as_deref().unwrap_or_default()
+                )
+            })
+            .collect();
+        let keep = match kept.is_empty() {
+            true => String::new(),
+            false => format!(" Keep up after the plan: {}.", kept.join("; ")),
+        };
         push(
             wrap(&format!(
-                "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by day.",
+                "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by \
+                 day.{keep}",
                 crate::dates::date_near(date, self.today)
             )),
             theme::TASK,
@@ -127,21 +147,22 @@ impl<'a> AfterPlanView<'a> {
             sources,
         }) = &self.rules.after
         {
-            push(vec![String::new()], theme::TASK);
             push(wrap(title), theme::EMPHASIS);
             push(wrap(detail), theme::DETAIL);
-            let titles: Vec<Cow<str>> = sources
-                .iter()
-                .map(|id| source_title(self.rules, id))
-                .collect();
-            if !titles.is_empty() {
-                push(
-                    wrap(&format!("Source: {}", titles.join("; "))),
-                    theme::MUTED,
-                );
+            if !sources.is_empty() {
+                push(wrap(&self.cited(sources)), theme::MUTED);
             }
         }
         lines
+    }
+
+    /// "Source: title; title".
+    fn cited(&self, sources: &[String]) -> String {
+        let titles: Vec<Cow<str>> = sources
+            .iter()
+            .map(|id| source_title(self.rules, id))
+            .collect();
+        format!("Source: {}", titles.join("; "))
     }
 }
 
@@ -153,6 +174,16 @@ impl Widget for AfterPlanView<'_> {
             .title(Span::styled(HEADING, theme::DO_HEADING));
         let inner = rule.inner(area);
         rule.render(area, buf);
-        Paragraph::new(self.lines(usize::from(inner.width))).render(inner, buf);
+        let mut lines = self.lines(usize::from(inner.width));
+        let rows = usize::from(inner.height);
+        if lines.len() > rows && rows > 0 {
+            // Never cut without a word: the last row says where the whole text is.
+            lines.truncate(rows - 1);
+            lines.push(Line::from(Span::styled(
+                " ▸ More than fits: aftercare today prints all of it",
+                theme::MUTED,
+            )));
+        }
+        Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -4,7 +4,7 @@
 use super::day_model::{DayModel, Fold};
 use super::task_row::is_missed;
 use crate::checklist::TaskLine;
-use crate::tui::theme;
+use crate::tui::{text, theme};
 use chrono::Timelike;
 use ratatui::style::Style;
 
@@ -14,13 +14,46 @@ const TITLE_SEPARATOR: &str = " · ";
 /// A folded line's words: "▸ Later, from 20:00 (2): Use a gentle … · Moisturize …",
 /// "▸ Missed this morning (2): …", "▾ Later, from 20:00 (2)" when open.
 pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) -> String {
+    fold_words_in(fold, model, tasks, open, usize::MAX)
+}
+
+/// `fold_words` in at most `width` cells: as many whole titles as fit, then how many more
+/// ("▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more"), so a
+/// fold never cuts a title mid-word.
+pub fn fold_words_in(
+    fold: Fold,
+    model: &DayModel,
+    tasks: &[TaskLine],
+    open: bool,
+    width: usize,
+) -> String {
     let members = model.fold_tasks(fold);
-    let (arrow, titles) = if open {
-        ("▾", String::new())
-    } else {
-        let titles: Vec<&str> = members.iter().map(|&i| &*tasks[i].title).collect();
-        ("▸", format!(": {}", titles.join(TITLE_SEPARATOR)))
+    let all: Vec<&str> = members.iter().map(|&i| &*tasks[i].title).collect();
+    let named = |n: usize| match (n, all.len() - n) {
+        (0, _) => String::new(),
+        (n, 0) => format!(": {}", all[..n].join(TITLE_SEPARATOR)),
+        (n, more) => format!(
+            ": {}{TITLE_SEPARATOR}+{more} more",
+            all[..n].join(TITLE_SEPARATOR)
+        ),
     };
+    let head = fold_head(fold, model, tasks, open, "");
+    let titles = (0..=all.len())
+        .rev()
+        .map(named)
+        .find(|t| text::width(&head) + text::width(t) <= width)
+        .unwrap_or_default();
+    if open {
+        head
+    } else {
+        fold_head(fold, model, tasks, open, &titles)
+    }
+}
+
+/// A folded line's words up to its titles, `titles` then added where they go.
+fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, titles: &str) -> String {
+    let members = model.fold_tasks(fold);
+    let arrow = if open { "▾" } else { "▸" };
     let slot_of_all =
         |name: &str| members.iter().all(|&i| tasks[i].slot == Some(name)) && !members.is_empty();
     match fold {

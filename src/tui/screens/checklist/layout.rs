@@ -236,13 +236,15 @@ fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, 
         return (needs.list_rows.min(rows - a), a);
     }
     // At their tightest the things to avoid keep their times, unless leaving the times out
-    // is what keeps the tasks on now in sight.
+    // keeps more of the tasks on now in sight.
     let (timed, flow) = (needs.avoid_compact)(width);
     // Cut under them, the list says there is more below on a row of its own.
     let said_below = u16::from(needs.now_rows < needs.list_rows);
     let on_now = (needs.now_rows + said_below).max(list_min);
-    let tightest = if flow.saturating_add(on_now) <= rows && timed.saturating_add(on_now) > rows {
-        flow
+    // Where neither keeps them all in sight, the fewer rows keep more of them (60x20, where
+    // the emergency signs named take a row more than a count of them did).
+    let tightest = if timed.saturating_add(on_now) > rows {
+        flow.min(timed)
     } else {
         timed
     };

@@ -162,13 +162,9 @@ impl ChecklistScreen {
 
 /// Whether the viewed day is past the plan: a day after its last, or its last day today once
 /// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
+/// (`Checklist::is_after_plan`, which `aftercare today` asks too.)
 pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
-    let over = |ends: chrono::DateTime<chrono::FixedOffset>| ends <= ctx.now;
-    list.day > last_day
-        || (list.day == last_day
-            && ctx.session_today() == Some(list.day)
-            && list.tasks.iter().all(|t| over(t.ends))
-            && list.phases.iter().all(|p| over(p.ends)))
+    list.is_after_plan(last_day, ctx.now, ctx.session_today() == Some(list.day))
 }
 
 /// The day's notes and the clinic.

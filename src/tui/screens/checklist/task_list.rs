@@ -3,7 +3,7 @@
 //! do not all fit, the last row says how many more there are, where they are.
 
 use super::day_model::{DayModel, DoRow, Fold, Pick};
-use super::fold_line::{fold_style, fold_words};
+use super::fold_line::{fold_style, fold_words_in};
 use super::task_row::{RowLook, task_line, when_column_width};
 use crate::checklist::TaskLine;
 use crate::tui::widgets::scrollbar;
@@ -120,7 +120,13 @@ impl Widget for TaskList<'_> {
                 }
                 DoRow::Fold(fold) => {
                     let selected = self.selected == Some(Pick::Fold(fold));
-                    let words = fold_words(fold, self.model, self.tasks, (self.is_open)(fold));
+                    let words = fold_words_in(
+                        fold,
+                        self.model,
+                        self.tasks,
+                        (self.is_open)(fold),
+                        width.saturating_sub(3),
+                    );
                     let look = if selected {
                         theme::SELECTED
                     } else {
@@ -156,13 +162,14 @@ impl TaskList<'_> {
     /// " To do now 3/8 done ─────": the tasks listed now (one part of the day), not the
     /// day's (the header counts those).
     fn heading(&self, area: Rect, buf: &mut Buffer) {
-        // Tasks done as needed are listed but not counted (`Checklist::progress`).
+        // Tasks done as needed, or once on an earlier day, are listed but not counted
+        // (`TaskLine::counts`, as `Checklist::progress`).
         let listed: Vec<usize> = self
             .model
             .now
             .iter()
             .copied()
-            .filter(|&i| !self.tasks[i].as_needed)
+            .filter(|&i| self.tasks[i].counts())
             .collect();
         let done = listed.iter().filter(|&&i| self.tasks[i].done).count();
         let name = if self.model.today {

@@ -70,7 +70,7 @@ impl Widget for HistoryView<'_> {
                 " so far"
             };
             (
-                format!("1–{}{until}", s.counted_to_day.max(1)),
+                format!("1–{}{until}", s.recorded_to_day.max(1)),
                 theme::SUMMARY,
             )
         });

@@ -71,6 +71,18 @@ pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
 /// are and the key that shows them ("· +3 more — press s"), so a group cut short is cut
 /// between notes, never inside a title.
 pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteRow> {
+    pack_first_and(group, named, 0, width)
+}
+
+/// As `pack_first`, with `later` signs of the groups after this one counted in its "+N more"
+/// too: the emergency signs named where there is no row left for a line counting the rest
+/// ("EMERGENCY — …: Swollen lips … · +10 more — press s").
+pub(super) fn pack_first_and(
+    group: &Group,
+    named: usize,
+    later: usize,
+    width: usize,
+) -> Vec<NoteRow> {
     // The group's words stay together where they fit on a line.
     let mut pieces: Vec<Piece> = group
         .head
@@ -92,7 +104,7 @@ pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteR
             .map(|n| n.title.clone())
             .collect()
     };
-    let more = group.notes.len().saturating_sub(named);
+    let more = group.notes.len().saturating_sub(named) + later;
     // Which piece ends which note, to count the notes a line finishes naming.
     let mut ends = Vec::new();
     for (n, title) in titles.into_iter().enumerate() {
@@ -158,47 +170,52 @@ fn noun(tier: Option<Urgency>, n: usize) -> &'static str {
     }
 }
 
-/// "Call your clinic today: 7 signs · next visit: 2 signs · normal now: 3 — press s"
+/// "Call your clinic today: 7 signs · next visit: 2 signs · normal now: 3 — press s", cut
+/// only between groups: the groups that do not fit are folded whole into "+9 more — press
+/// s", so no word or count is ever cut.
 pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for (i, group) in groups.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme::MUTED));
-        }
-        let n = group.notes.len();
-        let (words, style) = match group.tier {
-            Some(Urgency::Emergency) => ("EMERGENCY".to_string(), theme::EMERGENCY),
-            Some(Urgency::Call) => {
-                let words: String = group.head.iter().map(|s| s.content.as_ref()).collect();
-                (words, theme::CALL_TAG)
+    let parts: Vec<[Span<'static>; 2]> = groups
+        .iter()
+        .map(|group| {
+            let n = group.notes.len();
+            let (words, style) = match group.tier {
+                Some(Urgency::Emergency) => ("EMERGENCY".to_string(), theme::EMERGENCY),
+                Some(Urgency::Call) => {
+                    let words: String = group.head.iter().map(|s| s.content.as_ref()).collect();
+                    (words, theme::CALL_TAG)
+                }
+                Some(Urgency::Mention) => ("next visit".to_string(), theme::MENTION_TAG),
+                None => ("normal now".to_string(), theme::SECTION),
+            };
+            [
+                Span::styled(words, style),
+                Span::styled(format!(": {n}{}", noun(group.tier, n)), theme::MUTED),
+            ]
+        })
+        .collect();
+    // As many groups as fit, in order, then what is left counted.
+    let line_of = |shown: usize| {
+        let mut spans = vec![Span::raw(" ")];
+        for (i, part) in parts.iter().take(shown).enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme::MUTED));
             }
-            Some(Urgency::Mention) => ("next visit".to_string(), theme::MENTION_TAG),
-            None => ("normal now".to_string(), theme::SECTION),
-        };
-        let noun = noun(group.tier, n);
-        spans.push(Span::styled(words, style));
-        spans.push(Span::styled(format!(": {n}{noun}"), theme::MUTED));
-    }
-    spans.push(Span::styled(format!(" — press {ALL_KEY}"), theme::MUTED));
-    let mut line = Line::from(spans);
-    cut_to_width(&mut line, width);
-    line
-}
-
-/// Cuts the spans of `line` so it takes at most `width` cells, keeping its last span.
-pub(super) fn cut_to_width(line: &mut Line<'static>, width: usize) {
-    while line.width() > width && line.spans.len() > 2 {
-        let at = line.spans.len() - 2;
-        let over = line.width() - width;
-        let span = &line.spans[at];
-        let keep = span.width().saturating_sub(over);
-        if keep >= 4 {
-            let cut = text::truncate(&span.content, keep);
-            line.spans[at] = Span::styled(cut, span.style);
-        } else {
-            line.spans.remove(at);
+            spans.extend(part.iter().cloned());
         }
-    }
+        let more: usize = groups[shown..].iter().map(|g| g.notes.len()).sum();
+        let tail = match (shown, more) {
+            (_, 0) => format!(" — press {ALL_KEY}"),
+            (0, _) => format!("+{more} more — press {ALL_KEY}"),
+            _ => format!(" · +{more} more — press {ALL_KEY}"),
+        };
+        spans.push(Span::styled(tail, theme::MUTED));
+        Line::from(spans)
+    };
+    (0..=parts.len())
+        .rev()
+        .map(line_of)
+        .find(|line| line.width() <= width)
+        .unwrap_or_else(|| line_of(0))
 }
 
 #[cfg(test)]
@@ -247,6 +264,47 @@ mod tests {
         ];
         for (named, want) in cases {
             assert_eq!(text(&pack_first(&group, named, 78)).trim(), want, "{named}");
+        }
+    }
+
+    /// The count line folds whole groups into "+N more", never cutting a word or a count
+    /// (Day 2 at 60x20 once read "Call your clinic today: 7 s… — press s").
+    #[test]
+    fn a_count_line_folds_whole_groups() {
+        let notes: Vec<NoteLine> = (0..7).map(|i| sign(&format!("Sign {i}"))).collect();
+        let group = |tier, n: usize, head: &str| Group {
+            tier,
+            head: vec![Span::raw(head.to_string())],
+            notes: notes.iter().take(n).collect(),
+            mark: "",
+            style: theme::MUTED,
+        };
+        let groups = [
+            group(Some(Urgency::Emergency), 2, "EMERGENCY"),
+            group(Some(Urgency::Call), 7, "Call your clinic today"),
+            group(Some(Urgency::Mention), 2, "Mention"),
+            group(None, 2, "Normal now"),
+        ];
+        let cases = [
+            (
+                110,
+                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · next visit: 2 signs · \
+                 normal now: 2 — press s",
+            ),
+            (
+                100,
+                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · next visit: 2 signs · \
+                 +2 more — press s",
+            ),
+            (
+                80,
+                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · +4 more — press s",
+            ),
+            (60, " EMERGENCY: 2 signs · +11 more — press s"),
+            (30, " +13 more — press s"),
+        ];
+        for (width, want) in cases {
+            assert_eq!(count_line(&groups, width).to_string(), want, "{width}");
         }
     }
 }

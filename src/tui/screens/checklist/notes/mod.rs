@@ -25,7 +25,7 @@ pub use kept::NotesCache;
 use crate::checklist::NoteLine;
 use crate::rules::{Provider, Urgency};
 use crate::tui::{text, theme};
-use flow::{Piece, count_line, flow, pack, pack_first, piece};
+use flow::{Piece, count_line, flow, pack, pack_first, pack_first_and, piece};
 use heading::tier_style;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -92,17 +92,27 @@ impl<'a> Notes<'a> {
         // The heading, the clinic's contact when it needs a line, the emergency signs named
         // (never only counted), and a line that counts the rest.
         let groups = self.groups();
-        let emergency = groups
-            .iter()
-            .find(|g| g.tier == Some(Urgency::Emergency))
-            .map(|g| pack(g, width).len())
-            .filter(|&lines| lines <= EMERGENCY_MIN_LINES)
-            .unwrap_or(0);
         // With a check-in alert up, its box already says whom to call and the heading says
         // `s` opens every sign: the line counting the rest gives its row to until when each
         // thing is to be avoided first.
-        let rest = usize::from(groups.len() > usize::from(emergency > 0) && self.alerts.is_empty());
-        let least = self.heading_rows(width, false) + (emergency + rest).max(1);
+        let rest = |named_all: bool| {
+            usize::from(groups.len() > usize::from(named_all) && self.alerts.is_empty())
+        };
+        let signs = match groups.first() {
+            // Where the emergency signs take more than a few lines, the first is named and
+            // the rest counted after it ("… · +10 more — press s"), where that takes no more
+            // lines; on the smallest terminals (50 columns) they are counted, so that the
+            // tasks on now keep their rows.
+            Some(g) if g.tier == Some(Urgency::Emergency) => match pack(g, width).len() {
+                lines if lines <= EMERGENCY_MIN_LINES => lines + rest(true),
+                _ => {
+                    let later = self.later_notes(&groups, 0);
+                    emergency_fold(g, later, width, EMERGENCY_MIN_LINES).map_or(1, |l| l.len())
+                }
+            },
+            _ => rest(false),
+        };
+        let least = self.heading_rows(width, false) + signs.max(1);
         (as_rows(least.min(most)), as_rows(most))
     }
 
@@ -238,6 +248,17 @@ impl<'a> Notes<'a> {
                 out.extend(lines);
                 continue;
             }
+            // The emergency signs are named first whenever any sign is shown: as many as
+            // fit whole with everything after them counted on their last line.
+            if group.tier == Some(Urgency::Emergency) && !rest.is_empty() {
+                let later = self.later_notes(&groups, g);
+                if let Some(lines) = emergency_fold(group, later, width, left) {
+                    out.extend(lines);
+                    let calls = rest.iter().filter(|g| g.tier == Some(Urgency::Call));
+                    unnamed_calls = calls.map(|g| g.notes.len()).sum();
+                    break;
+                }
+            }
             let room = left.saturating_sub(keep);
             if room > 0 {
                 // As many notes as fit whole, then "+3 more — press s": cut between notes.
@@ -267,6 +288,11 @@ impl<'a> Notes<'a> {
         (out, unnamed_calls)
     }
 
+    /// How many notes the groups after `groups[g]` hold.
+    fn later_notes(&self, groups: &[Group<'_>], g: usize) -> usize {
+        groups[g + 1..].iter().map(|g| g.notes.len()).sum()
+    }
+
     /// Every line of every note, details whole, at `width`: what `s` shows.
     pub fn all_lines(&self, width: usize) -> Vec<Line<'static>> {
         self.detailed(width, usize::MAX)
@@ -274,4 +300,32 @@ impl<'a> Notes<'a> {
             .map(|r| r.line)
             .collect()
     }
+}
+
+/// The emergency signs named in at most `rows` lines, as many as fit whole, with the `later`
+/// signs after them counted ("… · +11 more — press s"): under the tier's own words where they
+/// fit, else under "EMERGENCY" alone (60 columns, where the words would take a third line).
+/// `None` where not even one sign fits.
+fn emergency_fold(
+    group: &Group<'_>,
+    later: usize,
+    width: usize,
+    rows: usize,
+) -> Option<Vec<NoteRow>> {
+    let short = Group {
+        tier: group.tier,
+        head: vec![Span::styled(
+            Urgency::Emergency.tag().to_string(),
+            group.head.first().map_or(group.style, |s| s.style),
+        )],
+        notes: group.notes.clone(),
+        mark: group.mark,
+        style: group.style,
+    };
+    [group, &short].into_iter().find_map(|g| {
+        (1..=g.notes.len())
+            .rev()
+            .map(|named| pack_first_and(g, named, later, width))
+            .find(|l| l.len() <= rows)
+    })
 }

@@ -35,6 +35,7 @@ fn task(id: &str, repeat: Repeat, done: bool) -> TaskLine {
         due: None,
         lifted: None,
         lifted_by_now: false,
+        done_before: false,
         coming_up: false,
     }
 }

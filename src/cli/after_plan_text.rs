@@ -1,0 +1,100 @@
+//! What `aftercare today` says once the plan is over (`Checklist::is_after_plan`, the same
+//! moment the screen switches): that it is over and when it ended, what the sources say to
+//! keep up after it (rules with `keep_up_after`, such as daily SPF), and what to expect in
+//! the months after (the plan's `after` note). All of it comes from the rules file.
+
+use super::text::{long_date, wrap};
+use super::{CliError, Out};
+use crate::plan::Plan;
+use crate::rules::{AfterPlan, Rule, Rules};
+use chrono::{NaiveDate, TimeZone};
+use serde::Serialize;
+
+/// The plan is over, as text: its end, what to keep up, what to expect.
+pub(super) fn write_after_plan<Tz: TimeZone>(
+    out: Out,
+    plan: &Plan<'_, Tz>,
+) -> Result<(), CliError> {
+    let rules = plan.rules();
+    let last = plan.last_day();
+    let ended = format!(
+        "Your plan is over: it ended on Day {last} ({}); there is nothing more to do or avoid \
+         day by day. Had another session? Record it with `aftercare start --next --at \
+         \"YYYY-MM-DD HH:MM\"` (its date and time), and a new plan begins.",
+        long_date(plan.date_of(last))
+    );
+    writeln!(out, "\n{}", wrap(&ended, "", ""))?;
+    let kept: Vec<&Rule> = rules.kept_up_after().collect();
+    if !kept.is_empty() {
+        writeln!(out, "\nKeep up after the plan:")?;
+        for rule in kept {
+            let keep = rule.keep_up_after.as_deref().unwrap_or_default();
+            let text = format!("{} — {keep}.{}", rule.title, cited(rules, &rule.sources));
+            writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
+        }
+    }
+    if let Some(after) = &rules.after {
+        let text = format!(
+            "{} — {}{}",
+            after.title,
+            after.detail,
+            cited(rules, &after.sources)
+        );
+        writeln!(out, "\n{}", wrap(&text, "", "  "))?;
+    }
+    Ok(())
+}
+
+/// " (Source: title; title)", or nothing for a rule that cites none.
+fn cited(rules: &Rules, sources: &[String]) -> String {
+    let titles: Vec<&str> = sources
+        .iter()
+        .map(|id| rules.source(id).map_or(id.as_str(), |s| s.title.as_str()))
+        .collect();
+    match titles.len() {
+        0 => String::new(),
+        1 => format!(" (Source: {})", titles[0]),
+        _ => format!(" (Sources: {})", titles.join("; ")),
+    }
+}
+
+/// The plan being over, in `today --json` (`null` while it runs).
+#[derive(Serialize)]
+pub(super) struct AfterPlanJson<'a> {
+    /// The plan's last day and its local date.
+    pub(super) ended_day: i64,
+    pub(super) ended_date: NaiveDate,
+    /// What to keep doing after the plan (rules with `keep_up_after`).
+    pub(super) keep_up: Vec<KeepUpJson<'a>>,
+    /// What to expect in the months after: the plan's `after` note.
+    pub(super) after: Option<&'a AfterPlan>,
+}
+
+/// One thing to keep up after the plan.
+#[derive(Serialize)]
+pub(super) struct KeepUpJson<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: &'a str,
+    pub(super) detail: &'a str,
+    pub(super) sources: &'a [String],
+}
+
+impl<'a> AfterPlanJson<'a> {
+    pub(super) fn of<Tz: TimeZone>(plan: &Plan<'a, Tz>) -> Self {
+        let rules = plan.rules();
+        AfterPlanJson {
+            ended_day: plan.last_day(),
+            ended_date: plan.date_of(plan.last_day()),
+            keep_up: rules
+                .kept_up_after()
+                .map(|r| KeepUpJson {
+                    id: &r.id,
+                    title: &r.title,
+                    detail: r.keep_up_after.as_deref().unwrap_or_default(),
+                    sources: &r.sources,
+                })
+                .collect(),
+            after: rules.after.as_ref(),
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! After the plan (issue 15, the six-week walk-through): check-ins still alert, `today`,
+//! `today --short`, `today --json` and `history` keep the check-ins made after the plan's
+//! last day, and `today` says the plan is over at the same moment the screen does (Day 43 of
+//! the built-in plan from 14:00), with what to keep up after it (daily SPF) from the rules
+//! file. Treatment Fri 20 Nov 2026 14:00, Europe/Berlin.
+
+mod cli_common;
+
+use cli_common::*;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+/// Day 60 of the built-in plan (Day 43 is its last).
+const DAY60: &str = "2027-01-18 10:00";
+
+/// A patient treated at TREATED with four check-ins in the plan (redness 2) and redness 4
+/// on Day 60.
+fn rated_on_day_60() -> Patient {
+    let p = Patient::treated();
+    for now in [
+        "2026-11-21 10:00",
+        "2026-11-27 10:00",
+        "2026-12-10 10:00",
+        "2027-01-01 10:00",
+    ] {
+        p.at(now)
+            .args(["checkin", "--rate", "redness=2"])
+            .assert()
+            .success();
+    }
+    p
+}
+
+#[test]
+fn a_check_in_after_the_plan_still_alerts_and_is_kept() {
+    let p = rated_on_day_60();
+    p.at(DAY60)
+        .args(["checkin", "--rate", "redness=4"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Checked in for Day 60 (Mon 18 Jan, today): Redness 4",
+        ))
+        .stdout(contains(
+            "⚠ CALL TODAY · Redness still strong after a week (you rated redness 4, up from 2)",
+        ));
+    let today = p.today(DAY60);
+    let alerts: Vec<&str> = today["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(alerts, ["redness-after-a-week", "redness-rising"]);
+    assert_eq!(today["checkin"]["ratings"]["redness"], 4);
+    p.at(DAY60)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout("Plan complete · keep up: Apply SPF 30+ sunscreen · ⚠ 2 alerts\n");
+    p.at(DAY60)
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("\nCheck-in: Redness 4\n"))
+        .stdout(contains("⚠ Today's check-in set off 2 alerts:"));
+    let history = stdout(p.at(DAY60).args(["history"]));
+    for line in [
+        "Days                  1–60",
+        "Check-ins             5 (⚠ 1)",
+    ] {
+        assert!(history.contains(line), "{line}\n{history}");
+    }
+    assert!(history.contains("Redness               4 D60"), "{history}");
+}
+
+#[test]
+fn after_the_plan_no_check_in_is_asked_for_but_sunscreen_is_kept_up() {
+    let p = Patient::treated();
+    let out = stdout(p.at(DAY60).args(["today"]));
+    assert!(!out.contains("Check-in:"), "{out}");
+    assert!(
+        out.contains(
+            "Your plan is over: it ended on Day 43 (Fri 1 Jan 2027); there is nothing more to\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Keep up after the plan:\n  • Apply SPF 30+ sunscreen — every day, even when cloudy: the \
+             sources say\n    always. (Sources: Microneedling Results After 1 Treatment;"
+        ),
+        "{out}"
+    );
+    let json = p.today(DAY60);
+    let keep = &json["after_plan"]["keep_up"][0];
+    assert_eq!(keep["id"], "sunscreen-spf30");
+    assert_eq!(json["after_plan"]["ended_day"], 43);
+    assert_eq!(json["after_plan"]["ended_date"], "2027-01-01");
+}
+
+/// Day 43 at 18:00: every window closed at 14:00, so `today` says what the screen says.
+#[test]
+fn today_says_the_plan_is_over_from_the_moment_its_last_window_closes() {
+    let p = Patient::treated();
+    let before = stdout(p.at("2027-01-01 13:00").args(["today"]));
+    assert!(
+        before.contains("Normal now:\n  • Collagen peak"),
+        "{before}"
+    );
+    assert!(!before.contains("Your plan is over"), "{before}");
+    assert!(before.contains("daily · always"), "{before}");
+    p.at("2027-01-01 18:00")
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Your plan is over: it ended on Day 43 (Fri 1 Jan 2027)",
+        ))
+        .stdout(contains("Results last weeks to months"))
+        .stdout(contains("Keep up after the plan:"))
+        .stdout(contains("Normal now").not())
+        .stdout(contains("ended 14:00").not());
+    p.at("2027-01-01 18:00")
+        .args(["today", "--short"])
+        .assert()
+        .stdout(contains("Plan complete · keep up: Apply SPF 30+ sunscreen"));
+    let json = p.today("2027-01-01 18:00");
+    assert_eq!(json["tasks"].as_array().unwrap().len(), 0);
+    assert_eq!(json["phases"].as_array().unwrap().len(), 0);
+    assert_eq!(json["after_plan"]["ended_day"], 43);
+    assert!(p.today("2027-01-01 13:00")["after_plan"].is_null());
+}
+
+/// The rules the sources say hold always or daily last the whole plan (to Day 43 14:00):
+/// "Follow your provider's instructions" (as needed, no "until"), moisturizing and sunscreen
+/// ("daily · always" near the end: it is kept up after the plan).
+#[test]
+fn always_and_daily_rules_last_the_whole_plan() {
+    let p = Patient::treated();
+    let when = |now: &str, id: &str| -> Option<String> {
+        let day = p.today(now);
+        let tasks = day["tasks"].as_array().unwrap().clone();
+        tasks
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| t["when"].as_str().unwrap().to_string())
+    };
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>);
+    let cases: [Case<'_>; 9] = [
+        (
+            "2026-11-26 10:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2026-11-27 10:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2026-12-31 21:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        (
+            "2027-01-01 13:00",
+            "follow-provider-instructions",
+            Some("as needed"),
+        ),
+        ("2026-12-10 10:00", "moisturize@morning", Some("morning")),
+        ("2027-01-01 09:00", "moisturize@morning", Some("morning")),
+        (
+            "2026-12-31 21:00",
+            "sunscreen-spf30",
+            Some("daily · always"),
+        ),
+        (
+            "2027-01-01 13:00",
+            "sunscreen-spf30",
+            Some("daily · always"),
+        ),
+        ("2027-01-02 10:00", "sunscreen-spf30", None),
+    ];
+    for (now, id, want) in cases {
+        assert_eq!(when(now, id).as_deref(), want, "{id} at {now}");
+    }
+}

@@ -1,0 +1,70 @@
+//! The warning signs folded into few rows (issue 15, Day 2 at 60x20): the emergency signs are
+//! named first whenever any sign is shown, and a fold is made between whole items and says
+//! how many more and the key ("+11 more — press s"), never cutting a word or a count.
+//! Treated Fri 20 Nov 14:00, Berlin; driven by real keys.
+
+mod tui_harness;
+
+use crossterm::event::KeyCode::Char;
+use tui_harness::*;
+
+/// The screen's lines from the warning signs' heading to the key hints.
+fn signs(shown: &str) -> Vec<String> {
+    shown
+        .lines()
+        .skip_while(|l| !l.contains("Warning signs"))
+        .take_while(|l| !l.contains("? help"))
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T10:00:00+01:00", 60, 20);
+    let shown = screen(&app);
+    // Every task due this morning stays in sight above them.
+    for title in [
+        "Use a gentle, fragrance-free cleanser",
+        "Moisturize (hyaluronic acid, ceramides)",
+        "Apply SPF 30+ sunscreen",
+        "Drink plenty of water",
+        "Eat antioxidants, protein, healthy fats",
+    ] {
+        assert!(shown.contains(title), "{title}\n{shown}");
+    }
+    let lines = signs(&shown);
+    assert_eq!(
+        lines,
+        [
+            " Warning signs ─────── your clinic · s: +7 call-today signs",
+            " EMERGENCY: Swollen lips, tongue or throat, or trouble",
+            "   breathing · +12 more — press s",
+        ],
+        "{shown}"
+    );
+    for line in &lines {
+        assert!(!line.contains('…'), "{shown}");
+    }
+    insta::assert_snapshot!("signs_emergency_named_day2_60x20", shown);
+    press(&mut app, &[Char('s')]);
+    assert!(screen(&app).contains("When to call, and what is normal now"));
+}
+
+#[test]
+fn at_80x24_the_emergency_signs_stay_named_and_the_rest_counted_whole_day2() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, "2026-11-21T10:00:00+01:00", 80, 24);
+    let shown = screen(&app);
+    let lines = signs(&shown);
+    assert!(
+        lines[1].starts_with(" EMERGENCY — call emergency services now: Swollen lips"),
+        "{shown}"
+    );
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.ends_with("— press s") && !l.contains('…')),
+        "{shown}"
+    );
+}
