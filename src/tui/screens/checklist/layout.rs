@@ -22,7 +22,8 @@ const LIST_MAX_WIDTH: u16 = 96;
 const GUTTER: u16 = 2;
 /// Rows the list of tasks keeps, where it has that many, before lesser parts get any.
 const LIST_MIN_ROWS: u16 = 4;
-/// The "Why" strip: a rule with its title, then up to three lines of text.
+/// The "Why" strip: a rule with its title, then up to three lines of text under the tasks
+/// (beside the notes: at least three, more where the day's longest "Why" needs them).
 const WHY_MIN_ROWS: u16 = 2;
 const WHY_MAX_ROWS: u16 = 4;
 /// The most urgent notes get this many rows before the lesser parts get any.
@@ -52,6 +53,10 @@ pub struct Needs<'a> {
     pub notes_rows: &'a dyn Fn(u16) -> (u16, u16),
     /// Whether something is selected, so there is a "Why" to show.
     pub detail: bool,
+    /// Rows the longest "Why" of the day wants at `width` (its rule included), counted no
+    /// further than the second number: beside the notes the strip keeps that height
+    /// whatever is selected, so nothing under it moves with the selection.
+    pub why_rows: &'a dyn Fn(u16, u16) -> u16,
     /// Whether there is an error or a notice to show above the footer.
     pub status: bool,
     /// Rows the alert box wants (0: no alerts).
@@ -271,8 +276,11 @@ fn side_by_side(
     let (list, avoid) = list_and_avoid(needs, list_width, body, needs.list_rows.min(LIST_MIN_ROWS));
     budget.take(list + avoid);
     let progress = if needs.progress { budget.take(1) } else { 0 };
+    // The "Why" as tall as the day's longest needs (never shorter than under the tasks
+    // where the notes are not beside them), and as tall whichever task is selected.
     let detail = if needs.detail {
-        budget.take(WHY_MAX_ROWS)
+        let longest = (needs.why_rows)(list_width, budget.left);
+        budget.take(longest.max(WHY_MAX_ROWS))
     } else {
         0
     };

@@ -28,6 +28,7 @@ mod task_list;
 mod task_row;
 mod ticking;
 mod view;
+mod why;
 
 pub use keys::Action;
 

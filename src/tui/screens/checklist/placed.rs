@@ -14,6 +14,7 @@ use super::notes_panel::NotesPanel;
 use super::placement::Inputs;
 use super::task_list::{self, LEFT_COLUMNS};
 use super::task_row::when_words;
+use super::why;
 use crate::checklist::Checklist;
 use crate::rules::Kind;
 use crate::tui::context::Context;
@@ -93,6 +94,15 @@ impl ChecklistScreen {
         } else {
             model.do_rows.len()
         };
+        // The "Why" of everything the day can select: its tasks and folded lines, its things
+        // to avoid, and the line that opens those that do not fit (which the layout decides).
+        let why_rows = |width: u16, cap: u16| {
+            let avoid_fold = model.avoid_tasks().next().map(|_| Pick::Fold(Fold::Avoid));
+            let picks = list_picks(&model, after_plan)
+                .chain(model.avoid_tasks().map(Pick::Task))
+                .chain(avoid_fold);
+            why::longest_rows(picks, &ctx.rules, &model, &list.tasks, width, cap)
+        };
         let needs = Needs {
             list_rows: u16::try_from(list_rows).unwrap_or(u16::MAX),
             avoid_rows: &avoid_rows,
@@ -103,6 +113,7 @@ impl ChecklistScreen {
             // The "Why" strip explains the selection: none once nothing can be selected (the
             // plan over, a day without tasks), lest it explain a task the screen does not show.
             detail: anything_to_select(&model, after_plan),
+            why_rows: &why_rows,
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),

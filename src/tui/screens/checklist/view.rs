@@ -6,22 +6,17 @@ use super::after_plan::AfterPlanView;
 use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
-use super::detail::Detail;
-use super::fold_line::fold_words;
 use super::normal_now::NormalNow;
 use super::notes_panel::NotesPanel;
 use super::placed::notes_of;
 use super::progress_strip::ProgressStrip;
 use super::task_list::TaskList;
-use super::{Action, ChecklistScreen, keys};
-use crate::checklist::TaskLine;
-use crate::rules::Kind;
+use super::{Action, ChecklistScreen, keys, why};
 use crate::tui::context::Context;
 use crate::tui::demo;
 use crate::tui::keymap::{Hint, hints_where};
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
-use crate::tui::widgets::source_title;
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -79,54 +74,23 @@ impl ChecklistScreen {
             open: self.open.contains(&Fold::Avoid),
         }
         .render(regions.avoid, buf);
-        let sources = |task: &TaskLine| -> Vec<String> {
-            task.sources
-                .iter()
-                .map(|id| source_title(&ctx.rules, id).into_owned())
-                .collect()
-        };
-        let detail = match pick {
-            Some(Pick::Task(i)) => list.tasks.get(i).map(|task| Detail {
-                when: (task.kind == Kind::Avoid).then(|| task.when.clone()),
-                rationale: task.rationale.to_string(),
-                sources: sources(task),
-                more_key: Some("i"),
-            }),
-            Some(Pick::Fold(fold)) => Some(Detail {
-                when: None,
-                rationale: fold_detail(fold, &placed.model, &list.tasks),
-                sources: Vec::new(),
-                more_key: None,
-            }),
-            None => None,
-        };
+        let detail =
+            pick.and_then(|pick| why::detail_of(pick, &ctx.rules, &placed.model, &list.tasks));
         // Beside the long column of warning signs, the column of tasks gives the rows it has
-        // to spare to the whole "Why" and to what is normal now.
+        // to spare, under the "Why" (as tall as the day's longest: `layout`), to what is
+        // normal now.
         let spare_below = |from: Rect| Rect {
             height: regions.notes.bottom().saturating_sub(from.y),
             ..from
         };
         let mut notes = notes_of(ctx, list);
-        let mut rest = spare_below(regions.detail);
         if let Some(detail) = detail {
-            let area = if regions.side_by_side && regions.detail.height > 0 {
-                let rows = detail
-                    .rows_wanted(rest.width)
-                    .max(regions.detail.height)
-                    .min(rest.height);
-                Rect {
-                    height: rows,
-                    ..rest
-                }
-            } else {
-                regions.detail
-            };
-            detail.render(area, buf);
-            rest = spare_below(Rect {
-                y: area.bottom(),
-                ..rest
-            });
+            detail.render(regions.detail, buf);
         }
+        let rest = spare_below(Rect {
+            y: regions.detail.bottom(),
+            ..regions.detail
+        });
         if regions.side_by_side && rest.height > 2 {
             let normal = NormalNow {
                 phases: notes.phases,
@@ -179,18 +143,4 @@ fn footer_hints(picks: &[Pick]) -> Vec<Hint> {
                 Action::Up | Action::Down | Action::Toggle | Action::Why
             )
     })
-}
-
-/// What the "Why" strip says of a folded line: what is in it and how to open it.
-fn fold_detail(fold: Fold, model: &super::day_model::DayModel, tasks: &[TaskLine]) -> String {
-    let open = |words: &str| format!("{words} Space or Enter opens it; again closes it.");
-    match fold {
-        Fold::Avoid => "Not every thing to avoid fits on this screen. a (or Space or Enter \
-                        here) shows them all, each with until when."
-            .to_string(),
-        Fold::Earlier | Fold::Later(_) => {
-            let words = fold_words(fold, model, tasks, false);
-            open(&format!("{}.", words.trim_start_matches("▸ ")))
-        }
-    }
 }

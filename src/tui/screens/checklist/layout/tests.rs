@@ -11,6 +11,7 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
         avoid_open: false,
         notes_rows: &|_| (2, 8),
         detail: true,
+        why_rows: &|_, _| 4,
         status: false,
         alerts: 0,
         progress: true,
