@@ -90,13 +90,16 @@ pub fn duration_in(d: Duration, wording: Wording) -> String {
     }
 }
 
-/// How long from `now` until `at`, as a countdown reads it: `duration_label` for under three
-/// days ("2 d 5 h", "35 min"); from three days on, whole days ("12 d"), counted on the wall
+/// How long from `now` until `at`, as a countdown reads it: `duration_label` for under a
+/// week ("4 d 22 h", "35 min"); from a week on, whole days ("12 d"), counted on the wall
 /// clock of `tz` so that a change of clocks does not shift them by an hour.
 ///
-/// A countdown never claims more time than remains: the days are rounded down, so 6 days 15
-/// hours before "until Fri 27 Nov 10:00" reads "6 d", never the 7 dates to that Friday (the
-/// date beside it says which day it ends; `calendar_days` counts dates where a day is meant).
+/// Under a week the hours are said: "4 d left" for 4 days 22 hours made a restriction
+/// (direct sun) sound a day shorter than it is, and "5 d" would claim more than remains.
+///
+/// A countdown never claims more time than remains: days and hours are rounded down, so 6
+/// days 15 hours before "until Fri 27 Nov 10:00" reads "6 d 15 h", never the 7 dates to that
+/// Friday (`calendar_days` counts dates where a day is meant).
 pub fn countdown_label<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
     at: DateTime<FixedOffset>,
@@ -105,6 +108,9 @@ pub fn countdown_label<Tz: TimeZone>(
     countdown_in(now, at, tz, Wording::Short)
 }
 
+/// Countdowns shorter than this many days say their hours too (`countdown_label`).
+const EXACT_UNDER_DAYS: i64 = 7;
+
 /// `countdown_label` worded as `wording` says: "2 days 5 hours", "12 days".
 pub fn countdown_in<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
@@ -112,8 +118,19 @@ pub fn countdown_in<Tz: TimeZone>(
     tz: &Tz,
     wording: Wording,
 ) -> String {
-    if at - now < Duration::days(3) {
-        return duration_in(at - now, wording);
+    let left = at - now;
+    if left < Duration::days(3) {
+        return duration_in(left, wording);
+    }
+    if left < Duration::days(EXACT_UNDER_DAYS) {
+        // Elapsed days and hours, rounded down ("4 d 22 h"): `duration_in` says whole days
+        // from three on, which is right for "ago" but not for what is left.
+        let (days, hours) = (left.num_days(), left.num_hours() % 24);
+        let days_words = wording.count(days, Unit::Day);
+        return match hours {
+            0 => days_words,
+            h => format!("{days_words} {}", wording.count(h, Unit::Hour)),
+        };
     }
     wording.count(whole_days(now, at, tz), Unit::Day)
 }

@@ -9,12 +9,13 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-/// Under three days a countdown is exact; from three days on it counts whole days, rounded
+/// Under a week a countdown says days and hours; from a week on it counts whole days, rounded
 /// down on the zone's wall clock, so it never claims more time than remains (issue 15: "5 d
-/// left" was the 5 dates to a window ending 4 days 15 hours later).
+/// left" was the 5 dates to a window ending 4 days 15 hours later) nor, for what to avoid,
+/// sounds a day shorter ("4 d left" for 4 days 22 hours, the walk-through after it).
 #[test]
 fn countdowns_of_days_never_claim_more_than_remains() {
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 10] = [
         // 11 days 23 hours, 12 dates ahead: 11 whole days.
         (
             "2026-11-22T15:00:00+01:00",
@@ -31,7 +32,7 @@ fn countdowns_of_days_never_claim_more_than_remains() {
         (
             "2026-11-20T18:30:00+01:00",
             "2026-11-27T10:00:00+01:00",
-            "6 d",
+            "6 d 15 h",
         ),
         // The same at 09:59 on Day 2 and at 10:00 on Day 3.
         (
@@ -43,6 +44,13 @@ fn countdowns_of_days_never_claim_more_than_remains() {
             "2026-11-22T10:00:00+01:00",
             "2026-11-27T10:00:00+01:00",
             "5 d",
+        ),
+        // Day 3 at 16:00, direct sun until Fri 27 Nov 14:00: 4 d 22 h, not "4 d" (a day
+        // short) nor "5 d" (more than remains).
+        (
+            "2026-11-22T16:00:00+01:00",
+            "2026-11-27T14:00:00+01:00",
+            "4 d 22 h",
         ),
         // Just before midnight, a window ending at 00:30 four dates on: 3 d 40 min.
         (
@@ -60,13 +68,13 @@ fn countdowns_of_days_never_claim_more_than_remains() {
         (
             "2026-03-27T10:00:00+01:00",
             "2026-03-31T10:00:00+02:00",
-            "3 d",
+            "3 d 23 h",
         ),
         // Fall back (Sun 25 Oct 2026): 4 days on the wall and 4 days 1 hour elapsed.
         (
             "2026-10-23T12:00:00+02:00",
             "2026-10-27T12:00:00+01:00",
-            "4 d",
+            "4 d 1 h",
         ),
     ];
     for (now, then, want) in cases {
@@ -82,7 +90,7 @@ fn countdowns_of_days_never_claim_more_than_remains() {
         at("2026-11-22T23:00:00-05:00"),
         at("2026-11-26T12:00:00-05:00"),
     );
-    assert_eq!(countdown_label(now, then, &New_York), "3 d");
+    assert_eq!(countdown_label(now, then, &New_York), "3 d 13 h");
     assert_eq!(calendar_days(now, then, &New_York), 4);
     assert_eq!(calendar_days(now, then, &Berlin), 3);
 }
