@@ -39,7 +39,9 @@ fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
         [
             " Warning signs ─────── your clinic · s: +7 call-today signs",
             " EMERGENCY: Swollen lips, tongue or throat, or trouble",
-            "   breathing · +12 more — press s",
+            // One more emergency sign, and the other tiers counted apart: "+12 more" read as
+            // twelve more emergencies.
+            "   breathing · +1 more · 11 non-emergency — press s",
         ],
         "{shown}"
     );

@@ -104,7 +104,8 @@ pub(super) fn pack_first_and(
             .map(|n| n.title.clone())
             .collect()
     };
-    let more = group.notes.len().saturating_sub(named) + later;
+    let own = group.notes.len().saturating_sub(named);
+    let more = own + later;
     // Which piece ends which note, to count the notes a line finishes naming.
     let mut ends = Vec::new();
     for (n, title) in titles.into_iter().enumerate() {
@@ -119,7 +120,19 @@ pub(super) fn pack_first_and(
         // are, as the count line does ("9 signs — press s").
         let words = if named > 0 {
             pieces.push(piece(" · ", theme::MUTED, false));
-            format!("+{more} more — press {ALL_KEY}")
+            // The later groups' notes counted apart: "+16 more" after an emergency sign read
+            // as sixteen more emergencies where there was one.
+            match (own, later, group.tier) {
+                (_, 0, _) => format!("+{more} more — press {ALL_KEY}"),
+                (0, _, Some(Urgency::Emergency)) => {
+                    format!("{later} non-emergency — press {ALL_KEY}")
+                }
+                (_, _, Some(Urgency::Emergency)) => {
+                    format!("+{own} more · {later} non-emergency — press {ALL_KEY}")
+                }
+                (0, _, _) => format!("{later} others — press {ALL_KEY}"),
+                _ => format!("+{own} more · {later} others — press {ALL_KEY}"),
+            }
         } else {
             format!("{more}{} — press {ALL_KEY}", noun(group.tier, more))
         };
