@@ -3,6 +3,8 @@
 //! which is meant and changes nothing). A time that looks like a mistake (`plausible`) needs
 //! `--confirm`.
 
+mod asking;
+
 use super::followed::describe;
 use super::text::{moment, wrap};
 use super::{CliError, Context, Out};
@@ -10,6 +12,7 @@ use crate::dates::date_near;
 use crate::plausible;
 use crate::store::{Change, PlanCopy};
 use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day};
+use asking::{ask_which, not_next};
 use chrono::{DateTime, FixedOffset, Local};
 
 /// What the patient asked `start` to do with a treatment already recorded.
@@ -213,88 +216,6 @@ fn where_we_are(ctx: &Context, at: DateTime<FixedOffset>, now: DateTime<FixedOff
             if d == 0 { "" } else { "s" }
         ),
     }
-}
-
-/// `start` without --replace or --next while a treatment is recorded: what each would do,
-/// as commands to copy. Once the latest treatment's plan is over, the next session is the
-/// likelier meaning and comes first; during it, a correction does.
-fn ask_which(
-    ctx: &Context,
-    latest: DateTime<FixedOffset>,
-    at: DateTime<FixedOffset>,
-    now: DateTime<FixedOffset>,
-) -> String {
-    let plan = ctx.plan(latest);
-    let (latest_at, at_text) = (latest, ctx.plan(at).local(at));
-    let latest = plan.local(latest);
-    let (replace_how, next_how) = (
-        How {
-            replace: true,
-            ..How::default()
-        },
-        How {
-            next: true,
-            ..How::default()
-        },
-    );
-    let replace = format!(
-        "To correct its time to {}:\n  {}",
-        moment(at_text),
-        suggestion(ctx, at, replace_how, now)
-    );
-    // Before the latest treatment, an added session is one left out of the series.
-    let added = match at < latest_at {
-        true => "as an earlier session left out of the series",
-        false => "as the next session of the series",
-    };
-    let next = format!(
-        "To add {} {added}:\n  {}",
-        moment(at_text),
-        suggestion(ctx, at, next_how, now)
-    );
-    let (first, second) = match plan.day_of(now) > plan.last_day() {
-        true => (next, replace),
-        false => (replace, next),
-    };
-    format!(
-        "A treatment is already recorded: {}.\nNothing was changed. Say what you mean:\n\
-         {first}\n{second}",
-        moment(latest),
-    )
-}
-
-/// `start --next` before the latest treatment: not a next session; `--replace` is how
-/// to correct the latest one's time.
-fn not_next(
-    ctx: &Context,
-    latest: DateTime<FixedOffset>,
-    at: DateTime<FixedOffset>,
-    now: DateTime<FixedOffset>,
-) -> String {
-    let (latest_text, at_text) = (ctx.plan(latest).local(latest), ctx.plan(at).local(at));
-    let next = How {
-        next: true,
-        ..How::default()
-    };
-    format!(
-        "Not recorded: --next adds a session after the latest treatment.\n\
-         The latest is {}; {} is before it.\n\
-         To correct the latest treatment's time to {} instead:\n  {}\n\
-         To add it as an earlier session left out of the series:\n  {}",
-        moment(latest_text),
-        moment(at_text),
-        moment(at_text),
-        suggestion(
-            ctx,
-            at,
-            How {
-                replace: true,
-                ..How::default()
-            },
-            now
-        ),
-        command(ctx, at, next, "--confirm")
-    )
 }
 
 /// The `start` command for `at` with the flags of `how` and `extra`, to run as it is.
