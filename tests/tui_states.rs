@@ -433,6 +433,14 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
         below - top + 2
     );
     assert!(row_with(&app, "makeup").is_some(), "{shown}");
+    // Times inline: a line that goes on with a group's items is indented under its "until
+    // …:", so no item reads as having no end time (the second walk-through).
+    for line in shown
+        .lines()
+        .filter(|l| l.contains('✕') && !l.contains("until"))
+    {
+        assert!(line.starts_with("\"    ✕"), "{line}\n{shown}");
+    }
     // The alert's whole text, and until when each thing is to be avoided: with an alert up
     // the list of tasks scrolls before the times of what to avoid give way.
     assert!(shown.contains("use urgent care."), "{shown}");

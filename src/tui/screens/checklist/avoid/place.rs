@@ -69,6 +69,9 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     groups
 }
 
+/// Cells an inline group's continued line starts in by (`place`).
+const HANG: usize = 2;
+
 /// The groups placed in `style` in `width` cells. Given the `rows` the block may take, the
 /// items that would start past them are only counted (`AvoidBlock::unplaced`), not placed: a
 /// clinic's plan can have tens of thousands of things to avoid on a day, and a few rows.
@@ -98,6 +101,9 @@ pub(super) fn place(
     };
     // The next free line and column.
     let (mut line, mut x) = (0, 0);
+    // Inline, a line that goes on with a group's items starts `HANG` cells in, so that each
+    // "until …:" label stands out at the left and no item reads as having no end time.
+    let mut hang = false;
     for (g, group) in groups.iter().enumerate() {
         let flowing = matches!(style, Style_::Inline | Style_::Flow);
         if g > 0 && !flowing {
@@ -141,6 +147,7 @@ pub(super) fn place(
                     // Too long to share the label's line: the item wraps on from the next.
                     line += 1;
                     x = 0;
+                    hang = true;
                 }
             }
             // Without a column of times, a lifted item says when: "✓ Vitamin C serum is fine
@@ -155,9 +162,15 @@ pub(super) fn place(
             if x > 0 && x + GAP + w > room {
                 line += 1;
                 x = 0;
+                hang = style == Style_::Inline;
             }
-            let at = if x == 0 { 0 } else { x + GAP };
-            let pieces = if w <= room {
+            let at = match (x, hang) {
+                (0, true) if HANG + w <= room => HANG,
+                (0, _) => 0,
+                _ => x + GAP,
+            };
+            hang = false;
+            let pieces = if at + w <= room {
                 x = at + w;
                 vec![(line, start + at, words)]
             } else {
