@@ -50,7 +50,7 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[Char('s')], action: Action::Signs, hint: Some("signs"), help: "Alerts and warning signs in full; what is normal now" },
     Binding { keys: &[KeyCode::Tab], action: Action::Timeline, hint: Some("plan"), help: "Show the whole plan as a timeline" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this task? Its reasons and sources" },
-    Binding { keys: &[Char('a')], action: Action::Avoid, hint: None, help: "Every thing to avoid, each with until when (again folds it)" },
+    Binding { keys: &[Char('a')], action: Action::Avoid, hint: None, help: "Show all you should avoid and when each ends (again: fold)" },
     Binding { keys: &[Char('u')], action: Action::Undo, hint: Some("undo"), help: "Undo the last tick or untick" },
     Binding { keys: &[Char('g')], action: Action::Chart, hint: Some("chart"), help: "Chart your check-ins against the usual course" },
     Binding { keys: &[Char('H')], action: Action::History, hint: Some("history"), help: "History of your treatments side by side" },

@@ -78,8 +78,8 @@ pub(super) fn longest_rows(
 fn fold_detail(fold: Fold, model: &DayModel, tasks: &[TaskLine]) -> String {
     let open = |words: &str| format!("{words} Space or Enter opens it; again closes it.");
     match fold {
-        Fold::Avoid => "Not every thing to avoid fits on this screen. a (or Space or Enter \
-                        here) shows them all, each with until when."
+        Fold::Avoid => "Not everything to avoid fits on this screen. a (or Space or Enter \
+                        here) shows it all, with when each ends."
             .to_string(),
         Fold::Earlier | Fold::Later(_) => {
             let words = fold_words(fold, model, tasks, false);
