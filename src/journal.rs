@@ -142,9 +142,7 @@ fn severe(
     previous: Option<u8>,
     provider: Option<&Provider>,
 ) -> AlertLine {
-    let fallback = provider
-        .and_then(Provider::fallback)
-        .unwrap_or_else(|| "If you can't reach your clinic today, use urgent care.".to_string());
+    let fallback = fallback(provider);
     AlertLine {
         id: SEVERE_ID.to_string(),
         title: String::new(),
@@ -248,6 +246,14 @@ pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, u8), String> {
 pub fn clean_note(text: &str) -> String {
     let one_line = crate::inert::inert(text);
     one_line.trim().chars().take(MAX_NOTE_CHARS).collect()
+}
+
+/// What a severe alert says to do when the clinic can't be reached: the plan's out-of-hours
+/// words (`Provider::fallback`), else urgent care.
+fn fallback(provider: Option<&Provider>) -> String {
+    provider
+        .and_then(Provider::fallback)
+        .unwrap_or_else(|| "If you can't reach your clinic today, use urgent care.".to_string())
 }
 
 #[cfg(test)]

@@ -71,6 +71,15 @@ pub fn wrap_lines(text: &str, width: usize, first: &str, indent: &str) -> Vec<St
         .collect()
 }
 
+/// `text` with its first letter lower-cased, to go on after other words ("Call your clinic
+/// today" → "call your clinic today").
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, at: Option<&str>, how: How, out: Out) -> Result<(), Cl
     };
     let saved = ctx.save(&change)?;
     if !saved.changed {
-        not_switched(ctx, &saved.state, at)?;
+        not_switched(ctx, &saved.state, at, &plan.reference)?;
     }
     let shown = |t: DateTime<FixedOffset>| moment(ctx.plan(t).local(t));
     let head = match (saved.changed, replace, latest) {
@@ -247,6 +247,7 @@ fn not_switched(
     ctx: &Context,
     state: &crate::store::State,
     at: DateTime<FixedOffset>,
+    given: &crate::store::PlanRef,
 ) -> Result<(), CliError> {
     let Some(file) = &ctx.rules_file else {
         return Ok(());
@@ -254,8 +255,7 @@ fn not_switched(
     let Some(recorded) = state.session(at).and_then(|s| s.plan.as_ref()) else {
         return Ok(());
     };
-    let given = PlanCopy::of(&ctx.rules);
-    if given.reference.sha256 == recorded.sha256 {
+    if given.sha256 == recorded.sha256 {
         return Ok(());
     }
     let file = crate::inert::inert_path(file);
@@ -264,7 +264,7 @@ fn not_switched(
          to it. To switch this treatment to that plan (tick-offs and check-ins stay):",
         moment(ctx.plan(at).local(at)),
         describe(recorded),
-        describe(&given.reference),
+        describe(given),
     );
     Err(CliError::Usage(format!(
         "{}\n  aftercare rules use {file}",

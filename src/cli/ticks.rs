@@ -23,7 +23,7 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     // Lifted on its day (`Plan::is_lifted`): nothing is left to keep, so nothing to tick,
     // as on the checklist, where it reads "✓ Makeup is fine again".
     if task.lifted_by_now {
-        let when = task.ends.format("%H:%M");
+        let when = crate::dates::clock(task.ends);
         return Err(CliError::Usage(format!(
             "nothing to tick: “{}” ended at {when} on Day {} ({}){}",
             task.title,

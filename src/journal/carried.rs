@@ -11,7 +11,7 @@
 
 use super::{AlertLine, ESCALATION, short_name, symptom_name};
 use crate::dates::short_date;
-use crate::rules::{MAX_RATING, Provider, Rules, Urgency};
+use crate::rules::{MAX_RATING, Rules, Urgency};
 use crate::store::Session;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -31,7 +31,8 @@ pub fn carried_on(rules: &Rules, session: &Session, date: NaiveDate) -> Vec<Aler
     // Each symptom's latest rating before `date`, with its day (symptoms rated on `date`
     // itself are that day's own check-in's business).
     let mut latest: BTreeMap<&str, (NaiveDate, u8)> = BTreeMap::new();
-    for (day, checkin) in session.checkins.range(..=date) {
+    // Older ratings can never carry, whether or not they are the latest.
+    for (day, checkin) in session.checkins.range(oldest..=date) {
         for (symptom, &rating) in &checkin.ratings {
             latest.insert(symptom.as_str(), (*day, rating));
         }
@@ -72,10 +73,8 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
         1 => names[0].clone(),
         _ => format!("any of {}", names.join(", ")),
     };
-    let action = lower_first(&Urgency::Call.action_with(provider));
-    let fallback = provider
-        .and_then(Provider::fallback)
-        .unwrap_or_else(|| "If you can't reach your clinic today, use urgent care.".to_string());
+    let action = crate::wrapping::lower_first(&Urgency::Call.action_with(provider));
+    let fallback = super::fallback(provider);
     let title = format!("Rated severe {}: {}", when(rated, date), names.join(", "));
     AlertLine {
         id: format!("{CARRIED_ID}-{rated}"),
@@ -92,14 +91,6 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
         sources: Vec::new(),
         rated_on: Some(rated),
     }
-}
-
-/// "call your clinic today": an action as it reads inside a sentence.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_lowercase().chain(chars).collect::<String>()
-    })
 }
 
 #[cfg(test)]

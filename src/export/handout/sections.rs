@@ -1,8 +1,9 @@
 //! The handout's sections, in the order it prints them: head, help, periods, next session, sources.
 
-use super::words::{alert_heading, contact_markdown, lower_first, tier_heading};
+use super::words::{alert_heading, contact_markdown, tier_heading};
 use super::{BLANK, Dates, Handout, Period, md};
 use crate::rules::{Kind, Note, SourceKind, Urgency, Window, Windowed};
+use crate::wrapping::lower_first;
 use chrono::{Duration, TimeZone};
 use std::io::{self, Write};
 

@@ -168,10 +168,3 @@ pub(super) fn contact_markdown(p: &Provider) -> String {
     }
     parts.join(" · ")
 }
-
-pub(super) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}

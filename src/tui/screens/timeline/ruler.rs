@@ -7,7 +7,7 @@ use super::layout::{Columns, position};
 use crate::plan::Plan;
 use crate::rules::Rules;
 use crate::tui::plan_item::is_milestone;
-use crate::tui::theme;
+use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -155,7 +155,7 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
         let width = |gap: usize| {
             entries
                 .iter()
-                .map(|(_, _, w)| w.chars().count() + 2)
+                .map(|(_, _, w)| text::width(w) + 2)
                 .sum::<usize>()
                 + gap * (entries.len() - 1)
         };
@@ -183,8 +183,9 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
     first_end
 }
 
+/// Display width in cells (`text::width`), as the ruler's `u16` columns.
 fn text_width(label: &str) -> u16 {
-    u16::try_from(label.chars().count()).unwrap_or(u16::MAX)
+    u16::try_from(text::width(label)).unwrap_or(u16::MAX)
 }
 
 /// Labels placed left to right where they fit between `start` and `end`, a cell apart.
@@ -206,9 +207,9 @@ impl Labels {
     /// Places `label` at `x` unless it would clash with one placed or run off the chart;
     /// says whether it did.
     fn place(&mut self, x: u16, label: String) -> bool {
-        let width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        let width = text_width(&label);
         let clashes = self.placed.iter().any(|(at, other)| {
-            let other_width = u16::try_from(other.chars().count()).unwrap_or(u16::MAX);
+            let other_width = text_width(other);
             x < at + other_width + 1 && *at < x + width + 1
         });
         let fits = !clashes && x >= self.start && x + width <= self.end;
@@ -219,9 +220,9 @@ impl Labels {
     }
 
     fn covers(&self, x: u16) -> bool {
-        self.placed.iter().any(|(at, label)| {
-            (*at..at + u16::try_from(label.chars().count()).unwrap_or(0)).contains(&x)
-        })
+        self.placed
+            .iter()
+            .any(|(at, label)| (*at..at.saturating_add(text_width(label))).contains(&x))
     }
 
     fn render(&self, y: u16, look: Style, buf: &mut Buffer) {
