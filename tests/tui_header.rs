@@ -80,3 +80,29 @@ fn the_header_parts_read_apart_100x30() {
     assert!(row.contains("next session in 26 d"), "{row}");
     assert!(row.contains(") · 0/15 ticked today"), "{row}");
 }
+
+/// An earlier treatment of a series shown on its last day (the day before the next one),
+/// after that day's windows closed: the header and the list agree that its plan is over.
+/// The header once asked the calendar's today (Day 51) and counted "0/11 ticked" above
+/// "Your plan is over"; both now ask `Context::is_after_plan`.
+#[test]
+fn an_earlier_session_after_its_plan_reads_over_in_header_and_list() {
+    use aftercare::store::Change;
+    use tui_harness::{app_at, at, treated_store};
+    let (_dir, store, _) = treated_store();
+    // Day 44 of the first treatment (Day 43 is Fri 1 Jan 2027).
+    let state = store
+        .apply(&Change::AddSession {
+            at: at("2027-01-02T10:00:00+01:00"),
+        })
+        .unwrap();
+    let mut app = app_at(store, state, "2027-01-10T09:00:00+01:00", 80, 24);
+    press(&mut app, &[Char('[')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Session 1 of 2"), "{shown}");
+    assert!(shown.contains("Your plan is over"), "{shown}");
+    let summary = shown.lines().nth(1).unwrap();
+    assert!(!summary.contains("ticked"), "{shown}");
+    assert!(summary.contains("plan complete"), "{shown}");
+    insta::assert_snapshot!("header_earlier_session_after_its_plan_80x24", shown);
+}

@@ -50,15 +50,19 @@ impl<'a> Header<'a> {
     /// The header for the context's viewed treatment and day.
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, screen_name: Option<&'static str>) -> Self {
         let list = ctx.checklist.as_ref();
+        // The plan once per frame: every answer below is read from it.
         let plan = ctx.plan();
+        let today = plan.as_ref().map(|p| p.day_of(ctx.now));
+        // The shown session past its plan, as the main screen tells it (`is_after_plan`).
+        let after_plan = ctx.is_after_plan();
         let (summary, short) = plan.as_ref().map_or_else(Default::default, |plan| {
             let (mut words, short) = treated_words(plan, ctx.now);
-            if ctx.today().is_some_and(|today| today > plan.last_day()) {
+            if after_plan {
                 words.push_str(" · plan complete");
             }
             // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
             // counted from the viewed day: say the words are today's.
-            if list.is_some_and(|l| Some(l.day) != ctx.today()) {
+            if list.is_some_and(|l| Some(l.day) != today) {
                 let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
                 let mut rest = words.chars();
                 let first = rest.next().map(|c| c.to_lowercase().to_string());
@@ -70,28 +74,25 @@ impl<'a> Header<'a> {
             }
             (words, short)
         });
-        let latest = ctx.session_position().is_some_and(|(n, count)| n == count);
+        let session = ctx.session_position();
+        let latest = session.is_some_and(|(n, count)| n == count);
         Header {
             plan_name: &ctx.rules.name,
             screen_name,
-            session: ctx.session_position(),
+            session,
             read_only: ctx.is_read_only(),
             day: list.map(|l| (l.day, l.date)),
-            today: ctx.today(),
-            today_date: ctx.plan().map(|p| p.local(ctx.now).date_naive()),
-            last_day: ctx.plan().map(|p| p.last_day()),
+            today,
+            today_date: plan.as_ref().map(|p| p.local(ctx.now).date_naive()),
+            last_day: plan.as_ref().map(|p| p.last_day()),
             summary,
             short,
             next_session: plan
-                .and_then(|p| next_session_label(&p, ctx.now))
+                .as_ref()
+                .and_then(|p| next_session_label(p, ctx.now))
                 .filter(|_| latest),
             // Once the plan is over there is nothing left to tick: no count (0 of 0).
-            progress: list.zip(ctx.plan()).map(|(l, p)| {
-                match l.is_after_plan(p.last_day(), ctx.now, Some(l.day) == ctx.today()) {
-                    true => (0, 0),
-                    false => l.progress(),
-                }
-            }),
+            progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }
     }
 }

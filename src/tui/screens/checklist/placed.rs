@@ -54,7 +54,7 @@ impl ChecklistScreen {
         let today = ctx.session_today() == Some(list.day) && plan.day_of(ctx.now) == list.day;
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
-        let after_plan = is_after_plan(ctx, list, plan.last_day());
+        let after_plan = ctx.is_after_plan();
         let words = AvoidWords::of(&model, &list.tasks, ctx.now, tz);
         let lay_out = |width: u16, rows: Option<u16>| {
             let rows = rows.map(usize::from);
@@ -160,19 +160,10 @@ impl ChecklistScreen {
     }
 }
 
-/// Whether the viewed day is past the plan: a day after its last, or its last day today once
-/// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
-/// (`Checklist::is_after_plan`, which `aftercare today` asks too.)
-pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
-    list.is_after_plan(last_day, ctx.now, ctx.session_today() == Some(list.day))
-}
-
 /// The day's notes and the clinic.
 pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
     // Once the plan is over, nothing is "normal now" by it any more.
-    let after_plan = ctx
-        .plan()
-        .is_some_and(|plan| is_after_plan(ctx, list, plan.last_day()));
+    let after_plan = ctx.is_after_plan();
     Notes {
         alerts: &ctx.alerts,
         phases: if after_plan { &[] } else { &list.phases },
