@@ -224,10 +224,7 @@ pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
         spans.push(Span::styled(tail, theme::MUTED));
         Line::from(spans)
     };
-    (0..=parts.len())
-        .rev()
-        .map(line_of)
-        .find(|line| line.width() <= width)
+    text::most_that_fit(0..parts.len() + 1, line_of, |line| line.width() <= width)
         .unwrap_or_else(|| line_of(0))
 }
 
