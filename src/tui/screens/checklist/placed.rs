@@ -35,6 +35,9 @@ pub struct Placed {
     pub avoid: AvoidBlock,
     /// The viewed day is after the plan's last: the list's place says the plan is over.
     pub after_plan: bool,
+    /// What the list's place says then, wrapped once at its width (the heading not
+    /// included): the view draws these lines, scrolled (`ChecklistScreen::page`).
+    pub after_plan_lines: Vec<ratatui::text::Line<'static>>,
 }
 
 impl ChecklistScreen {
@@ -85,12 +88,16 @@ impl ChecklistScreen {
         } else {
             ctx.do_rows_width()
         };
-        let list_rows = if after_plan {
-            // Its lines wrap at the width the list will get: one more row for the heading.
+        // Its lines wrap once, at the width the list will get (`list_column_width`).
+        let after_plan_lines = if after_plan {
             let width = layout::list_column_width(ctx.screen_area().width, list_width);
-            1 + AfterPlanView::of(ctx, &plan)
-                .lines(usize::from(width))
-                .len()
+            AfterPlanView::of(ctx, &plan).lines(usize::from(width))
+        } else {
+            Vec::new()
+        };
+        let list_rows = if after_plan {
+            // One more row for the heading.
+            1 + after_plan_lines.len()
         } else {
             model.do_rows.len()
         };
@@ -117,6 +124,8 @@ impl ChecklistScreen {
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),
+            // The page after the plan scrolls (↑↓): a row of it costs less than the days.
+            progress_first: after_plan,
             list_width,
         };
         let regions = layout::regions(ctx.screen_area(), &needs);
@@ -126,6 +135,7 @@ impl ChecklistScreen {
             regions,
             avoid,
             after_plan,
+            after_plan_lines,
         })
     }
 
