@@ -78,3 +78,41 @@ fn a_page_that_does_not_fit_says_so_and_scrolls_with_keys_70x22() {
             .starts_with(" ↓ 2 more below")
     );
 }
+
+/// The patient ticked "Book your next session" on Day 30 (Sat 19 Dec): after the plan the
+/// page says it is booked and when it was ticked, not "if it is not booked"; untouched, it
+/// still asks.
+#[test]
+fn a_booked_next_session_reads_as_booked_after_the_plan_80x24() {
+    use aftercare::store::Change;
+    let booked = |booked: bool, now: &str| {
+        let (_dir, store, mut state) = treated_store();
+        if booked {
+            state = store
+                .apply(&Change::Tick {
+                    session: at(TREATMENT),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 12, 19).unwrap(),
+                    task: "book-next-session".to_string(),
+                })
+                .unwrap();
+        }
+        screen(&app_at(store, state, now, 80, 24))
+    };
+    for now in [DAY50, "2027-01-01T15:00:00+01:00"] {
+        let shown = booked(true, now);
+        assert!(
+            shown.contains(" Your next session is booked: you ticked it on Sat 19 Dec 2026."),
+            "{shown}"
+        );
+        assert!(!shown.contains("not booked"), "{shown}");
+        let shown = booked(false, now);
+        assert!(
+            shown.contains(
+                " Your next session was due from Fri 18 Dec 2026 to Fri 1 Jan: if it is not"
+            ),
+            "{shown}"
+        );
+        assert!(!shown.contains("is booked"), "{shown}");
+    }
+    insta::assert_snapshot!("after_plan_booked_day50_80x24", booked(true, DAY50));
+}

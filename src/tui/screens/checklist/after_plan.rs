@@ -25,6 +25,9 @@ pub enum NextSession {
     Due(String),
     /// Its window closed (from, until as dates) with no later treatment recorded.
     Overdue(NaiveDate, NaiveDate),
+    /// The booking task was ticked (on the date given) and no later treatment is recorded:
+    /// with the countdown while the window is open or ahead.
+    Booked(NaiveDate, Option<String>),
     /// A later treatment is recorded.
     Recorded,
     /// The plan names no next session.
@@ -40,6 +43,9 @@ impl NextSession {
         let Some(window) = plan.rules().next_session.as_ref() else {
             return NextSession::None;
         };
+        if let Some(on) = booked_on(ctx, plan) {
+            return NextSession::Booked(on, next_session_label(plan, ctx.now));
+        }
         match next_session_label(plan, ctx.now) {
             Some(words) => NextSession::Due(words),
             None => {
@@ -51,6 +57,23 @@ impl NextSession {
             }
         }
     }
+}
+
+/// The date the booking of the next session (`Plan::booking_rule`) was ticked, up to today,
+/// where that tick counts (`Plan::is_booked`, from the day the booking comes up).
+fn booked_on<Tz: TimeZone>(ctx: &Context<Tz>, plan: &Plan<'_, Tz>) -> Option<NaiveDate> {
+    let ticks = &ctx.session()?.ticks;
+    let today = plan.local_date(ctx.now);
+    if !plan.is_booked(ticks, today) {
+        return None;
+    }
+    let rule = plan.booking_rule()?;
+    // The booking is a once task: its id is its rule's.
+    let ticked = ticks
+        .range(..=today)
+        .rev()
+        .find(|(_, ids)| ids.contains(&rule.id));
+    ticked.map(|(date, _)| *date)
 }
 
 /// What the screen says after the plan.
@@ -128,6 +151,20 @@ impl<'a> AfterPlanView<'a> {
                 ),
                 record,
             ),
+            NextSession::Booked(on, due) => {
+                let when = match due {
+                    Some(due) => format!(" Your {due}."),
+                    None => String::new(),
+                };
+                (
+                    format!(
+                        "Your next session is booked: you ticked it on {}.{when} Had it? \
+                         Record it with:",
+                        day_month(on)
+                    ),
+                    record,
+                )
+            }
             NextSession::Recorded => (
                 "Your next session is recorded: ] shows its plan.".to_string(),
                 None,
