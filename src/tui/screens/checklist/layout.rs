@@ -69,6 +69,9 @@ pub struct Needs<'a> {
     /// The width the list's rows want with their times whole, and with them at their
     /// shortest: what decides whether the notes fit beside them.
     pub list_width: (u16, u16),
+    /// The same as each row needs it alone (its title and its time), which is what the
+    /// list beside the notes takes: its times need not line up in a column there.
+    pub row_width: (u16, u16),
 }
 
 /// The rectangles of the main screen. Empty ones are not drawn.
@@ -115,7 +118,7 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
     let fixed = 1 + summary + 2 + status + alerts;
     let body_rows = area.height.saturating_sub(fixed);
     let head = (summary, alerts);
-    match side_width(area.width, needs.list_width) {
+    match side_width(area.width, needs.row_width) {
         Some(list_width) => side_by_side(area, needs, list_width, head, body_rows),
         None => stacked(area, needs, head, body_rows),
     }
@@ -123,8 +126,8 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
 
 /// The width the list gets on a terminal `width` wide, for a list that wants `list_width`
 /// (see `Needs::list_width`): what `regions` gives it, known before its rows are.
-pub fn list_column_width(width: u16, list_width: (u16, u16)) -> u16 {
-    side_width(width, list_width).unwrap_or(width.min(list_width.0))
+pub fn list_column_width(width: u16, list_width: (u16, u16), row_width: (u16, u16)) -> u16 {
+    side_width(width, row_width).unwrap_or(width.min(list_width.0))
 }
 
 /// The width of the tasks' column when the notes fit beside it.

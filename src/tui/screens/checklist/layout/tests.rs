@@ -17,6 +17,7 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
         progress: true,
         progress_first: false,
         list_width: (77, 62),
+        row_width: (77, 62),
     }
 }
 
