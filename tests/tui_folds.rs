@@ -56,3 +56,27 @@ fn a_fold_beside_the_notes_names_its_first_title_100x30() {
         "{shown}"
     );
 }
+
+/// Before 09:00 the tasks of the whole day (sunscreen, water, food) fold under "Daily, from
+/// 09:00", as each of their rows says "daily": "Later, from 09:00" read at 08:30 as if the
+/// sunscreen came after the morning's routine. The evening's fold keeps its name.
+#[test]
+fn the_days_own_tasks_fold_as_daily_before_0900_80x24() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, "2026-11-22T08:30:00+01:00", 80, 24);
+    let shown = screen(&app);
+    let folds: Vec<String> = shown
+        .lines()
+        .filter(|l| l.contains('▸'))
+        .map(|l| l.trim_matches('"').trim().to_string())
+        .collect();
+    assert_eq!(
+        folds,
+        [
+            "▸ Daily, from 09:00 (3): Apply SPF 30+ sunscreen · +2 more",
+            "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free… · +1 more",
+        ],
+        "{shown}"
+    );
+    insta::assert_snapshot!("daily_fold_before_0900_day3_80x24", shown);
+}

@@ -94,7 +94,7 @@ fn at_0005_the_morning_routine_is_later_from_0800_80x24() {
         .collect();
     assert_eq!(
         folds,
-        ["Morning, from 08", "Later, from 09", "Evening, from 20"],
+        ["Morning, from 08", "Daily, from 09", "Evening, from 20"],
         "{shown}"
     );
     assert!(

@@ -4,6 +4,7 @@
 use super::day_model::{DayModel, Fold};
 use super::task_row::is_missed;
 use crate::checklist::TaskLine;
+use crate::rules::Repeat;
 use crate::tui::{text, theme};
 use chrono::Timelike;
 use ratatui::style::Style;
@@ -11,7 +12,8 @@ use ratatui::style::Style;
 /// Between the titles of a folded line.
 const TITLE_SEPARATOR: &str = " · ";
 
-/// A folded line's words: "▸ Later, from 20:00 (2): Use a gentle … · Moisturize …",
+/// A folded line's words: "▸ Evening, from 20:00 (2): Use a gentle … · Moisturize …",
+/// "▸ Daily, from 09:00 (3): Apply SPF 30+ sunscreen · +2 more",
 /// "▸ Missed this morning (2): …", "▾ Later, from 20:00 (2)" when open.
 pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) -> String {
     fold_words_in(fold, model, tasks, open, usize::MAX)
@@ -109,10 +111,19 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             }
         }
         Fold::Later(from) => {
+            // Tasks of the whole day (no slot, every day: sunscreen, water) come due at the
+            // plan's daily hour (09:00): "Daily", as each of their rows says, since "Later,
+            // from 09:00" read at 08:30 as if sunscreen came after the morning's routine.
+            let daily = !members.is_empty()
+                && members
+                    .iter()
+                    .all(|&i| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily);
             let name = if slot_of_all("evening") {
                 "Evening"
             } else if slot_of_all("morning") {
                 "Morning"
+            } else if daily {
+                "Daily"
             } else {
                 "Later"
             };
