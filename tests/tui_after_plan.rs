@@ -116,3 +116,28 @@ fn a_booked_next_session_reads_as_booked_after_the_plan_80x24() {
     }
     insta::assert_snapshot!("after_plan_booked_day50_80x24", booked(true, DAY50));
 }
+
+/// At 50x14 after the plan the signs have one row and no room to name any: they are
+/// counted as signs ("5 signs — press s"), not "+5 more" after nothing. The page scrolls
+/// with PgDn to its end.
+#[test]
+fn after_the_plan_at_50x14_the_signs_are_counted_and_the_page_pages() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, DAY60, 50, 14);
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.trim_matches('"').trim_end() == " 5 signs — press s"),
+        "{shown}"
+    );
+    assert!(shown.contains(" ↓ 15 more below — ↓ j read on"), "{shown}");
+    insta::assert_snapshot!("after_plan_day60_50x14", shown);
+    press(&mut app, &[PageDown, PageDown, PageDown]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("One Session?; Microneedling Results After 1 "),
+        "{shown}"
+    );
+    assert!(shown.contains(" ↑ 15 above — ↑ k back"), "{shown}");
+}

@@ -226,6 +226,14 @@ pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
             .all(|g| g.tier == Some(Urgency::Emergency));
         let tail = match (shown, more, short) {
             (_, 0, _) => format!(" — press {ALL_KEY}"),
+            // Nothing named: "+5 more" read as more than something; warning signs alone
+            // are counted as such, as where a group's signs are ("5 signs — press s").
+            (0, _, _) if groups.iter().all(|g| g.tier.is_some()) => {
+                format!(
+                    "{more}{} — press {ALL_KEY}",
+                    noun(Some(Urgency::Call), more)
+                )
+            }
             (0, _, _) => format!("+{more} more — press {ALL_KEY}"),
             (_, _, 0) if emergencies_only => format!(" · {more} non-emergency — press {ALL_KEY}"),
             (_, _, 0 | 1) => format!(" · {more} others — press {ALL_KEY}"),
