@@ -20,7 +20,6 @@ use crate::tui::widgets::footer::Footer;
 use chrono::{DateTime, FixedOffset, TimeZone};
 use crossterm::event::KeyEvent;
 use layout::{Columns, TimelineRegions};
-use ratatui::layout::Rect;
 use rows::Row;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -168,18 +167,7 @@ impl TimelineScreen {
     /// Where the timeline's parts go on the current terminal.
     fn regions<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> TimelineRegions {
         let footer = Footer::of(ctx, Vec::new());
-        let mut regions = layout::regions(ctx.screen_area(), footer.height());
-        // Rows that do not all fit give their last row to a line that says how many more
-        // there are, as the checklist's list does (the scrollbar alone says nothing).
-        if self.rows(ctx).len() > usize::from(regions.rows.height) && regions.rows.height > 1 {
-            regions.rows.height -= 1;
-            regions.more = Rect {
-                y: regions.rows.bottom(),
-                height: 1,
-                ..regions.rows
-            };
-        }
-        regions
+        layout::regions(ctx.screen_area(), footer.height(), self.rows(ctx).len())
     }
 
     /// The ruler's columns under the next session's window (`ruler::milestone_columns`),
