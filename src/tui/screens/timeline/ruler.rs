@@ -7,6 +7,7 @@ use super::layout::{Columns, position};
 use crate::plan::Plan;
 use crate::rules::Rules;
 use crate::tui::plan_item::is_milestone;
+use crate::tui::widgets::labels::{Labels, width as text_width};
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
@@ -65,9 +66,9 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         for day in marks.iter().copied().filter(|d| *d >= 1) {
             let x = x_of(day);
             if named {
-                numbers.place(x, day.to_string());
+                numbers.place(x, day.to_string(), theme::RULER);
             } else if x >= legend_end + 1 + prefix {
-                named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"));
+                named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"), theme::RULER);
             }
         }
         // Dates on every mark, or every second, third, … where they would not fit: at
@@ -80,14 +81,14 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
                     // The last mark may run off the chart's right edge: that is no reason
                     // to thin out the others.
                     let runs_off = x_of(*day) + text_width(&label) > chart_end;
-                    dates.place(x_of(*day), label) || runs_off
+                    dates.place(x_of(*day), label, theme::MUTED) || runs_off
                 });
                 (all, dates)
             })
             .find_map(|(all, dates)| all.then_some(dates))
             .unwrap_or_else(|| Labels::new(c.chart_x, chart_end));
-        numbers.render(top, theme::RULER, buf);
-        dates.render(bottom, theme::MUTED, buf);
+        numbers.render(top, buf);
+        dates.render(bottom, buf);
         self.mark_milestones(bottom, buf);
         if let Some(x) = self.now.map(|x| c.chart_x + x) {
             for (y, labels, mark) in [(top, &numbers, NOW_MARK), (bottom, &dates, "│")] {
@@ -181,53 +182,4 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
         line.render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
     }
     first_end
-}
-
-/// Display width in cells (`text::width`), as the ruler's `u16` columns.
-fn text_width(label: &str) -> u16 {
-    u16::try_from(text::width(label)).unwrap_or(u16::MAX)
-}
-
-/// Labels placed left to right where they fit between `start` and `end`, a cell apart.
-struct Labels {
-    start: u16,
-    end: u16,
-    placed: Vec<(u16, String)>,
-}
-
-impl Labels {
-    fn new(start: u16, end: u16) -> Self {
-        Labels {
-            start,
-            end,
-            placed: Vec::new(),
-        }
-    }
-
-    /// Places `label` at `x` unless it would clash with one placed or run off the chart;
-    /// says whether it did.
-    fn place(&mut self, x: u16, label: String) -> bool {
-        let width = text_width(&label);
-        let clashes = self.placed.iter().any(|(at, other)| {
-            let other_width = text_width(other);
-            x < at + other_width + 1 && *at < x + width + 1
-        });
-        let fits = !clashes && x >= self.start && x + width <= self.end;
-        if fits {
-            self.placed.push((x, label));
-        }
-        fits
-    }
-
-    fn covers(&self, x: u16) -> bool {
-        self.placed
-            .iter()
-            .any(|(at, label)| (*at..at.saturating_add(text_width(label))).contains(&x))
-    }
-
-    fn render(&self, y: u16, look: Style, buf: &mut Buffer) {
-        for (x, label) in &self.placed {
-            buf.set_string(*x, y, label, look);
-        }
-    }
 }
