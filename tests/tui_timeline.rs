@@ -5,7 +5,7 @@ mod tui_harness;
 
 use aftercare::tui::Screen;
 use crossterm::event::KeyCode::{Char, Esc, Left, Right, Tab};
-use tui_harness::{demo, patient, press, screen, type_text};
+use tui_harness::{app_at, demo, patient, press, screen, treated_store, type_text};
 
 #[test]
 fn timeline_80x24() {
@@ -176,4 +176,36 @@ fn ruler_labels_sit_over_their_days_at_regular_steps_80x24() {
     let steps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
     assert!(steps.iter().all(|s| *s == steps[0]), "{steps:?}\n{shown}");
     insta::assert_snapshot!("timeline_on_the_treatment_80x24", shown);
+}
+
+/// Day 21 and Day 22 (Thu 10 and Fri 11 Dec), mornings.
+const DAY21: &str = "2026-12-10T10:00:00+01:00";
+const DAY22: &str = "2026-12-11T10:00:00+01:00";
+
+#[test]
+fn the_booking_shows_from_the_day_the_checklist_offers_it_80x24() {
+    // The checklist offers "Book your next session" from Day 22, a week before the next
+    // session's window opens (Day 29, 14:00); the timeline draws it from then, lighter.
+    let (_dir, store, state) = treated_store();
+    let day21 = app_at(store.clone(), state.clone(), DAY21, 80, 24);
+    assert!(!screen(&day21).contains("Book your next session"));
+    let mut app = app_at(store, state, DAY22, 80, 24);
+    assert!(screen(&app).contains("Book your next session"));
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    let dates = rows.iter().find(|r| r.contains("13 Nov")).unwrap();
+    let booking = rows
+        .iter()
+        .find(|r| r.contains("Book your next session"))
+        .unwrap();
+    let cells: Vec<char> = booking.chars().collect();
+    let day22 = column_of(dates, "11 Dec");
+    let day29 = column_of(dates, "18 Dec");
+    assert_eq!(column_of(booking, "░"), day22, "{shown}");
+    assert!(cells[day22..day29].iter().all(|c| *c == '░'), "{shown}");
+    assert_eq!(cells[day29], '▐', "{shown}");
+    // The legend says what the light part is.
+    assert!(shown.contains("░ book"), "{shown}");
+    insta::assert_snapshot!("timeline_booking_offered_day_22_80x24", shown);
 }

@@ -12,7 +12,7 @@ use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -138,6 +138,9 @@ pub fn milestone_columns<Tz: TimeZone>(
     (0..width).filter(|&x| covered[usize::from(x)]).collect()
 }
 
+/// The lead-in of the booking (`bar::LEAD_IN`): the next session's colour, dimmed.
+pub const LEAD_IN_LOOK: Style = theme::MILESTONE_BAR.add_modifier(Modifier::DIM);
+
 /// What the bars mean, over the titles; returns where its first row ends.
 fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
     let mut first_end = c.title_x;
@@ -147,8 +150,10 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
             ("━", theme::AVOID_BAR, "avoid"),
             ("▒", theme::PHASE_BAR, "normal"),
         ],
+        // The booking comes up (light) a week before the next session's window (solid).
         &[
-            ("█", theme::MILESTONE_BAR, "next session"),
+            ("░", LEAD_IN_LOOK, "book"),
+            ("█", theme::MILESTONE_BAR, "session"),
             ("│", theme::NOW_LINE, "now"),
         ],
     ];
