@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 /// Labels placed on one row between columns `start` and `end` (exclusive), a cell apart.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Labels {
     start: u16,
     end: u16,

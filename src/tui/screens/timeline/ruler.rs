@@ -29,6 +29,8 @@ pub struct Ruler<'a, 'r, Tz: TimeZone> {
     pub columns: Columns,
     /// The chart column of now, if on screen.
     pub now: Option<u16>,
+    /// Today's plan day: where now is when it is off the chart, said in words at the edge.
+    pub today: i64,
 }
 
 /// The days the ruler labels and the grid marks: Day 1 and every week from it (8, 15, …, and
@@ -58,17 +60,40 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
             .filter(visible)
             .collect();
         let prefix = u16::try_from(DAY_PREFIX.len()).unwrap_or(0);
-        let mut numbers = Labels::new(legend_end + 1, chart_end);
         // The first number with room on its left for "Day " is "Day 1" (or "Day 15" when
         // scrolled); a bare number before it would read as a stray. Digits always start on
         // their day's column.
-        let mut named = false;
-        for day in marks.iter().copied().filter(|d| *d >= 1) {
-            let x = x_of(day);
-            if named {
-                numbers.place(x, day.to_string(), theme::RULER);
-            } else if x >= legend_end + 1 + prefix {
-                named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"), theme::RULER);
+        let numbers_beside = |now_words: Option<(u16, String)>| {
+            let mut numbers = Labels::new(legend_end + 1, chart_end);
+            if let Some((x, words)) = now_words
+                && !numbers.place(x, words, theme::NOW_LINE)
+            {
+                return None;
+            }
+            let mut named = false;
+            let mut placed = 0;
+            for day in marks.iter().copied().filter(|d| *d >= 1) {
+                let x = x_of(day);
+                if named {
+                    placed += usize::from(numbers.place(x, day.to_string(), theme::RULER));
+                } else if x >= legend_end + 1 + prefix {
+                    named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"), theme::RULER);
+                    placed += usize::from(named);
+                }
+            }
+            Some((numbers, placed))
+        };
+        let (mut numbers, all) = numbers_beside(None).unwrap_or_default();
+        // Now off the chart is said at the edge it lies beyond, in the most words that keep
+        // at least half the day numbers (the shortest whatever it costs): never silently
+        // missing.
+        if self.now.is_none() {
+            let words = self.now_words(chart_end);
+            let last = words.len().saturating_sub(1);
+            if let Some((with_now, _)) = words.into_iter().enumerate().find_map(|(i, words)| {
+                numbers_beside(Some(words)).filter(|(_, placed)| i == last || placed * 2 >= all)
+            }) {
+                numbers = with_now;
             }
         }
         // Dates on every mark, or every second, third, … where they would not fit: at
@@ -105,6 +130,40 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
 }
 
 impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
+    /// Where now is when the chart does not show it, longest first, each with its column:
+    /// "now: Day 60, after the plan ▸" ending at the chart's right edge, "◂ now: treatment
+    /// in 10 days" at its left, "◂ now: Day 3" when scrolled past; down to "now ▸".
+    fn now_words(&self, chart_end: u16) -> Vec<(u16, String)> {
+        let c = self.columns;
+        let today = self.today;
+        let right = today >= self.left_day + c.days;
+        let words: Vec<String> = if right {
+            let mut words = vec![format!("now: Day {today} ▸"), "now ▸".to_string()];
+            if today > c.last_day {
+                words.insert(0, format!("now: Day {today}, after the plan ▸"));
+            }
+            words
+        } else {
+            let mut words = vec![format!("◂ now: Day {today}"), "◂ now".to_string()];
+            if today < 1 {
+                let days = 1 - today;
+                let unit = if days == 1 { "day" } else { "days" };
+                words.insert(0, format!("◂ now: treatment in {days} {unit}"));
+            }
+            words
+        };
+        words
+            .into_iter()
+            .map(|label| {
+                let x = match right {
+                    true => chart_end.saturating_sub(text_width(&label)),
+                    false => c.chart_x,
+                };
+                (x, label)
+            })
+            .collect()
+    }
+
     /// Colours the dates row under the next session's window, so it shows however the rows
     /// are scrolled.
     fn mark_milestones(&self, y: u16, buf: &mut Buffer) {

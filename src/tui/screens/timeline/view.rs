@@ -53,6 +53,7 @@ impl TimelineScreen {
             left_day,
             columns,
             now,
+            today: plan.day_of(ctx.now),
         }
         .render(regions.ruler, buf);
         self.render_rows(ctx, &plan, left_day, columns, now, regions.rows, buf);
