@@ -125,8 +125,29 @@ fn history_tells_two_treatments_of_one_day_apart() {
     press(&mut app, &[Char('H')]);
     let shown = screen(&app);
     assert!(
-        shown.contains("Treatment            Fri 20 Nov 2026 14:00       Fri 20 Nov 2026 17:30"),
+        shown.contains("Treatment                Fri 20 Nov 2026 14:00     Fri 20 Nov 2026 17:30"),
         "{shown}"
     );
     drop(dir);
+}
+
+#[test]
+fn history_labels_keep_to_one_row_80x24_and_60x20() {
+    // "Tenderness or discomfort" (24 cells) used to wrap under itself at 80x24, reading as
+    // a row of its own; every label now keeps to its row, whole, with its cells beside it.
+    for (width, height) in [(80, 24), (60, 20)] {
+        let (_dir, _, mut app) = series_app(width, height);
+        press(&mut app, &[Char('H')]);
+        let shown = screen(&app);
+        let row = shown
+            .lines()
+            .find(|l| l.contains("Tenderness or discomfort"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains('–') || row.contains(" D"), "{shown}");
+        assert!(!shown.contains("\"   discomfort"), "{shown}");
+        for label in ["Longest full streak", "Dryness or flaking", "Peak → latest"] {
+            assert!(shown.contains(&format!("\" {label}")), "{label}\n{shown}");
+        }
+        insta::assert_snapshot!(format!("history_labels_{width}x{height}"), shown);
+    }
 }

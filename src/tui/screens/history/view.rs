@@ -11,9 +11,29 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, Widget};
 
+/// The label column is at least this wide (a space before, the widest built-in label,
+/// "Longest full streak", and a gap), and as wide as its longest label when there is room.
 const LABEL_WIDTH: u16 = 22;
-/// A row's label wraps onto at most this many lines.
-const MAX_LABEL_LINES: usize = 3;
+/// The label column is never narrower than this: on the narrowest terminal (40 columns) a
+/// treatment's date and time keep their room and labels are cut instead.
+const LABEL_MIN: u16 = 12;
+/// The rows' labels, besides the symptoms' titles.
+const TREATMENT: &str = "Treatment";
+const DAYS: &str = "Days";
+const TASKS_DONE: &str = "Tasks done";
+const STREAK: &str = "Longest full streak";
+const CHECK_INS: &str = "Check-ins";
+const LATEST_NOTE: &str = "Latest note";
+const PEAK_LATEST: &str = "Peak → latest";
+const LABELS: [&str; 7] = [
+    TREATMENT,
+    DAYS,
+    TASKS_DONE,
+    STREAK,
+    CHECK_INS,
+    LATEST_NOTE,
+    PEAK_LATEST,
+];
 /// Room for "20 Nov 2026 14:00" and two spaces before the next column.
 const MIN_COLUMN: u16 = 19;
 const MAX_COLUMN: u16 = 28;
@@ -34,7 +54,8 @@ pub struct HistoryView<'a> {
 impl Widget for HistoryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (all, viewed) = (self.sessions, self.viewed);
-        let room = area.width.saturating_sub(LABEL_WIDTH + 1);
+        let label_width = label_width(self.symptoms, area.width);
+        let room = area.width.saturating_sub(label_width + 1);
         let fit = usize::from((room / MIN_COLUMN).max(1));
         // Too many to show: the ones up to the viewed treatment.
         let start = viewed
@@ -62,8 +83,8 @@ impl Widget for HistoryView<'_> {
         } else {
             crate::dates::compact_moment
         };
-        row("Treatment", &|s| (when(s.treatment), theme::SUMMARY));
-        row("Days", &|s| {
+        row(TREATMENT, &|s| (when(s.treatment), theme::SUMMARY));
+        row(DAYS, &|s| {
             let until = if s.complete || s.followed_by_next {
                 ""
             } else {
@@ -75,7 +96,7 @@ impl Widget for HistoryView<'_> {
             )
         });
         let bar_width = usize::from(column).saturating_sub(7).min(12);
-        row("Tasks done", &|s| match s.adherence_percent {
+        row(TASKS_DONE, &|s| match s.adherence_percent {
             Some(p) => {
                 let filled = bar_width * usize::try_from(p).unwrap_or(100) / 100;
                 let bar = format!("{}{}", "━".repeat(filled), "─".repeat(bar_width - filled));
@@ -83,23 +104,23 @@ impl Widget for HistoryView<'_> {
             }
             None => ("nothing due yet".into(), theme::MUTED),
         });
-        row("Longest full streak", &|s| {
+        row(STREAK, &|s| {
             let days = if s.best_streak == 1 { "day" } else { "days" };
             (format!("{} {days}", s.best_streak), theme::SUMMARY)
         });
-        row("Check-ins", &|s| match s.alert_days {
+        row(CHECK_INS, &|s| match s.alert_days {
             0 => (s.checkins.to_string(), theme::SUMMARY),
             n => (format!("{}  ⚠ {n} with alerts", s.checkins), theme::WARNING),
         });
         let note_of = |s: &SessionSummary| self.latest_notes.get(s.number - 1).cloned().flatten();
         if shown.iter().any(|s| note_of(s).is_some()) {
-            row("Latest note", &|s| match note_of(s) {
+            row(LATEST_NOTE, &|s| match note_of(s) {
                 Some(note) => (note, theme::DETAIL),
                 None => ("–".into(), theme::MUTED),
             });
         }
         row("", &|_| (String::new(), theme::SUMMARY));
-        row("Peak → latest", &|_| (String::new(), theme::SUMMARY));
+        row(PEAK_LATEST, &|_| (String::new(), theme::SUMMARY));
         for (i, symptom) in self.symptoms.iter().enumerate() {
             row(&symptom.title, &|s| {
                 let m = s.symptoms.get(i);
@@ -109,38 +130,26 @@ impl Widget for HistoryView<'_> {
                 )
             });
         }
-        let label_room = usize::from(LABEL_WIDTH) - 2;
+        // A label keeps to one row: one longer than the column (only where a terminal is
+        // too narrow for it) is cut with "…", every one the same way, never wrapped into
+        // the rows of the next.
+        let label_room = usize::from(label_width).saturating_sub(2);
         let cell_room = usize::from(column).saturating_sub(1);
-        // A label too long for its column wraps at words onto more lines of its row, the
-        // later ones indented: a symptom's name is never cut mid-word.
-        let label_lines = |label: &str| -> Vec<Line<'static>> {
-            let lines = match text::width(label) <= label_room {
-                true => vec![label.to_string()],
-                false => text::wrap(label, label_room.saturating_sub(2), MAX_LABEL_LINES),
-            };
-            lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let indent = if i == 0 { " " } else { "   " };
-                    Line::styled(format!("{indent}{l}"), theme::MUTED)
-                })
-                .collect()
-        };
-        let mut grid_rows: u16 = 0;
+        let grid_rows = u16::try_from(rows.len()).unwrap_or(u16::MAX);
         let table_rows: Vec<TableRow> = rows
             .into_iter()
             .map(|(label, cells)| {
-                let label = label_lines(&label);
-                let height = u16::try_from(label.len().max(1)).unwrap_or(1);
-                grid_rows = grid_rows.saturating_add(height);
+                let label = Line::styled(
+                    format!(" {}", text::truncate(&label, label_room)),
+                    theme::MUTED,
+                );
                 let cells = cells.into_iter().map(|(content, look)| {
                     Cell::from(Span::styled(text::truncate(&content, cell_room), look))
                 });
-                TableRow::new(std::iter::once(Cell::from(label)).chain(cells)).height(height)
+                TableRow::new(std::iter::once(Cell::from(label)).chain(cells))
             })
             .collect();
-        let widths = std::iter::once(Length(LABEL_WIDTH))
+        let widths = std::iter::once(Length(label_width))
             .chain(std::iter::repeat_n(Length(column), shown.len()));
         let [grid, _, notes_area] =
             area.layout(&Layout::vertical([Length(grid_rows), Length(1), Fill(1)]));
@@ -168,6 +177,24 @@ impl Widget for HistoryView<'_> {
             .collect();
         Paragraph::new(lines).render(notes_area, buf);
     }
+}
+
+/// The label column's width on a terminal `width` cells wide: the longest label, a space
+/// before it and a gap after (at least `LABEL_WIDTH`), but never so wide that a treatment's
+/// column (`MIN_COLUMN`) would not fit beside it (nor narrower than `LABEL_MIN`).
+fn label_width(symptoms: &[Symptom], width: u16) -> u16 {
+    let longest = LABELS
+        .into_iter()
+        .chain(symptoms.iter().map(|s| s.title.as_str()))
+        .map(text::width)
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(longest + 2)
+        .unwrap_or(u16::MAX)
+        .max(LABEL_WIDTH);
+    wanted
+        .min(width.saturating_sub(MIN_COLUMN + 1))
+        .max(LABEL_MIN)
 }
 
 /// "4 D1 → 1 D9", the peak and the latest reading.
