@@ -151,3 +151,59 @@ fn history_labels_keep_to_one_row_80x24_and_60x20() {
         insta::assert_snapshot!(format!("history_labels_{width}x{height}"), shown);
     }
 }
+
+/// A check-in on `day` of November with a note, saved to the first treatment.
+fn with_note(store: &Store, day: u32, note: &str) -> aftercare::store::State {
+    store
+        .apply(&Change::CheckIn {
+            session: at(TREATMENT),
+            date: date(day),
+            patch: aftercare::store::CheckInPatch {
+                ratings: Default::default(),
+                note: Some(note.into()),
+            },
+        })
+        .unwrap()
+}
+
+#[test]
+fn history_notes_only_days_its_column_counts_80x24() {
+    // A note on Day 8 (a demo played on, then wound back to Day 3): on Day 3 the column
+    // counts Days 1–3, and its latest note is the one of Day 2, not one from days ahead.
+    let (_dir, store, _) = journal_store();
+    with_note(&store, 21, "warm and tight");
+    let state = with_note(&store, 27, "flaky on the cheeks");
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(shown.contains("1–3 so far"), "{shown}");
+    assert!(shown.contains("D2 “warm and tight”"), "{shown}");
+    assert!(!shown.contains("flaky"), "{shown}");
+}
+
+#[test]
+fn history_says_what_does_not_fit_40x15_and_60x20() {
+    // 40x15: the symptom rows do not fit; a line says so instead of the table just ending.
+    let (_dir, _, mut app) = series_app(40, 15);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("more rows: make the window taller"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("history_cut_40x15", shown);
+    // 60x20: the footnote comes before the tip, says how to read "D4" first, and a cut
+    // ends in "…".
+    let (_dir, store, _) = journal_store();
+    let mut app = app_at(store.clone(), store.load().unwrap(), DAY8, 60, 20);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(shown.contains("(D3 = Day 3)"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.trim_end_matches('"').trim_end().ends_with("task to do…")),
+        "{shown}"
+    );
+    insta::assert_snapshot!("history_footnote_60x20", shown);
+}

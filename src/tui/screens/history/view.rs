@@ -37,9 +37,10 @@ const LABELS: [&str; 7] = [
 /// Room for "20 Nov 2026 14:00" and two spaces before the next column.
 const MIN_COLUMN: u16 = 19;
 const MAX_COLUMN: u16 = 28;
-const FOOTNOTE: &str = "Tasks done: of the tasks due from Day 1 up to today (or up to the next \
-                        treatment); a task to do once counts once. Symptoms: the highest rating, \
-                        then the latest, with their days (D3 = Day 3).";
+/// How to read the cells; the symptoms first, since "5 D4 → 1 D8" needs it most.
+const FOOTNOTE: &str = "Symptoms: the highest rating, then the latest, with their days \
+                        (D3 = Day 3). Tasks done: of the tasks due from Day 1 up to today (or up \
+                        to the next treatment); a task to do once counts once.";
 
 /// The summaries of a series' treatments, which one is looked at (1-based), and the
 /// plan's symptoms.
@@ -151,13 +152,38 @@ impl Widget for HistoryView<'_> {
             .collect();
         let widths = std::iter::once(Length(label_width))
             .chain(std::iter::repeat_n(Length(column), shown.len()));
-        let [grid, _, notes_area] =
-            area.layout(&Layout::vertical([Length(grid_rows), Length(1), Fill(1)]));
+        // Rows that do not fit give the last one to a line that says how many are cut.
+        let cut = grid_rows.saturating_sub(area.height);
+        let cut = match cut {
+            0 => 0,
+            n => n + 1,
+        };
+        let [grid, fold, _, notes_area] = area.layout(&Layout::vertical([
+            Length(grid_rows - cut.min(grid_rows)),
+            Length(u16::from(cut > 0)),
+            Length(1),
+            Fill(1),
+        ]));
         Table::new(table_rows, widths)
             .column_spacing(0)
             .render(grid, buf);
+        if cut > 0 {
+            let rows = if cut == 1 { "row" } else { "rows" };
+            let words = format!("↓ {cut} more {rows}: make the window taller");
+            Line::styled(
+                format!(" {}", text::truncate(&words, usize::from(area.width) - 2)),
+                theme::FOLD,
+            )
+            .render(fold, buf);
+        }
         let hidden = all.len() - shown.len();
+        // What is needed to read the columns comes first: the treatments not shown, how to
+        // read the cells; the tip for the next treatment last.
         let mut notes = Vec::new();
+        if hidden > 0 {
+            notes.push(format!("{hidden} more: [ and ] move between treatments."));
+        }
+        notes.push(FOOTNOTE.to_string());
         if all.len() == 1 {
             notes.push(
                 "Your next treatment gets a column of its own: on the day, record it with \
@@ -165,14 +191,22 @@ impl Widget for HistoryView<'_> {
                     .to_string(),
             );
         }
-        if hidden > 0 {
-            notes.push(format!("{hidden} more: [ and ] move between treatments."));
-        }
-        notes.push(FOOTNOTE.to_string());
         let width = usize::from(area.width.saturating_sub(2));
-        let lines: Vec<Line> = notes
+        let mut lines: Vec<String> = notes
             .iter()
             .flat_map(|note| text::wrap(note, width, 3))
+            .collect();
+        // Words cut for want of rows end in "…", not mid-sentence as if that were all.
+        let room = usize::from(notes_area.height);
+        if lines.len() > room && room > 0 {
+            lines.truncate(room);
+            if let Some(last) = lines.last_mut() {
+                let kept = text::truncate(last, width.saturating_sub(1));
+                *last = format!("{}…", kept.trim_end_matches('…').trim_end());
+            }
+        }
+        let lines: Vec<Line> = lines
+            .into_iter()
             .map(|line| Line::from(vec![Span::raw(" "), Span::styled(line, theme::MUTED)]))
             .collect();
         Paragraph::new(lines).render(notes_area, buf);
