@@ -296,3 +296,19 @@ fn now_scrolled_out_of_view_is_said_at_the_edge_60x24() {
     let shown = screen(&app);
     assert!(!numbers_row(&shown).contains("now:"), "{shown}");
 }
+
+#[test]
+fn the_plans_last_day_is_named_on_the_ruler_80x24_and_120x40() {
+    // Day 43 starts on the chart's last cell; its number runs on into the column the rows
+    // keep for their scrollbar, so the plan's end is named. At 120 columns its date too.
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let numbers = numbers_row(&shown).trim_end_matches('"');
+    assert!(numbers.ends_with("36     43"), "{shown}");
+    let (_dir, _store, mut wide) = patient(120, 40);
+    press(&mut wide, &[Tab]);
+    let shown = screen(&wide);
+    let dates = shown.lines().find(|r| r.contains("░ book")).unwrap();
+    assert!(dates.contains("25 Dec 1 Jan"), "{shown}");
+}

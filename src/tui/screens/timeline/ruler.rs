@@ -55,7 +55,10 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         let x_of =
             |day: i64| c.chart_x + u16::try_from((day - left) * i64::from(c.cell)).unwrap_or(0);
         let visible = |day: &i64| (left..left + c.days).contains(day);
-        let chart_end = c.chart_x + u16::try_from(c.days).unwrap_or(0) * c.cell;
+        // A label starts on its day's column and may run on past the chart's last cell to
+        // the terminal's edge (the rows keep that column for their scrollbar, the ruler
+        // does not): so the plan's last day, Day 43, is named where it fits.
+        let label_end = area.right();
         let marks: Vec<i64> = marked_days(c.first_day, c.last_day)
             .filter(visible)
             .collect();
@@ -64,7 +67,7 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         // scrolled); a bare number before it would read as a stray. Digits always start on
         // their day's column.
         let numbers_beside = |now_words: Option<(u16, String)>| {
-            let mut numbers = Labels::new(legend_end + 1, chart_end);
+            let mut numbers = Labels::new(legend_end + 1, label_end);
             if let Some((x, words)) = now_words
                 && !numbers.place(x, words, theme::NOW_LINE)
             {
@@ -88,7 +91,7 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         // at least half the day numbers (the shortest whatever it costs): never silently
         // missing.
         if self.now.is_none() {
-            let words = self.now_words(chart_end);
+            let words = self.now_words(label_end);
             let last = words.len().saturating_sub(1);
             if let Some((with_now, _)) = words.into_iter().enumerate().find_map(|(i, words)| {
                 numbers_beside(Some(words)).filter(|(_, placed)| i == last || placed * 2 >= all)
@@ -100,18 +103,18 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         // regular steps, never with one skipped.
         let dates = (1..=marks.len().max(1))
             .map(|step| {
-                let mut dates = Labels::new(c.chart_x, chart_end);
+                let mut dates = Labels::new(c.chart_x, label_end);
                 let all = marks.iter().step_by(step).all(|day| {
                     let label = crate::dates::day_and_month(self.plan.date_of(*day));
                     // The last mark may run off the chart's right edge: that is no reason
                     // to thin out the others.
-                    let runs_off = x_of(*day) + text_width(&label) > chart_end;
+                    let runs_off = x_of(*day) + text_width(&label) > label_end;
                     dates.place(x_of(*day), label, theme::MUTED) || runs_off
                 });
                 (all, dates)
             })
             .find_map(|(all, dates)| all.then_some(dates))
-            .unwrap_or_else(|| Labels::new(c.chart_x, chart_end));
+            .unwrap_or_else(|| Labels::new(c.chart_x, label_end));
         numbers.render(top, buf);
         dates.render(bottom, buf);
         self.mark_milestones(bottom, buf);
@@ -131,9 +134,9 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
 
 impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
     /// Where now is when the chart does not show it, longest first, each with its column:
-    /// "now: Day 60, after the plan ▸" ending at the chart's right edge, "◂ now: treatment
+    /// "now: Day 60, after the plan ▸" ending at the ruler's right edge (`end`), "◂ now: treatment
     /// in 10 days" at its left, "◂ now: Day 3" when scrolled past; down to "now ▸".
-    fn now_words(&self, chart_end: u16) -> Vec<(u16, String)> {
+    fn now_words(&self, end: u16) -> Vec<(u16, String)> {
         let c = self.columns;
         let today = self.today;
         let right = today >= self.left_day + c.days;
@@ -156,7 +159,7 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
             .into_iter()
             .map(|label| {
                 let x = match right {
-                    true => chart_end.saturating_sub(text_width(&label)),
+                    true => end.saturating_sub(text_width(&label)),
                     false => c.chart_x,
                 };
                 (x, label)
