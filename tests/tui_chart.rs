@@ -127,3 +127,18 @@ fn notes_that_do_not_fit_are_counted_80x24() {
     );
     drop(dir);
 }
+
+#[test]
+fn day_numbers_are_every_day_only_when_all_fit_120x24() {
+    // 45 days at 120 columns are two cells a day: "9" fits its column, "10" does not. The
+    // axis numbers the weeks (1, 8, 15, …), not Days 1–9 and then a gap to 15.
+    let (_dir, mut app) = patient_with(&[(45, &[("redness", 1)])], DAY45, 120);
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    let axis = axis(&shown);
+    assert!(!axis.contains(" 2 "), "{shown}");
+    assert!(
+        axis.contains(" 8 ") && axis.contains(" 43 ") && axis.contains("45"),
+        "{shown}"
+    );
+}

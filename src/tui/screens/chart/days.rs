@@ -87,7 +87,7 @@ pub(super) fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Day numbers under the columns: every day when there is room, else the first of each week;
+/// Day numbers under the columns: every day when there is room for all, else the first of each week;
 /// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
 /// Placed as the timeline's ruler places its labels (`Labels`), today first.
 pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
@@ -112,10 +112,12 @@ pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut B
         let (x, label) = at(today);
         numbers.place(x, label, look(today));
     }
+    // Every day is numbered only when every day's number fits its column: numbers for
+    // Days 1–9 and then only for 15, 22, … would read as days missing between.
+    let every_day = usize::from(columns.width) > columns.last.to_string().len();
     for day in shown.filter(|d| *d != today) {
         let (x, label) = at(day);
-        let fits = usize::from(columns.width) > label.len();
-        if fits || day % 7 == 1 || day == columns.first || day == columns.last {
+        if every_day || day % 7 == 1 || day == columns.first || day == columns.last {
             numbers.place(x, label, look(day));
         }
     }
