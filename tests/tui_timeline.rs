@@ -312,3 +312,31 @@ fn the_plans_last_day_is_named_on_the_ruler_80x24_and_120x40() {
     let dates = shown.lines().find(|r| r.contains("░ book")).unwrap();
     assert!(dates.contains("25 Dec 1 Jan"), "{shown}");
 }
+
+#[test]
+fn days_scrolled_off_are_marked_at_the_ruler_ends_60x20() {
+    let ruler = |shown: &str| -> (String, String) {
+        let rows: Vec<&str> = shown.lines().collect();
+        let at = rows.iter().position(|r| r.contains("█ do")).unwrap();
+        (rows[at].to_string(), rows[at + 1].to_string())
+    };
+    let ends_with = |row: &str, mark: &str| row.trim_end_matches('"').trim_end().ends_with(mark);
+    // Day 3 at 60 columns: the chart starts on the week before and the later weeks are off
+    // to the right.
+    let (_dir, _store, mut app) = patient(60, 20);
+    press(&mut app, &[Tab]);
+    let (numbers, dates) = ruler(&screen(&app));
+    assert!(ends_with(&dates, "▸") && !numbers.contains('◂') && !dates.contains('◂'));
+    // A week on: days off on both sides.
+    press(&mut app, &[Right]);
+    let shown = screen(&app);
+    let (numbers, dates) = ruler(&shown);
+    assert!(numbers.contains("◂ ") || dates.contains("◂ "), "{shown}");
+    assert!(ends_with(&dates, "▸"), "{shown}");
+    insta::assert_snapshot!("timeline_days_off_both_sides_60x20", shown);
+    // At 80 columns every day fits: no marks.
+    let (_dir, _store, mut wide) = patient(80, 24);
+    press(&mut wide, &[Tab]);
+    let (numbers, dates) = ruler(&screen(&wide));
+    assert!(!(numbers + &dates).contains(['◂', '▸']));
+}

@@ -19,6 +19,9 @@ use ratatui::widgets::Widget;
 /// Marked every this many days from Day 1 (and Day 1 itself).
 const MARK_EVERY: i64 = 7;
 const NOW_MARK: &str = "▼";
+/// Where days are scrolled off the chart, left and right (←/→ bring them in).
+const EARLIER_MARK: &str = "◂";
+const LATER_MARK: &str = "▸";
 
 pub struct Ruler<'a, 'r, Tz: TimeZone> {
     /// The chart's columns under the next session's window (`milestone_columns`).
@@ -59,6 +62,11 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         // the terminal's edge (the rows keep that column for their scrollbar, the ruler
         // does not): so the plan's last day, Day 43, is named where it fits.
         let label_end = area.right();
+        // Days scrolled off either side are marked at the ends of the dates row, "◂" in the
+        // gap before the chart and "▸" at the right edge (the dates keep clear of it).
+        let earlier = left > c.first_day;
+        let later = left + c.days <= c.last_day;
+        let dates_end = label_end.saturating_sub(if later { 2 } else { 0 });
         let marks: Vec<i64> = marked_days(c.first_day, c.last_day)
             .filter(visible)
             .collect();
@@ -103,20 +111,36 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         // regular steps, never with one skipped.
         let dates = (1..=marks.len().max(1))
             .map(|step| {
-                let mut dates = Labels::new(c.chart_x, label_end);
+                let mut dates = Labels::new(c.chart_x, dates_end);
                 let all = marks.iter().step_by(step).all(|day| {
                     let label = crate::dates::day_and_month(self.plan.date_of(*day));
                     // The last mark may run off the chart's right edge: that is no reason
                     // to thin out the others.
-                    let runs_off = x_of(*day) + text_width(&label) > label_end;
+                    let runs_off = x_of(*day) + text_width(&label) > dates_end;
                     dates.place(x_of(*day), label, theme::MUTED) || runs_off
                 });
                 (all, dates)
             })
             .find_map(|(all, dates)| all.then_some(dates))
-            .unwrap_or_else(|| Labels::new(c.chart_x, label_end));
+            .unwrap_or_else(|| Labels::new(c.chart_x, dates_end));
         numbers.render(top, buf);
         dates.render(bottom, buf);
+        // "◂" in the gap before the chart, on the dates row or else the numbers row: where
+        // it touches neither the legend nor a label (nor "◂ now", which says it already).
+        let blank =
+            |buf: &Buffer, x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| c.symbol() == " ");
+        if earlier && c.chart_x >= area.x + 2 {
+            let x = c.chart_x - 1;
+            if let Some(y) = [bottom, top]
+                .into_iter()
+                .find(|y| (x - 1..=x + 1).all(|x| blank(buf, x, *y)))
+            {
+                buf.set_string(x, y, EARLIER_MARK, theme::FOLD);
+            }
+        }
+        if later && area.width > 0 {
+            buf.set_string(area.right() - 1, bottom, LATER_MARK, theme::FOLD);
+        }
         self.mark_milestones(bottom, buf);
         if let Some(x) = self.now.map(|x| c.chart_x + x) {
             for (y, labels, mark) in [(top, &numbers, NOW_MARK), (bottom, &dates, "│")] {
