@@ -24,8 +24,9 @@ const EARLIER_MARK: &str = "◂";
 const LATER_MARK: &str = "▸";
 
 pub struct Ruler<'a, 'r, Tz: TimeZone> {
-    /// The chart's columns under the next session's window (`milestone_columns`).
-    pub milestones: &'a [u16],
+    /// The chart's columns under the next session's window, and whether the plan has a
+    /// booking task (`milestones`).
+    pub milestones: &'a Milestones,
     pub plan: &'a Plan<'r, Tz>,
     /// The first day on screen.
     pub left_day: i64,
@@ -53,7 +54,7 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         let c = self.columns;
         let (top, bottom) = (area.y, area.y + 1);
         // "Day " may reach left of the chart, up to a cell after the legend.
-        let legend_end = render_legend(c, top, buf);
+        let legend_end = render_legend(c, self.milestones.booking, top, buf);
         let left = self.left_day;
         let x_of =
             |day: i64| c.chart_x + u16::try_from((day - left) * i64::from(c.cell)).unwrap_or(0);
@@ -194,7 +195,7 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
     /// Colours the dates row under the next session's window, so it shows however the rows
     /// are scrolled.
     fn mark_milestones(&self, y: u16, buf: &mut Buffer) {
-        for x in self.milestones {
+        for x in &self.milestones.columns {
             if let Some(cell) = buf.cell_mut((self.columns.chart_x + x, y)) {
                 cell.set_style(theme::MILESTONE_DAYS);
             }
@@ -202,18 +203,29 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
     }
 }
 
-/// The chart's columns (from its left edge, `left_day` first) that some milestone's window
-/// (the next session's) covers. It reads every rule, so the screen keeps it while the plan
-/// and the columns stay the same.
-pub fn milestone_columns<Tz: TimeZone>(
+/// What the ruler shows of the milestones (the one-off tasks after the treatment).
+#[derive(Debug, Default)]
+pub struct Milestones {
+    /// The chart's columns (from its left edge) that some milestone's window covers.
+    pub columns: Vec<u16>,
+    /// Whether one is the booking of the next session (`Plan::is_booking`), which the
+    /// timeline draws from when it comes up: the legend explains its light lead-in.
+    pub booking: bool,
+}
+
+/// The ruler's milestones on a chart whose first day is `left_day`. It reads every rule, so
+/// the screen keeps it while the plan and the columns stay the same.
+pub fn milestones<Tz: TimeZone>(
     rules: &Rules,
     plan: &Plan<'_, Tz>,
     left_day: i64,
     c: Columns,
-) -> Vec<u16> {
+) -> Milestones {
     let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
     let mut covered = vec![false; usize::from(width)];
+    let mut booking = false;
     for rule in rules.rules.iter().filter(|r| is_milestone(r)) {
+        booking |= plan.is_booking(rule);
         let (from, until) = plan.span(rule);
         let at = |instant| position(plan, left_day, c.cell, instant);
         let drawn = bar::cells(at(from), at(until), width, bar::DO);
@@ -221,27 +233,39 @@ pub fn milestone_columns<Tz: TimeZone>(
             *seen |= glyph.is_some();
         }
     }
-    (0..width).filter(|&x| covered[usize::from(x)]).collect()
+    Milestones {
+        columns: (0..width).filter(|&x| covered[usize::from(x)]).collect(),
+        booking,
+    }
 }
 
 /// The lead-in of the booking (`bar::LEAD_IN`): the next session's colour, dimmed.
 pub const LEAD_IN_LOOK: Style = theme::MILESTONE_BAR.add_modifier(Modifier::DIM);
 
-/// What the bars mean, over the titles; returns where its first row ends.
-fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
+/// What the bars mean, over the titles (with the booking's lead-in when the plan has a
+/// booking task); returns where its first row ends.
+fn render_legend(c: Columns, booking: bool, y: u16, buf: &mut Buffer) -> u16 {
     let mut first_end = c.title_x;
+    // The booking comes up (light) a week before the next session's window (solid); a
+    // plan without a booking task has no light bar to explain.
+    let milestones: &[(&str, Style, &str)] = match booking {
+        true => &[
+            ("░", LEAD_IN_LOOK, "book"),
+            ("█", theme::MILESTONE_BAR, "session"),
+            ("│", theme::NOW_LINE, "now"),
+        ],
+        false => &[
+            ("█", theme::MILESTONE_BAR, "next session"),
+            ("│", theme::NOW_LINE, "now"),
+        ],
+    };
     let lines: [&[(&str, Style, &str)]; 2] = [
         &[
             ("█", theme::DO_BAR, "do"),
             ("━", theme::AVOID_BAR, "avoid"),
             ("▒", theme::PHASE_BAR, "normal"),
         ],
-        // The booking comes up (light) a week before the next session's window (solid).
-        &[
-            ("░", LEAD_IN_LOOK, "book"),
-            ("█", theme::MILESTONE_BAR, "session"),
-            ("│", theme::NOW_LINE, "now"),
-        ],
+        milestones,
     ];
     for (dy, entries) in (0..).zip(lines) {
         let width = |gap: usize| {
