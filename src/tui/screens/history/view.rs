@@ -167,16 +167,21 @@ impl Widget for HistoryView<'_> {
         Table::new(table_rows, widths)
             .column_spacing(0)
             .render(grid, buf);
+        let hidden = all.len() - shown.len();
         if cut > 0 {
             let rows = if cut == 1 { "row" } else { "rows" };
-            let words = format!("↓ {cut} more {rows}: make the window taller");
+            // No room for the notes under the table either: the treatments not shown are
+            // said here, with their keys.
+            let words = match hidden {
+                0 => format!("↓ {cut} more {rows}: make the window taller"),
+                n => format!("↓ {cut} more {rows} · [ ] {n} more treatment{}", plural(n)),
+            };
             Line::styled(
                 format!(" {}", text::truncate(&words, usize::from(area.width) - 2)),
                 theme::FOLD,
             )
             .render(fold, buf);
         }
-        let hidden = all.len() - shown.len();
         // What is needed to read the columns comes first: the treatments not shown, how to
         // read the cells; the tip for the next treatment last.
         let mut notes = Vec::new();
@@ -229,6 +234,10 @@ fn label_width(symptoms: &[Symptom], width: u16) -> u16 {
     wanted
         .min(width.saturating_sub(MIN_COLUMN + 1))
         .max(LABEL_MIN)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// "4 D1 → 1 D9", the peak and the latest reading.
