@@ -131,7 +131,7 @@ fn away_from_today_the_relative_words_say_they_are_today_s_80x24() {
         "{shown}"
     );
     assert!(
-        shown.contains(" Today Sat 21 Nov: treated yesterday, Fri 20 Nov 14:00"),
+        shown.contains(" Today Sat 21 Nov: 0/15 ticked · treated yesterday · Mon 23 Nov: 0/13"),
         "{shown}"
     );
     insta::assert_snapshot!("day4_seen_from_day2_80x24", shown);

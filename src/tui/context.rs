@@ -56,8 +56,13 @@ pub struct Context<Tz: TimeZone> {
     /// Counts the times `refresh` derived the day again: what is worked out from the
     /// checklist (the main screen's placement) is kept while this stays the same.
     generation: u64,
-    /// What the viewed day's check-in set off.
+    /// What today's check-in set off, whichever day is viewed; looking back, the viewed
+    /// day's own alerts follow (those today's do not already give).
     pub alerts: Vec<AlertLine>,
+    /// Today's tasks, (done, all), while another day of the plan is viewed: the header's
+    /// "Today …" words give today's figures, never the viewed day's (`None` on today, and
+    /// when today is outside the plan).
+    pub today_progress: Option<(usize, usize)>,
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
     /// What `progress` was computed from: the treatment, today, its tick-offs and the moment.
@@ -105,6 +110,7 @@ impl<Tz: TimeZone> Context<Tz> {
             do_rows_width: ((0, 0), (0, 0)),
             generation: 0,
             alerts: Vec::new(),
+            today_progress: None,
             progress: None,
             progress_inputs: None,
             demo: None,
@@ -186,14 +192,24 @@ impl<Tz: TimeZone> Context<Tz> {
         let session = self.session();
         // A later treatment recorded: the next session of this one exists, nothing to book.
         let followed = session.is_some_and(|s| self.state.sessions.iter().any(|o| o.at > s.at));
-        self.checklist = self.plan().map(|plan| {
-            let list = Checklist::build(&plan, self.day, session, self.now);
+        let build = |plan: &Plan<'_, Tz>, day: i64| {
+            let list = Checklist::build(plan, day, session, self.now);
             if followed {
-                list.without_booking(&plan)
+                list.without_booking(plan)
             } else {
                 list
             }
+        };
+        let plan = self.plan();
+        let checklist = plan.as_ref().map(|plan| build(plan, self.day));
+        // Another day viewed: today's own count, for the header's "Today …" words.
+        let today_progress = plan.as_ref().and_then(|plan| {
+            let today = plan.day_of(self.now);
+            let within = (plan.first_day()..=plan.last_day()).contains(&today);
+            (within && today != self.day).then(|| build(plan, today).progress())
         });
+        self.checklist = checklist;
+        self.today_progress = today_progress;
         self.do_rows_width = self
             .checklist
             .as_ref()
@@ -222,10 +238,23 @@ impl<Tz: TimeZone> Context<Tz> {
             return;
         };
         let today = self.session_today().unwrap_or(1);
-        // A day ahead has no check-ins of its own: it shows today's alerts, worded from
-        // today ("Rated severe: redness", not "yesterday (today's date)").
+        // Today's alerts show whichever day is viewed, worded from today ("Rated severe:
+        // redness", not "yesterday (today's date)"): a day ahead has no check-ins of its
+        // own, and looking back must not hide what today asks for. A day looked back on
+        // adds its own alerts after them (those today's do not already give).
         let today_date = plan.local(self.now).date_naive();
-        let alerts = alerts_on(&plan, session, list.date.min(today_date));
+        let mut alerts = alerts_on(&plan, session, today_date);
+        if list.date < today_date {
+            let own = alerts_on(&plan, session, list.date);
+            for alert in own {
+                if !alerts
+                    .iter()
+                    .any(|a| a.id == alert.id && a.symptoms == alert.symptoms)
+                {
+                    alerts.push(alert);
+                }
+            }
+        }
         // Derived again when the treatment, the day or the ticks change, when the clock
         // went back, or once a task of today comes due (`Progress::changes_at`).
         let now = self.now;

@@ -79,12 +79,19 @@ impl<'a> Header<'a> {
                 }
                 // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
                 // counted from the viewed day: say the words are today's.
+                // Today's own count goes with them, first, so it is the last thing cut
+                // ("Today Mon 30 Nov: 0/13 ticked · treated 2 days ago"); the viewed day's
+                // count ends the row under that day's date (`render_summary`).
                 if list.is_some_and(|l| Some(l.day) != today) {
                     let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
                     let mut rest = words.chars();
                     let first = rest.next().map(|c| c.to_lowercase().to_string());
+                    let count = match ctx.today_progress {
+                        Some((done, all)) if all > 0 => format!("{done}/{all} ticked · "),
+                        _ => String::new(),
+                    };
                     words = format!(
-                        "Today {date}: {}{}",
+                        "Today {date}: {count}{}{}",
                         first.unwrap_or_default(),
                         rest.as_str()
                     );
@@ -210,25 +217,47 @@ impl Header<'_> {
         };
         // Every task of the viewed day that counts, to do and to avoid alike ("ticked", the
         // word for both), so it reads apart from "To do now" (one part of the day).
-        let when = match (self.today, self.day) {
-            (Some(today), Some((day, _))) if today == day => " today",
-            _ => "",
+        // Away from today the count is the viewed day's, and says so by its date: the
+        // words before it are today's ("Today Mon 30 Nov: 0/13 ticked · … · Sun 29 Nov:
+        // 4/15 ticked").
+        let away = matches!((self.today, self.day), (Some(t), Some((d, _))) if t != d);
+        let fits = |w: &str, count: &str| {
+            text::width(w) + text::width(count) + 4 <= usize::from(area.width)
         };
-        let progress = format!("{done}/{total} ticked{when}");
+        let progress = match self.day {
+            Some((_, date)) if away => {
+                // The viewed day's date whole where today's words still fit beside it,
+                // else its weekday (the title bar names the day in full).
+                let whole = crate::dates::date_near(date, self.today_date.unwrap_or(date));
+                let whole = format!("{whole}: {done}/{total} ticked");
+                if fits(&self.brief, &whole) {
+                    whole
+                } else {
+                    format!("{}: {done}/{total} ticked", date.format("%a"))
+                }
+            }
+            Some(_) => format!("{done}/{total} ticked today"),
+            None => format!("{done}/{total} ticked"),
+        };
         let mut words = self.summary.clone();
+        // Away from today the treatment's date gives way before today's words are cut.
+        if away && total > 0 && !fits(&words, &progress) && !self.brief.is_empty() {
+            words = self.brief.clone();
+        }
         // The countdown to the next treatment where it fits whole beside the count, the
         // treatment's date giving way to it first ("Treated 40 days ago · next session due
         // now (through Fri 1 Jan)"): it is cut short only where not even that fits.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
             let mut candidates = vec![format!("{words} · {next}"), format!("{words} · {short}")];
-            if self.next_session_soon {
+            // Away from today, today's count leaves less room: the date gives way first.
+            if self.next_session_soon || away {
                 let brief = &self.brief;
                 candidates.extend([format!("{brief} · {next}"), format!("{brief} · {short}")]);
             }
             for candidate in candidates {
                 // Room for " · ", the count and the margins.
-                if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width) {
+                if fits(&candidate, &progress) {
                     words = candidate;
                     break;
                 }

@@ -1,0 +1,49 @@
+//! A day other than today, viewed: what is today's stays today's (its count in the header's
+//! "Today …" words, its check-in alerts), the viewed day's count is labelled with that day's
+//! date, and every time on the day's view is worded from the day shown.
+
+mod tui_harness;
+
+use crossterm::event::KeyCode::{Char, Enter, Left, Up};
+use tui_harness::{app_at, press, screen, treated_store};
+
+/// The header's second row.
+fn summary(shown: &str) -> String {
+    let row = shown.lines().nth(1).unwrap_or_default();
+    row.trim_matches('"').trim_end().to_string()
+}
+
+#[test]
+fn looking_back_the_header_gives_todays_count_as_todays_and_the_viewed_days_by_its_date() {
+    // Treated Fri 20 Nov 14:00; now just after midnight on Sun 22 Nov (Day 3).
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-22T00:05:00+01:00", 80, 24);
+    let today = summary(&screen(&app));
+    assert!(today.ends_with("0/15 ticked today"), "{today}");
+    // A task of yesterday ticked: yesterday's count, not today's.
+    press(&mut app, &[Left]);
+    press(&mut app, &[Up; 12]);
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    let row = summary(&shown);
+    assert!(
+        row.starts_with(" Today Sun 22 Nov: 0/15 ticked · treated 2 days ago"),
+        "{row}"
+    );
+    assert!(row.ends_with("Sat 21 Nov: 1/15 ticked"), "{row}");
+    insta::assert_snapshot!("looking_back_header_counts_80x24", shown);
+}
+
+#[test]
+fn looking_back_from_after_the_plan_keeps_todays_check_in_alert() {
+    // Day 60, after the plan: a check-in rating redness 5, then ← to the plan's last day.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2027-01-18T10:05:00+01:00", 80, 24);
+    press(&mut app, &[Char('c'), Char('5'), Enter]);
+    assert!(screen(&app).contains("Check-in alert"), "{}", screen(&app));
+    press(&mut app, &[Left]);
+    let shown = screen(&app);
+    assert!(shown.lines().next().unwrap().contains("Day 43"), "{shown}");
+    assert!(shown.contains("Check-in alert"), "{shown}");
+    insta::assert_snapshot!("looking_back_after_the_plan_alert_80x24", shown);
+}
