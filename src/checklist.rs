@@ -3,8 +3,8 @@
 //! reads the same everywhere.
 
 use crate::plan::{
-    Plan, Span, Standing, Task, Timing, Wording, clock_label, countdown_in, counts, end_label,
-    when_in,
+    Plan, Span, Standing, Task, Timing, Wording, clock_label_on, countdown_in, counts,
+    end_label_on, when_on,
 };
 use crate::rules::{Kind, Repeat, Urgency};
 use crate::store::Session;
@@ -149,6 +149,9 @@ impl Checklist {
         let tz = plan.time_zone();
         let empty = Default::default();
         let ticks = session.map_or(&empty, |s| &s.ticks);
+        // Times and weekdays are read from the day shown, not from today: on Sunday's view
+        // Monday's 10:00 is "Mon 10:00" whenever the list is looked at.
+        let today = plan.local(now).date_naive();
         let line = |task: &Task<'_>, coming_up: bool| {
             let id = task.id();
             let due = plan.slot_span(task, d.date);
@@ -185,14 +188,14 @@ impl Checklist {
                     (_, _, true) => format!(
                         "session in {} · from {}",
                         countdown_in(now, task.starts, tz, wording),
-                        clock_label(task.starts, now, tz)
+                        clock_label_on(task.starts, d.date, tz)
                     ),
                     (true, false, false) if task.starts <= now && now < task.ends => format!(
                         "session due by {} · {} left",
-                        end_label(task.ends, now, tz),
+                        end_label_on(task.ends, d.date, today, tz),
                         countdown_in(now, task.ends, tz, wording)
                     ),
-                    _ => when_in(task, now, tz, ends_with_plan(plan, task), wording),
+                    _ => when_on(task, now, d.date, tz, ends_with_plan(plan, task), wording),
                 },
                 rationale: task.rule.rationale.clone(),
                 sources: task.rule.sources.clone(),

@@ -47,3 +47,43 @@ fn looking_back_from_after_the_plan_keeps_todays_check_in_alert() {
     assert!(shown.contains("Check-in alert"), "{shown}");
     insta::assert_snapshot!("looking_back_after_the_plan_alert_80x24", shown);
 }
+
+/// The rows of `shown` that hold `words`, trimmed.
+fn rows_with<'a>(shown: &'a str, words: &str) -> Vec<&'a str> {
+    shown
+        .lines()
+        .filter(|l| l.contains(words))
+        .map(|l| l.trim_matches('"').trim())
+        .collect()
+}
+
+#[test]
+fn looking_back_the_days_times_are_read_from_the_day_shown() {
+    // Sun 22 Nov 00:05 (Day 3), looking at Sat 21 Nov: makeup is off until Sunday 14:00,
+    // which on Saturday's view is "Sun 14:00", not "14:00" (Saturday's).
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-22T00:05:00+01:00", 120, 40);
+    press(&mut app, &[Left]);
+    let shown = screen(&app);
+    let makeup = rows_with(&shown, "No makeup");
+    assert!(makeup[0].starts_with("until Sun 14:00"), "{shown}");
+    let compress = rows_with(&shown, "Cold compress");
+    assert!(
+        compress[0].contains("as needed · until Sun 14:00"),
+        "{shown}"
+    );
+    assert!(!shown.contains("until 14:00"), "{shown}");
+    insta::assert_snapshot!("looking_back_times_from_the_day_shown_120x40", shown);
+}
+
+#[test]
+fn the_day_before_the_treatment_reads_its_ends_from_that_day() {
+    // Fri 20 Nov 15:00 (Day 1), ← to Thu 19 Nov: exfoliating is off until Friday 14:00.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-20T15:00:00+01:00", 80, 24);
+    press(&mut app, &[Left]);
+    let shown = screen(&app);
+    let exfoliating = rows_with(&shown, "No exfoliating");
+    assert!(exfoliating[0].starts_with("until Fri 14:00"), "{shown}");
+    insta::assert_snapshot!("day_before_treatment_ends_read_from_it_80x24", shown);
+}

@@ -28,8 +28,9 @@ pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
 pub use when::{
-    Timing, Wording, calendar_days, clock_label, countdown_in, countdown_label, day_ended_by,
-    duration_in, duration_label, end_label, when_in, when_label,
+    Timing, Wording, calendar_days, clock_label, clock_label_on, countdown_in, countdown_label,
+    day_ended_by, duration_in, duration_label, end_label, end_label_on, when_in, when_label,
+    when_on,
 };
 pub use windows::RuleDays;
 

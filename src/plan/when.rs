@@ -163,11 +163,19 @@ pub fn clock_label<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
     tz: &Tz,
 ) -> String {
-    let (at, now) = (
-        at.with_timezone(tz).fixed_offset(),
-        now.with_timezone(tz).fixed_offset(),
-    );
-    let days_apart = (at.date_naive() - now.date_naive()).num_days();
+    clock_label_on(at, now.with_timezone(tz).date_naive(), tz)
+}
+
+/// A moment as `clock_label` says it, read from the local date `shown` (the day a screen
+/// shows, which need not be today): on Sun 29 Nov's view, Mon 10:00 is "Mon 10:00", never
+/// "10:00", whatever today is.
+pub fn clock_label_on<Tz: TimeZone>(
+    at: DateTime<FixedOffset>,
+    shown: chrono::NaiveDate,
+    tz: &Tz,
+) -> String {
+    let at = at.with_timezone(tz).fixed_offset();
+    let days_apart = (at.date_naive() - shown).num_days();
     // Written field by field: a format string is parsed again on every call, and this runs
     // for every task of a day each time its checklist is built.
     let (weekday, hour, minute) = (at.weekday(), at.hour(), at.minute());
@@ -198,14 +206,27 @@ pub fn end_label<Tz: TimeZone>(
     now: DateTime<FixedOffset>,
     tz: &Tz,
 ) -> String {
+    let today = now.with_timezone(tz).date_naive();
+    end_label_on(at, today, today, tz)
+}
+
+/// The end of a window as `end_label` says it, read from the local date `shown` (the day a
+/// screen shows) when today is `today`: on another day than today, a window closing with the
+/// shown day ends at "the end of the day", not "of today".
+pub fn end_label_on<Tz: TimeZone>(
+    at: DateTime<FixedOffset>,
+    shown: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    tz: &Tz,
+) -> String {
     let local = at.with_timezone(tz).fixed_offset();
     let Some(last) = day_ended_by(local) else {
-        return clock_label(at, now, tz);
+        return clock_label_on(at, shown, tz);
     };
-    let today = now.with_timezone(tz).date_naive();
     let weekday = last.weekday();
-    match (last - today).num_days() {
-        0 => "the end of today".to_string(),
+    match (last - shown).num_days() {
+        0 if shown == today => "the end of today".to_string(),
+        0 => "the end of the day".to_string(),
         d if WEEKDAY_ALONE.contains(&d) => format!("the end of {weekday}"),
         _ => {
             let month = MONTHS[last.month0() as usize % 12];
@@ -244,10 +265,26 @@ pub fn when_in<Tz: TimeZone>(
     ends_with_plan: bool,
     wording: Wording,
 ) -> String {
+    let today = now.with_timezone(tz).date_naive();
+    when_on(task, now, today, tz, ends_with_plan, wording)
+}
+
+/// The words beside `task` as `when_in` gives them, on the view of the local date `shown`:
+/// where it stands and its countdowns are from `now`, its times and weekdays are read from
+/// the day shown ("until Mon 10:00" on Sunday's view, whatever today is).
+pub fn when_on<Tz: TimeZone>(
+    task: &Task<'_>,
+    now: DateTime<FixedOffset>,
+    shown: chrono::NaiveDate,
+    tz: &Tz,
+    ends_with_plan: bool,
+    wording: Wording,
+) -> String {
     let countdown_label = |now, at, tz: &Tz| countdown_in(now, at, tz, wording);
     let timing = Timing::of(task.starts, task.ends, now);
-    let clock = |at| clock_label(at, now, tz);
-    let end = |at| end_label(at, now, tz);
+    let today = now.with_timezone(tz).date_naive();
+    let clock = |at| clock_label_on(at, shown, tz);
+    let end = |at| end_label_on(at, shown, today, tz);
     match (timing, task.slot, task.rule.kind, task.rule.repeat) {
         (Timing::Upcoming, _, _, _) => {
             format!(
@@ -296,8 +333,7 @@ pub fn when_in<Tz: TimeZone>(
         (Timing::Active, None, Kind::Do, _) if ends_with_plan => {
             let last = task.ends - Duration::nanoseconds(1);
             let day = last.with_timezone(tz).weekday();
-            let when = if last.with_timezone(tz).date_naive() == now.with_timezone(tz).date_naive()
-            {
+            let when = if last.with_timezone(tz).date_naive() == shown && shown == today {
                 "today".to_string()
             } else {
                 day.to_string()

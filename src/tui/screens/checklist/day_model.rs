@@ -62,6 +62,8 @@ pub struct AvoidGroup {
 pub struct DayModel {
     /// Whether the day is today, so that slots fold.
     pub today: bool,
+    /// The day's local date: its times are read from it (`clock_label_on`).
+    pub date: chrono::NaiveDate,
     pub do_rows: Vec<DoRow>,
     /// The tasks of each fold, in the day's order.
     pub folds: Vec<(Fold, Vec<usize>)>,
@@ -78,6 +80,7 @@ impl DayModel {
         let tasks = &list.tasks;
         let mut model = DayModel {
             today,
+            date: list.date,
             ..DayModel::default()
         };
         let to_do: Vec<usize> = (0..tasks.len())

@@ -7,7 +7,7 @@ use super::{
     AVOID_MARK, AvoidBlock, GAP, Group, INDENT, Instant, Item, KEPT_MARK, LIFTED_MARK, Style_,
 };
 use crate::checklist::TaskLine;
-use crate::plan::{clock_label, end_label};
+use crate::plan::{clock_label_on, end_label_on};
 use crate::tui::text;
 
 /// The groups of `model` in words: each still-on group with its time, then what was lifted.
@@ -17,14 +17,17 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     now: Instant,
     tz: &Tz,
 ) -> Vec<Group> {
-    let clock = |at: Instant| clock_label(at, now, tz);
+    // Read from the day shown, not from today (`clock_label_on`).
+    let shown = model.date;
+    let today = now.with_timezone(tz).date_naive();
+    let clock = |at: Instant| clock_label_on(at, shown, tz);
     let mut groups: Vec<Group> = model
         .avoid
         .iter()
         .map(|g| Group {
             label: match g.from {
                 Some(from) => format!("from {}", clock(from)),
-                None => format!("until {}", end_label(g.until, now, tz)),
+                None => format!("until {}", end_label_on(g.until, shown, today, tz)),
             },
             lifted: false,
             items: g
