@@ -5,7 +5,7 @@
 //! began (the newer one takes over the checklist then), whichever is first.
 
 use crate::dates::date_near;
-use crate::plan::{Plan, Wording, calendar_days, day_ended_by};
+use crate::plan::{Plan, Wording, calendar_days, countdown_in, day_ended_by};
 use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Session, State};
@@ -185,15 +185,20 @@ pub fn next_session_in<Tz: TimeZone>(
     let today = plan.local_date(now);
     let date = |t: DateTime<FixedOffset>| date_near(plan.local_date(t), today);
     if now < from {
-        // Counted in local calendar days, as the plan's days are: a session from Friday is
-        // "in 1 day" at any hour on Thursday.
+        // Today and tomorrow by the calendar; further off, the same countdown the booking
+        // row gives (`countdown_in`: days and hours under a week), so the header and the
+        // row never disagree ("in 7 d" above "session in 6 d 13 h").
         let words = match calendar_days(now, from, plan.tz()) {
             0 => format!(
                 "later today (from {})",
                 crate::dates::clock(plan.local(from))
             ),
             1 => format!("tomorrow ({})", date(from)),
-            n => format!("in {} (from {})", wording.days(n), date(from)),
+            _ => format!(
+                "in {} (from {})",
+                countdown_in(now, from, plan.tz(), wording),
+                date(from)
+            ),
         };
         Some(format!("next session {words}"))
     } else if now < until {

@@ -192,7 +192,7 @@ fn intervals_read_in_words_where_there_is_room() {
     let sooner = stdout(p.at("2026-12-15 09:00").arg("today"));
     assert_eq!(
         lines_with(&sooner, "Next session"),
-        ["Next session in 3 days (from Fri 18 Dec)"]
+        ["Next session in 3 days 5 hours (from Fri 18 Dec)"]
     );
     // Narrow spaces keep the short form.
     let json = p.today(DAY3);

@@ -77,17 +77,18 @@ fn each_session_is_counted_until_the_next_one_began() {
     assert_eq!(second.checkins, 0);
 }
 
-/// Counted in local calendar days, as the plan's days are: the walk-through's "in 27 d" was
-/// 26 days and 23 hours to a session 27 dates ahead.
+/// Counted down as the booking row counts (`countdown_in`): 26 days and 23 hours to a
+/// session 27 dates ahead is "in 26 d" in both (the header once said "27 d" above a row
+/// saying less); "tomorrow" and "later today" go by the calendar.
 #[test]
-fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
+fn the_next_session_is_counted_down_as_the_booking_row_is_then_due_then_gone() {
     let rules = Rules::builtin().unwrap();
     let plan = Plan::new(&rules, at("2026-11-20T14:00:00+01:00"), Berlin);
     // The next session opens 672 h after the treatment: Fri 18 Dec 14:00.
     let cases = [
         (
             "2026-11-21T15:00:00+01:00",
-            Some("next session in 27 d (from Fri 18 Dec)"),
+            Some("next session in 26 d (from Fri 18 Dec)"),
         ),
         (
             "2026-11-22T09:00:00+01:00",
@@ -115,10 +116,11 @@ fn the_next_session_is_counted_down_in_calendar_days_then_due_then_gone() {
         assert_eq!(next_session_label(&plan, at(now)).as_deref(), want, "{now}");
     }
     // Across the end of summer time (Sun 25 Oct 2026): 672 h after Mon 28 Sep 14:00 CEST is
-    // Mon 26 Oct 13:00 CET, 3 days 23.5 hours after Thu 22 Oct 14:30 CEST, and 4 dates on.
+    // Mon 26 Oct 13:00 CET, 3 days 23.5 hours after Thu 22 Oct 14:30 CEST: under a week the
+    // countdown says the days and hours left, as the booking row does (`countdown_in`).
     let plan = Plan::new(&rules, at("2026-09-28T14:00:00+02:00"), Berlin);
     assert_eq!(
         next_session_label(&plan, at("2026-10-22T14:30:00+02:00")).as_deref(),
-        Some("next session in 4 d (from Mon 26 Oct)")
+        Some("next session in 3 d 23 h (from Mon 26 Oct)")
     );
 }
