@@ -1,5 +1,6 @@
 //! A folded line in the list of tasks to do: the slots that are over or begin later, each
-//! said in one line ("▸ Missed this morning (2): …"), and how it looks.
+//! said in one line ("▸ Missed this morning (2): …", "(1/2 done)" once one is ticked), and how
+//! it looks.
 
 use super::day_model::{DayModel, Fold};
 use super::task_row::is_missed;
@@ -97,6 +98,13 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             let missed = members.iter().filter(|&&i| is_missed(&tasks[i])).count();
             let done = members.iter().filter(|&&i| tasks[i].done).count();
             let all = members.len();
+            // Done out of those that count, in the words the "To do now 0/3 done" heading
+            // uses: "(1/2 done)", never "(1, 1 done)" (tasks done as needed are not counted).
+            let counted = members.iter().filter(|&&i| tasks[i].counts()).count();
+            let counted_done = members
+                .iter()
+                .filter(|&&i| tasks[i].counts() && tasks[i].done)
+                .count();
             let when = if slot_of_all("morning") {
                 "this morning"
             } else {
@@ -105,9 +113,9 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             match (missed, done) {
                 (0, d) if d == all => format!("{arrow} Done {when} ✓ ({done}){titles}"),
                 (0, 0) => format!("{arrow} Over {when} ({all}){titles}"),
-                (0, d) => format!("{arrow} Over {when} ({all}, {d} done){titles}"),
+                (0, _) => format!("{arrow} Over {when} ({counted_done}/{counted} done){titles}"),
                 (m, 0) => format!("{arrow} Missed {when} ({m}){titles}"),
-                (m, d) => format!("{arrow} Missed {when} ({m}, {d} done){titles}"),
+                (_, _) => format!("{arrow} Missed {when} ({counted_done}/{counted} done){titles}"),
             }
         }
         Fold::Later(from) => {
