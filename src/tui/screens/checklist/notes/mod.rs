@@ -286,6 +286,7 @@ impl<'a> Notes<'a> {
             }
             break;
         }
+        say_key_once(&mut out);
         (out, unnamed_calls)
     }
 
@@ -300,6 +301,35 @@ impl<'a> Notes<'a> {
             .into_iter()
             .map(|r| r.line)
             .collect()
+    }
+}
+
+/// The key that opens every sign said once, on the last line that says it: a group cut
+/// short ("Call your clinic today: 7 signs — press s") right above the line counting the
+/// groups after it ("next visit: 2 signs · normal now: 2 — press s") said it twice.
+fn say_key_once(rows: &mut [NoteRow]) {
+    let key = format!(" — press {ALL_KEY}");
+    let says_key = |row: &NoteRow| {
+        row.line
+            .spans
+            .last()
+            .is_some_and(|s| s.content.trim_end().ends_with(key.as_str()))
+    };
+    let Some(last) = rows.iter().rposition(says_key) else {
+        return;
+    };
+    for row in &mut rows[..last] {
+        if !says_key(row) {
+            continue;
+        }
+        if let Some(span) = row.line.spans.last_mut() {
+            let words = span.content.trim_end();
+            let kept = words
+                .strip_suffix(key.as_str())
+                .unwrap_or(words)
+                .to_string();
+            span.content = kept.into();
+        }
     }
 }
 

@@ -1,0 +1,23 @@
+//! The warning signs on the main screen: the key that opens them all said once, the
+//! emergency signs named whenever signs show, counts that agree, and the room used.
+
+mod tui_harness;
+
+use tui_harness::{app_at, screen, treated_store};
+
+#[test]
+fn the_key_for_every_sign_is_said_once_80x24() {
+    // Day 2 just after midnight: the call-today group is counted, the groups after it on
+    // the next line; "press s" once, on the last.
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, "2026-11-21T00:05:00+01:00", 80, 24);
+    let shown = screen(&app);
+    assert_eq!(shown.matches("press s").count(), 1, "{shown}");
+    let call = shown
+        .lines()
+        .find(|l| l.contains("Call your clinic today:"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(call.contains("7 signs"), "{shown}");
+    assert!(!call.contains("press s"), "{shown}");
+    insta::assert_snapshot!("signs_key_said_once_day2_80x24", shown);
+}
