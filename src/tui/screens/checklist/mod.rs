@@ -141,6 +141,11 @@ impl ChecklistScreen {
                 return Effect::Timeline { rule };
             }
             Action::CheckIn => return Effect::CheckIn,
+            // After the plan nothing is selected: `i` opens no task (the selection kept
+            // from the plan's days is not on the page), and says where the page's sources are.
+            Action::Why if self.placed(ctx).is_some_and(|p| p.after_plan) => {
+                ctx.notice = Some(AFTER_PLAN_WHY.to_string());
+            }
             Action::Why => return self.why_item(ctx).map_or(Effect::Done, Effect::Why),
             Action::Chart => return Effect::Show(Screen::Chart),
             Action::History => return Effect::Show(Screen::History),
@@ -193,6 +198,9 @@ impl ChecklistScreen {
         Item::of_task(&ctx.plan()?, &ctx.rules, &self.selected_task(ctx)?.id)
     }
 }
+
+/// What `i` says on the page after the plan, where no task is shown to explain.
+const AFTER_PLAN_WHY: &str = "No task here to explain: each part of this page names its sources";
 
 /// The rule a task comes from: a task of a morning-and-evening rule is `rule-id@slot`.
 fn rule_of(task_id: &str) -> &str {
