@@ -121,6 +121,20 @@ impl ChecklistScreen {
             Action::Down => self.step(ctx, 1),
             // Only the page after the plan pages.
             Action::PageUp | Action::PageDown => {}
+            // While the demo plays the day moves on every half second: a tick pauses it
+            // first, then ticks the selected task on the day shown (the frame the user saw,
+            // drawn after the day moved), where ticking it is allowed, and is not held back
+            // as after midnight (`rolled_over`).
+            Action::Toggle if ctx.is_playing() => {
+                ctx.pause();
+                match self.fold {
+                    Some(fold) => self.open_or_close(fold),
+                    None => self.toggle(ctx),
+                }
+                if ctx.notice.is_none() && ctx.status.is_none() {
+                    ctx.notice = Some(DEMO_PAUSED.to_string());
+                }
+            }
             Action::Toggle => match self.fold {
                 Some(fold) => self.open_or_close(fold),
                 None if rolled_over.is_some() => self.hold_back_tick(ctx),
@@ -198,6 +212,9 @@ impl ChecklistScreen {
         Item::of_task(&ctx.plan()?, &ctx.rules, &self.selected_task(ctx)?.id)
     }
 }
+
+/// What a tick says when it paused the demo's play.
+const DEMO_PAUSED: &str = "Demo paused to tick: p plays on";
 
 /// What `i` says on the page after the plan, where no task is shown to explain.
 const AFTER_PLAN_WHY: &str = "No task here to explain: each part of this page names its sources";
