@@ -37,11 +37,13 @@ fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
     assert_eq!(
         lines,
         [
-            " Warning signs ─────── your clinic · s: +7 call-today signs",
+            " Warning signs ─────────────────────── your clinic · s: all",
             " EMERGENCY: Swollen lips, tongue or throat, or trouble",
             // One more emergency sign, and the other tiers counted apart: "+12 more" read as
-            // twelve more emergencies.
-            "   breathing · +1 more · 11 non-emergency — press s",
+            // twelve more emergencies; the call-today signs by name of their tier, so the
+            // heading need not count them again ("s: +7 call-today signs" above "11
+            // non-emergency" said two counts of one thing).
+            "   breathing · +1 more · 7 call-today · 4 others — press s",
         ],
         "{shown}"
     );
@@ -71,8 +73,8 @@ fn at_80x24_the_emergency_signs_stay_named_and_the_rest_counted_whole_day2() {
     );
 }
 
-/// At 50x14 the signs have one row: the emergency signs counted, and the others counted
-/// apart from them. "EMERGENCY: 2 signs · +11 more" read as eleven more emergencies.
+/// At 50x14 the signs have one row: the first emergency sign still named, cut short, and
+/// the rest counted after it ("EMERGENCY: 2 signs" named no sign to look out for).
 #[test]
 fn at_50x14_the_emergency_signs_are_counted_apart_from_the_rest_day2() {
     let (_dir, store, state) = treated_store();
@@ -80,7 +82,7 @@ fn at_50x14_the_emergency_signs_are_counted_apart_from_the_rest_day2() {
     let shown = screen(&app);
     assert_eq!(
         signs(&shown)[1..],
-        [" EMERGENCY: 2 signs · 11 non-emergency — press s"],
+        [" EMERGENCY: Swollen lips, ton… · 12 more — press s"],
         "{shown}"
     );
     insta::assert_snapshot!("signs_counted_apart_day2_50x14", shown);

@@ -71,7 +71,7 @@ pub(super) fn pack(group: &Group, width: usize) -> Vec<NoteRow> {
 /// are and the key that shows them ("· +3 more — press s"), so a group cut short is cut
 /// between notes, never inside a title.
 pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteRow> {
-    pack_first_and(group, named, 0, width)
+    pack_first_and(group, named, (0, 0), width)
 }
 
 /// As `pack_first`, with `later` signs of the groups after this one counted in its "+N more"
@@ -80,9 +80,12 @@ pub(super) fn pack_first(group: &Group, named: usize, width: usize) -> Vec<NoteR
 pub(super) fn pack_first_and(
     group: &Group,
     named: usize,
-    later: usize,
+    later: (usize, usize),
     width: usize,
 ) -> Vec<NoteRow> {
+    // The later groups' signs: those to call about today apart from the rest.
+    let (later_calls, later_others) = later;
+    let later = later_calls + later_others;
     // The group's words stay together where they fit on a line.
     let mut pieces: Vec<Piece> = group
         .head
@@ -122,13 +125,20 @@ pub(super) fn pack_first_and(
             pieces.push(piece(" · ", theme::MUTED, false));
             // The later groups' notes counted apart: "+16 more" after an emergency sign read
             // as sixteen more emergencies where there was one.
+            // After the emergency signs, the call-today signs are counted as such (the
+            // heading then needs no count of its own beside "16 non-emergency").
+            let non_emergency = match (later_calls, later_others) {
+                (0, n) => format!("{n} non-emergency"),
+                (c, 0) => format!("{c} call-today"),
+                (c, n) => format!("{c} call-today · {n} others"),
+            };
             match (own, later, group.tier) {
                 (_, 0, _) => format!("+{more} more — press {ALL_KEY}"),
                 (0, _, Some(Urgency::Emergency)) => {
-                    format!("{later} non-emergency — press {ALL_KEY}")
+                    format!("{non_emergency} — press {ALL_KEY}")
                 }
                 (_, _, Some(Urgency::Emergency)) => {
-                    format!("+{own} more · {later} non-emergency — press {ALL_KEY}")
+                    format!("+{own} more · {non_emergency} — press {ALL_KEY}")
                 }
                 (0, _, _) => format!("{later} others — press {ALL_KEY}"),
                 _ => format!("+{own} more · {later} others — press {ALL_KEY}"),

@@ -253,9 +253,17 @@ impl<'a> Notes<'a> {
             if group.tier == Some(Urgency::Emergency) && !rest.is_empty() {
                 let later = self.later_notes(&groups, g);
                 if let Some(lines) = emergency_fold(group, later, width, left) {
+                    // The call-today signs are counted as such on the fold's line ("9
+                    // call-today · 7 others"): the heading need not count them again.
                     out.extend(lines);
-                    let calls = rest.iter().filter(|g| g.tier == Some(Urgency::Call));
-                    unnamed_calls = calls.map(|g| g.notes.len()).sum();
+                    break;
+                }
+                // Not one sign whole: the first named cut short, never the tier counted
+                // alone ("EMERGENCY: 2 signs" named no sign to look out for).
+                if left > 0
+                    && let Some(line) = emergency_cut(group, later, width)
+                {
+                    out.push(NoteRow { line, names: 1 });
                     break;
                 }
             }
@@ -290,9 +298,14 @@ impl<'a> Notes<'a> {
         (out, unnamed_calls)
     }
 
-    /// How many notes the groups after `groups[g]` hold.
-    fn later_notes(&self, groups: &[Group<'_>], g: usize) -> usize {
-        groups[g + 1..].iter().map(|g| g.notes.len()).sum()
+    /// How many notes the groups after `groups[g]` hold: (call-today signs, the others), so
+    /// a line counting them says which are to be called about today.
+    fn later_notes(&self, groups: &[Group<'_>], g: usize) -> (usize, usize) {
+        let later = &groups[g + 1..];
+        let calls = later.iter().filter(|g| g.tier == Some(Urgency::Call));
+        let calls: usize = calls.map(|g| g.notes.len()).sum();
+        let all: usize = later.iter().map(|g| g.notes.len()).sum();
+        (calls, all - calls)
     }
 
     /// Every line of every note, details whole, at `width`: what `s` shows.
@@ -333,13 +346,49 @@ fn say_key_once(rows: &mut [NoteRow]) {
     }
 }
 
+/// One line naming the first emergency sign cut to fit, everything after it counted
+/// ("EMERGENCY: Swollen lips, tongue… · 12 more — press s"); `None` where not even a few
+/// words of it fit.
+fn emergency_cut(group: &Group<'_>, later: (usize, usize), width: usize) -> Option<Line<'static>> {
+    let first = group.notes.first()?;
+    let tag = format!(" {}: ", Urgency::Emergency.tag());
+    let own = group.notes.len() - 1;
+    let others = later.0 + later.1;
+    // The other tiers counted apart where that fits ("+12 more" read as twelve more
+    // emergencies), else all together.
+    let tails = match (own, others) {
+        (0, 0) => vec![String::new()],
+        (0, n) => vec![format!(" · {n} non-emergency — press {ALL_KEY}")],
+        (o, 0) => vec![format!(" · +{o} more — press {ALL_KEY}")],
+        (o, n) => vec![
+            format!(" · +{o} more · {n} non-emergency — press {ALL_KEY}"),
+            format!(" · +{o} · {n} others — press {ALL_KEY}"),
+            format!(" · {} more — press {ALL_KEY}", o + n),
+        ],
+    };
+    // A few words at least, or the sign reads as nothing.
+    let fits = |tail: &String| {
+        let room = width.checked_sub(text::width(&tag) + text::width(tail))?;
+        (room >= 12).then_some(room)
+    };
+    let (tail, room) = tails.iter().find_map(|t| Some((t.clone(), fits(t)?)))?;
+    Some({
+        let look = group.head.first().map_or(group.style, |s| s.style);
+        Line::from(vec![
+            Span::styled(tag, look),
+            Span::styled(text::truncate(&first.title, room), group.style),
+            Span::styled(tail, theme::MUTED),
+        ])
+    })
+}
+
 /// The emergency signs named in at most `rows` lines, as many as fit whole, with the `later`
 /// signs after them counted ("… · +11 more — press s"): under the tier's own words where they
 /// fit, else under "EMERGENCY" alone (60 columns, where the words would take a third line).
 /// `None` where not even one sign fits.
 fn emergency_fold(
     group: &Group<'_>,
-    later: usize,
+    later: (usize, usize),
     width: usize,
     rows: usize,
 ) -> Option<Vec<NoteRow>> {
