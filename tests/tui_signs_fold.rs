@@ -82,7 +82,7 @@ fn at_50x14_the_emergency_signs_are_counted_apart_from_the_rest_day2() {
     let shown = screen(&app);
     assert_eq!(
         signs(&shown)[1..],
-        [" EMERGENCY: Swollen lips, ton… · 12 more — press s"],
+        [" EMERGENCY: Swollen lips, to… · 12 more — press s"],
         "{shown}"
     );
     insta::assert_snapshot!("signs_counted_apart_day2_50x14", shown);

@@ -368,7 +368,8 @@ fn emergency_cut(group: &Group<'_>, later: (usize, usize), width: usize) -> Opti
     };
     // A few words at least, or the sign reads as nothing.
     let fits = |tail: &String| {
-        let room = width.checked_sub(text::width(&tag) + text::width(tail))?;
+        // The last column kept clear, as every other line of the signs keeps it.
+        let room = width.checked_sub(1 + text::width(&tag) + text::width(tail))?;
         (room >= 12).then_some(room)
     };
     let (tail, room) = tails.iter().find_map(|t| Some((t.clone(), fits(t)?)))?;
