@@ -203,13 +203,9 @@ impl Checklist {
                 coming_up,
             }
         };
-        // A slot before the treatment on its day is not the patient's (`is_before_treatment`).
-        let mut tasks: Vec<TaskLine> = d
-            .tasks
-            .iter()
-            .filter(|task| !plan.is_before_treatment(task, d.date))
-            .map(|task| line(task, false))
-            .collect();
+        // `Plan::day` already leaves out a slot before the treatment on its day
+        // (`is_before_treatment`).
+        let mut tasks: Vec<TaskLine> = d.tasks.iter().map(|task| line(task, false)).collect();
         if let Some(task) = coming_up_on(plan, d.day) {
             tasks.push(line(&task, true));
         }

@@ -122,7 +122,8 @@ impl Progress {
             let day = plan.day(number);
             let (mut day_done, mut day_total) = (0, 0);
             let counted = day.tasks.iter().filter(|t| counts(t.rule));
-            for task in counted.filter(|t| !plan.is_before_treatment(t, day.date)) {
+            // `Plan::day` already leaves out what the treatment left no time for.
+            for task in counted {
                 if plan.is_lifted(task, day.date, now) {
                     // Lifted on its day: nothing left to keep, ticked or not.
                     continue;
