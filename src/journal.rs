@@ -69,11 +69,15 @@ pub fn alerts_on<Tz: TimeZone>(
             Some(alert) => lines.push(AlertLine {
                 id: alert.id.clone(),
                 title: alert.title.clone(),
-                message: if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
-                    format!("{ESCALATION} {}", alert.message)
-                } else {
-                    alert.message.clone()
-                },
+                message: with_action(
+                    if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
+                        format!("{ESCALATION} {}", alert.message)
+                    } else {
+                        alert.message.clone()
+                    },
+                    firing.urgency,
+                    rules.provider.as_ref(),
+                ),
                 symptoms: vec![firing.symptom.clone()],
                 symptom: firing.symptom,
                 rating: firing.rating,
@@ -109,10 +113,6 @@ pub fn alerts_on<Tz: TimeZone>(
     }
     // A severe rating of an earlier day not yet replaced by a newer one (see `carried`).
     lines.extend(carried::carried_on(rules, session, date));
-    // Every alert's text says what to do, whichever screen shows it (issue 15).
-    for line in &mut lines {
-        line.message = line.what_to_do(rules.provider.as_ref());
-    }
     lines
 }
 
@@ -160,30 +160,31 @@ fn severe(
     }
 }
 
-impl AlertLine {
-    /// The message with the tier's action: as it is when it already says the action (the
-    /// severe alert always does; a plan's message starts with it), else followed by it
-    /// ("… Call your clinic today."), so no screen shows an alert without what to do.
-    pub fn what_to_do(&self, provider: Option<&Provider>) -> String {
-        let action = self.urgency.action_with(provider);
-        // "… or worse, contact your clinic today" says it too, mid-sentence.
-        let said = self.message.to_lowercase();
-        if [action.as_str(), self.urgency.action()]
-            .iter()
-            .any(|a| said.contains(&a.to_lowercase()))
-        {
-            self.message.clone()
-        } else {
-            format!("{} {action}.", self.message)
-        }
+/// A plan's alert message with its tier's action (`urgency`): as it is when it already says
+/// the action (a plan's message may start with it, or say "… or worse, contact your clinic
+/// today" mid-sentence), else followed by it ("… Call your clinic today."), so no screen shows
+/// an alert without what to do (issue 15). The severe and carried alerts are written with
+/// their action, so only the plan's own alerts come here, once, as they are made.
+fn with_action(message: String, urgency: Urgency, provider: Option<&Provider>) -> String {
+    let action = urgency.action_with(provider);
+    let said = message.to_lowercase();
+    if [action.as_str(), urgency.action()]
+        .iter()
+        .any(|a| said.contains(&a.to_lowercase()))
+    {
+        message
+    } else {
+        format!("{message} {action}.")
     }
+}
 
-    /// `what_to_do` without the leading emergency line, for a list that says it once above.
-    pub fn what_to_do_after_escalation(&self, provider: Option<&Provider>) -> String {
-        let text = self.what_to_do(provider);
-        match text.strip_prefix(ESCALATION) {
-            Some(rest) => rest.trim_start().to_string(),
-            None => text,
+impl AlertLine {
+    /// The message (which says what to do) without its leading emergency line, for a list
+    /// that says it once above.
+    pub fn message_after_escalation(&self) -> &str {
+        match self.message.strip_prefix(ESCALATION) {
+            Some(rest) => rest.trim_start(),
+            None => &self.message,
         }
     }
 }
@@ -285,6 +286,24 @@ mod tests {
         let day3 = expected_on(&plan, redness, 3).unwrap();
         assert!((day3 - (3.0 - 2.0 * 46.0 / 48.0)).abs() < 1e-9, "{day3}");
         assert_eq!(expected_on(&plan, redness, 14), Some(0.0));
+    }
+
+    #[test]
+    fn a_plans_alert_says_its_action_once() {
+        let call = Urgency::Call;
+        // Without it, the tier's action is added once.
+        let said = with_action("Swelling that grows can be infection.".into(), call, None);
+        assert_eq!(
+            said,
+            "Swelling that grows can be infection. Call your clinic today."
+        );
+        // Said already, first or mid-sentence in any case, it is not said again.
+        for text in [
+            "Call your clinic today: swelling that grows can be infection.",
+            "If it spreads or worse, call your clinic today.",
+        ] {
+            assert_eq!(with_action(text.into(), call, None), text);
+        }
     }
 
     #[test]

@@ -111,7 +111,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         writeln!(out, "Tick a task off: aftercare check {}", task.id)?;
     }
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
-    write_alert_summary(out, &ctx.rules, &alerts)?;
+    write_alert_summary(out, &alerts)?;
     Ok(())
 }
 
