@@ -40,7 +40,8 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     }
     held.notified.for_session(session.at);
     let last = held.notified.last_reminder;
-    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified);
+    let followed = ctx.state.is_followed(session);
+    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
     let alerts: Vec<AlertLine> = alerts_on(&plan, session, today)
