@@ -120,8 +120,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
     /// at or before the treatment) belong to the days before it (see `windows::is_preparation`);
-    /// a task the treatment left out of its own day (`is_before_treatment`: the morning cleanse
-    /// of a 10:00 treatment, the 09:00 sunscreen of a 23:30 one) is not on Day 1.
+    /// a task the treatment left out of its own day (`is_before_treatment`: the morning routine
+    /// of a 10:00 treatment, a daily task due at 09:00 after a 23:30 one) is not on Day 1.
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
         let (starts, ends) = self.day_bounds(date);
