@@ -146,11 +146,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             }
             let (from, until) = (self.instant(window.from), self.instant(window.until));
             let group = 3 * usize::from(rule.kind == Kind::Avoid);
-            for task in self.tasks_of(rule, (from, until), date, &slot_spans) {
-                let Some(task) = task else { continue };
+            self.tasks_of(rule, (from, until), date, &slot_spans, |task| {
                 let at = group + task.slot.map_or(1, |slot| usize::from(slot.rank()));
                 groups[at].push(task);
-            }
+            });
         }
         let mut tasks = Vec::with_capacity(groups.iter().map(Vec::len).sum());
         for group in groups {

@@ -92,15 +92,18 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             last = last.min(0);
         }
         ShownDays::new(first, last, || {
-            self.tasks_of(rule, (from, until), self.date_of(1), &spans(1))
-                .iter()
-                .any(Option::is_some)
+            let mut any = false;
+            self.tasks_of(rule, (from, until), self.date_of(1), &spans(1), |_| {
+                any = true
+            });
+            any
         })
     }
 
-    /// The tasks `rule`, whose window `from..until` touches the day dated `date` (with slot
-    /// spans `spans`), has on that day: one for a daily or once rule, one per slot open for a
-    /// twice-daily one (`slots_open`), less any the treatment left out (`is_before_treatment`).
+    /// Hands `each` the tasks `rule`, whose window `from..until` touches the day dated `date`
+    /// (with slot spans `spans`), has on that day, in the day's order: one for a daily or once
+    /// rule, one per slot open for a twice-daily one (`slots_open`), less any the treatment
+    /// left out (`is_before_treatment`).
     /// The one answer to "is this task on this day?" that `Plan::day` lists by and the
     /// per-rule view (`rule_days`, `slot_days`) counts by.
     pub(super) fn tasks_of(
@@ -109,15 +112,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         (from, until): (Instant, Instant),
         date: NaiveDate,
         spans: &SlotSpans,
-    ) -> [Option<Task<'r>>; 2] {
-        let on = |slot| {
+        mut each: impl FnMut(Task<'r>),
+    ) {
+        let mut on = |slot| {
             let task = Task::new(rule, slot, from, until);
-            (!self.is_before_treatment(&task, date)).then_some(task)
+            if !self.is_before_treatment(&task, date) {
+                each(task);
+            }
         };
         match rule.repeat {
-            Repeat::Once | Repeat::Daily => [on(None), None],
+            Repeat::Once | Repeat::Daily => on(None),
             Repeat::MorningAndEvening => {
-                slots_open(spans, from, until).map(|slot| slot.and_then(|s| on(Some(s))))
+                for slot in slots_open(spans, from, until).into_iter().flatten() {
+                    on(Some(slot));
+                }
             }
         }
     }
@@ -178,8 +186,13 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         };
         let window = self.span(rule);
         let mut on = |day| {
-            let tasks = self.tasks_of(rule, window, self.date_of(day), &spans(day));
-            tasks.map(|task| task.and_then(|t| t.slot))
+            let mut slots = [None; 2];
+            self.tasks_of(rule, window, self.date_of(day), &spans(day), |task| {
+                if let Some(slot) = task.slot {
+                    slots[usize::from(slot == Slot::Evening)] = Some(slot);
+                }
+            });
+            slots
         };
         let range = days.first..=days.last;
         let first = first_day_of_each_slot(range.clone(), &mut on);
