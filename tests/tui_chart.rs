@@ -89,3 +89,56 @@ fn a_cut_chart_says_so_and_scrolls_40x24() {
     press(&mut app, &[Right; 44]);
     assert_eq!(screen(&app), shown);
 }
+
+#[test]
+fn notes_that_do_not_fit_are_counted_80x24() {
+    // Notes on Days 2, 4 and 8; on Day 8 at 80x24 there is one row for them: the newest
+    // shows, and the row says two earlier ones are off it and how to reach them.
+    let (dir, store, _) = journal_store();
+    let mut state = None;
+    for (day, note) in [(21, "warm and tight"), (23, "redder"), (27, "flaky")] {
+        state = Some(
+            store
+                .apply(&Change::CheckIn {
+                    session: at(TREATMENT),
+                    date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+                    patch: aftercare::store::CheckInPatch {
+                        ratings: Default::default(),
+                        note: Some(note.into()),
+                    },
+                })
+                .unwrap(),
+        );
+    }
+    let mut app = app_at(store, state.unwrap(), DAY8, 80, 24);
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Day 8 note  “flaky”  +2 earlier: ← to their days"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("chart_notes_cut_80x24", shown);
+    // Four days back (Day 4), the Day 4 note leads and one is left.
+    press(&mut app, &[Left; 4]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Day 4 note  “redder”  +1 earlier"),
+        "{shown}"
+    );
+    drop(dir);
+}
+
+#[test]
+fn day_numbers_are_every_day_only_when_all_fit_120x24() {
+    // 45 days at 120 columns are two cells a day: "9" fits its column, "10" does not. The
+    // axis numbers the weeks (1, 8, 15, …), not Days 1–9 and then a gap to 15.
+    let (_dir, mut app) = patient_with(&[(45, &[("redness", 1)])], DAY45, 120);
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    let axis = axis(&shown);
+    assert!(!axis.contains(" 2 "), "{shown}");
+    assert!(
+        axis.contains(" 8 ") && axis.contains(" 43 ") && axis.contains("45"),
+        "{shown}"
+    );
+}

@@ -80,3 +80,64 @@ fn the_header_parts_read_apart_100x30() {
     assert!(row.contains("next session in 26 d"), "{row}");
     assert!(row.contains(") · 0/15 ticked today"), "{row}");
 }
+
+/// An earlier treatment of a series shown on its last day (the day before the next one),
+/// after that day's windows closed: the header and the list agree that its plan is over.
+/// The header once asked the calendar's today (Day 51) and counted "0/11 ticked" above
+/// "Your plan is over"; both now ask `Context::is_after_plan`.
+#[test]
+fn an_earlier_session_after_its_plan_reads_over_in_header_and_list() {
+    use aftercare::store::Change;
+    use tui_harness::{app_at, at, treated_store};
+    let (_dir, store, _) = treated_store();
+    // Day 44 of the first treatment (Day 43 is Fri 1 Jan 2027).
+    let state = store
+        .apply(&Change::AddSession {
+            at: at("2027-01-02T10:00:00+01:00"),
+        })
+        .unwrap();
+    let mut app = app_at(store, state, "2027-01-10T09:00:00+01:00", 80, 24);
+    press(&mut app, &[Char('[')]);
+    let shown = screen(&app);
+    assert!(shown.contains("Session 1 of 2"), "{shown}");
+    assert!(shown.contains("Your plan is over"), "{shown}");
+    let summary = shown.lines().nth(1).unwrap();
+    assert!(!summary.contains("ticked"), "{shown}");
+    assert!(summary.contains("plan complete"), "{shown}");
+    insta::assert_snapshot!("header_earlier_session_after_its_plan_80x24", shown);
+}
+
+/// The countdown to the next session is never dropped for the treatment's date: where both
+/// do not fit beside the count, the date gives way ("Treated 42 days ago · next session
+/// due now (until Fri 1 Jan)"). It once left "Treated 28 days ago, Fri 20 Nov 14:00 ·
+/// 0/6 ticked today" with no word of the session due that day.
+#[test]
+fn the_next_session_keeps_its_place_near_the_plans_end_80x24() {
+    use tui_harness::{app_at, treated_store};
+    let cases = [
+        (
+            "2026-12-18T10:00:00+01:00",
+            " Treated 28 days ago · next session later today (from 14:00) · 0/6 ticked today",
+        ),
+        (
+            "2027-01-01T10:00:00+01:00",
+            " Treated 42 days ago · next session due now (until Fri 1 Jan) · 0/5 ticked today",
+        ),
+        (
+            "2026-12-01T10:00:00+01:00",
+            " Treated 11 days ago, Fri 20 Nov 14:00 · next session in 17 d · 0/6 ticked today",
+        ),
+    ];
+    for (now, want) in cases {
+        let (_dir, store, state) = treated_store();
+        let app = app_at(store, state, now, 80, 24);
+        let shown = screen(&app);
+        assert_eq!(
+            shown.lines().nth(1).unwrap().trim_matches('"').trim_end(),
+            want
+        );
+        if now.starts_with("2027-01-01") {
+            insta::assert_snapshot!("header_next_session_day43_80x24", shown);
+        }
+    }
+}

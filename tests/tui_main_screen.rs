@@ -8,7 +8,7 @@ mod tui_harness;
 use aftercare::tui::App;
 use chrono_tz::Tz;
 use crossterm::event::KeyCode::{Char, Down, Enter, Left};
-use tui_harness::{app_at, press, screen, treated_store};
+use tui_harness::{NOW, app_at, press, screen, treated_store};
 
 fn patient_at(now: &str, size: (u16, u16)) -> (tempfile::TempDir, App<Tz>) {
     let (dir, store, state) = treated_store();
@@ -149,4 +149,32 @@ fn at_the_smallest_sizes_a_opens_every_thing_to_avoid() {
         let shown = screen(&app);
         assert!(shown.contains("until Sun"), "{size:?}:\n{shown}");
     }
+}
+
+/// At 120x40 the list beside the notes takes the width its rows need, each with its own
+/// title and time whole (not a column of times after the longest title), and the warning
+/// signs get the rest: a column of 47 cut their details where the list kept columns no
+/// row used. Day 3, 09:00.
+#[test]
+fn the_signs_beside_the_list_get_the_room_it_does_not_use_120x40() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 120, 40);
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    // The signs' column starts where the list's rows end: 53 columns wide (it was 45).
+    let heading = rows[3].trim_matches('"');
+    let at = heading.find("Warning signs").unwrap();
+    let column = heading[..at].chars().count();
+    assert_eq!(120 - column, 53, "{shown}");
+    // Every time whole beside its title.
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("[ ] Cold compress if red or swollen   as needed · until 14:00")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("! Red, hot or swollen skin and feeling very unwell"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("signs_use_the_room_day3_120x40", shown);
 }

@@ -125,8 +125,96 @@ fn history_tells_two_treatments_of_one_day_apart() {
     press(&mut app, &[Char('H')]);
     let shown = screen(&app);
     assert!(
-        shown.contains("Treatment            Fri 20 Nov 2026 14:00       Fri 20 Nov 2026 17:30"),
+        shown.contains("Treatment                Fri 20 Nov 2026 14:00     Fri 20 Nov 2026 17:30"),
         "{shown}"
     );
     drop(dir);
+}
+
+#[test]
+fn history_labels_keep_to_one_row_80x24_and_60x20() {
+    // "Tenderness or discomfort" (24 cells) used to wrap under itself at 80x24, reading as
+    // a row of its own; every label now keeps to its row, whole, with its cells beside it.
+    for (width, height) in [(80, 24), (60, 20)] {
+        let (_dir, _, mut app) = series_app(width, height);
+        press(&mut app, &[Char('H')]);
+        let shown = screen(&app);
+        let row = shown
+            .lines()
+            .find(|l| l.contains("Tenderness or discomfort"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains('–') || row.contains(" D"), "{shown}");
+        assert!(!shown.contains("\"   discomfort"), "{shown}");
+        for label in ["Longest full streak", "Dryness or flaking", "Peak → latest"] {
+            assert!(shown.contains(&format!("\" {label}")), "{label}\n{shown}");
+        }
+        insta::assert_snapshot!(format!("history_labels_{width}x{height}"), shown);
+    }
+}
+
+/// A check-in on `day` of November with a note, saved to the first treatment.
+fn with_note(store: &Store, day: u32, note: &str) -> aftercare::store::State {
+    store
+        .apply(&Change::CheckIn {
+            session: at(TREATMENT),
+            date: date(day),
+            patch: aftercare::store::CheckInPatch {
+                ratings: Default::default(),
+                note: Some(note.into()),
+            },
+        })
+        .unwrap()
+}
+
+#[test]
+fn history_notes_only_days_its_column_counts_80x24() {
+    // A note on Day 8 (a demo played on, then wound back to Day 3): on Day 3 the column
+    // counts Days 1–3, and its latest note is the one of Day 2, not one from days ahead.
+    let (_dir, store, _) = journal_store();
+    with_note(&store, 21, "warm and tight");
+    let state = with_note(&store, 27, "flaky on the cheeks");
+    let mut app = app_at(store, state, NOW, 80, 24);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(shown.contains("1–3 so far"), "{shown}");
+    assert!(shown.contains("D2 “warm and tight”"), "{shown}");
+    assert!(!shown.contains("flaky"), "{shown}");
+}
+
+#[test]
+fn history_says_what_does_not_fit_40x15_and_60x20() {
+    // 40x15: the symptom rows do not fit; a line says so instead of the table just ending.
+    let (_dir, _, mut app) = series_app(40, 15);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    // Session 1 is not shown either, and there is no room for the notes that say so: the
+    // fold line says it.
+    assert!(
+        shown.contains("↓ 2 more rows · [ ] 1 more treatment"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("history_cut_40x15", shown);
+    // One treatment: the fold line says how to see the rows.
+    let (_dir, store, _) = journal_store();
+    let mut one = app_at(store.clone(), store.load().unwrap(), DAY8, 40, 15);
+    press(&mut one, &[Char('H')]);
+    let shown = screen(&one);
+    assert!(
+        shown.contains("more rows: make the window taller"),
+        "{shown}"
+    );
+    // 60x20: the footnote comes before the tip, says how to read "D4" first, and a cut
+    // ends in "…".
+    let (_dir, store, _) = journal_store();
+    let mut app = app_at(store.clone(), store.load().unwrap(), DAY8, 60, 20);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    assert!(shown.contains("(D3 = Day 3)"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.trim_end_matches('"').trim_end().ends_with("task to do…")),
+        "{shown}"
+    );
+    insta::assert_snapshot!("history_footnote_60x20", shown);
 }

@@ -70,3 +70,18 @@ fn at_80x24_the_emergency_signs_stay_named_and_the_rest_counted_whole_day2() {
         "{shown}"
     );
 }
+
+/// At 50x14 the signs have one row: the emergency signs counted, and the others counted
+/// apart from them. "EMERGENCY: 2 signs · +11 more" read as eleven more emergencies.
+#[test]
+fn at_50x14_the_emergency_signs_are_counted_apart_from_the_rest_day2() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, "2026-11-21T10:00:00+01:00", 50, 14);
+    let shown = screen(&app);
+    assert_eq!(
+        signs(&shown)[1..],
+        [" EMERGENCY: 2 signs · 11 non-emergency — press s"],
+        "{shown}"
+    );
+    insta::assert_snapshot!("signs_counted_apart_day2_50x14", shown);
+}

@@ -254,13 +254,19 @@ fn after_the_plan_it_says_so_80x24() {
     assert!(!shown.contains("normal now"), "{shown}");
     // Nothing is left to tick: the header counts nothing.
     assert!(!shown.contains("ticked today"), "{shown}");
-    // Its sources are whole, above the warning signs.
+    // The recovery strip keeps its row; the page's last lines (its sources) are below,
+    // said where it is cut with the key that reads on.
+    assert!(shown.lines().nth(2).unwrap().contains("Days "), "{shown}");
+    assert!(shown.contains(" ↓ 2 more below — ↓ j read on"), "{shown}");
+    let mut app = app;
+    press(&mut app, &[KeyCode::PageDown]);
+    let read_on = screen(&app);
     assert!(
-        shown
+        read_on
             .contains("Source: How Long Does Microneedling Last After One Session?; Microneedling"),
-        "{shown}"
+        "{read_on}"
     );
-    assert!(shown.contains(" Results After 1 Treatment "), "{shown}");
+    assert!(read_on.contains(" Results After 1 Treatment "), "{read_on}");
     // Nothing can be selected: the footer offers only keys that do something here.
     let footer = shown.lines().nth(22).unwrap();
     for gone in ["select", "tick", "why"] {

@@ -5,7 +5,7 @@ mod tui_harness;
 
 use aftercare::tui::Screen;
 use crossterm::event::KeyCode::{Char, Esc, Left, Right, Tab};
-use tui_harness::{demo, patient, press, screen, type_text};
+use tui_harness::{app_at, demo, patient, press, screen, treated_store, type_text};
 
 #[test]
 fn timeline_80x24() {
@@ -67,9 +67,11 @@ fn days_scroll_when_they_do_not_fit() {
     let later = screen(&app);
     assert_ne!(later, first);
     assert!(
-        !later.contains("13 Nov") && later.contains("Day 15"),
+        !later.contains("13 Nov") && later.contains("Day 29"),
         "{later}"
     );
+    // Today (Day 3) is off to the left now: the ruler says so where it starts.
+    assert!(later.contains("◂ now: Day 3"), "{later}");
     insta::assert_snapshot!("timeline_days_scrolled_60x24", later);
     press(&mut app, &[Left; 10]);
     assert!(screen(&app).contains("13 Nov"), "{}", screen(&app));
@@ -176,4 +178,165 @@ fn ruler_labels_sit_over_their_days_at_regular_steps_80x24() {
     let steps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
     assert!(steps.iter().all(|s| *s == steps[0]), "{steps:?}\n{shown}");
     insta::assert_snapshot!("timeline_on_the_treatment_80x24", shown);
+}
+
+/// Day 21 and Day 22 (Thu 10 and Fri 11 Dec), mornings.
+const DAY21: &str = "2026-12-10T10:00:00+01:00";
+const DAY22: &str = "2026-12-11T10:00:00+01:00";
+
+#[test]
+fn the_booking_shows_from_the_day_the_checklist_offers_it_80x24() {
+    // The checklist offers "Book your next session" from Day 22, a week before the next
+    // session's window opens (Day 29, 14:00); the timeline draws it from then, lighter.
+    let (_dir, store, state) = treated_store();
+    let day21 = app_at(store.clone(), state.clone(), DAY21, 80, 24);
+    assert!(!screen(&day21).contains("Book your next session"));
+    let mut app = app_at(store, state, DAY22, 80, 24);
+    assert!(screen(&app).contains("Book your next session"));
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().collect();
+    let dates = rows.iter().find(|r| r.contains("13 Nov")).unwrap();
+    let booking = rows
+        .iter()
+        .find(|r| r.contains("Book your next session"))
+        .unwrap();
+    let cells: Vec<char> = booking.chars().collect();
+    let day22 = column_of(dates, "11 Dec");
+    let day29 = column_of(dates, "18 Dec");
+    assert_eq!(column_of(booking, "░"), day22, "{shown}");
+    assert!(cells[day22..day29].iter().all(|c| *c == '░'), "{shown}");
+    assert_eq!(cells[day29], '▐', "{shown}");
+    // The legend says what the light part is.
+    assert!(shown.contains("░ book"), "{shown}");
+    insta::assert_snapshot!("timeline_booking_offered_day_22_80x24", shown);
+}
+
+/// The ruler's top row (the day numbers, beside the legend's first row).
+fn numbers_row(shown: &str) -> &str {
+    shown.lines().find(|r| r.contains("█ do")).unwrap()
+}
+
+#[test]
+fn now_after_the_plan_is_said_at_the_right_edge_80x24() {
+    // The built-in plan's last day is Day 43: on Days 50, 60 and 90 the now line is off the
+    // chart, and the ruler says where now is, at the edge it lies beyond.
+    for (now, words) in [
+        ("2027-01-08T10:00:00+01:00", "now: Day 50 ▸"),
+        ("2027-01-18T10:00:00+01:00", "now: Day 60 ▸"),
+        ("2027-02-17T10:00:00+01:00", "now: Day 90 ▸"),
+    ] {
+        let (_dir, store, state) = treated_store();
+        let mut app = app_at(store, state, now, 80, 24);
+        press(&mut app, &[Tab]);
+        let shown = screen(&app);
+        let numbers = numbers_row(&shown).trim_end_matches('"').trim_end();
+        assert!(numbers.ends_with(words), "{shown}");
+        // Most day numbers keep their places.
+        assert!(numbers.contains("Day 1      8      15     22"), "{shown}");
+        // No now line in the rows: the words are the only mark.
+        assert!(!shown.contains('▼'), "{shown}");
+        if now.starts_with("2027-01-18") {
+            insta::assert_snapshot!("timeline_now_day_60_after_the_plan_80x24", shown);
+        }
+    }
+    // Where there is room, the words say why.
+    let (_dir, store, state) = treated_store();
+    let mut wide = app_at(store, state, "2027-01-18T10:00:00+01:00", 160, 48);
+    press(&mut wide, &[Tab]);
+    let shown = screen(&wide);
+    assert!(
+        numbers_row(&shown).contains("now: Day 60, after the plan ▸"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn now_before_a_future_treatment_is_said_at_the_left_edge_80x24() {
+    // The treatment (Fri 20 Nov) is 10 days ahead: now is Day -9, before the chart's week
+    // before the treatment.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(
+        store.clone(),
+        state.clone(),
+        "2026-11-10T10:00:00+01:00",
+        80,
+        24,
+    );
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let numbers = numbers_row(&shown);
+    assert!(numbers.contains("◂ now: Day -9"), "{shown}");
+    // The dates row is under it, beside the legend's second row.
+    let dates = shown.lines().find(|r| r.contains("░ book")).unwrap();
+    assert_eq!(
+        column_of(numbers, "◂ now"),
+        column_of(dates, "13 Nov"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("timeline_now_before_the_treatment_80x24", shown);
+    let mut wide = app_at(store, state, "2026-11-10T10:00:00+01:00", 160, 48);
+    press(&mut wide, &[Tab]);
+    let shown = screen(&wide);
+    assert!(
+        numbers_row(&shown).contains("◂ now: treatment in 10 days"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn now_scrolled_out_of_view_is_said_at_the_edge_60x24() {
+    // Day 3 scrolled off to the left, then to the right.
+    let (_dir, _store, mut app) = patient(60, 24);
+    press(&mut app, &[Tab]);
+    press(&mut app, &[Right; 3]);
+    let shown = screen(&app);
+    assert!(numbers_row(&shown).contains("◂ now: Day 3"), "{shown}");
+    press(&mut app, &[Char('t')]);
+    let shown = screen(&app);
+    assert!(!numbers_row(&shown).contains("now:"), "{shown}");
+}
+
+#[test]
+fn the_plans_last_day_is_named_on_the_ruler_80x24_and_120x40() {
+    // Day 43 starts on the chart's last cell; its number runs on into the column the rows
+    // keep for their scrollbar, so the plan's end is named. At 120 columns its date too.
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let numbers = numbers_row(&shown).trim_end_matches('"');
+    assert!(numbers.ends_with("36     43"), "{shown}");
+    let (_dir, _store, mut wide) = patient(120, 40);
+    press(&mut wide, &[Tab]);
+    let shown = screen(&wide);
+    let dates = shown.lines().find(|r| r.contains("░ book")).unwrap();
+    assert!(dates.contains("25 Dec 1 Jan"), "{shown}");
+}
+
+#[test]
+fn days_scrolled_off_are_marked_at_the_ruler_ends_60x20() {
+    let ruler = |shown: &str| -> (String, String) {
+        let rows: Vec<&str> = shown.lines().collect();
+        let at = rows.iter().position(|r| r.contains("█ do")).unwrap();
+        (rows[at].to_string(), rows[at + 1].to_string())
+    };
+    let ends_with = |row: &str, mark: &str| row.trim_end_matches('"').trim_end().ends_with(mark);
+    // Day 3 at 60 columns: the chart starts on the week before and the later weeks are off
+    // to the right.
+    let (_dir, _store, mut app) = patient(60, 20);
+    press(&mut app, &[Tab]);
+    let (numbers, dates) = ruler(&screen(&app));
+    assert!(ends_with(&dates, "▸") && !numbers.contains('◂') && !dates.contains('◂'));
+    // A week on: days off on both sides.
+    press(&mut app, &[Right]);
+    let shown = screen(&app);
+    let (numbers, dates) = ruler(&shown);
+    assert!(numbers.contains("◂ ") || dates.contains("◂ "), "{shown}");
+    assert!(ends_with(&dates, "▸"), "{shown}");
+    insta::assert_snapshot!("timeline_days_off_both_sides_60x20", shown);
+    // At 80 columns every day fits: no marks.
+    let (_dir, _store, mut wide) = patient(80, 24);
+    press(&mut wide, &[Tab]);
+    let (numbers, dates) = ruler(&screen(&wide));
+    assert!(!(numbers + &dates).contains(['◂', '▸']));
 }

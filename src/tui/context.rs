@@ -52,7 +52,7 @@ pub struct Context<Tz: TimeZone> {
     /// because it reads only its tasks and formatting every task's time on every placement
     /// (several per key) was most of a key's time on a large plan; it stays right because
     /// `refresh`, the one place `checklist` is assigned, sets both.
-    do_rows_width: (u16, u16),
+    do_rows_width: ((u16, u16), (u16, u16)),
     /// Counts the times `refresh` derived the day again: what is worked out from the
     /// checklist (the main screen's placement) is kept while this stays the same.
     generation: u64,
@@ -102,7 +102,7 @@ impl<Tz: TimeZone> Context<Tz> {
             day: 1,
             follows_today: true,
             checklist: None,
-            do_rows_width: (0, 0),
+            do_rows_width: ((0, 0), (0, 0)),
             generation: 0,
             alerts: Vec::new(),
             progress: None,
@@ -174,8 +174,9 @@ impl<Tz: TimeZone> Context<Tz> {
     }
 
     /// The width, in cells, the checklist's do rows want: with each time whole, and with each
-    /// at its shortest (`(0, 0)` without a checklist).
-    pub fn do_rows_width(&self) -> (u16, u16) {
+    /// at its shortest, in a column and row by row (`do_rows_width`; zeros without a
+    /// checklist).
+    pub fn do_rows_width(&self) -> ((u16, u16), (u16, u16)) {
         self.do_rows_width
     }
 
@@ -193,7 +194,10 @@ impl<Tz: TimeZone> Context<Tz> {
                 list
             }
         });
-        self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
+        self.do_rows_width = self
+            .checklist
+            .as_ref()
+            .map_or(((0, 0), (0, 0)), do_rows_width);
         self.refresh_journal();
         self.generation = self.generation.wrapping_add(1);
     }

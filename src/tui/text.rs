@@ -70,6 +70,19 @@ fn mark_cut(line: &str, max: usize) -> String {
     cut
 }
 
+/// The most of something that fits: `make(n)` for the largest `n` of `counts` whose result
+/// `fits`, trying from the most down (`None` when none does). How every folded line says as
+/// many whole titles as fit and then "+N more", so none is cut mid-word: the main screen's
+/// folds ("▸ Evening, from 20:00 (2): … · +1 more"), the warning signs run together and the
+/// line that counts their groups.
+pub fn most_that_fit<T>(
+    counts: std::ops::Range<usize>,
+    make: impl FnMut(usize) -> T,
+    fits: impl FnMut(&T) -> bool,
+) -> Option<T> {
+    counts.rev().map(make).find(fits)
+}
+
 /// The first sentence of `text`, for a one-line disclaimer.
 pub fn first_sentence(text: &str) -> &str {
     match text.find(". ") {
@@ -106,6 +119,23 @@ mod tests {
         assert_eq!(width("until 14:00 · 5 h left"), 22);
         assert_eq!(width("日本"), 4);
         assert_eq!(width("e\u{301}"), 1);
+    }
+
+    #[test]
+    fn the_most_that_fit_is_tried_from_the_most_down() {
+        let titles = ["Cleanse", "Moisturize", "SPF"];
+        let joined = |n: usize| titles[..n].join(" · ");
+        let fits = |max: usize| move |t: &String| width(t) <= max;
+        assert_eq!(
+            most_that_fit(0..4, joined, fits(30)).as_deref(),
+            Some("Cleanse · Moisturize · SPF")
+        );
+        assert_eq!(
+            most_that_fit(0..4, joined, fits(20)).as_deref(),
+            Some("Cleanse · Moisturize")
+        );
+        assert_eq!(most_that_fit(0..4, joined, fits(3)).as_deref(), Some(""));
+        assert_eq!(most_that_fit(1..4, joined, fits(3)), None);
     }
 
     #[test]

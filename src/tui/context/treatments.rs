@@ -26,6 +26,20 @@ impl<Tz: TimeZone> Context<Tz> {
         Some(next.map_or(today, |n| today.min(plan.day_of(n.at) - 1)))
     }
 
+    /// Whether the shown session is past its plan on the viewed day: a day after the plan's
+    /// last, or its last day while that is the session's today (`session_today`, so an
+    /// earlier treatment of a series asks its own today, not the calendar's) once every
+    /// task's and phase's window is over (Day 43 of the built-in plan after 14:00). The one
+    /// answer the header and the main screen both read (`Checklist::is_after_plan`, which
+    /// `aftercare today` asks too). `false` before a treatment is recorded.
+    pub fn is_after_plan(&self) -> bool {
+        let (Some(list), Some(plan)) = (self.checklist.as_ref(), self.plan()) else {
+            return false;
+        };
+        let today = self.session_today() == Some(list.day);
+        list.is_after_plan(plan.last_day(), self.now, today)
+    }
+
     /// Whether changes are held back: the treatment shown is not the current one and the user
     /// has not allowed changes to it.
     pub fn is_read_only(&self) -> bool {

@@ -20,6 +20,9 @@ use ratatui::widgets::Widget;
 /// Cells the plan's name keeps on the title bar before the day's words give way.
 const NAME_MIN: usize = 14;
 
+/// A next session this near is worth more of the header's row than the treatment's date.
+const SOON: chrono::Duration = chrono::Duration::days(7);
+
 /// What the header says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
@@ -38,10 +41,16 @@ pub struct Header<'a> {
     pub last_day: Option<i64>,
     /// When the treatment was ("Treated 2 days ago, Fri 20 Nov 14:00").
     pub summary: String,
+    /// The same without the treatment's date ("Treated 2 days ago"), where the countdown to
+    /// the next session would not fit beside the whole.
+    pub brief: String,
     /// The same in short, for a one-row header ("treated 2 days ago").
     pub short: String,
     /// The countdown to the next session, when it is due and this is the latest treatment.
     pub next_session: Option<String>,
+    /// Whether that session is due now or within `SOON`: the treatment's date then gives
+    /// way to the countdown where both do not fit.
+    pub next_session_soon: bool,
     /// The viewed day's tasks: (done, all).
     pub progress: Option<(usize, usize)>,
 }
@@ -50,48 +59,64 @@ impl<'a> Header<'a> {
     /// The header for the context's viewed treatment and day.
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>, screen_name: Option<&'static str>) -> Self {
         let list = ctx.checklist.as_ref();
+        // The plan once per frame: every answer below is read from it.
         let plan = ctx.plan();
-        let (summary, short) = plan.as_ref().map_or_else(Default::default, |plan| {
-            let (mut words, short) = treated_words(plan, ctx.now);
-            if ctx.today().is_some_and(|today| today > plan.last_day()) {
-                words.push_str(" · plan complete");
-            }
-            // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
-            // counted from the viewed day: say the words are today's.
-            if list.is_some_and(|l| Some(l.day) != ctx.today()) {
-                let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
-                let mut rest = words.chars();
-                let first = rest.next().map(|c| c.to_lowercase().to_string());
-                words = format!(
-                    "Today {date}: {}{}",
-                    first.unwrap_or_default(),
-                    rest.as_str()
-                );
-            }
-            (words, short)
+        let today = plan.as_ref().map(|p| p.day_of(ctx.now));
+        // The shown session past its plan, as the main screen tells it (`is_after_plan`).
+        let after_plan = ctx.is_after_plan();
+        let (summary, brief, short) = plan.as_ref().map_or_else(Default::default, |plan| {
+            let (words, short) = treated_words(plan, ctx.now);
+            // The words again without the treatment's date, for a row that has to make room
+            // for the countdown to the next session: "Treated 40 days ago".
+            let mut first = short.chars();
+            let brief = first
+                .next()
+                .map(|c| format!("{}{}", c.to_uppercase(), first.as_str()))
+                .unwrap_or_default();
+            let dress = |mut words: String| {
+                if after_plan {
+                    words.push_str(" · plan complete");
+                }
+                // Away from today, "treated yesterday" beside "Day 4 (in 2 days)" reads as if
+                // counted from the viewed day: say the words are today's.
+                if list.is_some_and(|l| Some(l.day) != today) {
+                    let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
+                    let mut rest = words.chars();
+                    let first = rest.next().map(|c| c.to_lowercase().to_string());
+                    words = format!(
+                        "Today {date}: {}{}",
+                        first.unwrap_or_default(),
+                        rest.as_str()
+                    );
+                }
+                words
+            };
+            (dress(words), dress(brief), short)
         });
-        let latest = ctx.session_position().is_some_and(|(n, count)| n == count);
+        let session = ctx.session_position();
+        let latest = session.is_some_and(|(n, count)| n == count);
         Header {
             plan_name: &ctx.rules.name,
             screen_name,
-            session: ctx.session_position(),
+            session,
             read_only: ctx.is_read_only(),
             day: list.map(|l| (l.day, l.date)),
-            today: ctx.today(),
-            today_date: ctx.plan().map(|p| p.local(ctx.now).date_naive()),
-            last_day: ctx.plan().map(|p| p.last_day()),
+            today,
+            today_date: plan.as_ref().map(|p| p.local(ctx.now).date_naive()),
+            last_day: plan.as_ref().map(|p| p.last_day()),
             summary,
+            brief,
             short,
             next_session: plan
-                .and_then(|p| next_session_label(&p, ctx.now))
+                .as_ref()
+                .and_then(|p| next_session_label(p, ctx.now))
                 .filter(|_| latest),
-            // Once the plan is over there is nothing left to tick: no count (0 of 0).
-            progress: list.zip(ctx.plan()).map(|(l, p)| {
-                match l.is_after_plan(p.last_day(), ctx.now, Some(l.day) == ctx.today()) {
-                    true => (0, 0),
-                    false => l.progress(),
-                }
+            next_session_soon: plan.as_ref().is_some_and(|p| {
+                let window = p.rules().next_session.as_ref();
+                window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
             }),
+            // Once the plan is over there is nothing left to tick: no count (0 of 0).
+            progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }
     }
 }
@@ -191,11 +216,17 @@ impl Header<'_> {
         };
         let progress = format!("{done}/{total} ticked{when}");
         let mut words = self.summary.clone();
-        // The countdown to the next treatment where it fits whole beside the count: it is
-        // left out rather than cut mid-phrase.
+        // The countdown to the next treatment where it fits whole beside the count, the
+        // treatment's date giving way to it first ("Treated 40 days ago · next session due
+        // now (through Fri 1 Jan)"): it is cut short only where not even that fits.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
-            for candidate in [format!("{words} · {next}"), format!("{words} · {short}")] {
+            let mut candidates = vec![format!("{words} · {next}"), format!("{words} · {short}")];
+            if self.next_session_soon {
+                let brief = &self.brief;
+                candidates.extend([format!("{brief} · {next}"), format!("{brief} · {short}")]);
+            }
+            for candidate in candidates {
                 // Room for " · ", the count and the margins.
                 if text::width(&candidate) + text::width(&progress) + 4 <= usize::from(area.width) {
                     words = candidate;

@@ -5,6 +5,7 @@ pub mod banners;
 pub mod clinic;
 pub mod footer;
 pub mod header;
+pub mod labels;
 pub mod popup;
 
 use super::context::Context;

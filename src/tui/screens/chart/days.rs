@@ -3,12 +3,14 @@
 
 use crate::plan::Plan;
 use crate::store::Session;
+use crate::tui::widgets::labels::{self, Labels};
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use std::cmp::Ordering;
 
 /// The chart always spans at least the first two weeks.
 const MIN_DAYS: i64 = 14;
@@ -85,45 +87,39 @@ pub(super) fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Day numbers under the columns: every day when there is room, else the first of each week;
+/// Day numbers under the columns: every day when there is room for all, else the first of each week;
 /// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
+/// Placed as the timeline's ruler places its labels (`Labels`), today first.
 pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
     buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
     let x_of = |day: i64| {
         area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width
     };
     // A number that would run off the right edge ends at it instead.
-    let span = |day: i64| {
-        let len = u16::try_from(day.to_string().len()).unwrap_or(0);
-        let x = x_of(day).min(area.right().saturating_sub(len));
-        (x, x + len)
-    };
-    let today_span = (columns.first..=columns.last)
-        .contains(&today)
-        .then(|| span(today));
-    let mut free_from = area.x + GUTTER;
-    for day in columns.first..=columns.last {
+    let at = |day: i64| {
         let label = day.to_string();
-        let fits = usize::from(columns.width) > label.len();
-        let (x, end) = span(day);
-        let clashes_with_today =
-            day != today && today_span.is_some_and(|(tx, tend)| x <= tend && end + 1 > tx);
-        if !(fits || day % 7 == 1 || day == today || day == columns.first || day == columns.last)
-            || x < free_from
-            || clashes_with_today
-        {
-            continue;
-        }
-        let look = if day == today {
-            theme::HEAT_TODAY
-        } else if day > today {
-            theme::MUTED
-        } else {
-            theme::WHEN
-        };
-        if end <= area.right() {
-            buf.set_string(x, area.y, label, look);
-            free_from = end + 1;
+        let x = x_of(day).min(area.right().saturating_sub(labels::width(&label)));
+        (x, label)
+    };
+    let look = |day: i64| match day.cmp(&today) {
+        Ordering::Equal => theme::HEAT_TODAY,
+        Ordering::Greater => theme::MUTED,
+        Ordering::Less => theme::WHEN,
+    };
+    let mut numbers = Labels::new(area.x + GUTTER, area.right());
+    let shown = columns.first..=columns.last;
+    if shown.contains(&today) {
+        let (x, label) = at(today);
+        numbers.place(x, label, look(today));
+    }
+    // Every day is numbered only when every day's number fits its column: numbers for
+    // Days 1–9 and then only for 15, 22, … would read as days missing between.
+    let every_day = usize::from(columns.width) > columns.last.to_string().len();
+    for day in shown.filter(|d| *d != today) {
+        let (x, label) = at(day);
+        if every_day || day % 7 == 1 || day == columns.first || day == columns.last {
+            numbers.place(x, label, look(day));
         }
     }
+    numbers.render(area.y, buf);
 }

@@ -29,16 +29,25 @@ pub fn notes_up_to<Tz: TimeZone>(
         .collect()
 }
 
-/// Draws one note a row into `area`, each cut to fit.
+/// Draws one note a row into `area`, each cut to fit. Notes that do not fit are counted at
+/// the end of the last row: "+2 earlier: ← to their days" (← steps the viewed day back, and
+/// the notes with it).
 pub fn render_notes(notes: &[(i64, String)], area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(2);
-    for ((day, note), y) in notes.iter().zip(area.rows()) {
+    let rows = usize::from(area.height);
+    let earlier = notes.len().saturating_sub(rows);
+    for (i, ((day, note), y)) in notes.iter().zip(area.rows()).enumerate() {
         let label = format!(" Day {day} note  ");
         let quoted = format!("“{note}”");
-        let note_room = room.saturating_sub(text::width(&label));
+        let more = match earlier {
+            n if n > 0 && i + 1 == rows => format!("  +{n} earlier: ← to their days"),
+            _ => String::new(),
+        };
+        let note_room = room.saturating_sub(text::width(&label) + text::width(&more));
         Line::from(vec![
             Span::styled(label, theme::WHEN),
             Span::styled(text::truncate(&quoted, note_room), theme::DETAIL),
+            Span::styled(more, theme::FOLD),
         ])
         .render(y, buf);
     }

@@ -24,6 +24,9 @@ pub enum NextSession {
     Due(String),
     /// Its window closed (from, until as dates) with no later treatment recorded.
     Overdue(NaiveDate, NaiveDate),
+    /// The booking task was ticked (on the date given) and no later treatment is recorded:
+    /// with the countdown while the window is open or ahead.
+    Booked(NaiveDate, Option<String>),
     /// A later treatment is recorded.
     Recorded,
     /// The plan names no next session.
@@ -39,6 +42,9 @@ impl NextSession {
         let Some(window) = plan.rules().next_session.as_ref() else {
             return NextSession::None;
         };
+        if let Some(on) = booked_on(ctx, plan) {
+            return NextSession::Booked(on, next_session_label(plan, ctx.now));
+        }
         match next_session_label(plan, ctx.now) {
             Some(words) => NextSession::Due(words),
             None => {
@@ -50,6 +56,23 @@ impl NextSession {
             }
         }
     }
+}
+
+/// The date the booking of the next session (`Plan::booking_rule`) was ticked, up to today,
+/// where that tick counts (`Plan::is_booked`, from the day the booking comes up).
+fn booked_on<Tz: TimeZone>(ctx: &Context<Tz>, plan: &Plan<'_, Tz>) -> Option<NaiveDate> {
+    let ticks = &ctx.session()?.ticks;
+    let today = plan.local_date(ctx.now);
+    if !plan.is_booked(ticks, today) {
+        return None;
+    }
+    let rule = plan.booking_rule()?;
+    // The booking is a once task: its id is its rule's.
+    let ticked = ticks
+        .range(..=today)
+        .rev()
+        .find(|(_, ids)| ids.contains(&rule.id));
+    ticked.map(|(date, _)| *date)
 }
 
 /// What the screen says after the plan.
@@ -127,6 +150,20 @@ impl<'a> AfterPlanView<'a> {
                 ),
                 record,
             ),
+            NextSession::Booked(on, due) => {
+                let when = match due {
+                    Some(due) => format!(" Your {due}."),
+                    None => String::new(),
+                };
+                (
+                    format!(
+                        "Your next session is booked: you ticked it on {}.{when} Had it? \
+                         Record it with:",
+                        day_month(on)
+                    ),
+                    record,
+                )
+            }
             NextSession::Recorded => (
                 "Your next session is recorded: ] shows its plan.".to_string(),
                 None,
@@ -165,7 +202,28 @@ impl<'a> AfterPlanView<'a> {
     }
 }
 
-impl Widget for AfterPlanView<'_> {
+/// The page after the plan as drawn: its lines (wrapped once, `AfterPlanView::lines`),
+/// scrolled down `scroll` lines. What does not fit is said on its last row, with the keys
+/// that read on ("↓ 6 more below — ↓ j reads on"), never cut silently.
+pub struct AfterPlanPage<'a> {
+    pub lines: &'a [Line<'static>],
+    pub scroll: usize,
+}
+
+impl AfterPlanPage<'_> {
+    /// How far the page can scroll in a region `height` rows tall (its heading included).
+    pub fn max_scroll(lines: usize, height: u16) -> usize {
+        let rows = usize::from(height.saturating_sub(1));
+        match rows {
+            0 => 0,
+            // The last row says what is below where the lines do not all fit.
+            rows if lines > rows => lines - (rows - 1).max(1),
+            _ => 0,
+        }
+    }
+}
+
+impl Widget for AfterPlanPage<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rule = Block::new()
             .borders(Borders::TOP)
@@ -173,15 +231,30 @@ impl Widget for AfterPlanView<'_> {
             .title(Span::styled(HEADING, theme::DO_HEADING));
         let inner = rule.inner(area);
         rule.render(area, buf);
-        let mut lines = self.lines(usize::from(inner.width));
         let rows = usize::from(inner.height);
-        if lines.len() > rows && rows > 0 {
-            // Never cut without a word: the last row says where the whole text is.
-            lines.truncate(rows - 1);
-            lines.push(Line::from(Span::styled(
-                " ▸ More than fits: aftercare today prints all of it",
-                theme::MUTED,
-            )));
+        let all = self.lines.len();
+        let top = self.scroll.min(AfterPlanPage::max_scroll(all, area.height));
+        let mut lines: Vec<Line> = self.lines.iter().skip(top).cloned().collect();
+        let cut = lines.len() > rows;
+        if rows > 0 && (cut || top > 0) {
+            // Never cut without a word: the last row says what is above and below, and the
+            // keys that scroll.
+            let shown = if cut {
+                rows - 1
+            } else {
+                lines.len().min(rows - 1)
+            };
+            let below = all - top - shown;
+            lines.truncate(shown);
+            let words = match (top, below) {
+                (0, b) => format!(" ↓ {b} more below — ↓ j read on"),
+                (a, 0) => format!(" ↑ {a} above — ↑ k back"),
+                (a, b) => format!(" ↑ {a} above · ↓ {b} below — ↑↓ scroll"),
+            };
+            while lines.len() < rows - 1 {
+                lines.push(Line::default());
+            }
+            lines.push(Line::from(Span::styled(words, theme::MUTED)));
         }
         Paragraph::new(lines).render(inner, buf);
     }

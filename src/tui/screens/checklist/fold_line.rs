@@ -4,6 +4,7 @@
 use super::day_model::{DayModel, Fold};
 use super::task_row::is_missed;
 use crate::checklist::TaskLine;
+use crate::rules::Repeat;
 use crate::tui::{text, theme};
 use chrono::Timelike;
 use ratatui::style::Style;
@@ -11,7 +12,8 @@ use ratatui::style::Style;
 /// Between the titles of a folded line.
 const TITLE_SEPARATOR: &str = " · ";
 
-/// A folded line's words: "▸ Later, from 20:00 (2): Use a gentle … · Moisturize …",
+/// A folded line's words: "▸ Evening, from 20:00 (2): Use a gentle … · Moisturize …",
+/// "▸ Daily, from 09:00 (3): Apply SPF 30+ sunscreen · +2 more",
 /// "▸ Missed this morning (2): …", "▾ Later, from 20:00 (2)" when open.
 pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) -> String {
     fold_words_in(fold, model, tasks, open, usize::MAX)
@@ -19,7 +21,10 @@ pub fn fold_words(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool) 
 
 /// `fold_words` in at most `width` cells: as many whole titles as fit, then how many more
 /// ("▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more"), so a
-/// fold never cuts a title mid-word.
+/// fold never cuts a title mid-word. Where not even one whole title fits, the first is cut
+/// after its last whole word that fits ("▸ Evening, from 20:00 (2): Use a gentle,… · +1
+/// more"): a fold that names nothing left a patient to open it to learn what it holds.
+/// Nothing is named only where not even `MIN_CUT` cells of a title fit.
 pub fn fold_words_in(
     fold: Fold,
     model: &DayModel,
@@ -27,27 +32,57 @@ pub fn fold_words_in(
     open: bool,
     width: usize,
 ) -> String {
+    let head = fold_head(fold, model, tasks, open, "");
+    if open {
+        return head;
+    }
     let members = model.fold_tasks(fold);
     let all: Vec<&str> = members.iter().map(|&i| &*tasks[i].title).collect();
-    let named = |n: usize| match (n, all.len() - n) {
-        (0, _) => String::new(),
-        (n, 0) => format!(": {}", all[..n].join(TITLE_SEPARATOR)),
-        (n, more) => format!(
-            ": {}{TITLE_SEPARATOR}+{more} more",
-            all[..n].join(TITLE_SEPARATOR)
-        ),
-    };
-    let head = fold_head(fold, model, tasks, open, "");
-    let titles = (0..=all.len())
-        .rev()
-        .map(named)
-        .find(|t| text::width(&head) + text::width(t) <= width)
+    let room = width.saturating_sub(text::width(&head));
+    let named = |n: usize| named_titles(&all[..n], all.len() - n);
+    let titles = text::most_that_fit(1..all.len() + 1, named, |t| text::width(t) <= room)
+        .or_else(|| first_cut(&all, room))
         .unwrap_or_default();
-    if open {
-        head
-    } else {
-        fold_head(fold, model, tasks, open, &titles)
+    fold_head(fold, model, tasks, open, &titles)
+}
+
+/// The least of a title a folded line shows cut ("Use a…"; in fewer cells, nothing).
+const MIN_CUT: usize = 6;
+/// The least of a cut title that "+N more" may follow.
+const MIN_CUT_COUNTED: usize = 16;
+
+/// ": Cleanse · Moisturize · +2 more": `titles` named whole, then `more` counted.
+fn named_titles(titles: &[&str], more: usize) -> String {
+    match (titles.len(), more) {
+        (0, _) => String::new(),
+        (_, 0) => format!(": {}", titles.join(TITLE_SEPARATOR)),
+        (_, more) => format!(
+            ": {}{TITLE_SEPARATOR}+{more} more",
+            titles.join(TITLE_SEPARATOR)
+        ),
     }
+}
+
+/// The first of `titles` cut to fit `room` cells with its words whole where it can be, the
+/// rest counted after it where that fits too ("…: Use a gentle,… · +1 more"), else alone
+/// (the count in the fold's head says there are more); `None` where not even `MIN_CUT`
+/// cells of it fit.
+fn first_cut(titles: &[&str], room: usize) -> Option<String> {
+    let first = titles.first()?;
+    let more = titles.len() - 1;
+    let tail = match more {
+        0 => String::new(),
+        n => format!("{TITLE_SEPARATOR}+{n} more"),
+    };
+    // ": " before the title.
+    let cut = |tail: &str, least: usize| {
+        let cells = room.checked_sub(2 + text::width(tail))?;
+        let line = text::wrap(first, cells, 1).into_iter().next()?;
+        (cells >= least).then(|| format!(": {line}{tail}"))
+    };
+    // The count after a cut title only where the title keeps a few words: "Use a… · +1
+    // more" said less than "Use a gentle,…" beside the head's "(2)".
+    cut(&tail, MIN_CUT_COUNTED).or_else(|| cut("", MIN_CUT))
 }
 
 /// A folded line's words up to its titles, `titles` then added where they go.
@@ -76,10 +111,19 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             }
         }
         Fold::Later(from) => {
+            // Tasks of the whole day (no slot, every day: sunscreen, water) come due at the
+            // plan's daily hour (09:00): "Daily", as each of their rows says, since "Later,
+            // from 09:00" read at 08:30 as if sunscreen came after the morning's routine.
+            let daily = !members.is_empty()
+                && members
+                    .iter()
+                    .all(|&i| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily);
             let name = if slot_of_all("evening") {
                 "Evening"
             } else if slot_of_all("morning") {
                 "Morning"
+            } else if daily {
+                "Daily"
             } else {
                 "Later"
             };

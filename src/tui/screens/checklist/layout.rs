@@ -63,9 +63,15 @@ pub struct Needs<'a> {
     pub alerts: u16,
     /// Whether there is a recovery to show the progress of.
     pub progress: bool,
+    /// Whether the recovery strip takes its row before the list does: the list scrolls at
+    /// no cost to what must be seen (the page after the plan), so the strip is not dropped.
+    pub progress_first: bool,
     /// The width the list's rows want with their times whole, and with them at their
     /// shortest: what decides whether the notes fit beside them.
     pub list_width: (u16, u16),
+    /// The same as each row needs it alone (its title and its time), which is what the
+    /// list beside the notes takes: its times need not line up in a column there.
+    pub row_width: (u16, u16),
 }
 
 /// The rectangles of the main screen. Empty ones are not drawn.
@@ -112,7 +118,7 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
     let fixed = 1 + summary + 2 + status + alerts;
     let body_rows = area.height.saturating_sub(fixed);
     let head = (summary, alerts);
-    match side_width(area.width, needs.list_width) {
+    match side_width(area.width, needs.row_width) {
         Some(list_width) => side_by_side(area, needs, list_width, head, body_rows),
         None => stacked(area, needs, head, body_rows),
     }
@@ -120,8 +126,8 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
 
 /// The width the list gets on a terminal `width` wide, for a list that wants `list_width`
 /// (see `Needs::list_width`): what `regions` gives it, known before its rows are.
-pub fn list_column_width(width: u16, list_width: (u16, u16)) -> u16 {
-    side_width(width, list_width).unwrap_or(width.min(list_width.0))
+pub fn list_column_width(width: u16, list_width: (u16, u16), row_width: (u16, u16)) -> u16 {
+    side_width(width, row_width).unwrap_or(width.min(list_width.0))
 }
 
 /// The width of the tasks' column when the notes fit beside it.
@@ -147,6 +153,12 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
     let width = area.width;
     let mut budget = Budget { left: body };
     let (notes_min, notes_max) = (needs.notes_rows)(width);
+    let early = if needs.progress && needs.progress_first {
+        budget.take(1)
+    } else {
+        0
+    };
+    let body = budget.left;
     let list_min = needs.list_rows.min(LIST_MIN_ROWS);
     // What must show first: the things to avoid, the tasks on now, the most urgent sign.
     // Opened (`a`), the things to avoid may take the most urgent sign's rows too where they
@@ -162,7 +174,10 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
     // Then the next most urgent signs.
     let mut notes = budget.take(notes_min);
     notes += budget.take(NOTES_FIRST_ROWS.min(notes_max).saturating_sub(notes));
-    let progress = if needs.progress { budget.take(1) } else { 0 };
+    let progress = match early {
+        0 if needs.progress => budget.take(1),
+        early => early,
+    };
     let detail = if needs.detail && budget.left >= WHY_MIN_ROWS {
         budget.take(WHY_MIN_ROWS)
     } else {
@@ -272,10 +287,23 @@ fn side_by_side(
 ) -> Regions {
     let (summary, alerts) = head;
     let mut budget = Budget { left: body };
+    let early = if needs.progress && needs.progress_first {
+        budget.take(1)
+    } else {
+        0
+    };
     // Under the header, the strip takes a row when the column has room.
-    let (list, avoid) = list_and_avoid(needs, list_width, body, needs.list_rows.min(LIST_MIN_ROWS));
+    let (list, avoid) = list_and_avoid(
+        needs,
+        list_width,
+        budget.left,
+        needs.list_rows.min(LIST_MIN_ROWS),
+    );
     budget.take(list + avoid);
-    let progress = if needs.progress { budget.take(1) } else { 0 };
+    let progress = match early {
+        0 if needs.progress => budget.take(1),
+        early => early,
+    };
     // The "Why" as tall as the day's longest needs (never shorter than under the tasks
     // where the notes are not beside them), and as tall whichever task is selected.
     let detail = if needs.detail {

@@ -57,6 +57,8 @@ pub struct ChecklistScreen {
     fold: Option<Fold>,
     /// The first row of the list of tasks to do on screen.
     top: usize,
+    /// How far the page after the plan is scrolled, in lines (↑↓ there: nothing to select).
+    page: usize,
     /// The folded lines the user opened on the day shown.
     open: BTreeSet<Fold>,
     /// Every note of the day, opened with `s`: how far it is scrolled.
@@ -113,8 +115,12 @@ impl ChecklistScreen {
         let rolled_over = self.rolled_over.take();
         self.clicked = None;
         match action {
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if self.scroll_page(ctx, action) => {}
             Action::Up => self.step(ctx, -1),
             Action::Down => self.step(ctx, 1),
+            // Only the page after the plan pages.
+            Action::PageUp | Action::PageDown => {}
             Action::Toggle => match self.fold {
                 Some(fold) => self.open_or_close(fold),
                 None if rolled_over.is_some() => self.hold_back_tick(ctx),
@@ -144,6 +150,25 @@ impl ChecklistScreen {
         }
         self.follow(ctx);
         Effect::Done
+    }
+
+    /// ↑↓ (j k) by a line, PgUp PgDn by a page, on the page after the plan, where there is
+    /// nothing to select; `false` on any other day (the keys select there).
+    fn scroll_page<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, action: Action) -> bool {
+        let Some(placed) = self.placed(ctx).filter(|p| p.after_plan) else {
+            return false;
+        };
+        let height = placed.regions.list.height;
+        let most = after_plan::AfterPlanPage::max_scroll(placed.after_plan_lines.len(), height);
+        let page = usize::from(height.saturating_sub(2)).max(1);
+        let page_at = self.page.min(most);
+        self.page = match action {
+            Action::Up => page_at.saturating_sub(1),
+            Action::Down => (page_at + 1).min(most),
+            Action::PageUp => page_at.saturating_sub(page),
+            _ => (page_at + page).min(most),
+        };
+        true
     }
 
     /// `a`: opens every thing to avoid (each with until when, where the terminal has the

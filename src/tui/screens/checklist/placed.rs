@@ -35,6 +35,9 @@ pub struct Placed {
     pub avoid: AvoidBlock,
     /// The viewed day is after the plan's last: the list's place says the plan is over.
     pub after_plan: bool,
+    /// What the list's place says then, wrapped once at its width (the heading not
+    /// included): the view draws these lines, scrolled (`ChecklistScreen::page`).
+    pub after_plan_lines: Vec<ratatui::text::Line<'static>>,
 }
 
 impl ChecklistScreen {
@@ -54,7 +57,7 @@ impl ChecklistScreen {
         let today = ctx.session_today() == Some(list.day) && plan.day_of(ctx.now) == list.day;
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
-        let after_plan = is_after_plan(ctx, list, plan.last_day());
+        let after_plan = ctx.is_after_plan();
         let words = AvoidWords::of(&model, &list.tasks, ctx.now, tz);
         let lay_out = |width: u16, rows: Option<u16>| {
             let rows = rows.map(usize::from);
@@ -79,18 +82,22 @@ impl ChecklistScreen {
             .map_or(0, |at| at + 1);
         let notes = notes_of(ctx, list);
         let notes_rows = |width: u16| notes.rows_wanted(width);
-        let list_width = if after_plan {
+        let (list_width, row_width) = if after_plan {
             // Prose: as wide as reads well, and as narrow as the notes beside it allow.
-            (96, 48)
+            ((96, 48), (96, 48))
         } else {
             ctx.do_rows_width()
         };
+        // Its lines wrap once, at the width the list will get (`list_column_width`).
+        let after_plan_lines = if after_plan {
+            let width = layout::list_column_width(ctx.screen_area().width, list_width, row_width);
+            AfterPlanView::of(ctx, &plan).lines(usize::from(width))
+        } else {
+            Vec::new()
+        };
         let list_rows = if after_plan {
-            // Its lines wrap at the width the list will get: one more row for the heading.
-            let width = layout::list_column_width(ctx.screen_area().width, list_width);
-            1 + AfterPlanView::of(ctx, &plan)
-                .lines(usize::from(width))
-                .len()
+            // One more row for the heading.
+            1 + after_plan_lines.len()
         } else {
             model.do_rows.len()
         };
@@ -117,7 +124,10 @@ impl ChecklistScreen {
             status: ctx.status.is_some() || ctx.notice.is_some(),
             alerts: alerts::rows_wanted(&ctx.alerts, ctx.size),
             progress: ctx.progress.is_some(),
+            // The page after the plan scrolls (↑↓): a row of it costs less than the days.
+            progress_first: after_plan,
             list_width,
+            row_width,
         };
         let regions = layout::regions(ctx.screen_area(), &needs);
         let avoid = lay_out(regions.avoid.width, Some(regions.avoid.height));
@@ -126,6 +136,7 @@ impl ChecklistScreen {
             regions,
             avoid,
             after_plan,
+            after_plan_lines,
         })
     }
 
@@ -160,19 +171,10 @@ impl ChecklistScreen {
     }
 }
 
-/// Whether the viewed day is past the plan: a day after its last, or its last day today once
-/// every task's and phase's window is over (Day 43 of the built-in plan after 14:00).
-/// (`Checklist::is_after_plan`, which `aftercare today` asks too.)
-pub fn is_after_plan<Tz: TimeZone>(ctx: &Context<Tz>, list: &Checklist, last_day: i64) -> bool {
-    list.is_after_plan(last_day, ctx.now, ctx.session_today() == Some(list.day))
-}
-
 /// The day's notes and the clinic.
 pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
     // Once the plan is over, nothing is "normal now" by it any more.
-    let after_plan = ctx
-        .plan()
-        .is_some_and(|plan| is_after_plan(ctx, list, plan.last_day()));
+    let after_plan = ctx.is_after_plan();
     Notes {
         alerts: &ctx.alerts,
         phases: if after_plan { &[] } else { &list.phases },
@@ -182,23 +184,33 @@ pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> 
 }
 
 /// The width, in cells, the list's rows of `list`'s do tasks want: with each time whole, and
-/// with each at its shortest. It reads only the tasks, so it is worked out once per checklist
-/// built (`Context::refresh`), not once per placement.
-pub fn do_rows_width(list: &Checklist) -> (u16, u16) {
+/// with each at its shortest; first with the times in a column after the longest title (the
+/// list under the notes), then as each row's own title and time need it (the list beside
+/// the notes, which get the columns that saves: 120x40 cut the signs' details in a column
+/// of 47 while the list kept 12 columns no row used). It reads only the tasks, so it is
+/// worked out once per checklist built (`Context::refresh`), not once per placement.
+pub fn do_rows_width(list: &Checklist) -> ((u16, u16), (u16, u16)) {
     let to_do = list.tasks.iter().filter(|t| t.kind == Kind::Do);
     let (mut title, mut whole, mut short) = (0, 0, 0);
+    let (mut row_whole, mut row_short) = (0, 0);
     for task in to_do {
         let when = when_words(task);
-        title = title.max(text::width(&task.title));
+        let title_width = text::width(&task.title);
+        title = title.max(title_width);
         whole = whole.max(text::width(&when));
         let shortest = when.split(" · ").map(text::width).min().unwrap_or(0);
         short = short.max(shortest);
+        row_whole = row_whole.max(title_width + GAP + text::width(&when));
+        row_short = row_short.max(title_width + GAP + shortest);
     }
-    let row = |when: usize| {
-        let cells = LEFT_COLUMNS + title + GAP + when + RIGHT_COLUMNS;
+    let row = |cells: usize| {
+        let cells = LEFT_COLUMNS + cells + RIGHT_COLUMNS;
         u16::try_from(cells.max(40)).unwrap_or(u16::MAX)
     };
-    (row(whole), row(short))
+    (
+        (row(title + GAP + whole), row(title + GAP + short)),
+        (row(row_whole), row(row_short)),
+    )
 }
 
 /// What of the list can be selected, in screen order: its tasks and folded lines; nothing

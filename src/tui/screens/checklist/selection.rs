@@ -27,6 +27,7 @@ impl ChecklistScreen {
             self.shown = key;
             self.open.clear();
             self.top = 0;
+            self.page = 0;
             self.fold = None;
             match same_task {
                 // The same task on the new day, its folded line opened if it is folded.

@@ -107,14 +107,13 @@ pub(super) fn task_line(
     when_width: usize,
     width: usize,
 ) -> (Line<'static>, Line<'static>) {
-    // The column's width, unless this row's title is too long for it: then as much of the
-    // time as fits beside the whole title, else its shortest part and the title cut.
+    // As much of the time as fits beside the whole title: at least the column's width (the
+    // times right-aligned, a longer one reaching further left beside a short title), else
+    // its shortest part and the title cut.
     let words = when_words(task);
     let shortest = words.split(" · ").map(text::width).min().unwrap_or(0);
     let beside = width.saturating_sub(LEFT_COLUMNS + GAP + 1 + text::width(&task.title));
-    let room = if beside >= when_width {
-        when_width
-    } else if beside >= shortest {
+    let room = if beside >= when_width.min(shortest) {
         beside
     } else {
         shortest.min(when_width)

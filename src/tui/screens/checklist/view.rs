@@ -2,7 +2,7 @@
 //! the things to avoid, why the selected one matters, when to call and what is normal, and
 //! the footer; every note over it when `s` opened them. It only reads.
 
-use super::after_plan::AfterPlanView;
+use super::after_plan::AfterPlanPage;
 use super::alerts::Alerts;
 use super::avoid::AvoidView;
 use super::day_model::{Fold, Pick};
@@ -25,9 +25,7 @@ use ratatui::widgets::Widget;
 impl ChecklistScreen {
     /// Draws the screen into the context's screen area (below any banner).
     pub fn render<Tz: TimeZone>(&self, ctx: &Context<Tz>, buf: &mut Buffer) {
-        let (Some(placed), Some(list), Some(plan)) =
-            (self.placed(ctx), ctx.checklist.as_ref(), ctx.plan())
-        else {
+        let (Some(placed), Some(list)) = (self.placed(ctx), ctx.checklist.as_ref()) else {
             return;
         };
         // The selection, where it is on screen (none on a day with nothing to select).
@@ -47,7 +45,11 @@ impl ChecklistScreen {
         .render(regions.alerts, buf);
         let pick = Some(self.pick()).filter(|p| picks.contains(p));
         if placed.after_plan {
-            AfterPlanView::of(ctx, &plan).render(regions.list, buf);
+            AfterPlanPage {
+                lines: &placed.after_plan_lines,
+                scroll: self.page,
+            }
+            .render(regions.list, buf);
         } else {
             TaskList {
                 tasks: &list.tasks,

@@ -68,11 +68,14 @@ pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
 pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
     let body = header_and_footer(ctx, hints(KEYMAP), buf);
     let sessions = history(&ctx.rules, &ctx.state, &ctx.tz, ctx.now);
+    // Each treatment's newest note among the days its column counts, so the note never
+    // reads as later than its "Days 1–9" (a demo wound back keeps check-ins ahead of now).
     let latest_notes: Vec<_> = ctx
         .state
         .sessions
         .iter()
-        .map(|s| latest_note(s, &ctx.tz))
+        .zip(&sessions)
+        .map(|(s, summary)| latest_note(s, &ctx.tz, summary.recorded_to_day))
         .collect();
     HistoryView {
         sessions: &sessions,
@@ -83,14 +86,22 @@ pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
     .render(body, buf);
 }
 
-/// "D8 “itchy in the evening”": the newest note of a treatment's check-ins, with its plan day
-/// (Day 1 = the treatment's local date), made inert: it comes from the state file.
-fn latest_note<Tz: TimeZone>(session: &Session, tz: &Tz) -> Option<String> {
+/// "D8 “itchy in the evening”": the newest note of a treatment's check-ins up to plan day
+/// `to_day`, with its plan day (Day 1 = the treatment's local date), made inert: it comes
+/// from the state file.
+fn latest_note<Tz: TimeZone>(session: &Session, tz: &Tz, to_day: i64) -> Option<String> {
+    let day_of = |date: &chrono::NaiveDate| {
+        (*date - session.at.with_timezone(tz).date_naive()).num_days() + 1
+    };
     let (date, checkin) = session
         .checkins
         .iter()
         .rev()
+        .filter(|(date, _)| day_of(date) <= to_day)
         .find(|(_, c)| !c.note.trim().is_empty())?;
-    let day = (*date - session.at.with_timezone(tz).date_naive()).num_days() + 1;
-    Some(format!("D{day} “{}”", inert(checkin.note.trim())))
+    Some(format!(
+        "D{} “{}”",
+        day_of(date),
+        inert(checkin.note.trim())
+    ))
 }

@@ -28,6 +28,14 @@ pub const AVOID: Glyphs = Glyphs {
     ends: ["╸", "╸", "╸", "╸", "╸", "━", "━"],
 };
 
+/// The days a task is offered before its window opens (the booking of the next session,
+/// a week early): a light band, whole cells, which the window's own bar overdraws.
+pub const LEAD_IN: Glyphs = Glyphs {
+    full: "░",
+    starts: "░",
+    ends: ["░", "░", "░", "░", "░", "░", "░"],
+};
+
 /// Phases and warning signs: shaded bands, to the half cell.
 pub const BAND: Glyphs = Glyphs {
     full: "▒",

@@ -66,18 +66,23 @@ pub fn columns(width: u16, first_day: i64, last_day: i64) -> Columns {
 }
 
 /// Splits the screen: two header rows, two ruler rows, the chart, and the footer's rows.
-pub fn regions(area: Rect, footer_rows: u16) -> TimelineRegions {
-    let [header, ruler, rows, footer] = area.layout(&Layout::vertical([
+/// When the chart has fewer rows than `row_count` (and more than one), its last row goes to
+/// a line that says how many more there are, as the checklist's list does: the scrollbar
+/// alone says nothing.
+pub fn regions(area: Rect, footer_rows: u16, row_count: usize) -> TimelineRegions {
+    let [header, ruler, body, footer] = area.layout(&Layout::vertical([
         Length(2),
         Length(2),
         Fill(1),
         Length(footer_rows),
     ]));
+    let cut = row_count > usize::from(body.height) && body.height > 1;
+    let [rows, more] = body.layout(&Layout::vertical([Fill(1), Length(u16::from(cut))]));
     TimelineRegions {
         header,
         ruler,
         rows,
-        more: Rect::default(),
+        more,
         footer,
     }
 }
@@ -118,6 +123,20 @@ mod tests {
     fn narrow_terminals_show_fewer_days() {
         let c = columns(40, -6, 43);
         assert_eq!((c.cell, c.title_width, c.days), (1, TITLE_MIN, 15));
+    }
+
+    #[test]
+    fn rows_that_do_not_fit_give_their_last_row_to_more() {
+        let area = Rect::new(0, 0, 80, 24);
+        // 24 rows: 2 header, 2 ruler, 2 footer leave 18 for the chart.
+        let all = regions(area, 2, 18);
+        assert_eq!((all.rows.height, all.more.height), (18, 0));
+        let cut = regions(area, 2, 19);
+        assert_eq!((cut.rows.height, cut.more), (17, Rect::new(0, 21, 80, 1)));
+        assert_eq!(cut.footer, Rect::new(0, 22, 80, 2));
+        // One row left: it shows a row, not only the words.
+        let tiny = regions(Rect::new(0, 0, 80, 7), 2, 30);
+        assert_eq!((tiny.rows.height, tiny.more.height), (1, 0));
     }
 
     #[test]

@@ -20,8 +20,8 @@ use crate::tui::widgets::footer::Footer;
 use chrono::{DateTime, FixedOffset, TimeZone};
 use crossterm::event::KeyEvent;
 use layout::{Columns, TimelineRegions};
-use ratatui::layout::Rect;
 use rows::Row;
+use ruler::Milestones;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -37,9 +37,8 @@ pub struct TimelineScreen {
     top: usize,
     /// The first day on screen; `None` puts today in view at the next `fit`.
     left_day: Option<i64>,
-    /// The ruler's columns under the next session's window, and what they were worked out
-    /// for: they read every rule, which on a clinic's large plan was most of a key's time.
-    milestones: RefCell<Option<(MilestonesFor, Rc<[u16]>)>>,
+    /// The ruler's milestones, and what they were worked out for: they read every rule, which on a clinic's large plan was most of a key's time.
+    milestones: RefCell<Option<(MilestonesFor, Rc<Milestones>)>>,
 }
 
 /// What the milestone columns depend on: `Context::generation` (which changes with the
@@ -168,36 +167,26 @@ impl TimelineScreen {
     /// Where the timeline's parts go on the current terminal.
     fn regions<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> TimelineRegions {
         let footer = Footer::of(ctx, Vec::new());
-        let mut regions = layout::regions(ctx.screen_area(), footer.height());
-        // Rows that do not all fit give their last row to a line that says how many more
-        // there are, as the checklist's list does (the scrollbar alone says nothing).
-        if self.rows(ctx).len() > usize::from(regions.rows.height) && regions.rows.height > 1 {
-            regions.rows.height -= 1;
-            regions.more = Rect {
-                y: regions.rows.bottom(),
-                height: 1,
-                ..regions.rows
-            };
-        }
-        regions
+        layout::regions(ctx.screen_area(), footer.height(), self.rows(ctx).len())
     }
 
-    /// The ruler's columns under the next session's window (`ruler::milestone_columns`),
-    /// worked out again only when what they depend on changed.
+    /// The ruler's milestones (`ruler::milestones`: the columns under the next session's
+    /// window, whether there is a booking task), worked out again only when what they
+    /// depend on changed.
     fn milestones<Tz: TimeZone>(
         &self,
         ctx: &Context<Tz>,
         plan: &crate::plan::Plan<'_, Tz>,
         left_day: i64,
         columns: Columns,
-    ) -> Rc<[u16]> {
+    ) -> Rc<Milestones> {
         let key = (ctx.generation(), plan.treatment(), left_day, columns);
         if let Some((kept, columns)) = self.milestones.borrow().as_ref()
             && *kept == key
         {
             return columns.clone();
         }
-        let fresh: Rc<[u16]> = ruler::milestone_columns(&ctx.rules, plan, left_day, columns).into();
+        let fresh = Rc::new(ruler::milestones(&ctx.rules, plan, left_day, columns));
         *self.milestones.borrow_mut() = Some((key, fresh.clone()));
         fresh
     }

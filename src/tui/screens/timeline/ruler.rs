@@ -7,27 +7,34 @@ use super::layout::{Columns, position};
 use crate::plan::Plan;
 use crate::rules::Rules;
 use crate::tui::plan_item::is_milestone;
+use crate::tui::widgets::labels::{Labels, width as text_width};
 use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// Marked every this many days from Day 1 (and Day 1 itself).
 const MARK_EVERY: i64 = 7;
 const NOW_MARK: &str = "▼";
+/// Where days are scrolled off the chart, left and right (←/→ bring them in).
+const EARLIER_MARK: &str = "◂";
+const LATER_MARK: &str = "▸";
 
 pub struct Ruler<'a, 'r, Tz: TimeZone> {
-    /// The chart's columns under the next session's window (`milestone_columns`).
-    pub milestones: &'a [u16],
+    /// The chart's columns under the next session's window, and whether the plan has a
+    /// booking task (`milestones`).
+    pub milestones: &'a Milestones,
     pub plan: &'a Plan<'r, Tz>,
     /// The first day on screen.
     pub left_day: i64,
     pub columns: Columns,
     /// The chart column of now, if on screen.
     pub now: Option<u16>,
+    /// Today's plan day: where now is when it is off the chart, said in words at the edge.
+    pub today: i64,
 }
 
 /// The days the ruler labels and the grid marks: Day 1 and every week from it (8, 15, …, and
@@ -47,47 +54,94 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         let c = self.columns;
         let (top, bottom) = (area.y, area.y + 1);
         // "Day " may reach left of the chart, up to a cell after the legend.
-        let legend_end = render_legend(c, top, buf);
+        let legend_end = render_legend(c, self.milestones.booking, top, buf);
         let left = self.left_day;
         let x_of =
             |day: i64| c.chart_x + u16::try_from((day - left) * i64::from(c.cell)).unwrap_or(0);
         let visible = |day: &i64| (left..left + c.days).contains(day);
-        let chart_end = c.chart_x + u16::try_from(c.days).unwrap_or(0) * c.cell;
+        // A label starts on its day's column and may run on past the chart's last cell to
+        // the terminal's edge (the rows keep that column for their scrollbar, the ruler
+        // does not): so the plan's last day, Day 43, is named where it fits.
+        let label_end = area.right();
+        // Days scrolled off either side are marked at the ends of the dates row, "◂" in the
+        // gap before the chart and "▸" at the right edge (the dates keep clear of it).
+        let earlier = left > c.first_day;
+        let later = left + c.days <= c.last_day;
+        let dates_end = label_end.saturating_sub(if later { 2 } else { 0 });
         let marks: Vec<i64> = marked_days(c.first_day, c.last_day)
             .filter(visible)
             .collect();
         let prefix = u16::try_from(DAY_PREFIX.len()).unwrap_or(0);
-        let mut numbers = Labels::new(legend_end + 1, chart_end);
         // The first number with room on its left for "Day " is "Day 1" (or "Day 15" when
         // scrolled); a bare number before it would read as a stray. Digits always start on
         // their day's column.
-        let mut named = false;
-        for day in marks.iter().copied().filter(|d| *d >= 1) {
-            let x = x_of(day);
-            if named {
-                numbers.place(x, day.to_string());
-            } else if x >= legend_end + 1 + prefix {
-                named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"));
+        let numbers_beside = |now_words: Option<(u16, String)>| {
+            let mut numbers = Labels::new(legend_end + 1, label_end);
+            if let Some((x, words)) = now_words
+                && !numbers.place(x, words, theme::NOW_LINE)
+            {
+                return None;
+            }
+            let mut named = false;
+            let mut placed = 0;
+            for day in marks.iter().copied().filter(|d| *d >= 1) {
+                let x = x_of(day);
+                if named {
+                    placed += usize::from(numbers.place(x, day.to_string(), theme::RULER));
+                } else if x >= legend_end + 1 + prefix {
+                    named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"), theme::RULER);
+                    placed += usize::from(named);
+                }
+            }
+            Some((numbers, placed))
+        };
+        let (mut numbers, all) = numbers_beside(None).unwrap_or_default();
+        // Now off the chart is said at the edge it lies beyond, in the most words that keep
+        // at least half the day numbers (the shortest whatever it costs): never silently
+        // missing.
+        if self.now.is_none() {
+            let words = self.now_words(label_end);
+            let last = words.len().saturating_sub(1);
+            if let Some((with_now, _)) = words.into_iter().enumerate().find_map(|(i, words)| {
+                numbers_beside(Some(words)).filter(|(_, placed)| i == last || placed * 2 >= all)
+            }) {
+                numbers = with_now;
             }
         }
         // Dates on every mark, or every second, third, … where they would not fit: at
         // regular steps, never with one skipped.
         let dates = (1..=marks.len().max(1))
             .map(|step| {
-                let mut dates = Labels::new(c.chart_x, chart_end);
+                let mut dates = Labels::new(c.chart_x, dates_end);
                 let all = marks.iter().step_by(step).all(|day| {
                     let label = crate::dates::day_and_month(self.plan.date_of(*day));
                     // The last mark may run off the chart's right edge: that is no reason
                     // to thin out the others.
-                    let runs_off = x_of(*day) + text_width(&label) > chart_end;
-                    dates.place(x_of(*day), label) || runs_off
+                    let runs_off = x_of(*day) + text_width(&label) > dates_end;
+                    dates.place(x_of(*day), label, theme::MUTED) || runs_off
                 });
                 (all, dates)
             })
             .find_map(|(all, dates)| all.then_some(dates))
-            .unwrap_or_else(|| Labels::new(c.chart_x, chart_end));
-        numbers.render(top, theme::RULER, buf);
-        dates.render(bottom, theme::MUTED, buf);
+            .unwrap_or_else(|| Labels::new(c.chart_x, dates_end));
+        numbers.render(top, buf);
+        dates.render(bottom, buf);
+        // "◂" in the gap before the chart, on the dates row or else the numbers row: where
+        // it touches neither the legend nor a label (nor "◂ now", which says it already).
+        let blank =
+            |buf: &Buffer, x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| c.symbol() == " ");
+        if earlier && c.chart_x >= area.x + 2 {
+            let x = c.chart_x - 1;
+            if let Some(y) = [bottom, top]
+                .into_iter()
+                .find(|y| (x - 1..=x + 1).all(|x| blank(buf, x, *y)))
+            {
+                buf.set_string(x, y, EARLIER_MARK, theme::FOLD);
+            }
+        }
+        if later && area.width > 0 {
+            buf.set_string(area.right() - 1, bottom, LATER_MARK, theme::FOLD);
+        }
         self.mark_milestones(bottom, buf);
         if let Some(x) = self.now.map(|x| c.chart_x + x) {
             for (y, labels, mark) in [(top, &numbers, NOW_MARK), (bottom, &dates, "│")] {
@@ -104,10 +158,44 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
 }
 
 impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
+    /// Where now is when the chart does not show it, longest first, each with its column:
+    /// "now: Day 60, after the plan ▸" ending at the ruler's right edge (`end`), "◂ now: treatment
+    /// in 10 days" at its left, "◂ now: Day 3" when scrolled past; down to "now ▸".
+    fn now_words(&self, end: u16) -> Vec<(u16, String)> {
+        let c = self.columns;
+        let today = self.today;
+        let right = today >= self.left_day + c.days;
+        let words: Vec<String> = if right {
+            let mut words = vec![format!("now: Day {today} ▸"), "now ▸".to_string()];
+            if today > c.last_day {
+                words.insert(0, format!("now: Day {today}, after the plan ▸"));
+            }
+            words
+        } else {
+            let mut words = vec![format!("◂ now: Day {today}"), "◂ now".to_string()];
+            if today < 1 {
+                let days = 1 - today;
+                let unit = if days == 1 { "day" } else { "days" };
+                words.insert(0, format!("◂ now: treatment in {days} {unit}"));
+            }
+            words
+        };
+        words
+            .into_iter()
+            .map(|label| {
+                let x = match right {
+                    true => end.saturating_sub(text_width(&label)),
+                    false => c.chart_x,
+                };
+                (x, label)
+            })
+            .collect()
+    }
+
     /// Colours the dates row under the next session's window, so it shows however the rows
     /// are scrolled.
     fn mark_milestones(&self, y: u16, buf: &mut Buffer) {
-        for x in self.milestones {
+        for x in &self.milestones.columns {
             if let Some(cell) = buf.cell_mut((self.columns.chart_x + x, y)) {
                 cell.set_style(theme::MILESTONE_DAYS);
             }
@@ -115,18 +203,29 @@ impl<Tz: TimeZone> Ruler<'_, '_, Tz> {
     }
 }
 
-/// The chart's columns (from its left edge, `left_day` first) that some milestone's window
-/// (the next session's) covers. It reads every rule, so the screen keeps it while the plan
-/// and the columns stay the same.
-pub fn milestone_columns<Tz: TimeZone>(
+/// What the ruler shows of the milestones (the one-off tasks after the treatment).
+#[derive(Debug, Default)]
+pub struct Milestones {
+    /// The chart's columns (from its left edge) that some milestone's window covers.
+    pub columns: Vec<u16>,
+    /// Whether one is the booking of the next session (`Plan::is_booking`), which the
+    /// timeline draws from when it comes up: the legend explains its light lead-in.
+    pub booking: bool,
+}
+
+/// The ruler's milestones on a chart whose first day is `left_day`. It reads every rule, so
+/// the screen keeps it while the plan and the columns stay the same.
+pub fn milestones<Tz: TimeZone>(
     rules: &Rules,
     plan: &Plan<'_, Tz>,
     left_day: i64,
     c: Columns,
-) -> Vec<u16> {
+) -> Milestones {
     let width = u16::try_from(c.days).unwrap_or(0) * c.cell;
     let mut covered = vec![false; usize::from(width)];
+    let mut booking = false;
     for rule in rules.rules.iter().filter(|r| is_milestone(r)) {
+        booking |= plan.is_booking(rule);
         let (from, until) = plan.span(rule);
         let at = |instant| position(plan, left_day, c.cell, instant);
         let drawn = bar::cells(at(from), at(until), width, bar::DO);
@@ -134,22 +233,39 @@ pub fn milestone_columns<Tz: TimeZone>(
             *seen |= glyph.is_some();
         }
     }
-    (0..width).filter(|&x| covered[usize::from(x)]).collect()
+    Milestones {
+        columns: (0..width).filter(|&x| covered[usize::from(x)]).collect(),
+        booking,
+    }
 }
 
-/// What the bars mean, over the titles; returns where its first row ends.
-fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
+/// The lead-in of the booking (`bar::LEAD_IN`): the next session's colour, dimmed.
+pub const LEAD_IN_LOOK: Style = theme::MILESTONE_BAR.add_modifier(Modifier::DIM);
+
+/// What the bars mean, over the titles (with the booking's lead-in when the plan has a
+/// booking task); returns where its first row ends.
+fn render_legend(c: Columns, booking: bool, y: u16, buf: &mut Buffer) -> u16 {
     let mut first_end = c.title_x;
+    // The booking comes up (light) a week before the next session's window (solid); a
+    // plan without a booking task has no light bar to explain.
+    let milestones: &[(&str, Style, &str)] = match booking {
+        true => &[
+            ("░", LEAD_IN_LOOK, "book"),
+            ("█", theme::MILESTONE_BAR, "session"),
+            ("│", theme::NOW_LINE, "now"),
+        ],
+        false => &[
+            ("█", theme::MILESTONE_BAR, "next session"),
+            ("│", theme::NOW_LINE, "now"),
+        ],
+    };
     let lines: [&[(&str, Style, &str)]; 2] = [
         &[
             ("█", theme::DO_BAR, "do"),
             ("━", theme::AVOID_BAR, "avoid"),
             ("▒", theme::PHASE_BAR, "normal"),
         ],
-        &[
-            ("█", theme::MILESTONE_BAR, "next session"),
-            ("│", theme::NOW_LINE, "now"),
-        ],
+        milestones,
     ];
     for (dy, entries) in (0..).zip(lines) {
         let width = |gap: usize| {
@@ -181,53 +297,4 @@ fn render_legend(c: Columns, y: u16, buf: &mut Buffer) -> u16 {
         line.render(Rect::new(c.title_x, y + dy, c.title_width, 1), buf);
     }
     first_end
-}
-
-/// Display width in cells (`text::width`), as the ruler's `u16` columns.
-fn text_width(label: &str) -> u16 {
-    u16::try_from(text::width(label)).unwrap_or(u16::MAX)
-}
-
-/// Labels placed left to right where they fit between `start` and `end`, a cell apart.
-struct Labels {
-    start: u16,
-    end: u16,
-    placed: Vec<(u16, String)>,
-}
-
-impl Labels {
-    fn new(start: u16, end: u16) -> Self {
-        Labels {
-            start,
-            end,
-            placed: Vec::new(),
-        }
-    }
-
-    /// Places `label` at `x` unless it would clash with one placed or run off the chart;
-    /// says whether it did.
-    fn place(&mut self, x: u16, label: String) -> bool {
-        let width = text_width(&label);
-        let clashes = self.placed.iter().any(|(at, other)| {
-            let other_width = text_width(other);
-            x < at + other_width + 1 && *at < x + width + 1
-        });
-        let fits = !clashes && x >= self.start && x + width <= self.end;
-        if fits {
-            self.placed.push((x, label));
-        }
-        fits
-    }
-
-    fn covers(&self, x: u16) -> bool {
-        self.placed
-            .iter()
-            .any(|(at, label)| (*at..at.saturating_add(text_width(label))).contains(&x))
-    }
-
-    fn render(&self, y: u16, look: Style, buf: &mut Buffer) {
-        for (x, label) in &self.placed {
-            buf.set_string(*x, y, label, look);
-        }
-    }
 }

@@ -4,13 +4,13 @@
 use super::bar::{self, Glyphs};
 use super::layout::{Columns, EIGHTHS, position};
 use super::rows::Row;
-use super::ruler::{Ruler, marked_days};
+use super::ruler::{LEAD_IN_LOOK, Ruler, marked_days};
 use super::{TimelineScreen, keys};
 use crate::plan::Plan;
-use crate::rules::Kind;
+use crate::rules::{Kind, Repeat};
 use crate::tui::context::Context;
 use crate::tui::keymap::hints;
-use crate::tui::plan_item::{ItemInfo, Section};
+use crate::tui::plan_item::{Item, ItemInfo, Section};
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
 use crate::tui::widgets::scrollbar;
@@ -53,6 +53,7 @@ impl TimelineScreen {
             left_day,
             columns,
             now,
+            today: plan.day_of(ctx.now),
         }
         .render(regions.ruler, buf);
         self.render_rows(ctx, &plan, left_day, columns, now, regions.rows, buf);
@@ -103,11 +104,26 @@ impl TimelineScreen {
                     if plan.instant(info.window.until) <= ctx.now {
                         look = theme::ENDED_BAR;
                     }
-                    let from = position(plan, left, columns.cell, plan.instant(info.window.from));
-                    let until = position(plan, left, columns.cell, plan.instant(info.window.until));
+                    let at = |instant| position(plan, left, columns.cell, instant);
+                    let opens = plan.instant(info.window.from);
+                    let from = at(opens);
+                    let until = at(plan.instant(info.window.until));
+                    if let Some(offered) = offered_early(ctx, plan, item) {
+                        // Lighter, from the day the checklist first offers the task.
+                        let lead_in = bar::cells(at(offered), from, width, bar::LEAD_IN);
+                        let lead_look = match look == theme::ENDED_BAR {
+                            true => look,
+                            false => LEAD_IN_LOOK,
+                        };
+                        for (cell, glyph) in cells.iter_mut().zip(lead_in) {
+                            *cell = glyph.map(|g| (g, lead_look));
+                        }
+                    }
                     let drawn = bar::cells(from, until, width, glyphs);
                     for (cell, glyph) in cells.iter_mut().zip(drawn) {
-                        *cell = glyph.map(|g| (g, look));
+                        if let Some(g) = glyph {
+                            *cell = Some((g, look));
+                        }
                     }
                 }
             }
@@ -130,6 +146,26 @@ impl TimelineScreen {
         }
         scrollbar(self.top, rows.len(), area, buf);
     }
+}
+
+/// When the checklist first offers `item`'s task, where that is a day or more before its
+/// window opens: the booking of the next session comes up a week early. It is the day a
+/// tick of the task first counts (`Plan::once_ticks_from`), the fact the checklist and
+/// `check` go by, from that day's local midnight.
+fn offered_early<Tz: TimeZone>(
+    ctx: &Context<Tz>,
+    plan: &Plan<'_, Tz>,
+    item: Item,
+) -> Option<DateTime<FixedOffset>> {
+    let Item::Rule(i) = item else {
+        return None;
+    };
+    let rule = ctx.rules.rules.get(i)?;
+    if rule.repeat != Repeat::Once {
+        return None;
+    }
+    let offered = plan.once_ticks_from(rule);
+    (offered < plan.local_date(plan.span(rule).0)).then(|| plan.day_bounds(offered).0)
 }
 
 /// "↓ 3 more below — ↑↓ scroll", "↑ 2 more above", "↑ 2 above · ↓ 3 below".

@@ -15,7 +15,9 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
         status: false,
         alerts: 0,
         progress: true,
+        progress_first: false,
         list_width: (77, 62),
+        row_width: (77, 62),
     }
 }
 

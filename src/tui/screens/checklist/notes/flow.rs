@@ -184,8 +184,9 @@ fn noun(tier: Option<Urgency>, n: usize) -> &'static str {
 }
 
 /// "Call your clinic today: 7 signs · next visit: 2 signs · normal now: 3 — press s", cut
-/// only between groups: the groups that do not fit are folded whole into "+9 more — press
-/// s", so no word or count is ever cut.
+/// only between groups: the groups that do not fit are folded whole into "· 9 others —
+/// press s" ("· 11 non-emergency" after the emergency signs alone), so no word or count is
+/// ever cut and none reads as more of the tier before it.
 pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
     let parts: Vec<[Span<'static>; 2]> = groups
         .iter()
@@ -206,8 +207,9 @@ pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
             ]
         })
         .collect();
-    // As many groups as fit, in order, then what is left counted.
-    let line_of = |shown: usize| {
+    // As many groups as fit, in order, then what is left counted: in words that tell it
+    // apart from the groups shown where they fit, else in short.
+    let line_of = |shown: usize, short: usize| {
         let mut spans = vec![Span::raw(" ")];
         for (i, part) in parts.iter().take(shown).enumerate() {
             if i > 0 {
@@ -216,19 +218,39 @@ pub(super) fn count_line(groups: &[Group], width: usize) -> Line<'static> {
             spans.extend(part.iter().cloned());
         }
         let more: usize = groups[shown..].iter().map(|g| g.notes.len()).sum();
-        let tail = match (shown, more) {
-            (_, 0) => format!(" — press {ALL_KEY}"),
-            (0, _) => format!("+{more} more — press {ALL_KEY}"),
+        // The groups left out counted apart from those shown: "EMERGENCY: 2 signs · +11
+        // more" read as eleven more emergencies (50x14); these are the words used where the
+        // signs are named (`pack_first_and`).
+        let emergencies_only = groups[..shown]
+            .iter()
+            .all(|g| g.tier == Some(Urgency::Emergency));
+        let tail = match (shown, more, short) {
+            (_, 0, _) => format!(" — press {ALL_KEY}"),
+            // Nothing named: "+5 more" read as more than something; warning signs alone
+            // are counted as such, as where a group's signs are ("5 signs — press s").
+            (0, _, _) if groups.iter().all(|g| g.tier.is_some()) => {
+                format!(
+                    "{more}{} — press {ALL_KEY}",
+                    noun(Some(Urgency::Call), more)
+                )
+            }
+            (0, _, _) => format!("+{more} more — press {ALL_KEY}"),
+            (_, _, 0) if emergencies_only => format!(" · {more} non-emergency — press {ALL_KEY}"),
+            (_, _, 0 | 1) => format!(" · {more} others — press {ALL_KEY}"),
             _ => format!(" · +{more} more — press {ALL_KEY}"),
         };
         spans.push(Span::styled(tail, theme::MUTED));
         Line::from(spans)
     };
-    (0..=parts.len())
-        .rev()
-        .map(line_of)
-        .find(|line| line.width() <= width)
-        .unwrap_or_else(|| line_of(0))
+    let fits = |line: &Line| line.width() <= width;
+    // Each number of groups in the clearest words that fit (the shortest where none does).
+    let clearest = |shown: usize| {
+        (0..2)
+            .map(|short| line_of(shown, short))
+            .find(fits)
+            .unwrap_or_else(|| line_of(shown, 2))
+    };
+    text::most_that_fit(0..parts.len() + 1, clearest, fits).unwrap_or_else(|| line_of(0, 0))
 }
 
 #[cfg(test)]
@@ -307,13 +329,13 @@ mod tests {
             (
                 100,
                 " EMERGENCY: 2 signs · Call your clinic today: 7 signs · next visit: 2 signs · \
-                 +2 more — press s",
+                 2 others — press s",
             ),
             (
                 80,
-                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · +4 more — press s",
+                " EMERGENCY: 2 signs · Call your clinic today: 7 signs · 4 others — press s",
             ),
-            (60, " EMERGENCY: 2 signs · +11 more — press s"),
+            (60, " EMERGENCY: 2 signs · 11 non-emergency — press s"),
             (30, " +13 more — press s"),
         ];
         for (width, want) in cases {

@@ -262,10 +262,11 @@ impl<'a> Notes<'a> {
             let room = left.saturating_sub(keep);
             if room > 0 {
                 // As many notes as fit whole, then "+3 more — press s": cut between notes.
-                let fitted = (0..group.notes.len())
-                    .rev()
-                    .map(|named| pack_first(group, named, width))
-                    .find(|l| l.len() <= room);
+                let fitted = text::most_that_fit(
+                    0..group.notes.len(),
+                    |named| pack_first(group, named, width),
+                    |l| l.len() <= room,
+                );
                 lines = fitted.unwrap_or_else(|| {
                     lines.truncate(room);
                     lines
@@ -323,9 +324,10 @@ fn emergency_fold(
         style: group.style,
     };
     [group, &short].into_iter().find_map(|g| {
-        (1..=g.notes.len())
-            .rev()
-            .map(|named| pack_first_and(g, named, later, width))
-            .find(|l| l.len() <= rows)
+        text::most_that_fit(
+            1..g.notes.len() + 1,
+            |named| pack_first_and(g, named, later, width),
+            |l| l.len() <= rows,
+        )
     })
 }

@@ -1,0 +1,143 @@
+//! The main screen after the plan (the built-in plan ends on Day 43, Fri 1 Jan 2027): its page
+//! says what is cut and the keys that read on (↑↓ j k, PgUp PgDn), the recovery strip keeps
+//! its row above it, and a booked next session reads as booked. Berlin, treatment Fri 20 Nov
+//! 2026 14:00.
+
+mod tui_harness;
+
+use crossterm::event::KeyCode::{Char, Down, PageDown, PageUp, Up};
+use tui_harness::*;
+
+/// Day 60 (Mon 18 Jan 2027).
+const DAY60: &str = "2027-01-18T10:00:00+01:00";
+/// Day 50 (Sat 9 Jan 2027).
+const DAY50: &str = "2027-01-09T10:00:00+01:00";
+
+/// The page's rows, from its heading to the warning signs.
+fn page(shown: &str) -> Vec<String> {
+    shown
+        .lines()
+        .skip_while(|l| !l.contains("Your plan is over"))
+        .take_while(|l| !l.contains("Warning signs"))
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn after_the_plan_the_days_keep_their_row_and_the_page_fits_80x24() {
+    for now in [DAY50, DAY60] {
+        let (_dir, store, state) = treated_store();
+        let app = app_at(store, state, now, 80, 24);
+        let shown = screen(&app);
+        assert!(shown.lines().nth(2).unwrap().contains("Days "), "{shown}");
+        let rows = page(&shown);
+        assert!(
+            rows.last().unwrap().contains("Results After 1 Treatment"),
+            "{shown}"
+        );
+        assert!(!shown.contains("More than fits"), "{shown}");
+    }
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, DAY60, 80, 24);
+    insta::assert_snapshot!("after_plan_day60_80x24", screen(&app));
+}
+
+#[test]
+fn a_page_that_does_not_fit_says_so_and_scrolls_with_keys_70x22() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, DAY60, 70, 22);
+    let shown = screen(&app);
+    let rows = page(&shown);
+    assert!(
+        rows.last()
+            .unwrap()
+            .starts_with(" ↓ 2 more below — ↓ j read on"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("after_plan_folded_day60_70x22", shown);
+    press(&mut app, &[Char('j')]);
+    let rows = page(&screen(&app));
+    assert_eq!(rows.last().unwrap(), " ↑ 1 above · ↓ 1 below — ↑↓ scroll");
+    press(&mut app, &[PageDown]);
+    let shown = screen(&app);
+    let rows = page(&shown);
+    assert_eq!(rows.last().unwrap(), " ↑ 2 above — ↑ k back", "{shown}");
+    assert!(
+        shown.contains("Microneedling Results After 1 Treatment"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("after_plan_scrolled_day60_70x22", shown);
+    // Down at the end stays there; Up and PgUp go back to the top.
+    press(&mut app, &[Down, Up]);
+    assert!(page(&screen(&app)).last().unwrap().contains("1 above"));
+    press(&mut app, &[PageUp]);
+    assert!(
+        page(&screen(&app))
+            .last()
+            .unwrap()
+            .starts_with(" ↓ 2 more below")
+    );
+}
+
+/// The patient ticked "Book your next session" on Day 30 (Sat 19 Dec): after the plan the
+/// page says it is booked and when it was ticked, not "if it is not booked"; untouched, it
+/// still asks.
+#[test]
+fn a_booked_next_session_reads_as_booked_after_the_plan_80x24() {
+    use aftercare::store::Change;
+    let booked = |booked: bool, now: &str| {
+        let (_dir, store, mut state) = treated_store();
+        if booked {
+            state = store
+                .apply(&Change::Tick {
+                    session: at(TREATMENT),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 12, 19).unwrap(),
+                    task: "book-next-session".to_string(),
+                })
+                .unwrap();
+        }
+        screen(&app_at(store, state, now, 80, 24))
+    };
+    for now in [DAY50, "2027-01-01T15:00:00+01:00"] {
+        let shown = booked(true, now);
+        assert!(
+            shown.contains(" Your next session is booked: you ticked it on Sat 19 Dec 2026."),
+            "{shown}"
+        );
+        assert!(!shown.contains("not booked"), "{shown}");
+        let shown = booked(false, now);
+        assert!(
+            shown.contains(
+                " Your next session was due from Fri 18 Dec 2026 to Fri 1 Jan: if it is not"
+            ),
+            "{shown}"
+        );
+        assert!(!shown.contains("is booked"), "{shown}");
+    }
+    insta::assert_snapshot!("after_plan_booked_day50_80x24", booked(true, DAY50));
+}
+
+/// At 50x14 after the plan the signs have one row and no room to name any: they are
+/// counted as signs ("5 signs — press s"), not "+5 more" after nothing. The page scrolls
+/// with PgDn to its end.
+#[test]
+fn after_the_plan_at_50x14_the_signs_are_counted_and_the_page_pages() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, DAY60, 50, 14);
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.trim_matches('"').trim_end() == " 5 signs — press s"),
+        "{shown}"
+    );
+    assert!(shown.contains(" ↓ 15 more below — ↓ j read on"), "{shown}");
+    insta::assert_snapshot!("after_plan_day60_50x14", shown);
+    press(&mut app, &[PageDown, PageDown, PageDown]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("One Session?; Microneedling Results After 1 "),
+        "{shown}"
+    );
+    assert!(shown.contains(" ↑ 15 above — ↑ k back"), "{shown}");
+}
