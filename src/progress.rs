@@ -8,8 +8,9 @@
 //!   so the share never drops just because the clock passed midnight (a new day's tasks join
 //!   one slot at a time, as they can be done), and ticking ahead of time counts at once;
 //! - only tasks that count (`plan::counts`): one done "as needed" never does;
-//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`): nothing is
-//!   left to keep, and it cannot be ticked;
+//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`), unless it was
+//!   ticked (kept) that day: nothing is left to keep, and it cannot be ticked, but what was
+//!   kept stays counted, so no count drops because time passed;
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
@@ -124,15 +125,16 @@ impl Progress {
             let counted = day.tasks.iter().filter(|t| counts(t.rule));
             // `Plan::day` already leaves out what the treatment left no time for.
             for task in counted {
-                if plan.is_lifted(task, day.date, now) {
-                    // Lifted on its day: nothing left to keep, ticked or not.
+                let is_done = plan.is_done(task, day.date, ticks);
+                // Kept (ticked) on its day, a restriction stays counted once it lifts, so no
+                // count drops as time passes; not ticked, it leaves the counts then.
+                if !is_done && plan.is_lifted(task, day.date, now) {
                     continue;
                 }
-                if plan.is_lifted(task, day.date, task.ends) {
+                if !is_done && plan.is_lifted(task, day.date, task.ends) {
                     // It lifts later today: the counts change then.
                     changes_at = Some(changes_at.map_or(task.ends, |at| at.min(task.ends)));
                 }
-                let is_done = plan.is_done(task, day.date, ticks);
                 // Its slot and when it comes due are asked of the zone once per task and day.
                 let span = plan.slot_span(task, day.date);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date, span) <= r) {
