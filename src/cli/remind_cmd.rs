@@ -108,7 +108,8 @@ enum Record {
 /// message (which leads with what matters most), and what to do.
 fn write_alerts(alerts: &[AlertLine], out: Out) -> Result<(), CliError> {
     for alert in alerts {
-        writeln!(out, "⚠ {} · {}", alert.urgency.tag(), alert.title)?;
+        let heading = format!("{} · {}", alert.urgency.tag(), alert.title);
+        writeln!(out, "{}", wrap(&heading, "⚠ ", "  "))?;
         writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
     }
     Ok(())
@@ -187,11 +188,11 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     }
     if r.due.is_empty() && r.plan_over {
         let last = long_date(plan.date_of(plan.last_day()));
-        writeln!(
-            out,
+        let said = format!(
             "The plan ended on {last}: nothing more is due. `aftercare remind uninstall` turns \
              reminders off."
-        )?;
+        );
+        writeln!(out, "{}", wrap(&said, "", ""))?;
     }
     Ok(())
 }

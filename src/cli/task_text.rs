@@ -53,11 +53,9 @@ pub(super) fn write_tasks(
             // A long title: the "when" moves down beside the id rather than past 80 columns.
             None => writeln!(
                 out,
-                "  {} {}\n      {} · {}",
-                mark(task.done),
-                task.title,
-                task.id,
-                when
+                "{}\n{}",
+                wrap(&task.title, &format!("  {} ", mark(task.done)), "      "),
+                wrap(&format!("{} · {when}", task.id), "      ", "        ")
             )?,
         }
     }
