@@ -17,7 +17,10 @@ fn timeline_80x24() {
     assert!(shown.contains("Day 1"), "{shown}");
     assert!(shown.contains("13 Nov"), "{shown}");
     // More rows than fit: said in words under them, not only by the scrollbar.
-    assert!(shown.contains("more below — ↑↓ scroll"), "{shown}");
+    assert!(
+        shown.contains("more below — PgDn page · End last"),
+        "{shown}"
+    );
     insta::assert_snapshot!("timeline_80x24", shown);
     press(&mut app, &[Tab]);
     assert_eq!(*app.screen(), Screen::Checklist);
@@ -339,4 +342,50 @@ fn days_scrolled_off_are_marked_at_the_ruler_ends_60x20() {
     press(&mut wide, &[Tab]);
     let (numbers, dates) = ruler(&screen(&wide));
     assert!(!(numbers + &dates).contains(['◂', '▸']));
+}
+
+/// The selected row's title on screen ("› Sunscreen…"), without the mark.
+fn selected_title(shown: &str) -> String {
+    let line = shown
+        .lines()
+        .find(|l| l.contains('›'))
+        .unwrap_or_else(|| panic!("no selection in\n{shown}"));
+    let after = &line[line.find('›').unwrap() + '›'.len_utf8()..];
+    after.split("  ").next().unwrap().trim().to_string()
+}
+
+#[test]
+fn page_keys_move_a_screenful_and_home_end_to_the_ends_80x24() {
+    use crossterm::event::KeyCode::{End, Home, PageDown, PageUp};
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab, Home]);
+    let first = selected_title(&screen(&app));
+    press(&mut app, &[PageDown]);
+    let shown = screen(&app);
+    // A screenful on: the first row is now off screen, and the words say what is left.
+    assert!(!shown.contains(&first), "{shown}");
+    assert!(shown.contains("above"), "{shown}");
+    insta::assert_snapshot!("timeline_page_down_80x24", shown);
+    press(&mut app, &[End]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("more above — PgUp page · Home first"),
+        "{shown}"
+    );
+    assert!(!shown.contains("below"), "{shown}");
+    press(&mut app, &[PageUp]);
+    assert!(screen(&app).contains("below"), "{}", screen(&app));
+    press(&mut app, &[Home]);
+    let shown = screen(&app);
+    assert_eq!(selected_title(&shown), first);
+    assert!(
+        shown.contains("more below — PgDn page · End last"),
+        "{shown}"
+    );
+    // The help names them.
+    press(&mut app, &[Char('?')]);
+    let help = screen(&app);
+    for words in ["Page Down", "Page Up", "Home", "End"] {
+        assert!(help.contains(words), "{help}");
+    }
 }

@@ -168,12 +168,13 @@ fn offered_early<Tz: TimeZone>(
     (offered < plan.local_date(plan.span(rule).0)).then(|| plan.day_bounds(offered).0)
 }
 
-/// "↓ 3 more below — ↑↓ scroll", "↑ 2 more above", "↑ 2 above · ↓ 3 below".
+/// "↓ 37 more below — PgDn page · End last", "↑ 2 more above — PgUp page · Home first",
+/// "↑ 2 above · ↓ 3 below — PgUp/PgDn page": the keys that get there, not ↓ pressed 37 times.
 fn more_words(above: usize, below: usize) -> String {
     match (above, below) {
-        (0, b) => format!("↓ {b} more below — ↑↓ scroll"),
-        (a, 0) => format!("↑ {a} more above"),
-        (a, b) => format!("↑ {a} above · ↓ {b} below"),
+        (0, b) => format!("↓ {b} more below — PgDn page · End last"),
+        (a, 0) => format!("↑ {a} more above — PgUp page · Home first"),
+        (a, b) => format!("↑ {a} above · ↓ {b} below — PgUp/PgDn page · Home/End"),
     }
 }
 
