@@ -435,3 +435,24 @@ fn day_labels_sit_on_their_dates_and_the_title_keeps_its_screen_name_80x24() {
     assert!(title.contains("· timeline"), "{shown}");
     insta::assert_snapshot!("timeline_other_day_60x20", shown);
 }
+
+#[test]
+fn a_window_past_the_charts_edge_says_it_goes_on_80x24() {
+    // The RF warning sign is watched for 12 weeks, past the plan's last day (43): its band
+    // ends in "▸" at the chart's edge, not flush against the scrollbar as if cut there.
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab, crossterm::event::KeyCode::End]);
+    let shown = screen(&app);
+    let row = shown
+        .lines()
+        .find(|r| r.contains("After RF microneedling"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let cells: Vec<char> = row.trim_end_matches('"').chars().collect();
+    assert_eq!(cells[cells.len() - 2], '▸', "{shown}");
+    // A window that ends on screen has no mark.
+    let ends = shown
+        .lines()
+        .find(|r| r.contains("Picked or scratched"))
+        .unwrap();
+    assert!(!ends.contains('▸'), "{shown}");
+}

@@ -26,6 +26,8 @@ const SELECTION_MARK: &str = "› ";
 const MILESTONE_MARK: &str = "◆ ";
 /// Drawn in empty cells where a week starts, so bars can be read against the ruler.
 const GRID_MARK: &str = "·";
+/// The last cell of a bar whose window goes on past the chart's right edge.
+const CONTINUES_MARK: &str = "▸";
 /// Drawn in empty cells where now is.
 const NOW_MARK: &str = "│";
 
@@ -124,6 +126,16 @@ impl TimelineScreen {
                         if let Some(g) = glyph {
                             *cell = Some((g, look));
                         }
+                    }
+                    // A window that goes on past the chart's right edge (scrolled, or longer
+                    // than the plan's days: a warning sign watched for 12 weeks) says so in
+                    // its last cell, rather than seeming to run into the border.
+                    let edge = i64::from(width) * EIGHTHS;
+                    if until > edge
+                        && from < edge
+                        && let Some(last) = cells.last_mut()
+                    {
+                        *last = Some((CONTINUES_MARK, look));
                     }
                 }
             }
