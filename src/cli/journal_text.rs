@@ -48,8 +48,7 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
             alert.urgency.tag(),
             alert.title
         )?;
-        let text = alert.what_to_do(rules.provider.as_ref());
-        writeln!(out, "{}", wrap(&text, "  ", "  "))?;
+        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
         for source in &alert.sources {
             writeln!(out, "{}", wrap(&source.citation, "  Source: ", "    "))?;
         }
