@@ -50,7 +50,8 @@ pub struct TaskLine {
     #[serde(skip)]
     pub lifted: Option<Arc<str>>,
     /// Something to avoid whose window closed on this day by `now` (`Plan::is_lifted`): said
-    /// as lifted, never ticked, and in no count (`Checklist::progress`). In JSON
+    /// as lifted, never ticked, and in no count unless it was kept (ticked) that day
+    /// (`TaskLine::counts`). In JSON
     /// `"lifted": true`, only when it is.
     #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
     pub lifted_by_now: bool,
@@ -65,10 +66,12 @@ pub struct TaskLine {
 }
 
 impl TaskLine {
-    /// Whether the task is in the day's counts: not done as needed, not lifted by now, not
-    /// a once-task done on an earlier day.
+    /// Whether the task is in the day's counts: not done as needed, not lifted by now
+    /// unless it was kept (ticked) that day, not a once-task done on an earlier day. A kept
+    /// restriction stays counted after it lifts, so "3/6 ticked" never turns into "2/5" at
+    /// the hour the restriction ends.
     pub fn counts(&self) -> bool {
-        !self.as_needed && !self.lifted_by_now && !self.done_before
+        (self.done || !self.lifted_by_now) && !self.as_needed && !self.done_before
     }
 }
 
@@ -113,8 +116,10 @@ impl TaskLine {
                 Some(slot) => format!("missed · {slot}"),
                 None => "missed".to_string(),
             },
+            // A window that opens later today already says "from 10:00 · in 30 min".
             (Standing::Upcoming, Some((from, _)), Some(now))
                 if from > now
+                    && !self.when.starts_with("from ")
                     && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
             {
                 format!("{} · from {}", self.when, crate::dates::clock(from))
@@ -206,12 +211,22 @@ impl Checklist {
                 coming_up,
             }
         };
-        // A slot before the treatment on its day is not the patient's (`is_before_treatment`).
+        // `Plan::day` already leaves out a slot before the treatment on its day
+        // (`is_before_treatment`).
+        // The booking stays as offered (since a week before) until its window opens, also
+        // on the window's first day before its time: no "Later, from 10:00" after a week of
+        // "book now". Only that day, seen on that day (`coming_up` is for before the window).
+        let offered = |task: &Task<'_>| {
+            task.rule.repeat == Repeat::Once
+                && now < task.starts
+                && plan.day_of(now) == d.day
+                && plan.day_of(task.starts) == d.day
+                && plan.is_booking(task.rule)
+        };
         let mut tasks: Vec<TaskLine> = d
             .tasks
             .iter()
-            .filter(|task| !plan.is_before_treatment(task, d.date))
-            .map(|task| line(task, false))
+            .map(|task| line(task, offered(task)))
             .collect();
         if let Some(task) = coming_up_on(plan, d.day) {
             tasks.push(line(&task, true));

@@ -4,6 +4,7 @@
 use crate::plan::Plan;
 use crate::rules::{MAX_RATING, Provider, Rules, Symptom, Urgency};
 use crate::store::Session;
+use crate::wrapping::lower_first;
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 
@@ -69,11 +70,15 @@ pub fn alerts_on<Tz: TimeZone>(
             Some(alert) => lines.push(AlertLine {
                 id: alert.id.clone(),
                 title: alert.title.clone(),
-                message: if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
-                    format!("{ESCALATION} {}", alert.message)
-                } else {
-                    alert.message.clone()
-                },
+                message: with_action(
+                    if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
+                        format!("{ESCALATION} {}", alert.message)
+                    } else {
+                        alert.message.clone()
+                    },
+                    firing.urgency,
+                    rules.provider.as_ref(),
+                ),
                 symptoms: vec![firing.symptom.clone()],
                 symptom: firing.symptom,
                 rating: firing.rating,
@@ -109,10 +114,9 @@ pub fn alerts_on<Tz: TimeZone>(
     }
     // A severe rating of an earlier day not yet replaced by a newer one (see `carried`).
     lines.extend(carried::carried_on(rules, session, date));
-    // Every alert's text says what to do, whichever screen shows it (issue 15).
-    for line in &mut lines {
-        line.message = line.what_to_do(rules.provider.as_ref());
-    }
+    // Most urgent first, so a screen that folds what does not fit folds the lesser alerts:
+    // the sort is stable, so today's stay before a carried one of the same rank.
+    lines.sort_by_key(AlertLine::rank);
     lines
 }
 
@@ -160,30 +164,62 @@ fn severe(
     }
 }
 
+/// A plan's alert message with its tier's action (`urgency`): as it is when it already says
+/// the action (a plan's message may start with it, or say "… or worse, contact your clinic
+/// today" mid-sentence), else followed by it ("… Call your clinic today."), so no screen shows
+/// an alert without what to do (issue 15). The severe and carried alerts are written with
+/// their action, so only the plan's own alerts come here, once, as they are made.
+fn with_action(message: String, urgency: Urgency, provider: Option<&Provider>) -> String {
+    let action = urgency.action_with(provider);
+    let message = name_the_clinic(message, urgency, &action);
+    let said = message.to_lowercase();
+    if [action.as_str(), urgency.action()]
+        .iter()
+        .any(|a| said.contains(&a.to_lowercase()))
+    {
+        message
+    } else {
+        format!("{message} {action}.")
+    }
+}
+
+/// `message` with the tier's generic action ("Call your clinic today", "contact your clinic
+/// today" mid-sentence) replaced by `action`, the one that names the clinic and how to reach
+/// it ("Call Glow Clinic today (+44 20 7946 0555)"): a plan's alert that says the action
+/// itself must still give the patient the number (the README promises it wherever the app
+/// says to call). Unchanged when `action` is the generic one (no clinic in the plan).
+fn name_the_clinic(message: String, urgency: Urgency, action: &str) -> String {
+    if action == urgency.action() {
+        return message;
+    }
+    let lowered = lower_first(action);
+    let mut out = message;
+    for generic in [urgency.action(), "Contact your clinic today"] {
+        out = out
+            .replace(generic, action)
+            .replace(&lower_first(generic), &lowered);
+    }
+    out
+}
+
 impl AlertLine {
-    /// The message with the tier's action: as it is when it already says the action (the
-    /// severe alert always does; a plan's message starts with it), else followed by it
-    /// ("… Call your clinic today."), so no screen shows an alert without what to do.
-    pub fn what_to_do(&self, provider: Option<&Provider>) -> String {
-        let action = self.urgency.action_with(provider);
-        // "… or worse, contact your clinic today" says it too, mid-sentence.
-        let said = self.message.to_lowercase();
-        if [action.as_str(), self.urgency.action()]
-            .iter()
-            .any(|a| said.contains(&a.to_lowercase()))
-        {
-            self.message.clone()
+    /// How urgent the alert is, for ordering (lowest first): 0 for one that says to call
+    /// emergency services (its tier, or a rating of 5 that leads with `ESCALATION`), then the
+    /// tiers in `Urgency::ALL`'s order.
+    fn rank(&self) -> u8 {
+        if self.urgency == Urgency::Emergency || self.message.starts_with(ESCALATION) {
+            0
         } else {
-            format!("{} {action}.", self.message)
+            1 + self.urgency as u8
         }
     }
 
-    /// `what_to_do` without the leading emergency line, for a list that says it once above.
-    pub fn what_to_do_after_escalation(&self, provider: Option<&Provider>) -> String {
-        let text = self.what_to_do(provider);
-        match text.strip_prefix(ESCALATION) {
-            Some(rest) => rest.trim_start().to_string(),
-            None => text,
+    /// The message (which says what to do) without its leading emergency line, for a list
+    /// that says it once above.
+    pub fn message_after_escalation(&self) -> &str {
+        match self.message.strip_prefix(ESCALATION) {
+            Some(rest) => rest.trim_start(),
+            None => &self.message,
         }
     }
 }
@@ -285,6 +321,92 @@ mod tests {
         let day3 = expected_on(&plan, redness, 3).unwrap();
         assert!((day3 - (3.0 - 2.0 * 46.0 / 48.0)).abs() < 1e-9, "{day3}");
         assert_eq!(expected_on(&plan, redness, 14), Some(0.0));
+    }
+
+    #[test]
+    fn a_plans_alert_says_its_action_once() {
+        let call = Urgency::Call;
+        // Without it, the tier's action is added once.
+        let said = with_action("Swelling that grows can be infection.".into(), call, None);
+        assert_eq!(
+            said,
+            "Swelling that grows can be infection. Call your clinic today."
+        );
+        // Said already, first or mid-sentence in any case, it is not said again.
+        for text in [
+            "Call your clinic today: swelling that grows can be infection.",
+            "If it spreads or worse, call your clinic today.",
+        ] {
+            assert_eq!(with_action(text.into(), call, None), text);
+        }
+    }
+
+    /// The alerts of a check-in on Mon 30 Nov 2026 (Day 11 of a Fri 20 Nov 14:00
+    /// treatment in Berlin) rating `ratings`, with the plan's clinic `provider`.
+    fn alerts_of(ratings: &[(&str, u8)], provider: Option<Provider>) -> Vec<AlertLine> {
+        let mut rules = Rules::builtin().unwrap();
+        rules.provider = provider;
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        let mut session = Session::new(at);
+        let mut checkin = crate::store::CheckIn::default();
+        for (id, rating) in ratings {
+            checkin.ratings.insert((*id).to_string(), *rating);
+        }
+        let date = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        session.checkins.insert(date, checkin);
+        alerts_on(&plan, &session, date)
+    }
+
+    #[test]
+    fn the_alert_that_says_call_emergency_services_comes_first() {
+        // Tenderness 3 and redness 4 on Day 11 set off the plan's two call-today alerts; a
+        // swelling of 5 the plan has no alert for sets off the severe one, which leads.
+        let lines = alerts_of(&[("discomfort", 3), ("redness", 4), ("swelling", 5)], None);
+        let ids: Vec<&str> = lines.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [SEVERE_ID, "redness-after-a-week", "tender-after-day-4"]
+        );
+        assert!(
+            lines[0].message.starts_with(ESCALATION),
+            "{}",
+            lines[0].message
+        );
+    }
+
+    #[test]
+    fn a_plans_alert_that_says_call_your_clinic_names_the_clinic_and_its_number() {
+        let glow = Provider {
+            name: "Glow Clinic".into(),
+            phone: Some("+44 20 7946 0555".into()),
+            ..Provider::default()
+        };
+        let lines = alerts_of(&[("redness", 4)], Some(glow));
+        assert_eq!(lines.len(), 1);
+        let message = &lines[0].message;
+        assert!(
+            message.starts_with("Call Glow Clinic today (+44 20 7946 0555): redness is"),
+            "{message}"
+        );
+        assert!(!message.contains("your clinic"), "{message}");
+        // Without a clinic in the plan the words stay the plan's own.
+        let plain = alerts_of(&[("redness", 4)], None);
+        assert!(
+            plain[0]
+                .message
+                .starts_with("Call your clinic today: redness is")
+        );
+        // Mid-sentence, lower case.
+        let named = name_the_clinic(
+            "If it spreads, call your clinic today.".into(),
+            Urgency::Call,
+            "Call Glow Clinic today (+44 20 7946 0555)",
+        );
+        assert_eq!(
+            named,
+            "If it spreads, call Glow Clinic today (+44 20 7946 0555)."
+        );
     }
 
     #[test]

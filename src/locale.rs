@@ -65,7 +65,11 @@ fn ascii_for(c: char) -> &'static str {
 /// tee and cross "+", so any border ratatui draws stays a border.
 fn box_drawing(c: char) -> &'static str {
     match c {
-        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' | '╴' | '╶' | '╸' | '╺' | '╼' | '╾' => {
+        // A heavy line along a row is a bar (the timeline's things to avoid, the history's
+        // filled share) or the alert box's edge: "=", apart from the thin lines' "-" and
+        // the timeline's week marks ("·", "-").
+        '━' | '╸' | '╺' => "=",
+        '─' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' | '╴' | '╶' | '╼' | '╾' => {
             "-"
         }
         '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '║' | '╎' | '╏' | '╵' | '╷' | '╹' | '╻' | '╽' | '╿' => {
@@ -76,13 +80,14 @@ fn box_drawing(c: char) -> &'static str {
 }
 
 /// Block elements (U+2580–U+259F): shades by how dark they are, and a partly filled cell
-/// (a bar's last eighths) by whether it is at least half full.
+/// (a bar's last eighths) as the bar it ends.
 fn block_element(c: char) -> &'static str {
     match c {
         '░' => ".",
         '▒' => ":",
         '▁' | '▂' | '▃' => "_",
-        '▏' | '▎' | '▍' => "|",
+        // The end of a bar is the bar's "#", however little of the cell it fills: "|" is the
+        // timeline's now line.
         _ => "#",
     }
 }
@@ -224,8 +229,8 @@ mod tests {
             ("▸ Evening ▾ Missed ‖ paused", "+ Evening v Missed | paused"),
             ("術後", "??"),
             // Every border weight ratatui draws (the alert box is thick), bars and marks.
-            ("┏━┓┃┗┛╔═╗║╚╝┣┫", "+-+|+++-+|++++"),
-            ("╺━╸ ████▏ ▁ ◆", "--- ####| _ *"),
+            ("┏━┓┃┗┛╔═╗║╚╝┣┫", "+=+|+++-+|++++"),
+            ("╺━╸ ████▏ ▁ ◆", "=== ##### _ *"),
             // Temperatures no wider than in UTF-8, and with one space.
             ("Fever of 38 °C (100.4 °F)", "Fever of 38 C (100.4 F)"),
             ("38°C", "38 C"),

@@ -8,8 +8,9 @@
 //!   so the share never drops just because the clock passed midnight (a new day's tasks join
 //!   one slot at a time, as they can be done), and ticking ahead of time counts at once;
 //! - only tasks that count (`plan::counts`): one done "as needed" never does;
-//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`): nothing is
-//!   left to keep, and it cannot be ticked;
+//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`), unless it was
+//!   ticked (kept) that day: nothing is left to keep, and it cannot be ticked, but what was
+//!   kept stays counted, so no count drops because time passed;
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
@@ -26,10 +27,10 @@
 //! count each day whole.
 
 use crate::plan::{Plan, Task, counts};
-use crate::rules::Repeat;
+use crate::rules::{Repeat, Rule};
 use crate::store::{Session, Ticks};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Tasks done of tasks on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,21 +123,30 @@ impl Progress {
             let day = plan.day(number);
             let (mut day_done, mut day_total) = (0, 0);
             let counted = day.tasks.iter().filter(|t| counts(t.rule));
-            for task in counted.filter(|t| !plan.is_before_treatment(t, day.date)) {
-                if plan.is_lifted(task, day.date, now) {
-                    // Lifted on its day: nothing left to keep, ticked or not.
+            // `Plan::day` already leaves out what the treatment left no time for.
+            for task in counted {
+                let is_done = plan.is_done(task, day.date, ticks);
+                // Kept (ticked) on its day, a restriction stays counted once it lifts, so no
+                // count drops as time passes; not ticked, it leaves the counts then.
+                if !is_done && plan.is_lifted(task, day.date, now) {
                     continue;
                 }
-                if plan.is_lifted(task, day.date, task.ends) {
+                if !is_done && plan.is_lifted(task, day.date, task.ends) {
                     // It lifts later today: the counts change then.
                     changes_at = Some(changes_at.map_or(task.ends, |at| at.min(task.ends)));
                 }
-                let is_done = plan.is_done(task, day.date, ticks);
-                if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date) <= r) {
+                // Its slot and when it comes due are asked of the zone once per task and day.
+                let span = plan.slot_span(task, day.date);
+                if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date, span) <= r) {
                     // Over before the app knew of the treatment: not the patient's miss.
                     continue;
                 }
-                if !is_done && plan.had_no_time(task, day.date) {
+                // Only recovery days count towards the share, and only Day 1 can have left a
+                // task no time; days ahead were passed over above.
+                let comes_due = (day.day >= 1).then(|| plan.comes_due_in(task, day.date, span));
+                let no_time =
+                    comes_due.is_some_and(|at| plan.had_no_time_after(task, day.date, at));
+                if !is_done && no_time {
                     // The treatment left it no time (what to avoid after a 23:30 treatment).
                     continue;
                 }
@@ -145,10 +155,9 @@ impl Progress {
                     day_done += usize::from(is_done);
                     day_total += 1;
                 }
-                if day.day < 1 || day.day > today {
+                let Some(comes_due) = comes_due else {
                     continue;
-                }
-                let comes_due = plan.comes_due(task, day.date);
+                };
                 if !is_done && comes_due > now {
                     // Not expected yet: it joins when its slot begins.
                     changes_at = Some(changes_at.map_or(comes_due, |at| at.min(comes_due)));
@@ -226,14 +235,27 @@ fn place_once_tasks<Tz: TimeZone>(
     once: &mut BTreeMap<String, bool>,
 ) {
     let today = plan.local_date(now);
+    // The once-tasks that count, by id (a once task has no slot: its id is its rule's), and
+    // the date each one's ticks count from, asked of the zone once per task, not per tick.
+    let once_rules: HashMap<&str, &Rule> = plan
+        .rules()
+        .rules
+        .iter()
+        .filter(|rule| rule.repeat == Repeat::Once && counts(rule))
+        .map(|rule| (rule.id.as_str(), rule))
+        .collect();
+    let mut ticks_from: HashMap<&str, NaiveDate> = HashMap::new();
     let mut done_on: BTreeMap<&str, NaiveDate> = BTreeMap::new();
     for (date, ids) in ticks.range(..=today) {
         for id in ids {
-            let Some((rule, _)) = plan.find_rule(id) else {
+            let Some((&id, rule)) = once_rules.get_key_value(id.as_str()) else {
                 continue;
             };
-            if rule.repeat == Repeat::Once && counts(rule) && *date >= plan.once_ticks_from(rule) {
-                done_on.entry(id.as_str()).or_insert(*date);
+            let from = *ticks_from
+                .entry(id)
+                .or_insert_with(|| plan.once_ticks_from(rule));
+            if *date >= from {
+                done_on.entry(id).or_insert(*date);
             }
         }
     }
@@ -251,7 +273,7 @@ fn place_once_tasks<Tz: TimeZone>(
         .iter()
         .filter(|(id, done)| !**done && !done_on.contains_key(id.as_str()))
     {
-        let Some((rule, _)) = plan.find_rule(id) else {
+        let Some(&rule) = once_rules.get(id.as_str()) else {
             continue;
         };
         let last = plan.local_date(plan.span(rule).1 - chrono::Duration::nanoseconds(1));
@@ -262,14 +284,15 @@ fn place_once_tasks<Tz: TimeZone>(
 }
 
 /// The last moment `task` of the day dated `date` could be ticked in time: its slot's end
-/// for a task to do (`Plan::slot_span`), else the end of that day or of its window, whichever
+/// for a task to do (`slot_span`, `Plan::slot_span` on that date), else the end of that day or of its window, whichever
 /// is first.
 fn closes<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     task: &Task<'_>,
     date: NaiveDate,
+    slot_span: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
 ) -> DateTime<FixedOffset> {
-    match plan.slot_span(task, date) {
+    match slot_span {
         Some((_, ends)) => ends,
         None => plan.day_bounds(date).1.min(task.ends),
     }

@@ -42,7 +42,8 @@ fn a_check_in_after_the_plan_still_alerts_and_is_kept() {
             "Checked in for Day 60 (Mon 18 Jan, today): Redness 4",
         ))
         .stdout(contains(
-            "⚠ CALL TODAY · Redness still strong after a week (you rated redness 4, up from 2)",
+            // Within 80 columns: the reading under the title.
+            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2)",
         ));
     let today = p.today(DAY60);
     let alerts: Vec<&str> = today["alerts"]

@@ -83,7 +83,7 @@ fn alerts_show_in_today_as_text_and_json() {
     checkin(&p, DAY8, &["--rate", "redness=4"])
         .success()
         .stdout(contains(
-            "⚠ CALL TODAY · Redness still strong after a week (you rated redness 4, up from 2)",
+            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2)",
         ));
     p.at(DAY8)
         .arg("today")
@@ -255,7 +255,7 @@ fn severe_ratings_on_day_2_are_one_alert_naming_every_symptom() {
     assert_eq!(text.matches("⚠ CALL TODAY").count(), 1, "{text}");
     assert!(
         text.contains(
-            "⚠ CALL TODAY · Rated severe: redness, swelling, dryness, tenderness (you rated each 5)"
+            "⚠ CALL TODAY · Rated severe: redness, swelling, dryness, tenderness\n  (you rated each 5)"
         ),
         "{text}"
     );

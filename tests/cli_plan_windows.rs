@@ -15,9 +15,15 @@ fn array(v: &Value) -> &Vec<Value> {
     v.as_array().unwrap_or_else(|| panic!("not an array: {v}"))
 }
 
-fn day_range(v: &Value) -> Option<std::ops::RangeInclusive<i64>> {
-    let first = v["first_day"].as_i64()?;
-    Some(first..=v["last_day"].as_i64().unwrap())
+/// The days an entry shows on: `first_day..=last_day` less its `except_day`, if any.
+fn day_range(v: &Value) -> Vec<i64> {
+    let Some(first) = v["first_day"].as_i64() else {
+        return Vec::new();
+    };
+    let except = v["except_day"].as_i64();
+    (first..=v["last_day"].as_i64().unwrap())
+        .filter(|d| Some(*d) != except)
+        .collect()
 }
 
 /// Every (task id, day), (phase id, day) and (warning id, day) the per-day output lists.
@@ -46,7 +52,7 @@ fn derived(windows: &Value) -> [Pairs; 3] {
         };
         for span in spans {
             let id = span["id"].as_str().unwrap();
-            for d in day_range(span).into_iter().flatten() {
+            for d in day_range(span) {
                 pairs[0].insert((id.to_string(), d));
             }
         }
@@ -54,7 +60,7 @@ fn derived(windows: &Value) -> [Pairs; 3] {
     for (i, list) in [(1, "phases"), (2, "warnings")] {
         for note in array(&windows[list]) {
             let id = note["id"].as_str().unwrap();
-            for d in day_range(note).into_iter().flatten() {
+            for d in day_range(note) {
                 pairs[i].insert((id.to_string(), d));
             }
         }
@@ -246,4 +252,63 @@ fn emergency_signs_last_the_whole_plan_and_fever_as_long_as_infection() {
         );
         assert!(why.contains("awaits a clinician's review"), "{id}: {why}");
     }
+}
+
+/// After a 23:30 treatment nothing to do is left on Day 1 (`Plan::is_before_treatment`): the
+/// daily tasks and both routines start on Day 2, what to avoid on Day 1, and no entry's days
+/// run backwards.
+#[test]
+fn windows_after_a_late_treatment_start_the_tasks_to_do_on_day_two() {
+    let p = Patient::new();
+    p.at("2026-11-20 23:30").args(["start"]).assert().success();
+    let windows = p.json("2026-11-21 10:00", &["plan", "--json", "--windows"]);
+    assert_eq!(windows["recorded"], true);
+    let mut entries: Vec<&Value> = Vec::new();
+    for rule in array(&windows["rules"]) {
+        entries.push(rule);
+        entries.extend(rule.get("slots").map(array).into_iter().flatten());
+    }
+    entries.extend(array(&windows["phases"]));
+    entries.extend(array(&windows["warnings"]));
+    for entry in &entries {
+        if let (Some(first), Some(last)) = (entry["first_day"].as_i64(), entry["last_day"].as_i64())
+        {
+            assert!(first <= last, "{entry}");
+        }
+        assert!(entry.get("except_day").is_none(), "{entry}");
+    }
+    let first_day = |id: &str| {
+        entries
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))["first_day"]
+            .as_i64()
+    };
+    for id in [
+        "sunscreen-spf30",
+        "drink-water",
+        "eat-for-healing",
+        "gentle-cleanser@morning",
+        "gentle-cleanser@evening",
+        "moisturize@morning",
+        "moisturize@evening",
+    ] {
+        assert_eq!(first_day(id), Some(2), "{id}");
+    }
+    // What to avoid holds from the treatment on, and a task done as needed is never missed.
+    for id in ["no-makeup", "avoid-direct-sun", "cold-compress"] {
+        assert_eq!(first_day(id), Some(1), "{id}");
+    }
+    // The day-by-day listing agrees: Day 1 holds no task to do that counts.
+    let days = p.json("2026-11-21 10:00", &["plan", "--json"]);
+    let day_one = array(&days["days"]).iter().find(|d| d["day"] == 1).unwrap();
+    let ids: Vec<&str> = array(&day_one["tasks"])
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&"sunscreen-spf30") && !ids.contains(&"moisturize@evening"),
+        "{ids:?}"
+    );
+    assert_eq!(listed(&days), derived(&windows));
 }

@@ -231,3 +231,24 @@ fn before_a_treatment_booked_ahead_the_preparation_is_due_with_dates() {
         "{text}"
     );
 }
+
+/// With the next session recorded, `remind` no longer asks to book it, as `today` does not
+/// (`State::is_followed`): no booking task, no "time to book it"; its window still opens.
+#[test]
+fn a_recorded_next_session_is_not_asked_to_be_booked() {
+    let (before, _) = remind(&Patient::treated(), "2026-12-18 15:00", &[]);
+    assert!(before.contains("book-next-session"), "{before}");
+    let p = Patient::treated();
+    p.at("2026-12-10 10:00")
+        .args(["start", "--at", "2026-12-20 10:00", "--next"])
+        .assert()
+        .success();
+    let today = stdout(&p.at("2026-12-18 15:00").arg("today").assert().success());
+    assert!(!today.contains("book-next-session"), "{today}");
+    let (after, code) = remind(&p, "2026-12-18 15:00", &[]);
+    assert_eq!(code, 0, "{after}");
+    assert!(!after.contains("book-next-session"), "{after}");
+    assert!(after.contains("Your next session is due now"), "{after}");
+    let (coming_up, _) = remind(&p, "2026-12-11 14:30", &[]);
+    assert!(!coming_up.contains("time to book it"), "{coming_up}");
+}

@@ -229,3 +229,30 @@ fn the_extending_example_changes_only_what_it_says() {
     let again = Rules::parse(&shown, "shown.json").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again, clinic);
 }
+
+/// `rules show` of the built-in plan (which names no clinic) tells a clinic, on stderr, where
+/// its name and number go; the JSON on stdout stays whole. A plan that names its clinic gets
+/// no such line.
+#[test]
+fn rules_show_tells_a_clinic_where_its_name_and_number_go() {
+    let p = Patient::new();
+    let out = p.bare().args(["rules", "show"]).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with(
+            "This plan names no clinic. A clinic adds its own at the top: \"provider\""
+        ),
+        "{stderr}"
+    );
+    let shown = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut clinic: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    clinic["provider"] = serde_json::json!({"name": "Glow Clinic", "phone": "+44 20 7946 0555"});
+    let file = p.dir.path().join("clinic.json");
+    std::fs::write(&file, clinic.to_string()).unwrap();
+    p.bare()
+        .args(["rules", "show"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr("");
+}

@@ -48,8 +48,9 @@ fn tick_offs_persist_for_their_day_only() {
     let later = p.today("2026-11-22 21:45");
     assert!(done(&later, "gentle-cleanser@evening"));
     assert!(!done(&later, "gentle-cleanser@morning"));
-    // No makeup lifted at 14:00: nothing left to keep, so in no count, ticked or not.
-    assert_eq!(later["done"], 1);
+    // No makeup, kept (ticked) and lifted at 14:00, stays counted: no count drops as time
+    // passes.
+    assert_eq!(later["done"], 2);
     assert!(!done(
         &p.today("2026-11-23 08:00"),
         "gentle-cleanser@evening"
@@ -255,4 +256,97 @@ fn a_lifted_restriction_is_in_no_count_and_cannot_be_ticked() {
         (day2["done"].as_u64(), day2["total"].as_u64()),
         (Some(1), Some(15))
     );
+}
+
+/// A restriction kept (ticked) on its day stays in the counts after it lifts: at 09:30 on
+/// Day 3, "No makeup" ticked reads 1/15; at 14:00, when makeup is fine again, still 1 done
+/// (1/14: the workouts, not ticked, lifted too and left), never 0/13; the recovery's share
+/// does not drop either.
+#[test]
+fn a_kept_restriction_stays_counted_once_it_lifts() {
+    let p = Patient::treated();
+    p.at("2026-11-22 09:30")
+        .args(["check", "no-makeup"])
+        .assert()
+        .success();
+    let counts = |at: &str| {
+        let day = p.today(at);
+        (
+            day["done"].as_u64().unwrap(),
+            day["total"].as_u64().unwrap(),
+            day["recovery"]["done"].as_u64().unwrap(),
+        )
+    };
+    let (done, total, recovery_done) = counts("2026-11-22 13:59");
+    assert_eq!((done, total), (1, 15));
+    let (done_after, total_after, recovery_done_after) = counts("2026-11-22 14:00");
+    assert_eq!((done_after, total_after), (1, 14));
+    assert_eq!(recovery_done_after, recovery_done);
+    p.at("2026-11-22 14:00")
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("1/14 ticked"));
+}
+
+/// After the plan there is nothing to tick: `check` says so, and what to keep up without
+/// ticking (the built-in plan's sunscreen), exit 2.
+#[test]
+fn after_the_plan_check_says_the_plan_is_over_and_what_to_keep_up() {
+    let p = Patient::treated();
+    p.at("2027-01-15 09:00")
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: nothing to tick on Day 57: the plan ended on Day 43 (Fri 1 Jan). \
+             Keep up without ticking: Apply SPF 30+ sunscreen\n",
+        );
+}
+
+/// The booking, offered from Day 22, stays offered on Day 29 until its window opens at the
+/// treatment's time (14:00): not "Later, from 14:00" after a week of "book now", and its
+/// time is said once, not "from 14:00 · in 5 hours · from 14:00".
+#[test]
+fn the_booking_stays_offered_on_the_day_its_window_opens() {
+    let p = Patient::treated();
+    let day = p.today("2026-12-18 09:00");
+    let booking = day["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "book-next-session")
+        .unwrap()
+        .clone();
+    assert_eq!(booking["coming_up"], true);
+    assert_eq!(booking["when"], "session in 5 h · from 14:00");
+    let out = p.at("2026-12-18 09:00").args(["today"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The title's line and the id's under it.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Book your next session"))
+        .unwrap();
+    let booking = lines[at..=at + 1].join("\n");
+    assert_eq!(booking.matches("from 14:00").count(), 1, "{booking}");
+    assert!(booking.contains("session in 5 hours"), "{booking}");
+}
+
+/// Booked on Day 29, the booking is that day's: `plan` shows it on a later day under its own
+/// heading, not as a "[x]" under a count that leaves it out.
+#[test]
+fn a_once_task_done_on_an_earlier_day_is_listed_apart_in_plan() {
+    let p = Patient::treated();
+    p.at("2026-12-18 15:00")
+        .args(["check", "book-next-session"])
+        .assert()
+        .success();
+    p.at("2026-12-25 09:00")
+        .args(["plan", "--from", "36", "--to", "36"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "  Done once on an earlier day (counted on that day)\n    [x] Book your next session",
+        ));
 }

@@ -251,3 +251,39 @@ fn each_urgency_tier_has_one_set_of_words_everywhere() {
     assert!(said("handout").contains("**Call your clinic today if:**"));
     assert!(said("handout").contains("**Mention at your next visit:**"));
 }
+
+/// Every line `today`, `history`, `plan` and `remind` print fits 80 columns, a web address
+/// (which cannot be broken) apart, across the plan and after it: a severe rating's alert
+/// heading, a lifted restriction's long words and the plan-over reminder were 83–104 wide.
+#[test]
+fn every_printed_line_fits_80_columns() {
+    let p = Patient::treated();
+    p.at("2027-01-14 10:00")
+        .args(["checkin", "--rate", "swelling=5", "--rate", "redness=4"])
+        .assert()
+        .success();
+    let moments = [
+        "2026-11-20 21:00",
+        "2026-12-04 15:00",
+        "2026-12-18 09:00",
+        "2027-01-14 10:05",
+        "2027-01-15 10:00",
+    ];
+    let commands: [&[&str]; 5] = [
+        &["today"],
+        &["history"],
+        &["plan", "--from", "1", "--to", "3"],
+        &["remind"],
+        &["today", "--short"],
+    ];
+    for now in moments {
+        for args in commands {
+            let out = p.at(now).args(args).output().unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            for line in text.lines().filter(|l| !l.contains("https://")) {
+                let width = unicode_width::UnicodeWidthStr::width(line);
+                assert!(width <= 80, "{now} {args:?}: {width} columns:\n{line}");
+            }
+        }
+    }
+}

@@ -142,3 +142,49 @@ fn day_numbers_are_every_day_only_when_all_fit_120x24() {
         "{shown}"
     );
 }
+
+/// The day numbers drawn reversed on the axis row.
+fn reversed_on_axis(app: &aftercare::tui::App<chrono_tz::Tz>) -> String {
+    let frame = tui_harness::buffer(app);
+    let width = usize::from(frame.area.width);
+    let row = frame
+        .content
+        .chunks(width)
+        .find(|row| row.iter().take(5).map(|c| c.symbol()).collect::<String>() == " Day ")
+        .expect("an axis row");
+    row.iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn the_titles_and_the_axis_speak_of_the_day_moved_to_80x24() {
+    // Day 4: redness 5 checked in; two days back (Day 2) nothing was rated. The title says
+    // so for Day 2 (not "no ratings yet" above today's bar) and the axis marks Day 2.
+    let (_dir, store, state) = tui_harness::treated_store();
+    let mut app = app_at(store, state, "2026-11-23T11:00:00+01:00", 80, 24);
+    press(
+        &mut app,
+        &[Char('c'), Char('5'), crossterm::event::KeyCode::Enter],
+    );
+    press(&mut app, &[Char('g')]);
+    let shown = screen(&app);
+    assert!(shown.contains(" Redness   Day 4: 5 · usual ~"), "{shown}");
+    assert_eq!(reversed_on_axis(&app), "4");
+    press(&mut app, &[Left, Left]);
+    let shown = screen(&app);
+    assert!(!shown.contains("no ratings yet"), "{shown}");
+    assert!(
+        shown.contains(" Redness   Day 2: not rated · usual ~"),
+        "{shown}"
+    );
+    assert_eq!(reversed_on_axis(&app), "2");
+    insta::assert_snapshot!("chart_day_2_before_the_only_rating_80x24", shown);
+    // A day ahead says so, and names the last rating before it.
+    press(&mut app, &[Right, Right, Right]);
+    let shown = screen(&app);
+    assert!(shown.contains(" Redness   Day 5: ahead"), "{shown}");
+    assert!(shown.contains("· last Day 4: 5"), "{shown}");
+    assert_eq!(reversed_on_axis(&app), "5");
+}

@@ -17,7 +17,10 @@ fn timeline_80x24() {
     assert!(shown.contains("Day 1"), "{shown}");
     assert!(shown.contains("13 Nov"), "{shown}");
     // More rows than fit: said in words under them, not only by the scrollbar.
-    assert!(shown.contains("more below — ↑↓ scroll"), "{shown}");
+    assert!(
+        shown.contains("more below — PgDn page · End last"),
+        "{shown}"
+    );
     insta::assert_snapshot!("timeline_80x24", shown);
     press(&mut app, &[Tab]);
     assert_eq!(*app.screen(), Screen::Checklist);
@@ -67,7 +70,7 @@ fn days_scroll_when_they_do_not_fit() {
     let later = screen(&app);
     assert_ne!(later, first);
     assert!(
-        !later.contains("13 Nov") && later.contains("Day 29"),
+        !later.contains("13 Nov") && later.contains("Day 22"),
         "{later}"
     );
     // Today (Day 3) is off to the left now: the ruler says so where it starts.
@@ -167,8 +170,9 @@ fn ruler_labels_sit_over_their_days_at_regular_steps_80x24() {
         .iter()
         .find_map(|r| r.contains('│').then(|| column_of(r, "│")))
         .unwrap();
-    // The "1" of "Day 1" is on Day 1's column, and so is the start of its date.
-    assert_eq!(column_of(numbers, "Day 1 ") + 4, now_column, "{shown}");
+    // "Day 1" starts on Day 1's column, and so does its date: both name the day under them
+    // (not "Day " over the week before).
+    assert_eq!(column_of(numbers, "Day 1 "), now_column, "{shown}");
     assert_eq!(column_of(rows[dates_at], "20 Nov"), now_column, "{shown}");
     // Dates a week apart, evenly spaced, none skipped.
     let dates = [
@@ -233,7 +237,7 @@ fn now_after_the_plan_is_said_at_the_right_edge_80x24() {
         let numbers = numbers_row(&shown).trim_end_matches('"').trim_end();
         assert!(numbers.ends_with(words), "{shown}");
         // Most day numbers keep their places.
-        assert!(numbers.contains("Day 1      8      15     22"), "{shown}");
+        assert!(numbers.contains("Day 1  8      15     22"), "{shown}");
         // No now line in the rows: the words are the only mark.
         assert!(!shown.contains('▼'), "{shown}");
         if now.starts_with("2027-01-18") {
@@ -331,7 +335,7 @@ fn days_scrolled_off_are_marked_at_the_ruler_ends_60x20() {
     press(&mut app, &[Right]);
     let shown = screen(&app);
     let (numbers, dates) = ruler(&shown);
-    assert!(numbers.contains("◂ ") || dates.contains("◂ "), "{shown}");
+    assert!(numbers.contains('◂') || dates.contains('◂'), "{shown}");
     assert!(ends_with(&dates, "▸"), "{shown}");
     insta::assert_snapshot!("timeline_days_off_both_sides_60x20", shown);
     // At 80 columns every day fits: no marks.
@@ -339,4 +343,116 @@ fn days_scrolled_off_are_marked_at_the_ruler_ends_60x20() {
     press(&mut wide, &[Tab]);
     let (numbers, dates) = ruler(&screen(&wide));
     assert!(!(numbers + &dates).contains(['◂', '▸']));
+}
+
+/// The selected row's title on screen ("› Sunscreen…"), without the mark.
+fn selected_title(shown: &str) -> String {
+    let line = shown
+        .lines()
+        .find(|l| l.contains('›'))
+        .unwrap_or_else(|| panic!("no selection in\n{shown}"));
+    let after = &line[line.find('›').unwrap() + '›'.len_utf8()..];
+    after.split("  ").next().unwrap().trim().to_string()
+}
+
+#[test]
+fn page_keys_move_a_screenful_and_home_end_to_the_ends_80x24() {
+    use crossterm::event::KeyCode::{End, Home, PageDown, PageUp};
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab, Home]);
+    let first = selected_title(&screen(&app));
+    press(&mut app, &[PageDown]);
+    let shown = screen(&app);
+    // A screenful on: the first row is now off screen, and the words say what is left.
+    assert!(!shown.contains(&first), "{shown}");
+    assert!(shown.contains("above"), "{shown}");
+    insta::assert_snapshot!("timeline_page_down_80x24", shown);
+    press(&mut app, &[End]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("more above — PgUp page · Home first"),
+        "{shown}"
+    );
+    assert!(!shown.contains("below"), "{shown}");
+    press(&mut app, &[PageUp]);
+    assert!(screen(&app).contains("below"), "{}", screen(&app));
+    press(&mut app, &[Home]);
+    let shown = screen(&app);
+    assert_eq!(selected_title(&shown), first);
+    assert!(
+        shown.contains("more below — PgDn page · End last"),
+        "{shown}"
+    );
+    // The help names them.
+    press(&mut app, &[Char('?')]);
+    let help = screen(&app);
+    for words in ["Page Down", "Page Up", "Home", "End"] {
+        assert!(help.contains(words), "{help}");
+    }
+}
+
+#[test]
+fn day_labels_sit_on_their_dates_and_the_title_keeps_its_screen_name_80x24() {
+    // Each day of the first week: "Day 1" starts on the column of its date (Fri 20 Nov), the
+    // now mark is never glued to a label ("Day 1▼"), and the title bar names the screen.
+    for day in 1..=8u32 {
+        let now = format!("2026-11-{:02}T11:00:00+01:00", 19 + day);
+        let (_dir, store, state) = treated_store();
+        let mut app = app_at(store, state, &now, 80, 24);
+        press(&mut app, &[Tab]);
+        let shown = screen(&app);
+        let numbers = numbers_row(&shown);
+        let dates = shown.lines().find(|r| r.contains("░ book")).unwrap();
+        assert_eq!(
+            column_of(numbers, "Day 1"),
+            column_of(dates, "20 Nov"),
+            "{shown}"
+        );
+        let cells: Vec<char> = numbers.chars().collect();
+        for (i, c) in cells.iter().enumerate() {
+            if *c == '▼' {
+                assert!(
+                    cells[i - 1] == ' ' && cells[i + 1] == ' ',
+                    "Day {day}\n{shown}"
+                );
+            }
+        }
+        assert!(
+            shown.lines().next().unwrap().contains(" · timeline"),
+            "{shown}"
+        );
+    }
+    // Another day viewed at 80x24, and 60x20: the plan's name gives way, "timeline" stays.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-23T11:00:00+01:00", 80, 24);
+    press(&mut app, &[Right, Right, Tab]);
+    let shown = screen(&app);
+    let title = shown.lines().next().unwrap();
+    assert!(title.contains(" · timeline "), "{shown}");
+    tui_harness::resize(&mut app, 60, 20);
+    let shown = screen(&app);
+    let title = shown.lines().next().unwrap();
+    assert!(title.contains("· timeline"), "{shown}");
+    insta::assert_snapshot!("timeline_other_day_60x20", shown);
+}
+
+#[test]
+fn a_window_past_the_charts_edge_says_it_goes_on_80x24() {
+    // The RF warning sign is watched for 12 weeks, past the plan's last day (43): its band
+    // ends in "▸" at the chart's edge, not flush against the scrollbar as if cut there.
+    let (_dir, _store, mut app) = patient(80, 24);
+    press(&mut app, &[Tab, crossterm::event::KeyCode::End]);
+    let shown = screen(&app);
+    let row = shown
+        .lines()
+        .find(|r| r.contains("After RF microneedling"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let cells: Vec<char> = row.trim_end_matches('"').chars().collect();
+    assert_eq!(cells[cells.len() - 2], '▸', "{shown}");
+    // A window that ends on screen has no mark.
+    let ends = shown
+        .lines()
+        .find(|r| r.contains("Picked or scratched"))
+        .unwrap();
+    assert!(!ends.contains('▸'), "{shown}");
 }

@@ -45,12 +45,11 @@ pub(super) fn write_after_plan<Tz: TimeZone>(
     Ok(())
 }
 
-/// " (Source: title; title)", or nothing for a rule that cites none.
+/// " (Source: title; title)", or nothing for a rule that cites none; each source named as
+/// every output names it (`Rules::source_title`).
 fn cited(rules: &Rules, sources: &[String]) -> String {
-    let titles: Vec<&str> = sources
-        .iter()
-        .map(|id| rules.source(id).map_or(id.as_str(), |s| s.title.as_str()))
-        .collect();
+    let titles: Vec<std::borrow::Cow<'_, str>> =
+        sources.iter().map(|id| rules.source_title(id)).collect();
     match titles.len() {
         0 => String::new(),
         1 => format!(" (Source: {})", titles[0]),
@@ -96,5 +95,37 @@ impl<'a> AfterPlanJson<'a> {
                 .collect(),
             after: rules.after.as_ref(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in plan as a treatment's kept copy (read back unchecked), its first rule
+    /// citing `cited`, one source the plan lists and one id it does not.
+    fn copy_citing(cited: &str) -> Rules {
+        let rules = Rules::builtin().unwrap();
+        let mut plan: serde_json::Value = serde_json::from_str(&rules.canonical_json()).unwrap();
+        let listed = plan["sources"][0]["id"].clone();
+        plan["rules"][0]["sources"] = serde_json::json!([listed, cited]);
+        Rules::from_kept_copy(&plan.to_string(), "copy").unwrap()
+    }
+
+    #[test]
+    fn an_unlisted_source_id_is_cited_inert() {
+        let rules = copy_citing("x\u{1b}]0;pwned\u{7}\u{202e}y");
+        let said = cited(&rules, &rules.rules[0].sources);
+        let title = &rules.sources[0].title;
+        assert_eq!(
+            said,
+            format!(" (Sources: {title}; x\\u{{1b}}]0;pwned\\u{{7}}\\u{{202e}}y)")
+        );
+        assert!(!said.chars().any(crate::inert::needs_care), "{said:?}");
+        // The screens name it the same way.
+        assert_eq!(
+            rules.source_title(&rules.rules[0].sources[1]),
+            "x\\u{1b}]0;pwned\\u{7}\\u{202e}y"
+        );
     }
 }

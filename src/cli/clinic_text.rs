@@ -76,11 +76,10 @@ pub fn write_warnings(
 
 /// The alerts again, one line each, as the very last lines of `today`: whatever scrolled
 /// past, the last thing on the screen is what to do.
-pub fn write_alert_summary(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(), CliError> {
+pub fn write_alert_summary(out: Out, alerts: &[AlertLine]) -> Result<(), CliError> {
     if alerts.is_empty() {
         return Ok(());
     }
-    let provider = rules.provider.as_ref();
     let count = match alerts.len() {
         1 => "1 alert".to_string(),
         n => format!("{n} alerts"),
@@ -100,7 +99,7 @@ pub fn write_alert_summary(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Res
             "{} · {} — {}",
             alert.urgency.tag(),
             alert.title,
-            alert.what_to_do_after_escalation(provider)
+            alert.message_after_escalation()
         );
         writeln!(out, "{}", wrap(&text, "  ", "    "))?;
     }

@@ -42,14 +42,20 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
             Some(p) if p < alert.rating => format!("{symptom} {}, up from {p}", alert.rating),
             _ => format!("{symptom} {}", alert.rating),
         };
-        writeln!(
-            out,
-            "\n{ALERT_MARK} {} · {} (you rated {reading})",
-            alert.urgency.tag(),
-            alert.title
-        )?;
-        let text = alert.what_to_do(rules.provider.as_ref());
-        writeln!(out, "{}", wrap(&text, "  ", "  "))?;
+        // One line where it fits 80 columns; else the reading goes whole under the title.
+        let title = format!("{ALERT_MARK} {} · {}", alert.urgency.tag(), alert.title);
+        let rated = format!("(you rated {reading})");
+        let one_line = format!("{title} {rated}");
+        match super::text::columns(&one_line) <= super::text::WIDTH {
+            true => writeln!(out, "\n{one_line}")?,
+            false => writeln!(
+                out,
+                "\n{}\n{}",
+                wrap(&title, "", "  "),
+                wrap(&rated, "  ", "  ")
+            )?,
+        }
+        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
         for source in &alert.sources {
             writeln!(out, "{}", wrap(&source.citation, "  Source: ", "    "))?;
         }

@@ -8,7 +8,7 @@ use crate::plan::{DueTask, Plan, day_ended_by};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
 use crate::remind::{Notice, Reminder};
-use crate::rules::{Provider, Urgency};
+use crate::rules::Urgency;
 use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, Local};
 
@@ -40,16 +40,16 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     }
     held.notified.for_session(session.at);
     let last = held.notified.last_reminder;
-    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified);
+    let followed = ctx.state.is_followed(session);
+    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
     let alerts: Vec<AlertLine> = alerts_on(&plan, session, today)
         .into_iter()
         .filter(|a| a.urgency <= Urgency::Call)
         .collect();
-    let provider = ctx.rules.provider.as_ref();
     if !args.quiet {
-        write_alerts(&alerts, provider, out)?;
+        write_alerts(&alerts, out)?;
         if !alerts.is_empty() && (!reminder.due.is_empty() || !reminder.notices.is_empty()) {
             writeln!(out)?;
         }
@@ -58,7 +58,7 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     let mut failed = None;
     if args.notify {
         let mut notifier = notify::from_env();
-        let fresh = alert_notifications(&alerts, provider, today)
+        let fresh = alert_notifications(&alerts, today)
             .into_iter()
             .filter(|(_, key)| !held.notified.notices.contains(key))
             .map(|(n, key)| (n, Record::Notices(vec![key])))
@@ -106,14 +106,11 @@ enum Record {
 
 /// Today's alerts to act on, most urgent first, as `today` words them: tag and title, the
 /// message (which leads with what matters most), and what to do.
-fn write_alerts(
-    alerts: &[AlertLine],
-    provider: Option<&Provider>,
-    out: Out,
-) -> Result<(), CliError> {
+fn write_alerts(alerts: &[AlertLine], out: Out) -> Result<(), CliError> {
     for alert in alerts {
-        writeln!(out, "⚠ {} · {}", alert.urgency.tag(), alert.title)?;
-        writeln!(out, "{}", wrap(&alert.what_to_do(provider), "  ", "  "))?;
+        let heading = format!("{} · {}", alert.urgency.tag(), alert.title);
+        writeln!(out, "{}", wrap(&heading, "⚠ ", "  "))?;
+        writeln!(out, "{}", wrap(&alert.message, "  ", "  "))?;
     }
     Ok(())
 }
@@ -122,7 +119,6 @@ fn write_alerts(
 /// alert (the key names the day), in the same memory as tasks and notices.
 fn alert_notifications(
     alerts: &[AlertLine],
-    provider: Option<&Provider>,
     today: chrono::NaiveDate,
 ) -> Vec<(Notification, String)> {
     alerts
@@ -130,7 +126,7 @@ fn alert_notifications(
         .map(|alert| {
             let notification = Notification {
                 summary: format!("{}: {}", alert.urgency.tag(), alert.title),
-                body: alert.what_to_do(provider),
+                body: alert.message.clone(),
             };
             (notification, format!("alert:{today}:{}", alert.id))
         })
@@ -192,11 +188,11 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     }
     if r.due.is_empty() && r.plan_over {
         let last = long_date(plan.date_of(plan.last_day()));
-        writeln!(
-            out,
+        let said = format!(
             "The plan ended on {last}: nothing more is due. `aftercare remind uninstall` turns \
              reminders off."
-        )?;
+        );
+        writeln!(out, "{}", wrap(&said, "", ""))?;
     }
     Ok(())
 }

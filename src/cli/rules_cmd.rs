@@ -52,8 +52,18 @@ pub fn show(path: Option<&Path>, out: Out) -> Result<(), CliError> {
         None => Rules::builtin().map_err(CliError::Rules)?,
     };
     out.write_all(rules.to_json().as_bytes())?;
+    if rules.provider.is_none() {
+        // On stderr, so the JSON on stdout stays whole: a clinic starting from this plan
+        // learns where its name and number go (every "call your clinic" then names them).
+        eprintln!("{PROVIDER_HINT}");
+    }
     Ok(())
 }
+
+/// Said by `rules show` for a plan that names no clinic.
+pub const PROVIDER_HINT: &str = "This plan names no clinic. A clinic adds its own at the top: \
+\"provider\": {\"name\": \"…\", \"phone\": \"…\"} (also email, web, hours, out_of_hours; see \
+docs/rules.md). Patients then see the name and number wherever the app says to call.";
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let file = File::open(path)?;

@@ -29,7 +29,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // has the room for words ("5 days left").
     let wording = if json { Wording::Short } else { Wording::Words };
     let mut checklist = Checklist::build_in(&plan, plan.day_of(now), Some(session), now, wording);
-    if ctx.state.sessions.iter().any(|s| s.at > session.at) {
+    if ctx.state.is_followed(session) {
         // The next session is recorded: nothing left to book.
         checklist = checklist.without_booking(&plan);
     }
@@ -111,7 +111,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         writeln!(out, "Tick a task off: aftercare check {}", task.id)?;
     }
     writeln!(out, "{}", wrap(&ctx.rules.disclaimer, "", ""))?;
-    write_alert_summary(out, &ctx.rules, &alerts)?;
+    write_alert_summary(out, &alerts)?;
     Ok(())
 }
 

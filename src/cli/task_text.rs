@@ -34,7 +34,17 @@ pub(super) fn write_tasks(
                 .as_deref()
                 .map_or_else(|| format!("{}: over", task.title), str::to_string);
             let from = format!("from {}", crate::dates::clock(task.ends));
-            writeln!(out, "  ✓   {}  {from}", pad(&words, width))?;
+            let line = format!("  ✓   {}  {from}", pad(&words, width));
+            if columns(&line) <= WIDTH {
+                writeln!(out, "{line}")?;
+            } else {
+                // Long words: wrapped under their mark, the time after them, within 80 columns.
+                writeln!(
+                    out,
+                    "{}",
+                    wrap(&format!("{words} ({from})"), "  ✓   ", "      ")
+                )?;
+            }
             continue;
         }
         let when = task.when_at(Some(now));
@@ -43,11 +53,9 @@ pub(super) fn write_tasks(
             // A long title: the "when" moves down beside the id rather than past 80 columns.
             None => writeln!(
                 out,
-                "  {} {}\n      {} · {}",
-                mark(task.done),
-                task.title,
-                task.id,
-                when
+                "{}\n{}",
+                wrap(&task.title, &format!("  {} ", mark(task.done)), "      "),
+                wrap(&format!("{} · {when}", task.id), "      ", "        ")
             )?,
         }
     }
@@ -59,12 +67,19 @@ pub(super) fn write_tasks(
 pub(super) fn write_plan_tasks(out: Out, tasks: &[TaskLine]) -> Result<(), CliError> {
     let width = title_width(tasks);
     type Belongs = fn(&TaskLine) -> bool;
-    let groups: [(&str, Belongs); 3] = [
-        ("Do", |t| t.kind == Kind::Do && !t.as_needed),
+    // A task to do once, done on an earlier day, is that day's, not this one's: under its
+    // own heading, so a "[x]" never sits under a count that leaves it out.
+    let groups: [(&str, Belongs); 4] = [
+        ("Do", |t| {
+            t.kind == Kind::Do && !t.as_needed && !t.done_before
+        }),
         ("Do as needed (never counted as missed)", |t| {
-            t.kind == Kind::Do && t.as_needed
+            t.kind == Kind::Do && t.as_needed && !t.done_before
         }),
         ("Avoid", |t| t.kind == Kind::Avoid),
+        ("Done once on an earlier day (counted on that day)", |t| {
+            t.done_before
+        }),
     ];
     for (heading, belongs) in groups {
         let mut first = true;

@@ -102,8 +102,24 @@ impl<'c> Target<'c> {
         let plan = ctx.plan(session.at);
         let today = plan.day_of(now);
         let n = args.day.unwrap_or(today);
+        let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
+        if n > plan.last_day() && today > plan.last_day() {
+            // After the plan there is nothing to tick; what goes on is kept up untracked.
+            let rules = plan.rules();
+            let kept: Vec<&str> = rules.kept_up_after().map(|r| &*r.title).collect();
+            let keep = match kept.is_empty() {
+                true => String::new(),
+                false => format!(
+                    ". Keep up without ticking: {}",
+                    crate::inert::inert(&kept.join("; "))
+                ),
+            };
+            return Err(CliError::Usage(format!(
+                "nothing to tick on Day {n}: the plan ended on {}{keep}",
+                end(plan.last_day())
+            )));
+        }
         if n < plan.first_day() || n > plan.last_day() {
-            let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
             return Err(CliError::Usage(format!(
                 "Day {n} is not in the plan: it runs from {} to {}",
                 end(plan.first_day()),

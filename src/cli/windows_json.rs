@@ -7,13 +7,12 @@
 //! `Plan::day` gives day by day.
 
 use super::{CliError, Context, Out};
-use crate::plan::{Plan, RuleDays};
+use crate::plan::{Plan, RuleDays, ShownDays};
 use crate::rules::{Kind, Note, Repeat, Urgency};
 use crate::store::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
-use std::ops::RangeInclusive;
 
 type Instant = DateTime<FixedOffset>;
 
@@ -70,8 +69,8 @@ struct SlotWindow {
     /// The task id `check` takes: `cleanse@morning`.
     id: String,
     slot: &'static str,
-    first_day: i64,
-    last_day: i64,
+    #[serde(flatten)]
+    days: Days,
 }
 
 #[derive(Serialize)]
@@ -87,28 +86,46 @@ struct NoteWindow<'r> {
     sources: &'r [String],
 }
 
-/// When a window opens and closes (exclusive), in local time, and the first and last plan
-/// day it shows on (`null` for a preparation rule that shows on no day).
+/// When a window opens and closes (exclusive), in local time, and the plan days it shows on.
 #[derive(Serialize)]
 struct Window {
     starts: Instant,
     ends: Instant,
+    #[serde(flatten)]
+    days: Days,
+}
+
+/// The first and last plan day something shows on (`null` for a preparation rule that shows
+/// on no day), and `except_day`, a day between them it is not on (Day 1, for a task to do
+/// from before to after a treatment that left it no time that day), left out when none.
+#[derive(Serialize)]
+struct Days {
     first_day: Option<i64>,
     last_day: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    except_day: Option<i64>,
+}
+
+impl From<Option<ShownDays>> for Days {
+    fn from(days: Option<ShownDays>) -> Self {
+        Days {
+            first_day: days.map(|d| d.first),
+            last_day: days.map(|d| d.last),
+            except_day: days.and_then(|d| d.except),
+        }
+    }
 }
 
 impl Window {
     fn new<Tz: TimeZone>(
         plan: &Plan<'_, Tz>,
         (from, until): (Instant, Instant),
-        days: Option<RangeInclusive<i64>>,
+        days: Option<ShownDays>,
     ) -> Self {
-        let days = days.map(RangeInclusive::into_inner);
         Window {
             starts: plan.local(from),
             ends: plan.local(until),
-            first_day: days.map(|d| d.0),
-            last_day: days.map(|d| d.1),
+            days: days.into(),
         }
     }
 }
@@ -119,19 +136,10 @@ impl<'r> RuleWindow<'r> {
         let slots = resolved
             .slots
             .into_iter()
-            .map(|(slot, days)| {
-                // The routine before the treatment is not on its day (`is_before_treatment`),
-                // as the day-by-day listing leaves it out.
-                let (from, until) = plan.span(rule);
-                let task = crate::plan::Task::new(rule, Some(slot), from, until);
-                let first = *days.start();
-                let skipped = plan.is_before_treatment(&task, plan.date_of(first));
-                SlotWindow {
-                    id: format!("{}@{}", rule.id, slot.as_str()),
-                    slot: slot.as_str(),
-                    first_day: if skipped { first + 1 } else { first },
-                    last_day: *days.end(),
-                }
+            .map(|(slot, days)| SlotWindow {
+                id: format!("{}@{}", rule.id, slot.as_str()),
+                slot: slot.as_str(),
+                days: Some(days).into(),
             })
             .collect();
         RuleWindow {
@@ -139,28 +147,11 @@ impl<'r> RuleWindow<'r> {
             title: &rule.title,
             kind: rule.kind,
             repeat: rule.repeat,
-            window: Window::new(plan, plan.span(rule), task_days(plan, rule, resolved.days)),
+            window: Window::new(plan, plan.span(rule), resolved.days),
             slots,
             rationale: &rule.rationale,
             sources: &rule.sources,
         }
-    }
-}
-
-/// The days a rule without slots shows on: its window's, less the treatment's day where its
-/// task is not on it (`is_before_treatment`: a daily task the treatment left no time for), as
-/// the day-by-day listing leaves it out.
-fn task_days<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    rule: &crate::rules::Rule,
-    days: Option<RangeInclusive<i64>>,
-) -> Option<RangeInclusive<i64>> {
-    let (first, last) = days?.into_inner();
-    let (from, until) = plan.span(rule);
-    let task = crate::plan::Task::new(rule, None, from, until);
-    match plan.is_before_treatment(&task, plan.date_of(first)) {
-        true => (first < last).then(|| first + 1..=last),
-        false => Some(first..=last),
     }
 }
 
@@ -193,13 +184,13 @@ fn plan_days<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     from: Instant,
     until: Instant,
-) -> Option<RangeInclusive<i64>> {
+) -> Option<ShownDays> {
     let days = plan.days_touched(from, until)?;
     let (first, last) = (
         (*days.start()).max(plan.first_day()),
         (*days.end()).min(plan.last_day()),
     );
-    (first <= last).then_some(first..=last)
+    (first <= last).then(|| ShownDays::between(first, last))
 }
 
 /// What `plan --json --windows` prints for `plan`; `session` is the recorded treatment, if
@@ -212,7 +203,9 @@ pub fn write_plan_windows_json<Tz: TimeZone>(
     let rules = plan.rules();
     let next_session = rules.next_session.as_ref().map(|next| {
         let (from, until) = plan.span(next);
-        Window::new(plan, (from, until), plan.days_touched(from, until))
+        let days = plan.days_touched(from, until);
+        let days = days.map(|d| ShownDays::between(*d.start(), *d.end()));
+        Window::new(plan, (from, until), days)
     });
     let doc = WindowsJson {
         treatment: plan.local(plan.treatment()),

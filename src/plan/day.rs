@@ -96,7 +96,9 @@ impl Slot {
     /// The hour a slot's task is usually done (also when the calendar export reminds): 08:00
     /// and 20:00. A slot is on a day when its window is open at some point from this hour to
     /// the end of its half of the day, so a window that closes at 14:00 keeps that morning's
-    /// task but gives no evening one, and a treatment at 22:00 still gets that evening's. A
+    /// task but gives no evening one, and one that opens at 22:00 still gets that evening's
+    /// (on the treatment's own day a routine before the treatment is left out,
+    /// `Plan::is_before_treatment`). A
     /// window too short to reach either (14:00–18:00) gets the half of the day it falls in.
     pub const fn hour(self) -> u32 {
         match self {

@@ -174,7 +174,18 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// window's opening if later, and no later than the window's close or the day's end.
     /// Progress counts a task from this moment on, so no day's tasks fall due at midnight.
     pub fn comes_due(&self, task: &Task<'_>, date: NaiveDate) -> Instant {
-        if let Some((begins, _)) = self.slot_span(task, date) {
+        self.comes_due_in(task, date, self.slot_span(task, date))
+    }
+
+    /// `comes_due` for a caller that has the task's `slot_span` on `date` already (progress
+    /// needs it too, and each span asks the zone for wall times).
+    pub(crate) fn comes_due_in(
+        &self,
+        task: &Task<'_>,
+        date: NaiveDate,
+        slot_span: Option<(Instant, Instant)>,
+    ) -> Instant {
+        if let Some((begins, _)) = slot_span {
             return begins;
         }
         let day_ends = self.day_bounds(date).1;
@@ -190,10 +201,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// to avoid after a 23:30 treatment). Such a task is never counted against the patient;
     /// tasks to do are left off Day 1 altogether (`is_before_treatment`).
     pub fn had_no_time(&self, task: &Task<'_>, date: NaiveDate) -> bool {
+        date == self.treatment_date
+            && self.had_no_time_after(task, date, self.comes_due(task, date))
+    }
+
+    /// `had_no_time` for a caller that knows when `task` comes due on `date` (`comes_due`).
+    pub(crate) fn had_no_time_after(
+        &self,
+        task: &Task<'_>,
+        date: NaiveDate,
+        comes_due: Instant,
+    ) -> bool {
         if date != self.treatment_date {
             return false;
         }
-        let comes_due = self.comes_due(task, date);
         let ends = self.day_bounds(date).1.min(task.ends);
         comes_due <= self.treatment && ends - comes_due < MIN_TIME_AFTER_TREATMENT
     }

@@ -131,10 +131,10 @@ fn a_treatment_late_in_the_evening_and_a_leap_day() {
     // 2028 is a leap year.
     let plan = Plan::new(&rules, at("2028-02-28T23:30:00+01:00"), Berlin);
     let cases = [
-        // Half an hour after the treatment left no time for the daily task.
-        ("spf", 1, "not due"),
+        // Half an hour after the treatment left no time for the daily task: not on Day 1.
+        ("spf", 1, "not on the day"),
         // 20:00 came before the 23:30 treatment: the evening routine starts on Day 2's.
-        ("cleanse@evening", 1, "not due"),
+        ("cleanse@evening", 1, "not on the day"),
         ("spf", 2, "29 09:00+01:00–01 00:00+01:00"),
         ("spf", 3, "01 09:00+01:00–01 23:30+01:00"),
         ("cleanse@evening", 3, "01 20:00+01:00–01 23:30+01:00"),

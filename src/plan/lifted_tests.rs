@@ -92,7 +92,8 @@ fn the_booking_comes_up_with_the_next_session_and_a_tick_from_then_counts() {
     assert_eq!(on(21, &none), vec![]);
     assert_eq!(on(22, &none), vec![(true, false)]);
     assert_eq!(on(28, &none), vec![(true, false)]);
-    assert_eq!(on(29, &none), vec![(false, false)]);
+    // Day 29 at 10:00, before its window opens at 14:00: still offered as since Day 22.
+    assert_eq!(on(29, &none), vec![(true, false)]);
     // Ticked on Day 23, while it is coming up: done then, and once its window opens.
     let mut ticks = Ticks::new();
     ticks

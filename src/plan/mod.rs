@@ -32,7 +32,7 @@ pub use when::{
     day_ended_by, duration_in, duration_label, end_label, end_label_on, when_in, when_label,
     when_on,
 };
-pub use windows::RuleDays;
+pub use windows::{RuleDays, ShownDays};
 
 /// A treatment's plan, seen from one time zone.
 #[derive(Debug, Clone)]
@@ -120,7 +120,9 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 
     /// The day `day` with its tasks, phases and warnings. Preparation rules (windows that close
-    /// at or before the treatment) belong to the days before it (see `windows::is_preparation`).
+    /// at or before the treatment) belong to the days before it (see `windows::is_preparation`);
+    /// a task the treatment left out of its own day (`is_before_treatment`: the morning routine
+    /// of a 10:00 treatment, a daily task due at 09:00 after a 23:30 one) is not on Day 1.
     pub fn day(&self, day: i64) -> Day<'r> {
         let date = self.date_of(day);
         let (starts, ends) = self.day_bounds(date);
@@ -145,20 +147,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             }
             let (from, until) = (self.instant(window.from), self.instant(window.until));
             let group = 3 * usize::from(rule.kind == Kind::Avoid);
-            match rule.repeat {
-                Repeat::Once | Repeat::Daily => {
-                    groups[group + 1].push(Task::new(rule, None, from, until))
-                }
-                Repeat::MorningAndEvening => {
-                    for slot in windows::slots_open(&slot_spans, from, until)
-                        .into_iter()
-                        .flatten()
-                    {
-                        let at = group + usize::from(slot.rank());
-                        groups[at].push(Task::new(rule, Some(slot), from, until));
-                    }
-                }
-            }
+            self.tasks_of(rule, (from, until), date, &slot_spans, |task| {
+                let at = group + task.slot.map_or(1, |slot| usize::from(slot.rank()));
+                groups[at].push(task);
+            });
         }
         let mut tasks = Vec::with_capacity(groups.iter().map(Vec::len).sum());
         for group in groups {
@@ -233,6 +225,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 }
 
+#[cfg(test)]
+mod day_one_tests;
 #[cfg(test)]
 mod days_tests;
 #[cfg(test)]

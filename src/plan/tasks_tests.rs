@@ -14,12 +14,22 @@ fn morning_and_evening_follow_the_window() {
     assert_eq!(ids(1), ["cleanse@evening"]);
     assert_eq!(ids(2), ["cleanse@morning", "cleanse@evening"]);
     assert_eq!(ids(3), ["cleanse@morning"]);
-    // A late treatment still gets that evening's task.
-    let late = Plan::new(&r, at("2026-11-20T22:00:00+01:00"), Berlin);
+    // A window opening at 22:00 on a later day still gets that evening's task ...
+    let later = rules(&[("cleanse", "do", 8, 48, "morning_and_evening")]);
+    let later = Plan::new(&later, at("2026-11-20T14:00:00+01:00"), Berlin);
     assert_eq!(
-        late.day(1).tasks.iter().map(|t| t.id()).collect::<Vec<_>>(),
+        later
+            .day(1)
+            .tasks
+            .iter()
+            .map(|t| t.id())
+            .collect::<Vec<_>>(),
         ["cleanse@evening"]
     );
+    // ... but a 22:00 treatment does not: that evening's routine was before it
+    // (`is_before_treatment`), so Day 1 has none.
+    let late = Plan::new(&r, at("2026-11-20T22:00:00+01:00"), Berlin);
+    assert!(late.day(1).tasks.is_empty());
     // A window that misses both usual times still shows, in the half of the day it falls in.
     let short = rules(&[("cleanse", "do", 0, 4, "morning_and_evening")]);
     let short = Plan::new(&short, at("2026-11-20T14:00:00+01:00"), Berlin);

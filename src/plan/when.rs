@@ -76,6 +76,14 @@ pub fn duration_label(d: Duration) -> String {
 
 /// A duration as `duration_label` gives it, worded as `wording` says: "5 hours 20 minutes".
 pub fn duration_in(d: Duration, wording: Wording) -> String {
+    // From three days on the hours are noise for how long ago or how long something lasts.
+    days_hours_minutes(d, wording, 3)
+}
+
+/// The one formatter of durations: minutes under an hour, hours and minutes under ten hours,
+/// hours under a day, then days and hours ("2 d 5 h"), and whole days alone ("12 d") from
+/// `whole_days_from` days on. Rounded down: it never says more time than `d` holds.
+fn days_hours_minutes(d: Duration, wording: Wording, whole_days_from: i64) -> String {
     let minutes = d.num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     let n = |n, unit| wording.count(n, unit);
@@ -84,7 +92,7 @@ pub fn duration_in(d: Duration, wording: Wording) -> String {
         (0, 0) => n(mins, Unit::Minute),
         (0, h) if h < 10 && mins > 0 => format!("{} {}", n(h, Unit::Hour), n(mins, Unit::Minute)),
         (0, h) => n(h, Unit::Hour),
-        (d, _) if d >= 3 => n(d, Unit::Day),
+        (d, _) if d >= whole_days_from => n(d, Unit::Day),
         (d, 0) => n(d, Unit::Day),
         (d, h) => format!("{} {}", n(d, Unit::Day), n(h, Unit::Hour)),
     }
@@ -119,18 +127,10 @@ pub fn countdown_in<Tz: TimeZone>(
     wording: Wording,
 ) -> String {
     let left = at - now;
-    if left < Duration::days(3) {
-        return duration_in(left, wording);
-    }
     if left < Duration::days(EXACT_UNDER_DAYS) {
         // Elapsed days and hours, rounded down ("4 d 22 h"): `duration_in` says whole days
         // from three on, which is right for "ago" but not for what is left.
-        let (days, hours) = (left.num_days(), left.num_hours() % 24);
-        let days_words = wording.count(days, Unit::Day);
-        return match hours {
-            0 => days_words,
-            h => format!("{days_words} {}", wording.count(h, Unit::Hour)),
-        };
+        return days_hours_minutes(left, wording, EXACT_UNDER_DAYS);
     }
     wording.count(whole_days(now, at, tz), Unit::Day)
 }

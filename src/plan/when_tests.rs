@@ -153,3 +153,45 @@ fn a_weekday_alone_is_never_yesterdays_or_tomorrows_name() {
         "the end of Fri 27 Nov"
     );
 }
+
+/// A countdown under a week says what `duration_in` says, but keeps its hours from three
+/// days on; both wordings come from the one formatter.
+#[test]
+fn countdowns_under_a_week_are_worded_as_durations_with_their_hours() {
+    let now = at("2026-11-20T10:00:00+01:00");
+    // (minutes ahead, short, words)
+    let cases = [
+        (0, "under a minute", "under a minute"),
+        (35, "35 min", "35 minutes"),
+        (5 * 60 + 20, "5 h 20 min", "5 hours 20 minutes"),
+        (2 * 1440 + 5 * 60 + 30, "2 d 5 h", "2 days 5 hours"),
+        (3 * 1440, "3 d", "3 days"),
+        (3 * 1440 + 60, "3 d 1 h", "3 days 1 hour"),
+        (4 * 1440 + 22 * 60 + 59, "4 d 22 h", "4 days 22 hours"),
+        (6 * 1440 + 23 * 60 + 59, "6 d 23 h", "6 days 23 hours"),
+        (7 * 1440, "7 d", "7 days"),
+        (1440 + 60, "1 d 1 h", "1 day 1 hour"),
+    ];
+    for (minutes, short, words) in cases {
+        let then = now + Duration::minutes(minutes);
+        assert_eq!(
+            countdown_in(now, then, &Berlin, Wording::Short),
+            short,
+            "{minutes}"
+        );
+        assert_eq!(
+            countdown_in(now, then, &Berlin, Wording::Words),
+            words,
+            "{minutes}"
+        );
+        if minutes < 3 * 1440 {
+            let d = Duration::minutes(minutes);
+            assert_eq!(duration_in(d, Wording::Words), words, "{minutes}");
+        }
+    }
+    // A duration from three days on says whole days: right for "ago", not for what is left.
+    assert_eq!(
+        duration_in(Duration::minutes(3 * 1440 + 60), Wording::Short),
+        "3 d"
+    );
+}

@@ -2,10 +2,11 @@
 //!
 //! `Plan::day` asks "which rules touch this day?"; a listing of the whole plan asks "which
 //! days does this rule touch?". Both answer with the predicates here (`is_preparation`,
-//! `slots_open`), so the two views cannot drift apart; tests/properties.rs checks that they
-//! agree for any plan in seven zones, tests/cli_plan_windows.rs for the built-in plan.
+//! `Plan::tasks_of`, which holds `slots_open` and `Plan::is_before_treatment`), so the two
+//! views cannot drift apart; tests/properties.rs checks that they agree for any plan in seven
+//! zones, tests/cli_plan_windows.rs for the built-in plan.
 
-use super::{Plan, Slot, wall_clock};
+use super::{Plan, Slot, Task, wall_clock};
 use crate::rules::{Repeat, Rule, Windowed};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use std::ops::RangeInclusive;
@@ -69,16 +70,64 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     }
 
     /// The days `rule` shows on, as `Plan::day` lists it: the days its window touches, less
-    /// the treatment day and after for a preparation rule. `None` when it shows on no day (a
-    /// preparation window that opens and closes on the treatment day).
-    pub fn rule_days(&self, rule: &Rule) -> Option<RangeInclusive<i64>> {
+    /// the treatment day and after for a preparation rule, and less the treatment day where
+    /// the treatment left none of its tasks there (`Plan::is_before_treatment`: every task of
+    /// a daily rule due at 09:00 after a 23:30 treatment). `None` when it shows on no day (a
+    /// preparation window that opens and closes on the treatment day, a daily task whose only
+    /// day the treatment left no time on).
+    pub fn rule_days(&self, rule: &'r Rule) -> Option<ShownDays> {
+        self.rule_days_with(rule, |day| self.slot_spans_of(day))
+    }
+
+    /// `rule_days`, with each day's slot spans from `spans`.
+    fn rule_days_with(
+        &self,
+        rule: &'r Rule,
+        mut spans: impl FnMut(i64) -> SlotSpans,
+    ) -> Option<ShownDays> {
         let (from, until) = self.span(rule);
         let days = self.days_touched(from, until)?;
         let (first, mut last) = days.into_inner();
         if is_preparation(rule) {
             last = last.min(0);
         }
-        (first <= last).then_some(first..=last)
+        ShownDays::new(first, last, || {
+            let mut any = false;
+            self.tasks_of(rule, (from, until), self.date_of(1), &spans(1), |_| {
+                any = true
+            });
+            any
+        })
+    }
+
+    /// Hands `each` the tasks `rule`, whose window `from..until` touches the day dated `date`
+    /// (with slot spans `spans`), has on that day, in the day's order: one for a daily or once
+    /// rule, one per slot open for a twice-daily one (`slots_open`), less any the treatment
+    /// left out (`is_before_treatment`).
+    /// The one answer to "is this task on this day?" that `Plan::day` lists by and the
+    /// per-rule view (`rule_days`, `slot_days`) counts by.
+    pub(super) fn tasks_of(
+        &self,
+        rule: &'r Rule,
+        (from, until): (Instant, Instant),
+        date: NaiveDate,
+        spans: &SlotSpans,
+        mut each: impl FnMut(Task<'r>),
+    ) {
+        let mut on = |slot| {
+            let task = Task::new(rule, slot, from, until);
+            if !self.is_before_treatment(&task, date) {
+                each(task);
+            }
+        };
+        match rule.repeat {
+            Repeat::Once | Repeat::Daily => on(None),
+            Repeat::MorningAndEvening => {
+                for slot in slots_open(spans, from, until).into_iter().flatten() {
+                    on(Some(slot));
+                }
+            }
+        }
     }
 
     /// The slots twice-daily `rule` gets on `day`, if its window touches that day.
@@ -95,7 +144,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// For a twice-daily rule, the days each of its slots shows on (morning first); empty for
     /// any other rule.
-    pub fn slot_days(&self, rule: &Rule) -> Vec<(Slot, RangeInclusive<i64>)> {
+    pub fn slot_days(&self, rule: &'r Rule) -> Vec<(Slot, ShownDays)> {
         let spans = |day| self.slot_spans_of(day);
         self.slot_days_with(rule, self.rule_days(rule), spans)
     }
@@ -107,9 +156,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let first = self.first_day;
         let mut known: Vec<Option<SlotSpans>> = Vec::new();
         self.rules.rules.iter().map(move |rule| {
-            let days = self.rule_days(rule);
             // Indexed from the plan's first day, which no rule's days precede.
-            let spans = |day: i64| match usize::try_from(day - first) {
+            let mut spans = |day: i64| match usize::try_from(day - first) {
                 Ok(at) => {
                     if known.len() <= at {
                         known.resize(at + 1, None);
@@ -118,30 +166,46 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 }
                 Err(_) => self.slot_spans_of(day),
             };
-            let slots = self.slot_days_with(rule, days.clone(), spans);
+            let days = self.rule_days_with(rule, &mut spans);
+            let slots = self.slot_days_with(rule, days, spans);
             RuleDays { rule, days, slots }
         })
     }
 
     /// A slot is on every day its window covers whole, so only the first and last day can
-    /// lack one: the search from either end stops within a day or two.
+    /// lack one, and the treatment's day (`is_before_treatment`): the search from either end
+    /// stops within a day or two, and Day 1 is asked once more when it lies between.
     fn slot_days_with(
         &self,
-        rule: &Rule,
-        days: Option<RangeInclusive<i64>>,
+        rule: &'r Rule,
+        days: Option<ShownDays>,
         mut spans: impl FnMut(i64) -> SlotSpans,
-    ) -> Vec<(Slot, RangeInclusive<i64>)> {
+    ) -> Vec<(Slot, ShownDays)> {
         let Some(days) = days.filter(|_| rule.repeat == Repeat::MorningAndEvening) else {
             return Vec::new();
         };
-        let (from, until) = self.span(rule);
-        let mut on = |day| slots_open(&spans(day), from, until);
-        let first = first_day_of_each_slot(days.clone(), &mut on);
-        let last = first_day_of_each_slot(days.rev(), &mut on);
+        let window = self.span(rule);
+        let mut on = |day| {
+            let mut slots = [None; 2];
+            self.tasks_of(rule, window, self.date_of(day), &spans(day), |task| {
+                if let Some(slot) = task.slot {
+                    slots[usize::from(slot == Slot::Evening)] = Some(slot);
+                }
+            });
+            slots
+        };
+        let range = days.first..=days.last;
+        let first = first_day_of_each_slot(range.clone(), &mut on);
+        let last = first_day_of_each_slot(range.rev(), &mut on);
+        let on_day_one = (days.first..=days.last).contains(&1).then(|| on(1));
         [Slot::Morning, Slot::Evening]
             .into_iter()
+            .enumerate()
             .zip(first.into_iter().zip(last))
-            .filter_map(|(slot, ends)| Some((slot, ends.0?..=ends.1?)))
+            .filter_map(|((at, slot), ends)| {
+                let listed = || on_day_one.is_some_and(|slots| slots[at].is_some());
+                Some((slot, ShownDays::new(ends.0?, ends.1?, listed)?))
+            })
             .collect()
     }
 }
@@ -169,7 +233,59 @@ fn first_day_of_each_slot(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleDays<'r> {
     pub rule: &'r Rule,
-    pub days: Option<RangeInclusive<i64>>,
+    pub days: Option<ShownDays>,
     /// For a twice-daily rule, each slot with its days (morning first); empty otherwise.
-    pub slots: Vec<(Slot, RangeInclusive<i64>)>,
+    pub slots: Vec<(Slot, ShownDays)>,
+}
+
+/// The plan days a rule or slot shows on: `first..=last`, less `except` (the treatment's day,
+/// Day 1) where the treatment left its task no time there though days before and after it
+/// show it (`Plan::is_before_treatment`; a task to do from two days before to two days after
+/// a 23:30 treatment). Never empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownDays {
+    pub first: i64,
+    pub last: i64,
+    pub except: Option<i64>,
+}
+
+impl ShownDays {
+    /// Every day from `first` to `last`, both included.
+    pub fn between(first: i64, last: i64) -> Self {
+        ShownDays {
+            first,
+            last,
+            except: None,
+        }
+    }
+
+    /// `first..=last`, less Day 1 where it is in that span and `day_one_listed` says no; `None`
+    /// when no day is left.
+    fn new(first: i64, mut last: i64, day_one_listed: impl FnOnce() -> bool) -> Option<Self> {
+        let mut first = first;
+        let mut except = None;
+        if (first..=last).contains(&1) && !day_one_listed() {
+            match (first, last) {
+                (1, _) => first = 2,
+                (_, 1) => last = 0,
+                _ => except = Some(1),
+            }
+        }
+        (first <= last).then_some(ShownDays {
+            first,
+            last,
+            except,
+        })
+    }
+
+    /// Whether the rule or slot shows on `day`.
+    pub fn contains(&self, day: i64) -> bool {
+        (self.first..=self.last).contains(&day) && self.except != Some(day)
+    }
+
+    /// The days, first to last.
+    pub fn iter(&self) -> impl Iterator<Item = i64> + use<> {
+        let except = self.except;
+        (self.first..=self.last).filter(move |&d| Some(d) != except)
+    }
 }

@@ -49,14 +49,14 @@ fn derived<Tz: TimeZone>(plan: &Plan<'_, Tz>, rule: &Rule) -> Vec<(i64, String)>
         slots
             .iter()
             .flat_map(|(slot, days)| {
-                days.clone()
+                days.iter()
                     .map(|d| (d, format!("{}@{}", rule.id, slot.as_str())))
             })
             .collect()
     } else {
         plan.rule_days(rule)
-            .into_iter()
-            .flatten()
+            .iter()
+            .flat_map(ShownDays::iter)
             .map(|d| (d, rule.id.clone()))
             .collect()
     };
@@ -73,8 +73,9 @@ fn a_rule_shows_on_the_days_its_window_touches() {
         ("2026-11-20T14:00:00+01:00", 0, 48, Some((1, 3))),
         // From midnight, 48 h ends exactly at a midnight: Day 3 is not touched.
         ("2026-11-20T00:00:00+01:00", 0, 48, Some((1, 2))),
-        // A minute before midnight, one hour spills into Day 2.
-        ("2026-11-20T23:59:00+01:00", 0, 1, Some((1, 2))),
+        // A minute before midnight, one hour spills into Day 2; a minute left no time on Day 1
+        // (`is_before_treatment`).
+        ("2026-11-20T23:59:00+01:00", 0, 1, Some((2, 2))),
         // Spring forward in Berlin (29 Mar 2026): Day 2 has 23 hours, so 48 h from midnight
         // reaches 01:00 on Day 3.
         ("2026-03-28T00:00:00+01:00", 0, 48, Some((1, 3))),
@@ -93,7 +94,7 @@ fn a_rule_shows_on_the_days_its_window_touches() {
     for (treatment, from, until, want) in cases {
         let r = rules(&[("a", from, until, "daily")]);
         let plan = Plan::new(&r, at(treatment), Berlin);
-        let got = plan.rule_days(&r.rules[0]).map(|d| d.into_inner());
+        let got = plan.rule_days(&r.rules[0]).map(|d| (d.first, d.last));
         assert_eq!(got, want, "{treatment} {from}..{until}");
         assert_eq!(
             derived(&plan, &r.rules[0]),
@@ -124,12 +125,12 @@ fn each_slot_of_a_twice_daily_rule_has_its_own_days() {
             18,
             &[(Slot::Morning, 2, 2), (Slot::Evening, 1, 1)],
         ),
-        // Across spring forward.
+        // Across spring forward; the 08:00 routine came before a 09:00 treatment.
         (
             "2026-03-28T09:00:00+01:00",
             0,
             72,
-            &[(Slot::Morning, 1, 4), (Slot::Evening, 1, 3)],
+            &[(Slot::Morning, 2, 4), (Slot::Evening, 1, 3)],
         ),
         // Preparation: both slots end on Day 0.
         (
@@ -147,7 +148,7 @@ fn each_slot_of_a_twice_daily_rule_has_its_own_days() {
         let got: Vec<(Slot, i64, i64)> = plan
             .slot_days(&r.rules[0])
             .into_iter()
-            .map(|(slot, days)| (slot, *days.start(), *days.end()))
+            .map(|(slot, days)| (slot, days.first, days.last))
             .collect();
         assert_eq!(got, want, "{treatment} {from}..{until}");
         assert_eq!(
@@ -171,7 +172,7 @@ fn a_skipped_midnight_does_not_move_a_window_to_another_day() {
     let r = rules(&[("a", 0, 11, "daily"), ("c", 0, 36, "morning_and_evening")]);
     let plan = Plan::new(&r, at("2018-11-03T14:00:00-03:00"), Sao_Paulo);
     // 14:00 + 11 h is 02:00 on 4 Nov (the clocks having skipped an hour): Day 2.
-    assert_eq!(plan.rule_days(&r.rules[0]), Some(1..=2));
+    assert_eq!(plan.rule_days(&r.rules[0]), Some(ShownDays::between(1, 2)));
     for rule in &r.rules {
         assert_eq!(derived(&plan, rule), listed(&plan, &rule.id), "{}", rule.id);
     }

@@ -425,7 +425,7 @@ const LIFTS: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","
   {"id":"m","title":"M","kind":"avoid","from_hours":0,"until_hours":48,"rationale":"r","sources":[]}]}"#;
 
 #[test]
-fn a_restriction_is_not_counted_on_its_day_once_it_has_lifted() {
+fn a_restriction_not_kept_is_not_counted_on_its_day_once_it_has_lifted() {
     let rules = Rules::parse(LIFTS, "t").unwrap();
     let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
     // (ticks, now, Day 3's (done, total), all (done, due)); `a` joins at 18:00 each day.
@@ -439,9 +439,10 @@ fn a_restriction_is_not_counted_on_its_day_once_it_has_lifted() {
         // Day 3 before 14:00: `m` still holds and counts, on Day 3 as on Days 1 and 2.
         (&[], "2026-11-22T13:59:00+01:00", (0, 2), (0, 5)),
         (&[(22, "m")], "2026-11-22T13:59:00+01:00", (1, 2), (1, 5)),
-        // From 14:00 it is lifted: nothing left to keep on Day 3, ticked or not.
+        // From 14:00 it is lifted: nothing left to keep on Day 3. Not ticked, it leaves the
+        // counts; kept (ticked) that day, it stays counted, so no count drops at 14:00.
         (&[], "2026-11-22T14:00:00+01:00", (0, 1), (0, 4)),
-        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (0, 1), (0, 4)),
+        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (1, 2), (1, 5)),
         // Days 1 and 2 held it all day: there it counts for good.
         (
             &[(20, "m"), (21, "m")],

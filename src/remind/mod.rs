@@ -68,20 +68,26 @@ pub trait Known {
 
 impl<'r> Reminder<'r> {
     /// What to say at `now` for `plan` with `ticks`; `last` is the previous reminder's moment
-    /// (`None` the first time), `known` what was notified before.
+    /// (`None` the first time), `known` what was notified before; `followed` whether a later
+    /// treatment is recorded (`State::is_followed`): then the next session exists, and, as on
+    /// the checklist, neither the booking task nor "time to book it" is said.
     pub fn at<Tz: TimeZone>(
         plan: &Plan<'r, Tz>,
         ticks: &Ticks,
         now: Instant,
         last: Option<Instant>,
         known: &dyn Known,
+        followed: bool,
     ) -> Reminder<'r> {
         let day = plan.day_of(now);
-        let due = plan.due_now(ticks, now);
+        let mut due = plan.due_now(ticks, now);
+        if let Some(booking) = plan.booking_rule().filter(|_| followed) {
+            due.retain(|d| d.task.rule.id != booking.id);
+        }
         // The first time, since the start of today (a moment exactly at midnight included).
         let since = last
             .unwrap_or_else(|| plan.day_bounds(plan.local_date(now)).0 - Duration::nanoseconds(1));
-        let booked = plan.is_booked(ticks, plan.local_date(now));
+        let booked = followed || plan.is_booked(ticks, plan.local_date(now));
         let notices = notices_between(plan, since, now, booked);
         let notify_tasks = due
             .iter()
@@ -111,7 +117,8 @@ impl<'r> Reminder<'r> {
 
 /// Every notice whose moment is after `after` and not after `until`: a moment exactly now
 /// has happened, and one exactly at the last reminder was told then. None when `until` is
-/// not after `after`. Once the next session is `booked`, "time to book it" is not said.
+/// not after `after`. Once the next session is `booked` (or recorded), "time to book it" is
+/// not said.
 fn notices_between<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     after: Instant,
@@ -134,6 +141,7 @@ fn notices_between<Tz: TimeZone>(
         .collect();
     if let Some(up) = plan.coming_up() {
         let date = |t: Instant| crate::export::moment_words(plan.local(t));
+        // (key, moment, words, whether it asks to book)
         let next = [
             (
                 "next-session.coming-up",
@@ -142,6 +150,7 @@ fn notices_between<Tz: TimeZone>(
                     "Your next session is due from {}: time to book it",
                     date(up.opens)
                 ),
+                true,
             ),
             (
                 "next-session.opens",
@@ -150,10 +159,11 @@ fn notices_between<Tz: TimeZone>(
                     "Your next session is due now, until {}",
                     crate::export::end_words(plan.local(up.closes))
                 ),
+                false,
             ),
         ];
-        for (key, at, words) in next {
-            if booked && key == "next-session.coming-up" {
+        for (key, at, words, asks_to_book) in next {
+            if booked && asks_to_book {
                 continue;
             }
             if after < at && at <= until {

@@ -30,7 +30,7 @@ fn due_tasks_are_notified_once_per_slot_and_never_once_ticked() {
     let mut ticks = Ticks::new();
     let mut memory = Memory::default();
     let morning = at("2026-03-22T08:05:00+01:00");
-    let r = Reminder::at(&plan, &ticks, morning, None, &memory);
+    let r = Reminder::at(&plan, &ticks, morning, None, &memory, false);
     assert_eq!(
         ids(&r.notify_tasks),
         ["gentle-cleanser@morning", "moisturize@morning"]
@@ -41,7 +41,7 @@ fn due_tasks_are_notified_once_per_slot_and_never_once_ticked() {
     }
     // Five minutes later: still due, already notified.
     let later = at("2026-03-22T08:10:00+01:00");
-    let r = Reminder::at(&plan, &ticks, later, Some(morning), &memory);
+    let r = Reminder::at(&plan, &ticks, later, Some(morning), &memory, false);
     assert_eq!(
         ids(&r.due),
         ["gentle-cleanser@morning", "moisturize@morning"]
@@ -52,10 +52,10 @@ fn due_tasks_are_notified_once_per_slot_and_never_once_ticked() {
     for id in ["gentle-cleanser@morning", "moisturize@morning"] {
         ticks.entry(date).or_default().insert(id.into());
     }
-    let r = Reminder::at(&plan, &ticks, later, Some(morning), &memory);
+    let r = Reminder::at(&plan, &ticks, later, Some(morning), &memory, false);
     assert!(!r.anything_due() && r.notify_tasks.is_empty());
     let nine = at("2026-03-22T09:00:00+01:00");
-    let r = Reminder::at(&plan, &ticks, nine, Some(later), &memory);
+    let r = Reminder::at(&plan, &ticks, nine, Some(later), &memory, false);
     // The daily ones that count: the cold compress, the hat and following the provider's
     // instructions are done as needed, never reminded of.
     assert_eq!(
@@ -64,7 +64,7 @@ fn due_tasks_are_notified_once_per_slot_and_never_once_ticked() {
     );
     // The same task the next morning is another slot.
     let next = at("2026-03-23T08:00:00+01:00");
-    let r = Reminder::at(&plan, &ticks, next, Some(nine), &memory);
+    let r = Reminder::at(&plan, &ticks, next, Some(nine), &memory, false);
     assert_eq!(
         ids(&r.notify_tasks),
         ["gentle-cleanser@morning", "moisturize@morning"]
@@ -86,6 +86,7 @@ fn notices_since_the_last_reminder_and_notified_only_while_fresh() {
         two_pm,
         Some(at("2026-03-22T13:55:00+01:00")),
         &none,
+        false,
     );
     assert_eq!(keys(&r.notices), lifted_48h);
     assert_eq!(r.notices[0].words, "Makeup is fine again");
@@ -98,20 +99,42 @@ fn notices_since_the_last_reminder_and_notified_only_while_fresh() {
         at("2026-03-22T14:05:00+01:00"),
         Some(two_pm),
         &none,
+        false,
     );
     assert!(r.notices.is_empty());
     // The first run ever says what ended since the start of today ...
-    let r = Reminder::at(&plan, &ticks, at("2026-03-22T20:00:00+01:00"), None, &none);
+    let r = Reminder::at(
+        &plan,
+        &ticks,
+        at("2026-03-22T20:00:00+01:00"),
+        None,
+        &none,
+        false,
+    );
     assert_eq!(keys(&r.notices), lifted_48h);
     // ... and a timer that starts on Day 12 does not announce Day 3's news.
-    let r = Reminder::at(&plan, &ticks, at("2026-03-31T09:00:00+02:00"), None, &none);
+    let r = Reminder::at(
+        &plan,
+        &ticks,
+        at("2026-03-31T09:00:00+02:00"),
+        None,
+        &none,
+        false,
+    );
     assert!(r.notify_notices.is_empty() && r.notices.is_empty());
     // Notified once: not again, even if a plain `remind` moved the last reminder on.
     let told: Memory = (
         BTreeSet::new(),
         lifted_48h.iter().map(|k| k.to_string()).collect(),
     );
-    let r = Reminder::at(&plan, &ticks, at("2026-03-22T15:00:00+01:00"), None, &told);
+    let r = Reminder::at(
+        &plan,
+        &ticks,
+        at("2026-03-22T15:00:00+01:00"),
+        None,
+        &told,
+        false,
+    );
     assert!(r.notify_notices.is_empty());
     assert_eq!(keys(&r.notices), lifted_48h, "the text still says it");
 }
@@ -129,6 +152,7 @@ fn the_next_session_comes_up_a_week_early_across_the_spring_change() {
         at("2026-04-10T15:00:00+02:00"),
         Some(at("2026-04-10T14:55:00+02:00")),
         &(),
+        false,
     );
     assert_eq!(keys(&r.notices), ["next-session.coming-up"]);
     assert_eq!(
@@ -141,6 +165,7 @@ fn the_next_session_comes_up_a_week_early_across_the_spring_change() {
         at("2026-04-17T15:02:00+02:00"),
         Some(at("2026-04-17T14:57:00+02:00")),
         &(),
+        false,
     );
     assert_eq!(keys(&r.notices), ["next-session.opens"]);
     assert_eq!(
@@ -159,6 +184,26 @@ fn after_the_plan_nothing_is_due() {
         at("2026-06-01T09:00:00+02:00"),
         None,
         &(),
+        false,
     );
     assert!(r.plan_over && !r.anything_due());
+}
+
+/// With a later treatment recorded (`State::is_followed`) the next session exists: no "time
+/// to book it", no booking task due; its window still opens.
+#[test]
+fn a_recorded_next_session_is_not_asked_to_be_booked() {
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at(TREATED), Berlin);
+    let ticks = Ticks::new();
+    let coming_up = at("2026-04-10T15:00:00+02:00");
+    let since = Some(at("2026-04-10T14:55:00+02:00"));
+    let r = Reminder::at(&plan, &ticks, coming_up, since, &(), true);
+    assert!(r.notices.is_empty() && r.notify_notices.is_empty(), "{r:?}");
+    let opens = at("2026-04-17T15:02:00+02:00");
+    let since = Some(at("2026-04-17T14:57:00+02:00"));
+    let r = Reminder::at(&plan, &ticks, opens, since, &(), true);
+    assert_eq!(keys(&r.notices), ["next-session.opens"]);
+    assert!(!ids(&r.due).contains(&"book-next-session".to_string()));
+    assert!(!ids(&r.notify_tasks).contains(&"book-next-session".to_string()));
 }

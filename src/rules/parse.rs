@@ -84,6 +84,17 @@ impl Rules {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// How every output names the source `id` (the screens, the command line): its title
+    /// (made inert when the plan was loaded), or, for an id the plan does not list (only a
+    /// plan copy altered by hand can have one), the id itself made inert: it comes from a
+    /// file, and may hold anything, an escape sequence too.
+    pub fn source_title<'a>(&'a self, id: &'a str) -> std::borrow::Cow<'a, str> {
+        self.source(id).map_or_else(
+            || crate::inert::inert(id),
+            |s| std::borrow::Cow::Borrowed(s.title.as_str()),
+        )
+    }
+
     /// The plan as JSON a clinic can start from (`aftercare rules show`): resolved, in the
     /// newest format, with the schema named for editors.
     pub fn to_json(&self) -> String {

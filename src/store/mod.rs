@@ -154,6 +154,13 @@ impl State {
         self.sessions.iter().find(|s| s.at == at)
     }
 
+    /// Whether a treatment later than `session` is recorded (already given, or ahead): the
+    /// next session of `session` exists, so nothing asks to book it. The one answer `today`,
+    /// the screens and `remind` all take.
+    pub fn is_followed(&self, session: &Session) -> bool {
+        self.sessions.iter().any(|s| s.at > session.at)
+    }
+
     /// The removed treatment at `at`, the latest removal of it first.
     pub fn removed_session(&self, at: DateTime<FixedOffset>) -> Option<&Removed> {
         self.removed.iter().rev().find(|r| r.session.at == at)

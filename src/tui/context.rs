@@ -191,7 +191,7 @@ impl<Tz: TimeZone> Context<Tz> {
     pub fn refresh(&mut self) {
         let session = self.session();
         // A later treatment recorded: the next session of this one exists, nothing to book.
-        let followed = session.is_some_and(|s| self.state.sessions.iter().any(|o| o.at > s.at));
+        let followed = session.is_some_and(|s| self.state.is_followed(s));
         let build = |plan: &Plan<'_, Tz>, day: i64| {
             let list = Checklist::build(plan, day, session, self.now);
             if followed {

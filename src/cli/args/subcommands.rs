@@ -79,7 +79,8 @@ pub enum RulesCommand {
         file: PathBuf,
     },
     /// Print a plan as one whole JSON file, with any `extends` resolved: the built-in plan
-    /// without FILE. A clinic can start its own plan from it.
+    /// without FILE. A clinic can start its own plan from it, adding its "provider" (name
+    /// and phone) so patients see them wherever the app says to call.
     Show {
         /// The rules file (JSON) [default: the built-in microneedling plan]
         file: Option<PathBuf>,

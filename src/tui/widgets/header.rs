@@ -193,11 +193,21 @@ impl Header<'_> {
         };
         // The plan's name gives way before the session does.
         let name_room = room.saturating_sub(text::width(&session));
+        // The screen's name is kept whole: the plan's name gives way to it
+        // ("Microneedling aft… · timeline"), and only where not even a few letters of the
+        // plan's name fit is the screen's name alone.
         let plan_name = match self.screen_name {
-            Some(screen) => format!("{} · {screen}", self.plan_name),
-            None => self.plan_name.to_string(),
+            Some(screen) => {
+                let screen = format!(" · {screen}");
+                let keep = name_room.saturating_sub(text::width(&screen));
+                match keep >= 4 || text::width(self.plan_name) <= keep {
+                    true => format!("{}{screen}", text::truncate(self.plan_name, keep)),
+                    false => text::truncate(screen.trim_start_matches(" · "), name_room),
+                }
+            }
+            None => text::truncate(self.plan_name, name_room),
         };
-        let name = format!("{}{session}", text::truncate(&plan_name, name_room));
+        let name = format!("{plan_name}{session}");
         let mut left = vec![Span::raw(" "), Span::styled(name, theme::TITLE_BAR)];
         if !read_only.is_empty() {
             left.extend([Span::raw(" "), Span::styled(read_only, theme::READ_ONLY)]);

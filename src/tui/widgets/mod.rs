@@ -11,7 +11,6 @@ pub mod popup;
 use super::context::Context;
 use super::keymap::Hint;
 use super::{text, theme};
-use crate::inert::inert;
 use chrono::TimeZone;
 use footer::Footer;
 use header::Header;
@@ -20,16 +19,6 @@ use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect, Size};
 use ratatui::text::Line;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
-use std::borrow::Cow;
-
-/// How the screens name the source `id`: its title (made inert when the plan was loaded),
-/// or, for an id the plan does not list (only a plan copy altered by hand can have one),
-/// the id itself made inert: it comes from a file.
-pub fn source_title<'a>(rules: &'a crate::rules::Rules, id: &'a str) -> Cow<'a, str> {
-    rules
-        .source(id)
-        .map_or_else(|| inert(id), |s| Cow::Borrowed(s.title.as_str()))
-}
 
 /// Below this the app says so instead of drawing a squashed screen.
 pub const MIN_WIDTH: u16 = 40;

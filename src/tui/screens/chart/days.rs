@@ -8,6 +8,7 @@ use crate::tui::{text, theme};
 use chrono::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use std::cmp::Ordering;
@@ -88,9 +89,11 @@ pub(super) fn render_intro(columns: &Columns, area: Rect, buf: &mut Buffer) {
 }
 
 /// Day numbers under the columns: every day when there is room for all, else the first of each week;
-/// and the first and last shown; today reversed (and never hidden by a neighbour's number), days ahead dim.
-/// Placed as the timeline's ruler places its labels (`Labels`), today first.
-pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut Buffer) {
+/// and the first and last shown; the viewed day (`day`, whose ratings the titles name) reversed
+/// and never hidden by a neighbour's number, today underlined when it is another day, days
+/// ahead dim. Placed as the timeline's ruler places its labels (`Labels`), the viewed day
+/// first, then today.
+pub(super) fn render_axis(columns: &Columns, today: i64, day: i64, area: Rect, buf: &mut Buffer) {
     buf.set_string(area.x, area.y, " Day ", theme::CHART_AXIS);
     let x_of = |day: i64| {
         area.x + GUTTER + u16::try_from(day - columns.first).unwrap_or(0) * columns.width
@@ -101,21 +104,25 @@ pub(super) fn render_axis(columns: &Columns, today: i64, area: Rect, buf: &mut B
         let x = x_of(day).min(area.right().saturating_sub(labels::width(&label)));
         (x, label)
     };
+    let viewed = day;
     let look = |day: i64| match day.cmp(&today) {
-        Ordering::Equal => theme::HEAT_TODAY,
+        _ if day == viewed => theme::HEAT_TODAY,
+        Ordering::Equal => theme::WHEN.add_modifier(Modifier::UNDERLINED),
         Ordering::Greater => theme::MUTED,
         Ordering::Less => theme::WHEN,
     };
     let mut numbers = Labels::new(area.x + GUTTER, area.right());
     let shown = columns.first..=columns.last;
-    if shown.contains(&today) {
-        let (x, label) = at(today);
-        numbers.place(x, label, look(today));
+    for first in [viewed, today] {
+        if shown.contains(&first) {
+            let (x, label) = at(first);
+            numbers.place(x, label, look(first));
+        }
     }
     // Every day is numbered only when every day's number fits its column: numbers for
     // Days 1–9 and then only for 15, 22, … would read as days missing between.
     let every_day = usize::from(columns.width) > columns.last.to_string().len();
-    for day in shown.filter(|d| *d != today) {
+    for day in shown.filter(|d| *d != today && *d != viewed) {
         let (x, label) = at(day);
         if every_day || day % 7 == 1 || day == columns.first || day == columns.last {
             numbers.place(x, label, look(day));

@@ -76,7 +76,7 @@ impl<Tz: TimeZone> Widget for ChartView<'_, '_, Tz> {
             render_bars(plan, session, symptom, &columns, &alerts, bars, buf);
             y += bar_rows;
         }
-        render_axis(&columns, today, row(y), buf);
+        render_axis(&columns, today, self.day, row(y), buf);
         if y + 2 < area.bottom() {
             // Between the day numbers and the legend: the patient's notes, newest first.
             let notes = Rect {
@@ -121,27 +121,52 @@ fn rating_on<Tz: TimeZone>(
 }
 
 impl<Tz: TimeZone> ChartView<'_, '_, Tz> {
-    /// " Redness   Day 8: 4 · usual ~0 ⚠" for the viewed day, or the latest check-in before it.
+    /// The viewed day's rating, in words about that day: " Redness   Day 8: 4 · usual ~0 ⚠",
+    /// or "Day 2: not rated · usual ~4" (with "· last Day 1: 3" when there was one before),
+    /// or "Day 9: ahead" for a day still to come, "Day 0: before the treatment". Never "no ratings yet" above a bar.
     fn render_title(&self, symptom: &Symptom, area: Rect, buf: &mut Buffer) {
-        let latest = (1..=self.day)
-            .rev()
-            .find_map(|d| Some((d, rating_on(self.plan, self.session, &symptom.id, d)?)));
+        let day = self.day;
+        let usual = expected_on(self.plan, symptom, day)
+            .map_or(String::new(), |e| format!(" · usual ~{}", e.round()));
         let mut spans = vec![
             Span::raw(" "),
             Span::styled(symptom.title.clone(), theme::EMPHASIS),
         ];
-        if let Some((day, rating)) = latest {
-            let usual = expected_on(self.plan, symptom, day)
-                .map_or(String::new(), |e| format!(" · usual ~{}", e.round()));
-            spans.push(Span::styled(
-                format!("   Day {day}: {rating}{usual}"),
-                theme::WHEN,
-            ));
-            if self.alerts.iter().any(|a| a.symptoms.contains(&symptom.id)) && day == self.day {
-                spans.push(Span::styled("  ⚠ alert", theme::ALERT_TITLE));
+        match rating_on(self.plan, self.session, &symptom.id, day) {
+            Some(rating) => {
+                spans.push(Span::styled(
+                    format!("   Day {day}: {rating}{usual}"),
+                    theme::WHEN,
+                ));
+                if self.alerts.iter().any(|a| a.symptoms.contains(&symptom.id)) {
+                    spans.push(Span::styled("  ⚠ alert", theme::ALERT_TITLE));
+                }
             }
-        } else {
-            spans.push(Span::styled("   no ratings yet", theme::MUTED));
+            None => {
+                let state = match day {
+                    d if d < 1 => "before the treatment",
+                    d if d > self.today => "ahead",
+                    _ => "not rated",
+                };
+                // Before the treatment there is no usual course to compare with.
+                let usual = if day < 1 { String::new() } else { usual };
+                let before = (1..day)
+                    .rev()
+                    .find_map(|d| Some((d, rating_on(self.plan, self.session, &symptom.id, d)?)));
+                let last = before.map_or(String::new(), |(d, r)| format!(" · last Day {d}: {r}"));
+                // As much as fits beside the title: the day's state always, then the usual
+                // rating, then the last one before it.
+                let room = usize::from(area.width).saturating_sub(text::width(&symptom.title) + 1);
+                let words = [
+                    format!("   Day {day}: {state}{usual}{last}"),
+                    format!("   Day {day}: {state}{usual}"),
+                    format!("   Day {day}: {state}"),
+                ]
+                .into_iter()
+                .find(|w| text::width(w) <= room)
+                .unwrap_or_else(|| format!("   Day {day}: –"));
+                spans.push(Span::styled(words, theme::MUTED));
+            }
         }
         Line::from(spans).render(area, buf);
     }

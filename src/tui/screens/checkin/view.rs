@@ -20,8 +20,13 @@ const MAX_WIDTH: u16 = 66;
 const LABEL_WIDTH: usize = 24;
 const NOTE_LABEL: &str = "Note ";
 const PLACEHOLDER: &str = "optional, e.g. itchy in the evening";
-const SCALE: &str = "0 none · 5 severe · – not rated";
-const USUAL: &str = "usual now";
+/// Worded so its marks stay apart in plain ASCII too ("0 none to 5 severe, - not rated"):
+/// a "·" between them read "- - not rated" there.
+const SCALE: &str = "0 none to 5 severe, – not rated";
+/// Over the usual ratings, for today ...
+const USUAL_NOW: &str = "usual now";
+/// ... and for another day ("usual on Day 3").
+const USUAL_ON: &str = "usual on Day";
 /// In place of the rating of a symptom not rated yet: nothing is saved for it.
 const NOT_RATED: &str = "–";
 /// Why the form was not saved takes at most this many lines.
@@ -52,7 +57,11 @@ impl CheckInForm {
         }
         let w = usize::from(line_at(0).width);
         Line::styled(SCALE, theme::MUTED).render(line_at(0), buf);
-        Line::styled(USUAL, theme::MUTED)
+        let usual = match ctx.today() {
+            Some(today) if today != form.day => format!("{USUAL_ON} {}", form.day),
+            _ => USUAL_NOW.to_string(),
+        };
+        Line::styled(usual, theme::MUTED)
             .right_aligned()
             .render(line_at(0), buf);
         let plan = ctx.plan();
@@ -93,12 +102,13 @@ impl CheckInForm {
     }
 }
 
-/// "› Redness           ◂ 2 ▸  ██░░░", or "◂ – ▸" while the symptom is not rated.
+/// "› Redness           ‹ 2 ›  ██░░░", or "‹ – ›" while the symptom is not rated. The
+/// arrows are "<" and ">" in plain ASCII ("▸" there is "+", a folded line's mark).
 fn rating_line(title: &str, rating: Option<u8>, focused: bool, width: usize) -> Line<'static> {
     let label = text::truncate(title, LABEL_WIDTH.min(width.saturating_sub(20)));
     let pad = " ".repeat(LABEL_WIDTH.min(width.saturating_sub(20)) - text::width(&label) + 1);
     let (left, right) = if focused {
-        ("◂ ", " ▸")
+        ("‹ ", " ›")
     } else {
         ("  ", "  ")
     };

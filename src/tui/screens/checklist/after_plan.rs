@@ -7,7 +7,6 @@ use crate::plan::Plan;
 use crate::rules::{AfterPlan, Rules};
 use crate::series::next_session_label;
 use crate::tui::context::Context;
-use crate::tui::widgets::source_title;
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
@@ -197,7 +196,7 @@ impl<'a> AfterPlanView<'a> {
     fn cited(&self, sources: &[String]) -> String {
         let titles: Vec<Cow<str>> = sources
             .iter()
-            .map(|id| source_title(self.rules, id))
+            .map(|id| self.rules.source_title(id))
             .collect();
         format!("Source: {}", titles.join("; "))
     }

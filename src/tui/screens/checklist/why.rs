@@ -8,7 +8,6 @@ use super::detail::Detail;
 use super::fold_line::fold_words;
 use crate::checklist::TaskLine;
 use crate::rules::{Kind, Rules};
-use crate::tui::widgets::source_title;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -26,7 +25,7 @@ pub(super) fn detail_of(
             sources: task
                 .sources
                 .iter()
-                .map(|id| source_title(rules, id).into_owned())
+                .map(|id| rules.source_title(id).into_owned())
                 .collect(),
             more_key: Some("i"),
         }),

@@ -36,11 +36,12 @@ pub const LEAD_IN: Glyphs = Glyphs {
     ends: ["░", "░", "░", "░", "░", "░", "░"],
 };
 
-/// Phases and warning signs: shaded bands, to the half cell.
+/// Phases and warning signs: shaded bands, in whole cells. A shade has no partial glyphs,
+/// and the solid ones (▐, ▌) read as a do bar's end, in plain ASCII too ("#").
 pub const BAND: Glyphs = Glyphs {
     full: "▒",
-    starts: "▐",
-    ends: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"],
+    starts: "▒",
+    ends: ["▒", "▒", "▒", "▒", "▒", "▒", "▒"],
 };
 
 /// The glyph for each of `cells` cells of a bar over `[from, until)` eighths; `None` where the

@@ -8,6 +8,11 @@ use crossterm::event::KeyCode::{self, Char};
 pub enum Action {
     Up,
     Down,
+    /// A screenful of rows up or down, and the first or last row.
+    PageUp,
+    PageDown,
+    First,
+    Last,
     /// Back to the day's checklist.
     Checklist,
     /// Show earlier or later days.
@@ -24,6 +29,10 @@ pub enum Action {
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the row above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the row below" },
+    Binding { keys: &[KeyCode::PageUp], action: Action::PageUp, hint: None, help: "A screenful of rows up" },
+    Binding { keys: &[KeyCode::PageDown], action: Action::PageDown, hint: None, help: "A screenful of rows down" },
+    Binding { keys: &[KeyCode::Home], action: Action::First, hint: None, help: "Select the first row" },
+    Binding { keys: &[KeyCode::End], action: Action::Last, hint: None, help: "Select the last row" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::ScrollLeft, hint: Some("scroll"), help: "Show earlier days" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::ScrollRight, hint: Some("scroll"), help: "Show later days" },
     Binding { keys: &[Char('i'), Char('w')], action: Action::Why, hint: Some("why"), help: "Why this row? Its reasons and sources" },

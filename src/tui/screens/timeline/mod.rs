@@ -62,6 +62,9 @@ impl TimelineScreen {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(items.saturating_sub(1)),
+            Action::PageUp | Action::PageDown => self.page(ctx, action == Action::PageDown),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = items.saturating_sub(1),
             Action::ScrollLeft => self.left_day = Some(left - layout::SCROLL_DAYS),
             Action::ScrollRight => self.left_day = Some(left + layout::SCROLL_DAYS),
             Action::Today => {
@@ -76,6 +79,38 @@ impl TimelineScreen {
         }
         self.fit(ctx);
         Effect::Done
+    }
+
+    /// Moves the selection a screenful of rows down (or up), to the item nearest that row,
+    /// and the rows with it: what was the last row on screen is near the top after PgDn.
+    fn page<Tz: TimeZone>(&mut self, ctx: &Context<Tz>, down: bool) {
+        let height = usize::from(self.regions(ctx).rows.height).max(2);
+        let step = height - 1;
+        let items = self.item_count(ctx);
+        let Some((row, _, row_count)) = self.selected_row(ctx) else {
+            return;
+        };
+        let (target, top) = if down {
+            let top = (self.top + step).min(row_count.saturating_sub(height));
+            ((row + step).min(row_count - 1), top)
+        } else {
+            (row.saturating_sub(step), self.top.saturating_sub(step))
+        };
+        // The item on the target row, or the nearest one in the direction moved (headings
+        // are not selectable).
+        let rows = self.rows(ctx);
+        let item_rows: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Item(_)))
+            .map(|(i, _)| i)
+            .collect();
+        let at = match down {
+            true => item_rows.iter().position(|r| *r >= target),
+            false => item_rows.iter().rposition(|r| *r <= target),
+        };
+        self.selected = at.unwrap_or(if down { items.saturating_sub(1) } else { 0 });
+        self.top = top;
     }
 
     /// Opens on the rule with id `rule` (the task selected on the checklist), today in view.

@@ -43,7 +43,7 @@ pub fn marked_days(first: i64, last: i64) -> impl Iterator<Item = i64> {
     (first..=last).filter(|d| (d - 1).rem_euclid(MARK_EVERY) == 0)
 }
 
-/// "Day " before the first number: it sits left of the day's column, so the digits start on it.
+/// "Day " before the first number; the label starts on the day's column.
 const DAY_PREFIX: &str = "Day ";
 
 impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
@@ -71,13 +71,18 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         let marks: Vec<i64> = marked_days(c.first_day, c.last_day)
             .filter(visible)
             .collect();
-        let prefix = u16::try_from(DAY_PREFIX.len()).unwrap_or(0);
-        // The first number with room on its left for "Day " is "Day 1" (or "Day 15" when
-        // scrolled); a bare number before it would read as a stray. Digits always start on
-        // their day's column.
+        // The first number placed is "Day 1" (or "Day 15" when scrolled); a bare number
+        // before it would read as a stray. Every label starts on its day's column, as the
+        // date under it does: "Day 1" over "28 Nov", not over the week before.
         let numbers_beside = |now_words: Option<(u16, String)>| {
             let mut numbers = Labels::new(legend_end + 1, label_end);
-            if let Some((x, words)) = now_words
+            // Words at the left edge keep two cells from the first number, so
+            // "◂ now: treatment in 10 days" and "Day 22" read apart.
+            let padded = now_words.map(|(x, w)| match w.starts_with(EARLIER_MARK) {
+                true => (x, format!("{w} ")),
+                false => (x, w),
+            });
+            if let Some((x, words)) = padded
                 && !numbers.place(x, words, theme::NOW_LINE)
             {
                 return None;
@@ -88,8 +93,8 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
                 let x = x_of(day);
                 if named {
                     placed += usize::from(numbers.place(x, day.to_string(), theme::RULER));
-                } else if x >= legend_end + 1 + prefix {
-                    named = numbers.place(x - prefix, format!("{DAY_PREFIX}{day}"), theme::RULER);
+                } else {
+                    named = numbers.place(x, format!("{DAY_PREFIX}{day}"), theme::RULER);
                     placed += usize::from(named);
                 }
             }
@@ -132,9 +137,19 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
             |buf: &Buffer, x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| c.symbol() == " ");
         if earlier && c.chart_x >= area.x + 2 {
             let x = c.chart_x - 1;
+            // With a blank on both sides where there is one; else beside the first label
+            // ("◂Day 1"), which starts on the chart's first column.
+            let strict = |y: &u16| (x - 1..=x + 1).all(|x| blank(buf, x, *y));
+            let beside = |y: &u16| {
+                (x - 1..=x).all(|x| blank(buf, x, *y))
+                    && buf
+                        .cell((x + 1, *y))
+                        .is_some_and(|c| c.symbol() != EARLIER_MARK)
+            };
             if let Some(y) = [bottom, top]
                 .into_iter()
-                .find(|y| (x - 1..=x + 1).all(|x| blank(buf, x, *y)))
+                .find(strict)
+                .or_else(|| [bottom, top].into_iter().find(beside))
             {
                 buf.set_string(x, y, EARLIER_MARK, theme::FOLD);
             }
@@ -146,11 +161,14 @@ impl<Tz: TimeZone> Widget for Ruler<'_, '_, Tz> {
         if let Some(x) = self.now.map(|x| c.chart_x + x) {
             for (y, labels, mark) in [(top, &numbers, NOW_MARK), (bottom, &dates, "│")] {
                 if let Some(cell) = buf.cell_mut((x, y)) {
-                    // A label that now passes through turns red; elsewhere the mark shows.
-                    if !labels.covers(x) {
-                        cell.set_symbol(mark);
+                    // A label that now passes through turns red; elsewhere the mark shows,
+                    // but never glued to a label ("Day 1▼"): there the line below says it.
+                    let touches = labels.covers(x.saturating_sub(1)) || labels.covers(x + 1);
+                    if labels.covers(x) {
+                        cell.set_style(theme::NOW_LINE);
+                    } else if !touches {
+                        cell.set_symbol(mark).set_style(theme::NOW_LINE);
                     }
-                    cell.set_style(theme::NOW_LINE);
                 }
             }
         }

@@ -26,6 +26,8 @@ const SELECTION_MARK: &str = "› ";
 const MILESTONE_MARK: &str = "◆ ";
 /// Drawn in empty cells where a week starts, so bars can be read against the ruler.
 const GRID_MARK: &str = "·";
+/// The last cell of a bar whose window goes on past the chart's right edge.
+const CONTINUES_MARK: &str = "▸";
 /// Drawn in empty cells where now is.
 const NOW_MARK: &str = "│";
 
@@ -125,6 +127,16 @@ impl TimelineScreen {
                             *cell = Some((g, look));
                         }
                     }
+                    // A window that goes on past the chart's right edge (scrolled, or longer
+                    // than the plan's days: a warning sign watched for 12 weeks) says so in
+                    // its last cell, rather than seeming to run into the border.
+                    let edge = i64::from(width) * EIGHTHS;
+                    if until > edge
+                        && from < edge
+                        && let Some(last) = cells.last_mut()
+                    {
+                        *last = Some((CONTINUES_MARK, look));
+                    }
                 }
             }
             for x in &grid {
@@ -168,12 +180,13 @@ fn offered_early<Tz: TimeZone>(
     (offered < plan.local_date(plan.span(rule).0)).then(|| plan.day_bounds(offered).0)
 }
 
-/// "↓ 3 more below — ↑↓ scroll", "↑ 2 more above", "↑ 2 above · ↓ 3 below".
+/// "↓ 37 more below — PgDn page · End last", "↑ 2 more above — PgUp page · Home first",
+/// "↑ 2 above · ↓ 3 below — PgUp/PgDn page": the keys that get there, not ↓ pressed 37 times.
 fn more_words(above: usize, below: usize) -> String {
     match (above, below) {
-        (0, b) => format!("↓ {b} more below — ↑↓ scroll"),
-        (a, 0) => format!("↑ {a} more above"),
-        (a, b) => format!("↑ {a} above · ↓ {b} below"),
+        (0, b) => format!("↓ {b} more below — PgDn page · End last"),
+        (a, 0) => format!("↑ {a} more above — PgUp page · Home first"),
+        (a, b) => format!("↑ {a} above · ↓ {b} below — PgUp/PgDn page · Home/End"),
     }
 }
 
