@@ -129,7 +129,7 @@ fn without_a_treatment_or_after_the_plan_nothing_is_due() {
         .assert()
         .code(NOTHING_DUE)
         .stdout(contains(
-            "The plan ended on Fri 1 Jan 2027: nothing more is due.",
+            "The plan ended on Fri 1 Jan 2027: no more tasks are due.",
         ));
 }
 

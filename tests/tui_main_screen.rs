@@ -7,6 +7,7 @@ mod tui_harness;
 
 use aftercare::tui::App;
 use chrono_tz::Tz;
+use crossterm::event::KeyCode;
 use crossterm::event::KeyCode::{Char, Down, Enter, Left};
 use tui_harness::{NOW, app_at, press, screen, treated_store};
 
@@ -177,4 +178,15 @@ fn the_signs_beside_the_list_get_the_room_it_does_not_use_120x40() {
         "{shown}"
     );
     insta::assert_snapshot!("signs_use_the_room_day3_120x40", shown);
+}
+
+/// On Day 22 one tick is under 1 % of what has come due: the share says it moved ("1% done
+/// so far", the width "0%" had, so the strip keeps its label), not "0%" before and after.
+#[test]
+fn a_first_tick_late_in_the_plan_moves_the_share_80x24() {
+    let (_dir, mut app) = patient_at("2026-12-11T09:30:00+01:00", (80, 24));
+    assert!(screen(&app).contains(" 0% done so far"), "{}", screen(&app));
+    press(&mut app, &[KeyCode::Char(' ')]);
+    let shown = screen(&app);
+    assert!(shown.contains(" 1% done so far"), "{shown}");
 }

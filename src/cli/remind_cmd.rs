@@ -188,9 +188,10 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
     }
     if r.due.is_empty() && r.plan_over {
         let last = long_date(plan.date_of(plan.last_day()));
+        // "Tasks": a check-in's alerts above still hold after the plan.
         let said = format!(
-            "The plan ended on {last}: nothing more is due. `aftercare remind uninstall` turns \
-             reminders off."
+            "The plan ended on {last}: no more tasks are due. `aftercare remind uninstall` \
+             turns reminders off."
         );
         writeln!(out, "{}", wrap(&said, "", ""))?;
     }

@@ -126,6 +126,8 @@ fn window(days: &[DayProgress], today: i64, room: usize) -> &[DayProgress] {
 
 fn share(progress: &Progress) -> String {
     match progress.percent() {
+        // Rounded down, one tick of 141 would read 0 %: a share that moved says so (1 %).
+        Some(0) if progress.done > 0 => "1% done so far".to_string(),
         Some(p) => format!("{p}% done so far"),
         None => "nothing due yet".to_string(),
     }
