@@ -40,11 +40,12 @@ fn looking_back_from_after_the_plan_keeps_todays_check_in_alert() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store, state, "2027-01-18T10:05:00+01:00", 80, 24);
     press(&mut app, &[Char('c'), Char('5'), Enter]);
-    assert!(screen(&app).contains("Check-in alert"), "{}", screen(&app));
+    assert!(screen(&app).contains(" Check-in alert"), "{}", screen(&app));
     press(&mut app, &[Left]);
     let shown = screen(&app);
     assert!(shown.lines().next().unwrap().contains("Day 43"), "{shown}");
-    assert!(shown.contains("Check-in alert"), "{shown}");
+    // The box says its alerts are today's, not Day 43's.
+    assert!(shown.contains("Today's check-in alert"), "{shown}");
     insta::assert_snapshot!("looking_back_after_the_plan_alert_80x24", shown);
 }
 
@@ -86,4 +87,20 @@ fn the_day_before_the_treatment_reads_its_ends_from_that_day() {
     let exfoliating = rows_with(&shown, "No exfoliating");
     assert!(exfoliating[0].starts_with("until Fri 14:00"), "{shown}");
     insta::assert_snapshot!("day_before_treatment_ends_read_from_it_80x24", shown);
+}
+
+/// A day looked back on whose own check-in set off an alert, with none today: the box says
+/// the alert is that day's ("Day 9 check-in alert", "Day 9: Redness still strong …"), never
+/// today's.
+#[test]
+fn a_looked_back_days_own_alert_is_named_by_its_day_80x24() {
+    let (_dir, store, state) = treated_store();
+    // Mon 30 Nov is Day 11; Day 9 is Sat 28 Nov.
+    let mut app = app_at(store, state, "2026-11-30T10:00:00+01:00", 80, 24);
+    press(&mut app, &[Left, Left, Char('c'), Char('4'), Enter]);
+    let shown = screen(&app);
+    assert!(shown.lines().next().unwrap().contains("Day 9"), "{shown}");
+    assert!(shown.contains(" Day 9 check-in alert: "), "{shown}");
+    assert!(shown.contains("Day 9: Redness still strong"), "{shown}");
+    assert!(!shown.contains("Today's check-in alert"), "{shown}");
 }

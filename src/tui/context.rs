@@ -246,11 +246,13 @@ impl<Tz: TimeZone> Context<Tz> {
         let mut alerts = alerts_on(&plan, session, today_date);
         if list.date < today_date {
             let own = alerts_on(&plan, session, list.date);
-            for alert in own {
+            for mut alert in own {
                 if !alerts
                     .iter()
                     .any(|a| a.id == alert.id && a.symptoms == alert.symptoms)
                 {
+                    // Named by its day, in a box that says it is today's.
+                    alert.title = format!("Day {}: {}", list.day, alert.title);
                     alerts.push(alert);
                 }
             }

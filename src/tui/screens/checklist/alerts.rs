@@ -14,6 +14,9 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 const MARK: &str = "⚠ ";
 const BOX_TITLE: &str = " Check-in alert: ";
+/// The box's title while another day is viewed and it holds today's alerts (a looked-back
+/// day's own are named by their day: "Day 4: Rated severe: redness").
+const BOX_TITLE_TODAY: &str = " Today's check-in alert: ";
 /// From this height each alert also lists its sources; below it the message, which says what
 /// to do, gets the room (the sources are in `aftercare today`).
 const ROOMY_HEIGHT: u16 = 30;
@@ -28,6 +31,25 @@ pub struct Alerts<'a> {
     pub alerts: &'a [AlertLine],
     pub height: u16,
     pub provider: Option<&'a Provider>,
+    /// The day viewed when it is not today (`None` on today): the title then says whose
+    /// alerts the box holds, today's or only that day's.
+    pub other_day: Option<i64>,
+}
+
+impl Alerts<'_> {
+    /// " Check-in alert: " on today; on another day " Today's check-in alert: " while any
+    /// alert is today's, else " Day 8 check-in alert: " (all are that day's own, each
+    /// titled "Day 8: …" by the context).
+    fn box_title(&self) -> String {
+        let Some(day) = self.other_day else {
+            return BOX_TITLE.to_string();
+        };
+        let own = format!("Day {day}: ");
+        match self.alerts.iter().all(|a| a.title.starts_with(&own)) {
+            true => format!(" Day {day} check-in alert: "),
+            false => BOX_TITLE_TODAY.to_string(),
+        }
+    }
 }
 
 /// Rows the box wants on a terminal of `size` (0 when there is nothing to show).
@@ -65,7 +87,7 @@ impl Widget for Alerts<'_> {
         let mut alerts: Vec<&AlertLine> = self.alerts.iter().collect();
         alerts.sort_by_key(|a| a.urgency);
         let most = alerts.first().map_or(Urgency::Call, |a| a.urgency);
-        let mut title = vec![Span::styled(BOX_TITLE, theme::ALERT_TITLE)];
+        let mut title = vec![Span::styled(self.box_title(), theme::ALERT_TITLE)];
         title.extend(tier_words(most, self.provider));
         title.push(Span::raw(" "));
         let block = Block::bordered()

@@ -41,6 +41,10 @@ impl ChecklistScreen {
             alerts: &ctx.alerts,
             height: ctx.size.height,
             provider: ctx.rules.provider.as_ref(),
+            other_day: ctx
+                .session_today()
+                .is_some_and(|today| today != ctx.day)
+                .then_some(ctx.day),
         }
         .render(regions.alerts, buf);
         let pick = Some(self.pick()).filter(|p| picks.contains(p));
