@@ -119,7 +119,7 @@ impl TaskLine {
             // A window that opens later today already says "from 10:00 · in 30 min".
             (Standing::Upcoming, Some((from, _)), Some(now))
                 if from > now
-                    && !self.when.starts_with("from ")
+                    && self.starts <= now
                     && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
             {
                 format!("{} · from {}", self.when, crate::dates::clock(from))
@@ -216,12 +216,15 @@ impl Checklist {
         // The booking stays as offered (since a week before) until its window opens, also
         // on the window's first day before its time: no "Later, from 10:00" after a week of
         // "book now". Only that day, seen on that day (`coming_up` is for before the window).
+        // Asked once a day, not once a task: whether it is shown on its own day, and which
+        // rule is the booking.
+        let booking = (plan.day_of(now) == d.day)
+            .then(|| plan.booking_rule())
+            .flatten();
         let offered = |task: &Task<'_>| {
-            task.rule.repeat == Repeat::Once
+            booking.is_some_and(|b| b.id == task.rule.id)
                 && now < task.starts
-                && plan.day_of(now) == d.day
                 && plan.day_of(task.starts) == d.day
-                && plan.is_booking(task.rule)
         };
         let mut tasks: Vec<TaskLine> = d
             .tasks

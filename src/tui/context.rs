@@ -59,6 +59,8 @@ pub struct Context<Tz: TimeZone> {
     /// What today's check-in set off, whichever day is viewed; looking back, the viewed
     /// day's own alerts follow (those today's do not already give).
     pub alerts: Vec<AlertLine>,
+    /// How many of `alerts`, from the first, are today's; the rest are the viewed day's own.
+    pub alerts_of_today: usize,
     /// Today's tasks, (done, all), while another day of the plan is viewed: the header's
     /// "Today …" words give today's figures, never the viewed day's (`None` on today, and
     /// when today is outside the plan).
@@ -110,6 +112,7 @@ impl<Tz: TimeZone> Context<Tz> {
             do_rows_width: ((0, 0), (0, 0)),
             generation: 0,
             alerts: Vec::new(),
+            alerts_of_today: 0,
             today_progress: None,
             progress: None,
             progress_inputs: None,
@@ -233,6 +236,7 @@ impl<Tz: TimeZone> Context<Tz> {
             (self.plan(), self.session(), self.checklist.as_ref())
         else {
             self.alerts = Vec::new();
+            self.alerts_of_today = 0;
             self.progress = None;
             self.progress_inputs = None;
             return;
@@ -244,6 +248,7 @@ impl<Tz: TimeZone> Context<Tz> {
         // adds its own alerts after them (those today's do not already give).
         let today_date = plan.local(self.now).date_naive();
         let mut alerts = alerts_on(&plan, session, today_date);
+        let alerts_of_today = alerts.len();
         if list.date < today_date {
             let own = alerts_on(&plan, session, list.date);
             for mut alert in own {
@@ -277,6 +282,7 @@ impl<Tz: TimeZone> Context<Tz> {
             (Progress::up_to(&plan, Some(session), now, today), inputs)
         });
         self.alerts = alerts;
+        self.alerts_of_today = alerts_of_today;
         if let Some((progress, inputs)) = fresh {
             self.progress = Some(progress);
             self.progress_inputs = Some(inputs);

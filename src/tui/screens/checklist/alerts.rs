@@ -34,6 +34,8 @@ pub struct Alerts<'a> {
     /// The day viewed when it is not today (`None` on today): the title then says whose
     /// alerts the box holds, today's or only that day's.
     pub other_day: Option<i64>,
+    /// How many of `alerts`, from the first, are today's (`Context::alerts_of_today`).
+    pub of_today: usize,
 }
 
 impl Alerts<'_> {
@@ -41,13 +43,10 @@ impl Alerts<'_> {
     /// alert is today's, else " Day 8 check-in alert: " (all are that day's own, each
     /// titled "Day 8: …" by the context).
     fn box_title(&self) -> String {
-        let Some(day) = self.other_day else {
-            return BOX_TITLE.to_string();
-        };
-        let own = format!("Day {day}: ");
-        match self.alerts.iter().all(|a| a.title.starts_with(&own)) {
-            true => format!(" Day {day} check-in alert: "),
-            false => BOX_TITLE_TODAY.to_string(),
+        match self.other_day {
+            None => BOX_TITLE.to_string(),
+            Some(day) if self.of_today == 0 => format!(" Day {day} check-in alert: "),
+            Some(_) => BOX_TITLE_TODAY.to_string(),
         }
     }
 }

@@ -80,7 +80,7 @@ impl ChecklistScreen {
             .iter()
             .rposition(|r| matches!(r, DoRow::Task(i) if due_now(i)))
             .map_or(0, |at| at + 1);
-        let notes = notes_of(ctx, list);
+        let notes = notes_of(ctx, list, after_plan);
         let notes_rows = |width: u16| notes.rows_wanted(width);
         let (list_width, row_width) = if after_plan {
             // Prose: as wide as reads well, and as narrow as the notes beside it allow.
@@ -163,7 +163,7 @@ impl ChecklistScreen {
     pub(super) fn notes_panel_scroll<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> u16 {
         ctx.checklist.as_ref().map_or(0, |list| {
             NotesPanel {
-                notes: notes_of(ctx, list),
+                notes: notes_of(ctx, list, ctx.is_after_plan()),
                 scroll: 0,
             }
             .max_scroll(ctx.screen_area())
@@ -171,10 +171,14 @@ impl ChecklistScreen {
     }
 }
 
-/// The day's notes and the clinic.
-pub fn notes_of<'a, Tz: TimeZone>(ctx: &'a Context<Tz>, list: &'a Checklist) -> Notes<'a> {
-    // Once the plan is over, nothing is "normal now" by it any more.
-    let after_plan = ctx.is_after_plan();
+/// The day's notes and the clinic. `after_plan` is `Context::is_after_plan`, which the
+/// caller has already asked (the placement keeps it): once the plan is over, nothing is
+/// "normal now" by it any more.
+pub fn notes_of<'a, Tz: TimeZone>(
+    ctx: &'a Context<Tz>,
+    list: &'a Checklist,
+    after_plan: bool,
+) -> Notes<'a> {
     Notes {
         alerts: &ctx.alerts,
         phases: if after_plan { &[] } else { &list.phases },

@@ -45,6 +45,7 @@ impl ChecklistScreen {
                 .session_today()
                 .is_some_and(|today| today != ctx.day)
                 .then_some(ctx.day),
+            of_today: ctx.alerts_of_today,
         }
         .render(regions.alerts, buf);
         let pick = Some(self.pick()).filter(|p| picks.contains(p));
@@ -89,7 +90,7 @@ impl ChecklistScreen {
             height: regions.notes.bottom().saturating_sub(from.y),
             ..from
         };
-        let mut notes = notes_of(ctx, list);
+        let mut notes = notes_of(ctx, list, placed.after_plan);
         if let Some(detail) = detail {
             detail.render(regions.detail, buf);
         }
@@ -130,7 +131,7 @@ impl ChecklistScreen {
         );
         if let Some(scroll) = self.panel {
             NotesPanel {
-                notes: notes_of(ctx, list),
+                notes: notes_of(ctx, list, placed.after_plan),
                 scroll,
             }
             .render(ctx.screen_area(), buf);
