@@ -210,7 +210,7 @@ fn the_booking_shows_from_the_day_the_checklist_offers_it_80x24() {
     let day29 = column_of(dates, "18 Dec");
     assert_eq!(column_of(booking, "░"), day22, "{shown}");
     assert!(cells[day22..day29].iter().all(|c| *c == '░'), "{shown}");
-    assert_eq!(cells[day29], '▐', "{shown}");
+    assert_eq!(cells[day29], '▓', "{shown}");
     // The legend says what the light part is.
     assert!(shown.contains("░ book"), "{shown}");
     insta::assert_snapshot!("timeline_booking_offered_day_22_80x24", shown);
