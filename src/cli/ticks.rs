@@ -1,8 +1,8 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{short_date, wrap};
+use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out, TickArgs};
-use crate::checklist::{Checklist, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::Plan;
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
@@ -126,7 +126,12 @@ impl<'c> Target<'c> {
                 end(plan.last_day())
             )));
         }
-        let day = Checklist::build(&plan, n, Some(session), now);
+        let record = Record::of(&ctx.state, session);
+        let day = Checklist::build(&plan, n, Some(record), now);
+        let booking = plan.booking_rule().map(|r| &*r.id);
+        if record.followed && booking == Some(args.id.as_str()) {
+            return Err(CliError::Usage(booked_already(ctx, session, &plan)));
+        }
         match day.tasks.iter().position(|t| t.id == args.id) {
             Some(index) => Ok(Target {
                 session,
@@ -159,6 +164,20 @@ impl<'c> Target<'c> {
             short_date(self.day.date)
         )
     }
+}
+
+/// Why the booking of the next session cannot be ticked once a later treatment is recorded:
+/// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
+fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
+    let next = ctx
+        .state
+        .sessions
+        .iter()
+        .filter(|s| s.at > session.at)
+        .map(|s| s.at)
+        .min();
+    let when = next.map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
+    format!("your next session is already recorded{when}: nothing to book")
 }
 
 /// Why `id` is not a task on `day`, and what to type instead.
