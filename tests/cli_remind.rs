@@ -131,6 +131,15 @@ fn without_a_treatment_or_after_the_plan_nothing_is_due() {
         .stdout(contains(
             "The plan ended on Fri 1 Jan 2027: no more tasks are due.",
         ));
+    // On the last day itself, once its windows close at the treatment's 14:00, as the
+    // screen and `today` say: not silence until the next day.
+    p.at("2027-01-01 15:00")
+        .arg("remind")
+        .assert()
+        .code(NOTHING_DUE)
+        .stdout(contains(
+            "The plan ended on Fri 1 Jan 2027: no more tasks are due.",
+        ));
 }
 
 #[test]
