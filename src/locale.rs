@@ -29,12 +29,17 @@ pub fn process_is_utf8() -> bool {
 /// drawing); any other character outside ASCII becomes "?".
 fn ascii_for(c: char) -> &'static str {
     match c {
-        '·' | '•' => "-",
+        '·' => "-",
+        // A bullet of a list (what is normal now) is "o", as in a manual page: "-" is the
+        // mark of a thing to avoid.
+        '•' => "o",
         '⚠' => "!",
         // A thing to avoid is marked "-", never "x": "x" beside a title reads as ticked.
         '✕' | '✗' => "-",
         '×' => "x",
-        '✓' | '✔' => "v",
+        // Done, checked in, allowed again: "*". Not "v", the arrow down of "v 3 more below",
+        // nor "x", a box ticked as kept ("[x]") beside "* Makeup is fine again".
+        '✓' | '✔' => "*",
         '→' => "->",
         // A folded line that opens is "+", as in a tree view, apart from the selection's ">".
         '▸' => "+",
@@ -87,8 +92,8 @@ fn block_element(c: char) -> &'static str {
     match c {
         '░' => ".",
         '▒' => ":",
-        // The timeline's next-session window, apart from a do bar's "#"; the progress
-        // strip's "some done" reads between ":" and "#" too.
+        // The timeline's next-session window, apart from a do bar's "#" and an avoid bar's
+        // "="; the progress strip's "most done" shade, apart from its "all done" "#".
         '▓' => "%",
         '▁' | '▂' | '▃' => "_",
         // The end of a bar is the bar's "#", however little of the cell it fills: "|" is the
@@ -241,6 +246,11 @@ mod tests {
             // The main screen's folded lines, and the demo's pause.
             ("▸ Evening ▾ Missed ‖ paused", "+ Evening v Missed | paused"),
             ("術後", "??"),
+            // Checked in, a bullet and the arrow down each keep their own mark.
+            (
+                "✓ checked in • Redness ↓ 2 more",
+                "* checked in o Redness v 2 more",
+            ),
             // Every border weight ratatui draws (the alert box is thick), bars and marks.
             ("┏━┓┃┗┛╔═╗║╚╝┣┫", "+=+|+++-+|++++"),
             ("╺━╸ ████▏ ▁ ◆", "=== ##### _ *"),

@@ -7,7 +7,7 @@
 mod tui_harness;
 
 use aftercare::tui::look::Look;
-use crossterm::event::KeyCode::{Char, Home, Left, PageDown, Tab};
+use crossterm::event::KeyCode::{self, Char, Home, Left, PageDown, Tab};
 use tui_harness::{app_at, buffer, press, treated_store};
 
 /// Day 4, 11:00 (treated Fri 20 Nov 14:00).
@@ -97,4 +97,18 @@ fn the_check_in_form_for_a_past_day_in_ascii_80x24() {
     let mut app = app_at(store, state, DAY4, 80, 24);
     press(&mut app, &[Char('c')]);
     assert!(ascii(&app).contains("usual now"));
+}
+
+#[test]
+fn checked_in_and_more_below_read_apart_in_ascii_80x24() {
+    // Day 2 at 21:00, checked in with keys: the status line takes a row, so the list runs
+    // past the screen and says so. "Checked in" is "*", "more below" the arrow "v".
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T21:00:00+01:00", 80, 24);
+    press(&mut app, &[Char('c'), Char('2'), KeyCode::Enter]);
+    let shown = ascii(&app);
+    assert!(shown.contains("* checked in"), "{shown}");
+    assert!(shown.contains("v 2 more below"), "{shown}");
+    assert!(!shown.contains("v checked in"), "{shown}");
+    insta::assert_snapshot!("checklist_checked_in_more_below_ascii_80x24", shown);
 }

@@ -4,7 +4,7 @@
 
 mod tui_harness;
 
-use crossterm::event::KeyCode::{Char, Enter, Left, Up};
+use crossterm::event::KeyCode::{Char, Down, Enter, Left, Up};
 use tui_harness::{app_at, press, screen, treated_store};
 
 /// The header's second row.
@@ -103,4 +103,42 @@ fn a_looked_back_days_own_alert_is_named_by_its_day_80x24() {
     assert!(shown.contains(" Day 9 check-in alert: "), "{shown}");
     assert!(shown.contains("Day 9: Redness still strong"), "{shown}");
     assert!(!shown.contains("Today's check-in alert"), "{shown}");
+}
+
+#[test]
+fn a_long_past_day_keeps_its_heading_over_the_rows_scrolled_under_it_80x24() {
+    // Day 8 (Fri 27 Nov), looking back six days to Day 2: eleven tasks, more than fit.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-27T12:00:00+01:00", 80, 24);
+    press(&mut app, &[Left; 6]);
+    let top = screen(&app);
+    assert!(top.contains("Day 2 of recovery"), "{top}");
+    assert!(top.contains("↓ 2 more below"), "{top}");
+    // Down to the last task: the list scrolls, its heading stays on its first line.
+    press(&mut app, &[Down; 12]);
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(lines[2].starts_with("\" To do 0/7 done ─"), "{shown}");
+    assert!(shown.contains("↑ 2 more above"), "{shown}");
+    assert!(shown.contains("Cold compress if red or swollen"), "{shown}");
+    insta::assert_snapshot!("past_day2_scrolled_keeps_its_heading_80x24", shown);
+    // A click on the line under the pinned heading picks the row drawn there.
+    let mouse = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: 20,
+        row: 3,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    };
+    aftercare::tui::handle_event(&mut app, &crossterm::event::Event::Mouse(mouse));
+    let clicked = screen(&app);
+    assert!(
+        clicked.contains("› [ ] Apply SPF 30+ sunscreen"),
+        "{clicked}"
+    );
+    assert!(clicked.contains(" To do 0/7 done"), "{clicked}");
+    // Back up to the first task: nothing above, the heading still once.
+    press(&mut app, &[Up; 20]);
+    let shown = screen(&app);
+    assert_eq!(shown.matches(" To do ").count(), 1, "{shown}");
+    assert!(shown.contains("↓ 2 more below"), "{shown}");
 }

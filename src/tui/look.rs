@@ -130,6 +130,53 @@ mod tests {
     }
 
     #[test]
+    fn the_main_screen_marks_keep_their_meanings_apart_in_ascii() {
+        // Each mark the main screen draws, by meaning: marks of one meaning may share their
+        // ASCII, marks of two meanings never do (issue 15: "v" read as both "checked in" and
+        // "more below"). Text (the "·" between words, dashes, "…") and borders are words'
+        // punctuation, not marks.
+        let meanings: [(&str, &[&str]); 12] = [
+            ("the selected row", &["›"]),
+            ("a box to tick, ticked", &["[x]"]),
+            ("a thing to avoid", &["✕"]),
+            ("done, checked in, allowed again", &["✓"]),
+            ("rows below: more below, an opened fold", &["↓", "▾"]),
+            ("rows above", &["↑"]),
+            ("a folded line that opens", &["▸"]),
+            ("an item of a list (what is normal now)", &["•"]),
+            ("an alert", &["⚠"]),
+            ("a day with nothing done (progress strip)", &["░"]),
+            ("a day with some done", &["▒", "▓"]),
+            ("a day with all done", &["█"]),
+        ];
+        let plain = |mark: &str| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+            buf.set_string(0, 0, mark, Style::new());
+            Look {
+                ascii: true,
+                no_colour: false,
+            }
+            .apply(&mut buf);
+            buf.content.iter().map(|c| c.symbol()).collect::<String>()
+        };
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        for (meaning, marks) in meanings {
+            for mark in marks {
+                let ascii = plain(mark).trim_end().to_string();
+                assert!(ascii.is_ascii() && !ascii.is_empty(), "{mark}");
+                if let Some((_, other)) = seen.iter().find(|(a, m)| *a == ascii && *m != meaning) {
+                    panic!("{mark} ({meaning}) and {other} both read {ascii:?}");
+                }
+                seen.push((ascii, meaning));
+            }
+        }
+        // The marks of one meaning that differ in shade still differ in ASCII.
+        assert_ne!(plain("▒"), plain("▓"));
+        assert_eq!(plain("✓").trim_end(), "*");
+        assert_eq!(plain("↓").trim_end(), "v");
+    }
+
+    #[test]
     fn frames_become_ascii_and_colourless() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
         let selected = Style::new().fg(Color::White).bg(Color::Indexed(238));

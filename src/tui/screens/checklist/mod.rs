@@ -215,6 +215,9 @@ impl ChecklistScreen {
 
 /// What a tick says when it paused the demo's play.
 const DEMO_PAUSED: &str = "Demo paused to tick: p plays on";
+/// What a click that only selects says when it paused the demo's play: the row clicked
+/// stays selected on the day shown, which play would have moved on from.
+const DEMO_PAUSED_TO_SELECT: &str = "Demo paused to select: p plays on";
 
 /// What `i` says on the page after the plan, where no task is shown to explain.
 const AFTER_PLAN_WHY: &str = "No task here to explain: each part of this page names its sources";

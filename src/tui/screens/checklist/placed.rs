@@ -265,11 +265,11 @@ impl Placed {
         let list = self.regions.list;
         if list.contains(at) && !self.after_plan {
             let rows = &self.model.do_rows;
-            let (first, last, _) = task_list::window(rows.len(), usize::from(list.height), top);
-            let row = first + usize::from(at.y - list.y);
-            return match rows[first..last].get(row - first)? {
-                DoRow::Task(i) => Some(Pick::Task(*i)),
-                DoRow::Fold(f) => Some(Pick::Fold(*f)),
+            let shown = task_list::window(rows, usize::from(list.height), top);
+            let row = shown.row_on(usize::from(at.y - list.y))?;
+            return match rows[row] {
+                DoRow::Task(i) => Some(Pick::Task(i)),
+                DoRow::Fold(f) => Some(Pick::Fold(f)),
                 DoRow::Heading | DoRow::Nothing => None,
             };
         }

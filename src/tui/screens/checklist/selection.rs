@@ -153,9 +153,16 @@ impl ChecklistScreen {
             self.set_pick(Some(pick));
             self.follow(ctx);
             if (on_box || again) && !focusing {
+                // A tick pauses play itself (`Action::Toggle`), and says so.
                 self.update(ctx, Action::Toggle);
             } else {
                 self.rolled_over = None;
+                // A click that selects pauses play as a tick does, so the row clicked is
+                // not taken away by the next day's list.
+                if ctx.is_playing() {
+                    ctx.pause();
+                    ctx.notice = Some(super::DEMO_PAUSED_TO_SELECT.to_string());
+                }
             }
             self.clicked = Some(pick);
         }

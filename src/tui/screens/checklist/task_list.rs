@@ -35,39 +35,75 @@ pub struct TaskList<'a> {
     pub checkin: Option<&'static str>,
 }
 
-/// The rows of `rows` shown in `height` rows from `top`: (first, past the last), and
-/// whether the last row says what is out of sight.
-pub fn window(rows: usize, height: usize, top: usize) -> (usize, usize, bool) {
-    if rows <= height {
-        return (0, rows, false);
-    }
-    let shown = height.saturating_sub(1);
-    let top = top.min(rows - shown);
-    (top, top + shown, true)
+/// What the list shows in its lines: the rows pinned to the top (the heading, kept while the
+/// rows under it scroll, so every task shown has its heading above it), then rows
+/// `first..last` of the list; `cut` when the last line says what is out of sight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub pinned: usize,
+    pub first: usize,
+    pub last: usize,
+    pub cut: bool,
 }
 
-/// The first row to show so that row `at` is in view, from `top`, in `height` rows.
+impl Window {
+    /// The rows on the list's lines, top to bottom.
+    pub fn rows(&self) -> impl Iterator<Item = usize> {
+        (0..self.pinned).chain(self.first..self.last)
+    }
+
+    /// The row on the list's line `line` (0 = the first), if any.
+    pub fn row_on(&self, line: usize) -> Option<usize> {
+        self.rows().nth(line)
+    }
+}
+
+/// The rows of `rows` shown in `height` lines from `top`. Cut, the heading (the first row)
+/// stays on the first line where there are lines for it, a row under it and the line that
+/// says what is out of sight.
+pub fn window(rows: &[DoRow], height: usize, top: usize) -> Window {
+    if rows.len() <= height {
+        return Window {
+            pinned: 0,
+            first: 0,
+            last: rows.len(),
+            cut: false,
+        };
+    }
+    let pinned = usize::from(rows.first() == Some(&DoRow::Heading) && height >= 3);
+    let shown = height.saturating_sub(1 + pinned);
+    let first = top.max(pinned).min(rows.len() - shown);
+    Window {
+        pinned,
+        first,
+        last: first + shown,
+        cut: true,
+    }
+}
+
+/// The first row to show so that row `at` is in view, from `top`, in `height` lines.
 pub fn scroll_to(rows: &[DoRow], height: usize, top: usize, at: usize) -> usize {
-    let (_, _, cut) = window(rows.len(), height, top);
-    let shown = if cut {
-        height.saturating_sub(1)
+    let shown = window(rows, height, top);
+    let lines = if shown.cut {
+        shown.last - shown.first
     } else {
         height
     };
-    // A group's heading shows along with its first task.
-    let want = if at > 0 && rows[at - 1] == DoRow::Heading {
+    // A group's heading shows along with its first task (the pinned one always shows).
+    let want = if at > shown.pinned && rows[at - 1] == DoRow::Heading {
         at - 1
     } else {
         at
     };
+    let top = top.max(shown.pinned);
     let top = if want < top {
         want
-    } else if shown > 0 && at >= top + shown {
-        at + 1 - shown
+    } else if lines > 0 && at >= top + lines {
+        at + 1 - lines
     } else {
         top
     };
-    top.min(rows.len().saturating_sub(shown))
+    top.min(rows.len().saturating_sub(lines))
 }
 
 impl Widget for TaskList<'_> {
@@ -77,11 +113,12 @@ impl Widget for TaskList<'_> {
             return;
         }
         let rows = &self.model.do_rows;
-        let (first, last, cut) = window(rows.len(), usize::from(area.height), self.top);
+        let shown = window(rows, usize::from(area.height), self.top);
+        let (first, last, cut) = (shown.first, shown.last, shown.cut);
         let [rows_area, bar_area] =
             area.layout(&Layout::horizontal([Fill(1), Length(u16::from(cut))]));
         let width = usize::from(rows_area.width);
-        let visible = &rows[first..last];
+        let visible: Vec<DoRow> = shown.rows().map(|i| rows[i]).collect();
         let when_width = when_column_width(
             visible.iter().filter_map(|r| match r {
                 DoRow::Task(i) => Some(&self.tasks[*i]),
@@ -150,10 +187,11 @@ impl Widget for TaskList<'_> {
                 height: 1,
                 ..rows_area
             };
-            let above = items(&rows[..first]);
+            let above = items(&rows[shown.pinned..first]);
             let below = items(&rows[last..]);
             Line::styled(format!("  {}", more_words(above, below)), theme::MUTED).render(at, buf);
-            scrollbar(first, rows.len(), bar_area, buf);
+            // At the top with the heading pinned, the first row shown is the first under it.
+            scrollbar(first - shown.pinned, rows.len(), bar_area, buf);
         }
     }
 }
@@ -217,9 +255,30 @@ mod tests {
 
     #[test]
     fn the_last_row_says_what_is_out_of_sight() {
-        assert_eq!(window(5, 10, 0), (0, 5, false));
-        assert_eq!(window(12, 10, 0), (0, 9, true));
-        assert_eq!(window(12, 10, 5), (3, 12, true));
+        let rows = |n: usize| {
+            let mut rows = vec![DoRow::Heading];
+            rows.extend((1..n).map(DoRow::Task));
+            rows
+        };
+        let w = |pinned, first, last, cut| Window {
+            pinned,
+            first,
+            last,
+            cut,
+        };
+        assert_eq!(window(&rows(5), 10, 0), w(0, 0, 5, false));
+        // Cut, the heading stays on the first line whatever is scrolled under it.
+        assert_eq!(window(&rows(12), 10, 0), w(1, 1, 9, true));
+        assert_eq!(window(&rows(12), 10, 5), w(1, 4, 12, true));
+        let shown: Vec<usize> = window(&rows(12), 10, 5).rows().collect();
+        assert_eq!(shown, [0, 4, 5, 6, 7, 8, 9, 10, 11]);
+        assert_eq!(window(&rows(12), 10, 5).row_on(1), Some(4));
+        // Too few lines for a heading, a row and the words: nothing is pinned.
+        assert_eq!(window(&rows(12), 2, 5), w(0, 5, 6, true));
+        // Scrolled down to the last row, then back up to the first task: the heading was
+        // there all along.
+        assert_eq!(scroll_to(&rows(12), 10, 1, 11), 4);
+        assert_eq!(scroll_to(&rows(12), 10, 4, 1), 1);
         assert_eq!(more_words(0, 3), "↓ 3 more below");
         assert_eq!(more_words(2, 3), "↑ 2 above · ↓ 3 below");
     }
