@@ -317,7 +317,7 @@ impl Checklist {
 /// Whether `task`'s window closes on the plan's last day: it ends because the plan does.
 /// (Its last instant falls on or after the last day's local midnight, which the plan
 /// remembers; this is asked for every task of a day.)
-fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
+pub fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
     let (last_day_starts, _) = plan.day_bounds(plan.date_of(plan.last_day()));
     task.ends > last_day_starts
 }
