@@ -180,8 +180,9 @@ fn check_errors_say_what_to_type_instead() {
         ),
         (
             &["check", "book-next-session"],
+            // Offered (and tickable) from Day 22, a week before its window: not "Day 29".
             "aftercare: `book-next-session` is not a task today (Day 3, Sun 22 Nov); \
-             it runs Day 29 to Day 43\n",
+             it runs Day 22 to Day 43\n",
         ),
         (
             &["check", "no-makeup", "--day", "5"],

@@ -197,7 +197,13 @@ fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> S
                 return format!("`{id}` is not a task {which}; use {}", other.id);
             }
             let (from, until) = plan.span(rule);
-            let first = plan.day_of(from);
+            // A once task counts from the day it is offered: the booking of the next
+            // session from a week before its window (`Plan::once_ticks_from`), as the
+            // checklist offers it.
+            let first = match rule.repeat {
+                Repeat::Once => plan.day_of_date(plan.once_ticks_from(rule)),
+                _ => plan.day_of(from),
+            };
             let last = plan.day_of(until - Duration::seconds(1));
             let span = if first == last {
                 format!("Day {first} only")
