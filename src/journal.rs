@@ -173,13 +173,21 @@ fn with_action(message: String, urgency: Urgency, provider: Option<&Provider>) -
     let action = urgency.action_with(provider);
     let message = name_the_clinic(message, urgency, &action);
     let said = message.to_lowercase();
-    if [action.as_str(), urgency.action()]
+    let message = if [action.as_str(), urgency.action()]
         .iter()
         .any(|a| said.contains(&a.to_lowercase()))
     {
         message
     } else {
         format!("{message} {action}.")
+    };
+    // "Call … today" on a day the clinic is closed: what the clinic says to do then, where
+    // it says (the severe alert says it too).
+    match provider.and_then(Provider::fallback) {
+        Some(fallback) if urgency == Urgency::Call && !message.contains(&fallback) => {
+            format!("{message} {fallback}")
+        }
+        _ => message,
     }
 }
 
@@ -407,6 +415,41 @@ mod tests {
             named,
             "If it spreads, call Glow Clinic today (+44 20 7946 0555)."
         );
+    }
+
+    /// A call-today alert on a day the clinic may be closed says what the clinic says to do
+    /// then (walk: a Saturday's "Call Harbour Skin Clinic today" with its Mon–Fri hours, and
+    /// the out-of-hours words only behind `s`).
+    #[test]
+    fn a_call_today_alert_says_what_to_do_when_the_clinic_is_closed() {
+        let harbour = Provider {
+            name: "Harbour Skin Clinic".into(),
+            phone: Some("+44 117 496 0555".into()),
+            out_of_hours: Some("Call NHS 111; in an emergency call 999".into()),
+            ..Provider::default()
+        };
+        let lines = alerts_of(&[("redness", 4)], Some(harbour.clone()));
+        let message = &lines[0].message;
+        assert!(
+            message.starts_with("Call Harbour Skin Clinic today (+44 117 496 0555):"),
+            "{message}"
+        );
+        assert!(
+            message.ends_with(
+                " If you can't reach the clinic: Call NHS 111; in an emergency call 999."
+            ),
+            "{message}"
+        );
+        // Once, not again on the severe alert that says it already.
+        let severe = alerts_of(&[("redness", 5)], Some(harbour));
+        for line in &severe {
+            assert_eq!(
+                line.message.matches("NHS 111").count(),
+                1,
+                "{}",
+                line.message
+            );
+        }
     }
 
     #[test]
