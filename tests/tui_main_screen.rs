@@ -190,3 +190,34 @@ fn a_first_tick_late_in_the_plan_moves_the_share_80x24() {
     let shown = screen(&app);
     assert!(shown.contains(" 1% done so far"), "{shown}");
 }
+
+/// With nothing beside it at 80x24 the list takes the screen's width (its folded titles
+/// whole), and the recovery strip keeps its row on every day by the same rule: Day 8 at
+/// 21:00 lost it to the things lifted that morning, one a line, and cut "Use a gentle,…"
+/// at column 64 with room to spare.
+#[test]
+fn the_list_takes_the_width_and_the_strip_its_row_on_every_day_80x24() {
+    let cases = [
+        ("day8_2100", "2026-11-27T21:00:00+01:00"),
+        ("day2_0800", "2026-11-21T08:00:00+01:00"),
+        ("day2_1800", "2026-11-21T18:00:00+01:00"),
+    ];
+    for (name, now) in cases {
+        let (_dir, store, state) = treated_store();
+        let app = app_at(store, state, now, 80, 24);
+        let shown = screen(&app);
+        let lines: Vec<&str> = shown.lines().map(|l| l.trim_matches('"')).collect();
+        assert!(lines[2].starts_with(" Days "), "{name}\n{shown}");
+        assert!(lines[3].starts_with(" To do now"), "{name}\n{shown}");
+        assert!(
+            lines[3].ends_with('─'),
+            "the rule runs to the edge: {name}\n{shown}"
+        );
+        for fold in lines.iter().filter(|l| l.contains('▸')) {
+            assert!(!fold.contains('…'), "{fold}: {name}\n{shown}");
+        }
+        if name == "day8_2100" {
+            insta::assert_snapshot!("list_wide_strip_kept_day8_2100_80x24", shown);
+        }
+    }
+}
