@@ -221,3 +221,30 @@ fn the_list_takes_the_width_and_the_strip_its_row_on_every_day_80x24() {
         }
     }
 }
+
+/// The signs beside the list show each detail whole where it fits, and where one is cut the
+/// heading names the key that shows them all ("s: all"), as at 80x24: at 120x40 every sign
+/// was cut after three lines, the heading said only "your clinic"; at 160x48 five rows
+/// stayed empty under details cut short.
+#[test]
+fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 120, 40);
+    let shown = screen(&app);
+    let heading = shown.lines().nth(3).unwrap_or_default();
+    assert!(heading.contains("your clinic · s: all"), "{shown}");
+    // At 160x48 (Day 1 of the demo) the column has room: every sign whole (they were cut
+    // after three lines with five rows empty under them), so the heading needs no key.
+    let app = tui_harness::demo(160, 48);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("clusters of small blisters on the lips, nose or elsewhere"),
+        "{shown}"
+    );
+    let column: Vec<String> = shown
+        .lines()
+        .map(|l| l.trim_matches('"').chars().skip(70).collect::<String>())
+        .collect();
+    assert!(column[4].trim_end().ends_with("your clinic"), "{shown}");
+    assert!(column[5..46].iter().all(|l| !l.contains('…')), "{shown}");
+}
