@@ -7,6 +7,7 @@ use crate::plan::Plan;
 use crate::rules::{AfterPlan, Rules};
 use crate::series::next_session_label;
 use crate::tui::context::Context;
+use crate::tui::widgets::{ScrollKeys, out_of_sight};
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
@@ -246,11 +247,12 @@ impl Widget for AfterPlanPage<'_> {
             };
             let below = all - top - shown;
             lines.truncate(shown);
-            let words = match (top, below) {
-                (0, b) => format!(" ↓ {b} more below — ↓ j read on"),
-                (a, 0) => format!(" ↑ {a} above — ↑ k back"),
-                (a, b) => format!(" ↑ {a} above · ↓ {b} below — ↑↓ scroll"),
+            let keys = ScrollKeys {
+                below: "↓ j read on",
+                above: "↑ k back",
+                both: "↑↓ scroll",
             };
+            let words = format!(" {}", out_of_sight(top, below, &keys));
             while lines.len() < rows - 1 {
                 lines.push(Line::default());
             }
