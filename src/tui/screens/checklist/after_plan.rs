@@ -113,21 +113,12 @@ impl<'a> AfterPlanView<'a> {
         // What the sources ask for beyond the plan (SPF, daily, always), from the rules file,
         // in the same words: it is what a patient is to go on doing. Its sources are the
         // rule's own (Tab, the plan, shows them; `aftercare today` cites them).
-        let kept: Vec<String> = self
+        let keep = self
             .rules
-            .kept_up_after()
-            .map(|r| {
-                format!(
-                    "{} — {}",
-                    r.title,
-                    r.keep_up_after.as_deref().unwrap_or_default()
-                )
-            })
-            .collect();
-        let keep = match kept.is_empty() {
-            true => String::new(),
-            false => format!(" Keep up after the plan: {}.", kept.join("; ")),
-        };
+            .keep_up_list(true, "; ")
+            .map_or_else(String::new, |kept| {
+                format!(" Keep up after the plan: {kept}.")
+            });
         push(
             wrap(&format!(
                 "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by \
