@@ -54,7 +54,7 @@ impl ChecklistScreen {
         let plan = ctx.plan()?;
         // An earlier session's last day is shown once its next session took over, but it
         // is a day past, not today: no "now", nothing "earlier today".
-        let today = ctx.session_today() == Some(list.day) && plan.day_of(ctx.now) == list.day;
+        let today = ctx.viewing_today;
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
         let after_plan = ctx.is_after_plan();
