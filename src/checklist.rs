@@ -7,10 +7,37 @@ use crate::plan::{
     end_label_on, when_on,
 };
 use crate::rules::{Kind, Repeat, Urgency};
-use crate::store::Session;
+use crate::store::{Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
 use std::sync::Arc;
+
+/// A treatment's record as its checklist reads it: its tick-offs, and whether a later
+/// treatment is recorded (`State::is_followed`). Then the next session exists, so the
+/// booking of it is left out, on every day, on every screen and in every command.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    pub session: &'a Session,
+    pub followed: bool,
+}
+
+impl<'a> Record<'a> {
+    /// `session` as `state` holds it: what every command and screen builds a checklist from.
+    pub fn of(state: &State, session: &'a Session) -> Self {
+        Record {
+            session,
+            followed: state.is_followed(session),
+        }
+    }
+
+    /// `session` with no later treatment recorded (an example, a benchmark, a test).
+    pub fn alone(session: &'a Session) -> Self {
+        Record {
+            session,
+            followed: false,
+        }
+    }
+}
 
 /// One task on one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,15 +166,16 @@ impl TaskLine {
 }
 
 impl Checklist {
-    /// Builds day `day` of `plan` with the tick-offs of `session`, worded for `now`, its
+    /// Builds day `day` of `plan` with the tick-offs of `record` (none: the plan as it is), and
+    /// without the booking once a later treatment follows (`Record`); worded for `now`, its
     /// countdowns short ("5 d left") for the narrow spaces of the screens and JSON.
     pub fn build<Tz: TimeZone>(
         plan: &Plan<'_, Tz>,
         day: i64,
-        session: Option<&Session>,
+        record: Option<Record<'_>>,
         now: DateTime<FixedOffset>,
     ) -> Checklist {
-        Checklist::build_in(plan, day, session, now, Wording::Short)
+        Checklist::build_in(plan, day, record, now, Wording::Short)
     }
 
     /// As `build`, with the countdowns worded as `wording` says: `Wording::Words` ("5 days
@@ -155,15 +183,15 @@ impl Checklist {
     pub fn build_in<Tz: TimeZone>(
         plan: &Plan<'_, Tz>,
         day: i64,
-        session: Option<&Session>,
+        record: Option<Record<'_>>,
         now: DateTime<FixedOffset>,
         wording: Wording,
     ) -> Checklist {
         let d = plan.day(day);
         let tz = plan.time_zone();
         let empty = Default::default();
-        let ticks = session.map_or(&empty, |s| &s.ticks);
-        let recorded = session.and_then(|s| s.recorded);
+        let ticks = record.map_or(&empty, |r| &r.session.ticks);
+        let recorded = record.and_then(|r| r.session.recorded);
         // Times and weekdays are read from the day shown, not from today: on Sunday's view
         // Monday's 10:00 is "Mon 10:00" whenever the list is looked at.
         let today = plan.local(now).date_naive();
@@ -266,6 +294,13 @@ impl Checklist {
                 })
                 .collect()
         };
+        if record.is_some_and(|r| r.followed)
+            && let Some(rule) = plan.booking_rule()
+        {
+            // A later treatment is recorded: the next session exists, nothing to book, and
+            // an earlier session's days do not ask for it.
+            tasks.retain(|t| t.id != rule.id);
+        }
         Checklist {
             day: d.day,
             date: d.date,
@@ -273,16 +308,6 @@ impl Checklist {
             warnings: notes(&d.warnings, true),
             tasks,
         }
-    }
-
-    /// The same day without the booking of the next session (`Plan::booking_rule`): once a
-    /// later treatment is recorded the next session exists, so there is nothing to book, and
-    /// an earlier session's days do not ask for it.
-    pub fn without_booking<Tz: TimeZone>(mut self, plan: &Plan<'_, Tz>) -> Checklist {
-        if let Some(rule) = plan.booking_rule() {
-            self.tasks.retain(|t| t.id != rule.id);
-        }
-        self
     }
 
     /// Whether this day, seen at `now`, is past the plan whose last day is `last_day`: a day
@@ -311,7 +336,7 @@ impl Checklist {
 /// Whether `task`'s window closes on the plan's last day: it ends because the plan does.
 /// (Its last instant falls on or after the last day's local midnight, which the plan
 /// remembers; this is asked for every task of a day.)
-fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
+pub fn ends_with_plan<Tz: TimeZone>(plan: &Plan<'_, Tz>, task: &Task<'_>) -> bool {
     let (last_day_starts, _) = plan.day_bounds(plan.date_of(plan.last_day()));
     task.ends > last_day_starts
 }

@@ -74,6 +74,8 @@ fn box_drawing(c: char) -> &'static str {
         // filled share) or the alert box's edge: "=", apart from the thin lines' "-" and
         // the timeline's week marks ("·", "-").
         '━' | '╸' | '╺' => "=",
+        // The timeline's band of a warning sign to watch for.
+        '╱' => "!",
         '─' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' | '╴' | '╶' | '╼' | '╾' => {
             "-"
         }
@@ -90,9 +92,10 @@ fn block_element(c: char) -> &'static str {
     match c {
         '░' => ".",
         '▒' => ":",
+        // The timeline's next-session window, apart from a do bar's "#" and an avoid bar's
+        // "="; the progress strip's "most done" shade, apart from its "all done" "#".
+        '▓' => "%",
         '▁' | '▂' | '▃' => "_",
-        // The progress strip's "most done" shade, apart from its "all done" "#".
-        '▓' => "=",
         // The end of a bar is the bar's "#", however little of the cell it fills: "|" is the
         // timeline's now line.
         _ => "#",
@@ -219,6 +222,14 @@ mod tests {
             };
             assert_eq!(is_utf8(var), want, "{env:?}");
         }
+    }
+
+    #[test]
+    fn every_timeline_bar_has_its_own_ascii_mark() {
+        // do, avoid, normal, warning sign, next session, booking lead-in, now.
+        let bars = ["█", "━", "▒", "╱", "▓", "░", "│"];
+        let marks: Vec<String> = bars.iter().map(|b| to_ascii(b).into_owned()).collect();
+        assert_eq!(marks, ["#", "=", ":", "!", "%", ".", "|"]);
     }
 
     #[test]

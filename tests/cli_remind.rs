@@ -131,6 +131,15 @@ fn without_a_treatment_or_after_the_plan_nothing_is_due() {
         .stdout(contains(
             "The plan ended on Fri 1 Jan 2027: no more tasks are due.",
         ));
+    // On the last day itself, once its windows close at the treatment's 14:00, as the
+    // screen and `today` say: not silence until the next day.
+    p.at("2027-01-01 15:00")
+        .arg("remind")
+        .assert()
+        .code(NOTHING_DUE)
+        .stdout(contains(
+            "The plan ended on Fri 1 Jan 2027: no more tasks are due.",
+        ));
 }
 
 #[test]
@@ -251,4 +260,22 @@ fn a_recorded_next_session_is_not_asked_to_be_booked() {
     assert!(after.contains("Your next session is due now"), "{after}");
     let (coming_up, _) = remind(&p, "2026-12-11 14:30", &[]);
     assert!(!coming_up.contains("time to book it"), "{coming_up}");
+}
+
+/// On the plan's last day a habit's window closes at the treatment's hour only because the
+/// plan ends: `remind` gives it no end ("until 14:00" read as "stop sunscreen at 14:00"),
+/// as `today` says "daily · always". The booking keeps its end: it is a deadline.
+#[test]
+fn on_the_last_day_a_habit_has_no_end_to_say() {
+    let p = Patient::treated();
+    let out = stdout(&p.at("2027-01-01 13:00").arg("remind").assert());
+    let spf = out
+        .lines()
+        .find(|l| l.contains("Apply SPF 30+ sunscreen"))
+        .unwrap();
+    assert!(spf.trim_end().ends_with("since 09:00"), "{out}");
+    assert!(
+        out.contains("since Fri 18 Dec 14:00 · until 14:00"),
+        "{out}"
+    );
 }

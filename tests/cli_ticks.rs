@@ -180,8 +180,9 @@ fn check_errors_say_what_to_type_instead() {
         ),
         (
             &["check", "book-next-session"],
+            // Offered (and tickable) from Day 22, a week before its window: not "Day 29".
             "aftercare: `book-next-session` is not a task today (Day 3, Sun 22 Nov); \
-             it runs Day 29 to Day 43\n",
+             it runs Day 22 to Day 43\n",
         ),
         (
             &["check", "no-makeup", "--day", "5"],
@@ -349,4 +350,54 @@ fn a_once_task_done_on_an_earlier_day_is_listed_apart_in_plan() {
         .stdout(contains(
             "  Done once on an earlier day (counted on that day)\n    [x] Book your next session",
         ));
+}
+
+/// Once the next session is recorded there is nothing to book, in every command alike:
+/// `today --short` counts 5 tasks on Day 23 where it counted the booking (6), `today`,
+/// `plan` and `plan --json` leave it out, and `check` says why it cannot be ticked.
+#[test]
+fn a_recorded_next_session_leaves_the_booking_out_of_every_command() {
+    let p = Patient::treated();
+    let day23 = "2026-12-12 09:00";
+    p.at(day23)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout("Day 23 · 0/6 done\n");
+    p.at(day23)
+        .args(["start", "--next", "--at", "2026-12-26 14:00"])
+        .assert()
+        .success();
+    p.at(day23)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout("Day 23 · 0/5 done\n");
+    let booking = contains("Book your next session");
+    p.at(day23)
+        .args(["today"])
+        .assert()
+        .stdout(booking.clone().not());
+    p.at(day23)
+        .args(["plan", "--from", "22", "--to", "30"])
+        .assert()
+        .success()
+        .stdout(booking.not());
+    let plan = p.json(day23, &["plan", "--json"]);
+    let offered = plan["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["tasks"].as_array().unwrap())
+        .filter(|t| t["id"] == "book-next-session")
+        .count();
+    assert_eq!(offered, 0);
+    p.at(day23)
+        .args(["check", "book-next-session"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: your next session is already recorded (Sat 26 Dec 2026 14:00): \
+             nothing to book\n",
+        );
 }

@@ -7,7 +7,7 @@
 mod tui_harness;
 
 use aftercare::tui::look::Look;
-use crossterm::event::KeyCode::{self, Char, Left, Tab};
+use crossterm::event::KeyCode::{self, Char, Home, Left, PageDown, Tab};
 use tui_harness::{app_at, buffer, press, treated_store};
 
 /// Day 4, 11:00 (treated Fri 20 Nov 14:00).
@@ -31,7 +31,7 @@ fn ascii(app: &aftercare::tui::App<chrono_tz::Tz>) -> String {
 fn chart_of<'a>(shown: &'a str, title: &str) -> &'a str {
     let row = shown
         .lines()
-        .find(|r| r.trim_start_matches([' ', '>']).starts_with(title))
+        .find(|r| r.trim_start_matches([' ', '>', '*']).starts_with(title))
         .unwrap_or_else(|| panic!("no {title} in\n{shown}"));
     // The last column is the scrollbar's.
     &row[29..row.len() - 1]
@@ -45,7 +45,7 @@ fn timeline_marks_stay_apart_in_ascii_80x24() {
     let shown = ascii(&app);
     // The legend says each mark as the rows draw it.
     assert!(shown.contains("# do  = avoid  : normal"), "{shown}");
-    assert!(shown.contains(". book  # session  | now"), "{shown}");
+    assert!(shown.contains(". book  % session  | now"), "{shown}");
     // Avoid bars are "=", never the grid's "-"; now is the only "|" in the chart.
     let sun = chart_of(&shown, "Stay out of the sun");
     assert!(sun.contains("========"), "{shown}");
@@ -59,6 +59,24 @@ fn timeline_marks_stay_apart_in_ascii_80x24() {
     let redness = chart_of(&shown, "Redness like");
     assert!(redness.contains(':') && !redness.contains('#'), "{shown}");
     insta::assert_snapshot!("timeline_ascii_normal_rows_80x24", shown);
+    // The booking's lead-in and the session's window: ".", then "%", never a do bar's "#".
+    press(&mut app, &[Home]);
+    let shown = ascii(&app);
+    let booking = chart_of(&shown, "Book your next session");
+    assert!(
+        booking.contains(".......%%%%") && !booking.contains('#'),
+        "{shown}"
+    );
+    // A warning sign's band is "!", never a normal phase's ":", and its heading says so.
+    press(&mut app, &[PageDown, PageDown]);
+    let shown = ascii(&app);
+    let blisters = chart_of(&shown, "New blisters");
+    assert!(
+        blisters.contains("!!!!!!!!") && !blisters.contains(':'),
+        "{shown}"
+    );
+    assert!(shown.contains(" Warning signs ! watch for "), "{shown}");
+    insta::assert_snapshot!("timeline_ascii_warning_signs_80x24", shown);
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 mod tui_harness;
 
-use tui_harness::{app_at, screen, treated_store};
+use crossterm::event::KeyCode::{Char, Down};
+use tui_harness::{app_at, press, screen, treated_store};
 
 #[test]
 fn the_headers_next_session_and_the_booking_row_give_the_same_countdown() {
@@ -20,4 +21,36 @@ fn the_headers_next_session_and_the_booking_row_give_the_same_countdown() {
         .unwrap_or_else(|| panic!("no booking row:\n{shown}"));
     assert!(row.contains("session in 6 d 17 h"), "{shown}");
     insta::assert_snapshot!("next_session_countdown_agrees_80x24", shown);
+}
+
+/// The booking's "why" gives the next session's window and the day the task came on the
+/// list, the first day `check` and Space take it (walk: the popup gave only Fri 18 Dec while
+/// it could be ticked from Fri 11 Dec).
+#[test]
+fn the_bookings_why_says_the_day_it_came_on_the_list_80x24() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-12-11T21:00:00+01:00", 80, 24);
+    let selected = |app: &_| {
+        screen(app)
+            .lines()
+            .any(|l| l.starts_with("\"›") && l.contains("Book your next session"))
+    };
+    for _ in 0..12 {
+        if selected(&app) {
+            break;
+        }
+        press(&mut app, &[Down]);
+    }
+    assert!(selected(&app), "{}", screen(&app));
+    press(&mut app, &[Char('i')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("From Fri 18 Dec 14:00 until Fri 1 Jan 14:00 (2 weeks)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("On your list from Fri 11 Dec 2026 (7 days ahead), to tick once done"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("booking_why_offered_day_80x24", shown);
 }

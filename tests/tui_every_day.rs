@@ -9,7 +9,7 @@
 
 mod tui_harness;
 
-use aftercare::checklist::{Checklist, TaskLine};
+use aftercare::checklist::{Checklist, Record, TaskLine};
 use aftercare::plan::{Plan, end_label};
 use aftercare::rules::{Kind, Rules, Urgency};
 use aftercare::store::{Change, CheckInPatch};
@@ -81,7 +81,12 @@ fn walk_with(
                 .single()
                 .unwrap()
                 .fixed_offset();
-            let list = Checklist::build(&plan, day, state.sessions.first(), now);
+            let list = Checklist::build(
+                &plan,
+                day,
+                state.sessions.first().map(|s| Record::of(&state, s)),
+                now,
+            );
             let app = app_with(
                 rules.clone(),
                 store.clone(),
@@ -304,7 +309,12 @@ fn the_busiest_day_shows_all_eight_things_to_avoid_at_80x24() {
     let plan = Plan::new(&rules, at(TREATMENT), Berlin);
     let (_dir, store, state) = treated_store();
     let now = at("2026-11-21T09:00:00+01:00");
-    let list = Checklist::build(&plan, 2, state.sessions.first(), now);
+    let list = Checklist::build(
+        &plan,
+        2,
+        state.sessions.first().map(|s| Record::of(&state, s)),
+        now,
+    );
     let avoid = avoid_now(&list, now);
     assert_eq!(avoid.len(), 8);
     let app = app_at(store, state, &now.to_rfc3339(), 80, 24);

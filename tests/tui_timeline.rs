@@ -210,7 +210,7 @@ fn the_booking_shows_from_the_day_the_checklist_offers_it_80x24() {
     let day29 = column_of(dates, "18 Dec");
     assert_eq!(column_of(booking, "░"), day22, "{shown}");
     assert!(cells[day22..day29].iter().all(|c| *c == '░'), "{shown}");
-    assert_eq!(cells[day29], '▐', "{shown}");
+    assert_eq!(cells[day29], '▓', "{shown}");
     // The legend says what the light part is.
     assert!(shown.contains("░ book"), "{shown}");
     insta::assert_snapshot!("timeline_booking_offered_day_22_80x24", shown);
@@ -222,35 +222,47 @@ fn numbers_row(shown: &str) -> &str {
 }
 
 #[test]
-fn now_after_the_plan_is_said_at_the_right_edge_80x24() {
-    // The built-in plan's last day is Day 43: on Days 50, 60 and 90 the now line is off the
-    // chart, and the ruler says where now is, at the edge it lies beyond.
-    for (now, words) in [
-        ("2027-01-08T10:00:00+01:00", "now: Day 50 ▸"),
-        ("2027-01-18T10:00:00+01:00", "now: Day 60 ▸"),
-        ("2027-02-17T10:00:00+01:00", "now: Day 90 ▸"),
+fn after_the_plan_the_chart_runs_on_while_signs_are_watched_for_80x24() {
+    // The built-in plan's last day is Day 43, but its warning signs are watched for longer
+    // (scars and pits: 24 weeks, to Day 169). On Days 50, 60 and 90 the chart runs on to
+    // them: now is drawn on it (a line down the rows) and → scrolls on.
+    for now in [
+        "2027-01-08T10:00:00+01:00",
+        "2027-01-18T10:00:00+01:00",
+        "2027-02-17T10:00:00+01:00",
     ] {
         let (_dir, store, state) = treated_store();
         let mut app = app_at(store, state, now, 80, 24);
         press(&mut app, &[Tab]);
         let shown = screen(&app);
-        let numbers = numbers_row(&shown).trim_end_matches('"').trim_end();
-        assert!(numbers.ends_with(words), "{shown}");
-        // Most day numbers keep their places.
-        assert!(numbers.contains("Day 1  8      15     22"), "{shown}");
-        // No now line in the rows: the words are the only mark.
-        assert!(!shown.contains('▼'), "{shown}");
+        let numbers = numbers_row(&shown);
+        assert!(!numbers.contains("now: Day"), "{shown}");
+        // The now line runs down the rows (the last column is the scrollbar's).
+        let row: Vec<char> = shown.lines().nth(5).unwrap().chars().collect();
+        assert!(row[..row.len() - 3].contains(&'│'), "{shown}");
         if now.starts_with("2027-01-18") {
             insta::assert_snapshot!("timeline_now_day_60_after_the_plan_80x24", shown);
+            // The days go on to the right, a week a key.
+            press(&mut app, &[Right]);
+            let scrolled = screen(&app);
+            assert_ne!(numbers_row(&scrolled), numbers, "{scrolled}");
         }
     }
+    // Past every sign's window, the ruler says where now is, at the edge it lies beyond.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2027-06-08T10:00:00+02:00", 80, 24);
+    press(&mut app, &[Tab]);
+    let shown = screen(&app);
+    let numbers = numbers_row(&shown).trim_end_matches('"').trim_end();
+    assert!(numbers.ends_with("now: Day 201 ▸"), "{shown}");
+    assert!(!shown.contains('▼'), "{shown}");
     // Where there is room, the words say why.
     let (_dir, store, state) = treated_store();
-    let mut wide = app_at(store, state, "2027-01-18T10:00:00+01:00", 160, 48);
+    let mut wide = app_at(store, state, "2027-06-08T10:00:00+02:00", 160, 48);
     press(&mut wide, &[Tab]);
     let shown = screen(&wide);
     assert!(
-        numbers_row(&shown).contains("now: Day 60, after the plan ▸"),
+        numbers_row(&shown).contains("now: Day 201, after the plan ▸"),
         "{shown}"
     );
 }

@@ -4,11 +4,11 @@
 
 use super::journal_text::RecoveryJson;
 use super::{CliError, Out};
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Record};
 use crate::journal::AlertLine;
 use crate::plan::Plan;
 use crate::rules::Provider;
-use crate::store::{CheckIn, Session};
+use crate::store::CheckIn;
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
@@ -97,7 +97,7 @@ struct PlanJson<'a, 'r, Tz: TimeZone> {
 /// thousands of rules over a year is gigabytes of JSON, which must never sit in memory whole.
 struct EveryDay<'a, 'r, Tz: TimeZone> {
     plan: &'a Plan<'r, Tz>,
-    session: Option<&'a Session>,
+    record: Option<Record<'a>>,
     now: DateTime<FixedOffset>,
     days: RangeInclusive<i64>,
 }
@@ -106,7 +106,7 @@ impl<Tz: TimeZone> Serialize for EveryDay<'_, '_, Tz> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let plan = self.plan;
         serializer.collect_seq(self.days.clone().map(|day| BuiltDay {
-            checklist: Checklist::build(plan, day, self.session, self.now),
+            checklist: Checklist::build(plan, day, self.record, self.now),
         }))
     }
 }
@@ -121,33 +121,33 @@ impl Serialize for BuiltDay {
     }
 }
 
-/// What `plan --json` prints: every day of `plan` with the tick-offs of `session`, worded
+/// What `plan --json` prints: every day of `plan` with the tick-offs of `record`, worded
 /// for `now`. Public so the benchmarks measure exactly this path.
 pub fn write_plan_json<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
-    session: Option<&Session>,
+    record: Option<Record<'_>>,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let days = plan.first_day()..=plan.last_day();
-    write_plan_days_json(plan, session, now, days, out)
+    write_plan_days_json(plan, record, now, days, out)
 }
 
 /// `plan --json --from N --to M`: as `write_plan_json`, with only the days `days`.
 pub fn write_plan_days_json<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
-    session: Option<&Session>,
+    record: Option<Record<'_>>,
     now: DateTime<FixedOffset>,
     days: RangeInclusive<i64>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let doc = PlanJson {
         treatment: plan.local(plan.treatment()),
-        recorded: session.is_some(),
+        recorded: record.is_some(),
         provider: plan.rules().provider.as_ref(),
         days: EveryDay {
             plan,
-            session,
+            record,
             now,
             days,
         },

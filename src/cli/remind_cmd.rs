@@ -8,7 +8,7 @@ use crate::plan::{DueTask, Plan, day_ended_by};
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
 use crate::remind::{Notice, Reminder};
-use crate::rules::Urgency;
+use crate::rules::{Repeat, Urgency};
 use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, Local};
 
@@ -153,8 +153,14 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
         let width = width.unwrap_or(0).min(TITLE_COLUMN);
         for due in &r.due {
             let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
+            // A habit whose window closes only because the plan does (sunscreen on Day 43,
+            // until the treatment's hour) has no end to say: the checklist says "daily". A
+            // once task (the booking) keeps its end: it is a deadline.
+            let ends_with_plan = due.task.rule.repeat != Repeat::Once
+                && due.ends == due.task.ends
+                && crate::checklist::ends_with_plan(plan, &due.task);
             let mut when = format!("since {}", clock(due.begins));
-            if !ends_with_day {
+            if !ends_with_day && !ends_with_plan {
                 when.push_str(&format!(" · until {}", end(due.ends)));
             }
             let title = due.task.title();

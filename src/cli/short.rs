@@ -8,7 +8,7 @@
 use super::journal_text::ALERT_MARK;
 use super::text::capitalized;
 use super::{CliError, Context, Out};
-use crate::checklist::{Checklist, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine};
 use crate::journal::alerts_on;
 use crate::plan::countdown_label;
 use crate::rules::Kind;
@@ -23,7 +23,8 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let plan = ctx.plan(session.at);
     let day = plan.day_of(now);
-    let checklist = Checklist::build(&plan, day, Some(session), now);
+    let record = Some(Record::of(&ctx.state, session));
+    let checklist = Checklist::build(&plan, day, record, now);
     // The same moment the screen and `today` say the plan is over.
     let over = checklist.is_after_plan(plan.last_day(), now, true);
     let mut parts = vec![match day {

@@ -11,7 +11,7 @@ use super::task_text::{
 };
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
-use crate::checklist::{Checklist, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine};
 use crate::journal::alerts_on;
 use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
@@ -28,11 +28,8 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     // JSON keeps the short countdowns ("5 d left") programs and status bars show; the text
     // has the room for words ("5 days left").
     let wording = if json { Wording::Short } else { Wording::Words };
-    let mut checklist = Checklist::build_in(&plan, plan.day_of(now), Some(session), now, wording);
-    if ctx.state.is_followed(session) {
-        // The next session is recorded: nothing left to book.
-        checklist = checklist.without_booking(&plan);
-    }
+    let record = Some(Record::of(&ctx.state, session));
+    let mut checklist = Checklist::build_in(&plan, plan.day_of(now), record, now, wording);
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), now);
@@ -120,10 +117,11 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
 pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     let now = ctx.now();
     let (treatment, session) = ctx.laid_out();
+    let record = session.map(|s| Record::of(&ctx.state, s));
     let plan = ctx.plan(treatment);
     if args.json {
         let days = args.days(&plan)?;
-        return Ok(write_plan_days_json(&plan, session, now, days, out)?);
+        return Ok(write_plan_days_json(&plan, record, now, days, out)?);
     }
     let today = plan.day_of(now);
     let days = args.patient_days(&plan, today)?;
@@ -150,7 +148,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     }
     // Built one day at a time, like the JSON: a clinic's plan can be long.
     for day in days {
-        let day = &Checklist::build_in(&plan, day, session, now, Wording::Words);
+        let day = &Checklist::build_in(&plan, day, record, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
         writeln!(out, "\n{}{mark}", day_header(day, plan.last_day()))?;
         write_plan_tasks(out, &day.tasks)?;

@@ -1,8 +1,8 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{short_date, wrap};
+use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out, TickArgs};
-use crate::checklist::{Checklist, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::Plan;
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
@@ -123,7 +123,12 @@ impl<'c> Target<'c> {
                 end(plan.last_day())
             )));
         }
-        let day = Checklist::build(&plan, n, Some(session), now);
+        let record = Record::of(&ctx.state, session);
+        let day = Checklist::build(&plan, n, Some(record), now);
+        let booking = plan.booking_rule().map(|r| &*r.id);
+        if record.followed && booking == Some(args.id.as_str()) {
+            return Err(CliError::Usage(booked_already(ctx, session, &plan)));
+        }
         match day.tasks.iter().position(|t| t.id == args.id) {
             Some(index) => Ok(Target {
                 session,
@@ -158,6 +163,20 @@ impl<'c> Target<'c> {
     }
 }
 
+/// Why the booking of the next session cannot be ticked once a later treatment is recorded:
+/// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
+fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
+    let next = ctx
+        .state
+        .sessions
+        .iter()
+        .filter(|s| s.at > session.at)
+        .map(|s| s.at)
+        .min();
+    let when = next.map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
+    format!("your next session is already recorded{when}: nothing to book")
+}
+
 /// Why `id` is not a task on `day`, and what to type instead.
 fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> String {
     let rule_id = id.split_once('@').map_or(id, |(rule, _)| rule);
@@ -175,7 +194,13 @@ fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> S
                 return format!("`{id}` is not a task {which}; use {}", other.id);
             }
             let (from, until) = plan.span(rule);
-            let first = plan.day_of(from);
+            // A once task counts from the day it is offered: the booking of the next
+            // session from a week before its window (`Plan::once_ticks_from`), as the
+            // checklist offers it.
+            let first = match rule.repeat {
+                Repeat::Once => plan.day_of_date(plan.once_ticks_from(rule)),
+                _ => plan.day_of(from),
+            };
             let last = plan.day_of(until - Duration::seconds(1));
             let span = if first == last {
                 format!("Day {first} only")

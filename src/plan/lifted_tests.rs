@@ -63,7 +63,7 @@ fn rules_without_next() -> crate::rules::Rules {
 
 #[test]
 fn the_booking_comes_up_with_the_next_session_and_a_tick_from_then_counts() {
-    use crate::checklist::Checklist;
+    use crate::checklist::{Checklist, Record};
     use crate::store::Ticks;
     let rules = crate::rules::Rules::builtin().unwrap();
     // Fri 20 Nov 2026 14:00: the next session's window opens on Day 29 (Fri 18 Dec 14:00)
@@ -105,7 +105,7 @@ fn the_booking_comes_up_with_the_next_session_and_a_tick_from_then_counts() {
         ..crate::store::Session::new(treated)
     };
     let now = plan.day_bounds(plan.date_of(25)).0;
-    let day25 = Checklist::build(&plan, 25, Some(&session), now);
+    let day25 = Checklist::build(&plan, 25, Some(Record::alone(&session)), now);
     assert!(day25.tasks.iter().any(|t| t.coming_up && t.done));
     assert_eq!(on(30, &ticks), vec![(false, true)]);
     let day30 = plan.day_bounds(plan.date_of(30)).0 + Duration::hours(10);

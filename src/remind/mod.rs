@@ -17,6 +17,7 @@ pub mod install;
 pub mod memory;
 pub mod notify;
 
+use crate::checklist::Checklist;
 use crate::plan::{DueTask, Plan};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
@@ -54,8 +55,19 @@ pub struct Reminder<'r> {
     /// Notices of the last `NOTICE_FRESH` not notified before (these may include some
     /// reported by an earlier run of plain `remind`).
     pub notify_notices: Vec<Notice>,
-    /// Whether `now` is after the plan's last day.
+    /// Whether the plan is over at `now`: after its last day, or on it once every window
+    /// has closed (`Checklist::is_after_plan`, the moment the screen and `today` say so).
     pub plan_over: bool,
+}
+
+/// Whether the plan is over at `now`, by the rule the screen and `today` go by: Day 43 of
+/// the built-in plan from the treatment's hour, not only from Day 44. Tick-offs play no
+/// part: only the last day's windows do.
+fn is_over<Tz: TimeZone>(plan: &Plan<'_, Tz>, now: Instant) -> bool {
+    let last = plan.last_day();
+    let day = plan.day_of(now);
+    day > last
+        || (day == last && Checklist::build(plan, last, None, now).is_after_plan(last, now, true))
 }
 
 /// What was notified already (`memory::Notified` in its file).
@@ -105,7 +117,7 @@ impl<'r> Reminder<'r> {
             notices,
             notify_tasks,
             notify_notices,
-            plan_over: day > plan.last_day(),
+            plan_over: is_over(plan, now),
         }
     }
 

@@ -189,6 +189,23 @@ fn after_the_plan_nothing_is_due() {
     assert!(r.plan_over && !r.anything_due());
 }
 
+/// The plan is over on its last day once every window has closed, as the screen and `today`
+/// say: Day 43 of the built-in plan at the treatment's hour, not before it.
+#[test]
+fn the_plan_is_over_on_its_last_day_once_its_windows_close() {
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at(TREATED), Berlin);
+    let last = plan.date_of(plan.last_day());
+    let treated = at(TREATED).with_timezone(&Berlin).time();
+    let on_last_day = |hour_offset: i64| {
+        let moment = last.and_time(treated) + Duration::hours(hour_offset);
+        let now = moment.and_local_timezone(Berlin).unwrap().fixed_offset();
+        Reminder::at(&plan, &Ticks::new(), now, None, &(), false).plan_over
+    };
+    assert!(!on_last_day(-1));
+    assert!(on_last_day(1));
+}
+
 /// With a later treatment recorded (`State::is_followed`) the next session exists: no "time
 /// to book it", no booking task due; its window still opens.
 #[test]

@@ -15,7 +15,7 @@ pub use banner::notice_text;
 use super::demo::Demo;
 use super::screens::checklist::do_rows_width;
 use super::storage::Storage;
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Record};
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
@@ -199,16 +199,8 @@ impl<Tz: TimeZone> Context<Tz> {
     /// from the state, the day and the time.
     pub fn refresh(&mut self) {
         let session = self.session();
-        // A later treatment recorded: the next session of this one exists, nothing to book.
-        let followed = session.is_some_and(|s| self.state.is_followed(s));
-        let build = |plan: &Plan<'_, Tz>, day: i64| {
-            let list = Checklist::build(plan, day, session, self.now);
-            if followed {
-                list.without_booking(plan)
-            } else {
-                list
-            }
-        };
+        let record = session.map(|s| Record::of(&self.state, s));
+        let build = |plan: &Plan<'_, Tz>, day: i64| Checklist::build(plan, day, record, self.now);
         let plan = self.plan();
         let checklist = plan.as_ref().map(|plan| build(plan, self.day));
         // Another day viewed: today's own count, for the header's "Today …" words.

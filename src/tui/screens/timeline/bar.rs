@@ -1,6 +1,6 @@
 //! A window as a row of glyphs, to an eighth of a cell: full cells, then partial blocks where
-//! it starts or ends inside one. Each kind of bar has its own glyphs, so do, avoid and phase
-//! bars differ on a monochrome terminal too.
+//! it starts or ends inside one. Each kind of bar has its own glyphs, so do, avoid, phase,
+//! warning-sign and session bars differ on a monochrome terminal and in plain ASCII too.
 
 use super::layout::EIGHTHS;
 
@@ -30,19 +30,28 @@ pub const AVOID: Glyphs = Glyphs {
 
 /// The days a task is offered before its window opens (the booking of the next session,
 /// a week early): a light band, whole cells, which the window's own bar overdraws.
-pub const LEAD_IN: Glyphs = Glyphs {
-    full: "░",
-    starts: "░",
-    ends: ["░", "░", "░", "░", "░", "░", "░"],
-};
+pub const LEAD_IN: Glyphs = whole("░");
 
-/// Phases and warning signs: shaded bands, in whole cells. A shade has no partial glyphs,
+/// What is normal (phases): a shaded band, in whole cells. A shade has no partial glyphs,
 /// and the solid ones (▐, ▌) read as a do bar's end, in plain ASCII too ("#").
-pub const BAND: Glyphs = Glyphs {
-    full: "▒",
-    starts: "▒",
-    ends: ["▒", "▒", "▒", "▒", "▒", "▒", "▒"],
-};
+pub const BAND: Glyphs = whole("▒");
+
+/// Warning signs to watch for: hatched like a hazard, in whole cells ("!" in plain ASCII),
+/// so a sign's band never reads as a normal phase where colour is not seen.
+pub const SIGN: Glyphs = whole("╱");
+
+/// The next session's window: a dark shade, in whole cells ("%" in plain ASCII), apart from
+/// a do bar's "█" ("#") without colour too.
+pub const SESSION: Glyphs = whole("▓");
+
+/// Glyphs that fill whole cells only.
+const fn whole(glyph: &'static str) -> Glyphs {
+    Glyphs {
+        full: glyph,
+        starts: glyph,
+        ends: [glyph; 7],
+    }
+}
 
 /// The glyph for each of `cells` cells of a bar over `[from, until)` eighths; `None` where the
 /// bar is not.
@@ -98,6 +107,8 @@ mod tests {
     #[test]
     fn whole_days_and_bars_off_screen() {
         assert_eq!(draw(0, 16, 3, BAND), "▒▒ ");
+        assert_eq!(draw(4, 16, 3, SIGN), "╱╱ ");
+        assert_eq!(draw(4, 12, 3, SESSION), "▓▓ ");
         assert_eq!(draw(-40, 4, 2, DO), "▌ ");
         assert_eq!(draw(30, 90, 2, DO), "  ");
         // Starting a sliver into a cell still fills it.

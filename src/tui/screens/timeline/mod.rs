@@ -13,11 +13,13 @@ pub use keys::Action;
 
 use super::Effect;
 use super::Screen;
+use crate::plan::Plan;
+use crate::rules::{Note, Rules, Windowed};
 use crate::tui::context::Context;
 use crate::tui::keymap::action_for;
 use crate::tui::plan_item::Item;
 use crate::tui::widgets::footer::Footer;
-use chrono::{DateTime, FixedOffset, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use crossterm::event::KeyEvent;
 use layout::{Columns, TimelineRegions};
 use rows::Row;
@@ -228,7 +230,27 @@ impl TimelineScreen {
 
     /// How the timeline's columns fit the terminal.
     fn columns<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Columns {
-        let (first, last) = ctx.plan().map_or((1, 1), |p| (p.first_day(), p.last_day()));
+        let (first, last) = ctx.plan().map_or((1, 1), |p| {
+            let last = match ctx.today() {
+                Some(today) if today > p.last_day() => charted_last_day(&ctx.rules, &p),
+                _ => p.last_day(),
+            };
+            (p.first_day(), last)
+        });
         layout::columns(ctx.size.width, first, last)
     }
+}
+
+/// The last day the chart draws once the plan is over: the plan's last day, or later where a
+/// warning sign is watched for longer (burns or dents after RF microneedling: 12 weeks), so
+/// those bars are drawn whole and now stays on the chart in the weeks after the plan (walk:
+/// on Day 60 the chart stopped at Day 43, its bars cut at the edge, and → went no further).
+/// During the plan the chart keeps to the plan's days, and the titles keep their width.
+fn charted_last_day<Tz: TimeZone>(rules: &Rules, plan: &Plan<'_, Tz>) -> i64 {
+    let last_instant = |w: &Note| plan.instant(w.window().until) - Duration::nanoseconds(1);
+    rules
+        .warnings
+        .iter()
+        .map(|w| plan.day_of(last_instant(w)))
+        .fold(plan.last_day(), i64::max)
 }

@@ -246,7 +246,7 @@ pub fn milestones<Tz: TimeZone>(
         booking |= plan.is_booking(rule);
         let (from, until) = plan.span(rule);
         let at = |instant| position(plan, left_day, c.cell, instant);
-        let drawn = bar::cells(at(from), at(until), width, bar::DO);
+        let drawn = bar::cells(at(from), at(until), width, bar::SESSION);
         for (seen, glyph) in covered.iter_mut().zip(drawn) {
             *seen |= glyph.is_some();
         }
@@ -269,11 +269,11 @@ fn render_legend(c: Columns, booking: bool, y: u16, buf: &mut Buffer) -> u16 {
     let milestones: &[(&str, Style, &str)] = match booking {
         true => &[
             ("░", LEAD_IN_LOOK, "book"),
-            ("█", theme::MILESTONE_BAR, "session"),
+            ("▓", theme::MILESTONE_BAR, "session"),
             ("│", theme::NOW_LINE, "now"),
         ],
         false => &[
-            ("█", theme::MILESTONE_BAR, "next session"),
+            ("▓", theme::MILESTONE_BAR, "next session"),
             ("│", theme::NOW_LINE, "now"),
         ],
     };

@@ -92,9 +92,7 @@ impl TimelineScreen {
             let title = Rect::new(columns.title_x, y, columns.title_width, 1);
             let mut cells: Vec<Option<(&str, Style)>> = vec![None; usize::from(width)];
             match *row {
-                Row::Heading(section) => {
-                    Line::styled(section.title(), heading_style(section)).render(title, buf);
-                }
+                Row::Heading(section) => render_heading(section, title, buf),
                 Row::Item(item) => {
                     let Some(info) = item.info(&ctx.rules) else {
                         continue;
@@ -228,6 +226,27 @@ fn render_title(title: &str, milestone: bool, selected: bool, area: Rect, buf: &
     .render(area, buf);
 }
 
+/// A section's heading. The warning signs' heading says what their hatched bars mean, as
+/// the legend over the titles does for the other bars (which has no room for a fourth):
+/// "Warning signs ╱ watch for", or "… ╱ watch" where the titles are narrow.
+fn render_heading(section: Section, area: Rect, buf: &mut Buffer) {
+    let look = heading_style(section);
+    let mut spans = vec![Span::styled(section.title(), look)];
+    if section == Section::Warning {
+        let room = usize::from(area.width).saturating_sub(text::width(section.title()));
+        let words = [" ╱ watch for", " ╱ watch", " ╱"]
+            .into_iter()
+            .find(|w| text::width(w) <= room)
+            .unwrap_or("");
+        if let Some((glyph, meaning)) = words.split_at_checked(" ╱".len()) {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(glyph.trim_start(), theme::WARNING_BAR));
+            spans.push(Span::styled(meaning, theme::MUTED));
+        }
+    }
+    Line::from(spans).render(area, buf);
+}
+
 fn heading_style(section: Section) -> Style {
     match section {
         Section::Do => theme::DO_HEADING,
@@ -240,9 +259,9 @@ fn heading_style(section: Section) -> Style {
 /// The glyphs and colour of a row's bar.
 fn bar_look(info: &ItemInfo<'_>) -> (Glyphs, Style) {
     match (info.section, info.kind) {
-        _ if info.milestone => (bar::DO, theme::MILESTONE_BAR),
+        _ if info.milestone => (bar::SESSION, theme::MILESTONE_BAR),
         (Section::Normal, _) => (bar::BAND, theme::PHASE_BAR),
-        (Section::Warning, _) => (bar::BAND, theme::WARNING_BAR),
+        (Section::Warning, _) => (bar::SIGN, theme::WARNING_BAR),
         (_, Some(Kind::Avoid)) => (bar::AVOID, theme::AVOID_BAR),
         _ => (bar::DO, theme::DO_BAR),
     }

@@ -28,6 +28,9 @@ pub struct Why {
     pub hours: i64,
     /// How often, for rules (`repeat_label`; phases and warnings do not repeat).
     pub repeat: Option<&'static str>,
+    /// The local date a once task is offered from, when that is before its window's first
+    /// day: the booking of the next session comes up (and can be ticked) a week early.
+    pub offered: Option<chrono::NaiveDate>,
     /// The rationale of a rule, the detail of a phase or warning.
     pub text: String,
     /// How soon to act, for warning signs ...
@@ -83,8 +86,17 @@ impl Why {
                 )
             }
         };
+        let offered = match item {
+            Item::Rule(i) if rules.rules[i].repeat == Repeat::Once => {
+                let rule = &rules.rules[i];
+                let offered = plan.once_ticks_from(rule);
+                (offered < plan.local_date(plan.span(rule).0)).then_some(offered)
+            }
+            _ => None,
+        };
         Some(Why {
             title: info.title.to_string(),
+            offered,
             section: info.section,
             starts: plan.local(plan.instant(info.window.from)),
             ends: plan.local(plan.instant(info.window.until)),

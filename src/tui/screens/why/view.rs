@@ -62,6 +62,21 @@ impl Why {
                 .into_iter()
                 .map(|l| Line::styled(l, theme::WHEN)),
         );
+        if let Some(offered) = self.offered {
+            // The window above is the next session's; the task is on the list, and can be
+            // ticked, from this day (`check` says the same days).
+            let ahead = (self.starts.date_naive() - offered).num_days();
+            let s = if ahead == 1 { "" } else { "s" };
+            let words = format!(
+                "On your list from {} ({ahead} day{s} ahead), to tick once done",
+                crate::dates::long_date(offered)
+            );
+            lines.extend(
+                wrapped(&words, 2)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme::WHEN)),
+            );
+        }
         if let Some(repeat) = self.repeat {
             lines.push(Line::styled(repeat, theme::WHEN));
         }
