@@ -90,6 +90,12 @@ pub struct TaskLine {
     /// week early (`Plan::coming_up`) and can be ticked from then on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub coming_up: bool,
+    /// A task not ticked whose chance closed before the app knew of the treatment
+    /// (`Session::recorded`: the patient installed the app at 15:00, the morning's slot was
+    /// over by then): not the patient's miss, never said as missed and in no count, as
+    /// progress counts it (`progress`).
+    #[serde(skip)]
+    pub before_recorded: bool,
 }
 
 impl TaskLine {
@@ -98,7 +104,10 @@ impl TaskLine {
     /// restriction stays counted after it lifts, so "3/6 ticked" never turns into "2/5" at
     /// the hour the restriction ends.
     pub fn counts(&self) -> bool {
-        (self.done || !self.lifted_by_now) && !self.as_needed && !self.done_before
+        (self.done || !self.lifted_by_now)
+            && !self.as_needed
+            && !self.done_before
+            && !self.before_recorded
     }
 }
 
@@ -182,6 +191,7 @@ impl Checklist {
         let tz = plan.time_zone();
         let empty = Default::default();
         let ticks = record.map_or(&empty, |r| &r.session.ticks);
+        let recorded = record.and_then(|r| r.session.recorded);
         // Times and weekdays are read from the day shown, not from today: on Sunday's view
         // Monday's 10:00 is "Mon 10:00" whenever the list is looked at.
         let today = plan.local(now).date_naive();
@@ -192,10 +202,18 @@ impl Checklist {
             let done_before = done
                 && task.rule.repeat == Repeat::Once
                 && !ticks.get(&d.date).is_some_and(|ids| ids.contains(&id));
+            // The same rule as progress's: over before the app knew of the treatment.
+            // Only a chance already closed by `now` (a clock set back reads the days before
+            // as still open).
+            let before_recorded = !done
+                && recorded.is_some_and(|r| {
+                    crate::progress::closes(plan, task, d.date, due) <= r.min(now)
+                });
             TaskLine {
                 standing: match (coming_up, done) {
                     (true, true) => Standing::Done,
                     (true, false) => Standing::Upcoming,
+                    (false, _) if before_recorded => Standing::NotDue,
                     (false, _) => plan.standing_in(task, d.date, due, ticks, now),
                 },
                 done,
@@ -237,6 +255,7 @@ impl Checklist {
                 lifted_by_now: plan.is_lifted(task, d.date, now),
                 done_before,
                 coming_up,
+                before_recorded,
             }
         };
         // `Plan::day` already leaves out a slot before the treatment on its day

@@ -286,7 +286,7 @@ fn place_once_tasks<Tz: TimeZone>(
 /// The last moment `task` of the day dated `date` could be ticked in time: its slot's end
 /// for a task to do (`slot_span`, `Plan::slot_span` on that date), else the end of that day or of its window, whichever
 /// is first.
-fn closes<Tz: TimeZone>(
+pub(crate) fn closes<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     task: &Task<'_>,
     date: NaiveDate,

@@ -61,7 +61,11 @@ fn a_page_that_does_not_fit_says_so_and_scrolls_with_keys_70x22() {
     press(&mut app, &[PageDown]);
     let shown = screen(&app);
     let rows = page(&shown);
-    assert_eq!(rows.last().unwrap(), " ↑ 2 above — ↑ k back", "{shown}");
+    assert_eq!(
+        rows.last().unwrap(),
+        " ↑ 2 more above — ↑ k back",
+        "{shown}"
+    );
     assert!(
         shown.contains("Microneedling Results After 1 Treatment"),
         "{shown}"
@@ -139,5 +143,5 @@ fn after_the_plan_at_50x14_the_signs_are_counted_and_the_page_pages() {
         shown.contains("One Session?; Microneedling Results After 1 "),
         "{shown}"
     );
-    assert!(shown.contains(" ↑ 15 above — ↑ k back"), "{shown}");
+    assert!(shown.contains(" ↑ 15 more above — ↑ k back"), "{shown}");
 }

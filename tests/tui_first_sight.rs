@@ -76,3 +76,42 @@ fn a_plan_of_another_year_says_its_year() {
     assert!(shown.contains("Fri 26 Dec 2025"), "{shown}");
     insta::assert_snapshot!("plan_of_last_year_80x24", shown);
 }
+
+/// A store whose treatment at `treated` was recorded (the app installed) at `recorded`.
+fn store_recorded(treated: &str, recorded: &str) -> (TempDir, Store, State) {
+    let (dir, store, _) = store_with(&[]);
+    let state = store
+        .apply(&Change::ReplaceLatest {
+            from: None,
+            to: at(treated),
+            plan: None,
+            recorded: at(recorded),
+        })
+        .unwrap();
+    (dir, store, state)
+}
+
+#[test]
+fn a_morning_over_before_the_app_was_installed_is_over_not_missed_80x24() {
+    // Treated at 07:30, the app installed at 15:00: the morning's cleanser and moisturizer
+    // were over before the app knew of the treatment, as Day 1's counts already said.
+    let (_dir, store, state) =
+        store_recorded("2026-11-20T07:30:00+01:00", "2026-11-20T15:00:00+01:00");
+    let mut app = app_at(store, state, "2026-11-20T15:00:00+01:00", 80, 24);
+    let shown = screen(&app);
+    assert!(!shown.contains("Missed"), "{shown}");
+    assert!(shown.contains("▸ Over this morning (2)"), "{shown}");
+    assert!(shown.contains("0/13 ticked today"), "{shown}");
+    // Opened, its rows say their slot, never "missed".
+    press(&mut app, &[Char('k'), Enter]);
+    let shown = screen(&app);
+    assert!(shown.contains("▾ Over this morning (2)"), "{shown}");
+    assert!(!shown.contains("missed"), "{shown}");
+    insta::assert_snapshot!("installed_at_15_morning_over_not_missed_80x24", shown);
+    // The next morning's slot, after the app was installed, is missed as ever.
+    let (_dir, store, state) =
+        store_recorded("2026-11-20T07:30:00+01:00", "2026-11-20T15:00:00+01:00");
+    let app = app_at(store, state, "2026-11-21T15:00:00+01:00", 80, 24);
+    let shown = screen(&app);
+    assert!(shown.contains("▸ Missed this morning (2)"), "{shown}");
+}

@@ -22,9 +22,10 @@ fn evening(shown: &str) -> String {
 #[test]
 fn a_fold_too_narrow_for_a_whole_title_names_the_first_cut() {
     let cases = [
+        // Nothing beside the list at 80 columns: it takes the width, the title is whole.
         (
             (80, 24),
-            "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free… · +1 more",
+            "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more",
         ),
         (
             (60, 30),
@@ -74,7 +75,7 @@ fn the_days_own_tasks_fold_as_daily_before_0900_80x24() {
         folds,
         [
             "▸ Daily, from 09:00 (3): Apply SPF 30+ sunscreen · +2 more",
-            "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free… · +1 more",
+            "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more",
         ],
         "{shown}"
     );

@@ -190,3 +190,61 @@ fn a_first_tick_late_in_the_plan_moves_the_share_80x24() {
     let shown = screen(&app);
     assert!(shown.contains(" 1% done so far"), "{shown}");
 }
+
+/// With nothing beside it at 80x24 the list takes the screen's width (its folded titles
+/// whole), and the recovery strip keeps its row on every day by the same rule: Day 8 at
+/// 21:00 lost it to the things lifted that morning, one a line, and cut "Use a gentle,…"
+/// at column 64 with room to spare.
+#[test]
+fn the_list_takes_the_width_and_the_strip_its_row_on_every_day_80x24() {
+    let cases = [
+        ("day8_2100", "2026-11-27T21:00:00+01:00"),
+        ("day2_0800", "2026-11-21T08:00:00+01:00"),
+        ("day2_1800", "2026-11-21T18:00:00+01:00"),
+    ];
+    for (name, now) in cases {
+        let (_dir, store, state) = treated_store();
+        let app = app_at(store, state, now, 80, 24);
+        let shown = screen(&app);
+        let lines: Vec<&str> = shown.lines().map(|l| l.trim_matches('"')).collect();
+        assert!(lines[2].starts_with(" Days "), "{name}\n{shown}");
+        assert!(lines[3].starts_with(" To do now"), "{name}\n{shown}");
+        assert!(
+            lines[3].ends_with('─'),
+            "the rule runs to the edge: {name}\n{shown}"
+        );
+        for fold in lines.iter().filter(|l| l.contains('▸')) {
+            assert!(!fold.contains('…'), "{fold}: {name}\n{shown}");
+        }
+        if name == "day8_2100" {
+            insta::assert_snapshot!("list_wide_strip_kept_day8_2100_80x24", shown);
+        }
+    }
+}
+
+/// The signs beside the list show each detail whole where it fits, and where one is cut the
+/// heading names the key that shows them all ("s: all"), as at 80x24: at 120x40 every sign
+/// was cut after three lines, the heading said only "your clinic"; at 160x48 five rows
+/// stayed empty under details cut short.
+#[test]
+fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
+    let (_dir, store, state) = treated_store();
+    let app = app_at(store, state, NOW, 120, 40);
+    let shown = screen(&app);
+    let heading = shown.lines().nth(3).unwrap_or_default();
+    assert!(heading.contains("your clinic · s: all"), "{shown}");
+    // At 160x48 (Day 1 of the demo) the column has room: every sign whole (they were cut
+    // after three lines with five rows empty under them), so the heading needs no key.
+    let app = tui_harness::demo(160, 48);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("clusters of small blisters on the lips, nose or elsewhere"),
+        "{shown}"
+    );
+    let column: Vec<String> = shown
+        .lines()
+        .map(|l| l.trim_matches('"').chars().skip(70).collect::<String>())
+        .collect();
+    assert!(column[4].trim_end().ends_with("your clinic"), "{shown}");
+    assert!(column[5..46].iter().all(|l| !l.contains('…')), "{shown}");
+}

@@ -43,11 +43,12 @@ fn at_1830_on_the_treatment_day_the_evening_routine_is_later_not_now_80x24() {
         "Moisturize (hyaluronic acid, ceramides)",
         "evening"
     ));
-    // The fold names whole titles where they fit; here none fits beside "+1 more", so it
-    // names the first cut after a whole word rather than nothing (issue 15, folds).
+    // The fold names whole titles where they fit: with nothing beside the list, the first
+    // title fits whole beside "+1 more" (issue 15, folds).
     assert!(
-        rows.iter().any(|r| r
-            .starts_with("  ▸ Evening, from 20:00 (2): Use a gentle, fragrance-free… · +1 more")),
+        rows.iter().any(|r| r.starts_with(
+            "  ▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more"
+        )),
         "{shown}"
     );
     assert!(shown.contains("To do now 0/3 done"), "{shown}");

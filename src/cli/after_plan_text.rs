@@ -28,8 +28,8 @@ pub(super) fn write_after_plan<Tz: TimeZone>(
     if !kept.is_empty() {
         writeln!(out, "\nKeep up after the plan:")?;
         for rule in kept {
-            let keep = rule.keep_up_after.as_deref().unwrap_or_default();
-            let text = format!("{} — {keep}.{}", rule.title, cited(rules, &rule.sources));
+            let keep = crate::rules::keep_up_words(rule);
+            let text = format!("{keep}.{}", cited(rules, &rule.sources));
             writeln!(out, "{}", wrap(&text, "  • ", "    "))?;
         }
     }

@@ -36,9 +36,8 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let (done, total) = checklist.progress();
     if over {
         // What the sources ask for beyond the plan, by its title ("Apply SPF 30+ sunscreen").
-        let kept: Vec<&str> = plan.rules().kept_up_after().map(|r| &*r.title).collect();
-        if !kept.is_empty() {
-            parts.push(format!("keep up: {}", kept.join(", ")));
+        if let Some(kept) = plan.rules().keep_up_list(false, ", ") {
+            parts.push(format!("keep up: {kept}"));
         }
     } else if total > 0 {
         parts.push(format!("{done}/{total} done"));

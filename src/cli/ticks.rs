@@ -105,15 +105,12 @@ impl<'c> Target<'c> {
         let end = |d| format!("Day {d} ({})", short_date(plan.date_of(d)));
         if n > plan.last_day() && today > plan.last_day() {
             // After the plan there is nothing to tick; what goes on is kept up untracked.
-            let rules = plan.rules();
-            let kept: Vec<&str> = rules.kept_up_after().map(|r| &*r.title).collect();
-            let keep = match kept.is_empty() {
-                true => String::new(),
-                false => format!(
-                    ". Keep up without ticking: {}",
-                    crate::inert::inert(&kept.join("; "))
-                ),
-            };
+            let keep = plan
+                .rules()
+                .keep_up_list(false, "; ")
+                .map_or_else(String::new, |kept| {
+                    format!(". Keep up without ticking: {}", crate::inert::inert(&kept))
+                });
             return Err(CliError::Usage(format!(
                 "nothing to tick on Day {n}: the plan ended on {}{keep}",
                 end(plan.last_day())

@@ -74,7 +74,8 @@ pub struct DueTask<'r> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     /// Never due on this day: something to avoid, or a window that closes before the task's
-    /// time of day.
+    /// time of day; for the checklist also a slot over before the app knew of the treatment
+    /// (`TaskLine::before_recorded`).
     NotDue,
     /// Its slot has not begun.
     Upcoming,

@@ -127,6 +127,21 @@ impl Rules {
         self.rules.iter().filter(|r| r.keep_up_after.is_some())
     }
 
+    /// What to keep up after the plan as one list, in the file's order: each rule's title,
+    /// or (`how`) its title and how ("Apply SPF 30+ sunscreen — every day, even when
+    /// cloudy", `keep_up_words`), joined by `separator`. `None` when the plan keeps nothing
+    /// up. The one wording the screen, `today`, `today --short` and `check` share.
+    pub fn keep_up_list(&self, how: bool, separator: &str) -> Option<String> {
+        let kept: Vec<String> = self
+            .kept_up_after()
+            .map(|r| match how {
+                true => keep_up_words(r),
+                false => r.title.to_string(),
+            })
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(separator))
+    }
+
     /// The symptom ids of `rated` in the plan's symptom order, then those the plan no longer
     /// lists (in `rated`'s order): several symptoms named at once read as every screen lists
     /// them.
@@ -163,6 +178,16 @@ pub(crate) fn did_you_mean<'c>(
         .filter(|&(score, _)| score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// One thing to keep up after the plan in words: its title and how, "Apply SPF 30+
+/// sunscreen — every day, even when cloudy" (only the title for a rule without
+/// `keep_up_after`).
+pub fn keep_up_words(rule: &Rule) -> String {
+    match rule.keep_up_after.as_deref() {
+        Some(how) => format!("{} — {how}", rule.title),
+        None => rule.title.to_string(),
+    }
 }
 
 #[cfg(test)]

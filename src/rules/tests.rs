@@ -294,3 +294,21 @@ fn the_builtin_plan_asks_only_conditional_tasks_as_needed() {
         ]
     );
 }
+
+#[test]
+fn what_to_keep_up_is_worded_once_for_every_screen() {
+    let rules = Rules::builtin().unwrap();
+    let spf = rules.kept_up_after().next().unwrap();
+    let how = spf.keep_up_after.as_deref().unwrap();
+    assert_eq!(keep_up_words(spf), format!("{} — {how}", spf.title));
+    assert_eq!(
+        rules.keep_up_list(false, ", ").as_deref(),
+        Some("Apply SPF 30+ sunscreen")
+    );
+    assert_eq!(rules.keep_up_list(true, "; "), Some(keep_up_words(spf)));
+    let none = Rules {
+        rules: Vec::new(),
+        ..rules.clone()
+    };
+    assert_eq!(none.keep_up_list(true, "; "), None);
+}

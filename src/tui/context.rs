@@ -48,6 +48,11 @@ pub struct Context<Tz: TimeZone> {
     follows_today: bool,
     /// That day's tasks, phases and warning signs (`None` before a treatment is recorded).
     pub checklist: Option<Checklist>,
+    /// Whether the day viewed is today: the calendar's, and the viewed treatment's own
+    /// (`session_today`: an earlier treatment of a series has no today once the next took
+    /// over). Worked out once in `refresh`, for the header, the alert box and the main
+    /// screen to read.
+    pub viewing_today: bool,
     /// The width the checklist's do rows want (`do_rows_width`). Kept beside the checklist
     /// because it reads only its tasks and formatting every task's time on every placement
     /// (several per key) was most of a key's time on a large plan; it stays right because
@@ -109,6 +114,7 @@ impl<Tz: TimeZone> Context<Tz> {
             day: 1,
             follows_today: true,
             checklist: None,
+            viewing_today: false,
             do_rows_width: ((0, 0), (0, 0)),
             generation: 0,
             alerts: Vec::new(),
@@ -203,6 +209,11 @@ impl<Tz: TimeZone> Context<Tz> {
             let within = (plan.first_day()..=plan.last_day()).contains(&today);
             (within && today != self.day).then(|| build(plan, today).progress())
         });
+        self.viewing_today = checklist.is_some()
+            && plan
+                .as_ref()
+                .is_some_and(|p| p.day_of(self.now) == self.day)
+            && self.session_today() == Some(self.day);
         self.checklist = checklist;
         self.today_progress = today_progress;
         self.do_rows_width = self

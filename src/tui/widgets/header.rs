@@ -82,7 +82,7 @@ impl<'a> Header<'a> {
                 // Today's own count goes with them, first, so it is the last thing cut
                 // ("Today Mon 30 Nov: 0/13 ticked · treated 2 days ago"); the viewed day's
                 // count ends the row under that day's date (`render_summary`).
-                if list.is_some_and(|l| Some(l.day) != today) {
+                if list.is_some() && !ctx.viewing_today {
                     let date = crate::dates::short_date(plan.local(ctx.now).date_naive());
                     let mut rest = words.chars();
                     let first = rest.next().map(|c| c.to_lowercase().to_string());

@@ -79,6 +79,29 @@ pub fn scrollbar(top: usize, rows: usize, area: Rect, buf: &mut Buffer) {
         .render(bar, buf, &mut state);
 }
 
+/// The keys that reach what a list cut short leaves out, as its last row names them: when
+/// there is more below only, above only, and both ("" for none).
+pub struct ScrollKeys {
+    pub below: &'static str,
+    pub above: &'static str,
+    pub both: &'static str,
+}
+
+/// The last row of a list cut short (the checklist's tasks, the timeline, the page after the
+/// plan): "↓ 3 more below", "↑ 2 more above", "↑ 2 above · ↓ 3 below", each followed by the
+/// keys that get there ("— PgDn page · End last") where `keys` names any.
+pub fn out_of_sight(above: usize, below: usize, keys: &ScrollKeys) -> String {
+    let (words, key) = match (above, below) {
+        (0, b) => (format!("↓ {b} more below"), keys.below),
+        (a, 0) => (format!("↑ {a} more above"), keys.above),
+        (a, b) => (format!("↑ {a} above · ↓ {b} below"), keys.both),
+    };
+    match key {
+        "" => words,
+        key => format!("{words} — {key}"),
+    }
+}
+
 /// "Terminal too small: need at least 40x12", and the size it is now, centred.
 pub struct TooSmall;
 

@@ -7,6 +7,7 @@ use crate::plan::Plan;
 use crate::rules::{AfterPlan, Rules};
 use crate::series::next_session_label;
 use crate::tui::context::Context;
+use crate::tui::widgets::{ScrollKeys, out_of_sight};
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
@@ -112,21 +113,12 @@ impl<'a> AfterPlanView<'a> {
         // What the sources ask for beyond the plan (SPF, daily, always), from the rules file,
         // in the same words: it is what a patient is to go on doing. Its sources are the
         // rule's own (Tab, the plan, shows them; `aftercare today` cites them).
-        let kept: Vec<String> = self
+        let keep = self
             .rules
-            .kept_up_after()
-            .map(|r| {
-                format!(
-                    "{} — {}",
-                    r.title,
-                    r.keep_up_after.as_deref().unwrap_or_default()
-                )
-            })
-            .collect();
-        let keep = match kept.is_empty() {
-            true => String::new(),
-            false => format!(" Keep up after the plan: {}.", kept.join("; ")),
-        };
+            .keep_up_list(true, "; ")
+            .map_or_else(String::new, |kept| {
+                format!(" Keep up after the plan: {kept}.")
+            });
         push(
             wrap(&format!(
                 "The plan ended on Day {day}, {}: there is nothing more to do or avoid day by \
@@ -246,11 +238,12 @@ impl Widget for AfterPlanPage<'_> {
             };
             let below = all - top - shown;
             lines.truncate(shown);
-            let words = match (top, below) {
-                (0, b) => format!(" ↓ {b} more below — ↓ j read on"),
-                (a, 0) => format!(" ↑ {a} above — ↑ k back"),
-                (a, b) => format!(" ↑ {a} above · ↓ {b} below — ↑↓ scroll"),
+            let keys = ScrollKeys {
+                below: "↓ j read on",
+                above: "↑ k back",
+                both: "↑↓ scroll",
             };
+            let words = format!(" {}", out_of_sight(top, below, &keys));
             while lines.len() < rows - 1 {
                 lines.push(Line::default());
             }

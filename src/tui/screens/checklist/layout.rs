@@ -32,6 +32,9 @@ const NOTES_FIRST_ROWS: u16 = 4;
 /// below it the title alone says when the treatment was ("Day 3 · Sun 22 Nov · treated 2
 /// days ago"), and the headings of the tasks say what is done ("To do now 0/5 done").
 pub const TWO_ROW_HEADER_HEIGHT: u16 = 24;
+/// From this many rows the recovery strip has its row under the header on every day; below
+/// it the header's counts say what is done and every row goes to the day's tasks and signs.
+pub const PROGRESS_STRIP_HEIGHT: u16 = 24;
 
 /// What the screen has to show, as far as the layout cares.
 pub struct Needs<'a> {
@@ -66,11 +69,10 @@ pub struct Needs<'a> {
     /// Whether the recovery strip takes its row before the list does: the list scrolls at
     /// no cost to what must be seen (the page after the plan), so the strip is not dropped.
     pub progress_first: bool,
-    /// The width the list's rows want with their times whole, and with them at their
-    /// shortest: what decides whether the notes fit beside them.
-    pub list_width: (u16, u16),
-    /// The same as each row needs it alone (its title and its time), which is what the
-    /// list beside the notes takes: its times need not line up in a column there.
+    /// The width the list's rows want, each alone (its title and its time), with their
+    /// times whole and at their shortest: what the list beside the notes takes, and what
+    /// decides whether the notes fit beside it. Nothing beside it, the list takes the
+    /// screen's width (up to `LIST_MAX_WIDTH`).
     pub row_width: (u16, u16),
 }
 
@@ -124,10 +126,16 @@ pub fn regions(area: Rect, needs: &Needs) -> Regions {
     }
 }
 
-/// The width the list gets on a terminal `width` wide, for a list that wants `list_width`
-/// (see `Needs::list_width`): what `regions` gives it, known before its rows are.
-pub fn list_column_width(width: u16, list_width: (u16, u16), row_width: (u16, u16)) -> u16 {
-    side_width(width, row_width).unwrap_or(width.min(list_width.0))
+/// The width the list gets on a terminal `width` wide, for rows that want `row_width`
+/// (see `Needs::row_width`): what `regions` gives it, known before its rows are.
+pub fn list_column_width(width: u16, row_width: (u16, u16)) -> u16 {
+    side_width(width, row_width).unwrap_or(stacked_list_width(width))
+}
+
+/// The width of the tasks' list when nothing is beside it: the screen's, so a folded line's
+/// titles are not cut with room to spare, up to where times would drift from their titles.
+fn stacked_list_width(width: u16) -> u16 {
+    width.min(LIST_MAX_WIDTH)
 }
 
 /// The width of the tasks' column when the notes fit beside it.
@@ -153,13 +161,23 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
     let width = area.width;
     let mut budget = Budget { left: body };
     let (notes_min, notes_max) = (needs.notes_rows)(width);
-    let early = if needs.progress && needs.progress_first {
+    let list_min = needs.list_rows.min(LIST_MIN_ROWS);
+    let strip_first = needs.progress
+        && !needs.progress_first
+        && strip_keeps_its_row(area, needs, width, body, list_min);
+    let early = if needs.progress && (needs.progress_first || strip_first) {
         budget.take(1)
     } else {
         0
     };
     let body = budget.left;
-    let list_min = needs.list_rows.min(LIST_MIN_ROWS);
+    // Taken before the things to avoid grow roomier, the strip keeps the warning signs'
+    // first rows too.
+    let notes_kept = if strip_first {
+        NOTES_FIRST_ROWS.min(notes_max).max(notes_min)
+    } else {
+        notes_min
+    };
     // What must show first: the things to avoid, the tasks on now, the most urgent sign.
     // Opened (`a`), the things to avoid may take the most urgent sign's rows too where they
     // need them (it is one key away, `s`): the block was opened to be read whole.
@@ -168,7 +186,7 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
         let list = needs.list_rows.min(body.saturating_sub(avoid + notes_min));
         (list, avoid)
     } else {
-        list_and_avoid(needs, width, body.saturating_sub(notes_min), list_min)
+        list_and_avoid(needs, width, body.saturating_sub(notes_kept), list_min)
     };
     budget.take(list + avoid);
     // Then the next most urgent signs.
@@ -217,9 +235,8 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
         Length(1),
         Length(1),
     ]));
-    // Times stay near their titles: the tasks take no more width than they want.
     let list = Rect {
-        width: list.width.min(needs.list_width.0),
+        width: stacked_list_width(list.width),
         ..list
     };
     Regions {
@@ -236,6 +253,27 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
         disclaimer,
         side_by_side: false,
     }
+}
+
+/// Whether the recovery strip takes its row before the things to avoid get a roomier style:
+/// from `PROGRESS_STRIP_HEIGHT` rows, wherever the whole list, every thing to avoid with its
+/// time and the first rows of the warning signs still fit beside it. The same rule on every day: Day 8
+/// at 21:00 lost the strip to the things lifted that morning shown one a line, while
+/// Day 2 at 08:00 kept it.
+fn strip_keeps_its_row(area: Rect, needs: &Needs, width: u16, body: u16, list_min: u16) -> bool {
+    if area.height < PROGRESS_STRIP_HEIGHT || needs.avoid_open {
+        return false;
+    }
+    let (notes_min, notes_max) = (needs.notes_rows)(width);
+    let first_notes = NOTES_FIRST_ROWS.min(notes_max).max(notes_min);
+    let Some(rows) = body.checked_sub(1 + first_notes) else {
+        return false;
+    };
+    let (list, avoid) = list_and_avoid(needs, width, rows, list_min);
+    // The things to avoid keep their times (`avoid_compact`): the strip takes only the
+    // room a roomier style would.
+    let (timed, _) = (needs.avoid_compact)(width);
+    list >= needs.list_rows && avoid >= timed && (needs.avoid_rows)(width, Some(avoid)).1
 }
 
 /// Rows for the list of tasks and the things to avoid out of `rows`: both whole when they
@@ -292,7 +330,6 @@ fn side_by_side(
     } else {
         0
     };
-    // Under the header, the strip takes a row when the column has room.
     let (list, avoid) = list_and_avoid(
         needs,
         list_width,

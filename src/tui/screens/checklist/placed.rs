@@ -54,7 +54,7 @@ impl ChecklistScreen {
         let plan = ctx.plan()?;
         // An earlier session's last day is shown once its next session took over, but it
         // is a day past, not today: no "now", nothing "earlier today".
-        let today = ctx.session_today() == Some(list.day) && plan.day_of(ctx.now) == list.day;
+        let today = ctx.viewing_today;
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
         let after_plan = ctx.is_after_plan();
@@ -82,15 +82,15 @@ impl ChecklistScreen {
             .map_or(0, |at| at + 1);
         let notes = notes_of(ctx, list, after_plan);
         let notes_rows = |width: u16| notes.rows_wanted(width);
-        let (list_width, row_width) = if after_plan {
+        let row_width = if after_plan {
             // Prose: as wide as reads well, and as narrow as the notes beside it allow.
-            ((96, 48), (96, 48))
+            (96, 48)
         } else {
-            ctx.do_rows_width()
+            ctx.do_rows_width().1
         };
         // Its lines wrap once, at the width the list will get (`list_column_width`).
         let after_plan_lines = if after_plan {
-            let width = layout::list_column_width(ctx.screen_area().width, list_width, row_width);
+            let width = layout::list_column_width(ctx.screen_area().width, row_width);
             AfterPlanView::of(ctx, &plan).lines(usize::from(width))
         } else {
             Vec::new()
@@ -126,7 +126,6 @@ impl ChecklistScreen {
             progress: ctx.progress.is_some(),
             // The page after the plan scrolls (↑↓): a row of it costs less than the days.
             progress_first: after_plan,
-            list_width,
             row_width,
         };
         let regions = layout::regions(ctx.screen_area(), &needs);

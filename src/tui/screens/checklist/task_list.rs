@@ -6,7 +6,7 @@ use super::day_model::{DayModel, DoRow, Fold, Pick};
 use super::fold_line::{fold_style, fold_words_in};
 use super::task_row::{RowLook, task_line, when_column_width};
 use crate::checklist::TaskLine;
-use crate::tui::widgets::scrollbar;
+use crate::tui::widgets::{ScrollKeys, out_of_sight, scrollbar};
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Constraint::{Fill, Length};
@@ -240,13 +240,15 @@ fn items(rows: &[DoRow]) -> usize {
         .count()
 }
 
-/// "↓ 3 more below", "↑ 2 more above", "↑ 2 above · ↓ 3 below".
+/// "↓ 3 more below", "↑ 2 more above", "↑ 2 above · ↓ 3 below": ↑↓ reach them, as the
+/// footer says.
 fn more_words(above: usize, below: usize) -> String {
-    match (above, below) {
-        (0, b) => format!("↓ {b} more below"),
-        (a, 0) => format!("↑ {a} more above"),
-        (a, b) => format!("↑ {a} above · ↓ {b} below"),
-    }
+    let keys = ScrollKeys {
+        below: "",
+        above: "",
+        both: "",
+    };
+    out_of_sight(above, below, &keys)
 }
 
 #[cfg(test)]

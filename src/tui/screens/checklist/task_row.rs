@@ -130,9 +130,10 @@ pub(super) fn task_line(
     (line, when)
 }
 
-/// A task over and not ticked that counted: missed (one done as needed never is).
+/// A task over and not ticked that counted: missed (one done as needed never is, nor one
+/// over before the app knew of the treatment).
 pub(super) fn is_missed(task: &TaskLine) -> bool {
-    !task.done && !task.as_needed
+    !task.done && !task.as_needed && !task.before_recorded
 }
 
 #[cfg(test)]

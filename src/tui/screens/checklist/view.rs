@@ -41,10 +41,7 @@ impl ChecklistScreen {
             alerts: &ctx.alerts,
             height: ctx.size.height,
             provider: ctx.rules.provider.as_ref(),
-            other_day: ctx
-                .session_today()
-                .is_some_and(|today| today != ctx.day)
-                .then_some(ctx.day),
+            other_day: (ctx.checklist.is_some() && !ctx.viewing_today).then_some(ctx.day),
             of_today: ctx.alerts_of_today,
         }
         .render(regions.alerts, buf);

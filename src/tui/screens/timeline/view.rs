@@ -13,7 +13,7 @@ use crate::tui::keymap::hints;
 use crate::tui::plan_item::{Item, ItemInfo, Section};
 use crate::tui::widgets::footer::Footer;
 use crate::tui::widgets::header::Header;
-use crate::tui::widgets::scrollbar;
+use crate::tui::widgets::{ScrollKeys, out_of_sight, scrollbar};
 use crate::tui::{demo, text, theme};
 use chrono::{DateTime, FixedOffset, TimeZone};
 use ratatui::buffer::Buffer;
@@ -181,11 +181,12 @@ fn offered_early<Tz: TimeZone>(
 /// "↓ 37 more below — PgDn page · End last", "↑ 2 more above — PgUp page · Home first",
 /// "↑ 2 above · ↓ 3 below — PgUp/PgDn page": the keys that get there, not ↓ pressed 37 times.
 fn more_words(above: usize, below: usize) -> String {
-    match (above, below) {
-        (0, b) => format!("↓ {b} more below — PgDn page · End last"),
-        (a, 0) => format!("↑ {a} more above — PgUp page · Home first"),
-        (a, b) => format!("↑ {a} above · ↓ {b} below — PgUp/PgDn page · Home/End"),
-    }
+    let keys = ScrollKeys {
+        below: "PgDn page · End last",
+        above: "PgUp page · Home first",
+        both: "PgUp/PgDn page · Home/End",
+    };
+    out_of_sight(above, below, &keys)
 }
 
 /// The chart column (from the chart's left edge) that `now` falls in, if it is on screen.

@@ -16,7 +16,6 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
         alerts: 0,
         progress: true,
         progress_first: false,
-        list_width: (77, 62),
         row_width: (77, 62),
     }
 }
@@ -35,23 +34,42 @@ fn avoid(_: u16, budget: Option<u16>) -> (u16, bool) {
 
 #[test]
 fn at_80x24_a_full_day_keeps_every_task_and_thing_to_avoid() {
-    // Day 2: a heading, eight tasks on now, the evening folded.
-    let r = regions(Rect::new(0, 0, 80, 24), &needs(10, &avoid));
+    // Day 2: a heading, eight tasks on now, the evening folded; the things to avoid keep
+    // their times in six rows at the tightest. The strip takes no room from them.
+    let day2 = Needs {
+        avoid_compact: &|_| (6, 5),
+        ..needs(10, &avoid)
+    };
+    let r = regions(Rect::new(0, 0, 80, 24), &day2);
+    assert_eq!(r.progress.height, 0, "{r:?}");
     assert!(!r.side_by_side);
     assert_eq!(r.list.height, 10, "{r:?}");
     assert_eq!(r.avoid.height, 7);
     assert!(r.notes.height >= 2, "{r:?}");
     assert_eq!(r.avoid.y, r.list.bottom());
     assert_eq!(r.disclaimer.y, 23);
+    // A day whose things to avoid take a roomier style than they need (Day 8 at 21:00, the
+    // things lifted that morning one a line): the strip keeps its row, at their cost.
+    let day8 = Needs {
+        avoid_compact: &|_| (5, 5),
+        ..needs(9, &avoid)
+    };
+    let r = regions(Rect::new(0, 0, 80, 24), &day8);
+    assert_eq!(r.progress.height, 1, "{r:?}");
+    assert_eq!(r.list.height, 9, "{r:?}");
+    assert_eq!(r.avoid.height, 6, "{r:?}");
+    assert!(r.notes.height >= 4, "{r:?}");
 }
 
 #[test]
 fn wide_terminals_put_the_notes_beside_whole_titles() {
     // At 100 columns the notes would leave the titles too little: they go under them,
-    // and the tasks keep to the width they want.
+    // and with nothing beside it the list takes the width, up to where times would drift.
     let r = regions(Rect::new(0, 0, 100, 30), &needs(10, &avoid));
     assert!(!r.side_by_side);
-    assert_eq!(r.list.width, 77);
+    assert_eq!(r.list.width, 96);
+    let r = regions(Rect::new(0, 0, 80, 24), &needs(10, &avoid));
+    assert_eq!(r.list.width, 80);
     let r = regions(Rect::new(0, 0, 120, 40), &needs(10, &avoid));
     assert!(r.side_by_side);
     assert_eq!(r.list.width, 77);

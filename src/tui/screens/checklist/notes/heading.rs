@@ -90,7 +90,8 @@ impl Notes<'_> {
             };
         }
         let width = usize::from(area.width);
-        let every = self.detailed(width, 0).len();
+        // All shown: every note with its detail whole; a detail cut is named by "s: all".
+        let every = self.detailed(width, usize::MAX).len();
         let below = self.contact_below(width, false);
         let rows = usize::from(area.height).saturating_sub(1 + usize::from(below));
         let (shown, unnamed_calls) = self.fit(width, rows);

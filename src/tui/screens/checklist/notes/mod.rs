@@ -87,7 +87,7 @@ impl<'a> Notes<'a> {
     /// every sign and phase with its details.
     pub fn rows_wanted(&self, width: u16) -> (u16, u16) {
         let width = usize::from(width);
-        let most = self.detailed(width, MAX_DETAILS).len() + self.heading_rows(width, true);
+        let most = self.detailed(width, usize::MAX).len() + self.heading_rows(width, true);
         let as_rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         // The heading, the clinic's contact when it needs a line, the emergency signs named
         // (never only counted), and a line that counts the rest.
@@ -223,12 +223,9 @@ impl<'a> Notes<'a> {
         // Every note on its line where they all fit, then details for the most urgent first.
         let titles = self.detailed(width, 0).len();
         if titles <= rows {
-            let mut spare = rows - titles;
-            let all = self.detailed_by(width, &mut |lines| {
-                let give = lines.min(MAX_DETAILS).min(spare);
-                spare -= give;
-                give
-            });
+            let gives = detail_lines(&self.detail_wants(width), rows - titles);
+            let mut gives = gives.into_iter();
+            let all = self.detailed_by(width, &mut |_| gives.next().unwrap_or(0));
             return (all, 0);
         }
         let groups = self.groups();
@@ -308,6 +305,16 @@ impl<'a> Notes<'a> {
         (calls, all - calls)
     }
 
+    /// Each note's detail in lines at `width`, in the order they are drawn.
+    fn detail_wants(&self, width: usize) -> Vec<usize> {
+        let mut wants = Vec::new();
+        self.detailed_by(width, &mut |lines| {
+            wants.push(lines);
+            0
+        });
+        wants
+    }
+
     /// Every line of every note, details whole, at `width`: what `s` shows.
     pub fn all_lines(&self, width: usize) -> Vec<Line<'static>> {
         self.detailed(width, usize::MAX)
@@ -315,6 +322,30 @@ impl<'a> Notes<'a> {
             .map(|r| r.line)
             .collect()
     }
+}
+
+/// Lines of detail for each note wanting `wants` lines, out of `spare`: up to
+/// `MAX_DETAILS` each, most urgent first, then each note's detail whole, most urgent first,
+/// where the rest of it fits (at 120x40 every sign was cut after three lines with rows to
+/// spare). A detail still cut is said by the heading's "s: all".
+fn detail_lines(wants: &[usize], spare: usize) -> Vec<usize> {
+    let mut left = spare;
+    let mut gives: Vec<usize> = wants
+        .iter()
+        .map(|&want| {
+            let give = want.min(MAX_DETAILS).min(left);
+            left -= give;
+            give
+        })
+        .collect();
+    for (give, &want) in gives.iter_mut().zip(wants) {
+        let more = want - *give;
+        if more > 0 && more <= left {
+            *give = want;
+            left -= more;
+        }
+    }
+    gives
 }
 
 /// The key that opens every sign said once, on the last line that says it: a group cut
@@ -410,4 +441,20 @@ fn emergency_fold(
             |l| l.len() <= rows,
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detail_lines;
+
+    #[test]
+    fn details_get_three_lines_each_then_whole_where_the_rest_fits() {
+        // Too few rows: three each, most urgent first, then what is left.
+        assert_eq!(detail_lines(&[5, 4, 2], 7), [3, 3, 1]);
+        // Three each leave 4 rows: the first whole (2 more), the second whole (1 more).
+        assert_eq!(detail_lines(&[5, 4, 2], 12), [5, 4, 2]);
+        // Left 2: the first would need 3 more and stays cut; the second's 1 more fits.
+        assert_eq!(detail_lines(&[6, 4, 1], 9), [3, 4, 1]);
+        assert_eq!(detail_lines(&[], 9), Vec::<usize>::new());
+    }
 }

@@ -37,6 +37,7 @@ fn task(id: &str, repeat: Repeat, done: bool) -> TaskLine {
         lifted_by_now: false,
         done_before: false,
         coming_up: false,
+        before_recorded: false,
     }
 }
 
