@@ -20,9 +20,6 @@ use ratatui::widgets::Widget;
 /// Cells the plan's name keeps on the title bar before the day's words give way.
 const NAME_MIN: usize = 14;
 
-/// A next session this near is worth more of the header's row than the treatment's date.
-const SOON: chrono::Duration = chrono::Duration::days(7);
-
 /// What the header says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
@@ -48,9 +45,6 @@ pub struct Header<'a> {
     pub short: String,
     /// The countdown to the next session, when it is due and this is the latest treatment.
     pub next_session: Option<String>,
-    /// Whether that session is due now or within `SOON`: the treatment's date then gives
-    /// way to the countdown where both do not fit.
-    pub next_session_soon: bool,
     /// The viewed day's tasks: (done, all).
     pub progress: Option<(usize, usize)>,
 }
@@ -114,14 +108,13 @@ impl<'a> Header<'a> {
             summary,
             brief,
             short,
+            // Before the treatment the header counts down to it: a next session after it
+            // is not yet a thing to say ("Treatment in 2 days · next session due in 30 d").
             next_session: plan
                 .as_ref()
+                .filter(|p| p.treatment() <= ctx.now)
                 .and_then(|p| next_session_label(p, ctx.now))
                 .filter(|_| latest),
-            next_session_soon: plan.as_ref().is_some_and(|p| {
-                let window = p.rules().next_session.as_ref();
-                window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
-            }),
             // Once the plan is over there is nothing left to tick: no count (0 of 0).
             progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }
@@ -259,12 +252,15 @@ impl Header<'_> {
         // now (through Fri 1 Jan)"): it is cut short only where not even that fits.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
-            let mut candidates = vec![format!("{words} · {next}"), format!("{words} · {short}")];
-            // Away from today, today's count leaves less room: the date gives way first.
-            if self.next_session_soon || away {
-                let brief = &self.brief;
-                candidates.extend([format!("{brief} · {next}"), format!("{brief} · {short}")]);
-            }
+            // The treatment's date gives way before the countdown does: "2 days ago" says
+            // when, and the next session is the one thing the header alone says.
+            let brief = &self.brief;
+            let candidates = [
+                format!("{words} · {next}"),
+                format!("{words} · {short}"),
+                format!("{brief} · {next}"),
+                format!("{brief} · {short}"),
+            ];
             for candidate in candidates {
                 // Room for " · ", the count and the margins.
                 if fits(&candidate, &progress) {
