@@ -401,3 +401,34 @@ fn a_recorded_next_session_leaves_the_booking_out_of_every_command() {
              nothing to book\n",
         );
 }
+
+/// Just after midnight, `check ID` with no day would tick today's evening task 20 hours
+/// ahead while yesterday's, which a reminder named a minute ago, stays unticked: it asks
+/// which day, with both commands (exit 2, nothing saved). `--day` ticks either; later in
+/// the day, or once yesterday's is ticked, a tick ahead goes through as before.
+#[test]
+fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
+    let p = Patient::treated();
+    let before = fs::read(p.state_file()).unwrap();
+    p.at("2026-11-23 00:01")
+        .args(["check", "gentle-cleanser@evening"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: which day? “Use a gentle, fragrance-free cleanser”, evening, of today \
+             (Day 4) is due from 20:00, and yesterday's closed unticked at the end of Sun 22 \
+             Nov.\nYesterday's: aftercare check gentle-cleanser@evening --day 3\nToday's, \
+             ahead: aftercare check gentle-cleanser@evening --day 4\n",
+        );
+    assert_eq!(fs::read(p.state_file()).unwrap(), before);
+    p.at("2026-11-23 00:01")
+        .args(["check", "gentle-cleanser@evening", "--day", "3"])
+        .assert()
+        .success()
+        .stdout("Ticked: Use a gentle, fragrance-free cleanser, evening (Day 3, Sun 22 Nov)\n");
+    // Yesterday's ticked, today's may be ticked ahead without a day.
+    p.at("2026-11-23 00:02")
+        .args(["check", "gentle-cleanser@evening"])
+        .assert()
+        .success();
+}

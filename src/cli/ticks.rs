@@ -3,7 +3,7 @@
 use super::text::{moment, short_date, wrap};
 use super::{CliError, Context, Out, TickArgs};
 use crate::checklist::{Checklist, Record, TaskLine};
-use crate::plan::Plan;
+use crate::plan::{Plan, Standing};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
 use chrono::{Duration, Local};
@@ -19,6 +19,41 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
             "cannot tick “{}” yet: {closed}. Tasks are ticked on their day or after it.",
             task.title
         )));
+    }
+    // Just after midnight, the evening task a reminder named a minute ago is today's, due
+    // 20 hours ahead, and yesterday's would stay unticked and read as missed. A slot not
+    // begun, named without a day, while yesterday's same slot closed unticked within
+    // `JUST_CLOSED`, is said back with both commands; `--day` ticks either on purpose.
+    if args.day.is_none()
+        && task.slot.is_some()
+        && task.standing == Standing::Upcoming
+        && let Some((from, _)) = task.due
+    {
+        let yesterday = target.day.day - 1;
+        let yesterdays = TickArgs {
+            id: args.id.clone(),
+            day: Some(yesterday),
+        };
+        let closed = Target::find(ctx, &yesterdays).ok().and_then(|before| {
+            let t = before.task();
+            let (_, ends) = t.due?;
+            (!t.done && ctx.now() - ends < JUST_CLOSED).then_some(ends)
+        });
+        if let Some(closed) = closed {
+            return Err(CliError::Usage(format!(
+                "which day? “{}”{} of today (Day {}) is due from {}, and yesterday's \
+                 closed unticked at {}.\nYesterday's: aftercare check {} --day \
+                 {yesterday}\nToday's, ahead: aftercare check {} --day {}",
+                task.title,
+                task.slot.map(|s| format!(", {s},")).unwrap_or_default(),
+                target.day.day,
+                crate::dates::clock(from),
+                crate::export::end_words(closed),
+                args.id,
+                args.id,
+                target.day.day,
+            )));
+        }
     }
     // Lifted on its day (`Plan::is_lifted`): nothing is left to keep, so nothing to tick,
     // as on the checklist, where it reads "✓ Makeup is fine again".
@@ -176,6 +211,10 @@ fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> S
     let when = next.map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
     format!("your next session is already recorded{when}: nothing to book")
 }
+
+/// How recently yesterday's slot must have closed for a tick named without a day to be
+/// asked back (`check`): the hours after midnight, when "today" has just moved on.
+const JUST_CLOSED: Duration = Duration::hours(6);
 
 /// Why `id` is not a task on `day`, and what to type instead.
 fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> String {
