@@ -67,8 +67,8 @@ pub struct Context<Tz: TimeZone> {
     /// How many of `alerts`, from the first, are today's; the rest are the viewed day's own.
     pub alerts_of_today: usize,
     /// Today's tasks, (done, all), while another day of the plan is viewed: the header's
-    /// "Today …" words give today's figures, never the viewed day's (`None` on today, and
-    /// when today is outside the plan).
+    /// "Today …" words give today's figures, never the viewed day's (`None` on today, when
+    /// today is outside the plan, and for a treatment that is not the current one).
     pub today_progress: Option<(usize, usize)>,
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
@@ -203,11 +203,16 @@ impl<Tz: TimeZone> Context<Tz> {
         let build = |plan: &Plan<'_, Tz>, day: i64| Checklist::build(plan, day, record, self.now);
         let plan = self.plan();
         let checklist = plan.as_ref().map(|plan| build(plan, self.day));
-        // Another day viewed: today's own count, for the header's "Today …" words.
+        // Another day viewed: today's own count, for the header's "Today …" words. Only
+        // the current treatment's: today's tasks are its plan's, and an earlier session's
+        // count for today's date read as today's ("Today Tue 5 Jan: 0/5 ticked" above a
+        // Day 1 of 13 tasks, walk).
+        let current = self.state.current_session(self.now).map(|s| s.at);
+        let is_current = session.is_some_and(|s| Some(s.at) == current);
         let today_progress = plan.as_ref().and_then(|plan| {
             let today = plan.day_of(self.now);
             let within = (plan.first_day()..=plan.last_day()).contains(&today);
-            (within && today != self.day).then(|| build(plan, today).progress())
+            (within && today != self.day && is_current).then(|| build(plan, today).progress())
         });
         self.viewing_today = checklist.is_some()
             && plan
