@@ -176,3 +176,32 @@ fn a_day_without_its_time_shows_the_time_filled_in_before_recording() {
     press(&mut app, &[Enter]);
     assert_eq!(recorded(&store), ["2026-11-22T09:00:00+01:00"]);
 }
+
+/// The time filled in reads as selected and typing replaces it, as in any selected field:
+/// "today 10:00" typed over it is recorded as 10:00 (walk: it ran on after the filled-in
+/// time, "2026-11-22 09:00today 10:00", and was refused). Backspace edits it instead; ↑↓
+/// fill in a day again, which typing replaces too.
+#[test]
+fn typing_replaces_the_time_filled_in() {
+    let (_dir, store, mut app) = welcome();
+    type_text(&mut app, "today 8:30");
+    assert!(
+        screen(&app).contains("Treatment: today 8:30 "),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-22T08:30:00+01:00"]);
+    // Backspace edits what is filled in: the minutes of 09:00 become 09:30.
+    let (_dir, store, mut app) = welcome();
+    press(&mut app, &[KeyCode::Backspace, KeyCode::Backspace]);
+    type_text(&mut app, "30");
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-22T09:30:00+01:00"]);
+    // A day stepped to is filled in again: typing replaces it.
+    let (_dir, store, mut app) = welcome();
+    press(&mut app, &[Up]);
+    type_text(&mut app, "yesterday 15:00");
+    press(&mut app, &[Enter]);
+    assert_eq!(recorded(&store), ["2026-11-21T15:00:00+01:00"]);
+}

@@ -13,10 +13,10 @@ use crate::plausible;
 use crate::store::{Change, PlanCopy};
 use crate::timearg::{TYPED_FORMAT, parse_time_near, says_time_of_day, step_days};
 use crate::tui::context::Context;
-use crate::tui::keymap::{Binding, action_for, hints};
+use crate::tui::keymap::{Binding, action_for, hints, is_press};
 use crate::tui::text_field::TextField;
 use chrono::{DateTime, FixedOffset, TimeZone};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The longest answer taken: a date and time is 16 characters; room for typing around them.
 const MAX_CHARS: usize = 64;
@@ -51,6 +51,10 @@ pub struct WelcomePrompt {
     pub error: Option<String>,
     /// A time that looks like a mistake, shown with why: Enter on it again records it.
     confirming: Option<DateTime<FixedOffset>>,
+    /// The field still holds the time the app filled in (now, or a day stepped to with
+    /// ↑↓): typing replaces it, as in a selected field, where it once ran on after it
+    /// ("2026-11-28 15:00today 10:00", walk). Editing keys keep it and clear this.
+    pub prefilled: bool,
 }
 
 impl WelcomePrompt {
@@ -64,6 +68,7 @@ impl WelcomePrompt {
             ),
             error: None,
             confirming: None,
+            prefilled: true,
         }
     }
 
@@ -77,9 +82,14 @@ impl WelcomePrompt {
             return Some(self.update(ctx, action));
         }
         let before = self.field.value().to_string();
+        if self.prefilled && is_typed_character(key) {
+            self.field = TextField::new("", MAX_CHARS);
+        }
         if !self.field.handle_key(key) {
+            self.field = TextField::new(&before, MAX_CHARS);
             return None;
         }
+        self.prefilled = false;
         if self.field.value() != before {
             // The message was about the old text.
             self.error = None;
@@ -90,6 +100,9 @@ impl WelcomePrompt {
 
     /// A paste is typed into the field, as one line.
     pub fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.prefilled) {
+            self.field = TextField::new("", MAX_CHARS);
+        }
         self.field.paste(text);
         self.error = None;
         self.confirming = None;
@@ -104,6 +117,7 @@ impl WelcomePrompt {
                 match step_days(self.field.value(), &ctx.tz, ctx.now, days) {
                     Some(text) => {
                         self.field = TextField::new(&text, MAX_CHARS);
+                        self.prefilled = true;
                         self.error = None;
                         self.confirming = None;
                     }
@@ -187,4 +201,13 @@ fn footer_hints() -> Vec<crate::tui::keymap::Hint> {
     let mut all = TextField::hints();
     all.extend(hints(KEYMAP));
     all
+}
+
+/// A key that types a character (no Ctrl or Alt): what replaces a pre-filled field.
+fn is_typed_character(key: KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && is_press(key)
 }

@@ -70,7 +70,12 @@ impl WelcomePrompt {
     fn input_line(&self, room: usize) -> Line<'static> {
         let mut spans = vec![Span::styled(LABEL, theme::EMPHASIS)];
         let width = room.saturating_sub(LABEL.len());
-        spans.extend(self.field.spans(width, theme::INPUT, theme::CURSOR));
+        // The time the app filled in reads as selected: typing replaces it.
+        let look = match self.prefilled {
+            true => theme::SELECTED,
+            false => theme::INPUT,
+        };
+        spans.extend(self.field.spans(width, look, theme::CURSOR));
         Line::from(spans)
     }
 }
