@@ -46,8 +46,8 @@ pub enum Action {
 pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Up, Char('k')], action: Action::Up, hint: Some("select"), help: "Select the task above" },
     Binding { keys: &[KeyCode::Down, Char('j')], action: Action::Down, hint: Some("select"), help: "Select the task below" },
-    Binding { keys: &[KeyCode::PageUp], action: Action::PageUp, hint: None, help: "Scroll the page shown after the plan up a screen" },
-    Binding { keys: &[KeyCode::PageDown], action: Action::PageDown, hint: None, help: "Scroll the page shown after the plan down a screen" },
+    Binding { keys: &[KeyCode::PageUp], action: Action::PageUp, hint: None, help: "Once the plan is over: its closing page up a screenful" },
+    Binding { keys: &[KeyCode::PageDown], action: Action::PageDown, hint: None, help: "Once the plan is over: its closing page down a screenful" },
     Binding { keys: &[Char(' '), KeyCode::Enter], action: Action::Toggle, hint: Some("tick"), help: "Tick or untick the selected task; open/close a folded line" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::PrevDay, hint: Some("day"), help: "Show the day before" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::NextDay, hint: Some("day"), help: "Show the day after" },
