@@ -140,6 +140,9 @@ impl ChecklistScreen {
                 None if rolled_over.is_some() => self.hold_back_tick(ctx),
                 None => self.toggle(ctx),
             },
+            // Esc goes back: first out of the list of things to avoid `a` opened, which
+            // takes the tasks' rows while it is open.
+            Action::Back if self.open.contains(&Fold::Avoid) => self.open_or_close_avoid(ctx),
             Action::Back => self.back(ctx),
             Action::Signs => self.panel = Some(0),
             Action::Avoid => self.open_or_close_avoid(ctx),
