@@ -377,7 +377,8 @@ fn a_recorded_next_session_leaves_the_booking_out_of_every_command() {
     p.at(day23)
         .args(["today"])
         .assert()
-        .stdout(booking.clone().not());
+        .stdout(booking.clone().not())
+        .stdout(contains("Next session recorded for Sat 26 Dec 2026 14:00"));
     p.at(day23)
         .args(["plan", "--from", "22", "--to", "30"])
         .assert()

@@ -33,7 +33,22 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), now);
-    let next = next_session_in(&plan, now, wording);
+    // A later treatment recorded is the next session: said as recorded, not as a window
+    // still to book ("Next session due in 6 days" after `start --next`, walk).
+    let recorded_next = ctx
+        .state
+        .sessions
+        .iter()
+        .map(|s| s.at)
+        .filter(|at| *at > session.at)
+        .min();
+    let next = match recorded_next {
+        Some(at) => Some(format!(
+            "next session recorded for {}",
+            crate::dates::moment(plan.local(at))
+        )),
+        None => next_session_in(&plan, now, wording),
+    };
     // The same moment the screen says so: Day 43 of the built-in plan from 14:00, not only
     // from Day 44.
     let over = checklist.is_after_plan(plan.last_day(), now, true);
