@@ -237,7 +237,7 @@ impl Checklist {
                     // Its times are the next session's window, not a deadline to book by:
                     // said as the session's, its nearness first (what a narrow row keeps).
                     (_, _, true) => format!(
-                        "session due in {} · from {}",
+                        "session possible in {} · from {}",
                         countdown_in(now, task.starts, tz, wording),
                         clock_label_on(task.starts, d.date, tz)
                     ),

@@ -162,7 +162,7 @@ fn summarize<Tz: TimeZone>(
     }
 }
 
-/// Where the next treatment of the series stands: "next session due in 25 d (from Fri 18 Dec)",
+/// Where the next treatment of the series stands: "next session possible in 25 d (from Fri 18 Dec)",
 /// "next session due now (until Fri 1 Jan)". `None` when the rules give no window, or the
 /// window has closed. Short, for the terminal's header.
 pub fn next_session_label<Tz: TimeZone>(
@@ -172,7 +172,7 @@ pub fn next_session_label<Tz: TimeZone>(
     next_session_in(plan, now, Wording::Short)
 }
 
-/// `next_session_label` worded as `wording` says: "next session due in 25 days (from Fri 18
+/// `next_session_label` worded as `wording` says: "next session possible in 25 days (from Fri 18
 /// Dec)" in plain command-line text.
 pub fn next_session_in<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
@@ -187,15 +187,15 @@ pub fn next_session_in<Tz: TimeZone>(
     if now < from {
         // Today and tomorrow by the calendar; further off, the same countdown the booking
         // row gives (`countdown_in`: days and hours under a week), so the header and the
-        // row never disagree ("in 7 d" above "session due in 6 d 13 h").
+        // row never disagree ("in 7 d" above "session possible in 6 d 13 h").
         let words = match calendar_days(now, from, plan.tz()) {
             0 => format!(
-                "due later today (from {})",
+                "possible later today (from {})",
                 crate::dates::clock(plan.local(from))
             ),
-            1 => format!("due tomorrow ({})", date(from)),
+            1 => format!("possible tomorrow ({})", date(from)),
             _ => format!(
-                "due in {} (from {})",
+                "possible in {} (from {})",
                 countdown_in(now, from, plan.tz(), wording),
                 date(from)
             ),

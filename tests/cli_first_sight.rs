@@ -72,7 +72,7 @@ fn confirmed_the_year_shows_wherever_a_date_is_not_this_year() {
     // From 2026, a window in another year says its year.
     assert_eq!(
         p.today("2026-01-02 10:00")["next_session"],
-        "next session due in 15 d (from Sat 17 Jan)"
+        "next session possible in 15 d (from Sat 17 Jan)"
     );
     let p = Patient::new();
     p.at("2025-12-30 10:00")
@@ -81,7 +81,7 @@ fn confirmed_the_year_shows_wherever_a_date_is_not_this_year() {
         .success();
     assert_eq!(
         p.today("2025-12-30 10:00")["next_session"],
-        "next session due in 18 d (from Sat 17 Jan 2026)"
+        "next session possible in 18 d (from Sat 17 Jan 2026)"
     );
 }
 
@@ -186,13 +186,15 @@ fn the_booking_reads_the_same_everywhere_and_stops_once_booked() {
     let booking = task(&day22, "book-next-session");
     assert_eq!(
         booking["when"],
-        "session due in 7 d · from Sat 26 Dec 15:00"
+        "session possible in 7 d · from Sat 26 Dec 15:00"
     );
     assert_eq!(booking["coming_up"], true);
     p.at("2026-12-19 10:00")
         .arg("today")
         .assert()
-        .stdout(contains("session due in 7 days · from Sat 26 Dec 15:00"));
+        .stdout(contains(
+            "session possible in 7 days · from Sat 26 Dec 15:00",
+        ));
     // Not booked, a reminder says so ...
     p.at("2026-12-19 16:00")
         .arg("remind")

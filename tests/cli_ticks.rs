@@ -320,7 +320,7 @@ fn the_booking_stays_offered_on_the_day_its_window_opens() {
         .unwrap()
         .clone();
     assert_eq!(booking["coming_up"], true);
-    assert_eq!(booking["when"], "session due in 5 h · from 14:00");
+    assert_eq!(booking["when"], "session possible in 5 h · from 14:00");
     let out = p.at("2026-12-18 09:00").args(["today"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     // The title's line and the id's under it.
@@ -331,7 +331,7 @@ fn the_booking_stays_offered_on_the_day_its_window_opens() {
         .unwrap();
     let booking = lines[at..=at + 1].join("\n");
     assert_eq!(booking.matches("from 14:00").count(), 1, "{booking}");
-    assert!(booking.contains("session due in 5 hours"), "{booking}");
+    assert!(booking.contains("session possible in 5 hours"), "{booking}");
 }
 
 /// Booked on Day 29, the booking is that day's: `plan` shows it on a later day under its own

@@ -157,7 +157,7 @@ fn intervals_read_in_words_where_there_is_room() {
     let today = stdout(p.at(DAY3).arg("today"));
     assert_eq!(
         lines_with(&today, "Next session"),
-        ["Next session due in 26 days (from Fri 18 Dec)"]
+        ["Next session possible in 26 days (from Fri 18 Dec)"]
     );
     assert_eq!(
         lines_with(&today, "No makeup"),
@@ -187,18 +187,18 @@ fn intervals_read_in_words_where_there_is_room() {
     let next = stdout(p.at("2026-12-17 09:00").arg("today"));
     assert_eq!(
         lines_with(&next, "Next session"),
-        ["Next session due tomorrow (Fri 18 Dec)"]
+        ["Next session possible tomorrow (Fri 18 Dec)"]
     );
     let sooner = stdout(p.at("2026-12-15 09:00").arg("today"));
     assert_eq!(
         lines_with(&sooner, "Next session"),
-        ["Next session due in 3 days 5 hours (from Fri 18 Dec)"]
+        ["Next session possible in 3 days 5 hours (from Fri 18 Dec)"]
     );
     // Narrow spaces keep the short form.
     let json = p.today(DAY3);
     assert_eq!(
         json["next_session"],
-        "next session due in 26 d (from Fri 18 Dec)"
+        "next session possible in 26 d (from Fri 18 Dec)"
     );
     let short = stdout(p.at(DAY3).args(["today", "--short"]));
     assert!(short.contains("No makeup: 5 h left"), "{short}");

@@ -77,7 +77,7 @@ fn the_header_keeps_its_rows_when_a_fold_opens() {
 fn the_header_parts_read_apart_100x30() {
     let (_dir, _store, app) = patient(100, 30);
     let row = screen(&app).lines().nth(1).unwrap().to_string();
-    assert!(row.contains("next session due in 26 d"), "{row}");
+    assert!(row.contains("next session possible in 26 d"), "{row}");
     assert!(row.contains(" · 0/15 ticked today"), "{row}");
 }
 
@@ -117,7 +117,7 @@ fn the_next_session_keeps_its_place_near_the_plans_end_80x24() {
     let cases = [
         (
             "2026-12-18T10:00:00+01:00",
-            " Treated 28 days ago · next session due later today · 0/6 ticked today",
+            " Treated 28 days ago · next session possible later today · 0/6 ticked today",
         ),
         (
             "2027-01-01T10:00:00+01:00",
@@ -125,7 +125,7 @@ fn the_next_session_keeps_its_place_near_the_plans_end_80x24() {
         ),
         (
             "2026-12-01T10:00:00+01:00",
-            " Treated 11 days ago · next session due in 17 d · 0/6 ticked today",
+            " Treated 11 days ago · next session possible in 17 d · 0/6 ticked today",
         ),
     ];
     for (now, want) in cases {

@@ -34,7 +34,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), now);
     // A later treatment recorded is the next session: said as recorded, not as a window
-    // still to book ("Next session due in 6 days" after `start --next`, walk).
+    // still to book ("Next session possible in 6 days" after `start --next`, walk).
     let recorded_next = ctx
         .state
         .sessions

@@ -88,19 +88,19 @@ fn the_next_session_is_counted_down_as_the_booking_row_is_then_due_then_gone() {
     let cases = [
         (
             "2026-11-21T15:00:00+01:00",
-            Some("next session due in 26 d (from Fri 18 Dec)"),
+            Some("next session possible in 26 d (from Fri 18 Dec)"),
         ),
         (
             "2026-11-22T09:00:00+01:00",
-            Some("next session due in 26 d (from Fri 18 Dec)"),
+            Some("next session possible in 26 d (from Fri 18 Dec)"),
         ),
         (
             "2026-12-17T23:59:00+01:00",
-            Some("next session due tomorrow (Fri 18 Dec)"),
+            Some("next session possible tomorrow (Fri 18 Dec)"),
         ),
         (
             "2026-12-18T00:00:00+01:00",
-            Some("next session due later today (from 14:00)"),
+            Some("next session possible later today (from 14:00)"),
         ),
         (
             "2026-12-18T14:00:00+01:00",
@@ -121,6 +121,6 @@ fn the_next_session_is_counted_down_as_the_booking_row_is_then_due_then_gone() {
     let plan = Plan::new(&rules, at("2026-09-28T14:00:00+02:00"), Berlin);
     assert_eq!(
         next_session_label(&plan, at("2026-10-22T14:30:00+02:00")).as_deref(),
-        Some("next session due in 3 d 23 h (from Mon 26 Oct)")
+        Some("next session possible in 3 d 23 h (from Mon 26 Oct)")
     );
 }

@@ -109,7 +109,7 @@ impl<'a> Header<'a> {
             brief,
             short,
             // Before the treatment the header counts down to it: a next session after it
-            // is not yet a thing to say ("Treatment in 2 days · next session due in 30 d").
+            // is not yet a thing to say ("Treatment in 2 days · next session possible in 30 d").
             next_session: plan
                 .as_ref()
                 .filter(|p| p.treatment() <= ctx.now)

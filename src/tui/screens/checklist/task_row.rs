@@ -80,7 +80,7 @@ pub(super) fn when_column_width<'t>(
 }
 
 /// The time of a task as its row says it: "morning", "until Sun 14:00 · 1 d 4 h left",
-/// "missed · morning", "session due in 5 d · from Fri 14:00" (the booking coming up: its
+/// "missed · morning", "session possible in 5 d · from Fri 14:00" (the booking coming up: its
 /// words are the checklist's, as `today` prints them).
 pub fn when_words(task: &TaskLine) -> String {
     // The folded line over a later slot says when it begins.
@@ -146,8 +146,8 @@ mod tests {
         assert_eq!(fit_when(when, 40), when);
         assert_eq!(fit_when(when, 20), "until Sun 14:00");
         assert_eq!(
-            fit_when("session due in 5 d · from Fri 14:00", 20),
-            "session due in 5 d"
+            fit_when("session possible in 5 d · from Fri 14:00", 24),
+            "session possible in 5 d"
         );
         assert_eq!(fit_when(when, 12), "1 d 4 h left");
     }
