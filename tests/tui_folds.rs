@@ -81,3 +81,23 @@ fn the_days_own_tasks_fold_as_daily_before_0900_80x24() {
     );
     insta::assert_snapshot!("daily_fold_before_0900_day3_80x24", shown);
 }
+
+/// A later slot ticked ahead (`check moisturize@evening` in the morning) is said on its
+/// folded line, "(1/2 done)", where it read "(2)" over a task already done (walk).
+#[test]
+fn a_later_fold_says_what_was_ticked_ahead_80x24() {
+    use aftercare::store::Change;
+    let (_dir, store, _) = treated_store();
+    let state = store
+        .apply(&Change::Tick {
+            session: at("2026-11-20T14:00:00+01:00"),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            task: "moisturize@evening".into(),
+        })
+        .unwrap();
+    let app = app_at(store, state, DAY2_MORNING, 80, 24);
+    assert_eq!(
+        evening(&screen(&app)),
+        "▸ Evening, from 20:00 (1/2 done): Use a gentle, fragrance-free… · +1 more"
+    );
+}

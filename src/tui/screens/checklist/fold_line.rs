@@ -136,7 +136,21 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
                 "Later"
             };
             let at = format!("{:02}:{:02}", from.hour(), from.minute());
-            format!("{arrow} {name}, from {at} ({}){titles}", members.len())
+            // Ticked ahead (`check` by day, or Space on the opened fold): said on the folded
+            // line, which read "(1)" over a task already done.
+            let counted: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| tasks[i].counts())
+                .collect();
+            let done = counted.iter().filter(|&&i| tasks[i].done).count();
+            match done {
+                0 => format!("{arrow} {name}, from {at} ({}){titles}", members.len()),
+                d => format!(
+                    "{arrow} {name}, from {at} ({d}/{} done){titles}",
+                    counted.len()
+                ),
+            }
         }
         Fold::Avoid => format!("{arrow} {} more to avoid", members.len()),
     }
