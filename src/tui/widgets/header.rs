@@ -20,6 +20,11 @@ use ratatui::widgets::Widget;
 /// Cells the plan's name keeps on the title bar before the day's words give way.
 const NAME_MIN: usize = 14;
 
+/// A next session this near is worth more of the header's row than the treatment's time;
+/// further off, the treatment's time ("today at 10:00, 5 h ago", what every "until" counts
+/// from) keeps its place and the far countdown gives way.
+const SOON: chrono::Duration = chrono::Duration::days(7);
+
 /// What the header says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
@@ -45,6 +50,9 @@ pub struct Header<'a> {
     pub short: String,
     /// The countdown to the next session, when it is due and this is the latest treatment.
     pub next_session: Option<String>,
+    /// Whether that session is possible now or within `SOON`: the treatment's date then
+    /// gives way to the countdown where both do not fit.
+    pub next_session_soon: bool,
     /// The viewed day's tasks: (done, all).
     pub progress: Option<(usize, usize)>,
 }
@@ -115,6 +123,10 @@ impl<'a> Header<'a> {
                 .filter(|p| p.treatment() <= ctx.now)
                 .and_then(|p| next_session_label(p, ctx.now))
                 .filter(|_| latest),
+            next_session_soon: plan.as_ref().is_some_and(|p| {
+                let window = p.rules().next_session.as_ref();
+                window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
+            }),
             // Once the plan is over there is nothing left to tick: no count (0 of 0).
             progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }
@@ -252,15 +264,13 @@ impl Header<'_> {
         // now (through Fri 1 Jan)"): it is cut short only where not even that fits.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
-            // The treatment's date gives way before the countdown does: "2 days ago" says
-            // when, and the next session is the one thing the header alone says.
-            let brief = &self.brief;
-            let candidates = [
-                format!("{words} · {next}"),
-                format!("{words} · {short}"),
-                format!("{brief} · {next}"),
-                format!("{brief} · {short}"),
-            ];
+            let mut candidates = vec![format!("{words} · {next}"), format!("{words} · {short}")];
+            // A session near (or away from today, where today's count leaves less room):
+            // the treatment's date gives way to it first.
+            if self.next_session_soon || away {
+                let brief = &self.brief;
+                candidates.extend([format!("{brief} · {next}"), format!("{brief} · {short}")]);
+            }
             for candidate in candidates {
                 // Room for " · ", the count and the margins.
                 if fits(&candidate, &progress) {
