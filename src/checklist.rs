@@ -30,8 +30,9 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// `session` with no later treatment recorded (an example, a benchmark, a test).
-    pub fn alone(session: &'a Session) -> Self {
+    /// `session` with no later treatment recorded, for tests.
+    #[cfg(test)]
+    pub(crate) fn alone(session: &'a Session) -> Self {
         Record {
             session,
             followed: false,
@@ -326,11 +327,18 @@ impl Checklist {
     /// Tasks done, of the day's tasks that count: not those done as needed, nor a
     /// restriction lifted by the time the list was built (`TaskLine::lifted_by_now`).
     pub fn progress(&self) -> (usize, usize) {
-        let counted = self.tasks.iter().filter(|t| t.counts());
-        counted.fold((0, 0), |(done, all), t| {
-            (done + usize::from(t.done), all + 1)
-        })
+        progress_of(&self.tasks)
     }
+}
+
+/// Of `tasks`, (done, counted): those that count (`TaskLine::counts`), and of them those
+/// done. The day's count, and the count of any part of it a screen shows ("To do now 1/3
+/// done", "Evening, from 20:00 (1/2 done)").
+pub fn progress_of<'a>(tasks: impl IntoIterator<Item = &'a TaskLine>) -> (usize, usize) {
+    let counted = tasks.into_iter().filter(|t| t.counts());
+    counted.fold((0, 0), |(done, all), t| {
+        (done + usize::from(t.done), all + 1)
+    })
 }
 
 /// Whether `task`'s window closes on the plan's last day: it ends because the plan does.

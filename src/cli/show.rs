@@ -35,14 +35,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let progress = Progress::of(&plan, Some(session), now);
     // A later treatment recorded is the next session: said as recorded, not as a window
     // still to book ("Next session possible in 6 days" after `start --next`, walk).
-    let recorded_next = ctx
-        .state
-        .sessions
-        .iter()
-        .map(|s| s.at)
-        .filter(|at| *at > session.at)
-        .min();
-    let next = match recorded_next {
+    let next = match ctx.state.next_after(session) {
         Some(at) => Some(format!(
             "next session recorded for {}",
             crate::dates::moment(plan.local(at))

@@ -30,12 +30,12 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
         && let Some((from, _)) = task.due
     {
         let yesterday = target.day.day - 1;
-        let yesterdays = TickArgs {
-            id: args.id.clone(),
-            day: Some(yesterday),
-        };
-        let closed = Target::find(ctx, &yesterdays).ok().and_then(|before| {
-            let t = before.task();
+        // Yesterday's day of the same plan and record, not a second lookup of both.
+        let record = Record::of(&ctx.state, target.session);
+        let before = (yesterday >= target.plan.first_day())
+            .then(|| Checklist::build(&target.plan, yesterday, Some(record), ctx.now()));
+        let closed = before.as_ref().and_then(|day| {
+            let t = day.tasks.iter().find(|t| t.id == args.id)?;
             let (_, ends) = t.due?;
             (!t.done && ctx.now() - ends < JUST_CLOSED).then_some(ends)
         });
@@ -159,11 +159,11 @@ impl<'c> Target<'c> {
             )));
         }
         let record = Record::of(&ctx.state, session);
-        let day = Checklist::build(&plan, n, Some(record), now);
         let booking = plan.booking_rule().map(|r| &*r.id);
         if record.followed && booking == Some(args.id.as_str()) {
             return Err(CliError::Usage(booked_already(ctx, session, &plan)));
         }
+        let day = Checklist::build(&plan, n, Some(record), now);
         match day.tasks.iter().position(|t| t.id == args.id) {
             Some(index) => Ok(Target {
                 session,
@@ -201,14 +201,10 @@ impl<'c> Target<'c> {
 /// Why the booking of the next session cannot be ticked once a later treatment is recorded:
 /// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
 fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
-    let next = ctx
+    let when = ctx
         .state
-        .sessions
-        .iter()
-        .filter(|s| s.at > session.at)
-        .map(|s| s.at)
-        .min();
-    let when = next.map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
+        .next_after(session)
+        .map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
     format!("your next session is already recorded{when}: nothing to book")
 }
 

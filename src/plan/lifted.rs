@@ -133,4 +133,15 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             None => first,
         }
     }
+
+    /// The local date a once task of `rule` comes on the list when that is before its
+    /// window's first day (the booking of the next session, a week early); `None` for any
+    /// other rule. The timeline draws the lead-in from it, the "why" says it.
+    pub fn offered_early(&self, rule: &Rule) -> Option<NaiveDate> {
+        if rule.repeat != Repeat::Once {
+            return None;
+        }
+        let offered = self.once_ticks_from(rule);
+        (offered < self.local_date(self.span(rule).0)).then_some(offered)
+    }
 }

@@ -158,7 +158,17 @@ impl State {
     /// next session of `session` exists, so nothing asks to book it. The one answer `today`,
     /// the screens and `remind` all take.
     pub fn is_followed(&self, session: &Session) -> bool {
-        self.sessions.iter().any(|s| s.at > session.at)
+        self.next_after(session).is_some()
+    }
+
+    /// When the next treatment after `session` is recorded for, if one is: the next session
+    /// that `today` names and `check` says is booked.
+    pub fn next_after(&self, session: &Session) -> Option<DateTime<FixedOffset>> {
+        self.sessions
+            .iter()
+            .map(|s| s.at)
+            .filter(|at| *at > session.at)
+            .min()
     }
 
     /// The removed treatment at `at`, the latest removal of it first.

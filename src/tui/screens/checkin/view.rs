@@ -57,14 +57,15 @@ impl CheckInForm {
         }
         let w = usize::from(line_at(0).width);
         Line::styled(SCALE, theme::MUTED).render(line_at(0), buf);
-        let usual = match ctx.today() {
+        // One plan for the frame: today's day and each rating's usual course read it.
+        let plan = ctx.plan();
+        let usual = match plan.as_ref().map(|p| p.day_of(ctx.now)) {
             Some(today) if today != form.day => format!("{USUAL_ON} {}", form.day),
             _ => USUAL_NOW.to_string(),
         };
         Line::styled(usual, theme::MUTED)
             .right_aligned()
             .render(line_at(0), buf);
-        let plan = ctx.plan();
         for (i, (id, rating)) in form.ratings.iter().enumerate() {
             let y = u16::try_from(i + 1).unwrap_or(u16::MAX);
             if y >= inner.height {

@@ -4,7 +4,7 @@
 
 use super::day_model::{DayModel, Fold};
 use super::task_row::is_missed;
-use crate::checklist::TaskLine;
+use crate::checklist::{TaskLine, progress_of};
 use crate::rules::Repeat;
 use crate::tui::{text, theme};
 use chrono::Timelike;
@@ -100,11 +100,7 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             let all = members.len();
             // Done out of those that count, in the words the "To do now 0/3 done" heading
             // uses: "(1/2 done)", never "(1, 1 done)" (tasks done as needed are not counted).
-            let counted = members.iter().filter(|&&i| tasks[i].counts()).count();
-            let counted_done = members
-                .iter()
-                .filter(|&&i| tasks[i].counts() && tasks[i].done)
-                .count();
+            let (counted_done, counted) = progress_of(members.iter().map(|&i| &tasks[i]));
             let when = if slot_of_all("morning") {
                 "this morning"
             } else {
@@ -138,18 +134,11 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             let at = format!("{:02}:{:02}", from.hour(), from.minute());
             // Ticked ahead (`check` by day, or Space on the opened fold): said on the folded
             // line, which read "(1)" over a task already done.
-            let counted: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&i| tasks[i].counts())
-                .collect();
-            let done = counted.iter().filter(|&&i| tasks[i].done).count();
-            match done {
-                0 => format!("{arrow} {name}, from {at} ({}){titles}", members.len()),
-                d => format!(
-                    "{arrow} {name}, from {at} ({d}/{} done){titles}",
-                    counted.len()
-                ),
+            match progress_of(members.iter().map(|&i| &tasks[i])) {
+                (0, _) => format!("{arrow} {name}, from {at} ({}){titles}", members.len()),
+                (done, counted) => {
+                    format!("{arrow} {name}, from {at} ({done}/{counted} done){titles}")
+                }
             }
         }
         Fold::Avoid => format!("{arrow} {} more to avoid", members.len()),

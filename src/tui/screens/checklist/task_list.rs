@@ -5,7 +5,7 @@
 use super::day_model::{DayModel, DoRow, Fold, Pick};
 use super::fold_line::{fold_style, fold_words_in};
 use super::task_row::{RowLook, task_line, when_column_width};
-use crate::checklist::TaskLine;
+use crate::checklist::{TaskLine, progress_of};
 use crate::tui::widgets::{ScrollKeys, out_of_sight, scrollbar};
 use crate::tui::{text, theme};
 use ratatui::buffer::Buffer;
@@ -202,25 +202,15 @@ impl TaskList<'_> {
     fn heading(&self, area: Rect, buf: &mut Buffer) {
         // Tasks done as needed, or once on an earlier day, are listed but not counted
         // (`TaskLine::counts`, as `Checklist::progress`).
-        let listed: Vec<usize> = self
-            .model
-            .now
-            .iter()
-            .copied()
-            .filter(|&i| self.tasks[i].counts())
-            .collect();
-        let done = listed.iter().filter(|&&i| self.tasks[i].done).count();
+        let (done, listed) = progress_of(self.model.now.iter().map(|&i| &self.tasks[i]));
         let name = if self.model.today {
             " To do now "
         } else {
             " To do "
         };
         let mut title = vec![Span::styled(name, theme::DO_HEADING)];
-        if !listed.is_empty() {
-            title.push(Span::styled(
-                format!("{done}/{} done ", listed.len()),
-                theme::MUTED,
-            ));
+        if listed > 0 {
+            title.push(Span::styled(format!("{done}/{listed} done "), theme::MUTED));
         }
         let mut rule = Block::new()
             .borders(Borders::TOP)

@@ -231,9 +231,9 @@ impl TimelineScreen {
     /// How the timeline's columns fit the terminal.
     fn columns<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Columns {
         let (first, last) = ctx.plan().map_or((1, 1), |p| {
-            let last = match ctx.today() {
-                Some(today) if today > p.last_day() => charted_last_day(&ctx.rules, &p),
-                _ => p.last_day(),
+            let last = match p.day_of(ctx.now) > p.last_day() {
+                true => charted_last_day(&ctx.rules, &p),
+                false => p.last_day(),
             };
             (p.first_day(), last)
         });

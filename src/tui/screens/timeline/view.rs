@@ -7,7 +7,7 @@ use super::rows::Row;
 use super::ruler::{LEAD_IN_LOOK, Ruler, marked_days};
 use super::{TimelineScreen, keys};
 use crate::plan::Plan;
-use crate::rules::{Kind, Repeat};
+use crate::rules::Kind;
 use crate::tui::context::Context;
 use crate::tui::keymap::hints;
 use crate::tui::plan_item::{Item, ItemInfo, Section};
@@ -170,12 +170,8 @@ fn offered_early<Tz: TimeZone>(
     let Item::Rule(i) = item else {
         return None;
     };
-    let rule = ctx.rules.rules.get(i)?;
-    if rule.repeat != Repeat::Once {
-        return None;
-    }
-    let offered = plan.once_ticks_from(rule);
-    (offered < plan.local_date(plan.span(rule).0)).then(|| plan.day_bounds(offered).0)
+    let offered = plan.offered_early(ctx.rules.rules.get(i)?)?;
+    Some(plan.day_bounds(offered).0)
 }
 
 /// "↓ 37 more below — PgDn page · End last", "↑ 2 more above — PgUp page · Home first",
@@ -233,16 +229,15 @@ fn render_heading(section: Section, area: Rect, buf: &mut Buffer) {
     let look = heading_style(section);
     let mut spans = vec![Span::styled(section.title(), look)];
     if section == Section::Warning {
-        let room = usize::from(area.width).saturating_sub(text::width(section.title()));
-        let words = [" ╱ watch for", " ╱ watch", " ╱"]
+        // " ╱" and its meaning, as much of it as fits.
+        let room = usize::from(area.width).saturating_sub(text::width(section.title()) + 2);
+        let meaning = [" watch for", " watch", ""]
             .into_iter()
             .find(|w| text::width(w) <= room)
             .unwrap_or("");
-        if let Some((glyph, meaning)) = words.split_at_checked(" ╱".len()) {
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(glyph.trim_start(), theme::WARNING_BAR));
-            spans.push(Span::styled(meaning, theme::MUTED));
-        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(bar::SIGN.full, theme::WARNING_BAR));
+        spans.push(Span::styled(meaning, theme::MUTED));
     }
     Line::from(spans).render(area, buf);
 }

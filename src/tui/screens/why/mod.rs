@@ -87,11 +87,7 @@ impl Why {
             }
         };
         let offered = match item {
-            Item::Rule(i) if rules.rules[i].repeat == Repeat::Once => {
-                let rule = &rules.rules[i];
-                let offered = plan.once_ticks_from(rule);
-                (offered < plan.local_date(plan.span(rule).0)).then_some(offered)
-            }
+            Item::Rule(i) => plan.offered_early(&rules.rules[i]),
             _ => None,
         };
         Some(Why {
