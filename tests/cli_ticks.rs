@@ -416,8 +416,8 @@ fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
         .assert()
         .code(2)
         .stderr(
-            "aftercare: which day? “Use a gentle, fragrance-free cleanser”, evening, of today \
-             (Day 4) is due from 20:00, and yesterday's closed unticked at the end of Sun 22 \
+            "aftercare: which day? “Use a gentle, fragrance-free cleanser”, evening, of today\n\
+             (Day 4) is due from 20:00, and yesterday's closed unticked at the end\nof Sun 22 \
              Nov.\nYesterday's: aftercare check gentle-cleanser@evening --day 3\nToday's, \
              ahead: aftercare check gentle-cleanser@evening --day 4\n",
         );

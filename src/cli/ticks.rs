@@ -1,6 +1,6 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{moment, short_date, wrap};
+use super::text::{WIDTH, moment, short_date, wrap, wrap_to};
 use super::{CliError, Context, Out, TickArgs};
 use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::{Plan, Standing};
@@ -40,18 +40,21 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
             (!t.done && ctx.now() - ends < JUST_CLOSED).then_some(ends)
         });
         if let Some(closed) = closed {
-            return Err(CliError::Usage(format!(
+            let question = format!(
                 "which day? “{}”{} of today (Day {}) is due from {}, and yesterday's \
-                 closed unticked at {}.\nYesterday's: aftercare check {} --day \
-                 {yesterday}\nToday's, ahead: aftercare check {} --day {}",
+                 closed unticked at {}.",
                 task.title,
                 task.slot.map(|s| format!(", {s},")).unwrap_or_default(),
                 target.day.day,
                 crate::dates::clock(from),
                 crate::export::end_words(closed),
-                args.id,
-                args.id,
-                target.day.day,
+            );
+            // Wrapped short of 80 columns by the "aftercare: " every error starts with.
+            let question = wrap_to(&question, WIDTH - "aftercare: ".len(), "", "");
+            return Err(CliError::Usage(format!(
+                "{question}\nYesterday's: aftercare check {} --day {yesterday}\nToday's, \
+                 ahead: aftercare check {} --day {}",
+                args.id, args.id, target.day.day,
             )));
         }
     }
