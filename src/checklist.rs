@@ -156,10 +156,16 @@ impl TaskLine {
             // A window that opens later today already says "from 10:00 · in 30 min".
             (Standing::Upcoming, Some((from, _)), Some(now))
                 if from > now
-                    && self.starts <= now
                     && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
             {
-                format!("{} · from {}", self.when, crate::dates::clock(from))
+                let at = crate::dates::clock(from);
+                match self.slot {
+                    _ if self.starts <= now => format!("{} · from {at}", self.when),
+                    // The window opens at 10:00 (the treatment), the evening slot at 20:00:
+                    // the slot's beginning is when it is due.
+                    Some(slot) if from > self.starts => format!("{slot} · from {at}"),
+                    _ => self.when.clone(),
+                }
             }
             _ => self.when.clone(),
         }
@@ -188,7 +194,9 @@ impl Checklist {
         now: DateTime<FixedOffset>,
         wording: Wording,
     ) -> Checklist {
-        let d = plan.day(day);
+        // As seen at `now` (`Plan::day_at`): the treatment's day keeps its preparation until
+        // the treatment.
+        let d = plan.day_at(day, now);
         let tz = plan.time_zone();
         let empty = Default::default();
         let ticks = record.map_or(&empty, |r| &r.session.ticks);

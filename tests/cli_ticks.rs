@@ -433,3 +433,59 @@ fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
         .assert()
         .success();
 }
+
+/// On the treatment's day before the treatment (09:00 for one at 14:00), the preparation
+/// still holds: `today`, `check` and `remind` all have it, as they have on the day before.
+/// From the treatment on it is over, and `check` says when it ended.
+#[test]
+fn before_the_treatment_its_day_keeps_the_preparation() {
+    let p = Patient::treated();
+    let morning = "2026-11-20 09:00";
+    let text = stdout(p.at(morning).args(["today"]));
+    assert!(
+        text.contains("Stay out of the sun                       until 14:00 · 5 hours left"),
+        "{text}"
+    );
+    // The evening slot is due from its own hour, not from the treatment's.
+    assert!(
+        text.contains("Use a gentle, fragrance-free cleanser     evening · from 20:00"),
+        "{text}"
+    );
+    let day = p.today(morning);
+    assert_eq!(task(&day, "before-avoid-sun")["status"], "active");
+    assert_eq!(task(&day, "no-makeup")["status"], "upcoming");
+    p.at(morning)
+        .args(["remind"])
+        .assert()
+        .success()
+        .stdout(contains("before-tell-provider").and(contains("until 14:00")));
+    p.at(morning)
+        .args(["check", "before-avoid-sun"])
+        .assert()
+        .success()
+        .stdout("Ticked: Stay out of the sun (Day 1, Fri 20 Nov, today)\n");
+    let after = "2026-11-20 14:01";
+    assert!(
+        task_ids(&p.today(after))
+            .iter()
+            .all(|id| !id.starts_with("before-"))
+    );
+    p.at(after)
+        .args(["check", "before-avoid-sun"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: `before-avoid-sun` is not a task today (Day 1, Fri 20 Nov); it ran Day \
+             -6 to Day 1, until the treatment (Fri 20 Nov 14:00)\n",
+        );
+}
+
+/// The ids of a day's tasks in `today --json`.
+fn task_ids(day: &serde_json::Value) -> Vec<String> {
+    day["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}

@@ -115,3 +115,31 @@ fn a_morning_over_before_the_app_was_installed_is_over_not_missed_80x24() {
     let shown = screen(&app);
     assert!(shown.contains("▸ Missed this morning (2)"), "{shown}");
 }
+
+#[test]
+fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
+    // 08:00 on the day of a 10:00 treatment: the sun and exfoliants are still to avoid, the
+    // questions for the provider still to ask; the treatment's own restrictions start at
+    // 10:00, in one group.
+    let (_dir, mut app) = app_on(&["2026-11-20T10:00:00+01:00"], "2026-11-20T08:00:00+01:00");
+    let shown = screen(&app);
+    assert!(
+        shown.contains(
+            "until 10:00: ✕ No exfoliating products or treatments  ✕ Stay out of the sun"
+        ),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("from 10:00:").count(), 1, "{shown}");
+    assert!(
+        shown.contains("› [ ] Tell provider your conditions and meds"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("day1_before_the_treatment_80x24", shown);
+    // Space ticks the question selected, on Day 1.
+    press(&mut app, &[Char(' ')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("[x] Tell provider your conditions and meds"),
+        "{shown}"
+    );
+}

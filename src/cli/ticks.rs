@@ -6,7 +6,7 @@ use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::{Plan, Standing};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
-use chrono::{Duration, Local};
+use chrono::{DateTime, Duration, FixedOffset, Local};
 
 pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     let target = Target::find(ctx, args)?;
@@ -175,7 +175,12 @@ impl<'c> Target<'c> {
                 index,
                 today,
             }),
-            None => Err(CliError::Usage(not_found(&plan, &day, today, &args.id))),
+            None => Err(CliError::Usage(not_found(
+                &plan,
+                &day,
+                (today, now),
+                &args.id,
+            ))),
         }
     }
 
@@ -216,7 +221,12 @@ fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> S
 const JUST_CLOSED: Duration = Duration::hours(6);
 
 /// Why `id` is not a task on `day`, and what to type instead.
-fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> String {
+fn not_found(
+    plan: &Plan<'_, Local>,
+    day: &Checklist,
+    (today, now): (i64, DateTime<FixedOffset>),
+    id: &str,
+) -> String {
     let rule_id = id.split_once('@').map_or(id, |(rule, _)| rule);
     let which = if day.day == today {
         format!("today (Day {}, {})", day.day, short_date(day.date))
@@ -245,6 +255,17 @@ fn not_found(plan: &Plan<'_, Local>, day: &Checklist, today: i64, id: &str) -> S
             } else {
                 format!("Day {first} to Day {last}")
             };
+            if until <= now {
+                // Preparation ends at the treatment, on Day 1: "runs Day -6 to Day 1" read as
+                // still on today.
+                let ended = crate::export::end_words(plan.local(until));
+                let until = if plan.is_preparation(rule) {
+                    format!("the treatment ({ended})")
+                } else {
+                    ended
+                };
+                return format!("`{id}` is not a task {which}; it ran {span}, until {until}");
+            }
             format!("`{id}` is not a task {which}; it runs {span}")
         }
         Some(rule) if rule.repeat == Repeat::MorningAndEvening => {

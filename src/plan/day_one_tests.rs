@@ -127,3 +127,146 @@ fn a_task_from_before_to_after_a_late_treatment_skips_day_one() {
     assert!(slots.iter().all(|(_, d)| d.except == Some(1)), "{slots:?}");
     assert_eq!(derived(&plan, &rules), listed(&plan));
 }
+
+/// The preparation rules on a day as seen at `now`, by id.
+fn preparation_on<Tz: TimeZone>(plan: &Plan<'_, Tz>, day: i64, now: &str) -> Vec<String> {
+    let now = DateTime::parse_from_rfc3339(now).unwrap();
+    let mut ids: Vec<String> = plan
+        .day_at(day, now)
+        .tasks
+        .iter()
+        .filter(|t| windows::is_preparation(t.rule))
+        .map(|t| t.id())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn before_the_treatment_its_day_keeps_the_preparation_still_open() {
+    let rules = Rules::builtin().unwrap();
+    let mut all: Vec<String> = rules
+        .rules
+        .iter()
+        .filter(|r| windows::is_preparation(r))
+        .map(|r| r.id.clone())
+        .collect();
+    all.sort();
+    assert_eq!(all.len(), 5, "{all:?}");
+    let none: Vec<String> = Vec::new();
+    // (treatment, day, seen at, the preparation on that day)
+    let cases = [
+        // Two hours before a 10:00 treatment: "Stay out of the sun until 10:00" still holds.
+        (
+            "2026-11-20T10:00:00+01:00",
+            1,
+            "2026-11-20T08:00:00+01:00",
+            &all,
+        ),
+        (
+            "2026-11-20T10:00:00+01:00",
+            1,
+            "2026-11-20T09:59:59+01:00",
+            &all,
+        ),
+        // From the treatment its own restrictions take over.
+        (
+            "2026-11-20T10:00:00+01:00",
+            1,
+            "2026-11-20T10:00:00+01:00",
+            &none,
+        ),
+        (
+            "2026-11-20T10:00:00+01:00",
+            1,
+            "2026-11-20T15:00:00+01:00",
+            &none,
+        ),
+        // Looked back at from a later day, Day 1 is the treatment's.
+        (
+            "2026-11-20T10:00:00+01:00",
+            1,
+            "2026-11-24T08:00:00+01:00",
+            &none,
+        ),
+        // The day before shows it whenever it is looked at.
+        (
+            "2026-11-20T10:00:00+01:00",
+            0,
+            "2026-11-19T08:00:00+01:00",
+            &all,
+        ),
+        (
+            "2026-11-20T10:00:00+01:00",
+            0,
+            "2026-11-24T08:00:00+01:00",
+            &all,
+        ),
+        // Just after midnight, for a treatment at 00:30.
+        (
+            "2026-11-20T00:30:00+01:00",
+            1,
+            "2026-11-20T00:10:00+01:00",
+            &all,
+        ),
+        // The morning clocks go forward (29 Mar 2026, 02:00 → 03:00).
+        (
+            "2026-03-29T10:00:00+02:00",
+            1,
+            "2026-03-29T01:30:00+01:00",
+            &all,
+        ),
+        // Not a day after the treatment's, even seen before it.
+        (
+            "2026-11-20T10:00:00+01:00",
+            2,
+            "2026-11-20T08:00:00+01:00",
+            &none,
+        ),
+    ];
+    for (treatment, day, now, want) in cases {
+        let at = DateTime::parse_from_rfc3339(treatment).unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        assert_eq!(
+            &preparation_on(&plan, day, now),
+            want,
+            "{treatment} Day {day} at {now}"
+        );
+        // The record of the day (progress, the per-rule view) is the treatment's.
+        if day == 1 {
+            assert!(
+                plan.day(1)
+                    .tasks
+                    .iter()
+                    .all(|t| !windows::is_preparation(t.rule))
+            );
+        }
+    }
+}
+
+#[test]
+fn before_the_treatment_the_preparation_still_to_do_is_due() {
+    let rules = Rules::builtin().unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+    let plan = Plan::new(&rules, at, Berlin);
+    let due = |now: &str| -> Vec<String> {
+        let now = DateTime::parse_from_rfc3339(now).unwrap();
+        plan.due_now(&Ticks::new(), now)
+            .into_iter()
+            .map(|d| d.id)
+            .collect()
+    };
+    assert_eq!(
+        due("2026-11-20T08:00:00+01:00"),
+        [
+            "before-tell-provider",
+            "before-ask-products-to-stop",
+            "before-postpone-if-flare-up"
+        ]
+    );
+    assert!(
+        due("2026-11-20T10:30:00+01:00")
+            .iter()
+            .all(|id| !id.starts_with("before-"))
+    );
+}

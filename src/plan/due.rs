@@ -20,7 +20,7 @@
 //! on both sides of a change of clocks; a time the clocks skip is taken as the moment they
 //! resume. Pure: the plan, the tick-offs and the moment are passed in.
 
-use super::{Plan, Task};
+use super::{Day, Plan, Task};
 use crate::rules::{Kind, Repeat, Rule};
 use crate::store::Ticks;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
@@ -223,7 +223,11 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The tasks of `day` that are due at some point of it, each with its slot, in the
     /// day's order. A once task is listed on every day of its window, with the same slot.
     pub fn due_on(&self, day: i64) -> Vec<DueTask<'r>> {
-        let d = self.day(day);
+        self.due_in(self.day(day))
+    }
+
+    /// `due_on` for a day already built.
+    fn due_in(&self, d: Day<'r>) -> Vec<DueTask<'r>> {
         d.tasks
             .into_iter()
             .filter_map(|task| {
@@ -287,7 +291,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// window).
     pub fn due_now(&self, ticks: &Ticks, now: Instant) -> Vec<DueTask<'r>> {
         let today = self.local_date(now);
-        self.due_on(self.day_of(now))
+        // As seen now: before the treatment, on its day, the preparation still open.
+        self.due_in(self.day_at(self.day_of(now), now))
             .into_iter()
             .filter(|due| due.begins <= now && now < due.ends)
             .filter(|due| !self.is_ticked(&due.task, today, ticks, now))

@@ -124,6 +124,21 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// a task the treatment left out of its own day (`is_before_treatment`: the morning routine
     /// of a 10:00 treatment, a daily task due at 09:00 after a 23:30 one) is not on Day 1.
     pub fn day(&self, day: i64) -> Day<'r> {
+        self.day_with(day, day < 1)
+    }
+
+    /// The day `day` as seen at `now`: as `day`, except that before the treatment, on its own
+    /// day, the preparation still open is on it too. At 08:00 on the day of a 10:00 treatment
+    /// "Stay out of the sun until 10:00" still holds, and the day before no longer shows; from
+    /// 10:00 the treatment's own restrictions take over and the day is `day`'s again. The
+    /// checklist, `check` and `remind` ask this; the record of a day (progress) asks `day`.
+    pub fn day_at(&self, day: i64, now: DateTime<FixedOffset>) -> Day<'r> {
+        self.day_with(day, day < 1 || now < self.treatment)
+    }
+
+    /// `day`, with the preparation rules (windows that close by the treatment) on it when
+    /// `preparation` says so and they touch it.
+    fn day_with(&self, day: i64, preparation: bool) -> Day<'r> {
         let date = self.date_of(day);
         let (starts, ends) = self.day_bounds(date);
         // Windows in hours are compared as offsets from the treatment, which is exact and
@@ -142,7 +157,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
         let mut groups: [Vec<Task<'r>>; 6] = Default::default();
         for rule in &self.rules.rules {
             let window = rule.window();
-            if !touches(window) || (day >= 1 && window.ends_by_treatment()) {
+            if !touches(window) || (!preparation && window.ends_by_treatment()) {
                 continue;
             }
             let (from, until) = (self.instant(window.from), self.instant(window.until));

@@ -23,6 +23,13 @@ pub(super) fn is_preparation(rule: &Rule) -> bool {
     rule.window().ends_by_treatment()
 }
 
+impl<Tz: TimeZone> Plan<'_, Tz> {
+    /// Whether `rule` prepares for the treatment: its window closes by it (`is_preparation`).
+    pub fn is_preparation(&self, rule: &Rule) -> bool {
+        is_preparation(rule)
+    }
+}
+
 /// The last instant inside a window that closes (exclusively) at `until`.
 pub(super) fn last_instant(until: Instant) -> Instant {
     until - Duration::nanoseconds(1)

@@ -51,8 +51,10 @@ pub enum DoRow {
 /// Tasks to avoid that end at the same moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AvoidGroup {
-    /// When the window opens, when that is later than now ("from 14:00, until Sun 14:00").
+    /// When the window opens, when that is later than now ("from 14:00"): then the group is
+    /// everything that opens at that moment, whatever its end.
     pub from: Option<Instant>,
+    /// When the group's windows close; of a group not yet begun, its first task's.
     pub until: Instant,
     pub tasks: Vec<usize>,
 }
@@ -158,10 +160,13 @@ impl DayModel {
                 continue;
             }
             let from = (task.starts > now).then_some(task.starts);
+            // What has not begun is grouped by when it begins: before a 10:00 treatment its
+            // eight restrictions are one "from 10:00" group, not three labelled alike. How
+            // long each lasts is said once it is on (and by `a`, the why).
             match self
                 .avoid
                 .iter_mut()
-                .find(|g| g.until == task.ends && g.from == from)
+                .find(|g| g.from == from && (from.is_some() || g.until == task.ends))
             {
                 Some(group) => group.tasks.push(i),
                 None => self.avoid.push(AvoidGroup {
