@@ -53,9 +53,9 @@ pub const SEVERE_ID: &str = "severe";
 pub const ESCALATION: &str =
     "Feel very unwell or have trouble breathing? Call emergency services now.";
 
-/// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts (led by
-/// `ESCALATION` when their rating is 5), and one alert for every symptom rated severe that
-/// none of them covers; then, for a symptom last rated 5 on an earlier day and not rated
+/// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts, one per
+/// symptom, and one alert for every symptom rated severe (5) that no emergency alert of the
+/// plan covers, led by `ESCALATION`; then, for a symptom last rated 5 on an earlier day and not rated
 /// since, one carried alert per such day (at most `CARRY_DAYS` back; `carried` has the rule).
 pub fn alerts_on<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
@@ -70,12 +70,10 @@ pub fn alerts_on<Tz: TimeZone>(
             Some(alert) => lines.push(AlertLine {
                 id: alert.id.clone(),
                 title: alert.title.clone(),
+                // A 5 is the severe alert's, which leads with `ESCALATION`
+                // (`Plan::alerts_on`), unless this alert is an emergency, which says more.
                 message: with_action(
-                    if firing.rating >= MAX_RATING && alert.urgency() != Urgency::Emergency {
-                        format!("{ESCALATION} {}", alert.message)
-                    } else {
-                        alert.message.clone()
-                    },
+                    alert.message.clone(),
                     firing.urgency,
                     rules.provider.as_ref(),
                 ),
@@ -374,7 +372,7 @@ mod tests {
         let ids: Vec<&str> = lines.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(
             ids,
-            [SEVERE_ID, "redness-after-a-week", "tender-after-day-4"]
+            [SEVERE_ID, "redness-after-a-week", "tender-after-two-days"]
         );
         assert!(
             lines[0].message.starts_with(ESCALATION),

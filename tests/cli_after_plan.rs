@@ -52,19 +52,20 @@ fn a_check_in_after_the_plan_still_alerts_and_is_kept() {
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
-    assert_eq!(alerts, ["redness-after-a-week", "redness-rising"]);
+    // One alert per symptom: the first of its tier in the plan, which says "up from 2" too.
+    assert_eq!(alerts, ["redness-after-a-week"]);
     assert_eq!(today["checkin"]["ratings"]["redness"], 4);
     p.at(DAY60)
         .args(["today", "--short"])
         .assert()
         .success()
-        .stdout("Plan complete · keep up: Apply SPF 30+ sunscreen · ⚠ 2 alerts\n");
+        .stdout("Plan complete · keep up: Apply SPF 30+ sunscreen · ⚠ 1 alert\n");
     p.at(DAY60)
         .args(["today"])
         .assert()
         .success()
         .stdout(contains("\nCheck-in: Redness 4\n"))
-        .stdout(contains("⚠ Today's check-in set off 2 alerts:"));
+        .stdout(contains("⚠ Today's check-in set off 1 alert:"));
     let history = stdout(p.at(DAY60).args(["history"]));
     for line in [
         "Days                  1–60",

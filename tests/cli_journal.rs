@@ -99,7 +99,8 @@ fn alerts_show_in_today_as_text_and_json() {
     let day = p.today(DAY8);
     let alerts = day["alerts"].as_array().unwrap();
     let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["redness-after-a-week", "redness-rising"]);
+    // One alert per symptom: rising too, redness is the week's alert, which says "up from 2".
+    assert_eq!(ids, ["redness-after-a-week"]);
     let first = &alerts[0];
     assert_eq!(first["title"], "Redness still strong after a week");
     assert_eq!(
@@ -144,7 +145,7 @@ fn today_short_is_one_plain_line() {
         .stdout(line)
         .stdout(contains("\u{1b}").not());
     checkin(&p, DAY3, &["--rate", "redness=2"]).success();
-    checkin(&p, DAY8, &["--rate", "redness=4"]).success();
+    checkin(&p, DAY8, &["--rate", "redness=4", "--rate", "discomfort=3"]).success();
     p.at(DAY8)
         .args(["today", "--short"])
         .assert()
@@ -292,21 +293,22 @@ fn severe_ratings_on_day_2_are_one_alert_naming_every_symptom() {
     );
 }
 
-/// A plan alert that fires for a rating of 5 covers the severe alert, but the emergency line
-/// still leads its message (Day 8, redness 5: "Redness still strong after a week").
+/// A rating of 5 is the severe alert's, in place of the plan's call-level alert that would
+/// fire for it (Day 8, redness 5: "Redness still strong after a week"), so the emergency line
+/// leads and several 5s make one alert, not one each saying it again.
 #[test]
-fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
+fn a_rating_of_5_is_the_severe_alert_in_place_of_the_plans() {
     let p = Patient::treated();
     checkin(&p, DAY8, &["--rate", "redness=5"])
         .success()
-        .stdout(contains("⚠ CALL TODAY · Redness still strong after a week"))
+        .stdout(contains("⚠ CALL TODAY · Rated severe: redness"))
         .stdout(contains(
             "  Feel very unwell or have trouble breathing? Call emergency services now.",
         ));
     let day = p.today(DAY8);
     let alerts = day["alerts"].as_array().unwrap();
     let ids: Vec<&str> = alerts.iter().map(|a| a["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["redness-after-a-week"]);
+    assert_eq!(ids, ["severe"]);
     let message = alerts[0]["message"].as_str().unwrap();
     assert!(
         message.starts_with(
@@ -317,8 +319,19 @@ fn a_plan_alert_for_a_rating_of_5_still_gives_the_emergency_line() {
     // A 4 is not severe: the plan's message alone.
     checkin(&p, DAY8, &["--rate", "redness=4"]).success();
     let day = p.today(DAY8);
+    assert_eq!(day["alerts"][0]["id"], "redness-after-a-week");
     let message = day["alerts"][0]["message"].as_str().unwrap();
     assert!(message.starts_with("Call your clinic today"), "{message}");
+    // Two 5s on Day 3, where the plan has an alert for each: one severe alert names both.
+    checkin(
+        &p,
+        "2026-11-22 18:00",
+        &["--rate", "redness=5", "--rate", "swelling=5"],
+    )
+    .success()
+    .stdout(contains("⚠ CALL TODAY · Rated severe: redness, swelling"));
+    let day = p.today("2026-11-22 18:00");
+    assert_eq!(day["alerts"].as_array().unwrap().len(), 1, "{day}");
 }
 
 /// Walk-through after issue 15: Day 2, swelling rated 5. The alert's own text says to call
@@ -407,7 +420,8 @@ fn a_severe_rating_is_still_shown_after_midnight_until_a_newer_check_in() {
         .args(["checkin", "--rate", "swelling=3"])
         .assert()
         .success();
-    assert!(ids("2026-11-22 09:06").is_empty());
+    // The carried 5 is gone; the 3 is judged on its own (strong after two days, from Day 3).
+    assert_eq!(ids("2026-11-22 09:06"), ["swelling-after-two-days"]);
     assert!(ids("2026-11-23 09:00").is_empty());
 }
 

@@ -134,3 +134,28 @@ fn every_screen_in_plain_ascii_has_a_stand_in_for_every_mark() {
         }
     }
 }
+
+/// Swelling 4 on Day 3 (18:00, 52 h after the treatment): swelling should have settled
+/// within 24–48 h (s001, s004), so the check-in calls the clinic; the things to avoid stay
+/// on screen under the box.
+#[test]
+fn strong_swelling_after_two_days_calls_the_clinic_80x24() {
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
+    let store = Store::new(dir.path());
+    let state = store
+        .apply(&Change::AddSession { at: at(TREATMENT) })
+        .unwrap();
+    let mut app = app_at(store, state, "2026-11-22T18:00:00+01:00", 80, 24);
+    // A digit rates the row and moves to the next: redness 1, swelling 4.
+    press(&mut app, &[Char('c'), Char('1'), Char('4'), Enter]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("⚠ Strong swelling after 2 days — Call your clinic today: swelling"),
+        "{shown}"
+    );
+    assert!(shown.contains("No at-home microneedling tool"), "{shown}");
+    insta::assert_snapshot!("day3_strong_swelling_alert_80x24", shown);
+}

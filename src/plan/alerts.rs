@@ -24,9 +24,10 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// a tier); none when there is no check-in that day.
     ///
     /// A rating of `MAX_RATING` on any symptom always alerts with `Urgency::Call`, on any day
-    /// and whether or not the plan has an alert for it, unless one of the plan's alerts for
-    /// that symptom already fired at `Call` or more urgent. Those severe firings come in the
-    /// plan's symptom order (`journal::alerts_on` makes them one alert).
+    /// and whether or not the plan has an alert for it, in place of the plan's alerts for that
+    /// symptom, unless one of them fired at `Urgency::Emergency`. Those severe firings come in
+    /// the plan's symptom order (`journal::alerts_on` makes them one alert). Each symptom sets
+    /// off one alert at most: the first of its most urgent tier.
     pub fn alerts_on(&self, session: &Session, date: NaiveDate) -> Vec<Firing<'r>> {
         let Some(checkin) = session.checkins.get(&date) else {
             return Vec::new();
@@ -68,10 +69,14 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             let Some(&rating) = checkin.ratings.get(symptom) else {
                 continue;
             };
+            // A 5 is said in the one severe alert, with every other symptom rated 5: one
+            // block that says what to do, not an alert per symptom each saying it again.
+            // Only an emergency alert of the plan for the symptom says more.
             let covered = fired
                 .iter()
-                .any(|f| f.symptom == symptom && f.urgency <= Urgency::Call);
+                .any(|f| f.symptom == symptom && f.urgency == Urgency::Emergency);
             if rating >= MAX_RATING && !covered {
+                fired.retain(|f| f.symptom != symptom);
                 fired.push(Firing {
                     alert: None,
                     symptom: symptom.to_string(),
@@ -82,6 +87,14 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             }
         }
         fired.sort_by_key(|f| f.urgency);
+        // One alert per symptom, its most urgent (the plan's order within a tier): swelling
+        // that is both strong and rising is one "call your clinic", not two.
+        let mut said: Vec<String> = Vec::new();
+        fired.retain(|f| {
+            let first = !said.contains(&f.symptom);
+            said.push(f.symptom.clone());
+            first
+        });
         fired
     }
 }
@@ -99,7 +112,8 @@ mod tests {
         "symptoms":[{"id":"red","title":"Redness"},{"id":"swell","title":"Swelling"}],
         "alerts":[
           {"id":"late-red","title":"Still red","symptom":"red","at_least":3,"from_hours":168,"until_hours":400,"message":"Call","sources":[]},
-          {"id":"swell-up","title":"Swelling up","symptom":"swell","rising":true,"urgency":"mention","from_hours":72,"until_hours":400,"message":"Call","sources":[]}]}"#;
+          {"id":"swell-up","title":"Swelling up","symptom":"swell","rising":true,"urgency":"mention","from_hours":72,"until_hours":400,"message":"Call","sources":[]},
+          {"id":"red-emergency","title":"Red","symptom":"red","at_least":5,"urgency":"emergency","from_hours":480,"until_hours":600,"message":"Call 999","sources":[]}]}"#;
 
     fn checkin(red: u8, swell: u8) -> CheckIn {
         let mut c = CheckIn::default();
@@ -146,7 +160,7 @@ mod tests {
     fn a_severe_rating_always_alerts_most_urgent_first() {
         let call = Urgency::Call;
         type Case<'a> = (&'a [(i64, u8, u8)], i64, Vec<(String, Urgency)>);
-        let cases: [Case<'_>; 5] = [
+        let cases: [Case<'_>; 6] = [
             // Outside every window of the plan, and with no alert for swelling at all.
             (
                 &[(2, 5, 5)],
@@ -159,15 +173,20 @@ mod tests {
                 vec![("severe-red".into(), call), ("severe-swell".into(), call)],
             ),
             (&[(1, 4, 4)], 1, vec![]),
-            // The plan's own call-level alert for redness covers a 5; the mention-level rise
-            // of swelling does not.
+            // A 5 is the severe alert's, in place of the plan's call-level alert for redness
+            // and its mention-level rise of swelling: one alert per symptom.
             (
                 &[(7, 1, 1), (8, 5, 5)],
                 8,
+                vec![("severe-red".into(), call), ("severe-swell".into(), call)],
+            ),
+            // Only the plan's emergency alert says more than the severe one.
+            (
+                &[(22, 5, 5)],
+                22,
                 vec![
-                    ("late-red".into(), call),
+                    ("red-emergency".into(), Urgency::Emergency),
                     ("severe-swell".into(), call),
-                    ("swell-up".into(), Urgency::Mention),
                 ],
             ),
             // Before the treatment day, and long after the plan ends.
@@ -188,7 +207,8 @@ mod tests {
         let plan = Plan::new(&rules, at, Berlin);
         assert_eq!(plan.last_day(), 43);
         let cases: [(i64, &[&str]); 6] = [
-            (7, &[]),
+            // Strong redness within the first week has its own alert (see below).
+            (7, &["redness-after-two-days"]),
             (8, &["redness-after-a-week"]),
             (21, &["redness-after-a-week"]),
             (60, &["redness-after-a-week"]),
@@ -208,14 +228,87 @@ mod tests {
             let want: Vec<(&str, Urgency)> = want.iter().map(|id| (*id, Urgency::Call)).collect();
             assert_eq!(fired, want, "Day {day}");
         }
-        // No alert of the plan stops before its sign of lasting redness does.
+        // Every symptom the plan alerts on is watched as long as its sign of lasting redness
+        // is: an alert of the first days hands over to one that lasts
+        // (`redness-after-two-days` to `redness-after-a-week` at 168 h).
         let sign = rules
             .warnings
             .iter()
             .find(|w| w.id == "redness-beyond-14-days")
             .unwrap();
         for alert in &rules.alerts {
-            assert!(alert.until_hours >= sign.until_hours, "{}", alert.id);
+            let last = rules
+                .alerts
+                .iter()
+                .filter(|a| a.symptom == alert.symptom)
+                .map(|a| a.until_hours)
+                .max();
+            assert!(last >= Some(sign.until_hours), "{}", alert.symptom);
+            let handed_over = rules.alerts.iter().any(|a| {
+                a.symptom == alert.symptom && a.from_hours <= alert.until_hours && a.id != alert.id
+            });
+            assert!(
+                alert.until_hours >= sign.until_hours || handed_over,
+                "{}",
+                alert.id
+            );
+        }
+    }
+
+    /// The built-in plan on the days after the first two, when redness, swelling and
+    /// tenderness should have settled (s001, s004: within 24–48 h; C08: 72 h; the earlier
+    /// figure is taken): a strong rating calls the clinic, one alert per symptom. Treated Fri
+    /// 20 Nov 14:00; 48 h on is Day 3 at 14:00, so Day 3's check-in counts.
+    #[test]
+    fn the_builtin_plan_calls_on_strong_symptoms_after_two_days() {
+        let rules = Rules::builtin().unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        type Ratings<'a> = &'a [(&'a str, u8)];
+        // (the day before's ratings, the day, its ratings, the alerts)
+        let cases: [(Ratings<'_>, i64, Ratings<'_>, &[&str]); 11] = [
+            (&[], 2, &[("swelling", 4), ("redness", 4)], &[]),
+            (&[], 3, &[("swelling", 4)], &["swelling-after-two-days"]),
+            (&[], 3, &[("swelling", 2)], &[]),
+            (&[], 3, &[("redness", 4)], &["redness-after-two-days"]),
+            (&[], 3, &[("redness", 3)], &[]),
+            (&[], 3, &[("discomfort", 3)], &["tender-after-two-days"]),
+            // Strong and rising: one alert, the rise's, which says why it matters.
+            (
+                &[("swelling", 3)],
+                4,
+                &[("swelling", 4)],
+                &["swelling-rising"],
+            ),
+            // Day 8 is in both redness windows: the week's alert, first in the file.
+            (&[], 8, &[("redness", 4)], &["redness-after-a-week"]),
+            // Two 5s: the severe alert for each, in the plan's symptom order.
+            (
+                &[],
+                3,
+                &[("swelling", 5), ("redness", 5)],
+                &["severe", "severe"],
+            ),
+            (&[], 3, &[("dryness", 4)], &[]),
+            (&[], 43, &[("swelling", 3)], &["swelling-after-two-days"]),
+        ];
+        for (before, day, ratings, want) in cases {
+            let mut session = Session::new(at);
+            for (d, r) in [(day - 1, before), (day, ratings)] {
+                let mut c = CheckIn::default();
+                for (symptom, rating) in r {
+                    c.ratings.insert((*symptom).into(), *rating);
+                }
+                if !r.is_empty() {
+                    session.checkins.insert(plan.date_of(d), c);
+                }
+            }
+            let fired: Vec<&str> = plan
+                .alerts_on(&session, plan.date_of(day))
+                .iter()
+                .map(|f| f.alert.map_or("severe", |a| a.id.as_str()))
+                .collect();
+            assert_eq!(fired, want, "Day {day} {ratings:?}");
         }
     }
 }
