@@ -232,6 +232,12 @@ fn before_the_treatment_its_day_keeps_the_preparation_still_open() {
             want,
             "{treatment} Day {day} at {now}"
         );
+        // Nothing of the course is normal before the treatment; from it on, it is.
+        let seen_at = DateTime::parse_from_rfc3339(now).unwrap();
+        if day >= 1 {
+            let phases = plan.day_at(day, seen_at).phases;
+            assert_eq!(phases.is_empty(), seen_at < at, "Day {day} at {now}");
+        }
         // The record of the day (progress, the per-rule view) is the treatment's.
         if day == 1 {
             assert!(

@@ -133,7 +133,13 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// 10:00 the treatment's own restrictions take over and the day is `day`'s again. The
     /// checklist, `check` and `remind` ask this; the record of a day (progress) asks `day`.
     pub fn day_at(&self, day: i64, now: DateTime<FixedOffset>) -> Day<'r> {
-        self.day_with(day, day < 1 || now < self.treatment)
+        let mut seen = self.day_with(day, day < 1 || now < self.treatment);
+        if now < self.treatment {
+            // Before the treatment nothing of its course is normal yet: what the skin shows
+            // at 08:00 is a reason to ask the provider, not part of the recovery.
+            seen.phases.retain(|phase| phase.starts <= now);
+        }
+        seen
     }
 
     /// `day`, with the preparation rules (windows that close by the treatment) on it when
