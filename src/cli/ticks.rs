@@ -21,11 +21,11 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
         )));
     }
     // Just after midnight, the evening task a reminder named a minute ago is today's, due
-    // 20 hours ahead, and yesterday's would stay unticked and read as missed. A slot not
-    // begun, named without a day, while yesterday's same slot closed unticked within
-    // `JUST_CLOSED`, is said back with both commands; `--day` ticks either on purpose.
+    // 20 hours ahead, and yesterday's would stay unticked and read as missed; so is the
+    // daily sunscreen, due from 09:00. A task not yet due, named without a day, while
+    // yesterday's closed unticked within `JUST_CLOSED`, is said back with both commands;
+    // `--day` ticks either on purpose.
     if args.day.is_none()
-        && task.slot.is_some()
         && task.standing == Standing::Upcoming
         && let Some((from, _)) = task.due
     {
