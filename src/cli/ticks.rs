@@ -26,6 +26,8 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     // yesterday's closed unticked within `JUST_CLOSED`, is said back with both commands;
     // `--day` ticks either on purpose.
     if args.day.is_none()
+        // A task to do once is the same task every day of its window: no day to ask about.
+        && task.repeat != Repeat::Once
         && task.standing == Standing::Upcoming
         && let Some((from, _)) = task.due
     {
@@ -37,7 +39,8 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
         let closed = before.as_ref().and_then(|day| {
             let t = day.tasks.iter().find(|t| t.id == args.id)?;
             let (_, ends) = t.due?;
-            (!t.done && ctx.now() - ends < JUST_CLOSED).then_some(ends)
+            let since = ctx.now() - ends;
+            (!t.done && since >= Duration::zero() && since < JUST_CLOSED).then_some(ends)
         });
         if let Some(closed) = closed {
             let question = format!(
