@@ -313,7 +313,7 @@ pub fn when_on<Tz: TimeZone>(
         // week after a 10:00 treatment): said, or it would read as due until noon and then
         // turn up missed.
         (Timing::Active, Some(slot), _, _)
-            if task.ends < super::wall_clock::local_hour(tz, shown, slot.until_hour().into())
+            if task.ends < super::wall_clock::local_hour(tz, shown, slot.until_hour())
                 && task.ends.with_timezone(tz).date_naive() == shown =>
         {
             format!("{} · until {}", slot.as_str(), clock(task.ends))
