@@ -257,7 +257,11 @@ fn a_recorded_next_session_is_not_asked_to_be_booked() {
     let (after, code) = remind(&p, "2026-12-18 15:00", &[]);
     assert_eq!(code, 0, "{after}");
     assert!(!after.contains("book-next-session"), "{after}");
-    assert!(after.contains("Your next session is due now"), "{after}");
+    assert!(
+        after.contains("The window for your next session is open"),
+        "{after}"
+    );
+    assert!(!after.contains("is due now"), "{after}");
     let (coming_up, _) = remind(&p, "2026-12-11 14:30", &[]);
     assert!(!coming_up.contains("time to book it"), "{coming_up}");
 }
