@@ -179,13 +179,13 @@ fn with_action(message: String, urgency: Urgency, provider: Option<&Provider>) -
     } else {
         format!("{message} {action}.")
     };
-    // "Call … today" on a day the clinic is closed: what the clinic says to do then, where
-    // it says (the severe alert says it too).
-    match provider.and_then(Provider::fallback) {
-        Some(fallback) if urgency == Urgency::Call && !message.contains(&fallback) => {
-            format!("{message} {fallback}")
-        }
-        _ => message,
+    // "Call … today" at 18:00 or on a day the clinic is closed: what the clinic says to do
+    // then, else urgent care, as the severe alert says it.
+    let fallback = fallback(provider);
+    if urgency == Urgency::Call && !message.contains(&fallback) {
+        format!("{message} {fallback}")
+    } else {
+        message
     }
 }
 
@@ -290,12 +290,19 @@ pub fn clean_note(text: &str) -> String {
     one_line.trim().chars().take(MAX_NOTE_CHARS).collect()
 }
 
-/// What a severe alert says to do when the clinic can't be reached: the plan's out-of-hours
-/// words (`Provider::fallback`), else urgent care.
+/// What a call-today alert says to do when the clinic can't be reached: the plan's
+/// out-of-hours words (`Provider::fallback`), else urgent care, naming the clinic if the plan
+/// does.
 fn fallback(provider: Option<&Provider>) -> String {
-    provider
-        .and_then(Provider::fallback)
-        .unwrap_or_else(|| "If you can't reach your clinic today, use urgent care.".to_string())
+    match provider {
+        Some(p) => p.fallback().unwrap_or_else(|| {
+            format!(
+                "If you can't reach {} today, use urgent care.",
+                crate::inert::inert(&p.name)
+            )
+        }),
+        None => "If you can't reach your clinic today, use urgent care.".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -336,15 +343,23 @@ mod tests {
         let said = with_action("Swelling that grows can be infection.".into(), call, None);
         assert_eq!(
             said,
-            "Swelling that grows can be infection. Call your clinic today."
+            "Swelling that grows can be infection. Call your clinic today. If you can't reach \
+             your clinic today, use urgent care."
         );
-        // Said already, first or mid-sentence in any case, it is not said again.
+        // Said already, first or mid-sentence in any case, it is not said again; what to do
+        // when the clinic can't be reached follows it.
         for text in [
             "Call your clinic today: swelling that grows can be infection.",
             "If it spreads or worse, call your clinic today.",
         ] {
-            assert_eq!(with_action(text.into(), call, None), text);
+            assert_eq!(
+                with_action(text.into(), call, None),
+                format!("{text} If you can't reach your clinic today, use urgent care.")
+            );
         }
+        // A mention-level alert has no such words: nothing is urgent.
+        let mention = with_action("Pinkness that lingers.".into(), Urgency::Mention, None);
+        assert!(!mention.contains("urgent care"), "{mention}");
     }
 
     /// The alerts of a check-in on Mon 30 Nov 2026 (Day 11 of a Fri 20 Nov 14:00
@@ -396,6 +411,10 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("your clinic"), "{message}");
+        assert!(
+            message.ends_with("If you can't reach Glow Clinic today, use urgent care."),
+            "{message}"
+        );
         // Without a clinic in the plan the words stay the plan's own.
         let plain = alerts_of(&[("redness", 4)], None);
         assert!(
