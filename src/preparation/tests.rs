@@ -49,10 +49,10 @@ fn the_next_treatments_preparation_is_open_from_a_week_before_until_its_hour() {
         ]
     };
     let cases = [
-        // Nothing the day before the preparation opens (Day -7).
-        ("2026-12-25T12:00:00+01:00", vec![]),
-        // Day -6, its first day.
-        ("2026-12-27T09:00:00+01:00", prep(false)),
+        // Nothing before the day the preparation opens on, a week before (Sat 26 Dec
+        // 11:00), as a first treatment's Day -6 shows it from the morning.
+        ("2026-12-25T23:59:00+01:00", vec![]),
+        ("2026-12-26T00:00:00+01:00", prep(false)),
         // The tick on 31 Dec is the next treatment's: not there the day before ...
         ("2026-12-30T09:00:00+01:00", prep(false)),
         ("2026-12-31T09:00:00+01:00", prep(true)),
