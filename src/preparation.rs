@@ -32,7 +32,7 @@ pub fn next_treatment<'s>(
 /// the tasks of its plan's day of `now` whose windows close by the treatment, with `next`'s
 /// tick-offs, worded as `wording` says. `plan` is `next`'s plan. `None` before the
 /// preparation opens (a week before, for the built-in plan), from the treatment on, and when
-/// the plan has no preparation. Its day has no phases and no warning signs: those are the
+/// the plan has no preparation. Each task says it is `next`'s (`TaskLine::of_treatment`). Its day has no phases and no warning signs: those are the
 /// current treatment's.
 pub fn open_at<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
@@ -51,6 +51,9 @@ pub fn open_at<Tz: TimeZone>(
         plan.find_rule(&task.id)
             .is_some_and(|(rule, _)| plan.is_preparation(rule))
     });
+    for task in &mut list.tasks {
+        task.of_treatment = Some(next.at);
+    }
     list.phases.clear();
     list.warnings.clear();
     (!list.tasks.is_empty()).then_some(list)
