@@ -161,3 +161,21 @@ fn remind_lists_the_preparation_due_under_the_next_treatment() {
         .assert()
         .stdout(contains("before your next treatment").not());
 }
+
+#[test]
+fn today_short_counts_the_preparation_and_names_the_next_treatment() {
+    let p = series();
+    p.at(MORNING)
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout(
+            "Day 36 · 0/10 done · No exfoliating products or trea…: 2 h left · \
+             Next treatment today at 11:00 (in 2 h)\n",
+        );
+    // Before the preparation opens, the current day alone.
+    p.at("2026-12-20 09:00")
+        .args(["today", "--short"])
+        .assert()
+        .stdout("Day 23 · 0/5 done\n");
+}

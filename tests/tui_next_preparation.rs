@@ -126,6 +126,12 @@ fn before_the_window_opens_the_header_says_later_today() {
     ] {
         let (_dir, _, app) = series_at("2026-12-26T09:30:00+01:00", false, width);
         assert_eq!(summary(&app), want, "{width}");
-        assert!(!screen(&app).contains("due now"));
+    }
+    // At no size, on the main screen or the timeline (which shares the header).
+    for width in [40, 60, 100, 160, 200] {
+        let (_dir, _, mut app) = series_at("2026-12-26T09:30:00+01:00", false, width);
+        assert!(!screen(&app).contains("due now"), "{width}");
+        press(&mut app, &[KeyCode::Tab]);
+        assert!(!screen(&app).contains("due now"), "{width}");
     }
 }
