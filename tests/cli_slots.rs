@@ -88,3 +88,36 @@ fn today_lists_tasks_done_as_needed_last_and_ticks_one_that_counts() {
         "{text}"
     );
 }
+
+/// A window that closes inside a slot says so: a week after a 10:00 treatment the
+/// cleanser's last morning ends at 10:00, not at noon as every other morning does, and the
+/// evening before a 22:00 close ends then. Before that it read "morning" and at 10:30 turned
+/// up missed (seen by a walk-through).
+#[test]
+fn a_slot_cut_short_by_its_window_says_until_when() {
+    let p = Patient::new();
+    p.at("2026-11-20 10:00")
+        .args(["start", "--at", "2026-11-20 10:00"])
+        .assert()
+        .success();
+    let cleanser = "Use a gentle, fragrance-free cleanser";
+    let moisturizer = "Moisturize (hyaluronic acid, ceramides)";
+    assert_eq!(
+        when_of(&p, "2026-11-27 09:00", cleanser),
+        ["morning · until 10:00"]
+    );
+    // The moisturizer goes on for six weeks: its morning is the whole morning.
+    assert_eq!(
+        when_of(&p, "2026-11-27 09:00", moisturizer),
+        ["morning", "evening · from 20:00"]
+    );
+    assert_eq!(
+        when_of(&p, "2026-11-27 10:30", cleanser),
+        ["missed · morning"]
+    );
+    // The day before, the same morning runs to noon.
+    assert_eq!(
+        when_of(&p, "2026-11-26 09:00", cleanser),
+        ["morning", "evening · from 20:00"]
+    );
+}

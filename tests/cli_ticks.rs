@@ -432,6 +432,25 @@ fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
         .args(["check", "gentle-cleanser@evening"])
         .assert()
         .success();
+    // A daily task is asked the same: today's sunscreen is due from 09:00.
+    let before = fs::read(p.state_file()).unwrap();
+    p.at("2026-11-23 00:05")
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: which day? “Apply SPF 30+ sunscreen” of today (Day 4) is due from\n\
+             09:00, and yesterday's closed unticked at the end of Sun 22 Nov.\nYesterday's: \
+             aftercare check sunscreen-spf30 --day 3\nToday's, ahead: aftercare check \
+             sunscreen-spf30 --day 4\n",
+        );
+    assert_eq!(fs::read(p.state_file()).unwrap(), before);
+    // Past the six hours, or once today's is due, the tick is today's without a question.
+    p.at("2026-11-23 09:00")
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .success()
+        .stdout("Ticked: Apply SPF 30+ sunscreen (Day 4, Mon 23 Nov, today)\n");
 }
 
 /// On the treatment's day before the treatment (09:00 for one at 14:00), the preparation

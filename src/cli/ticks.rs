@@ -24,11 +24,13 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
         )));
     }
     // Just after midnight, the evening task a reminder named a minute ago is today's, due
-    // 20 hours ahead, and yesterday's would stay unticked and read as missed. A slot not
-    // begun, named without a day, while yesterday's same slot closed unticked within
-    // `JUST_CLOSED`, is said back with both commands; `--day` ticks either on purpose.
+    // 20 hours ahead, and yesterday's would stay unticked and read as missed; so is the
+    // daily sunscreen, due from 09:00. A task not yet due, named without a day, while
+    // yesterday's closed unticked within `JUST_CLOSED`, is said back with both commands;
+    // `--day` ticks either on purpose.
     if args.day.is_none()
-        && task.slot.is_some()
+        // A task to do once is the same task every day of its window: no day to ask about.
+        && task.repeat != Repeat::Once
         && task.standing == Standing::Upcoming
         && let Some((from, _)) = task.due
     {
@@ -40,7 +42,8 @@ pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
         let closed = before.as_ref().and_then(|day| {
             let t = day.tasks.iter().find(|t| t.id == args.id)?;
             let (_, ends) = t.due?;
-            (!t.done && ctx.now() - ends < JUST_CLOSED).then_some(ends)
+            let since = ctx.now() - ends;
+            (!t.done && since >= Duration::zero() && since < JUST_CLOSED).then_some(ends)
         });
         if let Some(closed) = closed {
             let question = format!(

@@ -309,6 +309,15 @@ pub fn when_on<Tz: TimeZone>(
                 format!("as needed · until {}", end(task.ends))
             }
         }
+        // The window closes inside the slot (the cleanser's last morning ends at 10:00, a
+        // week after a 10:00 treatment): said, or it would read as due until noon and then
+        // turn up missed.
+        (Timing::Active, Some(slot), _, _)
+            if task.ends < super::wall_clock::local_hour(tz, shown, slot.until_hour())
+                && task.ends.with_timezone(tz).date_naive() == shown =>
+        {
+            format!("{} · until {}", slot.as_str(), clock(task.ends))
+        }
         (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
         (Timing::Active, None, Kind::Do, Repeat::Once) => {
             format!(
