@@ -35,7 +35,11 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     let prep = "\nDo before your next treatment (Sat 2 Jan 11:00)\n  \
         [ ] Tell provider your conditions and meds    by 11:00 · 2 hours left\n      \
         before-tell-provider\n";
-    assert!(out.contains("Day 36 of recovery · Sat 2 Jan 2027"), "{out}");
+    // Counted with the day's own tasks, as the main screen counts them ("0/10 ticked today").
+    assert!(
+        out.contains("Day 36 of recovery · Sat 2 Jan 2027 · 0/10 ticked (8 do, 2 avoid)"),
+        "{out}"
+    );
     assert!(out.contains(prep), "{out}");
     let avoid = "\nAvoid before your next treatment (Sat 2 Jan 11:00)\n  \
         [ ] No exfoliating products or treatments     until 11:00 · 2 hours left\n      \

@@ -78,7 +78,13 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(session.at))
     )?;
-    writeln!(out, "{}", day_header(&checklist, plan.last_day()))?;
+    // The count is of everything to tick today, the next treatment's preparation with the
+    // day's own, as the main screen's "0/10 ticked today" and `today --short` count it.
+    let mut counted = checklist.clone();
+    if let Some((_, prep)) = &before_next {
+        counted.tasks.extend(prep.tasks.iter().cloned());
+    }
+    writeln!(out, "{}", day_header(&counted, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
