@@ -183,3 +183,36 @@ fn today_short_counts_the_preparation_and_names_the_next_treatment() {
         .assert()
         .stdout("Day 23 · 0/5 done\n");
 }
+
+#[test]
+fn remind_notify_names_the_next_treatment_once() {
+    let p = series();
+    let log = p.data().join("notified.log");
+    let script = p.data().join("notifier.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s | %s\\n' \"$1\" \"$2\" >> '{}'\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let run = |now: &str| {
+        p.at(now)
+            .env("AFTERCARE_NOTIFY_COMMAND", &script)
+            .args(["remind", "--notify", "--quiet"])
+            .assert()
+            .success();
+    };
+    run("2026-12-30 10:00");
+    run("2026-12-30 10:05");
+    let notified = std::fs::read_to_string(&log).unwrap();
+    let heading = "Before your next treatment (Sat 2 Jan 2027 11:00) | \
+                   • Tell provider your conditions and meds\n";
+    assert_eq!(notified.matches(heading).count(), 1, "{notified}");
+    assert!(notified.contains("• Postpone if flaring, pregnant or nursing\n"));
+}
