@@ -62,6 +62,11 @@ fn the_morning_of_the_next_treatment_80x24() {
 #[test]
 fn the_header_names_the_next_treatment_in_the_days_before() {
     let cases = [
+        // The preparation's first day, its tasks from 11:00: named already.
+        (
+            "2026-12-26T09:00:00+01:00",
+            " Treated 28 days ago · next treatment in 7 days · 0/10 ticked today",
+        ),
         (
             "2026-12-30T09:00:00+01:00",
             " Treated 32 days ago · next treatment in 3 days · 0/10 ticked today",

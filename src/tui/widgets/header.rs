@@ -140,8 +140,10 @@ impl<'a> Header<'a> {
                     .and_then(|p| next_session_label(p, ctx.now))
                     .filter(|_| latest),
             },
+            // A recorded treatment is an appointment, its preparation on the list from a
+            // week before: always worth more of the row than the last treatment's date.
             next_session_soon: match &next {
-                Some((at, ..)) => *at - ctx.now <= SOON,
+                Some(_) => true,
                 None => plan.as_ref().is_some_and(|p| {
                     let window = p.rules().next_session.as_ref();
                     window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
