@@ -140,3 +140,15 @@ fn before_the_window_opens_the_header_says_later_today() {
         assert!(!screen(&app).contains("due now"), "{width}");
     }
 }
+
+/// The app open as the preparation comes due, a week before the next treatment's hour.
+#[test]
+fn the_preparation_coming_due_is_said_on_screen() {
+    let (_dir, _, mut app) = series_at("2026-12-26T10:59:00+01:00", true, 80);
+    assert!(app.set_now(at("2026-12-26T11:00:00+01:00")));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("It's 11:00: 3 tasks are due: Tell provider your conditions"),
+        "{shown}"
+    );
+}
