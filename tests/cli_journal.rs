@@ -156,6 +156,18 @@ fn today_short_is_one_plain_line() {
         .assert()
         .success()
         .stdout(contains("Treatment in 2 days · 0/"));
+    // Before the treatment nothing to avoid is counted down: it ends at the treatment, and
+    // "No exfoliating products: 5 h left" read as allowed after it.
+    p.at("2026-11-20 09:00")
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout("Treatment today at 14:00 · 0/18 done\n");
+    p.at("2026-11-19 09:00")
+        .args(["today", "--short"])
+        .assert()
+        .success()
+        .stdout("Treatment tomorrow · 0/5 done\n");
     Patient::new()
         .at(DAY3)
         .args(["today", "--short"])

@@ -169,14 +169,13 @@ fn remind_lists_the_preparation_due_under_the_next_treatment() {
 #[test]
 fn today_short_counts_the_preparation_and_names_the_next_treatment() {
     let p = series();
+    // Its restrictions end at the treatment: no "No exfoliating…: 2 h left", which would
+    // read as allowed after (as before a first treatment).
     p.at(MORNING)
         .args(["today", "--short"])
         .assert()
         .success()
-        .stdout(
-            "Day 36 · 0/10 done · No exfoliating products or trea…: 2 h left · \
-             Next treatment today at 11:00 (in 2 h)\n",
-        );
+        .stdout("Day 36 · 0/10 done · Next treatment today at 11:00 (in 2 h)\n");
     // Before the preparation opens, the current day alone.
     p.at("2026-12-20 09:00")
         .args(["today", "--short"])

@@ -257,7 +257,11 @@ fn a_recorded_next_session_is_not_asked_to_be_booked() {
     let (after, code) = remind(&p, "2026-12-18 15:00", &[]);
     assert_eq!(code, 0, "{after}");
     assert!(!after.contains("book-next-session"), "{after}");
-    assert!(after.contains("Your next session is due now"), "{after}");
+    assert!(
+        after.contains("The window for your next session is open"),
+        "{after}"
+    );
+    assert!(!after.contains("is due now"), "{after}");
     let (coming_up, _) = remind(&p, "2026-12-11 14:30", &[]);
     assert!(!coming_up.contains("time to book it"), "{coming_up}");
 }
@@ -278,4 +282,26 @@ fn on_the_last_day_a_habit_has_no_end_to_say() {
         out.contains("since Fri 18 Dec 14:00 · until 14:00"),
         "{out}"
     );
+}
+
+/// With a check-in alert up, what the plan lifted since the last reminder ("Makeup is fine
+/// again") is followed by a word to ask the clinic first; without one it is not. Treated Fri
+/// 20 Nov 14:00; makeup and workouts lift Sun 22 Nov 14:00.
+#[test]
+fn with_an_alert_up_what_lifted_is_said_with_ask_your_clinic_first() {
+    const ASK: &str = "With the check-in alert above, ask your clinic before you start any of";
+    let calm = Patient::treated();
+    remind(&calm, "2026-11-22 09:00", &[]);
+    let (text, _) = remind(&calm, "2026-11-23 18:05", &[]);
+    assert!(text.contains("Makeup is fine again"), "{text}");
+    assert!(!text.contains(ASK), "{text}");
+    let p = Patient::treated();
+    remind(&p, "2026-11-22 09:00", &[]);
+    p.at("2026-11-23 18:00")
+        .args(["checkin", "--rate", "redness=5", "--rate", "swelling=5"])
+        .assert()
+        .success();
+    let (text, _) = remind(&p, "2026-11-23 18:05", &[]);
+    let ask = text.find(ASK).expect(&text);
+    assert!(text.find("Makeup is fine again").unwrap() < ask, "{text}");
 }

@@ -125,7 +125,7 @@ fn expected(treated: DateTime<Utc>) -> Vec<Alarm> {
     );
     alarms.push((
         format!(
-            "Your next session is due from {}: time to book it",
+            "Your next session is possible from {}: time to book it",
             local(opens)
         ),
         week_before,

@@ -107,7 +107,7 @@ fn ctrl_u_clears_the_welcome_prompt_back_to_the_cursor() {
     let Some(session) = Session::spawn(dir.path(), &[]) else {
         return;
     };
-    session.wait_for(&["When was your treatment?"]);
+    session.wait_for(&["When is or was your treatment?"]);
     // The prompt holds "2026-11-22 09:00": Ctrl-U empties it, then the real time is typed.
     let mark = session.mark();
     session.type_bytes(b"\x15 2026-11-20 14:00\x1b[H\x1b[3~\r");

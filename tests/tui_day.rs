@@ -236,7 +236,7 @@ fn a_state_without_treatments_is_untouched_by_the_zone() {
     app.set_zone(New_York);
     handle_event(&mut app, &Event::FocusGained);
     assert!(
-        screen(&app).contains("When was your treatment"),
+        screen(&app).contains("When is or was your treatment"),
         "{}",
         screen(&app)
     );

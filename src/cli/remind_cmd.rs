@@ -60,7 +60,7 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
         if !alerts.is_empty() && (!reminder.due.is_empty() || !reminder.notices.is_empty()) {
             writeln!(out)?;
         }
-        write_text(&plan, &reminder, out)?;
+        write_text(&plan, &reminder, !alerts.is_empty(), out)?;
     }
     let mut failed = None;
     if args.notify {
@@ -138,7 +138,12 @@ fn alert_notifications(
 
 /// The reminder as text: what is due, then what changed since the last reminder. Nothing
 /// when there is neither.
-fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), CliError> {
+fn write_text(
+    plan: &Plan<'_, Local>,
+    r: &Reminder<'_>,
+    alert_up: bool,
+    out: Out,
+) -> Result<(), CliError> {
     let clock = |at| moment(plan, at, r.now);
     if !r.due.is_empty() {
         let when = crate::dates::short_moment(plan.local(r.now));
@@ -174,6 +179,20 @@ fn write_text(plan: &Plan<'_, Local>, r: &Reminder<'_>, out: Out) -> Result<(), 
                 out,
                 "{}",
                 wrap(&notice.words, &format!("{first} "), &indent)
+            )?;
+        }
+        // "Makeup is fine again" under "Rated severe": the plan's end of a restriction is
+        // not the clinic's word on skin that has set off an alert.
+        if alert_up && r.notices.iter().any(|n| n.lifts) {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    "With the check-in alert above, ask your clinic before you start any of \
+                     these again.",
+                    "  ",
+                    "  "
+                )
             )?;
         }
     }

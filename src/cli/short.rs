@@ -35,8 +35,13 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     });
     // The same moment the screen and `today` say the plan is over.
     let over = checklist.is_after_plan(plan.last_day(), now, true);
+    let before_treatment = now < plan.treatment();
     let mut parts = vec![match day {
         _ if over => "Plan complete".to_string(),
+        1 if before_treatment => format!(
+            "Treatment today at {}",
+            crate::dates::clock(plan.local(plan.treatment()))
+        ),
         d if d >= 1 => format!("Day {d}"),
         0 => "Treatment tomorrow".to_string(),
         d => format!("Treatment in {} days", 1 - d),
@@ -50,7 +55,16 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     } else if total > 0 {
         parts.push(format!("{done}/{total} done"));
     }
-    if let Some(task) = soonest_avoid_to_end(&checklist.tasks) {
+    // Before the treatment what to avoid ends at it, and the treatment's own restrictions
+    // take over: "No exfoliating products: 2 h left" would read as allowed after.
+    // The same holds for the next treatment's preparation: its restrictions end at it.
+    let own: Vec<TaskLine> = checklist
+        .tasks
+        .iter()
+        .filter(|t| t.of_treatment.is_none())
+        .cloned()
+        .collect();
+    if let Some(task) = soonest_avoid_to_end(&own).filter(|_| !before_treatment) {
         parts.push(avoid_countdown(task, now, plan.tz()));
     }
     let alerts = alerts_on(&plan, session, checklist.date).len();

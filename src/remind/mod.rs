@@ -189,7 +189,7 @@ fn notices_between<Tz: TimeZone>(
                 "next-session.coming-up",
                 up.shows_from,
                 format!(
-                    "Your next session is due from {}: time to book it",
+                    "Your next session is possible from {}: time to book it",
                     date(up.opens)
                 ),
                 true,
@@ -197,10 +197,19 @@ fn notices_between<Tz: TimeZone>(
             (
                 "next-session.opens",
                 up.opens,
-                format!(
-                    "Your next session is due now, until {}",
-                    crate::export::end_words(plan.local(up.closes))
-                ),
+                if booked {
+                    // Not "due": the patient has an appointment in the window.
+                    format!(
+                        "The window for your next session is open, until {}: keep the \
+                         appointment you booked",
+                        crate::export::end_words(plan.local(up.closes))
+                    )
+                } else {
+                    format!(
+                        "Your next session is due now, until {}",
+                        crate::export::end_words(plan.local(up.closes))
+                    )
+                },
                 false,
             ),
         ];

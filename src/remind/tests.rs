@@ -157,7 +157,7 @@ fn the_next_session_comes_up_a_week_early_across_the_spring_change() {
     assert_eq!(keys(&r.notices), ["next-session.coming-up"]);
     assert_eq!(
         r.notices[0].words,
-        "Your next session is due from Fri 17 Apr 15:00: time to book it"
+        "Your next session is possible from Fri 17 Apr 15:00: time to book it"
     );
     let r = Reminder::at(
         &plan,
@@ -168,6 +168,10 @@ fn the_next_session_comes_up_a_week_early_across_the_spring_change() {
         false,
     );
     assert_eq!(keys(&r.notices), ["next-session.opens"]);
+    assert_eq!(
+        r.notices[0].words,
+        "Your next session is due now, until Fri 1 May 15:00"
+    );
     assert_eq!(
         ids(&r.due).last().map(String::as_str),
         Some("book-next-session")
@@ -221,6 +225,12 @@ fn a_recorded_next_session_is_not_asked_to_be_booked() {
     let since = Some(at("2026-04-17T14:57:00+02:00"));
     let r = Reminder::at(&plan, &ticks, opens, since, &(), true);
     assert_eq!(keys(&r.notices), ["next-session.opens"]);
+    // Not "due": the patient has the appointment.
+    assert_eq!(
+        r.notices[0].words,
+        "The window for your next session is open, until Fri 1 May 15:00: keep the \
+         appointment you booked"
+    );
     assert!(!ids(&r.due).contains(&"book-next-session".to_string()));
     assert!(!ids(&r.notify_tasks).contains(&"book-next-session".to_string()));
 }

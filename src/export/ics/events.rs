@@ -123,7 +123,7 @@ pub(super) fn next_session<Tz: TimeZone>(
         .starts(up.opens.with_timezone(&Utc))
         .ends(up.closes.with_timezone(&Utc))
         .alarm(alarm(
-            &format!("Your next session is due from {opens}: time to book it"),
+            &format!("Your next session is possible from {opens}: time to book it"),
             Trigger::At(up.shows_from),
             &id,
             stamp,

@@ -12,7 +12,8 @@ use ratatui::layout::{Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-const QUESTION: &str = "When was your treatment?";
+// A patient may open the app the morning of a booked treatment: not only "was".
+const QUESTION: &str = "When is or was your treatment?";
 const EXPLANATION: &str = "Day 1 is the day of the treatment, in your local time.";
 const LABEL: &str = "Treatment: ";
 const FORMAT_HINT: &str = "YYYY-MM-DD [HH:MM], today 9:30, yesterday 15:00";
