@@ -97,6 +97,11 @@ pub struct TaskLine {
     /// progress counts it (`progress`).
     #[serde(skip)]
     pub before_recorded: bool,
+    /// The treatment whose tick-offs this task's are, when not the checklist's own: the
+    /// next recorded treatment's preparation shown beside the current treatment's day
+    /// (`crate::preparation`). Ticking it ticks that treatment.
+    #[serde(skip)]
+    pub of_treatment: Option<DateTime<FixedOffset>>,
 }
 
 impl TaskLine {
@@ -265,6 +270,7 @@ impl Checklist {
                 done_before,
                 coming_up,
                 before_recorded,
+                of_treatment: None,
             }
         };
         // `Plan::day` already leaves out a slot before the treatment on its day

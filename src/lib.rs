@@ -14,6 +14,7 @@ pub mod locale;
 pub mod photo;
 pub mod plan;
 pub mod plausible;
+pub mod preparation;
 pub mod progress;
 pub mod remind;
 pub mod rules;

@@ -213,5 +213,50 @@ pub fn next_session_in<Tz: TimeZone>(
     }
 }
 
+/// The next treatment, recorded ahead, as the header names it: "next treatment today at
+/// 11:00 (in 2 h)", "next treatment tomorrow at 11:00 (Sat 2 Jan)", "next treatment in 3
+/// days (Sat 2 Jan 11:00)", counted in calendar days as plan days are. `plan` is that
+/// treatment's; `None` once it has begun (it is then the treatment in force).
+pub fn next_treatment_label<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+) -> Option<String> {
+    let at = plan.treatment();
+    if now >= at {
+        return None;
+    }
+    let local = plan.local(at);
+    let clock = crate::dates::clock(local);
+    let today = plan.local_date(now);
+    let words = match calendar_days(now, at, plan.tz()) {
+        0 => format!(
+            "today at {clock} (in {})",
+            crate::plan::duration_label(at - now)
+        ),
+        1 => format!(
+            "tomorrow at {clock} ({})",
+            date_near(local.date_naive(), today)
+        ),
+        n => format!("in {n} days ({})", crate::dates::moment_near(local, today)),
+    };
+    Some(format!("next treatment {words}"))
+}
+
+/// The next treatment when it is today, in words that stand alone where the header has no
+/// room beside them for when the last treatment was: "Next treatment today at 11:00, in 2 h".
+pub fn next_treatment_today<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+) -> Option<String> {
+    let at = plan.treatment();
+    (now < at && calendar_days(now, at, plan.tz()) == 0).then(|| {
+        format!(
+            "Next treatment today at {}, in {}",
+            crate::dates::clock(plan.local(at)),
+            crate::plan::duration_label(at - now)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests;

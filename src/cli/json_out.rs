@@ -45,6 +45,11 @@ pub(super) struct TodayJson<'a> {
     pub(super) alerts: Vec<AlertLine>,
     pub(super) recovery: RecoveryJson,
     pub(super) next_session: Option<String>,
+    /// The next recorded treatment's preparation while it is open (`crate::preparation`):
+    /// its day (Day -3, or Day 1 before its hour) with only those tasks, ticked on that
+    /// treatment by `check`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) before_next_treatment: Option<DayJson<'a>>,
     /// The clinic (`null` for a plan that names none, such as the built-in one).
     pub(super) provider: Option<&'a Provider>,
     /// Which plan the treatment follows.

@@ -5,12 +5,15 @@ use super::text::{WIDTH, columns, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{DueTask, Plan, day_ended_by};
+use crate::remind::Reminder;
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
-use crate::remind::{Notice, Reminder};
 use crate::rules::{Repeat, Urgency};
 use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, Local};
+use notifications::{Record, notifications};
+
+mod notifications;
 
 /// Titles are padded to at most this many characters, so the "when" words line up.
 const TITLE_COLUMN: usize = 44;
@@ -41,7 +44,11 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     held.notified.for_session(session.at);
     let last = held.notified.last_reminder;
     let followed = ctx.state.is_followed(session);
-    let reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
+    let mut reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
+    // The next recorded treatment's preparation due now, ticked on that treatment.
+    if let Some(next) = crate::preparation::next_treatment(&ctx.state, session, now) {
+        reminder = reminder.with_preparation(&ctx.plan(next.at), next, &held.notified);
+    }
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
     let alerts: Vec<AlertLine> = alerts_on(&plan, session, today)
@@ -82,9 +89,11 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     // A slot's tasks are notified on its date; a once task's date is its window's first
     // day, which stays wanted while the task is due.
     let yesterday = plan.local_date(now) - Duration::days(1);
+    let prep = reminder.before_next.iter().flat_map(|(_, due)| due);
     let keep_from = reminder
         .due
         .iter()
+        .chain(prep)
         .map(|d| d.date)
         .fold(yesterday, |a, b| a.min(b));
     held.notified.forget_before(keep_from);
@@ -96,12 +105,6 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
         true => Success::Done,
         false => Success::NothingDue,
     })
-}
-
-/// What to record once a notification has been shown.
-enum Record {
-    Tasks(Vec<(chrono::NaiveDate, String)>),
-    Notices(Vec<String>),
 }
 
 /// Today's alerts to act on, most urgent first, as `today` words them: tag and title, the
@@ -142,11 +145,6 @@ fn write_text(
     out: Out,
 ) -> Result<(), CliError> {
     let clock = |at| moment(plan, at, r.now);
-    // An end at a day boundary is the end of the day before ("until the end of Thu 26 Nov").
-    let end = |at| match day_ended_by(plan.local(at)) {
-        Some(_) => crate::export::end_words(plan.local(at)),
-        None => clock(at),
-    };
     if !r.due.is_empty() {
         let when = crate::dates::short_moment(plan.local(r.now));
         writeln!(
@@ -154,35 +152,22 @@ fn write_text(
             "Due now · {when} · {}",
             day_title(r.day, plan.last_day())
         )?;
-        let width = r.due.iter().map(|d| columns(d.task.title())).max();
-        let width = width.unwrap_or(0).min(TITLE_COLUMN);
-        for due in &r.due {
-            let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
-            // A habit whose window closes only because the plan does (sunscreen on Day 43,
-            // until the treatment's hour) has no end to say: the checklist says "daily". A
-            // once task (the booking) keeps its end: it is a deadline.
-            let ends_with_plan = due.task.rule.repeat != Repeat::Once
-                && due.ends == due.task.ends
-                && crate::checklist::ends_with_plan(plan, &due.task);
-            let mut when = format!("since {}", clock(due.begins));
-            if !ends_with_day && !ends_with_plan {
-                when.push_str(&format!(" · until {}", end(due.ends)));
-            }
-            let title = due.task.title();
-            let line = format!("  [ ] {}  {when}", pad(title, width));
-            if columns(title) <= width && columns(&line) <= WIDTH {
-                writeln!(out, "{line}")?;
-            } else {
-                // A long title gets lines of its own, the times under it.
-                writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
-                writeln!(out, "      {when}")?;
-            }
-            writeln!(out, "      {}", due.id)?;
+        write_due(plan, r, &r.due, out)?;
+    }
+    if let Some((at, due)) = &r.before_next {
+        if !r.due.is_empty() {
+            writeln!(out)?;
         }
+        let today = plan.local_date(r.now);
+        let at = crate::dates::moment_near(plan.local(*at), today);
+        writeln!(out, "Due before your next treatment ({at})")?;
+        write_due(plan, r, due, out)?;
+    }
+    if !r.due.is_empty() || r.before_next.is_some() {
         writeln!(out, "Tick each off when done: aftercare check ID")?;
     }
     if !r.notices.is_empty() {
-        if !r.due.is_empty() {
+        if r.anything_due() {
             writeln!(out)?;
         }
         writeln!(out, "Since the last reminder")?;
@@ -211,7 +196,7 @@ fn write_text(
             )?;
         }
     }
-    if r.due.is_empty() && r.plan_over {
+    if !r.anything_due() && r.plan_over {
         let last = long_date(plan.date_of(plan.last_day()));
         // "Tasks": a check-in's alerts above still hold after the plan.
         let said = format!(
@@ -219,6 +204,49 @@ fn write_text(
              turns reminders off."
         );
         writeln!(out, "{}", wrap(&said, "", ""))?;
+    }
+    Ok(())
+}
+
+/// The tasks `due` as rows: box and title, since when and until when, then the id.
+fn write_due(
+    plan: &Plan<'_, Local>,
+    r: &Reminder<'_>,
+    due: &[DueTask<'_>],
+    out: Out,
+) -> Result<(), CliError> {
+    let clock = |at| moment(plan, at, r.now);
+    // An end at a day boundary is the end of the day before ("until the end of Thu 26 Nov").
+    let end = |at| match day_ended_by(plan.local(at)) {
+        Some(_) => crate::export::end_words(plan.local(at)),
+        None => clock(at),
+    };
+    {
+        let width = due.iter().map(|d| columns(d.task.title())).max();
+        let width = width.unwrap_or(0).min(TITLE_COLUMN);
+        for due in due {
+            let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
+            // A habit whose window closes only because the plan does (sunscreen on Day 43,
+            // until the treatment's hour) has no end to say: the checklist says "daily". A
+            // once task (the booking) keeps its end: it is a deadline.
+            let ends_with_plan = due.task.rule.repeat != Repeat::Once
+                && due.ends == due.task.ends
+                && crate::checklist::ends_with_plan(plan, &due.task);
+            let mut when = format!("since {}", clock(due.begins));
+            if !ends_with_day && !ends_with_plan {
+                when.push_str(&format!(" · until {}", end(due.ends)));
+            }
+            let title = due.task.title();
+            let line = format!("  [ ] {}  {when}", pad(title, width));
+            if columns(title) <= width && columns(&line) <= WIDTH {
+                writeln!(out, "{line}")?;
+            } else {
+                // A long title gets lines of its own, the times under it.
+                writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
+                writeln!(out, "      {when}")?;
+            }
+            writeln!(out, "      {}", due.id)?;
+        }
     }
     Ok(())
 }
@@ -233,54 +261,4 @@ fn moment(plan: &Plan<'_, Local>, at: DateTime<FixedOffset>, now: DateTime<Fixed
     } else {
         crate::dates::short_moment(at)
     }
-}
-
-/// The notifications to show: one for the tasks newly due, one for the notices.
-fn notifications(plan: &Plan<'_, Local>, r: &Reminder<'_>) -> Vec<(Notification, Record)> {
-    let mut list = Vec::new();
-    let label = |d: &DueTask<'_>| match d.task.slot {
-        Some(slot) => format!("{} ({})", d.task.title(), slot.as_str()),
-        None => d.task.title().to_string(),
-    };
-    let clock = |at| moment(plan, at, r.now);
-    let tasks = &r.notify_tasks;
-    if let Some(first) = tasks.first() {
-        let notification = if tasks.len() == 1 {
-            Notification {
-                summary: label(first),
-                body: format!(
-                    "Due since {} ({}). Tick it off in aftercare when done.",
-                    clock(first.begins),
-                    day_title(r.day, plan.last_day())
-                ),
-            }
-        } else {
-            let lines: Vec<String> = tasks.iter().map(|d| format!("• {}", label(d))).collect();
-            Notification {
-                summary: format!("{} aftercare tasks due now", tasks.len()),
-                body: lines.join("\n"),
-            }
-        };
-        let keys = tasks.iter().map(|d| (d.date, d.id.clone())).collect();
-        list.push((notification, Record::Tasks(keys)));
-    }
-    let notices = &r.notify_notices;
-    if let Some(first) = notices.first() {
-        let line = |n: &Notice| format!("{} (from {})", n.words, clock(n.at));
-        let notification = if notices.len() == 1 {
-            Notification {
-                summary: first.words.clone(),
-                body: format!("From {}. Your aftercare plan says so.", clock(first.at)),
-            }
-        } else {
-            let lines: Vec<String> = notices.iter().map(|n| format!("• {}", line(n))).collect();
-            Notification {
-                summary: format!("{} changes in your aftercare", notices.len()),
-                body: lines.join("\n"),
-            }
-        };
-        let keys = notices.iter().map(|n| n.key.clone()).collect();
-        list.push((notification, Record::Notices(keys)));
-    }
-    list
 }

@@ -10,9 +10,9 @@ use super::text::capitalized;
 use super::{CliError, Context, Out};
 use crate::checklist::{Checklist, Record, TaskLine};
 use crate::journal::alerts_on;
-use crate::plan::countdown_label;
+use crate::plan::{Wording, countdown_label};
 use crate::rules::Kind;
-use crate::series::next_session_label;
+use crate::series::{next_session_label, next_treatment_label};
 use chrono::{DateTime, FixedOffset, TimeZone};
 
 /// A task's title is cut to this many characters, so the line stays prompt-sized.
@@ -24,7 +24,15 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let plan = ctx.plan(session.at);
     let day = plan.day_of(now);
     let record = Some(Record::of(&ctx.state, session));
-    let checklist = Checklist::build(&plan, day, record, now);
+    let mut checklist = Checklist::build(&plan, day, record, now);
+    // The next recorded treatment's preparation, open now, counts with today's tasks as on
+    // the main screen ("0/10 ticked today"), and the line names that treatment.
+    let next = crate::preparation::next_treatment(&ctx.state, session, now).and_then(|next| {
+        let next_plan = ctx.plan(next.at);
+        let prep = crate::preparation::open_at(&next_plan, &ctx.state, next, now, Wording::Short)?;
+        checklist.tasks.extend(prep.tasks);
+        next_treatment_label(&next_plan, now)
+    });
     // The same moment the screen and `today` say the plan is over.
     let over = checklist.is_after_plan(plan.last_day(), now, true);
     let before_treatment = now < plan.treatment();
@@ -49,7 +57,14 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     }
     // Before the treatment what to avoid ends at it, and the treatment's own restrictions
     // take over: "No exfoliating products: 2 h left" would read as allowed after.
-    if let Some(task) = soonest_avoid_to_end(&checklist.tasks).filter(|_| !before_treatment) {
+    // The same holds for the next treatment's preparation: its restrictions end at it.
+    let own: Vec<TaskLine> = checklist
+        .tasks
+        .iter()
+        .filter(|t| t.of_treatment.is_none())
+        .cloned()
+        .collect();
+    if let Some(task) = soonest_avoid_to_end(&own).filter(|_| !before_treatment) {
         parts.push(avoid_countdown(task, now, plan.tz()));
     }
     let alerts = alerts_on(&plan, session, checklist.date).len();
@@ -57,7 +72,9 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
         let s = if alerts == 1 { "" } else { "s" };
         parts.push(format!("{ALERT_MARK} {alerts} alert{s}"));
     }
-    if over && let Some(next) = next_session_label(&plan, now) {
+    if let Some(next) = next {
+        parts.push(capitalized(&next));
+    } else if over && let Some(next) = next_session_label(&plan, now) {
         parts.push(capitalized(&next));
     }
     writeln!(out, "{}", parts.join(" · "))?;

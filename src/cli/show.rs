@@ -7,7 +7,7 @@ use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
 use super::json_out::{DayJson, FollowedJson, TodayJson, write_json, write_plan_days_json};
 use super::task_text::{
-    title_width, write_note_titles, write_notes, write_plan_tasks, write_tasks,
+    title_width, write_note_titles, write_notes, write_plan_tasks, write_tasks, write_tasks_under,
 };
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
@@ -30,6 +30,13 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let wording = if json { Wording::Short } else { Wording::Words };
     let record = Some(Record::of(&ctx.state, session));
     let mut checklist = Checklist::build_in(&plan, plan.day_of(now), record, now, wording);
+    // The next recorded treatment's preparation, while it is open (`preparation`).
+    let next_plan = crate::preparation::next_treatment(&ctx.state, session, now)
+        .map(|next| (next, ctx.plan(next.at)));
+    let before_next = next_plan.as_ref().and_then(|(next, plan)| {
+        let list = crate::preparation::open_at(plan, &ctx.state, next, now, wording)?;
+        Some((crate::preparation::moment_words(plan, now), list))
+    });
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
     let progress = Progress::of(&plan, Some(session), now);
@@ -58,6 +65,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             alerts,
             recovery: RecoveryJson::from(&progress),
             next_session: next,
+            before_next_treatment: before_next.as_ref().map(|(_, list)| DayJson::new(list)),
             provider: ctx.rules.provider.as_ref(),
             plan: FollowedJson::of(&ctx.rules.name, &ctx.basis),
             after_plan: over.then(|| AfterPlanJson::of(&plan)),
@@ -70,7 +78,13 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         ctx.rules.name,
         moment(plan.local(session.at))
     )?;
-    writeln!(out, "{}", day_header(&checklist, plan.last_day()))?;
+    // The count is of everything to tick today, the next treatment's preparation with the
+    // day's own, as the main screen's "0/10 ticked today" and `today --short` count it.
+    let mut counted = checklist.clone();
+    if let Some((_, prep)) = &before_next {
+        counted.tasks.extend(prep.tasks.iter().cloned());
+    }
+    writeln!(out, "{}", day_header(&counted, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
@@ -90,6 +104,14 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let width = title_width(&checklist.tasks);
     for kind in [Kind::Do, Kind::Avoid] {
         write_tasks(out, &checklist.tasks, kind, width, now)?;
+    }
+    if let Some((when, prep)) = &before_next {
+        // Ticked with `check ID` like the rest: `check` finds them on the next treatment.
+        let width = title_width(&prep.tasks);
+        for (kind, verb) in [(Kind::Do, "Do"), (Kind::Avoid, "Avoid")] {
+            let heading = format!("{verb} before your next treatment ({when})");
+            write_tasks_under(out, &heading, &prep.tasks, kind, width, now)?;
+        }
     }
     write_notes(out, "Normal now:", &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;

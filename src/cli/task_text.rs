@@ -18,6 +18,18 @@ pub(super) fn write_tasks(
     width: usize,
     now: DateTime<FixedOffset>,
 ) -> Result<(), CliError> {
+    write_tasks_under(out, heading(kind), tasks, kind, width, now)
+}
+
+/// `write_tasks` under `heading` ("Do before your next treatment (Sat 2 Jan 11:00)").
+pub(super) fn write_tasks_under(
+    out: Out,
+    heading: &str,
+    tasks: &[TaskLine],
+    kind: Kind,
+    width: usize,
+    now: DateTime<FixedOffset>,
+) -> Result<(), CliError> {
     let mut tasks: Vec<&TaskLine> = tasks.iter().filter(|t| t.kind == kind).collect();
     if tasks.is_empty() {
         return Ok(());
@@ -25,7 +37,7 @@ pub(super) fn write_tasks(
     // What still holds first, then what is done only as needed, then what was lifted today
     // (as the checklist lists them).
     tasks.sort_by_key(|t| (t.lifted_by_now, t.as_needed));
-    writeln!(out, "\n{}", heading(kind))?;
+    writeln!(out, "\n{heading}")?;
     for task in tasks {
         if task.lifted_by_now {
             // Over on the day: said as the checklist says it, with no box and no id to tick.

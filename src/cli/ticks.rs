@@ -1,12 +1,15 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{WIDTH, moment, short_date, wrap, wrap_to};
+use super::text::{WIDTH, moment, short_date, wrap_to};
 use super::{CliError, Context, Out, TickArgs};
 use crate::checklist::{Checklist, Record, TaskLine};
-use crate::plan::{Plan, Standing};
+use crate::plan::{Plan, Standing, Wording};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
-use chrono::{DateTime, Duration, FixedOffset, Local};
+use chrono::{Duration, Local};
+use why_not::not_found;
+
+mod why_not;
 
 pub fn check(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError> {
     let target = Target::find(ctx, args)?;
@@ -134,6 +137,9 @@ struct Target<'c> {
     day: Checklist,
     index: usize,
     today: i64,
+    /// The next treatment's moment ("Sat 2 Jan 11:00") when the task is of its preparation
+    /// (`crate::preparation`), not of the treatment in force.
+    before: Option<String>,
 }
 
 impl<'c> Target<'c> {
@@ -177,7 +183,21 @@ impl<'c> Target<'c> {
                 day,
                 index,
                 today,
+                before: None,
             }),
+            // Not today's task of this treatment, but of the next one's preparation, open
+            // now: ticked on that treatment, whose tick-offs they are. A day named (`--day`)
+            // is this treatment's.
+            None if args.day.is_none()
+                && let Some(target) = Target::before_next(ctx, session, &args.id) =>
+            {
+                Ok(target)
+            }
+            None if args.day.is_none()
+                && let Some(why) = before_next_opens(ctx, session, &args.id) =>
+            {
+                Err(CliError::Usage(why))
+            }
             None => Err(CliError::Usage(not_found(
                 &plan,
                 &day,
@@ -187,14 +207,36 @@ impl<'c> Target<'c> {
         }
     }
 
+    /// The task `id` of the preparation of the treatment recorded after `session`, when that
+    /// is open now and has it (`crate::preparation::open_at`).
+    fn before_next(ctx: &'c Context, session: &Session, id: &str) -> Option<Self> {
+        let now = ctx.now();
+        let next = crate::preparation::next_treatment(&ctx.state, session, now)?;
+        let plan = ctx.plan(next.at);
+        let day = crate::preparation::open_at(&plan, &ctx.state, next, now, Wording::Short)?;
+        let index = day.tasks.iter().position(|t| t.id == id)?;
+        Some(Target {
+            session: next,
+            today: plan.day_of(now),
+            before: Some(crate::preparation::moment_words(&plan, now)),
+            plan,
+            day,
+            index,
+        })
+    }
+
     fn task(&self) -> &TaskLine {
         &self.day.tasks[self.index]
     }
 
-    /// "Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov)"
+    /// "Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov)"; "Stay out of the sun (before your next
+    /// treatment, Sat 2 Jan 11:00)"
     fn describe(&self) -> String {
         let task = self.task();
         let slot = task.slot.map(|s| format!(", {s}")).unwrap_or_default();
+        if let Some(when) = &self.before {
+            return format!("{}{slot} (before your next treatment, {when})", task.title);
+        }
         let today = if self.day.day == self.today {
             ", today"
         } else {
@@ -219,75 +261,24 @@ fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> S
     format!("your next session is already recorded{when}: nothing to book")
 }
 
+/// Why a task of the next treatment's preparation cannot be ticked yet: "`before-avoid-sun`
+/// prepares for your next treatment (Sat 2 Jan 2027 11:00); it runs from Sat 26 Dec 11:00". `None`
+/// when `id` is no preparation task or no treatment is recorded ahead.
+fn before_next_opens(ctx: &Context, session: &Session, id: &str) -> Option<String> {
+    let now = ctx.now();
+    let next = crate::preparation::next_treatment(&ctx.state, session, now)?;
+    let plan = ctx.plan(next.at);
+    let (rule, _) = plan.find_rule(id).filter(|(r, _)| plan.is_preparation(r))?;
+    let (from, _) = plan.span(rule);
+    (now < from).then(|| {
+        format!(
+            "`{id}` prepares for your next treatment ({}); it runs from {}",
+            crate::preparation::moment_words(&plan, now),
+            crate::dates::moment_near(plan.local(from), plan.local_date(now))
+        )
+    })
+}
+
 /// How recently yesterday's slot must have closed for a tick named without a day to be
 /// asked back (`check`): the hours after midnight, when "today" has just moved on.
 const JUST_CLOSED: Duration = Duration::hours(6);
-
-/// Why `id` is not a task on `day`, and what to type instead.
-fn not_found(
-    plan: &Plan<'_, Local>,
-    day: &Checklist,
-    (today, now): (i64, DateTime<FixedOffset>),
-    id: &str,
-) -> String {
-    let rule_id = id.split_once('@').map_or(id, |(rule, _)| rule);
-    let which = if day.day == today {
-        format!("today (Day {}, {})", day.day, short_date(day.date))
-    } else {
-        format!("on Day {} ({})", day.day, short_date(day.date))
-    };
-    match plan.rules().rule(rule_id) {
-        Some(rule) if plan.find_rule(id).is_some() => {
-            // The other half of a twice-daily task can be on the day when this one is not
-            // (a treatment in the afternoon leaves Day 1 with only the evening).
-            let prefix = format!("{rule_id}@");
-            if let Some(other) = day.tasks.iter().find(|t| t.id.starts_with(&prefix)) {
-                return format!("`{id}` is not a task {which}; use {}", other.id);
-            }
-            let (from, until) = plan.span(rule);
-            // A once task counts from the day it is offered: the booking of the next
-            // session from a week before its window (`Plan::once_ticks_from`), as the
-            // checklist offers it.
-            let first = match rule.repeat {
-                Repeat::Once => plan.day_of_date(plan.once_ticks_from(rule)),
-                _ => plan.day_of(from),
-            };
-            let last = plan.day_of(until - Duration::seconds(1));
-            let span = if first == last {
-                format!("Day {first} only")
-            } else {
-                format!("Day {first} to Day {last}")
-            };
-            if until <= now {
-                // Preparation ends at the treatment, on Day 1: "runs Day -6 to Day 1" read as
-                // still on today.
-                let ended = crate::export::end_words(plan.local(until));
-                let until = if plan.is_preparation(rule) {
-                    format!("the treatment ({ended})")
-                } else {
-                    ended
-                };
-                return format!("`{id}` is not a task {which}; it ran {span}, until {until}");
-            }
-            format!("`{id}` is not a task {which}; it runs {span}")
-        }
-        Some(rule) if rule.repeat == Repeat::MorningAndEvening => {
-            format!("`{id}` is done twice a day: use {rule_id}@morning or {rule_id}@evening")
-        }
-        Some(_) => format!("`{id}` is not done twice a day: use {rule_id}"),
-        None => {
-            let ids: Vec<&str> = day.tasks.iter().map(|t| t.id.as_str()).collect();
-            let list = if ids.is_empty() {
-                "none".to_string()
-            } else {
-                ids.join(", ")
-            };
-            let tasks = if day.day == today {
-                "today's tasks are:".to_string()
-            } else {
-                format!("Day {}'s tasks are:", day.day)
-            };
-            format!("no task `{id}`; {tasks}\n{}", wrap(&list, "  ", "  "))
-        }
-    }
-}

@@ -58,6 +58,12 @@ pub struct Reminder<'r> {
     /// Whether the plan is over at `now`: after its last day, or on it once every window
     /// has closed (`Checklist::is_after_plan`, the moment the screen and `today` say so).
     pub plan_over: bool,
+    /// The next recorded treatment, while its preparation is open: its moment, and the
+    /// preparation's tasks due now and not ticked (`crate::preparation::due_at`), which are
+    /// that treatment's to tick (`with_preparation`).
+    pub before_next: Option<(Instant, Vec<DueTask<'r>>)>,
+    /// Of those, the ones not notified before.
+    pub notify_before_next: Vec<DueTask<'r>>,
 }
 
 /// Whether the plan is over at `now`, by the rule the screen and `today` go by: Day 43 of
@@ -118,12 +124,36 @@ impl<'r> Reminder<'r> {
             notify_tasks,
             notify_notices,
             plan_over: is_over(plan, now),
+            before_next: None,
+            notify_before_next: Vec::new(),
         }
+    }
+
+    /// This reminder with the preparation of the next recorded treatment (`next_plan` its
+    /// plan, `next_ticks` its tick-offs) due at the reminder's moment, when there is any:
+    /// "Tell your provider your conditions" a week before the next session.
+    pub fn with_preparation<Tz: TimeZone>(
+        mut self,
+        next_plan: &Plan<'r, Tz>,
+        next: &crate::store::Session,
+        known: &dyn Known,
+    ) -> Self {
+        let due = crate::preparation::due_at(next_plan, next, self.now);
+        if due.is_empty() {
+            return self;
+        }
+        self.notify_before_next = due
+            .iter()
+            .filter(|d| !known.task_notified(d.date, &d.id))
+            .cloned()
+            .collect();
+        self.before_next = Some((next_plan.treatment(), due));
+        self
     }
 
     /// Whether anything is due now: what the exit status tells.
     pub fn anything_due(&self) -> bool {
-        !self.due.is_empty()
+        !self.due.is_empty() || self.before_next.is_some()
     }
 }
 

@@ -202,7 +202,12 @@ impl<Tz: TimeZone> Context<Tz> {
         let record = session.map(|s| Record::of(&self.state, s));
         let build = |plan: &Plan<'_, Tz>, day: i64| Checklist::build(plan, day, record, self.now);
         let plan = self.plan();
-        let checklist = plan.as_ref().map(|plan| build(plan, self.day));
+        let mut checklist = plan.as_ref().map(|plan| build(plan, self.day));
+        // Today, the next treatment's preparation once it is open: one list, each of those
+        // tasks ticked on that treatment (`TaskLine::of_treatment`).
+        if let (Some(list), Some(prep)) = (checklist.as_mut(), self.next_preparation(self.day)) {
+            list.tasks.extend(prep.tasks);
+        }
         // Another day viewed: today's own count, for the header's "Today …" words. Only
         // the current treatment's: today's tasks are its plan's, and an earlier session's
         // count for today's date read as today's ("Today Tue 5 Jan: 0/5 ticked" above a

@@ -54,7 +54,15 @@ impl<Tz: TimeZone> Context<Tz> {
         after: DateTime<FixedOffset>,
     ) -> Option<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)> {
         let (plan, session) = (self.plan()?, self.session()?);
-        let begun = plan.begun_between(after, self.now, &session.ticks);
+        let mut begun = plan.begun_between(after, self.now, &session.ticks);
+        // The next treatment's preparation is on today's list (`next_preparation`): said
+        // with it when it comes due ("It's 11:00: “Tell provider …” is due" a week before).
+        if let Some((next, next_plan)) = self.next_treatment() {
+            let prep = next_plan.begun_between(after, self.now, &next.ticks);
+            begun.extend(prep.into_iter().filter(|due| {
+                next_plan.is_preparation(due.task.rule) && due.begins < next_plan.treatment()
+            }));
+        }
         let last = begun.iter().map(|d| d.begins).max()?;
         let ends = begun.iter().map(|d| d.ends).min()?;
         let clock = |t: DateTime<FixedOffset>| {

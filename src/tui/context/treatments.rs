@@ -2,9 +2,35 @@
 //! it may be changed (an earlier one is read-only until the user allows changes).
 
 use super::Context;
+use crate::checklist::Checklist;
+use crate::plan::{Plan, Wording};
+use crate::store::Session;
 use chrono::TimeZone;
 
 impl<Tz: TimeZone> Context<Tz> {
+    /// The treatment recorded after the viewed one, still ahead, when the viewed one is the
+    /// treatment in force (`crate::preparation::next_treatment`), with its plan.
+    pub fn next_treatment(&self) -> Option<(&Session, Plan<'_, Tz>)> {
+        let session = self.session()?;
+        let current = self.state.current_session(self.now)?;
+        if current.at != session.at {
+            return None;
+        }
+        let next = crate::preparation::next_treatment(&self.state, session, self.now)?;
+        let plan = Plan::reaching(&self.rules, next.at, self.tz.clone(), self.reach);
+        Some((next, plan))
+    }
+
+    /// The next treatment's preparation open now, shown beside today's tasks of the
+    /// treatment in force (`crate::preparation::open_at`); `None` on any other day.
+    pub(super) fn next_preparation(&self, day: i64) -> Option<Checklist> {
+        if Some(day) != self.today() || self.session_today() != Some(day) {
+            return None;
+        }
+        let (next, plan) = self.next_treatment()?;
+        crate::preparation::open_at(&plan, &self.state, next, self.now, Wording::Short)
+    }
+
     /// Which treatment of how many is shown: (1-based number, count).
     pub fn session_position(&self) -> Option<(usize, usize)> {
         let at = self.session()?.at;

@@ -6,8 +6,10 @@
 //! ago" on it, whatever the hour: both are counted the same way.
 
 use super::day_label;
-use crate::plan::{Plan, duration_label};
-use crate::series::next_session_label;
+use words::{relative_day, treated_words};
+
+mod words;
+use crate::series::{next_session_label, next_treatment_label, next_treatment_today};
 use crate::tui::context::Context;
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
@@ -48,8 +50,13 @@ pub struct Header<'a> {
     pub brief: String,
     /// The same in short, for a one-row header ("treated 2 days ago").
     pub short: String,
-    /// The countdown to the next session, when it is due and this is the latest treatment.
+    /// The countdown to the next session, when it is due and this is the latest treatment;
+    /// the next treatment, when one is recorded ahead of the treatment in force.
     pub next_session: Option<String>,
+    /// The next treatment, recorded ahead, when it is today, in words that stand alone:
+    /// "Next treatment today at 11:00, in 2 h". Where the treatment's words and it do not
+    /// fit whole together, it takes the row before they are cut.
+    pub next_today: Option<String>,
     /// Whether that session is possible now or within `SOON`: the treatment's date then
     /// gives way to the countdown where both do not fit.
     pub next_session_soon: bool,
@@ -104,6 +111,10 @@ impl<'a> Header<'a> {
         });
         let session = ctx.session_position();
         let latest = session.is_some_and(|(n, count)| n == count);
+        let next = ctx.next_treatment().map(|(next, plan)| {
+            let today = next_treatment_today(&plan, ctx.now);
+            (next.at, next_treatment_label(&plan, ctx.now), today)
+        });
         Header {
             plan_name: &ctx.rules.name,
             screen_name,
@@ -118,15 +129,26 @@ impl<'a> Header<'a> {
             short,
             // Before the treatment the header counts down to it: a next session after it
             // is not yet a thing to say ("Treatment in 2 days · next session possible in 30 d").
-            next_session: plan
-                .as_ref()
-                .filter(|p| p.treatment() <= ctx.now)
-                .and_then(|p| next_session_label(p, ctx.now))
-                .filter(|_| latest),
-            next_session_soon: plan.as_ref().is_some_and(|p| {
-                let window = p.rules().next_session.as_ref();
-                window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
-            }),
+            // A next treatment recorded ahead is named instead of the window for it: "next
+            // treatment today at 11:00 (in 2 h)" while its preparation is on the list.
+            next_today: next.as_ref().and_then(|(.., today)| today.clone()),
+            next_session: match &next {
+                Some((_, label, _)) => label.clone(),
+                None => plan
+                    .as_ref()
+                    .filter(|p| p.treatment() <= ctx.now)
+                    .and_then(|p| next_session_label(p, ctx.now))
+                    .filter(|_| latest),
+            },
+            // A recorded treatment is an appointment, its preparation on the list from a
+            // week before: always worth more of the row than the last treatment's date.
+            next_session_soon: match &next {
+                Some(_) => true,
+                None => plan.as_ref().is_some_and(|p| {
+                    let window = p.rules().next_session.as_ref();
+                    window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
+                }),
+            },
             // Once the plan is over there is nothing left to tick: no count (0 of 0).
             progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }
@@ -264,7 +286,11 @@ impl Header<'_> {
         // now (through Fri 1 Jan)"): it is cut short only where not even that fits.
         if let Some(next) = &self.next_session {
             let short = next.split(" (").next().unwrap_or(next).to_string();
-            let mut candidates = vec![format!("{words} · {next}"), format!("{words} · {short}")];
+            let mut candidates = vec![format!("{words} · {next}")];
+            if let Some(today) = &self.next_today {
+                candidates.extend([format!("{} · {next}", self.brief), today.clone()]);
+            }
+            candidates.push(format!("{words} · {short}"));
             // A session near (or away from today, where today's count leaves less room):
             // the treatment's date gives way to it first.
             if self.next_session_soon || away {
@@ -299,65 +325,5 @@ impl Header<'_> {
             Span::styled(shown_progress.to_string(), theme::EMPHASIS),
         ])
         .render(area, buf);
-    }
-}
-
-/// How far the viewed day is from today, for when the user has moved away from it.
-fn relative_day(offset: i64) -> String {
-    match offset {
-        1 => "(tomorrow) ".to_string(),
-        -1 => "(yesterday) ".to_string(),
-        n if n > 0 => format!("(in {n} days) "),
-        n => format!("({} days ago) ", -n),
-    }
-}
-
-/// When the treatment was, counted in calendar days as plan days are: ("Treated 10 days ago,
-/// Fri 20 Nov 14:00", "treated 10 days ago"); on its own day, with the hours.
-fn treated_words<Tz: TimeZone>(
-    plan: &Plan<'_, Tz>,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> (String, String) {
-    let at = plan.treatment();
-    let local = plan.local(at);
-    let when = crate::dates::moment_near(local, plan.local(now).date_naive());
-    let clock = crate::dates::clock(local);
-    let days = plan.day_of(now) - 1;
-    if now >= at {
-        match days {
-            0 => {
-                let since = duration_label(now - at);
-                (
-                    format!("Treated today at {clock}, {since} ago"),
-                    "treated today".to_string(),
-                )
-            }
-            1 => (
-                format!("Treated yesterday, {when}"),
-                "treated yesterday".to_string(),
-            ),
-            n => (
-                format!("Treated {n} days ago, {when}"),
-                format!("treated {n} days ago"),
-            ),
-        }
-    } else {
-        match -days {
-            0 => {
-                let until = duration_label(at - now);
-                (
-                    format!("Treatment today at {clock}, in {until}"),
-                    "treatment today".to_string(),
-                )
-            }
-            1 => (
-                format!("Treatment tomorrow, {when}"),
-                "treatment tomorrow".to_string(),
-            ),
-            n => (
-                format!("Treatment in {n} days, {when}"),
-                format!("treatment in {n} days"),
-            ),
-        }
     }
 }

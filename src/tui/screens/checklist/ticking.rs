@@ -85,7 +85,13 @@ impl ChecklistScreen {
         if let Some(Change::Tick { session, date, .. } | Change::Untick { session, date, .. }) =
             step.changes.first()
         {
-            if ctx.session().map(|s| s.at) != Some(*session) {
+            // The next treatment's preparation is ticked beside the current day: undone
+            // there too, not on a view of that treatment.
+            let beside = ctx
+                .checklist
+                .as_ref()
+                .is_some_and(|list| list.tasks.iter().any(|t| t.of_treatment == Some(*session)));
+            if !beside && ctx.session().map(|s| s.at) != Some(*session) {
                 ctx.viewed = Some(*session);
             }
             let day = ctx.plan().map(|p| p.day_of_date(*date));
@@ -172,9 +178,10 @@ fn undo_changes(change: &Change, before: &[NaiveDate], after: &[NaiveDate]) -> V
 
 /// What ticking or unticking `task` on `date` takes. A once-task counts as done from the day
 /// it was ticked on, so unticking it clears every tick up to `date`, as the file holds them
-/// when it is saved (one change: a tick another copy added meanwhile is cleared too).
+/// when it is saved (one change: a tick another copy added meanwhile is cleared too). A task
+/// of the next treatment's preparation is that treatment's (`TaskLine::of_treatment`).
 fn toggle_change(task: &TaskLine, session: &Session, date: NaiveDate) -> Change {
-    let (session, task_id) = (session.at, task.id.clone());
+    let (session, task_id) = (task.of_treatment.unwrap_or(session.at), task.id.clone());
     match (task.done, task.repeat) {
         (false, _) => Change::Tick {
             session,

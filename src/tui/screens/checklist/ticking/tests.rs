@@ -38,6 +38,7 @@ fn task(id: &str, repeat: Repeat, done: bool) -> TaskLine {
         done_before: false,
         coming_up: false,
         before_recorded: false,
+        of_treatment: None,
     }
 }
 
