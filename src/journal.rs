@@ -1,7 +1,7 @@
 //! The recovery journal as screens and commands show it: a day's alerts with their sources,
 //! the expected rating of a symptom on a day, and reading "redness=2" from the command line.
 
-use crate::plan::Plan;
+use crate::plan::{Firing, Plan};
 use crate::rules::{MAX_RATING, Provider, Rules, Symptom, Urgency};
 use crate::store::Session;
 use crate::wrapping::lower_first;
@@ -36,6 +36,9 @@ pub struct AlertLine {
     pub symptoms: Vec<String>,
     pub rating: u8,
     pub previous: Option<u8>,
+    /// The date of `previous` when older than the day before (`Firing::previous_on`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_on: Option<NaiveDate>,
     /// How soon to act: "emergency", "call" or "mention" (see `Urgency` for the words).
     pub urgency: Urgency,
     pub sources: Vec<SourceRef>,
@@ -81,6 +84,7 @@ pub fn alerts_on<Tz: TimeZone>(
                 symptom: firing.symptom,
                 rating: firing.rating,
                 previous: firing.previous,
+                previous_on: firing.previous_on,
                 urgency: firing.urgency,
                 sources: source_refs(rules, &alert.sources),
                 rated_on: None,
@@ -89,12 +93,7 @@ pub fn alerts_on<Tz: TimeZone>(
                 Some(i) => lines[i].symptoms.push(firing.symptom),
                 None => {
                     severe_at = Some(lines.len());
-                    lines.push(severe(
-                        firing.symptom,
-                        firing.rating,
-                        firing.previous,
-                        rules.provider.as_ref(),
-                    ));
+                    lines.push(severe(&firing, rules.provider.as_ref()));
                 }
             },
         }
@@ -108,6 +107,7 @@ pub fn alerts_on<Tz: TimeZone>(
         lines[i].title = format!("Rated severe: {}", names.join(", "));
         if names.len() > 1 {
             lines[i].previous = None;
+            lines[i].previous_on = None;
         }
     }
     // A severe rating of an earlier day not yet replaced by a newer one (see `carried`).
@@ -138,12 +138,7 @@ fn short_name(title: &str) -> &str {
 /// tier's action, naming the clinic and its phone where the plan does ("Contact your clinic
 /// today."); last, the clinic's own out-of-hours words where its plan gives them, else
 /// urgent care. Every screen shows the message, so every screen says to call the clinic.
-fn severe(
-    symptom: String,
-    rating: u8,
-    previous: Option<u8>,
-    provider: Option<&Provider>,
-) -> AlertLine {
+fn severe(firing: &Firing<'_>, provider: Option<&Provider>) -> AlertLine {
     let fallback = fallback(provider);
     AlertLine {
         id: SEVERE_ID.to_string(),
@@ -152,10 +147,11 @@ fn severe(
             "{ESCALATION} {}. {fallback}",
             Urgency::Call.action_with(provider)
         ),
-        symptoms: vec![symptom.clone()],
-        symptom,
-        rating,
-        previous,
+        symptoms: vec![firing.symptom.clone()],
+        symptom: firing.symptom.clone(),
+        rating: firing.rating,
+        previous: firing.previous,
+        previous_on: firing.previous_on,
         urgency: Urgency::Call,
         sources: Vec::new(),
         rated_on: None,

@@ -43,7 +43,8 @@ fn a_check_in_after_the_plan_still_alerts_and_is_kept() {
         ))
         .stdout(contains(
             // Within 80 columns: the reading under the title.
-            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2)",
+            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2 on \
+             Fri 1 Jan)",
         ));
     let today = p.today(DAY60);
     let alerts: Vec<&str> = today["alerts"]

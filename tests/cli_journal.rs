@@ -83,7 +83,9 @@ fn alerts_show_in_today_as_text_and_json() {
     checkin(&p, DAY8, &["--rate", "redness=4"])
         .success()
         .stdout(contains(
-            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2)",
+            // Day 3's rating was five days before: said with its date.
+            "⚠ CALL TODAY · Redness still strong after a week\n  (you rated redness 4, up from 2 on \
+             Sun 22 Nov)",
         ));
     p.at(DAY8)
         .arg("today")

@@ -39,7 +39,14 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
         let symptom = symptom_title(rules, &alert.symptom).to_lowercase();
         let reading = match alert.previous {
             _ if alert.symptoms.len() > 1 => format!("each {}", alert.rating),
-            Some(p) if p < alert.rating => format!("{symptom} {}, up from {p}", alert.rating),
+            Some(p) if p < alert.rating => {
+                // From a rating weeks old, say when: "up from 1" read as yesterday's.
+                let on = alert
+                    .previous_on
+                    .map(|d| format!(" on {}", super::text::short_date(d)))
+                    .unwrap_or_default();
+                format!("{symptom} {}, up from {p}{on}", alert.rating)
+            }
             _ => format!("{symptom} {}", alert.rating),
         };
         // One line where it fits 80 columns; else the reading goes whole under the title.

@@ -87,6 +87,7 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
         symptoms,
         rating: MAX_RATING,
         previous: None,
+        previous_on: None,
         urgency: Urgency::Call,
         sources: Vec::new(),
         rated_on: Some(rated),

@@ -16,6 +16,9 @@ pub struct Firing<'r> {
     pub rating: u8,
     /// The same symptom's rating at the check-in before, for `rising` alerts.
     pub previous: Option<u8>,
+    /// The date of `previous` when it is older than the day before: a rise from a rating
+    /// weeks old is said with its date ("up from 1 on Sat 5 Dec").
+    pub previous_on: Option<NaiveDate>,
     pub urgency: Urgency,
 }
 
@@ -38,8 +41,9 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 .checkins
                 .range(..date)
                 .rev()
-                .find_map(|(_, c)| c.ratings.get(symptom).copied())
+                .find_map(|(on, c)| c.ratings.get(symptom).map(|r| (*r, *on)))
         };
+        let long_ago = |on: NaiveDate| (Some(on) < date.pred_opt()).then_some(on);
         let mut fired: Vec<Firing<'r>> = self
             .rules()
             .alerts
@@ -50,7 +54,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             })
             .filter_map(|alert| {
                 let rating = *checkin.ratings.get(&alert.symptom)?;
-                let previous = previous_of(&alert.symptom);
+                let before = previous_of(&alert.symptom);
+                let previous = before.map(|(p, _)| p);
                 let high = alert.at_least.is_some_and(|n| rating >= n);
                 let rising = alert.rising && previous.is_some_and(|p| rating > p);
                 (high || rising).then(|| Firing {
@@ -58,6 +63,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                     symptom: alert.symptom.clone(),
                     rating,
                     previous,
+                    previous_on: before.and_then(|(_, on)| long_ago(on)),
                     urgency: alert.urgency(),
                 })
             })
@@ -77,11 +83,13 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
                 .any(|f| f.symptom == symptom && f.urgency == Urgency::Emergency);
             if rating >= MAX_RATING && !covered {
                 fired.retain(|f| f.symptom != symptom);
+                let before = previous_of(symptom);
                 fired.push(Firing {
                     alert: None,
                     symptom: symptom.to_string(),
                     rating,
-                    previous: previous_of(symptom),
+                    previous: before.map(|(p, _)| p),
+                    previous_on: before.and_then(|(_, on)| long_ago(on)),
                     urgency: Urgency::Call,
                 });
             }
@@ -309,6 +317,22 @@ mod tests {
                 .map(|f| f.alert.map_or("severe", |a| a.id.as_str()))
                 .collect();
             assert_eq!(fired, want, "Day {day} {ratings:?}");
+        }
+    }
+
+    /// The rating a rise is from is dated only when older than the day before.
+    #[test]
+    fn a_rise_from_a_rating_days_old_carries_its_date() {
+        let rules = Rules::parse(RULES, "t").unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        for (before, want) in [(4, None), (2, Some(plan.date_of(2)))] {
+            let mut session = Session::new(at);
+            session.checkins.insert(plan.date_of(before), checkin(1, 1));
+            session.checkins.insert(plan.date_of(5), checkin(1, 3));
+            let fired = plan.alerts_on(&session, plan.date_of(5));
+            assert_eq!(fired.len(), 1, "{fired:?}");
+            assert_eq!((fired[0].previous, fired[0].previous_on), (Some(1), want));
         }
     }
 }
