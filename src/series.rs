@@ -168,22 +168,33 @@ fn summarize<Tz: TimeZone>(
 pub fn next_session_label<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     now: DateTime<FixedOffset>,
+    booked: bool,
 ) -> Option<String> {
-    next_session_in(plan, now, Wording::Short)
+    next_session_in(plan, now, Wording::Short, booked)
 }
 
 /// `next_session_label` worded as `wording` says: "next session possible in 25 days (from Fri 18
-/// Dec)" in plain command-line text.
+/// Dec)" in plain command-line text. Once `booked` (its task ticked), the window is the
+/// appointment's, not a deadline: "next session booked (window until Sat 9 Jan)".
 pub fn next_session_in<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     now: DateTime<FixedOffset>,
     wording: Wording,
+    booked: bool,
 ) -> Option<String> {
     let window = plan.rules().next_session.as_ref()?;
     let (from, until) = plan.span(window);
     // A window in another year than today's says its year.
     let today = plan.local_date(now);
     let date = |t: DateTime<FixedOffset>| date_near(plan.local_date(t), today);
+    if booked && now < until {
+        // "Due now" read as "you should be there now" after booking (walk-through).
+        let window = match now < from {
+            true => format!("window from {}", date(from)),
+            false => format!("window until {}", date(until)),
+        };
+        return Some(format!("next session booked ({window})"));
+    }
     if now < from {
         // Today and tomorrow by the calendar; further off, the same countdown the booking
         // row gives (`countdown_in`: days and hours under a week), so the header and the

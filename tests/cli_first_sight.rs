@@ -238,3 +238,26 @@ fn the_booking_reads_the_same_everywhere_and_stops_once_booked() {
         assert_eq!(day["recovery"]["done"], 1);
     }
 }
+
+/// Once the booking is ticked, `today` says the next session is booked, with its window,
+/// never "due now" (a walk-through read "Next session due now" on Day 29, booked on Day 22,
+/// as "you should be there now").
+#[test]
+fn a_booked_next_session_is_never_said_due_now() {
+    let p = Patient::treated();
+    p.at("2026-12-11 15:00")
+        .args(["check", "book-next-session"])
+        .assert()
+        .success();
+    let before = stdout(p.at("2026-12-12 09:00").arg("today"));
+    assert!(
+        before.contains("Next session booked (window from Fri 18 Dec)"),
+        "{before}"
+    );
+    let during = stdout(p.at("2026-12-20 09:00").arg("today"));
+    assert!(
+        during.contains("Next session booked (window until Fri 1 Jan 2027)"),
+        "{during}"
+    );
+    assert!(!during.contains("due now"), "{during}");
+}

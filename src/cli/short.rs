@@ -74,7 +74,13 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     }
     if let Some(next) = next {
         parts.push(capitalized(&next));
-    } else if over && let Some(next) = next_session_label(&plan, now) {
+    } else if over
+        && let Some(next) = next_session_label(
+            &plan,
+            now,
+            plan.is_booked(&session.ticks, plan.local_date(now)),
+        )
+    {
         parts.push(capitalized(&next));
     }
     writeln!(out, "{}", parts.join(" · "))?;

@@ -47,7 +47,12 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             "next session recorded for {}",
             crate::dates::moment(plan.local(at))
         )),
-        None => next_session_in(&plan, now, wording),
+        None => next_session_in(
+            &plan,
+            now,
+            wording,
+            plan.is_booked(&session.ticks, plan.local_date(now)),
+        ),
     };
     // The same moment the screen says so: Day 43 of the built-in plan from 14:00, not only
     // from Day 44.

@@ -113,14 +113,37 @@ fn the_next_session_is_counted_down_as_the_booking_row_is_then_due_then_gone() {
         ("2027-01-02T09:00:00+01:00", None),
     ];
     for (now, want) in cases {
-        assert_eq!(next_session_label(&plan, at(now)).as_deref(), want, "{now}");
+        assert_eq!(
+            next_session_label(&plan, at(now), false).as_deref(),
+            want,
+            "{now}"
+        );
+    }
+    // Booked, the window is the appointment's: never "due now".
+    let booked = [
+        (
+            "2026-12-11T09:00:00+01:00",
+            Some("next session booked (window from Fri 18 Dec)"),
+        ),
+        (
+            "2026-12-20T09:00:00+01:00",
+            Some("next session booked (window until Fri 1 Jan 2027)"),
+        ),
+        ("2027-01-02T09:00:00+01:00", None),
+    ];
+    for (now, want) in booked {
+        assert_eq!(
+            next_session_label(&plan, at(now), true).as_deref(),
+            want,
+            "{now}"
+        );
     }
     // Across the end of summer time (Sun 25 Oct 2026): 672 h after Mon 28 Sep 14:00 CEST is
     // Mon 26 Oct 13:00 CET, 3 days 23.5 hours after Thu 22 Oct 14:30 CEST: under a week the
     // countdown says the days and hours left, as the booking row does (`countdown_in`).
     let plan = Plan::new(&rules, at("2026-09-28T14:00:00+02:00"), Berlin);
     assert_eq!(
-        next_session_label(&plan, at("2026-10-22T14:30:00+02:00")).as_deref(),
+        next_session_label(&plan, at("2026-10-22T14:30:00+02:00"), false).as_deref(),
         Some("next session possible in 3 d 23 h (from Mon 26 Oct)")
     );
 }

@@ -137,7 +137,12 @@ impl<'a> Header<'a> {
                 None => plan
                     .as_ref()
                     .filter(|p| p.treatment() <= ctx.now)
-                    .and_then(|p| next_session_label(p, ctx.now))
+                    .and_then(|p| {
+                        let booked = ctx
+                            .session()
+                            .is_some_and(|s| p.is_booked(&s.ticks, p.local_date(ctx.now)));
+                        next_session_label(p, ctx.now, booked)
+                    })
                     .filter(|_| latest),
             },
             // A recorded treatment is an appointment, its preparation on the list from a

@@ -44,9 +44,9 @@ impl NextSession {
             return NextSession::None;
         };
         if let Some(on) = booked_on(ctx, plan) {
-            return NextSession::Booked(on, next_session_label(plan, ctx.now));
+            return NextSession::Booked(on, next_session_label(plan, ctx.now, true));
         }
-        match next_session_label(plan, ctx.now) {
+        match next_session_label(plan, ctx.now, false) {
             Some(words) => NextSession::Due(words),
             None => {
                 let (from, until) = plan.span(window);
