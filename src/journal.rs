@@ -56,6 +56,11 @@ pub const SEVERE_ID: &str = "severe";
 pub const ESCALATION: &str =
     "Feel very unwell or have trouble breathing? Call emergency services now.";
 
+/// Said under what the plan lifted ("Makeup is fine again") while a check-in alert is up: the
+/// plan's end of a restriction is not the clinic's word on skin that set off an alert.
+pub const ASK_BEFORE_RESUMING: &str =
+    "With the check-in alert above, ask your clinic before you start any of these again.";
+
 /// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts, one per
 /// symptom, and one alert for every symptom rated severe (5) that no emergency alert of the
 /// plan covers, led by `ESCALATION`; then, for a symptom last rated 5 on an earlier day and not rated

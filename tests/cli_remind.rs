@@ -304,4 +304,17 @@ fn with_an_alert_up_what_lifted_is_said_with_ask_your_clinic_first() {
     let (text, _) = remind(&p, "2026-11-23 18:05", &[]);
     let ask = text.find(ASK).expect(&text);
     assert!(text.find("Makeup is fine again").unwrap() < ask, "{text}");
+    // `today` on Day 3, when they lifted, says the same under them.
+    p.at("2026-11-22 18:00")
+        .args(["checkin", "--rate", "swelling=4"])
+        .assert()
+        .success();
+    let today = stdout(&p.at("2026-11-22 18:05").arg("today").assert());
+    let ask = today.find(ASK).expect(&today);
+    assert!(today.find("Makeup is fine again").unwrap() < ask, "{today}");
+    let calm = stdout(&calm.at("2026-11-22 18:05").arg("today").assert());
+    assert!(
+        calm.contains("Makeup is fine again") && !calm.contains(ASK),
+        "{calm}"
+    );
 }

@@ -157,5 +157,10 @@ fn strong_swelling_after_two_days_calls_the_clinic_80x24() {
         "{shown}"
     );
     assert!(shown.contains("No at-home microneedling tool"), "{shown}");
+    // What the plan lifted says to ask the clinic first, not from when it is fine.
+    assert!(
+        shown.contains("ask clinic: ✓ Makeup is fine again"),
+        "{shown}"
+    );
     insta::assert_snapshot!("day3_strong_swelling_alert_80x24", shown);
 }

@@ -187,12 +187,7 @@ fn write_text(
             writeln!(
                 out,
                 "{}",
-                wrap(
-                    "With the check-in alert above, ask your clinic before you start any of \
-                     these again.",
-                    "  ",
-                    "  "
-                )
+                wrap(crate::journal::ASK_BEFORE_RESUMING, "  ", "  ")
             )?;
         }
     }

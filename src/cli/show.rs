@@ -110,6 +110,10 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     for kind in [Kind::Do, Kind::Avoid] {
         write_tasks(out, &checklist.tasks, kind, width, now)?;
     }
+    if !alerts.is_empty() && checklist.tasks.iter().any(|t| t.lifted_by_now) {
+        let ask = crate::journal::ASK_BEFORE_RESUMING;
+        writeln!(out, "{}", wrap(ask, "  ", "  "))?;
+    }
     if let Some((when, prep)) = &before_next {
         // Ticked with `check ID` like the rest: `check` finds them on the next treatment.
         let width = title_width(&prep.tasks);

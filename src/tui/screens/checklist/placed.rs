@@ -58,7 +58,7 @@ impl ChecklistScreen {
         let model = DayModel::of(list, today, ctx.now, &self.open);
         let tz = plan.time_zone();
         let after_plan = ctx.is_after_plan();
-        let words = AvoidWords::of(&model, &list.tasks, ctx.now, tz);
+        let words = AvoidWords::of(&model, &list.tasks, ctx.now, tz, !ctx.alerts.is_empty());
         let lay_out = |width: u16, rows: Option<u16>| {
             let rows = rows.map(usize::from);
             AvoidBlock::lay_out(&words, &model, &list.tasks, usize::from(width), rows)

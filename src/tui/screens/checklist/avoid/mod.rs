@@ -98,14 +98,16 @@ struct Group {
 pub struct AvoidWords(Vec<Group>);
 
 impl AvoidWords {
-    /// `model`'s things to avoid in words, the time read at `now` in `tz`.
+    /// `model`'s things to avoid in words, the time read at `now` in `tz`; with a check-in
+    /// alert up (`alert_up`), what was lifted says to ask the clinic first.
     pub fn of<Tz: chrono::TimeZone>(
         model: &DayModel,
         tasks: &[TaskLine],
         now: Instant,
         tz: &Tz,
+        alert_up: bool,
     ) -> Self {
-        AvoidWords(groups(model, tasks, now, tz))
+        AvoidWords(groups(model, tasks, (now, alert_up), tz))
     }
 }
 

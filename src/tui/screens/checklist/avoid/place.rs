@@ -11,10 +11,13 @@ use crate::plan::{clock_label_on, end_label_on};
 use crate::tui::text;
 
 /// The groups of `model` in words: each still-on group with its time, then what was lifted.
+/// With a check-in alert up (`alert_up`) what was lifted is labelled "ask clinic", not
+/// with its time: the plan's end of a restriction is not the clinic's word on skin that set
+/// off an alert.
 pub(super) fn groups<Tz: chrono::TimeZone>(
     model: &DayModel,
     tasks: &[TaskLine],
-    now: Instant,
+    (now, alert_up): (Instant, bool),
     tz: &Tz,
 ) -> Vec<Group> {
     // Read from the day shown, not from today (`clock_label_on`).
@@ -56,7 +59,10 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
         .collect();
     lifted.sort_by_key(|(at, _)| *at);
     for (at, words) in lifted {
-        let label = format!("from {}", clock(at));
+        let label = match alert_up {
+            true => ASK_CLINIC_FIRST.to_string(),
+            false => format!("from {}", clock(at)),
+        };
         let words = format!("{LIFTED_MARK}{words}");
         let width = text::width(&words);
         let item = (None, words, width);
@@ -71,6 +77,9 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     }
     groups
 }
+
+/// The label of what was lifted while a check-in alert is up.
+const ASK_CLINIC_FIRST: &str = "ask clinic";
 
 /// Cells an inline group's continued line starts in by (`place`).
 const HANG: usize = 2;
