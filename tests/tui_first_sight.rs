@@ -125,11 +125,19 @@ fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
     let shown = screen(&app);
     assert!(
         shown.contains(
-            "until 10:00: ✕ No exfoliating products or treatments  ✕ Stay out of the sun"
+            "until 10:00  ✕ No exfoliating products or treatments  ✕ Stay out of the sun"
         ),
         "{shown}"
     );
-    assert_eq!(shown.matches("from 10:00:").count(), 1, "{shown}");
+    // One group of what to avoid from 10:00, however long each lasts.
+    let groups = shown.lines().filter(|l| l.starts_with("\"  from 10:00"));
+    assert_eq!(groups.count(), 1, "{shown}");
+    // What is done as needed from 10:00 (the cold compress) is not "to do now" at 08:00.
+    assert!(
+        shown.contains("▸ Daily, from 10:00 (6): Apply SPF 30+ sunscreen · +5 more"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Cold compress"), "{shown}");
     assert!(
         shown.contains("› [ ] Tell provider your conditions and meds"),
         "{shown}"

@@ -101,6 +101,9 @@ impl DayModel {
                             earlier.push(i);
                         }
                     }
+                    // Not begun (at 08:00, the cold compress of a 10:00 treatment): with the
+                    // tasks that begin then, not under "To do now".
+                    None if task.as_needed && task.starts > now => later.push(i),
                     Some((_, until)) if until <= now => earlier.push(i),
                     Some((from, _)) if from > now => later.push(i),
                     _ => now_rows.push(i),
@@ -109,8 +112,10 @@ impl DayModel {
         } else {
             now_rows = to_do;
         }
-        // Tasks done as needed come after those due, so a list cut short cuts them first.
+        // Tasks done as needed come after those due, so a list cut short cuts them first
+        // (and a fold's line names a task due).
         now_rows.sort_by_key(|&i| tasks[i].as_needed);
+        later.sort_by_key(|&i| tasks[i].as_needed);
         model.do_rows.push(DoRow::Heading);
         if !earlier.is_empty() {
             model.push_fold(Fold::Earlier, earlier, open);
@@ -122,18 +127,16 @@ impl DayModel {
             model.do_rows.push(DoRow::Nothing);
         }
         model.now = now_rows;
-        let mut starts: Vec<Instant> = later
-            .iter()
-            .filter_map(|&i| tasks[i].due)
-            .map(|d| d.0)
-            .collect();
+        // When a later task begins: its slot, or the window of one done as needed.
+        let begins = |i: usize| tasks[i].due.map_or(tasks[i].starts, |d| d.0);
+        let mut starts: Vec<Instant> = later.iter().map(|&i| begins(i)).collect();
         starts.sort();
         starts.dedup();
         for from in starts {
             let group = later
                 .iter()
                 .copied()
-                .filter(|&i| tasks[i].due.map(|d| d.0) == Some(from))
+                .filter(|&i| begins(i) == from)
                 .collect();
             model.push_fold(Fold::Later(from), group, open);
         }
