@@ -338,6 +338,36 @@ impl Checklist {
                 && self.phases.iter().all(|p| over(p.ends)))
     }
 
+    /// The plan's emergency warning signs whose windows have closed, for a day on which a
+    /// check-in alert is up: "very unwell → emergency services" still holds for skin that
+    /// set off an alert on Day 59, after the signs' windows from the literature (to Day 42).
+    /// Empty when the day lists an emergency sign already.
+    pub fn emergency_signs_for_alert<Tz: TimeZone>(&self, plan: &Plan<'_, Tz>) -> Vec<NoteLine> {
+        if self
+            .warnings
+            .iter()
+            .any(|w| w.urgency == Some(Urgency::Emergency))
+        {
+            return Vec::new();
+        }
+        plan.rules()
+            .warnings
+            .iter()
+            .filter(|w| w.urgency() == Urgency::Emergency)
+            .map(|w| {
+                let (starts, ends) = plan.span(w);
+                NoteLine {
+                    id: w.id.clone(),
+                    title: w.title.clone(),
+                    detail: w.detail.clone(),
+                    urgency: Some(Urgency::Emergency),
+                    starts: plan.local(starts),
+                    ends: plan.local(ends),
+                }
+            })
+            .collect()
+    }
+
     /// Tasks done, of the day's tasks that count: not those done as needed, nor a
     /// restriction lifted by the time the list was built (`TaskLine::lifted_by_now`).
     pub fn progress(&self) -> (usize, usize) {

@@ -189,3 +189,24 @@ fn always_and_daily_rules_last_the_whole_plan() {
         assert_eq!(when(now, id).as_deref(), want, "{id} at {now}");
     }
 }
+
+/// After the plan the warning signs' windows are closed, but a check-in alert still comes
+/// with when to call emergency services: the plan's emergency signs are listed while it is
+/// up (a walk-through on Day 59 found only "call your clinic" and urgent care).
+#[test]
+fn after_the_plan_an_alert_keeps_the_emergency_signs() {
+    let calm = Patient::treated();
+    let text = stdout(calm.at(DAY60).arg("today"));
+    assert!(!text.contains("EMERGENCY"), "{text}");
+    let p = rated_on_day_60();
+    p.at(DAY60)
+        .args(["checkin", "--rate", "redness=4"])
+        .assert()
+        .success();
+    let text = stdout(p.at(DAY60).arg("today"));
+    assert!(
+        text.contains("EMERGENCY · Call emergency services now if:"),
+        "{text}"
+    );
+    assert!(text.contains("Red, hot or swollen skin and feeling very unwell"), "{text}");
+}

@@ -145,3 +145,31 @@ fn after_the_plan_at_50x14_the_signs_are_counted_and_the_page_pages() {
     );
     assert!(shown.contains(" ↑ 15 more above — ↑ k back"), "{shown}");
 }
+
+/// Day 60 with a check-in alert (redness 4): past the signs' windows, the emergency signs
+/// are still on the main screen while the alert is up; without the alert, they are not.
+#[test]
+fn after_the_plan_an_alert_keeps_the_emergency_signs_80x24() {
+    use aftercare::store::{Change, Store};
+    let dir = tempfile::Builder::new()
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .tempdir()
+        .unwrap();
+    let store = Store::new(dir.path());
+    let session = at(TREATMENT);
+    let state = store.apply(&Change::AddSession { at: session }).unwrap();
+    let calm = screen(&app_at(store.clone(), state, DAY60, 80, 24));
+    assert!(!calm.contains("EMERGENCY"), "{calm}");
+    let change = Change::CheckIn {
+        session,
+        date: chrono::NaiveDate::from_ymd_opt(2027, 1, 18).unwrap(),
+        patch: patch(&[("redness", 4)]),
+    };
+    let state = store.apply(&change).unwrap();
+    let shown = screen(&app_at(store, state, DAY60, 80, 24));
+    assert!(shown.contains("Check-in alert"), "{shown}");
+    assert!(
+        shown.contains("EMERGENCY — call emergency services now"),
+        "{shown}"
+    );
+}

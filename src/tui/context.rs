@@ -294,8 +294,17 @@ impl<Tz: TimeZone> Context<Tz> {
             let inputs = (session.at, today, session.ticks.clone(), now);
             (Progress::up_to(&plan, Some(session), now, today), inputs)
         });
+        // Past the signs' windows, today's alert still comes with when to call emergency
+        // services.
+        let signs = match alerts_of_today {
+            0 => Vec::new(),
+            _ => list.emergency_signs_for_alert(&plan),
+        };
         self.alerts = alerts;
         self.alerts_of_today = alerts_of_today;
+        if let Some(list) = self.checklist.as_mut() {
+            list.warnings.splice(0..0, signs);
+        }
         if let Some((progress, inputs)) = fresh {
             self.progress = Some(progress);
             self.progress_inputs = Some(inputs);
