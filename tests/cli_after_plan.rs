@@ -208,5 +208,8 @@ fn after_the_plan_an_alert_keeps_the_emergency_signs() {
         text.contains("EMERGENCY · Call emergency services now if:"),
         "{text}"
     );
-    assert!(text.contains("Red, hot or swollen skin and feeling very unwell"), "{text}");
+    assert!(
+        text.contains("Red, hot or swollen skin and feeling very unwell"),
+        "{text}"
+    );
 }

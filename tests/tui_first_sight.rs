@@ -7,7 +7,7 @@ mod tui_harness;
 
 use aftercare::store::{Change, State, Store};
 use chrono_tz::Tz;
-use crossterm::event::KeyCode::{Char, Enter};
+use crossterm::event::KeyCode::{Char, Enter, Right};
 use tempfile::TempDir;
 use tui_harness::*;
 
@@ -148,6 +148,16 @@ fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
     let shown = screen(&app);
     assert!(
         shown.contains("[x] Tell provider your conditions and meds"),
+        "{shown}"
+    );
+    // Day 3 looked at ahead reads as it will then: its slots and when each thing ends, not
+    // "from Fri 10:00 · in 2 h" on every row.
+    press(&mut app, &[Right, Right]);
+    let shown = screen(&app);
+    assert!(shown.contains("until 10:00: ✕ No makeup"), "{shown}");
+    assert!(!shown.contains("from Fri 10:00"), "{shown}");
+    assert!(
+        shown.contains("Use a gentle, fragrance-free cleanser                            morning"),
         "{shown}"
     );
 }

@@ -281,7 +281,12 @@ pub fn when_on<Tz: TimeZone>(
     wording: Wording,
 ) -> String {
     let countdown_label = |now, at, tz: &Tz| countdown_in(now, at, tz, wording);
-    let timing = Timing::of(task.starts, task.ends, now);
+    // A day further on than the window's opening, looked at before it opens (Day 3 seen on
+    // the treatment's morning), reads as it will on that day: "morning", "until Mon 10:00".
+    let timing = match Timing::of(task.starts, task.ends, now) {
+        Timing::Upcoming if task.starts.with_timezone(tz).date_naive() < shown => Timing::Active,
+        timing => timing,
+    };
     let today = now.with_timezone(tz).date_naive();
     let clock = |at| clock_label_on(at, shown, tz);
     let end = |at| end_label_on(at, shown, today, tz);

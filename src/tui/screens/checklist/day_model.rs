@@ -162,7 +162,10 @@ impl DayModel {
                 self.lifted.push(i);
                 continue;
             }
-            let from = (task.starts > now).then_some(task.starts);
+            // Begins later on the day shown; a day further on, viewed before the treatment,
+            // is grouped by its ends as it will read then ("until Mon 10:00").
+            let from =
+                (task.starts > now && task.starts.date_naive() == self.date).then_some(task.starts);
             // What has not begun is grouped by when it begins: before a 10:00 treatment its
             // eight restrictions are one "from 10:00" group, not three labelled alike. How
             // long each lasts is said once it is on (and by `a`, the why).
