@@ -158,6 +158,15 @@ fn today_short_is_one_plain_line() {
         .assert()
         .success()
         .stdout(contains("Treatment in 2 days · 0/"));
+    // No check-in before the treatment's hour: a 5 at 09:00 set off "Rated severe".
+    p.at("2026-11-20 09:00")
+        .args(["checkin", "--rate", "swelling=5"])
+        .assert()
+        .code(2)
+        .stderr(
+            "aftercare: cannot check in yet: the treatment is at 14:00; check-ins start after \
+             it.\n",
+        );
     // Before the treatment nothing to avoid is counted down: it ends at the treatment, and
     // "No exfoliating products: 5 h left" read as allowed after it.
     p.at("2026-11-20 09:00")

@@ -150,6 +150,13 @@ fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
         shown.contains("[x] Tell provider your conditions and meds"),
         "{shown}"
     );
+    // No check-in before the treatment: there is no treated skin to rate yet.
+    press(&mut app, &[Char('c')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("No check-in: check-ins start after the treatment (10:00)"),
+        "{shown}"
+    );
     // Day 3 looked at ahead reads as it will then: its slots and when each thing ends, not
     // "from Fri 10:00 · in 2 h" on every row.
     press(&mut app, &[Right, Right]);

@@ -5,6 +5,7 @@ use super::journal_text::{ratings_line, write_alerts};
 use super::text::{short_date, wrap};
 use super::{CheckinArgs, CliError, Context, Out};
 use crate::journal::{alerts_on, clean_note, parse_rating};
+use crate::plan::Closed;
 use crate::store::{Change, CheckIn, CheckInPatch};
 
 pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> {
@@ -19,10 +20,16 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
     }
     // The rule the checklist shares (`Plan::may_check_in`): Day 1 to today, also once the
     // plan has ended.
-    if let Err(closed) = plan.may_check_in(day, ctx.now()) {
-        return Err(CliError::Usage(format!(
-            "cannot check in for Day {day}: {closed}. Check-ins are for Day 1 to today (Day {today})."
-        )));
+    match plan.may_check_in(day, ctx.now()) {
+        Ok(()) => {}
+        Err(closed @ Closed::TreatmentAhead { .. }) => {
+            return Err(CliError::Usage(format!("cannot check in yet: {closed}.")));
+        }
+        Err(closed) => {
+            return Err(CliError::Usage(format!(
+                "cannot check in for Day {day}: {closed}. Check-ins are for Day 1 to today (Day {today})."
+            )));
+        }
     }
     let ratings = args
         .rates

@@ -32,6 +32,9 @@ pub enum Closed {
     },
     /// Check-ins start on Day 1, the treatment day.
     BeforeTreatment { day: i64 },
+    /// The treatment, at `at`, has not happened yet: there is no skin to rate (a 5 at 08:00
+    /// for a 10:00 treatment set off "Rated severe").
+    TreatmentAhead { at: Instant },
 }
 
 impl Closed {
@@ -43,6 +46,12 @@ impl Closed {
                 format!("Day {day} has not begun (it is Day {today} today)")
             }
             Closed::BeforeTreatment { .. } => "check-ins start on Day 1".to_string(),
+            Closed::TreatmentAhead { at } => {
+                format!(
+                    "check-ins start after the treatment ({})",
+                    crate::dates::clock(*at)
+                )
+            }
         }
     }
 }
@@ -60,6 +69,11 @@ impl std::fmt::Display for Closed {
             Closed::BeforeTreatment { day } => write!(
                 f,
                 "Day {day} is before the treatment: check-ins start on Day 1"
+            ),
+            Closed::TreatmentAhead { at } => write!(
+                f,
+                "the treatment is at {}; check-ins start after it",
+                crate::dates::clock(*at)
             ),
         }
     }
@@ -81,10 +95,16 @@ impl<Tz: TimeZone> Plan<'_, Tz> {
     /// Whether a check-in may be saved for plan day `day` at `now`.
     ///
     /// # Errors
-    /// `Closed::BeforeTreatment` before Day 1, `Closed::Ahead` for a day not begun.
+    /// `Closed::BeforeTreatment` before Day 1, `Closed::TreatmentAhead` before the
+    /// treatment's hour, `Closed::Ahead` for a day not begun.
     pub fn may_check_in(&self, day: i64, now: Instant) -> Result<(), Closed> {
         if day < 1 {
             return Err(Closed::BeforeTreatment { day });
+        }
+        if now < self.treatment {
+            return Err(Closed::TreatmentAhead {
+                at: self.local(self.treatment),
+            });
         }
         let opens = self.day_bounds(self.date_of(day)).0;
         if now >= opens {

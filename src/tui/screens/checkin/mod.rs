@@ -15,6 +15,7 @@ pub use keys::Action;
 use super::Effect;
 use crate::inert::inert;
 use crate::journal::{MAX_NOTE_CHARS, clean_note};
+use crate::plan::Closed;
 use crate::rules::{MAX_RATING, Rules};
 use crate::store::{Change, CheckIn, CheckInPatch, Conflict, StoreError};
 use crate::tui::context::{Context, not_saved};
@@ -62,7 +63,11 @@ impl CheckInForm {
             Some("This plan has no symptoms to rate".to_string())
         } else {
             let closed = plan.may_check_in(day, ctx.now).err();
-            closed.map(|c| format!("No check-in: {}; t goes to today", c.short()))
+            closed.map(|c| match c {
+                // Today already: no other day to go to.
+                Closed::TreatmentAhead { .. } => format!("No check-in: {}", c.short()),
+                _ => format!("No check-in: {}; t goes to today", c.short()),
+            })
         };
         if let Some(message) = problem {
             ctx.notice = Some(message);
