@@ -30,8 +30,10 @@ impl<'a> ProgressStrip<'a> {
         let progress = ctx.progress.as_ref()?;
         let plan = ctx.plan()?;
         let today = progress.today;
-        // Check-ins go on after the plan is over, on the day they are made.
-        let checkin = if today < 1 || ctx.rules.symptoms.is_empty() || ctx.is_read_only() {
+        // Check-ins go on after the plan is over, on the day they are made; none before the
+        // treatment (`Plan::may_check_in`, the rule `c` and `aftercare checkin` go by).
+        let closed = plan.may_check_in(today, ctx.now).is_err();
+        let checkin = if closed || ctx.rules.symptoms.is_empty() || ctx.is_read_only() {
             None
         } else if ctx
             .session()
