@@ -162,6 +162,12 @@ fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
     press(&mut app, &[Right, Right]);
     let shown = screen(&app);
     assert!(shown.contains("until 10:00: ✕ No makeup"), "{shown}");
+    // Its week ends on a Friday, and today is a Friday: said with its date, never "until
+    // Fri 10:00", which read as today's.
+    assert!(
+        shown.contains("until Fri 27 Nov 10:00: ✕ Avoid direct sun"),
+        "{shown}"
+    );
     assert!(!shown.contains("from Fri 10:00"), "{shown}");
     assert!(
         shown.contains("Use a gentle, fragrance-free cleanser                            morning"),

@@ -220,14 +220,24 @@ pub fn end_label_on<Tz: TimeZone>(
     tz: &Tz,
 ) -> String {
     let local = at.with_timezone(tz).fixed_offset();
+    // A weekday alone is read from today as well as from the day shown: on Day 3 looked at
+    // ahead on Sat 28 Nov, "until Sat 10:00" read as today's (it was Sat 5 Dec).
+    let from_today = |date: chrono::NaiveDate| WEEKDAY_ALONE.contains(&(date - today).num_days());
     let Some(last) = day_ended_by(local) else {
+        let date = local.date_naive();
+        if date != shown && !from_today(date) {
+            let month = MONTHS[local.month0() as usize % 12];
+            let (weekday, day) = (local.weekday(), local.day());
+            let (hour, minute) = (local.hour(), local.minute());
+            return format!("{weekday} {day} {month} {hour:02}:{minute:02}");
+        }
         return clock_label_on(at, shown, tz);
     };
     let weekday = last.weekday();
     match (last - shown).num_days() {
         0 if shown == today => "the end of today".to_string(),
         0 => "the end of the day".to_string(),
-        d if WEEKDAY_ALONE.contains(&d) => format!("the end of {weekday}"),
+        d if WEEKDAY_ALONE.contains(&d) && from_today(last) => format!("the end of {weekday}"),
         _ => {
             let month = MONTHS[last.month0() as usize % 12];
             format!("the end of {weekday} {} {month}", last.day())

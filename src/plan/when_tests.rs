@@ -195,3 +195,24 @@ fn countdowns_under_a_week_are_worded_as_durations_with_their_hours() {
         "3 d"
     );
 }
+
+/// A weekday alone is read from today as well as from the day shown: Day 3 (Mon 30 Nov)
+/// looked at on Sat 28 Nov says the end of its week with its date, "Sat 5 Dec 10:00", not
+/// "Sat 10:00", which read as today's.
+#[test]
+fn an_end_seen_ahead_is_named_so_today_cannot_be_meant() {
+    let end = at("2026-12-05T10:00:00+01:00");
+    let (mon, sat) = (
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    );
+    assert_eq!(end_label_on(end, mon, sat, &Berlin), "Sat 5 Dec 10:00");
+    assert_eq!(end_label_on(end, mon, mon, &Berlin), "Sat 10:00");
+    // An end at midnight: the end of the day before, by the same rule.
+    let midnight = at("2026-12-05T00:00:00+01:00");
+    assert_eq!(
+        end_label_on(midnight, mon, sat, &Berlin),
+        "the end of Fri 4 Dec"
+    );
+    assert_eq!(end_label_on(midnight, mon, mon, &Berlin), "the end of Fri");
+}
