@@ -167,6 +167,11 @@ fn today_short_is_one_plain_line() {
             "aftercare: cannot check in yet: the treatment is at 14:00; check-ins start after \
              it.\n",
         );
+    // Nor does `today` ask for one then; from the treatment's hour it does.
+    let before = stdout(p.at("2026-11-20 09:00").arg("today"));
+    assert!(!before.contains("Check-in:"), "{before}");
+    let after = stdout(p.at("2026-11-20 15:00").arg("today"));
+    assert!(after.contains("Check-in: not yet today"), "{after}");
     // Before the treatment nothing to avoid is counted down: it ends at the treatment, and
     // "No exfoliating products: 5 h left" read as allowed after it.
     p.at("2026-11-20 09:00")

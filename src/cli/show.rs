@@ -133,7 +133,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     write_clinic(out, &ctx.rules)?;
     // After the plan's last day, a check-in made is shown (lasting symptoms are still rated,
     // and alert), but none is asked for.
-    if checklist.day >= 1 && (!over || checkin.is_some()) {
+    // Nor before the treatment's hour (`Plan::may_check_in`): no treated skin to rate.
+    let may = plan.may_check_in(checklist.day, now).is_ok();
+    if may && (!over || checkin.is_some()) {
         write_checkin(out, &ctx.rules, checkin)?;
     }
     let overall = [progress_line(&progress), next.map(|n| capitalized(&n))];
