@@ -108,3 +108,43 @@ fn the_banner_shrinks_to_one_line_on_a_short_terminal() {
     assert!(lines[0].contains("Your data file"), "{shown}");
     assert!(lines[1].contains("Day 3"), "{shown}");
 }
+
+/// A tick saved by another process while the app is open (`aftercare check` in another
+/// shell) is shown at the next minute or key, and the selection stays on the task the user
+/// chose, so Space then ticks that one, not a neighbour shifted into its row.
+#[test]
+fn a_tick_saved_elsewhere_is_shown_and_the_selection_stays_on_its_task() {
+    use aftercare::store::Change;
+    use crossterm::event::KeyCode::Down;
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store.clone(), state, DAY3, 80, 24);
+    // The second row: the morning moisturizer.
+    press(&mut app, &[Down]);
+    assert!(
+        screen(&app).contains("› [ ] Moisturize (hyaluronic acid, ceramides)"),
+        "{}",
+        screen(&app)
+    );
+    store
+        .apply(&Change::Tick {
+            session: at(TREATMENT),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            task: "gentle-cleanser@morning".into(),
+        })
+        .unwrap();
+    assert!(app.set_now(at("2026-11-22T09:01:00+01:00")));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("[x] Use a gentle, fragrance-free cleanser"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("› [ ] Moisturize (hyaluronic acid, ceramides)"),
+        "{shown}"
+    );
+    press(&mut app, &[Char(' ')]);
+    let kept = store.load().unwrap();
+    let ticks = &kept.sessions[0].ticks[&chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()];
+    assert!(ticks.contains("moisturize@morning"), "{ticks:?}");
+    assert!(ticks.contains("gentle-cleanser@morning"), "{ticks:?}");
+}

@@ -160,12 +160,15 @@ impl<Tz: TimeZone> App<Tz> {
     }
 
     /// Moves the clock on; returns whether the screen's words may have changed (a new
-    /// minute, or a new zone). The terminal loop calls it on every minute and before every
-    /// key, so "today" is always worked out again before a tick.
+    /// minute, a new zone, or the data file changed by another process). The terminal loop
+    /// calls it on every minute and before every key, so "today" is always worked out again
+    /// before a tick.
     pub fn set_now(&mut self, now: DateTime<FixedOffset>) -> bool {
+        // What another process saved meanwhile (a `check` in another shell) is shown too.
+        let outside = self.ctx.take_outside_changes();
         let before = self.ctx.day_key();
         let zone = (now.offset() != self.ctx.now.offset()).then_some(*now.offset());
-        let changed = self.ctx.set_now(now);
+        let changed = self.ctx.set_now(now) || outside;
         self.checklist
             .day_changed_by_itself(&mut self.ctx, before, zone);
         self.sync();

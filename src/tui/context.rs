@@ -7,6 +7,7 @@
 
 mod banner;
 mod day_viewed;
+mod outside;
 mod slots;
 mod treatments;
 
@@ -89,6 +90,9 @@ pub struct Context<Tz: TimeZone> {
     /// The notice a slot's beginning put up, and when the earliest of its slots ends: it
     /// goes then (or when the clock goes back before it), so it never tells old news.
     slot_notice: Option<(String, DateTime<FixedOffset>, DateTime<FixedOffset>)>,
+    /// The data file as last looked at (`Storage::stamp`), so a change made by another
+    /// process is seen (`take_outside_changes`).
+    seen_stamp: Option<crate::tui::storage::Stamp>,
 }
 
 impl<Tz: TimeZone> Context<Tz> {
@@ -129,7 +133,9 @@ impl<Tz: TimeZone> Context<Tz> {
             bell: false,
             ring: false,
             slot_notice: None,
+            seen_stamp: None,
         };
+        ctx.seen_stamp = ctx.storage.stamp();
         ctx.go_to_today();
         ctx
     }

@@ -6,6 +6,9 @@
 use crate::store::{Change, CheckIn, Photo, State, Store, StoreError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+/// The data file as seen from outside (`Storage::stamp`).
+pub type Stamp = (Option<std::time::SystemTime>, u64, u64);
+
 /// The app's storage.
 #[derive(Debug, Clone)]
 pub enum Storage {
@@ -77,6 +80,20 @@ impl Storage {
                     path: photo.id().into(),
                     why: "a demo shows only its sample photos".into(),
                 }),
+        }
+    }
+
+    /// What the data file looks like from outside (its modification time, length and
+    /// inode: an atomic write replaces the file), to notice that another process changed
+    /// it. `None` in memory, or when the file cannot be looked at.
+    pub fn stamp(&self) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        match self {
+            Storage::Disk(store) => {
+                let meta = std::fs::metadata(store.path()).ok()?;
+                Some((meta.modified().ok(), meta.len(), meta.ino()))
+            }
+            Storage::Memory => None,
         }
     }
 

@@ -1,0 +1,30 @@
+//! Changes made to the data file by another process while the app is open: a tick with
+//! `aftercare check` in another shell, a reminder's check-in. The app's own writes already
+//! merge them (each change is applied under the lock to the file as re-read); this keeps
+//! what the screen shows in step with the file too.
+
+use super::Context;
+use chrono::TimeZone;
+
+impl<Tz: TimeZone> Context<Tz> {
+    /// Reads the state again when the data file changed since it was last looked at, and
+    /// derives the day again from it; returns whether what is shown may have changed. The
+    /// selection follows the task it was on (by id, `ChecklistScreen::follow`), so a key
+    /// pressed next still lands on the task the user chose. A file that cannot be read now
+    /// is left to the next save to report: the screen keeps what it had.
+    pub fn take_outside_changes(&mut self) -> bool {
+        let stamp = self.storage.stamp();
+        if stamp.is_none() || stamp == self.seen_stamp {
+            return false;
+        }
+        self.seen_stamp = stamp;
+        match self.storage.load(&self.state) {
+            Ok(state) if state != self.state => {
+                self.state = state;
+                self.refresh();
+                true
+            }
+            _ => false,
+        }
+    }
+}
