@@ -22,6 +22,9 @@ const FOUR_WEEKS: usize = 28;
 pub struct ProgressStrip<'a> {
     pub progress: &'a Progress,
     pub checkin: Option<&'static str>,
+    /// Before the treatment, when the recovery the strip counts begins ("recovery from
+    /// 10:00"): "nothing due yet" read wrong beside the preparation due by then.
+    pub begins: Option<String>,
 }
 
 impl<'a> ProgressStrip<'a> {
@@ -43,7 +46,16 @@ impl<'a> ProgressStrip<'a> {
         } else {
             Some("c: check in")
         };
-        Some(ProgressStrip { progress, checkin })
+        let begins = (ctx.now < plan.treatment()).then(|| {
+            let today = plan.local(ctx.now).date_naive();
+            let at = crate::plan::clock_label_on(plan.treatment(), today, plan.time_zone());
+            format!("recovery from {at}")
+        });
+        Some(ProgressStrip {
+            progress,
+            checkin,
+            begins,
+        })
     }
 }
 
@@ -53,7 +65,7 @@ impl Widget for ProgressStrip<'_> {
         let today = progress.today;
         let width = usize::from(area.width);
         // Words from the most to the least important.
-        let mut words = vec![share(progress)];
+        let mut words = vec![self.begins.unwrap_or_else(|| share(progress))];
         if progress.streak > 0 {
             words.push(format!("{}-day streak", progress.streak));
         }
