@@ -215,3 +215,18 @@ fn remind_notify_names_the_next_treatment_once() {
     assert_eq!(notified.matches(heading).count(), 1, "{notified}");
     assert!(notified.contains("• Postpone if flaring, pregnant or nursing\n"));
 }
+
+/// On the plan's last day, once its windows have closed, `today --short` says the plan is
+/// complete as `today` and the screen do, with a next treatment's preparation open: that is
+/// the next treatment's, not this plan's (it said "Day 43 · 0/9 done").
+#[test]
+fn the_plan_is_complete_on_its_last_day_with_the_next_preparation_open() {
+    let p = Patient::treated();
+    p.at("2026-12-30 09:00")
+        .args(["start", "--next", "--at", "2027-01-05 10:00"])
+        .assert()
+        .success();
+    let line = stdout(p.at("2027-01-01 15:00").args(["today", "--short"]));
+    assert!(line.starts_with("Plan complete · "), "{line}");
+    assert!(line.contains("Next treatment in 4 days"), "{line}");
+}

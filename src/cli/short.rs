@@ -8,7 +8,7 @@
 use super::journal_text::ALERT_MARK;
 use super::text::capitalized;
 use super::{CliError, Context, Out};
-use crate::checklist::{Checklist, Record, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine, progress_of};
 use crate::journal::alerts_on;
 use crate::plan::{Wording, countdown_label};
 use crate::rules::Kind;
@@ -24,16 +24,17 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let plan = ctx.plan(session.at);
     let day = plan.day_of(now);
     let record = Some(Record::of(&ctx.state, session));
-    let mut checklist = Checklist::build(&plan, day, record, now);
+    let checklist = Checklist::build(&plan, day, record, now);
     // The next recorded treatment's preparation, open now, counts with today's tasks as on
     // the main screen ("0/10 ticked today"), and the line names that treatment.
+    let mut prep = Vec::new();
     let next = crate::preparation::next_treatment(&ctx.state, session, now).and_then(|next| {
         let next_plan = ctx.plan(next.at);
-        let prep = crate::preparation::open_at(&next_plan, &ctx.state, next, now, Wording::Short)?;
-        checklist.tasks.extend(prep.tasks);
+        let list = crate::preparation::open_at(&next_plan, &ctx.state, next, now, Wording::Short)?;
+        prep = list.tasks;
         next_treatment_label(&next_plan, now)
     });
-    // The same moment the screen and `today` say the plan is over.
+    // The same moment the screen and `today` say the plan is over: by the day's own tasks.
     let over = checklist.is_after_plan(plan.last_day(), now, true);
     let before_treatment = now < plan.treatment();
     let mut parts = vec![match day {
@@ -46,7 +47,7 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
         0 => "Treatment tomorrow".to_string(),
         d => format!("Treatment in {} days", 1 - d),
     }];
-    let (done, total) = checklist.progress();
+    let (done, total) = progress_of(checklist.tasks.iter().chain(&prep));
     if over {
         // What the sources ask for beyond the plan, by its title ("Apply SPF 30+ sunscreen").
         if let Some(kept) = plan.rules().keep_up_list(false, ", ") {
@@ -57,14 +58,9 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     }
     // Before the treatment what to avoid ends at it, and the treatment's own restrictions
     // take over: "No exfoliating products: 2 h left" would read as allowed after.
-    // The same holds for the next treatment's preparation: its restrictions end at it.
-    let own: Vec<TaskLine> = checklist
-        .tasks
-        .iter()
-        .filter(|t| t.of_treatment.is_none())
-        .cloned()
-        .collect();
-    if let Some(task) = soonest_avoid_to_end(&own).filter(|_| !before_treatment) {
+    // The same holds for the next treatment's preparation: its restrictions end at it, so
+    // only the day's own are counted down.
+    if let Some(task) = soonest_avoid_to_end(&checklist.tasks).filter(|_| !before_treatment) {
         parts.push(avoid_countdown(task, now, plan.tz()));
     }
     let alerts = alerts_on(&plan, session, checklist.date).len();
