@@ -6,7 +6,7 @@ use crate::plan::{
     Plan, Span, Standing, Task, Timing, Wording, clock_label_on, countdown_in, counts,
     end_label_on, when_on,
 };
-use crate::rules::{Kind, Repeat, Urgency};
+use crate::rules::{Kind, Note, Repeat, Urgency};
 use crate::store::{Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
@@ -129,6 +129,26 @@ pub struct NoteLine {
     pub urgency: Option<Urgency>,
     pub starts: DateTime<FixedOffset>,
     pub ends: DateTime<FixedOffset>,
+}
+
+impl NoteLine {
+    /// `note` over `starts..ends`, in the plan's local time; with its urgency when it is a
+    /// warning sign.
+    fn of<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        note: &Note,
+        (starts, ends): (DateTime<FixedOffset>, DateTime<FixedOffset>),
+        warning: bool,
+    ) -> NoteLine {
+        NoteLine {
+            id: note.id.clone(),
+            title: note.title.clone(),
+            detail: note.detail.clone(),
+            urgency: warning.then(|| note.urgency()),
+            starts: plan.local(starts),
+            ends: plan.local(ends),
+        }
+    }
 }
 
 /// Everything about one day of the recovery.
@@ -299,14 +319,7 @@ impl Checklist {
         let notes = |spans: &[Span<'_>], warnings: bool| -> Vec<NoteLine> {
             spans
                 .iter()
-                .map(|s| NoteLine {
-                    id: s.note.id.clone(),
-                    title: s.note.title.clone(),
-                    detail: s.note.detail.clone(),
-                    urgency: warnings.then(|| s.note.urgency()),
-                    starts: plan.local(s.starts),
-                    ends: plan.local(s.ends),
-                })
+                .map(|s| NoteLine::of(plan, s.note, (s.starts, s.ends), warnings))
                 .collect()
         };
         if record.is_some_and(|r| r.followed)
@@ -354,17 +367,7 @@ impl Checklist {
             .warnings
             .iter()
             .filter(|w| w.urgency() == Urgency::Emergency)
-            .map(|w| {
-                let (starts, ends) = plan.span(w);
-                NoteLine {
-                    id: w.id.clone(),
-                    title: w.title.clone(),
-                    detail: w.detail.clone(),
-                    urgency: Some(Urgency::Emergency),
-                    starts: plan.local(starts),
-                    ends: plan.local(ends),
-                }
-            })
+            .map(|w| NoteLine::of(plan, w, plan.span(w), true))
             .collect()
     }
 

@@ -144,14 +144,12 @@ fn short_name(title: &str) -> &str {
 /// today."); last, the clinic's own out-of-hours words where its plan gives them, else
 /// urgent care. Every screen shows the message, so every screen says to call the clinic.
 fn severe(firing: &Firing<'_>, provider: Option<&Provider>) -> AlertLine {
-    let fallback = fallback(provider);
     AlertLine {
         id: SEVERE_ID.to_string(),
         title: String::new(),
-        message: format!(
-            "{ESCALATION} {}. {fallback}",
-            Urgency::Call.action_with(provider)
-        ),
+        // The emergency line, then the tier's action and what to do if the clinic can't be
+        // reached, as every call-today alert says them.
+        message: with_action(ESCALATION.to_string(), Urgency::Call, provider),
         symptoms: vec![firing.symptom.clone()],
         symptom: firing.symptom.clone(),
         rating: firing.rating,

@@ -163,7 +163,7 @@ fn write_text(
         writeln!(out, "Due before your next treatment ({at})")?;
         write_due(plan, r, due, out)?;
     }
-    if !r.due.is_empty() || r.before_next.is_some() {
+    if r.anything_due() {
         writeln!(out, "Tick each off when done: aftercare check ID")?;
     }
     if !r.notices.is_empty() {
@@ -216,32 +216,30 @@ fn write_due(
         Some(_) => crate::export::end_words(plan.local(at)),
         None => clock(at),
     };
-    {
-        let width = due.iter().map(|d| columns(d.task.title())).max();
-        let width = width.unwrap_or(0).min(TITLE_COLUMN);
-        for due in due {
-            let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
-            // A habit whose window closes only because the plan does (sunscreen on Day 43,
-            // until the treatment's hour) has no end to say: the checklist says "daily". A
-            // once task (the booking) keeps its end: it is a deadline.
-            let ends_with_plan = due.task.rule.repeat != Repeat::Once
-                && due.ends == due.task.ends
-                && crate::checklist::ends_with_plan(plan, &due.task);
-            let mut when = format!("since {}", clock(due.begins));
-            if !ends_with_day && !ends_with_plan {
-                when.push_str(&format!(" · until {}", end(due.ends)));
-            }
-            let title = due.task.title();
-            let line = format!("  [ ] {}  {when}", pad(title, width));
-            if columns(title) <= width && columns(&line) <= WIDTH {
-                writeln!(out, "{line}")?;
-            } else {
-                // A long title gets lines of its own, the times under it.
-                writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
-                writeln!(out, "      {when}")?;
-            }
-            writeln!(out, "      {}", due.id)?;
+    let width = due.iter().map(|d| columns(d.task.title())).max();
+    let width = width.unwrap_or(0).min(TITLE_COLUMN);
+    for due in due {
+        let ends_with_day = due.ends == plan.day_bounds(plan.local_date(r.now)).1;
+        // A habit whose window closes only because the plan does (sunscreen on Day 43,
+        // until the treatment's hour) has no end to say: the checklist says "daily". A
+        // once task (the booking) keeps its end: it is a deadline.
+        let ends_with_plan = due.task.rule.repeat != Repeat::Once
+            && due.ends == due.task.ends
+            && crate::checklist::ends_with_plan(plan, &due.task);
+        let mut when = format!("since {}", clock(due.begins));
+        if !ends_with_day && !ends_with_plan {
+            when.push_str(&format!(" · until {}", end(due.ends)));
         }
+        let title = due.task.title();
+        let line = format!("  [ ] {}  {when}", pad(title, width));
+        if columns(title) <= width && columns(&line) <= WIDTH {
+            writeln!(out, "{line}")?;
+        } else {
+            // A long title gets lines of its own, the times under it.
+            writeln!(out, "{}", wrap(title, "  [ ] ", "      "))?;
+            writeln!(out, "      {when}")?;
+        }
+        writeln!(out, "      {}", due.id)?;
     }
     Ok(())
 }

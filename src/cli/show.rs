@@ -11,7 +11,7 @@ use super::task_text::{
 };
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
-use crate::checklist::{Checklist, Record, TaskLine};
+use crate::checklist::{Checklist, Record, TaskLine, progress_of};
 use crate::journal::alerts_on;
 use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
@@ -90,11 +90,8 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     )?;
     // The count is of everything to tick today, the next treatment's preparation with the
     // day's own, as the main screen's "0/10 ticked today" and `today --short` count it.
-    let mut counted = checklist.clone();
-    if let Some((_, prep)) = &before_next {
-        counted.tasks.extend(prep.tasks.iter().cloned());
-    }
-    writeln!(out, "{}", day_header(&counted, plan.last_day()))?;
+    let prep = before_next.as_ref().map_or(&[][..], |(_, p)| &p.tasks[..]);
+    writeln!(out, "{}", day_header(&checklist, prep, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
         writeln!(out, "{}", wrap(&notice, "", ""))?;
     }
@@ -196,7 +193,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs, out: Out) -> Result<(), CliError> {
     for day in days {
         let day = &Checklist::build_in(&plan, day, record, now, Wording::Words);
         let mark = if day.day == today { "  ← today" } else { "" };
-        writeln!(out, "\n{}{mark}", day_header(day, plan.last_day()))?;
+        writeln!(out, "\n{}{mark}", day_header(day, &[], plan.last_day()))?;
         write_plan_tasks(out, &day.tasks)?;
         write_note_titles(out, "Normal:", &day.phases)?;
         write_warnings(out, &day.warnings, ctx.rules.provider.as_ref(), false)?;
@@ -242,16 +239,18 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
     Some(format!("{what}: aftercare plan --from {first} --to {to}"))
 }
 
-/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/15 ticked (7 do, 8 avoid)": the day's
-/// counted tasks (not those done as needed), the same count as the checklist's header.
 /// Cells the plan listing's "  <- today" takes after a day's header.
 const TODAY_MARK_ROOM: usize = 10;
 
-fn day_header(day: &Checklist, last_day: i64) -> String {
-    let (done, total) = day.progress();
+/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/15 ticked (7 do, 8 avoid)": the day's
+/// counted tasks (not those done as needed), with `extra` (the next treatment's open
+/// preparation), the same count as the checklist's header.
+fn day_header(day: &Checklist, extra: &[TaskLine], last_day: i64) -> String {
+    let tasks = || day.tasks.iter().chain(extra);
+    let (done, total) = progress_of(tasks());
     let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
-        let counted = day.tasks.iter().filter(|t| t.counts());
+        let counted = tasks().filter(|t| t.counts());
         let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
         header.push_str(&format!(" · {done}/{total} ticked"));
         // What the count is made of, where the line has room for it (and for the plan's

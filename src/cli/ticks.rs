@@ -6,7 +6,7 @@ use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::{Plan, Standing, Wording};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
-use chrono::{Duration, Local};
+use chrono::{DateTime, Duration, FixedOffset, Local};
 use why_not::not_found;
 
 mod why_not;
@@ -185,37 +185,50 @@ impl<'c> Target<'c> {
                 today,
                 before: None,
             }),
-            // Not today's task of this treatment, but of the next one's preparation, open
-            // now: ticked on that treatment, whose tick-offs they are. A day named (`--day`)
-            // is this treatment's.
-            None if args.day.is_none()
-                && let Some(target) = Target::before_next(ctx, session, &args.id) =>
-            {
-                Ok(target)
+            None => {
+                // Not today's task of this treatment, but of the next one's preparation, open
+                // now: ticked on that treatment, whose tick-offs they are. A day named
+                // (`--day`) is this treatment's.
+                let next = args
+                    .day
+                    .is_none()
+                    .then(|| crate::preparation::next_treatment(&ctx.state, session, now))
+                    .flatten();
+                if let Some(next) = next {
+                    match Target::before_next(ctx, next, ctx.plan(next.at), &args.id) {
+                        Ok(target) => return Ok(target),
+                        Err(Some(why)) => return Err(CliError::Usage(why)),
+                        Err(None) => {}
+                    }
+                }
+                Err(CliError::Usage(not_found(
+                    &plan,
+                    &day,
+                    (today, now),
+                    &args.id,
+                )))
             }
-            None if args.day.is_none()
-                && let Some(why) = before_next_opens(ctx, session, &args.id) =>
-            {
-                Err(CliError::Usage(why))
-            }
-            None => Err(CliError::Usage(not_found(
-                &plan,
-                &day,
-                (today, now),
-                &args.id,
-            ))),
         }
     }
 
-    /// The task `id` of the preparation of the treatment recorded after `session`, when that
-    /// is open now and has it (`crate::preparation::open_at`).
-    fn before_next(ctx: &'c Context, session: &Session, id: &str) -> Option<Self> {
+    /// The task `id` of the preparation of `next` (the treatment recorded ahead, whose plan
+    /// is `plan`), when that is open now and has it (`crate::preparation::open_at`); else why
+    /// not when `id` is of its preparation not yet open (`before_next_opens`).
+    fn before_next(
+        ctx: &'c Context,
+        next: &'c Session,
+        plan: Plan<'c, Local>,
+        id: &str,
+    ) -> Result<Self, Option<String>> {
         let now = ctx.now();
-        let next = crate::preparation::next_treatment(&ctx.state, session, now)?;
-        let plan = ctx.plan(next.at);
-        let day = crate::preparation::open_at(&plan, &ctx.state, next, now, Wording::Short)?;
-        let index = day.tasks.iter().position(|t| t.id == id)?;
-        Some(Target {
+        let open = crate::preparation::open_at(&plan, &ctx.state, next, now, Wording::Short);
+        let Some((day, index)) = open.and_then(|day| {
+            let index = day.tasks.iter().position(|t| t.id == id)?;
+            Some((day, index))
+        }) else {
+            return Err(before_next_opens(&plan, now, id));
+        };
+        Ok(Target {
             session: next,
             today: plan.day_of(now),
             before: Some(crate::preparation::moment_words(&plan, now)),
@@ -264,16 +277,17 @@ fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> S
 /// Why a task of the next treatment's preparation cannot be ticked yet: "`before-avoid-sun`
 /// prepares for your next treatment (Sat 2 Jan 2027 11:00); it runs from Sat 26 Dec 11:00". `None`
 /// when `id` is no preparation task or no treatment is recorded ahead.
-fn before_next_opens(ctx: &Context, session: &Session, id: &str) -> Option<String> {
-    let now = ctx.now();
-    let next = crate::preparation::next_treatment(&ctx.state, session, now)?;
-    let plan = ctx.plan(next.at);
+fn before_next_opens(
+    plan: &Plan<'_, Local>,
+    now: DateTime<FixedOffset>,
+    id: &str,
+) -> Option<String> {
     let (rule, _) = plan.find_rule(id).filter(|(r, _)| plan.is_preparation(r))?;
     let (from, _) = plan.span(rule);
     (now < from).then(|| {
         format!(
             "`{id}` prepares for your next treatment ({}); it runs from {}",
-            crate::preparation::moment_words(&plan, now),
+            crate::preparation::moment_words(plan, now),
             crate::dates::moment_near(plan.local(from), plan.local_date(now))
         )
     })

@@ -226,10 +226,7 @@ pub fn end_label_on<Tz: TimeZone>(
     let Some(last) = day_ended_by(local) else {
         let date = local.date_naive();
         if date != shown && !from_today(date) {
-            let month = MONTHS[local.month0() as usize % 12];
-            let (weekday, day) = (local.weekday(), local.day());
-            let (hour, minute) = (local.hour(), local.minute());
-            return format!("{weekday} {day} {month} {hour:02}:{minute:02}");
+            return crate::dates::short_moment(local);
         }
         return clock_label_on(at, shown, tz);
     };

@@ -58,7 +58,7 @@ pub struct Context<Tz: TimeZone> {
     /// because it reads only its tasks and formatting every task's time on every placement
     /// (several per key) was most of a key's time on a large plan; it stays right because
     /// `refresh`, the one place `checklist` is assigned, sets both.
-    do_rows_width: ((u16, u16), (u16, u16)),
+    do_rows_width: (u16, u16),
     /// Counts the times `refresh` derived the day again: what is worked out from the
     /// checklist (the main screen's placement) is kept while this stays the same.
     generation: u64,
@@ -119,7 +119,7 @@ impl<Tz: TimeZone> Context<Tz> {
             follows_today: true,
             checklist: None,
             viewing_today: false,
-            do_rows_width: ((0, 0), (0, 0)),
+            do_rows_width: (0, 0),
             generation: 0,
             alerts: Vec::new(),
             alerts_of_today: 0,
@@ -189,15 +189,14 @@ impl<Tz: TimeZone> Context<Tz> {
     /// Applies a change the user made and takes the state as saved; on failure keeps the old
     /// state and returns why, in words for the status line.
     pub fn apply(&mut self, change: &Change) -> Result<(), String> {
-        let state = self.storage.apply(&self.state, change).map_err(not_saved)?;
+        let state = self.save(change).map_err(not_saved)?;
         self.state = state;
         Ok(())
     }
 
     /// The width, in cells, the checklist's do rows want: with each time whole, and with each
-    /// at its shortest, in a column and row by row (`do_rows_width`; zeros without a
-    /// checklist).
-    pub fn do_rows_width(&self) -> ((u16, u16), (u16, u16)) {
+    /// at its shortest (`do_rows_width`; zeros without a checklist).
+    pub fn do_rows_width(&self) -> (u16, u16) {
         self.do_rows_width
     }
 
@@ -232,10 +231,7 @@ impl<Tz: TimeZone> Context<Tz> {
             && self.session_today() == Some(self.day);
         self.checklist = checklist;
         self.today_progress = today_progress;
-        self.do_rows_width = self
-            .checklist
-            .as_ref()
-            .map_or(((0, 0), (0, 0)), do_rows_width);
+        self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
         self.refresh_journal();
         self.generation = self.generation.wrapping_add(1);
     }

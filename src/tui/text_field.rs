@@ -86,13 +86,7 @@ impl TextField {
                 self.input.handle(*request);
             }
             (Some((_, _, Edit::RuboutWord)), _) => self.rubout_word(),
-            (None, KeyCode::Char(c))
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                self.insert(c)
-            }
+            (None, KeyCode::Char(c)) if types_char(key) => self.insert(c),
             _ => return false,
         }
         true
@@ -198,6 +192,15 @@ fn graphemes(text: &str) -> Vec<String> {
 
 fn cells(grapheme: &str) -> usize {
     super::text::width(grapheme)
+}
+
+/// Whether `key` types a character: a plain or shifted letter, digit or sign, not a Ctrl or
+/// Alt chord (those are the field's commands or the app's).
+pub fn types_char(key: KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 #[cfg(test)]

@@ -4,9 +4,21 @@
 //! what the screen shows in step with the file too.
 
 use super::Context;
+use crate::store::{Change, State, StoreError};
 use chrono::TimeZone;
 
 impl<Tz: TimeZone> Context<Tz> {
+    /// Saves `change` (`Storage::apply`) and returns the state as kept, which is the file as
+    /// it now stands: its stamp is taken as seen, so the app's own save is not read back.
+    ///
+    /// # Errors
+    /// As `Storage::apply`.
+    pub fn save(&mut self, change: &Change) -> Result<State, StoreError> {
+        let state = self.storage.apply(&self.state, change)?;
+        self.seen_stamp = self.storage.stamp();
+        Ok(state)
+    }
+
     /// Reads the state again when the data file changed since it was last looked at, and
     /// derives the day again from it; returns whether what is shown may have changed. The
     /// selection follows the task it was on (by id, `ChecklistScreen::follow`), so a key

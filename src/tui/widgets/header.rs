@@ -111,10 +111,15 @@ impl<'a> Header<'a> {
         });
         let session = ctx.session_position();
         let latest = session.is_some_and(|(n, count)| n == count);
-        let next = ctx.next_treatment().map(|(next, plan)| {
-            let today = next_treatment_today(&plan, ctx.now);
-            (next.at, next_treatment_label(&plan, ctx.now), today)
+        // The next treatment recorded ahead: its label, and its words when it is today.
+        let next = ctx.next_treatment().map(|(_, plan)| {
+            (
+                next_treatment_label(&plan, ctx.now),
+                next_treatment_today(&plan, ctx.now),
+            )
         });
+        let recorded_ahead = next.is_some();
+        let (next_label, next_today) = next.unzip();
         Header {
             plan_name: &ctx.rules.name,
             screen_name,
@@ -131,9 +136,9 @@ impl<'a> Header<'a> {
             // is not yet a thing to say ("Treatment in 2 days · next session possible in 30 d").
             // A next treatment recorded ahead is named instead of the window for it: "next
             // treatment today at 11:00 (in 2 h)" while its preparation is on the list.
-            next_today: next.as_ref().and_then(|(.., today)| today.clone()),
-            next_session: match &next {
-                Some((_, label, _)) => label.clone(),
+            next_today: next_today.flatten(),
+            next_session: match next_label {
+                Some(label) => label,
                 None => plan
                     .as_ref()
                     .filter(|p| p.treatment() <= ctx.now)
@@ -147,13 +152,11 @@ impl<'a> Header<'a> {
             },
             // A recorded treatment is an appointment, its preparation on the list from a
             // week before: always worth more of the row than the last treatment's date.
-            next_session_soon: match &next {
-                Some(_) => true,
-                None => plan.as_ref().is_some_and(|p| {
+            next_session_soon: recorded_ahead
+                || plan.as_ref().is_some_and(|p| {
                     let window = p.rules().next_session.as_ref();
                     window.is_some_and(|w| p.span(w).0 - ctx.now <= SOON)
                 }),
-            },
             // Once the plan is over there is nothing left to tick: no count (0 of 0).
             progress: list.map(|l| if after_plan { (0, 0) } else { l.progress() }),
         }

@@ -206,7 +206,7 @@ impl CheckInForm {
             date: self.date,
             patch,
         };
-        match ctx.storage.apply(&ctx.state, &change) {
+        match ctx.save(&change) {
             Ok(state) => {
                 ctx.state = state;
                 ctx.status = None;

@@ -86,7 +86,7 @@ impl ChecklistScreen {
             // Prose: as wide as reads well, and as narrow as the notes beside it allow.
             (96, 48)
         } else {
-            ctx.do_rows_width().1
+            ctx.do_rows_width()
         };
         // Its lines wrap once, at the width the list will get (`list_column_width`).
         let after_plan_lines = if after_plan {
@@ -187,22 +187,17 @@ pub fn notes_of<'a, Tz: TimeZone>(
 }
 
 /// The width, in cells, the list's rows of `list`'s do tasks want: with each time whole, and
-/// with each at its shortest; first with the times in a column after the longest title (the
-/// list under the notes), then as each row's own title and time need it (the list beside
-/// the notes, which get the columns that saves: 120x40 cut the signs' details in a column
-/// of 47 while the list kept 12 columns no row used). It reads only the tasks, so it is
-/// worked out once per checklist built (`Context::refresh`), not once per placement.
-pub fn do_rows_width(list: &Checklist) -> ((u16, u16), (u16, u16)) {
+/// with each at its shortest, as each row's own title and time need it (the list beside the
+/// notes, which get the columns that saves: 120x40 cut the signs' details in a column of 47
+/// while the list kept 12 columns no row used). It reads only the tasks, so it is worked out
+/// once per checklist built (`Context::refresh`), not once per placement.
+pub fn do_rows_width(list: &Checklist) -> (u16, u16) {
     let to_do = list.tasks.iter().filter(|t| t.kind == Kind::Do);
-    let (mut title, mut whole, mut short) = (0, 0, 0);
     let (mut row_whole, mut row_short) = (0, 0);
     for task in to_do {
         let when = when_words(task);
         let title_width = text::width(&task.title);
-        title = title.max(title_width);
-        whole = whole.max(text::width(&when));
         let shortest = when.split(" · ").map(text::width).min().unwrap_or(0);
-        short = short.max(shortest);
         row_whole = row_whole.max(title_width + GAP + text::width(&when));
         row_short = row_short.max(title_width + GAP + shortest);
     }
@@ -210,10 +205,7 @@ pub fn do_rows_width(list: &Checklist) -> ((u16, u16), (u16, u16)) {
         let cells = LEFT_COLUMNS + cells + RIGHT_COLUMNS;
         u16::try_from(cells.max(40)).unwrap_or(u16::MAX)
     };
-    (
-        (row(title + GAP + whole), row(title + GAP + short)),
-        (row(row_whole), row(row_short)),
-    )
+    (row(row_whole), row(row_short))
 }
 
 /// What of the list can be selected, in screen order: its tasks and folded lines; nothing

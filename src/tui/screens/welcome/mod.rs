@@ -16,7 +16,7 @@ use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, action_for, hints, is_press};
 use crate::tui::text_field::TextField;
 use chrono::{DateTime, FixedOffset, TimeZone};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// The longest answer taken: a date and time is 16 characters; room for typing around them.
 const MAX_CHARS: usize = 64;
@@ -205,9 +205,5 @@ fn footer_hints() -> Vec<crate::tui::keymap::Hint> {
 
 /// A key that types a character (no Ctrl or Alt): what replaces a pre-filled field.
 fn is_typed_character(key: KeyEvent) -> bool {
-    matches!(key.code, KeyCode::Char(_))
-        && !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        && is_press(key)
+    crate::tui::text_field::types_char(key) && is_press(key)
 }
