@@ -3,8 +3,7 @@
 //! reads the same everywhere.
 
 use crate::plan::{
-    Plan, Span, Standing, Task, Timing, Wording, clock_label_on, countdown_in, counts,
-    end_label_on, when_on,
+    Plan, Span, Standing, Task, Timing, Wording, countdown_in, counts, end_label_on, when_on,
 };
 use crate::rules::{Kind, Note, Repeat, Urgency};
 use crate::store::{Session, State};
@@ -270,11 +269,9 @@ impl Checklist {
                     (true, true, _) => "booked".to_string(),
                     // Its times are the next session's window, not a deadline to book by:
                     // said as the session's, its nearness first (what a narrow row keeps).
-                    (_, _, true) => format!(
-                        "session possible in {} · from {}",
-                        countdown_in(now, task.starts, tz, wording),
-                        clock_label_on(task.starts, d.date, tz)
-                    ),
+                    (_, _, true) => {
+                        crate::series::session_possible_row(plan, now, task.starts, wording)
+                    }
                     (true, false, false) if task.starts <= now && now < task.ends => format!(
                         "session due by {} · {} left",
                         end_label_on(task.ends, d.date, today, tz),

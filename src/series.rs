@@ -224,6 +224,32 @@ pub fn next_session_in<Tz: TimeZone>(
     }
 }
 
+/// The booking row's words while the next session's window is still ahead, opening at
+/// `opens`: "session possible in 1 h · from 10:00" on its day, "session possible tomorrow
+/// · Sat 26 Dec", "session possible in 4 d 1 h · from Sat 26 Dec" further off. Only on its
+/// own day is the hour said: "from Sat 10:00" read as an appointment time (walk-through).
+pub fn session_possible_row<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+    opens: DateTime<FixedOffset>,
+    wording: Wording,
+) -> String {
+    let today = plan.local_date(now);
+    let date = date_near(plan.local_date(opens), today);
+    match calendar_days(now, opens, plan.tz()) {
+        0 => format!(
+            "session possible in {} · from {}",
+            countdown_in(now, opens, plan.tz(), wording),
+            crate::dates::clock(plan.local(opens))
+        ),
+        1 => format!("session possible tomorrow · {date}"),
+        _ => format!(
+            "session possible in {} · from {date}",
+            countdown_in(now, opens, plan.tz(), wording)
+        ),
+    }
+}
+
 /// The next treatment, recorded ahead, as the header names it: "next treatment today at
 /// 11:00 (in 2 h)", "next treatment tomorrow at 11:00 (Sat 2 Jan)", "next treatment in 3
 /// days (Sat 2 Jan 11:00)", counted in calendar days as plan days are. `plan` is that

@@ -171,8 +171,16 @@ fn always_and_daily_rules_last_the_whole_plan() {
             "follow-provider-instructions",
             Some("as needed"),
         ),
-        ("2026-12-10 10:00", "moisturize@morning", Some("morning")),
-        ("2027-01-01 09:00", "moisturize@morning", Some("morning")),
+        (
+            "2026-12-10 10:00",
+            "moisturize@morning",
+            Some("morning · by 12:00"),
+        ),
+        (
+            "2027-01-01 09:00",
+            "moisturize@morning",
+            Some("morning · by 12:00"),
+        ),
         (
             "2026-12-31 21:00",
             "sunscreen-spf30",

@@ -31,7 +31,10 @@ fn today_says_a_slot_is_later_until_it_begins_and_missed_once_over() {
             "2026-11-21 00:05",
             &["morning · from 08:00", "evening · from 20:00"],
         ),
-        ("2026-11-21 08:00", &["morning", "evening · from 20:00"]),
+        (
+            "2026-11-21 08:00",
+            &["morning · by 12:00", "evening · from 20:00"],
+        ),
         (
             "2026-11-21 13:00",
             &["missed · morning", "evening · from 20:00"],
@@ -106,10 +109,10 @@ fn a_slot_cut_short_by_its_window_says_until_when() {
         when_of(&p, "2026-11-27 09:00", cleanser),
         ["morning · until 10:00"]
     );
-    // The moisturizer goes on for six weeks: its morning is the whole morning.
+    // The moisturizer goes on for six weeks: its morning is the whole morning, till noon.
     assert_eq!(
         when_of(&p, "2026-11-27 09:00", moisturizer),
-        ["morning", "evening · from 20:00"]
+        ["morning · by 12:00", "evening · from 20:00"]
     );
     assert_eq!(
         when_of(&p, "2026-11-27 10:30", cleanser),
@@ -118,6 +121,6 @@ fn a_slot_cut_short_by_its_window_says_until_when() {
     // The day before, the same morning runs to noon.
     assert_eq!(
         when_of(&p, "2026-11-26 09:00", cleanser),
-        ["morning", "evening · from 20:00"]
+        ["morning · by 12:00", "evening · from 20:00"]
     );
 }

@@ -165,7 +165,28 @@ fn labels_say_when() {
     };
     assert_eq!(label(3, "makeup"), "until 14:00 · 5 h left");
     assert_eq!(label(3, "spf"), "daily");
-    assert_eq!(label(3, "cleanse@morning"), "morning");
+    // Today's morning, once due, says when it ends (at noon it is missed); another day's
+    // and one not yet due say only the slot.
+    assert_eq!(label(3, "cleanse@morning"), "morning · by 12:00");
+    let d4 = plan.day(4);
+    let tomorrows = d4
+        .tasks
+        .iter()
+        .find(|t| t.id() == "cleanse@morning")
+        .unwrap();
+    let wording = crate::plan::Wording::Short;
+    assert_eq!(
+        when_on(tomorrows, now, d4.date, &Berlin, false, wording),
+        "morning"
+    );
+    let early = at("2026-11-22T07:00:00+01:00");
+    let d3 = plan.day(3);
+    let cleanse = d3
+        .tasks
+        .iter()
+        .find(|t| t.id() == "cleanse@morning")
+        .unwrap();
+    assert_eq!(when_label(cleanse, early, &Berlin, false), "morning");
     assert_eq!(label(29, "book"), "from Fri 18 Dec 14:00 · in 26 d");
     let later = at("2026-11-23T09:00:00+01:00");
     let d = plan.day(3);

@@ -1,7 +1,7 @@
 //! Words for when things happen: "until Sun 14:00 · 5 h left", "morning", "ended 09:00".
 //! Shared by the terminal screens and the command line so both say the same thing.
 
-use super::Task;
+use super::{Slot, Task};
 use crate::rules::{Kind, Repeat};
 use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone, Timelike};
 
@@ -221,8 +221,10 @@ pub fn end_label_on<Tz: TimeZone>(
 ) -> String {
     let local = at.with_timezone(tz).fixed_offset();
     // A weekday alone is read from today as well as from the day shown: on Day 3 looked at
-    // ahead on Sat 28 Nov, "until Sat 10:00" read as today's (it was Sat 5 Dec).
-    let from_today = |date: chrono::NaiveDate| WEEKDAY_ALONE.contains(&(date - today).num_days());
+    // ahead on Sat 28 Nov, "until Sat 10:00" read as today's (it was Sat 5 Dec); and a day
+    // gone by is dated: on a Tuesday, "until Mon 10:00" read as the coming Monday.
+    let from_today =
+        |date: chrono::NaiveDate| AHEAD_BY_WEEKDAY.contains(&(date - today).num_days());
     let Some(last) = day_ended_by(local) else {
         let date = local.date_naive();
         if date != shown && !from_today(date) {
@@ -242,9 +244,13 @@ pub fn end_label_on<Tz: TimeZone>(
     }
 }
 
-/// How many days from today a weekday alone names a day without doubt: up to five either
-/// way (six days off shares its name with yesterday or tomorrow).
+/// How many days from the day shown a weekday alone names a day without doubt: up to five
+/// either way (six days off shares its name with yesterday or tomorrow).
 const WEEKDAY_ALONE: std::ops::RangeInclusive<i64> = -5..=5;
+
+/// Which days from today a weekday alone names: today and the next five. "Until Mon" is
+/// read forward, so a Monday gone by is never named by its weekday alone.
+const AHEAD_BY_WEEKDAY: std::ops::RangeInclusive<i64> = 0..=5;
 
 /// As `%b` writes them.
 const MONTHS: [&str; 12] = [
@@ -329,6 +335,15 @@ pub fn when_on<Tz: TimeZone>(
                 && task.ends.with_timezone(tz).date_naive() == shown =>
         {
             format!("{} · until {}", slot.as_str(), clock(task.ends))
+        }
+        // This morning's routine, once due (08:00), says when the morning ends: at noon it
+        // turns up missed, and "morning" alone did not say so (only `remind` did). Before
+        // 08:00 the row says when it begins ("morning · from 08:00", `TaskLine::when_at`).
+        (Timing::Active, Some(slot @ Slot::Morning), _, _)
+            if shown == today && now >= super::wall_clock::local_hour(tz, shown, slot.hour()) =>
+        {
+            let noon = super::wall_clock::local_hour(tz, shown, slot.until_hour());
+            format!("{} · by {}", slot.as_str(), clock(noon))
         }
         (Timing::Active, Some(slot), _, _) => slot.as_str().to_string(),
         (Timing::Active, None, Kind::Do, Repeat::Once) => {

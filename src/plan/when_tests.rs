@@ -216,3 +216,24 @@ fn an_end_seen_ahead_is_named_so_today_cannot_be_meant() {
     );
     assert_eq!(end_label_on(midnight, mon, mon, &Berlin), "the end of Fri");
 }
+
+#[test]
+fn an_end_gone_by_is_dated() {
+    // Sun 29 Nov looked back at on Tue 1 Dec: its makeup ban ended Mon 30 Nov 10:00, and
+    // "until Mon 10:00" read as the coming Monday.
+    let (sun, tue) = (
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
+    let mon_10 = at("2026-11-30T10:00:00+01:00");
+    assert_eq!(end_label_on(mon_10, sun, tue, &Berlin), "Mon 30 Nov 10:00");
+    assert_eq!(end_label_on(mon_10, sun, sun, &Berlin), "Mon 10:00");
+    // An end today is still the weekday's: it has not gone by.
+    let tue_10 = at("2026-12-01T10:00:00+01:00");
+    assert_eq!(end_label_on(tue_10, sun, tue, &Berlin), "Tue 10:00");
+    let mon_midnight = at("2026-12-01T00:00:00+01:00");
+    assert_eq!(
+        end_label_on(mon_midnight, sun, tue, &Berlin),
+        "the end of Mon 30 Nov"
+    );
+}

@@ -147,3 +147,33 @@ fn the_next_session_is_counted_down_as_the_booking_row_is_then_due_then_gone() {
         Some("next session possible in 3 d 23 h (from Mon 26 Oct)")
     );
 }
+
+/// The booking row names the day the next session becomes possible, and its hour only on
+/// that day: "from Fri 14:00" days ahead read as an appointment already made.
+#[test]
+fn the_booking_row_names_the_day_and_the_hour_only_on_it() {
+    let rules = Rules::builtin().unwrap();
+    let plan = Plan::new(&rules, at("2026-11-20T14:00:00+01:00"), Berlin);
+    let (opens, _) = plan.span(rules.next_session.as_ref().unwrap());
+    let cases = [
+        (
+            "2026-12-14T09:00:00+01:00",
+            "session possible in 4 d 5 h · from Fri 18 Dec",
+        ),
+        (
+            "2026-12-17T09:00:00+01:00",
+            "session possible tomorrow · Fri 18 Dec",
+        ),
+        (
+            "2026-12-18T09:00:00+01:00",
+            "session possible in 5 h · from 14:00",
+        ),
+    ];
+    for (now, want) in cases {
+        assert_eq!(
+            session_possible_row(&plan, at(now), opens, Wording::Short),
+            want,
+            "{now}"
+        );
+    }
+}
