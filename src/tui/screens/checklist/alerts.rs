@@ -23,6 +23,9 @@ const ROOMY_HEIGHT: u16 = 30;
 /// Lines for "⚠ Title — message": enough for any alert's whole text. Where the box gets
 /// fewer rows, its last row says so and `s` opens every alert whole (the notes panel).
 const MESSAGE_LINES: usize = 8;
+/// After the tier's words when every alert of that tier is a severe rating carried from an
+/// earlier day (`AlertLine::rated_on`).
+const CARRIED_HEADING: &str = " if still severe";
 /// The last row of a box too short for its alerts.
 const FOLDED: &str = "▸ More of this alert: press s to read it all";
 
@@ -88,6 +91,15 @@ impl Widget for Alerts<'_> {
         let most = alerts.first().map_or(Urgency::Call, |a| a.urgency);
         let mut title = vec![Span::styled(self.box_title(), theme::ALERT_TITLE)];
         title.extend(tier_words(most, self.provider));
+        // A severe rating carried from an earlier day asks for the call only if it is still
+        // so; the heading said "Call your clinic today" over a message that began "If".
+        let carried = alerts
+            .iter()
+            .filter(|a| a.urgency == most)
+            .all(|a| a.rated_on.is_some());
+        if carried {
+            title.push(Span::styled(CARRIED_HEADING, theme::CALL_TAG));
+        }
         title.push(Span::raw(" "));
         let block = Block::bordered()
             .border_type(BorderType::Thick)

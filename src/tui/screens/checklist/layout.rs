@@ -54,6 +54,10 @@ pub struct Needs<'a> {
     /// Rows the notes want at `width`: (at least, at most). At least is the warning signs'
     /// heading and the most urgent line; 0 when there are none.
     pub notes_rows: &'a dyn Fn(u16) -> (u16, u16),
+    /// Rows the notes take at `width` with every emergency sign named, where their least
+    /// names only the first (`None`: the least names them all). Taken after the things to
+    /// avoid and the tasks on now, before the rest of the list.
+    pub notes_naming_emergency: &'a dyn Fn(u16) -> Option<u16>,
     /// Whether something is selected, so there is a "Why" to show.
     pub detail: bool,
     /// Rows the longest "Why" of the day wants at `width` (its rule included), counted no
@@ -178,6 +182,7 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
     } else {
         notes_min
     };
+    let notes_kept = notes_kept.max(emergency_named(needs, width, body, list_min));
     // What must show first: the things to avoid, the tasks on now, the most urgent sign.
     // Opened (`a`), the things to avoid may take the most urgent sign's rows too where they
     // need them (it is one key away, `s`): the block was opened to be read whole.
@@ -252,6 +257,28 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
         hints,
         disclaimer,
         side_by_side: false,
+    }
+}
+
+/// Rows for the notes with every emergency sign named, where those leave every thing to
+/// avoid and the list down to its last task on now in sight in `body` rows; else 0. Before
+/// the rest of the list: at 60x20 the list's later rows had pushed the second emergency
+/// sign into a count ("+1 more").
+fn emergency_named(needs: &Needs, width: u16, body: u16, list_min: u16) -> u16 {
+    let Some(named) = (needs.notes_naming_emergency)(width) else {
+        return 0;
+    };
+    let Some(rows) = body.checked_sub(named) else {
+        return 0;
+    };
+    let (list, avoid) = list_and_avoid(needs, width, rows, list_min);
+    let said_below = u16::from(needs.now_rows < needs.list_rows);
+    let on_now = (needs.now_rows + said_below).min(needs.list_rows);
+    let avoid_whole = (needs.avoid_rows)(width, Some(avoid)).1;
+    if avoid_whole && list >= on_now {
+        named
+    } else {
+        0
     }
 }
 

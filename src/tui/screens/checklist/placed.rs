@@ -82,6 +82,7 @@ impl ChecklistScreen {
             .map_or(0, |at| at + 1);
         let notes = notes_of(ctx, list, after_plan);
         let notes_rows = |width: u16| notes.rows_wanted(width);
+        let notes_naming_emergency = |width: u16| notes.rows_naming_emergency(width);
         let row_width = if after_plan {
             // Prose: as wide as reads well, and as narrow as the notes beside it allow.
             (96, 48)
@@ -117,6 +118,7 @@ impl ChecklistScreen {
             now_rows: u16::try_from(now_rows).unwrap_or(u16::MAX),
             avoid_open: self.open.contains(&Fold::Avoid),
             notes_rows: &notes_rows,
+            notes_naming_emergency: &notes_naming_emergency,
             // The "Why" strip explains the selection: none once nothing can be selected (the
             // plan over, a day without tasks), lest it explain a task the screen does not show.
             detail: anything_to_select(&model, after_plan),

@@ -10,6 +10,7 @@ fn needs(list_rows: u16, avoid: &dyn Fn(u16, Option<u16>) -> (u16, bool)) -> Nee
         now_rows: 0,
         avoid_open: false,
         notes_rows: &|_| (2, 8),
+        notes_naming_emergency: &|_| None,
         detail: true,
         why_rows: &|_, _| 4,
         status: false,

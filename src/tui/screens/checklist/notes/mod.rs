@@ -116,6 +116,30 @@ impl<'a> Notes<'a> {
         (as_rows(least.min(most)), as_rows(most))
     }
 
+    /// Rows the notes take at `width` with every emergency sign named (the heading, the
+    /// signs, the rest counted), where a terminal too short for everything names only the
+    /// first (`rows_wanted`'s least): the layout gives them these rows when the things to
+    /// avoid and the tasks on now still fit (60x20 named one of the two). `None` when the
+    /// least already names them all, or there are no emergency signs.
+    pub fn rows_naming_emergency(&self, width: u16) -> Option<u16> {
+        let width = usize::from(width);
+        let groups = self.groups();
+        let g = groups
+            .first()
+            .filter(|g| g.tier == Some(Urgency::Emergency))?;
+        let count_line = usize::from(groups.len() > 1 && self.alerts.is_empty());
+        let whole = pack(g, width).len();
+        if whole + count_line <= EMERGENCY_MIN_LINES {
+            return None;
+        }
+        // Named whole, the signs after them are counted by the heading ("s: +9 call-today
+        // signs"), or on their last line where that takes no more lines.
+        let later = self.later_notes(&groups, 0);
+        let folded = pack_first_and(g, g.notes.len(), later, width).len();
+        let rows = self.heading_rows(width, false) + whole.min(folded);
+        u16::try_from(rows).ok()
+    }
+
     /// The groups: each tier of warning signs present, most urgent first, then the phases.
     fn groups(&self) -> Vec<Group<'a>> {
         let mut groups: Vec<Group> = Urgency::ALL
@@ -249,7 +273,18 @@ impl<'a> Notes<'a> {
             // fit whole with everything after them counted on their last line.
             if group.tier == Some(Urgency::Emergency) && !rest.is_empty() {
                 let later = self.later_notes(&groups, g);
-                if let Some(lines) = emergency_fold(group, later, width, left) {
+                let fold = emergency_fold(group, later, width, left);
+                let names = |rows: &[NoteRow]| rows.iter().map(|r| r.names).sum::<usize>();
+                // Every one named comes before the count of those after: where they fit
+                // whole but not with the count, the heading counts the call-today signs.
+                if lines.len() <= left && fold.as_ref().is_none_or(|f| names(f) < group.notes.len())
+                {
+                    out.extend(lines);
+                    let calls = rest.iter().filter(|g| g.tier == Some(Urgency::Call));
+                    unnamed_calls = calls.map(|g| g.notes.len()).sum();
+                    break;
+                }
+                if let Some(lines) = fold {
                     // The call-today signs are counted as such on the fold's line ("9
                     // call-today · 7 others"): the heading need not count them again.
                     out.extend(lines);
