@@ -9,6 +9,7 @@ use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 
 mod carried;
+mod carried_calls;
 pub use carried::{CARRIED_ID, CARRY_DAYS};
 
 /// The longest note a check-in keeps, in characters.
@@ -64,7 +65,9 @@ pub const ASK_BEFORE_RESUMING: &str =
 /// The alerts the check-in of `date` sets off, most urgent first: the plan's alerts, one per
 /// symptom, and one alert for every symptom rated severe (5) that no emergency alert of the
 /// plan covers, led by `ESCALATION`; then, for a symptom last rated 5 on an earlier day and not rated
-/// since, one carried alert per such day (at most `CARRY_DAYS` back; `carried` has the rule).
+/// since, one carried alert per such day (at most `CARRY_DAYS` back; `carried` has the rule),
+/// and the plan's call-today alerts of an earlier day, carried the same way
+/// (`carried_calls`).
 pub fn alerts_on<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     session: &Session,
@@ -117,6 +120,9 @@ pub fn alerts_on<Tz: TimeZone>(
     }
     // A severe rating of an earlier day not yet replaced by a newer one (see `carried`).
     lines.extend(carried::carried_on(rules, session, date));
+    // A call-today alert of an earlier day not yet answered by a newer rating (see
+    // `carried_calls`).
+    lines.extend(carried_calls::carried_calls_on(plan, session, date));
     // Most urgent first, so a screen that folds what does not fit folds the lesser alerts:
     // the sort is stable, so today's stay before a carried one of the same rank.
     lines.sort_by_key(AlertLine::rank);
@@ -134,7 +140,7 @@ pub fn symptom_name<'a>(rules: &'a Rules, id: &'a str) -> &'a str {
 
 /// A symptom's title as a list names it: its first alternative ("Tenderness or discomfort"
 /// is "Tenderness"), so a list of several stays one line and reads as a list.
-fn short_name(title: &str) -> &str {
+pub(crate) fn short_name(title: &str) -> &str {
     title.split(" or ").next().unwrap_or(title)
 }
 
@@ -292,7 +298,7 @@ pub fn clean_note(text: &str) -> String {
 /// What a call-today alert says to do when the clinic can't be reached: the plan's
 /// out-of-hours words (`Provider::fallback`), else urgent care, naming the clinic if the plan
 /// does.
-fn fallback(provider: Option<&Provider>) -> String {
+pub(crate) fn fallback(provider: Option<&Provider>) -> String {
     match provider {
         Some(p) => p.fallback().unwrap_or_else(|| {
             format!(

@@ -56,7 +56,7 @@ pub fn carried_on(rules: &Rules, session: &Session, date: NaiveDate) -> Vec<Aler
 }
 
 /// "yesterday (Sun 29 Nov)", "on Fri 27 Nov (3 days ago)".
-fn when(rated: NaiveDate, date: NaiveDate) -> String {
+pub(super) fn when(rated: NaiveDate, date: NaiveDate) -> String {
     match (date - rated).num_days() {
         1 => format!("yesterday ({})", short_date(rated)),
         n => format!("on {} ({n} days ago)", short_date(rated)),

@@ -263,6 +263,10 @@ impl<Tz: TimeZone> Context<Tz> {
         // adds its own alerts after them (those today's do not already give).
         let today_date = plan.local(self.now).date_naive();
         let mut alerts = alerts_on(&plan, session, today_date);
+        // Carried from the day looked back on, an alert is that day's own: shown once.
+        if list.date < today_date {
+            alerts.retain(|a| a.rated_on != Some(list.date));
+        }
         let alerts_of_today = alerts.len();
         if list.date < today_date {
             let own = alerts_on(&plan, session, list.date);

@@ -23,9 +23,9 @@ const ROOMY_HEIGHT: u16 = 30;
 /// Lines for "⚠ Title — message": enough for any alert's whole text. Where the box gets
 /// fewer rows, its last row says so and `s` opens every alert whole (the notes panel).
 const MESSAGE_LINES: usize = 8;
-/// After the tier's words when every alert of that tier is a severe rating carried from an
+/// After the tier's words when every alert of that tier is carried from an
 /// earlier day (`AlertLine::rated_on`).
-const CARRIED_HEADING: &str = " if still severe";
+const CARRIED_HEADING: &str = " if it is still so";
 /// The last row of a box too short for its alerts.
 const FOLDED: &str = "▸ More of this alert: press s to read it all";
 

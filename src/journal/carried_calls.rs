@@ -1,0 +1,172 @@
+//! A call-today alert carried past midnight, as a severe rating is (`carried`). Swelling 4
+//! on Day 3 at 18:05 set off "Strong swelling after 2 days: call your clinic today"; the next
+//! morning the screen showed nothing of it, though nothing said the swelling had gone down
+//! (walk-through after issue 15).
+//!
+//! The rule: a symptom whose latest rating, on an earlier local day, set off one of the
+//! plan's alerts of the emergency or call tier carries that alert, re-worded ("Strong swelling
+//! after 2 days, rated yesterday (Mon 30 Nov) — If swelling is still as strong or worse, call
+//! your clinic today. … Check in again today."), on every later day until a check-in rates
+//! that symptom again or until `CARRY_DAYS` local days after the rated day. A rating of 5 is
+//! `carried`'s, and alerts to mention at the next visit are not carried: they ask for no
+//! action before then.
+
+use super::{AlertLine, CARRY_DAYS, fallback, short_name, source_refs, symptom_name};
+use crate::plan::Plan;
+use crate::rules::{MAX_RATING, Urgency};
+use crate::store::Session;
+use crate::wrapping::lower_first;
+use chrono::{NaiveDate, TimeZone};
+use std::collections::BTreeMap;
+
+/// The id of a carried call alert: the plan alert's id, then the rated date
+/// ("swelling-after-two-days-from-2026-11-30").
+fn carried_id(alert: &str, rated: NaiveDate) -> String {
+    format!("{alert}-from-{rated}")
+}
+
+/// The plan's emergency- and call-tier alerts set off by an earlier day's check-in and not
+/// yet answered by a newer rating of their symptom, for `date`: the latest rated day first.
+/// None for a symptom last rated 5 (`carried::carried_on` carries that one) or rated more
+/// than `CARRY_DAYS` local days before `date`.
+pub fn carried_calls_on<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    date: NaiveDate,
+) -> Vec<AlertLine> {
+    let rules = plan.rules();
+    let oldest = date - chrono::Duration::days(CARRY_DAYS);
+    // Each symptom's latest rating up to `date`, with its day: one rated on `date` itself
+    // replaces any earlier one (its alerts are that day's own check-in's).
+    let mut latest: BTreeMap<&str, (NaiveDate, u8)> = BTreeMap::new();
+    for (day, checkin) in session.checkins.range(oldest..=date) {
+        for (symptom, &rating) in &checkin.ratings {
+            latest.insert(symptom.as_str(), (*day, rating));
+        }
+    }
+    let mut days: Vec<NaiveDate> = latest
+        .values()
+        .filter(|(day, rating)| *day < date && *rating < MAX_RATING)
+        .map(|(day, _)| *day)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let provider = rules.provider.as_ref();
+    let mut lines = Vec::new();
+    for rated in days.into_iter().rev() {
+        for firing in plan.alerts_on(session, rated) {
+            let Some(alert) = firing.alert else { continue };
+            let still_latest = latest
+                .get(firing.symptom.as_str())
+                .is_some_and(|&(day, rating)| day == rated && rating < MAX_RATING);
+            if !still_latest || firing.urgency == Urgency::Mention {
+                continue;
+            }
+            let name = short_name(symptom_name(rules, &firing.symptom)).to_lowercase();
+            let action = lower_first(&firing.urgency.action_with(provider));
+            let message = match firing.urgency {
+                Urgency::Call => format!(
+                    "If {name} is still as strong or worse, {action}. {} Check in again today.",
+                    fallback(provider)
+                ),
+                _ => format!("If {name} is still as strong or worse, {action}."),
+            };
+            lines.push(AlertLine {
+                id: carried_id(&alert.id, rated),
+                title: format!(
+                    "{}, rated {}",
+                    alert.title,
+                    super::carried::when(rated, date)
+                ),
+                message,
+                symptoms: vec![firing.symptom.clone()],
+                symptom: firing.symptom,
+                rating: firing.rating,
+                previous: None,
+                previous_on: None,
+                urgency: firing.urgency,
+                sources: source_refs(rules, &alert.sources),
+                rated_on: Some(rated),
+            });
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+    use crate::store::CheckIn;
+    use chrono::DateTime;
+    use chrono_tz::Europe::Berlin;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    /// Treated Fri 20 Nov 14:00 (Berlin), with check-ins of `(day, [(symptom, rating)])`.
+    fn session(checkins: &[(u32, &[(&str, u8)])]) -> Session {
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let mut s = Session::new(at);
+        for (d, ratings) in checkins {
+            let mut c = CheckIn::default();
+            for (id, r) in *ratings {
+                c.ratings.insert((*id).to_string(), *r);
+            }
+            s.checkins.insert(day(*d), c);
+        }
+        s
+    }
+
+    type CheckIns<'a> = &'a [(u32, &'a [(&'a str, u8)])];
+
+    #[test]
+    fn a_call_alert_carries_until_its_symptom_is_rated_again_or_a_week_has_passed() {
+        let rules = Rules::builtin().unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+        let plan = Plan::new(&rules, at, Berlin);
+        // Swelling 4 on Day 3 (Sun 22 Nov), 52 h and more after the treatment: its alert.
+        let swollen: CheckIns<'_> = &[(22, &[("swelling", 4)])];
+        let rated_again: CheckIns<'_> = &[(22, &[("swelling", 4)]), (23, &[("swelling", 1)])];
+        let rated_today: CheckIns<'_> = &[(22, &[("swelling", 4)]), (24, &[("swelling", 0)])];
+        let other: CheckIns<'_> = &[(22, &[("swelling", 4)]), (23, &[("redness", 1)])];
+        let mild: CheckIns<'_> = &[(22, &[("swelling", 1)])];
+        let severe: CheckIns<'_> = &[(22, &[("swelling", 5)])];
+        let title = "Strong swelling after 2 days, rated yesterday (Sun 22 Nov)";
+        // (check-ins, viewed day, carried alerts' titles)
+        let cases: [(CheckIns<'_>, u32, &[&str]); 10] = [
+            (swollen, 22, &[]),
+            (swollen, 23, &[title]),
+            (
+                swollen,
+                29,
+                &["Strong swelling after 2 days, rated on Sun 22 Nov (7 days ago)"],
+            ),
+            (swollen, 30, &[]),
+            (rated_again, 23, &[]),
+            (rated_again, 24, &[]),
+            // Rated on the day viewed: that check-in replaces the carried alert.
+            (rated_today, 24, &[]),
+            (other, 23, &[title]),
+            (mild, 23, &[]),
+            // A 5 is the severe alert's to carry.
+            (severe, 23, &[]),
+        ];
+        for (checkins, viewed, want) in cases {
+            let got: Vec<String> = carried_calls_on(&plan, &session(checkins), day(viewed))
+                .into_iter()
+                .map(|a| a.title)
+                .collect();
+            assert_eq!(got, want, "{checkins:?} seen on {viewed}");
+        }
+        let line = &carried_calls_on(&plan, &session(swollen), day(23))[0];
+        assert_eq!(
+            line.message,
+            "If swelling is still as strong or worse, call your clinic today. If you can't \
+             reach your clinic today, use urgent care. Check in again today."
+        );
+        assert_eq!(line.rated_on, Some(day(22)));
+        assert_eq!(line.urgency, Urgency::Call);
+    }
+}
