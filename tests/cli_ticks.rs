@@ -153,7 +153,11 @@ fn a_day_still_ahead_cannot_be_ticked() {
         .args(book)
         .assert()
         .success()
-        .stdout("Ticked: Book your next session (Day 29, Fri 18 Dec)\n");
+        .stdout(
+            "Ticked: Book your next session (Day 29, Fri 18 Dec)\n\
+             Once you know its date, record it: aftercare start --next --at \"YYYY-MM-DD \
+             HH:MM\". The week before it, the checklist shows how to prepare.\n",
+        );
     // Unticking a day ahead changes nothing that could count, and is allowed.
     p.at("2026-12-11 14:00")
         .args(["uncheck", "book-next-session", "--day", "29"])

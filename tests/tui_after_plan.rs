@@ -102,13 +102,21 @@ fn a_booked_next_session_reads_as_booked_after_the_plan_80x24() {
         }
         screen(&app_at(store, state, now, 80, 24))
     };
+    // Booked, once the window has closed with no treatment recorded, that is said (Day 60
+    // read as fine, 17 days after it closed). The built-in plan ends as the window closes.
     for now in [DAY50, "2027-01-01T15:00:00+01:00"] {
-        let shown = booked(true, now);
+        let closed = booked(true, now);
         assert!(
-            shown.contains(" Your next session is booked: you ticked it on Sat 19 Dec 2026."),
-            "{shown}"
+            closed.contains(" You ticked your next session as booked on Sat 19 Dec 2026, and its"),
+            "{closed}"
         );
-        assert!(!shown.contains("not booked"), "{shown}");
+        assert!(
+            closed.contains("closed with no treatment recorded"),
+            "{closed}"
+        );
+        assert!(!closed.contains("not booked"), "{closed}");
+    }
+    for now in [DAY50, "2027-01-01T15:00:00+01:00"] {
         let shown = booked(false, now);
         assert!(
             shown.contains(

@@ -142,20 +142,27 @@ impl<'a> AfterPlanView<'a> {
                 ),
                 record,
             ),
-            NextSession::Booked(on, due) => {
-                let when = match due {
-                    Some(due) => format!(" Your {due}."),
-                    None => String::new(),
-                };
-                (
-                    format!(
-                        "Your next session is booked: you ticked it on {}.{when} Had it? \
-                         Record it with:",
-                        day_month(on)
-                    ),
-                    record,
-                )
-            }
+            // Booked, with its window still open or ahead; or booked for a window that has
+            // closed with no treatment recorded since, which is said (it read as fine on Day
+            // 60, 17 days after the window closed).
+            NextSession::Booked(on, Some(due)) => (
+                format!(
+                    "Your next session is booked: you ticked it on {}. Your {due}. Record \
+                     its date and time, and the week before it the checklist shows how to \
+                     prepare:",
+                    day_month(on)
+                ),
+                record,
+            ),
+            NextSession::Booked(on, None) => (
+                format!(
+                    "You ticked your next session as booked on {}, and its window has closed \
+                     with no treatment recorded. Had it? Record it with this; if not, ask your \
+                     provider when to come:",
+                    day_month(on)
+                ),
+                record,
+            ),
             NextSession::Recorded => (
                 "Your next session is recorded: ] shows its plan.".to_string(),
                 None,

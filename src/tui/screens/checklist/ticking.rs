@@ -8,6 +8,12 @@ use crate::store::{Change, Session};
 use crate::tui::context::Context;
 use chrono::{NaiveDate, TimeZone};
 
+/// Said when the booking of the next session is ticked: its preparation (the week before)
+/// is shown only once its date is recorded (walk-through: a patient waited for the day).
+/// One row at 80 columns (75 cells).
+const BOOKED_NOTICE: &str =
+    "Booked: record its date with aftercare start --next --at \"YYYY-MM-DD HH:MM\"";
+
 /// What undoing one tick or untick takes, and how to say what it undid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndoStep {
@@ -33,6 +39,12 @@ impl ChecklistScreen {
             return;
         };
         let change = toggle_change(task, session, list.date);
+        // Booked: the next treatment's preparation shows only once its date is recorded.
+        let booked = !task.done
+            && ctx
+                .plan()
+                .and_then(|plan| plan.booking_rule())
+                .is_some_and(|rule| rule.id == task.id);
         let verb = if task.done { "untick" } else { "tick" };
         let what = format!("the {verb} of “{}”", task.title);
         let before = ticked_dates(ctx, &change);
@@ -43,6 +55,9 @@ impl ChecklistScreen {
             if !changes.is_empty() {
                 self.undo.push(UndoStep { changes, what });
             }
+        }
+        if booked && applied > 0 {
+            ctx.notice = Some(BOOKED_NOTICE.to_string());
         }
         ctx.status = result.err();
         ctx.refresh();

@@ -191,8 +191,9 @@ impl Widget for HistoryView<'_> {
         notes.push(FOOTNOTE.to_string());
         if all.len() == 1 {
             notes.push(
-                "Your next treatment gets a column of its own: on the day, record it with \
-                 `aftercare start --next`."
+                "Your next treatment gets a column of its own: once it is booked, record its \
+                 date with `aftercare start --next --at \"YYYY-MM-DD HH:MM\"`, and the week \
+                 before it the checklist shows how to prepare."
                     .to_string(),
             );
         }
