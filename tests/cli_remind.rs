@@ -25,9 +25,17 @@ fn remind(p: &Patient, now: &str, args: &[&str]) -> (String, i32) {
 #[test]
 fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
     let p = Patient::treated();
-    // Day 3, before the morning: nothing due yet.
+    // Day 3, before the morning: nothing due yet, said when run by hand; with --notify
+    // (run by a timer) nothing is printed.
     assert_eq!(
         remind(&p, "2026-11-22 07:30", &[]),
+        (
+            "Nothing is due right now. `aftercare today` shows the whole day.\n".to_string(),
+            NOTHING_DUE
+        )
+    );
+    assert_eq!(
+        remind(&p, "2026-11-22 07:31", &["--notify"]),
         (String::new(), NOTHING_DUE)
     );
     let (text, code) = remind(&p, "2026-11-22 08:00", &[]);
@@ -49,7 +57,10 @@ fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
     }
     assert_eq!(
         remind(&p, "2026-11-22 08:30", &[]),
-        (String::new(), NOTHING_DUE)
+        (
+            "Nothing is due right now. `aftercare today` shows the whole day.\n".to_string(),
+            NOTHING_DUE
+        )
     );
     // 09:00: the daily tasks that count; the cold compress is done as needed, never due.
     let (text, code) = remind(&p, "2026-11-22 09:00", &[]);
@@ -90,7 +101,11 @@ fn says_when_a_restriction_ends_once() {
          \x20 ✓ 14:00  Workouts and sweating are fine again\n"
     );
     assert_eq!(code, NOTHING_DUE, "news is not a task");
-    assert_eq!(remind(&p, "2026-11-22 14:05", &[]).0, "", "said once");
+    assert_eq!(
+        remind(&p, "2026-11-22 14:05", &[]).0,
+        "Nothing is due right now. `aftercare today` shows the whole day.\n",
+        "said once"
+    );
 }
 
 #[test]

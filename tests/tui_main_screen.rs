@@ -192,10 +192,14 @@ fn the_signs_beside_the_list_get_the_room_it_does_not_use_120x40() {
 #[test]
 fn a_first_tick_late_in_the_plan_moves_the_share_80x24() {
     let (_dir, mut app) = patient_at("2026-12-11T09:30:00+01:00", (80, 24));
-    assert!(screen(&app).contains(" 0% done so far"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains(" 0% of tasks done"),
+        "{}",
+        screen(&app)
+    );
     press(&mut app, &[KeyCode::Char(' ')]);
     let shown = screen(&app);
-    assert!(shown.contains(" 1% done so far"), "{shown}");
+    assert!(shown.contains(" 1% of tasks done"), "{shown}");
 }
 
 /// With nothing beside it at 80x24 the list takes the screen's width (its folded titles

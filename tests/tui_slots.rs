@@ -104,9 +104,9 @@ fn at_0005_the_morning_routine_is_later_from_0800_80x24() {
     );
 }
 
-/// "N% done so far" on the progress row.
+/// "N% of tasks done" on the progress row.
 fn percent(shown: &str) -> &str {
-    let at = shown.find("% done so far").expect("a progress row");
+    let at = shown.find("% of tasks done").expect("a progress row");
     let start = shown[..at].rfind(' ').map_or(0, |i| i + 1);
     &shown[start..at]
 }

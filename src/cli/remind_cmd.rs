@@ -9,7 +9,7 @@ use crate::remind::Reminder;
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
 use crate::rules::{Repeat, Urgency};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Timelike};
 use chrono::{Duration, Local};
 use notifications::{Record, notifications};
 
@@ -61,6 +61,18 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
             writeln!(out)?;
         }
         write_text(&plan, &reminder, !alerts.is_empty(), out)?;
+        // Run by hand, silence read as "did it run?" (walk-through); run for notifications
+        // (`--notify`, from a timer) it stays quiet, and the exit status (3) says the same.
+        let said = !alerts.is_empty()
+            || reminder.anything_due()
+            || !reminder.notices.is_empty()
+            || reminder.plan_over;
+        if !said && !args.notify {
+            writeln!(
+                out,
+                "Nothing is due right now. `aftercare today` shows the whole day."
+            )?;
+        }
     }
     let mut failed = None;
     if args.notify {
@@ -145,14 +157,30 @@ fn write_text(
     out: Out,
 ) -> Result<(), CliError> {
     let clock = |at| moment(plan, at, r.now);
-    if !r.due.is_empty() {
+    // From the evening slot on, the day's habits not ticked are not "due now": sunscreen
+    // listed as due at 22:30 beside the evening cleanser (walk-through). They are said as not
+    // ticked, to tick if done.
+    let evening = plan.local(r.now).hour() >= crate::plan::Slot::Evening.hour();
+    let (late, due): (Vec<DueTask<'_>>, Vec<DueTask<'_>>) = r
+        .due
+        .iter()
+        .cloned()
+        .partition(|d| evening && d.task.slot.is_none() && d.task.rule.repeat == Repeat::Daily);
+    if !due.is_empty() {
         let when = crate::dates::short_moment(plan.local(r.now));
         writeln!(
             out,
             "Due now · {when} · {}",
             day_title(r.day, plan.last_day())
         )?;
-        write_due(plan, r, &r.due, out)?;
+        write_due(plan, r, &due, out)?;
+    }
+    if !late.is_empty() {
+        if !due.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(out, "Not ticked today (done them? tick them off)")?;
+        write_due(plan, r, &late, out)?;
     }
     if let Some((at, due)) = &r.before_next {
         if !r.due.is_empty() {

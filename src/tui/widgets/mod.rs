@@ -57,8 +57,8 @@ pub fn day_label(day: i64) -> String {
 
 /// The scrollbar beside a list that does not fit (the checklist's, the timeline's): draws,
 /// in the rightmost column of `area`, where a list of `rows` rows whose first shown row
-/// is `top` stands; nothing when the list fits. Its thumb is a block, not a heavy line: under
-/// the alert box a heavy line read as the box's border running on.
+/// is `top` stands; nothing when the list fits. Its thumb is a double line: a heavy one read
+/// as the alert box's border running on, and a block as a bar of the timeline ("█ do").
 pub fn scrollbar(top: usize, rows: usize, area: Rect, buf: &mut Buffer) {
     let height = usize::from(area.height);
     if rows <= height {
@@ -74,7 +74,7 @@ pub fn scrollbar(top: usize, rows: usize, area: Rect, buf: &mut Buffer) {
         .begin_symbol(None)
         .end_symbol(None)
         .track_symbol(Some("│"))
-        .thumb_symbol("█")
+        .thumb_symbol("║")
         .track_style(theme::RULE)
         .thumb_style(theme::MUTED)
         .render(bar, buf, &mut state);

@@ -48,10 +48,12 @@ pub fn action_for(key: KeyEvent, on_note: bool) -> Option<Action> {
     keymap::action_for(KEYMAP, key)
 }
 
-/// The footer's hints, with the digits that rate directly after the arrows.
+/// The footer's hints, with the digits that rate directly after the arrows. A digit also
+/// moves to the next row, and says so: a patient who typed 3, pressed ↓ and typed 4 rated
+/// the row after the one meant (walk-through).
 pub fn hints() -> Vec<Hint> {
     let mut hints = keymap::hints(KEYMAP);
-    hints.insert(2, (format!("0–{MAX_RATING}"), "set"));
+    hints.insert(2, (format!("0–{MAX_RATING}"), "rate & next row"));
     hints
 }
 
@@ -75,7 +77,13 @@ mod tests {
         let words: Vec<String> = hints().iter().map(|(k, w)| format!("{k} {w}")).collect();
         assert_eq!(
             words,
-            ["↑↓ move", "←→ rate", "0–5 set", "Enter save", "Esc cancel"]
+            [
+                "↑↓ move",
+                "←→ rate",
+                "0–5 rate & next row",
+                "Enter save",
+                "Esc cancel"
+            ]
         );
     }
 }

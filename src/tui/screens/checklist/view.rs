@@ -81,6 +81,7 @@ impl ChecklistScreen {
             selected: selected_task,
             more_selected: pick == Some(Pick::Fold(Fold::Avoid)),
             open: self.open.contains(&Fold::Avoid),
+            today: ctx.viewing_today,
         }
         .render(regions.avoid, buf);
         let detail =

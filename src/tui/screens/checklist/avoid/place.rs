@@ -63,7 +63,9 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
             true => ASK_CLINIC_FIRST.to_string(),
             false => format!("from {}", clock(at)),
         };
-        let words = format!("{LIFTED_MARK}{words}");
+        // With an alert up, no tick: "ask clinic: ✓ Makeup is fine again" read as go ahead.
+        let mark = if alert_up { ASK_MARK } else { LIFTED_MARK };
+        let words = format!("{mark}{words}");
         let width = text::width(&words);
         let item = (None, words, width);
         match groups.last_mut().filter(|g| g.lifted && g.label == label) {
@@ -78,8 +80,9 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
     groups
 }
 
-/// The label of what was lifted while a check-in alert is up.
+/// The label of what was lifted while a check-in alert is up, and its mark.
 const ASK_CLINIC_FIRST: &str = "ask clinic";
+const ASK_MARK: &str = "? ";
 
 /// Cells an inline group's continued line starts in by (`place`).
 const HANG: usize = 2;

@@ -19,6 +19,9 @@ pub struct AvoidView<'a> {
     pub more_selected: bool,
     /// Whether the user opened it (and the terminal is still too small for all of it).
     pub open: bool,
+    /// Whether the day shown is today: a day looked back at says what was lifted "that
+    /// day" ("lifted today" on Day 3 seen from Day 4 read as lifted on Day 4).
+    pub today: bool,
 }
 
 impl Widget for AvoidView<'_> {
@@ -100,11 +103,12 @@ impl Widget for AvoidView<'_> {
             let lifted = block.lifted_hidden;
             // The key that opens and folds it whatever is selected (`a`); Enter does too on
             // this line.
+            let day = if self.today { "today" } else { "that day" };
             let words = match (hidden, lifted, self.open) {
-                (0, _, true) => "▾ more lifted today than fit: a folds".to_string(),
+                (0, _, true) => format!("▾ more lifted {day} than fit: a folds"),
                 (h, _, true) => format!("▾ {h} more than fit: Tab lists all"),
-                (0, 1, false) => "▸ 1 restriction lifted today: a shows it".to_string(),
-                (0, n, false) => format!("▸ {n} restrictions lifted today: a shows them"),
+                (0, 1, false) => format!("▸ 1 restriction lifted {day}: a shows it"),
+                (0, n, false) => format!("▸ {n} restrictions lifted {day}: a shows them"),
                 (h, _, false) => format!("▸ {h} more to avoid: press a to see all"),
             };
             let look = if self.more_selected {

@@ -299,14 +299,20 @@ impl<'a> Notes<'a> {
                     break;
                 }
             }
-            let room = left.saturating_sub(keep);
+            // As many notes as fit whole, then "+3 more — press s": cut between notes. A
+            // group that names none is counted with the rest, on one line ("next visit: 3
+            // signs · normal now: 1"), not a line of its own above the count.
+            let fitted = text::most_that_fit(
+                1..group.notes.len(),
+                |named| pack_first(group, named, width),
+                |l| l.len() <= left.saturating_sub(keep),
+            );
+            let room = if fitted.is_some() || group.notes.is_empty() {
+                left.saturating_sub(keep)
+            } else {
+                0
+            };
             if room > 0 {
-                // As many notes as fit whole, then "+3 more — press s": cut between notes.
-                let fitted = text::most_that_fit(
-                    0..group.notes.len(),
-                    |named| pack_first(group, named, width),
-                    |l| l.len() <= room,
-                );
                 lines = fitted.unwrap_or_else(|| {
                     lines.truncate(room);
                     lines
