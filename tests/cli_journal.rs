@@ -132,7 +132,7 @@ fn today_short_is_one_plain_line() {
     p.at(DAY3).args(["check", "drink-water"]).assert().success();
     // 18 tasks, of which the cold compress, the hat and the provider's instructions are done
     // as needed and not counted.
-    let line = "Day 3 · 1/15 done · No makeup: 5 h left\n";
+    let line = "Day 3 · 1/15 done · No makeup for 5 h more\n";
     p.at(DAY3)
         .args(["today", "--short"])
         .assert()

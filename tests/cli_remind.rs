@@ -333,3 +333,27 @@ fn with_an_alert_up_what_lifted_is_said_with_ask_your_clinic_first() {
         "{calm}"
     );
 }
+
+/// From the evening slot, the day's habits not ticked are not "due now": sunscreen was
+/// listed as due at 22:30 beside the evening cleanser (walk-through). They are said as not
+/// ticked, after what is due.
+#[test]
+fn in_the_evening_the_days_habits_are_not_ticked_not_due() {
+    let p = Patient::treated();
+    let (text, code) = remind(&p, "2026-11-22 22:30", &[]);
+    assert_eq!(code, SOMETHING_DUE);
+    let due = text.find("Due now").expect(&text);
+    let late = text
+        .find("Not ticked today (done them? tick them off)")
+        .expect(&text);
+    let cleanser = text.find("gentle-cleanser@evening").expect(&text);
+    let sunscreen = text.find("sunscreen-spf30").expect(&text);
+    assert!(
+        due < cleanser && cleanser < late && late < sunscreen,
+        "{text}"
+    );
+    // In the afternoon they are due.
+    let (text, _) = remind(&p, "2026-11-22 15:00", &[]);
+    assert!(!text.contains("Not ticked today"), "{text}");
+    assert!(text.contains("sunscreen-spf30"), "{text}");
+}

@@ -201,7 +201,7 @@ fn intervals_read_in_words_where_there_is_room() {
         "next session possible in 26 d (from Fri 18 Dec)"
     );
     let short = stdout(p.at(DAY3).args(["today", "--short"]));
-    assert!(short.contains("No makeup: 5 h left"), "{short}");
+    assert!(short.contains("No makeup for 5 h more"), "{short}");
 }
 
 /// Walk-through after issue 15: the alert box said "Call your clinic today" over "Contact your

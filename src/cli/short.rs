@@ -1,5 +1,5 @@
 //! `today --short`: one line for a shell prompt or a login message, e.g.
-//! "Day 3 · 2/18 done · No makeup: 5 h left · ⚠ 1 alert".
+//! "Day 3 · 2/18 done · No makeup for 5 h more · ⚠ 1 alert".
 //!
 //! Always plain text, with no colour or escape sequences, whether or not stdout is a terminal
 //! and whatever NO_COLOR says; "⚠" is the only character outside ASCII besides "·", and
@@ -91,8 +91,10 @@ fn soonest_avoid_to_end(tasks: &[TaskLine]) -> Option<&TaskLine> {
         .min_by_key(|t| t.ends)
 }
 
-/// "No makeup: 5 h left". Titles come from the rules file and read as commands ("No makeup",
-/// "Avoid direct sun"), so the countdown follows the title rather than rephrasing it.
+/// "No makeup for 5 h more". Titles come from the rules file and read as commands ("No
+/// makeup", "Avoid direct sun"), so the countdown follows the title rather than rephrasing
+/// it; "for … more" says the restriction still holds ("No makeup: 2 h 30 min left" read as
+/// makeup left to use, walk-through).
 fn avoid_countdown<Tz: TimeZone>(task: &TaskLine, now: DateTime<FixedOffset>, tz: &Tz) -> String {
     let title: String = if task.title.chars().count() > TITLE_MAX {
         let cut: String = task.title.chars().take(TITLE_MAX - 1).collect();
@@ -100,5 +102,5 @@ fn avoid_countdown<Tz: TimeZone>(task: &TaskLine, now: DateTime<FixedOffset>, tz
     } else {
         task.title.to_string()
     };
-    format!("{title}: {} left", countdown_label(now, task.ends, tz))
+    format!("{title} for {} more", countdown_label(now, task.ends, tz))
 }
