@@ -348,15 +348,31 @@ impl Checklist {
                 && self.phases.iter().all(|p| over(p.ends)))
     }
 
-    /// The plan's emergency warning signs whose windows have closed, for a day on which a
-    /// check-in alert is up: "very unwell → emergency services" still holds for skin that
-    /// set off an alert on Day 59, after the signs' windows from the literature (to Day 42).
-    /// Empty when the day lists an emergency sign already.
-    pub fn emergency_signs_for_alert<Tz: TimeZone>(&self, plan: &Plan<'_, Tz>) -> Vec<NoteLine> {
-        if self
+    /// The plan's emergency warning signs whose windows have closed, kept for a day on which
+    /// a check-in alert is up (`alert_up`), or which still lists other warning signs once
+    /// every emergency sign's window has closed: "very unwell → emergency services" still
+    /// holds for skin that set off an alert on Day 59, and beside "Firm bumps or lumps:
+    /// call your clinic today" on Day 44, after the signs' windows from the literature (to
+    /// Day 42; a walk-through found only "call your clinic" there). Empty when the day lists
+    /// an emergency sign already, and before the treatment.
+    pub fn emergency_signs_kept<Tz: TimeZone>(
+        &self,
+        plan: &Plan<'_, Tz>,
+        alert_up: bool,
+    ) -> Vec<NoteLine> {
+        let emergency = |w: &crate::rules::Note| w.urgency() == Urgency::Emergency;
+        let all_closed = plan
+            .rules()
             .warnings
             .iter()
-            .any(|w| w.urgency == Some(Urgency::Emergency))
+            .filter(|w| emergency(w))
+            .all(|w| plan.span(w).1 <= plan.day_bounds(self.date).0);
+        let others_listed = self.day >= 1 && !self.warnings.is_empty() && all_closed;
+        if !(alert_up || others_listed)
+            || self
+                .warnings
+                .iter()
+                .any(|w| w.urgency == Some(Urgency::Emergency))
         {
             return Vec::new();
         }

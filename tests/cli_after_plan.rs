@@ -198,14 +198,18 @@ fn always_and_daily_rules_last_the_whole_plan() {
     }
 }
 
-/// After the plan the warning signs' windows are closed, but a check-in alert still comes
-/// with when to call emergency services: the plan's emergency signs are listed while it is
-/// up (a walk-through on Day 59 found only "call your clinic" and urgent care).
+/// After the plan the emergency signs' windows are closed, but a check-in alert, and the
+/// call-today signs still listed, still come with when to call emergency services (a
+/// walk-through on Day 59 found only "call your clinic" and urgent care; another on Day 44
+/// only "Call your clinic today if: Firm bumps or lumps …").
 #[test]
 fn after_the_plan_an_alert_keeps_the_emergency_signs() {
     let calm = Patient::treated();
     let text = stdout(calm.at(DAY60).arg("today"));
-    assert!(!text.contains("EMERGENCY"), "{text}");
+    assert!(
+        text.contains("EMERGENCY · Call emergency services now if:"),
+        "{text}"
+    );
     let p = rated_on_day_60();
     p.at(DAY60)
         .args(["checkin", "--rate", "redness=4"])

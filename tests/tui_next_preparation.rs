@@ -152,3 +152,19 @@ fn the_preparation_coming_due_is_said_on_screen() {
         "{shown}"
     );
 }
+
+/// `i` on a preparation task of the next treatment gives that treatment's window: a
+/// walk-through read "From Sat 21 Nov 10:00 until Sat 28 Nov 10:00", the first treatment's
+/// week before, on the morning of the second.
+#[test]
+fn why_on_a_preparation_task_gives_the_next_treatments_window_80x24() {
+    let (_dir, _, mut app) = series_at(MORNING, true, 80);
+    press(&mut app, &[Down, Down, Down, Down, Char('i')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Tell provider your conditions and meds"),
+        "{shown}"
+    );
+    assert!(shown.contains("Sat 2 Jan"), "{shown}");
+    assert!(!shown.contains("28 Nov"), "{shown}");
+}

@@ -39,11 +39,10 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     });
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
-    if !alerts.is_empty() {
-        // Past the signs' windows, an alert still comes with when to call emergency services.
-        let signs = checklist.emergency_signs_for_alert(&plan);
-        checklist.warnings.splice(0..0, signs);
-    }
+    // Past the signs' windows, an alert and the signs still listed come with when to call
+    // emergency services.
+    let signs = checklist.emergency_signs_kept(&plan, !alerts.is_empty());
+    checklist.warnings.splice(0..0, signs);
     let progress = Progress::of(&plan, Some(session), now);
     // A later treatment recorded is the next session: said as recorded, not as a window
     // still to book ("Next session possible in 6 days" after `start --next`, walk).

@@ -223,6 +223,9 @@ impl<Tz: TimeZone> App<Tz> {
             Effect::Timeline { rule } => self.open_timeline(rule.as_deref()),
             Effect::CheckIn => self.popup = CheckInForm::open(&mut self.ctx).map(Popup::CheckIn),
             Effect::Why(item) => self.popup = Why::of(&self.ctx, item).map(Popup::Why),
+            Effect::WhyOfNext(item) => {
+                self.popup = Why::of_next(&self.ctx, item).map(Popup::Why);
+            }
             Effect::Help => self.popup = Some(Popup::Help(self.help())),
         }
         if self.popup.is_some() {

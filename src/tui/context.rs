@@ -300,12 +300,9 @@ impl<Tz: TimeZone> Context<Tz> {
             let inputs = (session.at, today, session.ticks.clone(), now);
             (Progress::up_to(&plan, Some(session), now, today), inputs)
         });
-        // Past the signs' windows, today's alert still comes with when to call emergency
-        // services.
-        let signs = match alerts_of_today {
-            0 => Vec::new(),
-            _ => list.emergency_signs_for_alert(&plan),
-        };
+        // Past the signs' windows, today's alert and the signs still listed come with when
+        // to call emergency services.
+        let signs = list.emergency_signs_kept(&plan, alerts_of_today > 0);
         self.alerts = alerts;
         self.alerts_of_today = alerts_of_today;
         if let Some(list) = self.checklist.as_mut() {

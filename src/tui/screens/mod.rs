@@ -57,6 +57,9 @@ pub enum Effect {
     CheckIn,
     /// The "why" popup about an item of the plan.
     Why(Item),
+    /// The "why" popup about a rule of the next recorded treatment's preparation, shown
+    /// beside today's tasks: its window is that treatment's, not the viewed one's.
+    WhyOfNext(Item),
     /// The help for the screen the key came from.
     Help,
     /// Close the popup the key came from.

@@ -93,10 +93,14 @@ impl Widget for Alerts<'_> {
         title.extend(tier_words(most, self.provider));
         // A severe rating carried from an earlier day asks for the call only if it is still
         // so; the heading said "Call your clinic today" over a message that began "If".
-        let carried = alerts
-            .iter()
-            .filter(|a| a.urgency == most)
-            .all(|a| a.rated_on.is_some());
+        // So does a day looked back on whose own alerts alone are in the box: "Call your
+        // clinic today" read on Day 4 over Day 3's swelling read as now, whatever it is now.
+        let looked_back = self.other_day.is_some() && self.of_today == 0;
+        let carried = looked_back
+            || alerts
+                .iter()
+                .filter(|a| a.urgency == most)
+                .all(|a| a.rated_on.is_some());
         if carried {
             title.push(Span::styled(CARRIED_HEADING, theme::CALL_TAG));
         }

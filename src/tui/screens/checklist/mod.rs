@@ -163,7 +163,19 @@ impl ChecklistScreen {
             Action::Why if self.placed(ctx).is_some_and(|p| p.after_plan) => {
                 ctx.notice = Some(AFTER_PLAN_WHY.to_string());
             }
-            Action::Why => return self.why_item(ctx).map_or(Effect::Done, Effect::Why),
+            Action::Why => {
+                // A task of the next treatment's preparation is explained with that
+                // treatment's window (a walk-through read last session's dates there).
+                let of_next = self
+                    .selected_task(ctx)
+                    .is_some_and(|t| t.of_treatment.is_some());
+                let effect = if of_next {
+                    Effect::WhyOfNext
+                } else {
+                    Effect::Why
+                };
+                return self.why_item(ctx).map_or(Effect::Done, effect);
+            }
             Action::Chart => return Effect::Show(Screen::Chart),
             Action::History => return Effect::Show(Screen::History),
             Action::Photos => return Effect::Show(Screen::Photos),

@@ -82,6 +82,7 @@ impl ChecklistScreen {
             more_selected: pick == Some(Pick::Fold(Fold::Avoid)),
             open: self.open.contains(&Fold::Avoid),
             today: ctx.viewing_today,
+            alert_up: !ctx.alerts.is_empty(),
         }
         .render(regions.avoid, buf);
         let detail =

@@ -57,7 +57,22 @@ pub struct Citation {
 impl Why {
     /// What the plan says about `item`, for the context's viewed treatment.
     pub fn of<Tz: TimeZone>(ctx: &Context<Tz>, item: Item) -> Option<Why> {
-        let plan = ctx.plan()?;
+        Why::in_plan(ctx, &ctx.plan()?, item)
+    }
+
+    /// What the plan says about `item`, a rule of the next recorded treatment's preparation
+    /// (`Context::next_treatment`): its window is that treatment's.
+    pub fn of_next<Tz: TimeZone>(ctx: &Context<Tz>, item: Item) -> Option<Why> {
+        let (_, plan) = ctx.next_treatment()?;
+        Why::in_plan(ctx, &plan, item)
+    }
+
+    /// What `plan` (of the context's rules) says about `item`.
+    fn in_plan<Tz: TimeZone>(
+        ctx: &Context<Tz>,
+        plan: &crate::plan::Plan<'_, Tz>,
+        item: Item,
+    ) -> Option<Why> {
         let rules = &ctx.rules;
         let info = item.info(rules)?;
         let (text, sources, repeat, urgency) = match item {

@@ -22,6 +22,9 @@ pub struct AvoidView<'a> {
     /// Whether the day shown is today: a day looked back at says what was lifted "that
     /// day" ("lifted today" on Day 3 seen from Day 4 read as lifted on Day 4).
     pub today: bool,
+    /// Whether a check-in alert is up: what was lifted, folded, says to ask the clinic
+    /// first ("▸ 2 restrictions lifted today" read as makeup being fine again).
+    pub alert_up: bool,
 }
 
 impl Widget for AvoidView<'_> {
@@ -103,7 +106,12 @@ impl Widget for AvoidView<'_> {
             let lifted = block.lifted_hidden;
             // The key that opens and folds it whatever is selected (`a`); Enter does too on
             // this line.
-            let day = if self.today { "today" } else { "that day" };
+            let day = match (self.today, self.alert_up) {
+                (true, false) => "today",
+                (false, false) => "that day",
+                (true, true) => "today (ask clinic first)",
+                (false, true) => "that day (ask clinic first)",
+            };
             let words = match (hidden, lifted, self.open) {
                 (0, _, true) => format!("▾ more lifted {day} than fit: a folds"),
                 (h, _, true) => format!("▾ {h} more than fit: Tab lists all"),
