@@ -225,3 +225,31 @@ fn after_the_plan_an_alert_keeps_the_emergency_signs() {
         "{text}"
     );
 }
+
+/// After the plan, `today` says a next-session window that closed with no treatment
+/// recorded, as the screen does: booked or not (a walk-through using only the command line
+/// never learned the suggested window had passed).
+#[test]
+fn after_the_plan_today_says_the_next_session_window_has_closed() {
+    let p = Patient::treated();
+    let text = stdout(p.at(DAY60).arg("today")).replace('\n', " ");
+    assert!(
+        text.contains(
+            "Your next session was due from Fri 18 Dec 2026 to Fri 1 Jan: if it is not booked, \
+             ask your provider when to come."
+        ),
+        "{text}"
+    );
+    p.at("2026-12-20 10:00")
+        .args(["check", "book-next-session"])
+        .assert()
+        .success();
+    let text = stdout(p.at(DAY60).arg("today")).replace('\n', " ");
+    assert!(
+        text.contains(
+            "You ticked your next session as booked; its window (Fri 18 Dec 2026 to Fri 1 Jan) \
+             has closed with no treatment recorded."
+        ),
+        "{text}"
+    );
+}

@@ -45,6 +45,43 @@ pub(super) fn write_after_plan<Tz: TimeZone>(
     Ok(())
 }
 
+/// After the plan, a next-session window that has closed with no treatment recorded since,
+/// as the screen says it (`AfterPlanView`): `booked`, the booking was ticked. Nothing when
+/// the plan names no next session or its window is still open (the summary line says it).
+pub(super) fn write_window_closed<Tz: TimeZone>(
+    out: Out,
+    plan: &Plan<'_, Tz>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    booked: bool,
+) -> Result<(), CliError> {
+    let Some(window) = plan.rules().next_session.as_ref() else {
+        return Ok(());
+    };
+    let (from, until) = plan.span(window);
+    if now < until {
+        return Ok(());
+    }
+    let today = plan.local_date(now);
+    let from = crate::dates::date_near(plan.local_date(from), today);
+    // `until` is exclusive: the window's last day is the one before at midnight.
+    let last = plan.local_date(until - chrono::Duration::seconds(1));
+    let last = crate::dates::date_near(last, today);
+    let said = if booked {
+        format!(
+            "You ticked your next session as booked; its window ({from} to {last}) has closed \
+             with no treatment recorded. Had it? Record it with `aftercare start --next --at \
+             \"YYYY-MM-DD HH:MM\"`; if not, ask your provider when to come."
+        )
+    } else {
+        format!(
+            "Your next session was due from {from} to {last}: if it is not booked, ask your \
+             provider when to come."
+        )
+    };
+    writeln!(out, "\n{}", wrap(&said, "", ""))?;
+    Ok(())
+}
+
 /// " (Source: title; title)", or nothing for a rule that cites none; each source named as
 /// every output names it (`Rules::source_title`).
 fn cited(rules: &Rules, sources: &[String]) -> String {

@@ -1,7 +1,7 @@
 //! `today` and `plan`: the checklist as text for people and as JSON for programs. Both are
 //! made from `Checklist`, the same model the terminal screens show.
 
-use super::after_plan_text::{AfterPlanJson, write_after_plan};
+use super::after_plan_text::{AfterPlanJson, write_after_plan, write_window_closed};
 use super::clinic_text::{write_alert_summary, write_clinic, write_warnings};
 use super::followed::notice;
 use super::journal_text::{RecoveryJson, progress_line, write_alerts, write_checkin};
@@ -99,6 +99,10 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     write_alerts(out, &ctx.rules, &alerts)?;
     if over {
         write_after_plan(out, &plan)?;
+        if ctx.state.next_after(session).is_none() {
+            let booked = plan.is_booked(&session.ticks, plan.local_date(now));
+            write_window_closed(out, &plan, now, booked)?;
+        }
     } else if checklist.tasks.is_empty() {
         writeln!(
             out,

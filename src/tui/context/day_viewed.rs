@@ -5,6 +5,10 @@
 use super::Context;
 use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 
+/// Said when a step between days moves the view to the next treatment's plan.
+const NEXT_TREATMENTS_DAY: &str =
+    "This day is your next treatment's: its plan is shown ([ goes back)";
+
 impl<Tz: TimeZone> Context<Tz> {
     /// Moves the clock on; returns whether the screen's words may have changed: a new
     /// minute, or the same minute in another time zone (its offset changed).
@@ -50,12 +54,40 @@ impl<Tz: TimeZone> Context<Tz> {
         self.show_day(today);
     }
 
-    /// Shows `day`, kept within the plan.
+    /// Shows `day`, kept within the plan. A day after the date of a later recorded treatment
+    /// is that treatment's: the view moves to it (its Day 2 on the day after it), for the
+    /// viewed plan would show it without the new treatment's restrictions (walk-through: the
+    /// day after the next session read "nothing to avoid" beside no makeup and no workouts).
     pub fn show_day(&mut self, day: i64) {
+        if let Some((next, next_day)) = self.later_treatment_on(day) {
+            self.viewed = Some(next);
+            self.unlocked = false;
+            self.day = next_day;
+            self.notice = Some(NEXT_TREATMENTS_DAY.to_string());
+            let today = self.session_today().map(|t| self.clamp_day(t));
+            self.follows_today = today.is_none_or(|t| t == self.day);
+            self.refresh();
+            return;
+        }
         self.day = self.clamp_day(day);
         let today = self.session_today().map(|t| self.clamp_day(t));
         self.follows_today = today.is_none_or(|t| t == self.day);
         self.refresh();
+    }
+
+    /// The treatment recorded after the viewed one whose date is before `day`'s (of the
+    /// viewed plan), with `day`'s date as its plan day; `None` when there is none.
+    fn later_treatment_on(&self, day: i64) -> Option<(DateTime<FixedOffset>, i64)> {
+        let plan = self.plan()?;
+        let at = self.session()?.at;
+        let next = self.state.sessions.iter().find(|s| s.at > at)?;
+        let date = plan.date_of(day);
+        if date <= plan.local_date(next.at) {
+            return None;
+        }
+        let next_plan =
+            crate::plan::Plan::reaching(&self.rules, next.at, self.tz.clone(), self.reach);
+        Some((next.at, next_plan.day_of_date(date)))
     }
 
     /// The plan day and date a check-in made now is for: the viewed day, except that once
