@@ -235,8 +235,8 @@ fn after_the_plan_today_says_the_next_session_window_has_closed() {
     let text = stdout(p.at(DAY60).arg("today")).replace('\n', " ");
     assert!(
         text.contains(
-            "Your next session was due from Fri 18 Dec 2026 to Fri 1 Jan: if it is not booked, \
-             ask your provider when to come."
+            "The suggested window for your next session was Fri 18 Dec 2026 to Fri 1 Jan: if it \
+             is not booked, ask your provider when to come."
         ),
         "{text}"
     );
@@ -252,4 +252,22 @@ fn after_the_plan_today_says_the_next_session_window_has_closed() {
         ),
         "{text}"
     );
+}
+
+/// With a check-in alert up after the plan, `remind` does not suggest turning reminders off
+/// (it read as all clear beside "CALL TODAY"); without one it does.
+#[test]
+fn after_the_plan_remind_offers_uninstall_only_without_an_alert() {
+    let calm = Patient::treated();
+    let out = calm.at(DAY60).arg("remind").assert().code(3);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("`aftercare remind"), "{text}");
+    let p = rated_on_day_60();
+    p.at(DAY60)
+        .args(["checkin", "--rate", "redness=4"])
+        .assert()
+        .success();
+    let text = stdout(p.at(DAY60).arg("remind"));
+    assert!(text.contains("CALL TODAY"), "{text}");
+    assert!(!text.contains("uninstall"), "{text}");
 }

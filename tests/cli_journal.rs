@@ -515,3 +515,22 @@ fn a_carried_severe_rating_counts_local_days_across_a_dst_change() {
         assert!(ids(gone).is_empty(), "{zone}");
     }
 }
+
+/// Under a check-in alert, `today` says what is normal is so for most people, the alert
+/// first: "minor swelling … settles within 24–48 hours" under a swelling alert read as
+/// reassurance (walk-through).
+#[test]
+fn under_an_alert_normal_now_is_for_most_people() {
+    let p = Patient::treated();
+    let text = stdout(p.at("2026-11-21 10:00").arg("today"));
+    assert!(text.contains("Normal now:"), "{text}");
+    p.at("2026-11-22 18:00")
+        .args(["checkin", "--rate", "swelling=4"])
+        .assert()
+        .success();
+    let text = stdout(p.at("2026-11-22 18:05").arg("today"));
+    assert!(
+        text.contains("Normal now for most people (the check-in alert above comes first):"),
+        "{text}"
+    );
+}

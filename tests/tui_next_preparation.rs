@@ -169,22 +169,32 @@ fn why_on_a_preparation_task_gives_the_next_treatments_window_80x24() {
     assert!(!shown.contains("28 Nov"), "{shown}");
 }
 
-/// The day after the next treatment's date, looked at from the morning of it, is that
-/// treatment's Day 2, with its restrictions: the first treatment's Day 37 read "nothing to
-/// avoid" beside no makeup and no workouts (walk-through).
+/// Stepping on from the morning of the next treatment shows that treatment's Day 1 (the
+/// evening after it), then its Day 2 with its restrictions: the first treatment's Day 37
+/// read "nothing to avoid" beside no makeup and no workouts (walk-through). From the day
+/// before, its date is its Day 1.
 #[test]
 fn the_day_after_the_next_treatment_is_its_day_2_80x24() {
+    let (_dir, _, mut app) = series_at("2027-01-01T20:00:00+01:00", true, 80);
+    press(&mut app, &[Right]);
+    let shown = screen(&app);
+    let title = shown.lines().next().unwrap();
+    assert!(title.contains("Session 2 of 2"), "{shown}");
+    assert!(title.contains("Day 1 of recovery · Sat 2 Jan"), "{shown}");
+    assert!(
+        shown.contains("This day is your next treatment's"),
+        "{shown}"
+    );
     let (_dir, _, mut app) = series_at(MORNING, true, 80);
+    press(&mut app, &[Right]);
+    let title = screen(&app).lines().next().unwrap().to_string();
+    assert!(title.contains("Day 1 of recovery · Sat 2 Jan"), "{title}");
     press(&mut app, &[Right]);
     let shown = screen(&app);
     let title = shown.lines().next().unwrap();
     assert!(title.contains("Session 2 of 2"), "{shown}");
     assert!(title.contains("Day 2 of recovery · Sun 3 Jan"), "{shown}");
     assert!(shown.contains("✕ No makeup"), "{shown}");
-    assert!(
-        shown.contains("This day is your next treatment's"),
-        "{shown}"
-    );
     // Back with [ to the first treatment's today.
     press(&mut app, &[Char('[')]);
     let shown = screen(&app);

@@ -290,7 +290,7 @@ fn after_the_plan_it_says_so_80x24() {
     let shown = screen(&app);
     assert!(shown.contains("After the plan"), "{shown}");
     assert!(
-        shown.contains("Your next session was due from Fri 18 Dec 2026 to Fri 1 Jan"),
+        shown.contains("The suggested window for your next session was Fri 18 Dec 2026 to"),
         "{shown}"
     );
     insta::assert_snapshot!("plan_over_next_session_overdue_80x24", shown);

@@ -74,7 +74,7 @@ pub(super) fn write_window_closed<Tz: TimeZone>(
         )
     } else {
         format!(
-            "Your next session was due from {from} to {last}: if it is not booked, ask your \
+            "The suggested window for your next session was {from} to {last}: if it is not booked, ask your \
              provider when to come."
         )
     };

@@ -219,7 +219,8 @@ fn write_text(
             )?;
         }
     }
-    if !r.anything_due() && r.plan_over {
+    // Not while a check-in alert is up: turning reminders off then read as all clear.
+    if !r.anything_due() && r.plan_over && !alert_up {
         let last = long_date(plan.date_of(plan.last_day()));
         // "Tasks": a check-in's alerts above still hold after the plan.
         let said = format!(

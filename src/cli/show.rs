@@ -127,7 +127,15 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             write_tasks_under(out, &heading, &prep.tasks, kind, width, now)?;
         }
     }
-    write_notes(out, "Normal now:", &checklist.phases)?;
+    // Under a check-in alert, what is usual for most people is not the word on this skin
+    // ("minor swelling … settles within 24–48 hours" under a swelling alert read as
+    // reassurance, walk-through).
+    let normal = if alerts.is_empty() {
+        "Normal now:"
+    } else {
+        "Normal now for most people (the check-in alert above comes first):"
+    };
+    write_notes(out, normal, &checklist.phases)?;
     write_warnings(out, &checklist.warnings, ctx.rules.provider.as_ref(), true)?;
     writeln!(out)?;
     write_clinic(out, &ctx.rules)?;

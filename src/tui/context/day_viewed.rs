@@ -75,16 +75,24 @@ impl<Tz: TimeZone> Context<Tz> {
         self.refresh();
     }
 
-    /// The treatment recorded after the viewed one whose date is before `day`'s (of the
-    /// viewed plan), with `day`'s date as its plan day; `None` when there is none.
+    /// The treatment recorded after the viewed one when `day` (of the viewed plan) is its,
+    /// with `day`'s date as its plan day; `None` when there is none. A date after the next
+    /// treatment's is its; so is its own date when stepped to from the day before, and from
+    /// that date itself (today, the viewed plan's last morning) a step on shows its Day 1
+    /// before its Day 2: the evening after the treatment is that treatment's.
     fn later_treatment_on(&self, day: i64) -> Option<(DateTime<FixedOffset>, i64)> {
         let plan = self.plan()?;
         let at = self.session()?.at;
         let next = self.state.sessions.iter().find(|s| s.at > at)?;
-        let date = plan.date_of(day);
-        if date <= plan.local_date(next.at) {
-            return None;
-        }
+        let (date, viewed) = (plan.date_of(day), plan.date_of(self.day));
+        let next_date = plan.local_date(next.at);
+        let today = plan.local_date(self.now);
+        let date = match date {
+            d if d > next_date && viewed == next_date => next_date,
+            d if d > next_date => d,
+            d if d == next_date && d != today => d,
+            _ => return None,
+        };
         let next_plan =
             crate::plan::Plan::reaching(&self.rules, next.at, self.tz.clone(), self.reach);
         Some((next.at, next_plan.day_of_date(date)))

@@ -135,7 +135,7 @@ impl<'a> AfterPlanView<'a> {
             NextSession::Due(next) => (format!("Your {next}: book it with your provider."), None),
             NextSession::Overdue(from, until) => (
                 format!(
-                    "Your next session was due from {} to {}: if it is not booked, ask your \
+                    "The suggested window for your next session was {} to {}: if it is not booked, ask your \
                      provider when to come. Had it? Record it with:",
                     day_month(from),
                     day_month(until)
