@@ -357,3 +357,31 @@ fn in_the_evening_the_days_habits_are_not_ticked_not_due() {
     assert!(!text.contains("Not ticked today"), "{text}");
     assert!(text.contains("sunscreen-spf30"), "{text}");
 }
+
+/// What to avoid is said as it begins: after the treatment (no makeup until Sunday 14:00)
+/// and the week before a recorded next treatment (no exfoliating): `remind` said only what
+/// was due, and nothing to avoid ever is (walk-through). Each is said once.
+#[test]
+fn restrictions_are_said_as_they_begin_once() {
+    let p = Patient::treated();
+    let (text, _) = remind(&p, "2026-11-20 15:00", &[]);
+    assert!(
+        text.contains("  → 14:00  No makeup, until Sun 22 Nov 14:00\n"),
+        "{text}"
+    );
+    let (text, _) = remind(&p, "2026-11-20 15:30", &[]);
+    assert!(!text.contains("No makeup, until"), "said once: {text}");
+    p.at("2026-12-10 10:00")
+        .args(["start", "--next", "--at", "2027-01-02 11:00"])
+        .assert()
+        .success();
+    remind(&p, "2026-12-26 10:00", &[]);
+    let (text, _) = remind(&p, "2026-12-26 12:00", &[]);
+    assert!(
+        text.replace("\n           ", " ").contains(
+            "→ 11:00  Before your next treatment: No exfoliating products or treatments, until \
+             Sat 2 Jan 11:00"
+        ),
+        "{text}"
+    );
+}

@@ -43,6 +43,9 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reminder<'r> {
     pub now: Instant,
+    /// The last reminder's moment, or the start of today the first time: notices after it
+    /// are said.
+    pub since: Instant,
     /// The plan day of `now`.
     pub day: i64,
     /// Due now and not ticked, in the day's order.
@@ -118,6 +121,7 @@ impl<'r> Reminder<'r> {
             .collect();
         Reminder {
             now,
+            since,
             day,
             due,
             notices,
@@ -138,6 +142,14 @@ impl<'r> Reminder<'r> {
         next: &crate::store::Session,
         known: &dyn Known,
     ) -> Self {
+        // The next treatment's restrictions (no exfoliating, out of the sun) as they begin.
+        let lead = "Before your next treatment: ";
+        let begins = restrictions_beginning(next_plan, self.since, self.now, lead);
+        let fresh = restrictions_beginning(next_plan, self.now - NOTICE_FRESH, self.now, lead);
+        self.notify_notices
+            .extend(fresh.into_iter().filter(|n| !known.notice_notified(&n.key)));
+        self.notices.extend(begins);
+        self.notices.sort_by_key(|n| n.at);
         let due = crate::preparation::due_at(next_plan, next, self.now);
         if due.is_empty() {
             return self;
@@ -181,6 +193,7 @@ fn notices_between<Tz: TimeZone>(
             lifts: true,
         })
         .collect();
+    notices.extend(restrictions_beginning(plan, after, until, ""));
     if let Some(up) = plan.coming_up() {
         let date = |t: Instant| crate::export::moment_words(plan.local(t));
         // (key, moment, words, whether it asks to book)
@@ -229,6 +242,38 @@ fn notices_between<Tz: TimeZone>(
     }
     notices.sort_by_key(|n| n.at);
     notices
+}
+
+/// A notice for each thing to avoid whose window opens after `after` and not after `until`
+/// ("No makeup, until Mon 30 Nov 10:00"), led by `lead` ("Before your next treatment: ").
+/// `remind` said only what was due, and nothing to avoid ever is: a patient relying on it
+/// never heard to stop exfoliating the week before a session, nor of no makeup after it
+/// (walk-through). Keyed by the rule and the treatment's date, so a series says each anew.
+fn restrictions_beginning<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    after: Instant,
+    until: Instant,
+    lead: &str,
+) -> Vec<Notice> {
+    let treated = plan.local_date(plan.treatment());
+    plan.rules()
+        .rules
+        .iter()
+        .filter(|rule| rule.kind == crate::rules::Kind::Avoid && !rule.as_needed)
+        .filter_map(|rule| {
+            let (from, to) = plan.span(rule);
+            (after < from && from <= until && from < to).then(|| Notice {
+                key: format!("{}.begins.{treated}", rule.id),
+                at: from,
+                words: format!(
+                    "{lead}{}, until {}",
+                    rule.title,
+                    crate::export::end_words(plan.local(to))
+                ),
+                lifts: false,
+            })
+        })
+        .collect()
 }
 
 /// Nothing notified yet.
