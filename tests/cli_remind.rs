@@ -384,4 +384,9 @@ fn restrictions_are_said_as_they_begin_once() {
         ),
         "{text}"
     );
+    // After the next treatment, its own restrictions begin; those of the week before it
+    // have ended and are not said as beginning.
+    let (text, _) = remind(&p, "2027-01-02 14:00", &[]);
+    assert!(text.contains("No makeup, until Mon 4 Jan 11:00"), "{text}");
+    assert!(!text.contains("No exfoliating"), "{text}");
 }

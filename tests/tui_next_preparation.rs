@@ -185,6 +185,12 @@ fn the_day_after_the_next_treatment_is_its_day_2_80x24() {
         shown.contains("This day is your next treatment's"),
         "{shown}"
     );
+    // Its evening routine is the evening's, not due from the treatment's hour.
+    let cleanser = shown
+        .lines()
+        .find(|l| l.contains("Use a gentle, fragrance-free cleanser"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(cleanser.contains("evening · from 20:00"), "{shown}");
     let (_dir, _, mut app) = series_at(MORNING, true, 80);
     press(&mut app, &[Right]);
     let title = screen(&app).lines().next().unwrap().to_string();

@@ -303,7 +303,19 @@ pub fn when_on<Tz: TimeZone>(
     let today = now.with_timezone(tz).date_naive();
     let clock = |at| clock_label_on(at, shown, tz);
     let end = |at| end_label_on(at, shown, today, tz);
+    // A slot that begins after its window opens (the evening routine of a treatment at
+    // 10:00) is due when the slot begins: "evening · from 20:00", not "from 10:00", which
+    // read on the day before as washing right after the treatment (walk-through).
+    let slot_begins = task
+        .slot
+        .map(|slot| super::wall_clock::local_hour(tz, shown, slot.hour()));
     match (timing, task.slot, task.rule.kind, task.rule.repeat) {
+        (Timing::Upcoming, Some(slot), _, _)
+            if slot_begins.is_some_and(|at| at > task.starts && at < task.ends) =>
+        {
+            let at = slot_begins.unwrap_or(task.starts);
+            format!("{} · from {}", slot.as_str(), clock(at))
+        }
         (Timing::Upcoming, _, _, _) => {
             format!(
                 "from {} · in {}",

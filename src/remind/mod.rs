@@ -262,7 +262,9 @@ fn restrictions_beginning<Tz: TimeZone>(
         .filter(|rule| rule.kind == crate::rules::Kind::Avoid && !rule.as_needed)
         .filter_map(|rule| {
             let (from, to) = plan.span(rule);
-            (after < from && from <= until && from < to).then(|| Notice {
+            // One over already (the last reminder was before it began and after it
+            // ended) is not news: "→ No exfoliating…, until 10:00" at 14:00 read as begun.
+            (after < from && from <= until && until < to).then(|| Notice {
                 key: format!("{}.begins.{treated}", rule.id),
                 at: from,
                 words: format!(
