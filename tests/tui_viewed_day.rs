@@ -118,7 +118,10 @@ fn a_long_past_day_keeps_its_heading_over_the_rows_scrolled_under_it_80x24() {
     press(&mut app, &[Down; 12]);
     let shown = screen(&app);
     let lines: Vec<&str> = shown.lines().collect();
-    assert!(lines[2].starts_with("\" To do 0/7 done ─"), "{shown}");
+    assert!(
+        lines[2].starts_with("\" To do 0/7 done · 3 as needed ─"),
+        "{shown}"
+    );
     assert!(shown.contains("↑ 2 more above"), "{shown}");
     assert!(shown.contains("Cold compress if red or swollen"), "{shown}");
     insta::assert_snapshot!("past_day2_scrolled_keeps_its_heading_80x24", shown);

@@ -116,7 +116,8 @@ pub fn write_checkin(out: Out, rules: &Rules, checkin: Option<&CheckIn>) -> Resu
     Ok(())
 }
 
-/// "Recovery so far: 64% of due tasks done (23 of 36) · 2 full days in a row"
+/// "Tasks so far: 64% of due tasks done (23 of 36) · 2 full days in a row" (not "Recovery
+/// so far", which read as how far the skin had recovered)
 pub fn progress_line(progress: &Progress) -> Option<String> {
     let percent = progress.percent()?;
     let streak = match progress.streak {
@@ -125,7 +126,7 @@ pub fn progress_line(progress: &Progress) -> Option<String> {
         n => format!(" · {n} full days in a row"),
     };
     Some(format!(
-        "Recovery so far: {percent}% of due tasks done ({} of {}){streak}",
+        "Tasks so far: {percent}% of due tasks done ({} of {}){streak}",
         progress.done, progress.due
     ))
 }

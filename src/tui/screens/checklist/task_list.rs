@@ -197,8 +197,8 @@ impl Widget for TaskList<'_> {
 }
 
 impl TaskList<'_> {
-    /// " To do now 3/8 done ─────": the tasks listed now (one part of the day), not the
-    /// day's (the header counts those).
+    /// " To do now 3/8 done · 2 as needed ─────": the tasks listed now (one part of the
+    /// day), not the day's (the header counts those).
     fn heading(&self, area: Rect, buf: &mut Buffer) {
         // Tasks done as needed, or once on an earlier day, are listed but not counted
         // (`TaskLine::counts`, as `Checklist::progress`).
@@ -209,8 +209,27 @@ impl TaskList<'_> {
             " To do "
         };
         let mut title = vec![Span::styled(name, theme::DO_HEADING)];
-        if listed > 0 {
-            title.push(Span::styled(format!("{done}/{listed} done "), theme::MUTED));
+        // Those done as needed are listed and not counted: said, or "0/3 done" over six
+        // rows read as a miscount (every walk-through).
+        let as_needed = self
+            .model
+            .now
+            .iter()
+            .filter(|&&i| self.tasks[i].as_needed)
+            .count();
+        let counted = format!("{done}/{listed} done ");
+        let with_as_needed = format!("{done}/{listed} done · {as_needed} as needed ");
+        // Only where it fits beside the check-in word, with a stretch of rule between.
+        let room = usize::from(area.width).saturating_sub(
+            name.len() + self.checkin.map_or(0, |c| crate::tui::text::width(c) + 2) + 4,
+        );
+        match (listed, as_needed) {
+            (0, _) => {}
+            (_, 0) => title.push(Span::styled(counted, theme::MUTED)),
+            _ if crate::tui::text::width(&with_as_needed) > room => {
+                title.push(Span::styled(counted, theme::MUTED));
+            }
+            _ => title.push(Span::styled(with_as_needed, theme::MUTED)),
         }
         let mut rule = Block::new()
             .borders(Borders::TOP)
