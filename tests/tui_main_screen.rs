@@ -259,3 +259,28 @@ fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
     assert!(column[4].trim_end().ends_with("your clinic"), "{shown}");
     assert!(column[5..46].iter().all(|l| !l.contains('…')), "{shown}");
 }
+
+/// The Days strip keeps its label once the share has two digits: "18% of tasks done" is a
+/// column wider than "0%", and the label went with the first ticks (walk-through). A day
+/// far from today gives way instead.
+#[test]
+fn the_strip_keeps_its_label_with_a_two_digit_share_80x24() {
+    let (_dir, mut app) = patient_at("2026-11-20T15:00:00+01:00", (80, 24));
+    press(
+        &mut app,
+        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
+    );
+    let shown = screen(&app);
+    let strip = shown.lines().nth(2).unwrap();
+    assert!(strip.contains("% of tasks done"), "{shown}");
+    let share: String = strip
+        .split("% of tasks done")
+        .next()
+        .unwrap()
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert_eq!(share.len(), 2, "{shown}");
+    assert!(strip.starts_with("\" Days "), "{shown}");
+}

@@ -66,9 +66,8 @@ impl Widget for ProgressStrip<'_> {
         let width = usize::from(area.width);
         // Words from the most to the least important.
         let mut words = vec![self.begins.unwrap_or_else(|| share(progress))];
-        if progress.streak > 0 {
-            words.push(format!("{}-day streak", progress.streak));
-        }
+        let streak = (progress.streak > 0).then(|| format!("{}-day streak", progress.streak));
+        words.extend(streak.clone());
         words.extend(checkin.map(str::to_string));
         let mut label = true;
         let mut days = &progress.days[..];
@@ -84,11 +83,33 @@ impl Widget for ProgressStrip<'_> {
                 + GAP.len()
                 + text::width(&words.join(" · "))
         };
-        // Give way in order: the label, the days before treatment, days far from today down to
-        // four weeks, the check-in and streak words, and last more days.
+        // Give way in order: the streak or up to three far days where that keeps the
+        // label, the label, the days before treatment, days far from today down to four
+        // weeks, the check-in and streak words, and last more days.
         while used(label, days.len(), &words) > width {
             let room = width.saturating_sub(used(false, 0, &words));
-            if label {
+            // The streak gives way before the label where that keeps it: without "Days" the
+            // strip read as a bar of something else once a tick made a streak (walk-through).
+            let without_streak: Vec<String> = words
+                .iter()
+                .filter(|w| Some(*w) != streak.as_ref())
+                .cloned()
+                .collect();
+            // So do up to `LABEL_KEEPS` days far from today ("18% of tasks done" is a
+            // column wider than "0%", and the label went with the first tick).
+            let room_labelled = width.saturating_sub(used(true, 0, &words));
+            if label
+                && without_streak.len() < words.len()
+                && used(true, days.len(), &without_streak) <= width
+            {
+                words = without_streak;
+            } else if label
+                && days.len() > room_labelled
+                && days.len() - room_labelled <= LABEL_KEEPS
+                && room_labelled >= FOUR_WEEKS
+            {
+                days = window(days, progress.today, room_labelled);
+            } else if label {
                 label = false;
             } else if recovery > 0 && days.len() == progress.days.len() {
                 days = &days[recovery..];
@@ -140,6 +161,9 @@ fn window(days: &[DayProgress], today: i64, room: usize) -> &[DayProgress] {
     let start = start.min(days.len() - room);
     &days[start..start + room]
 }
+
+/// How many days far from today give way before the "Days" label does.
+const LABEL_KEEPS: usize = 3;
 
 /// Between the days and the words: one space, so that at 80 columns the label, the 43
 /// days of the built-in plan, "3% of tasks done" and "c: check in" all fit.
