@@ -5,11 +5,16 @@
 use crate::plan::{
     Plan, Span, Standing, Task, Timing, Wording, countdown_in, counts, end_label_on, when_on,
 };
-use crate::rules::{Kind, Note, Repeat, Urgency};
+use crate::rules::{Kind, Repeat};
 use crate::store::{Session, State};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
 use std::sync::Arc;
+
+mod notes;
+mod when_at;
+
+pub use notes::NoteLine;
 
 /// A treatment's record as its checklist reads it: its tick-offs, and whether a later
 /// treatment is recorded (`State::is_followed`). Then the next session exists, so the
@@ -116,40 +121,6 @@ impl TaskLine {
     }
 }
 
-/// A phase or warning sign on one day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NoteLine {
-    pub id: String,
-    pub title: String,
-    pub detail: String,
-    /// Warning signs only: how soon to act ("emergency", "call", "mention"); warnings come
-    /// most urgent first.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub urgency: Option<Urgency>,
-    pub starts: DateTime<FixedOffset>,
-    pub ends: DateTime<FixedOffset>,
-}
-
-impl NoteLine {
-    /// `note` over `starts..ends`, in the plan's local time; with its urgency when it is a
-    /// warning sign.
-    fn of<Tz: TimeZone>(
-        plan: &Plan<'_, Tz>,
-        note: &Note,
-        (starts, ends): (DateTime<FixedOffset>, DateTime<FixedOffset>),
-        warning: bool,
-    ) -> NoteLine {
-        NoteLine {
-            id: note.id.clone(),
-            title: note.title.clone(),
-            detail: note.detail.clone(),
-            urgency: warning.then(|| note.urgency()),
-            starts: plan.local(starts),
-            ends: plan.local(ends),
-        }
-    }
-}
-
 /// Everything about one day of the recovery.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checklist {
@@ -159,41 +130,6 @@ pub struct Checklist {
     pub tasks: Vec<TaskLine>,
     pub phases: Vec<NoteLine>,
     pub warnings: Vec<NoteLine>,
-}
-
-impl TaskLine {
-    /// The words beside the task where it stands at `now`, shared by the screen's rows and
-    /// `today`: its `when` ("morning", "daily", "until Sun 14:00 · 5 h left"), or, for a task
-    /// to do that is not on, "missed · morning" once its slot is over unticked, and "evening
-    /// · from 20:00" before its slot begins later on `now`'s date (its slot is not yet due).
-    /// `now` is `None` where the slot's beginning is said elsewhere (the screen's folded
-    /// line "Evening, from 20:00").
-    pub fn when_at(&self, now: Option<DateTime<FixedOffset>>) -> String {
-        if self.coming_up || self.done {
-            return self.when.clone();
-        }
-        match (self.standing, self.due, now) {
-            (Standing::Missed, ..) => match self.slot {
-                Some(slot) => format!("missed · {slot}"),
-                None => "missed".to_string(),
-            },
-            // A window that opens later today already says "from 10:00 · in 30 min".
-            (Standing::Upcoming, Some((from, _)), Some(now))
-                if from > now
-                    && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
-            {
-                let at = crate::dates::clock(from);
-                match self.slot {
-                    _ if self.starts <= now => format!("{} · from {at}", self.when),
-                    // The window opens at 10:00 (the treatment), the evening slot at 20:00:
-                    // the slot's beginning is when it is due.
-                    Some(slot) if from > self.starts => format!("{slot} · from {at}"),
-                    _ => self.when.clone(),
-                }
-            }
-            _ => self.when.clone(),
-        }
-    }
 }
 
 impl Checklist {
@@ -346,42 +282,6 @@ impl Checklist {
                 && today
                 && self.tasks.iter().all(|t| over(t.ends))
                 && self.phases.iter().all(|p| over(p.ends)))
-    }
-
-    /// The plan's emergency warning signs whose windows have closed, kept for a day on which
-    /// a check-in alert is up (`alert_up`), or which still lists other warning signs once
-    /// every emergency sign's window has closed: "very unwell → emergency services" still
-    /// holds for skin that set off an alert on Day 59, and beside "Firm bumps or lumps:
-    /// call your clinic today" on Day 44, after the signs' windows from the literature (to
-    /// Day 42; a walk-through found only "call your clinic" there). Empty when the day lists
-    /// an emergency sign already, and before the treatment.
-    pub fn emergency_signs_kept<Tz: TimeZone>(
-        &self,
-        plan: &Plan<'_, Tz>,
-        alert_up: bool,
-    ) -> Vec<NoteLine> {
-        let emergency = |w: &crate::rules::Note| w.urgency() == Urgency::Emergency;
-        let all_closed = plan
-            .rules()
-            .warnings
-            .iter()
-            .filter(|w| emergency(w))
-            .all(|w| plan.span(w).1 <= plan.day_bounds(self.date).0);
-        let others_listed = self.day >= 1 && !self.warnings.is_empty() && all_closed;
-        if !(alert_up || others_listed)
-            || self
-                .warnings
-                .iter()
-                .any(|w| w.urgency == Some(Urgency::Emergency))
-        {
-            return Vec::new();
-        }
-        plan.rules()
-            .warnings
-            .iter()
-            .filter(|w| w.urgency() == Urgency::Emergency)
-            .map(|w| NoteLine::of(plan, w, plan.span(w), true))
-            .collect()
     }
 
     /// Tasks done, of the day's tasks that count: not those done as needed, nor a
