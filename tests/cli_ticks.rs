@@ -106,7 +106,9 @@ fn a_once_task_stays_done_and_unchecking_it_later_undoes_it() {
         .args(["uncheck", "book-next-session", "--day", "35"])
         .assert()
         .success()
-        .stdout(contains("Unticked: Book your next session (Day 35"));
+        .stdout(contains("Unticked: Book your next session (Day 35"))
+        // Unticked, it is not booked: nothing to record.
+        .stdout(contains("record it").not());
     let plan = p.json(DAY30, &["plan", "--json"]);
     assert!(plan["days"].as_array().unwrap().iter().all(|d| {
         d["tasks"]

@@ -141,20 +141,6 @@ pub fn uncheck(ctx: &Context, args: &TickArgs, out: Out) -> Result<(), CliError>
         "Not ticked, nothing to undo"
     };
     writeln!(out, "{what}: {}", target.describe())?;
-    // Booked: the next treatment's preparation (the week before it) shows only once its
-    // date is recorded, and a patient told nothing waited for the day (walk-through).
-    if saved
-        && target
-            .plan
-            .booking_rule()
-            .is_some_and(|rule| rule.id == task.id)
-    {
-        writeln!(
-            out,
-            "Once you know its date, record it: aftercare start --next --at \"YYYY-MM-DD \
-             HH:MM\". The week before it, the checklist shows how to prepare."
-        )?;
-    }
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 //! (walk-through after issue 15).
 //!
 //! The rule: a symptom whose latest rating, on an earlier local day, set off one of the
-//! plan's alerts of the emergency or call tier carries that alert, re-worded ("Strong swelling
+//! plan's alerts of the emergency or call tier carries that alert (one per tier and rated
+//! day, naming every symptom), re-worded ("Strong swelling
 //! after 2 days, rated yesterday (Mon 30 Nov) — If swelling is still as strong or worse, call
 //! your clinic today. … Check in again today."), on every later day until a check-in rates
 //! that symptom again or until `CARRY_DAYS` local days after the rated day. A rating of 5 is
@@ -54,17 +55,51 @@ pub fn carried_calls_on<Tz: TimeZone>(
     let provider = rules.provider.as_ref();
     let mut lines = Vec::new();
     for rated in days.into_iter().rev() {
-        for firing in plan.alerts_on(session, rated) {
-            let Some(alert) = firing.alert else { continue };
-            let still_latest = latest
-                .get(firing.symptom.as_str())
-                .is_some_and(|&(day, rating)| day == rated && rating < MAX_RATING);
-            if !still_latest || firing.urgency == Urgency::Mention {
+        let firings: Vec<_> = plan
+            .alerts_on(session, rated)
+            .into_iter()
+            .filter_map(|firing| Some((firing.alert?, firing)))
+            .filter(|(_, firing)| {
+                let still_latest = latest
+                    .get(firing.symptom.as_str())
+                    .is_some_and(|&(day, rating)| day == rated && rating < MAX_RATING);
+                still_latest && firing.urgency != Urgency::Mention
+            })
+            .collect();
+        // One alert per tier and rated day, as the severe carry is one per day: two
+        // symptoms rated on Day 3 each repeated the whole action on Day 4 (seen in tmux).
+        for urgency in [Urgency::Emergency, Urgency::Call] {
+            let tier: Vec<_> = firings
+                .iter()
+                .filter(|(_, f)| f.urgency == urgency)
+                .collect();
+            let Some((first, firing)) = tier.first() else {
                 continue;
+            };
+            let names: Vec<String> = tier
+                .iter()
+                .map(|(_, f)| short_name(symptom_name(rules, &f.symptom)).to_lowercase())
+                .collect();
+            // "Strong swelling after 2 days; still tender after 2 days": one sentence.
+            let titles: Vec<String> = tier
+                .iter()
+                .enumerate()
+                .map(|(i, (a, _))| match i {
+                    0 => a.title.clone(),
+                    _ => lower_first(&a.title),
+                })
+                .collect();
+            let mut sources: Vec<String> = Vec::new();
+            for (alert, _) in &tier {
+                for id in &alert.sources {
+                    if !sources.contains(id) {
+                        sources.push(id.clone());
+                    }
+                }
             }
-            let name = short_name(symptom_name(rules, &firing.symptom)).to_lowercase();
-            let action = lower_first(&firing.urgency.action_with(provider));
-            let message = match firing.urgency {
+            let name = names.join(" or ");
+            let action = lower_first(&urgency.action_with(provider));
+            let message = match urgency {
                 Urgency::Call => format!(
                     "If {name} is still as strong or worse, {action}. {} Check in again today.",
                     fallback(provider)
@@ -72,20 +107,20 @@ pub fn carried_calls_on<Tz: TimeZone>(
                 _ => format!("If {name} is still as strong or worse, {action}."),
             };
             lines.push(AlertLine {
-                id: carried_id(&alert.id, rated),
+                id: carried_id(&first.id, rated),
                 title: format!(
                     "{}, rated {}",
-                    alert.title,
+                    titles.join("; "),
                     super::carried::when(rated, date)
                 ),
                 message,
-                symptoms: vec![firing.symptom.clone()],
-                symptom: firing.symptom,
+                symptoms: tier.iter().map(|(_, f)| f.symptom.clone()).collect(),
+                symptom: firing.symptom.clone(),
                 rating: firing.rating,
                 previous: None,
                 previous_on: None,
-                urgency: firing.urgency,
-                sources: source_refs(rules, &alert.sources),
+                urgency,
+                sources: source_refs(rules, &sources),
                 rated_on: Some(rated),
             });
         }
@@ -160,6 +195,18 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{checkins:?} seen on {viewed}");
         }
+        // Two symptoms of one day are one alert, saying the action once.
+        let both: CheckIns<'_> = &[(22, &[("swelling", 4), ("discomfort", 3)])];
+        let lines = carried_calls_on(&plan, &session(both), day(23));
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines[0].symptoms, ["swelling", "discomfort"]);
+        assert!(
+            lines[0]
+                .message
+                .starts_with("If swelling or tenderness is still as strong or worse"),
+            "{}",
+            lines[0].message
+        );
         let line = &carried_calls_on(&plan, &session(swollen), day(23))[0];
         assert_eq!(
             line.message,
