@@ -54,13 +54,15 @@ impl Checklist {
         plan: &Plan<'_, Tz>,
         alert_up: bool,
     ) -> Vec<NoteLine> {
-        let emergency = |w: &crate::rules::Note| w.urgency() == Urgency::Emergency;
-        let all_closed = plan
+        let signs: Vec<&Note> = plan
             .rules()
             .warnings
             .iter()
-            .filter(|w| emergency(w))
-            .all(|w| plan.span(w).1 <= plan.day_bounds(self.date).0);
+            .filter(|w| w.urgency() == Urgency::Emergency)
+            .collect();
+        let all_closed = signs
+            .iter()
+            .all(|w| plan.span(*w).1 <= plan.day_bounds(self.date).0);
         let others_listed = self.day >= 1 && !self.warnings.is_empty() && all_closed;
         if !(alert_up || others_listed)
             || self
@@ -70,10 +72,8 @@ impl Checklist {
         {
             return Vec::new();
         }
-        plan.rules()
-            .warnings
-            .iter()
-            .filter(|w| w.urgency() == Urgency::Emergency)
+        signs
+            .into_iter()
             .map(|w| NoteLine::of(plan, w, plan.span(w), true))
             .collect()
     }

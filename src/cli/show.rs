@@ -46,17 +46,14 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let progress = Progress::of(&plan, Some(session), now);
     // A later treatment recorded is the next session: said as recorded, not as a window
     // still to book ("Next session possible in 6 days" after `start --next`, walk).
-    let next = match ctx.state.next_after(session) {
+    let next_at = ctx.state.next_after(session);
+    let booked = plan.is_booked(&session.ticks, plan.local_date(now));
+    let next = match next_at {
         Some(at) => Some(format!(
             "next session recorded for {}",
             crate::dates::moment(plan.local(at))
         )),
-        None => next_session_in(
-            &plan,
-            now,
-            wording,
-            plan.is_booked(&session.ticks, plan.local_date(now)),
-        ),
+        None => next_session_in(&plan, now, wording, booked),
     };
     // The same moment the screen says so: Day 43 of the built-in plan from 14:00, not only
     // from Day 44.
@@ -99,8 +96,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     write_alerts(out, &ctx.rules, &alerts)?;
     if over {
         write_after_plan(out, &plan)?;
-        if ctx.state.next_after(session).is_none() {
-            let booked = plan.is_booked(&session.ticks, plan.local_date(now));
+        if next_at.is_none() {
             write_window_closed(out, &plan, now, booked)?;
         }
     } else if checklist.tasks.is_empty() {

@@ -28,15 +28,9 @@ pub const CARRIED_ID: &str = "severe-from";
 /// latest day first; none when every such rating was replaced or is older than `CARRY_DAYS`.
 pub fn carried_on(rules: &Rules, session: &Session, date: NaiveDate) -> Vec<AlertLine> {
     let oldest = date - chrono::Duration::days(CARRY_DAYS);
-    // Each symptom's latest rating before `date`, with its day (symptoms rated on `date`
-    // itself are that day's own check-in's business).
-    let mut latest: BTreeMap<&str, (NaiveDate, u8)> = BTreeMap::new();
-    // Older ratings can never carry, whether or not they are the latest.
-    for (day, checkin) in session.checkins.range(oldest..=date) {
-        for (symptom, &rating) in &checkin.ratings {
-            latest.insert(symptom.as_str(), (*day, rating));
-        }
-    }
+    // Each symptom's latest rating up to `date` (one rated on `date` itself is that day's own
+    // check-in's business, and replaces the rest); older ratings can never carry.
+    let latest = latest_ratings(session, oldest, date);
     let mut by_day: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
     let rated: Vec<&str> = latest.keys().copied().collect();
     for symptom in rules.in_symptom_order(&rated) {
@@ -53,6 +47,22 @@ pub fn carried_on(rules: &Rules, session: &Session, date: NaiveDate) -> Vec<Aler
         .rev()
         .map(|(day, symptoms)| carried(rules, day, date, symptoms))
         .collect()
+}
+
+/// Each symptom's latest rating from `oldest` to `date` (both included), with its day: what
+/// a carried alert (`carried_on`, `carried_calls`) is judged on.
+pub(super) fn latest_ratings(
+    session: &Session,
+    oldest: NaiveDate,
+    date: NaiveDate,
+) -> BTreeMap<&str, (NaiveDate, u8)> {
+    let mut latest = BTreeMap::new();
+    for (day, checkin) in session.checkins.range(oldest..=date) {
+        for (symptom, &rating) in &checkin.ratings {
+            latest.insert(symptom.as_str(), (*day, rating));
+        }
+    }
+    latest
 }
 
 /// "yesterday (Sun 29 Nov)", "on Fri 27 Nov (3 days ago)".

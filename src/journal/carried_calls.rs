@@ -18,7 +18,6 @@ use crate::rules::{MAX_RATING, Urgency};
 use crate::store::Session;
 use crate::wrapping::lower_first;
 use chrono::{NaiveDate, TimeZone};
-use std::collections::BTreeMap;
 
 /// The id of a carried call alert: the plan alert's id, then the rated date
 /// ("swelling-after-two-days-from-2026-11-30").
@@ -37,14 +36,9 @@ pub fn carried_calls_on<Tz: TimeZone>(
 ) -> Vec<AlertLine> {
     let rules = plan.rules();
     let oldest = date - chrono::Duration::days(CARRY_DAYS);
-    // Each symptom's latest rating up to `date`, with its day: one rated on `date` itself
-    // replaces any earlier one (its alerts are that day's own check-in's).
-    let mut latest: BTreeMap<&str, (NaiveDate, u8)> = BTreeMap::new();
-    for (day, checkin) in session.checkins.range(oldest..=date) {
-        for (symptom, &rating) in &checkin.ratings {
-            latest.insert(symptom.as_str(), (*day, rating));
-        }
-    }
+    // One rated on `date` itself replaces any earlier one (its alerts are that day's own
+    // check-in's).
+    let latest = super::carried::latest_ratings(session, oldest, date);
     let mut days: Vec<NaiveDate> = latest
         .values()
         .filter(|(day, rating)| *day < date && *rating < MAX_RATING)

@@ -306,16 +306,13 @@ pub fn when_on<Tz: TimeZone>(
     // A slot that begins after its window opens (the evening routine of a treatment at
     // 10:00) is due when the slot begins: "evening · from 20:00", not "from 10:00", which
     // read on the day before as washing right after the treatment (walk-through).
-    let slot_begins = task
-        .slot
-        .map(|slot| super::wall_clock::local_hour(tz, shown, slot.hour()));
-    match (timing, task.slot, task.rule.kind, task.rule.repeat) {
-        (Timing::Upcoming, Some(slot), _, _)
-            if slot_begins.is_some_and(|at| at > task.starts && at < task.ends) =>
-        {
-            let at = slot_begins.unwrap_or(task.starts);
-            format!("{} · from {}", slot.as_str(), clock(at))
+    if let (Timing::Upcoming, Some(slot)) = (timing, task.slot) {
+        let at = super::wall_clock::local_hour(tz, shown, slot.hour());
+        if at > task.starts && at < task.ends {
+            return format!("{} · from {}", slot.as_str(), clock(at));
         }
+    }
+    match (timing, task.slot, task.rule.kind, task.rule.repeat) {
         (Timing::Upcoming, _, _, _) => {
             format!(
                 "from {} · in {}",

@@ -149,13 +149,12 @@ impl<Tz: TimeZone> Context<Tz> {
 
     /// The plan of the viewed treatment, in the app's time zone.
     pub fn plan(&self) -> Option<Plan<'_, Tz>> {
-        let session = self.session()?;
-        Some(Plan::reaching(
-            &self.rules,
-            session.at,
-            self.tz.clone(),
-            self.reach,
-        ))
+        Some(self.plan_at(self.session()?.at))
+    }
+
+    /// The plan of the treatment at `at`, with the context's rules, zone and reach.
+    pub fn plan_at(&self, at: DateTime<FixedOffset>) -> Plan<'_, Tz> {
+        Plan::reaching(&self.rules, at, self.tz.clone(), self.reach)
     }
 
     /// Today's plan day, unclamped: below 1 before the treatment, past the last day after.

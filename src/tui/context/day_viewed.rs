@@ -59,17 +59,15 @@ impl<Tz: TimeZone> Context<Tz> {
     /// viewed plan would show it without the new treatment's restrictions (walk-through: the
     /// day after the next session read "nothing to avoid" beside no makeup and no workouts).
     pub fn show_day(&mut self, day: i64) {
-        if let Some((next, next_day)) = self.later_treatment_on(day) {
-            self.viewed = Some(next);
-            self.unlocked = false;
-            self.day = next_day;
-            self.notice = Some(NEXT_TREATMENTS_DAY.to_string());
-            let today = self.session_today().map(|t| self.clamp_day(t));
-            self.follows_today = today.is_none_or(|t| t == self.day);
-            self.refresh();
-            return;
-        }
-        self.day = self.clamp_day(day);
+        self.day = match self.later_treatment_on(day) {
+            Some((next, next_day)) => {
+                self.viewed = Some(next);
+                self.unlocked = false;
+                self.notice = Some(NEXT_TREATMENTS_DAY.to_string());
+                next_day
+            }
+            None => self.clamp_day(day),
+        };
         let today = self.session_today().map(|t| self.clamp_day(t));
         self.follows_today = today.is_none_or(|t| t == self.day);
         self.refresh();
@@ -82,10 +80,9 @@ impl<Tz: TimeZone> Context<Tz> {
     /// before its Day 2: the evening after the treatment is that treatment's.
     fn later_treatment_on(&self, day: i64) -> Option<(DateTime<FixedOffset>, i64)> {
         let plan = self.plan()?;
-        let at = self.session()?.at;
-        let next = self.state.sessions.iter().find(|s| s.at > at)?;
+        let next = self.state.next_after(self.session()?)?;
         let (date, viewed) = (plan.date_of(day), plan.date_of(self.day));
-        let next_date = plan.local_date(next.at);
+        let next_date = plan.local_date(next);
         let today = plan.local_date(self.now);
         let date = match date {
             d if d > next_date && viewed == next_date => next_date,
@@ -93,9 +90,7 @@ impl<Tz: TimeZone> Context<Tz> {
             d if d == next_date && d != today => d,
             _ => return None,
         };
-        let next_plan =
-            crate::plan::Plan::reaching(&self.rules, next.at, self.tz.clone(), self.reach);
-        Some((next.at, next_plan.day_of_date(date)))
+        Some((next, self.plan_at(next).day_of_date(date)))
     }
 
     /// The plan day and date a check-in made now is for: the viewed day, except that once

@@ -17,8 +17,7 @@ impl<Tz: TimeZone> Context<Tz> {
             return None;
         }
         let next = crate::preparation::next_treatment(&self.state, session, self.now)?;
-        let plan = Plan::reaching(&self.rules, next.at, self.tz.clone(), self.reach);
-        Some((next, plan))
+        Some((next, self.plan_at(next.at)))
     }
 
     /// The next treatment's preparation open now, shown beside today's tasks of the

@@ -85,25 +85,24 @@ impl Widget for ProgressStrip<'_> {
         };
         // Give way in order: the streak or up to three far days where that keeps the
         // label, the label, the days before treatment, days far from today down to four
-        // weeks, the check-in and streak words, and last more days.
-        while used(label, days.len(), &words) > width {
-            let room = width.saturating_sub(used(false, 0, &words));
-            // The streak gives way before the label where that keeps it: without "Days" the
-            // strip read as a bar of something else once a tick made a streak (walk-through).
-            let without_streak: Vec<String> = words
+        // weeks, the check-in and streak words, and last more days. The streak first: without
+        // "Days" the strip read as a bar of something else once a tick made a streak.
+        if streak.is_some() && used(true, days.len(), &words) > width {
+            let without: Vec<String> = words
                 .iter()
                 .filter(|w| Some(*w) != streak.as_ref())
                 .cloned()
                 .collect();
-            // So do up to `LABEL_KEEPS` days far from today ("18% of tasks done" is a
-            // column wider than "0%", and the label went with the first tick).
+            if used(true, days.len(), &without) <= width {
+                words = without;
+            }
+        }
+        while used(label, days.len(), &words) > width {
+            let room = width.saturating_sub(used(false, 0, &words));
+            // Up to `LABEL_KEEPS` days far from today give way before the label ("18% of
+            // tasks done" is a column wider than "0%", and the label went with the first tick).
             let room_labelled = width.saturating_sub(used(true, 0, &words));
             if label
-                && without_streak.len() < words.len()
-                && used(true, days.len(), &without_streak) <= width
-            {
-                words = without_streak;
-            } else if label
                 && days.len() > room_labelled
                 && days.len() - room_labelled <= LABEL_KEEPS
                 && room_labelled >= FOUR_WEEKS

@@ -217,19 +217,15 @@ impl TaskList<'_> {
             .iter()
             .filter(|&&i| self.tasks[i].as_needed)
             .count();
-        let counted = format!("{done}/{listed} done ");
-        let with_as_needed = format!("{done}/{listed} done · {as_needed} as needed ");
         // Only where it fits beside the check-in word, with a stretch of rule between.
-        let room = usize::from(area.width).saturating_sub(
-            name.len() + self.checkin.map_or(0, |c| crate::tui::text::width(c) + 2) + 4,
-        );
-        match (listed, as_needed) {
-            (0, _) => {}
-            (_, 0) => title.push(Span::styled(counted, theme::MUTED)),
-            _ if crate::tui::text::width(&with_as_needed) > room => {
-                title.push(Span::styled(counted, theme::MUTED));
-            }
-            _ => title.push(Span::styled(with_as_needed, theme::MUTED)),
+        let room = usize::from(area.width)
+            .saturating_sub(name.len() + self.checkin.map_or(0, |c| text::width(c) + 2) + 4);
+        if listed > 0 {
+            let words = (as_needed > 0)
+                .then(|| format!("{done}/{listed} done · {as_needed} as needed "))
+                .filter(|w| text::width(w) <= room)
+                .unwrap_or_else(|| format!("{done}/{listed} done "));
+            title.push(Span::styled(words, theme::MUTED));
         }
         let mut rule = Block::new()
             .borders(Borders::TOP)

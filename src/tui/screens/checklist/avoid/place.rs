@@ -59,12 +59,11 @@ pub(super) fn groups<Tz: chrono::TimeZone>(
         .collect();
     lifted.sort_by_key(|(at, _)| *at);
     for (at, words) in lifted {
-        let label = match alert_up {
-            true => ASK_CLINIC_FIRST.to_string(),
-            false => format!("from {}", clock(at)),
-        };
         // With an alert up, no tick: "ask clinic: ✓ Makeup is fine again" read as go ahead.
-        let mark = if alert_up { ASK_MARK } else { LIFTED_MARK };
+        let (label, mark) = match alert_up {
+            true => (ASK_CLINIC_FIRST.to_string(), ASK_MARK),
+            false => (format!("from {}", clock(at)), LIFTED_MARK),
+        };
         let words = format!("{mark}{words}");
         let width = text::width(&words);
         let item = (None, words, width);

@@ -106,12 +106,16 @@ impl Widget for AvoidView<'_> {
             let lifted = block.lifted_hidden;
             // The key that opens and folds it whatever is selected (`a`); Enter does too on
             // this line.
-            let day = match (self.today, self.alert_up) {
-                (true, false) => "today",
-                (false, false) => "that day",
-                (true, true) => "today (ask clinic first)",
-                (false, true) => "that day (ask clinic first)",
+            let day = match self.today {
+                true => "today",
+                false => "that day",
             };
+            let ask = if self.alert_up {
+                " (ask clinic first)"
+            } else {
+                ""
+            };
+            let day = format!("{day}{ask}");
             let words = match (hidden, lifted, self.open) {
                 (0, _, true) => format!("▾ more lifted {day} than fit: a folds"),
                 (h, _, true) => format!("▾ {h} more than fit: Tab lists all"),
