@@ -163,7 +163,8 @@ fn today_json_has_the_checklist_fields() {
     let spf = task(&today, "sunscreen-spf30");
     assert_eq!(spf["kind"], "do");
     assert_eq!(spf["status"], "active");
-    assert_eq!(spf["starts"], "2026-11-20T14:00:00+01:00");
+    // The patient's own sunscreen starts on Day 2 (on Day 1, only the provider's).
+    assert_eq!(spf["starts"], "2026-11-21T00:00:00+01:00");
     assert_eq!(spf["ends"], "2027-01-01T14:00:00+01:00");
     assert_eq!(task(&today, "no-makeup")["kind"], "avoid");
     assert_eq!(task(&today, "gentle-cleanser@evening")["slot"], "evening");

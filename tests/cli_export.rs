@@ -119,7 +119,7 @@ fn tasks_show_their_window_and_explain_themselves_once() {
         md.matches("Makeup can clog open, sensitive pores").count(),
         1
     );
-    assert_eq!(md.matches("*Why:*").count(), 22, "once per rule");
+    assert_eq!(md.matches("*Why:*").count(), 23, "once per rule");
     // A printed handout is ticked with a pen: no box is filled in, even for ticked tasks.
     p.at(DAY3)
         .args(["check", "sunscreen-spf30"])

@@ -135,12 +135,21 @@ fn each_rule_appears_once_with_when_it_ends() {
             .filter(|l| l.starts_with(&format!("- {} —", rule.title)))
             .collect();
         assert_eq!(lines.len(), 1, "{}:\n{text}", rule.title);
+        // A task of one day says the day: "as needed on Fri 20 Nov".
         assert!(
-            lines[0].contains("until") || lines[0].contains("by"),
+            lines[0].contains("until") || lines[0].contains("by") || lines[0].contains(" on "),
             "{}",
             lines[0]
         );
     }
+    assert!(
+        text.contains("- If going out: provider-approved SPF only — as needed on Fri 20 Nov ["),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Apply SPF 30+ sunscreen — from Sat 21 Nov, daily until Fri 1 Jan 14:00 ["),
+        "{text}"
+    );
     assert!(
         text.contains("- No makeup — until Sun 22 Nov 14:00 ["),
         "{text}"
@@ -183,10 +192,7 @@ fn renders_cleanly_with_a_real_markdown_renderer() {
 #[test]
 fn without_a_treatment_time_the_handout_speaks_in_plan_days() {
     let text = handout(&["plan", "--markdown"]);
-    assert!(
-        text.contains("(Day 1 is the day of your treatment)"),
-        "{text}"
-    );
+    assert!(text.contains("(Day 1 is your treatment day)"), "{text}");
     assert!(text.contains("Days 1–14"), "{text}");
     assert!(
         text.contains("until 2 days after treatment") || text.contains("48 hours"),

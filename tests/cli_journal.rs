@@ -178,7 +178,7 @@ fn today_short_is_one_plain_line() {
         .args(["today", "--short"])
         .assert()
         .success()
-        .stdout("Treatment today at 14:00 · 0/18 done\n");
+        .stdout("Treatment today at 14:00 · 0/17 done\n");
     p.at("2026-11-19 09:00")
         .args(["today", "--short"])
         .assert()

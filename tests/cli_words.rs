@@ -20,14 +20,14 @@ fn tasks_done_as_needed_read_as_needed_in_every_output() {
     let cold = "Cold compress if red or swollen";
     assert_eq!(
         lines_with(&at(&["plan", "--markdown"]), cold),
-        ["- Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00 [18]"]
+        ["- Cold compress if red or swollen — as needed until Sun 22 Nov 14:00 [18]"]
     );
     assert_eq!(
         lines_with(&at(&["plan", "--markdown", "--days"]), cold),
         [
-            "- [ ] Cold compress if red or swollen — from 14:00, as needed, until Sun 22 Nov 14:00\\",
-            "- [ ] Cold compress if red or swollen — as needed, until Sun 22 Nov 14:00",
-            "- [ ] Cold compress if red or swollen — as needed, until 14:00 today",
+            "- [ ] Cold compress if red or swollen — from 14:00, as needed until Sun 22 Nov 14:00\\",
+            "- [ ] Cold compress if red or swollen — as needed until Sun 22 Nov 14:00",
+            "- [ ] Cold compress if red or swollen — as needed until 14:00 today",
         ]
     );
     assert_eq!(

@@ -57,13 +57,23 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 /// file and the documented times.
 fn expected(treated: DateTime<Utc>) -> Vec<Alarm> {
     let plan: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
-    let hours = |v: &Value, key: &str| {
-        let h = v[key]
-            .as_i64()
-            .unwrap_or_else(|| panic!("{key} in hours: {v}"));
-        treated + Duration::hours(h)
-    };
     let date = |t: DateTime<Utc>| t.with_timezone(&Berlin).date_naive();
+    // An edge in hours after the treatment, or the local midnight that starts plan day
+    // `from_day` (Day 1 is the treatment's date) or ends day `until_day`.
+    let hours = |v: &Value, key: &str| {
+        if let Some(h) = v[key].as_i64() {
+            return treated + Duration::hours(h);
+        }
+        let (day_key, after) = match key {
+            "from_hours" => ("from_day", 1),
+            _ => ("until_day", 0),
+        };
+        let day = v[day_key]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{key} or {day_key}: {v}"));
+        let midnight = date(treated) + Duration::days(day - after);
+        wall(midnight, hm(0, 0))
+    };
     let mut alarms: Vec<(String, DateTime<Utc>)> = Vec::new();
     for rule in plan["rules"].as_array().unwrap() {
         let (opens, closes) = (hours(rule, "from_hours"), hours(rule, "until_hours"));

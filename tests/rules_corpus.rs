@@ -71,8 +71,8 @@ fn one_mistake_cited_everywhere_is_one_line() {
         message.contains("no source has the id \"s001\""),
         "{message}"
     );
-    // 28 rules, phases, check-in alerts, the next session, and the plan's `after` note.
-    assert!(message.contains("and 31 more)"), "{message}");
+    // 29 rules, phases, check-in alerts, the next session, and the plan's `after` note.
+    assert!(message.contains("and 32 more)"), "{message}");
     assert_eq!(message.lines().count(), 1);
 }
 

@@ -36,8 +36,21 @@ fn at_1830_on_the_treatment_day_the_evening_routine_is_later_not_now_80x24() {
     let shown = screen(&app);
     insta::assert_snapshot!("evening_slot_not_begun_day1_1830_80x24", shown);
     let rows = to_do_now(&shown);
-    // The daily tasks are due since the treatment; the evening routine from 20:00.
-    assert!(listed(&rows, "Apply SPF 30+ sunscreen", "daily"), "{shown}");
+    // The daily tasks are due since the treatment; the evening routine from 20:00. The
+    // patient's own sunscreen starts on Day 2: today only the provider's, as needed.
+    assert!(listed(&rows, "Drink plenty of water", "daily"), "{shown}");
+    assert!(
+        !listed(&rows, "Apply SPF 30+ sunscreen", "daily"),
+        "{shown}"
+    );
+    assert!(
+        listed(
+            &rows,
+            "If going out: provider-approved SPF only",
+            "as needed today"
+        ),
+        "{shown}"
+    );
     assert!(!listed(
         &rows,
         "Moisturize (hyaluronic acid, ceramides)",
@@ -51,7 +64,10 @@ fn at_1830_on_the_treatment_day_the_evening_routine_is_later_not_now_80x24() {
         )),
         "{shown}"
     );
-    assert!(shown.contains("To do now 0/3 done"), "{shown}");
+    assert!(
+        shown.contains("To do now 0/2 done · 4 as needed"),
+        "{shown}"
+    );
     // The folded line opens with Enter, its tasks read as later.
     for _ in 0..8 {
         if screen(&app).contains("› ▸ Evening") || screen(&app).contains("›  ▸ Evening") {
@@ -71,7 +87,7 @@ fn at_1830_on_the_treatment_day_the_evening_routine_is_later_not_now_80x24() {
         "{rows:#?}"
     );
     assert!(
-        screen(&app).contains("To do now 0/5 done"),
+        screen(&app).contains("To do now 0/4 done"),
         "{}",
         screen(&app)
     );
@@ -141,14 +157,15 @@ fn the_share_done_holds_across_midnight_and_moves_as_slots_begin_80x24() {
     insta::assert_snapshot!("share_after_midnight_day2_0001_80x24", shown);
     assert_eq!(percent(&shown), "100", "{shown}");
     // Left open across midnight and the morning (40 rows, so the row stays in sight whatever
-    // the selection opens): 13 of 15 once the morning's two join, 13 of 26 with the day's.
+    // the selection opens): 12 of 14 once the morning's two join, 12 of 25 with the day's
+    // (Day 1 counts 12: eight to avoid, two daily, the evening's two; sunscreen starts Day 2).
     let mut app = app_at(store, state, "2026-11-20T23:59:00+01:00", 80, 40);
     for (now, want) in [
         ("2026-11-20T23:59:00+01:00", "100"),
         ("2026-11-21T00:01:00+01:00", "100"),
         ("2026-11-21T07:59:00+01:00", "100"),
-        ("2026-11-21T08:00:00+01:00", "86"),
-        ("2026-11-21T09:00:00+01:00", "50"),
+        ("2026-11-21T08:00:00+01:00", "85"),
+        ("2026-11-21T09:00:00+01:00", "48"),
     ] {
         app.set_now(at(now));
         assert_eq!(percent(&screen(&app)), want, "at {now}: {}", screen(&app));

@@ -179,7 +179,7 @@ pub fn day_heading(day: i64, date: NaiveDate) -> String {
 
 /// When a task applies, as seen from a page for `date`: "daily until Fri 27 Nov 14:00",
 /// "morning, until …", "from 14:00, until 16:00 today", "once, by Fri 18 Dec 14:00",
-/// "as needed, until the end of Thu 26 Nov" (a task never due is never "daily").
+/// "as needed until the end of Thu 26 Nov" (a task never due is never "daily").
 fn window_words(task: &TaskLine, date: NaiveDate) -> String {
     let ends = if task.ends.date_naive() == date {
         format!("{} today", crate::dates::clock(task.ends))
@@ -187,7 +187,7 @@ fn window_words(task: &TaskLine, date: NaiveDate) -> String {
         end_words(task.ends)
     };
     let how = match (task.kind, task.repeat, task.slot) {
-        (Kind::Do, _, _) if task.as_needed => format!("as needed, until {ends}"),
+        (Kind::Do, _, _) if task.as_needed => format!("as needed until {ends}"),
         (Kind::Do, _, Some(slot)) => format!("{slot}, until {ends}"),
         (Kind::Do, Repeat::Once, _) => format!("once, by {ends}"),
         (Kind::Do, _, _) => format!("daily until {ends}"),

@@ -59,11 +59,11 @@ fn first_day<Tz: TimeZone>(plan: &Plan<'_, Tz>, id: &str) -> Option<i64> {
 #[test]
 fn the_per_rule_view_leaves_out_of_day_one_what_the_day_leaves_out() {
     let rules = Rules::builtin().unwrap();
-    // (treatment, first day of sunscreen, evening moisturizer, morning moisturizer)
+    // (treatment, first day of drinking water, evening moisturizer, morning moisturizer)
     let cases = [
-        // Morning: the day's 09:00 sunscreen is the patient's; the morning routine was not.
+        // Morning: the day's daily tasks are the patient's; the morning routine was not.
         ("2026-11-20T10:00:00+01:00", 1, 1, 2),
-        // 21:59 leaves 2 h 1 min to midnight: sunscreen still on Day 1; 20:00 was before.
+        // 21:59 leaves 2 h 1 min to midnight: daily tasks still on Day 1; 20:00 was before.
         ("2026-11-20T21:59:00+01:00", 1, 2, 2),
         // 22:00 leaves exactly two hours: still on Day 1.
         ("2026-11-20T22:00:00+01:00", 1, 2, 2),
@@ -78,7 +78,7 @@ fn the_per_rule_view_leaves_out_of_day_one_what_the_day_leaves_out() {
         // On the day of fall back itself, late.
         ("2026-10-25T23:30:00+01:00", 2, 2, 2),
     ];
-    for (treatment, sunscreen, evening, morning) in cases {
+    for (treatment, daily, evening, morning) in cases {
         let plan = Plan::new(
             &rules,
             DateTime::parse_from_rfc3339(treatment).unwrap(),
@@ -86,8 +86,10 @@ fn the_per_rule_view_leaves_out_of_day_one_what_the_day_leaves_out() {
         );
         assert_eq!(derived(&plan, &rules), listed(&plan), "{treatment}");
         let first = |id| first_day(&plan, id);
-        assert_eq!(first("sunscreen-spf30"), Some(sunscreen), "{treatment}");
-        assert_eq!(first("drink-water"), Some(sunscreen), "{treatment}");
+        assert_eq!(first("drink-water"), Some(daily), "{treatment}");
+        // The patient's own sunscreen starts on Day 2 whatever the hour; on Day 1 only the
+        // provider's, as needed.
+        assert_eq!(first("sunscreen-spf30"), Some(2), "{treatment}");
         assert_eq!(first("moisturize@evening"), Some(evening), "{treatment}");
         assert_eq!(first("moisturize@morning"), Some(morning), "{treatment}");
         // What to avoid starts at the treatment whatever its hour.

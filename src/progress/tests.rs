@@ -389,12 +389,13 @@ fn what_the_treatment_left_no_time_for_is_not_counted() {
             13,
             0,
         ),
-        // At 22:00 the eight things to avoid and the three daily tasks count on Day 1.
+        // At 22:00 the eight things to avoid and the two daily tasks count on Day 1 (the
+        // patient's own sunscreen starts on Day 2).
         (
             "2026-11-20T22:00:00+01:00",
             "2026-11-21T00:10:00+01:00",
-            11,
-            11,
+            10,
+            10,
         ),
         (
             "2026-11-20T22:01:00+01:00",

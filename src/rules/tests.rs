@@ -290,6 +290,7 @@ fn the_builtin_plan_asks_only_conditional_tasks_as_needed() {
         [
             "follow-provider-instructions",
             "wide-brim-hat",
+            "sunscreen-treatment-day",
             "cold-compress"
         ]
     );

@@ -456,7 +456,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 "\"id\": \"drink-water\",",
                 "\"id\": \"drink-water\", \"lifted\": \"Stop drinking\",",
             ),
-            "rule 19 (drink-water) › lifted: \"lifted\" is what the patient may do again",
+            "rule 20 (drink-water) › lifted: \"lifted\" is what the patient may do again",
         ),
         (
             "time of day in format 1",

@@ -21,7 +21,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 format!("**Treatment:** {date}, {clock} (Day 1)")
             }
             Dates::Relative => {
-                format!("**Treatment:** {BLANK} (Day 1 is the day of your treatment)")
+                format!("**Treatment:** {BLANK} (Day 1 is your treatment day)")
             }
         };
         writeln!(out, "{} · {when}\n", md(&rules.procedure))?;

@@ -27,11 +27,20 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     /// "from Day 29, once, by 6 weeks after treatment".
     pub(super) fn rule_words(&self, rule: &crate::rules::Rule, period: Period) -> String {
         let window = rule.window();
+        // A task of one day says which ("as needed on Day 1"), not when that day ends.
+        if let (Kind::Do, Some(day)) = (rule.kind, self.only_day(window)) {
+            match rule.repeat {
+                _ if rule.as_needed => return format!("as needed on {day}"),
+                Repeat::Daily => return format!("on {day}"),
+                Repeat::MorningAndEvening => return format!("morning and evening on {day}"),
+                Repeat::Once => {}
+            }
+        }
         let end = self.edge_words(window.until, true);
         let how = match (rule.kind, rule.repeat) {
             (Kind::Avoid, _) => format!("until {end}"),
             // Never due, so never "daily": done when it applies.
-            (Kind::Do, _) if rule.as_needed => format!("as needed, until {end}"),
+            (Kind::Do, _) if rule.as_needed => format!("as needed until {end}"),
             (Kind::Do, Repeat::Once) => format!("once, by {end}"),
             (Kind::Do, Repeat::Daily) => format!("daily until {end}"),
             (Kind::Do, Repeat::MorningAndEvening) => format!("twice daily until {end}"),
@@ -74,14 +83,29 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         }
     }
 
-    /// One end of a window: a date and time, or words relative to the treatment.
+    /// The one local day a window lies in, if it lies in one: "Day 1" or "Fri 20 Nov".
+    fn only_day(&self, window: crate::rules::Window) -> Option<String> {
+        if self.dates == Dates::Relative {
+            // As `span_words` counts days: from the hours alone, whatever the hour treated.
+            let day = |hours: i64| hours.div_euclid(24) + 1;
+            let (from, until) = window.nominal_hours();
+            return (day(from) == day(until - 1)).then(|| format!("Day {}", day(from)));
+        }
+        let from = self.plan.local(self.plan.instant(window.from));
+        let last = self.plan.local(self.plan.instant(window.until)) - Duration::seconds(1);
+        (from.date_naive() == last.date_naive()).then(|| short_date(from.date_naive()))
+    }
+
+    /// One end of a window: a date and time, or words relative to the treatment. A start at
+    /// a local midnight is the day alone ("from Sat 21 Nov"), as an end there is the day it
+    /// closes.
     fn edge_words(&self, edge: Edge, is_end: bool) -> String {
         if self.dates == Dates::Absolute {
             let at = self.plan.local(self.plan.instant(edge));
-            return if is_end {
-                end_words(at)
-            } else {
-                moment_words(at)
+            return match (is_end, crate::plan::day_ended_by(at)) {
+                (true, _) => end_words(at),
+                (false, Some(_)) => short_date(at.date_naive()),
+                (false, None) => moment_words(at),
             };
         }
         match edge {
@@ -97,7 +121,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 }
             }
             Edge::DayStart(d) if is_end => format!("the end of Day {}", d - 1),
-            Edge::DayStart(d) => format!("the start of Day {d}"),
+            Edge::DayStart(d) => format!("Day {d}"),
         }
     }
 
