@@ -46,8 +46,8 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     let followed = ctx.state.is_followed(session);
     let mut reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
     // The next recorded treatment's preparation due now, ticked on that treatment.
-    if let Some(next) = crate::preparation::next_treatment(&ctx.state, session, now) {
-        reminder = reminder.with_preparation(&ctx.plan(next.at), next, &held.notified);
+    if let Some(next) = ctx.next_treatment(session, now) {
+        reminder = reminder.with_preparation(&next.plan, next.session, &held.notified);
     }
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
