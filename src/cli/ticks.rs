@@ -1,13 +1,13 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{WIDTH, moment, short_date, wrap_to};
+use super::text::{WIDTH, short_date, wrap_to};
 use super::{CliError, Context, NextTreatment, Out, TickArgs};
 use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::{Plan, Standing, Wording};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
 use chrono::{DateTime, Duration, FixedOffset, Local};
-use why_not::not_found;
+use why_not::{before_next_opens, booked_already, not_found};
 
 mod why_not;
 
@@ -270,35 +270,6 @@ impl<'c> Target<'c> {
             short_date(self.day.date)
         )
     }
-}
-
-/// Why the booking of the next session cannot be ticked once a later treatment is recorded:
-/// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
-fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
-    let when = ctx
-        .state
-        .next_after(session)
-        .map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
-    format!("your next session is already recorded{when}: nothing to book")
-}
-
-/// Why a task of the next treatment's preparation cannot be ticked yet: "`before-avoid-sun`
-/// prepares for your next treatment (Sat 2 Jan 2027 11:00); it runs from Sat 26 Dec 11:00". `None`
-/// when `id` is no preparation task or no treatment is recorded ahead.
-fn before_next_opens(
-    plan: &Plan<'_, Local>,
-    now: DateTime<FixedOffset>,
-    id: &str,
-) -> Option<String> {
-    let (rule, _) = plan.find_rule(id).filter(|(r, _)| plan.is_preparation(r))?;
-    let (from, _) = plan.span(rule);
-    (now < from).then(|| {
-        format!(
-            "`{id}` prepares for your next treatment ({}); it runs from {}",
-            crate::preparation::moment_words(plan, now),
-            crate::dates::moment_near(plan.local(from), plan.local_date(now))
-        )
-    })
 }
 
 /// How recently yesterday's slot must have closed for a tick named without a day to be
