@@ -278,32 +278,5 @@ fn restrictions_beginning<Tz: TimeZone>(
         .collect()
 }
 
-/// Nothing notified yet.
-#[cfg(test)]
-impl Known for () {
-    fn task_notified(&self, _: chrono::NaiveDate, _: &str) -> bool {
-        false
-    }
-    fn notice_notified(&self, _: &str) -> bool {
-        false
-    }
-}
-
-/// Task and notice keys in sets, for tests.
-#[cfg(test)]
-impl Known
-    for (
-        std::collections::BTreeSet<(chrono::NaiveDate, String)>,
-        std::collections::BTreeSet<String>,
-    )
-{
-    fn task_notified(&self, date: chrono::NaiveDate, id: &str) -> bool {
-        self.0.contains(&(date, id.to_string()))
-    }
-    fn notice_notified(&self, key: &str) -> bool {
-        self.1.contains(key)
-    }
-}
-
 #[cfg(test)]
 mod tests;
