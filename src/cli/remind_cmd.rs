@@ -182,13 +182,11 @@ fn write_text(
         writeln!(out, "Not ticked today (done them? tick them off)")?;
         write_due(plan, r, &late, out)?;
     }
-    if let Some((at, due)) = &r.before_next {
+    if let Some((when, due)) = &r.before_next {
         if !r.due.is_empty() {
             writeln!(out)?;
         }
-        let today = plan.local_date(r.now);
-        let at = crate::dates::moment_near(plan.local(*at), today);
-        writeln!(out, "Due before your next treatment ({at})")?;
+        writeln!(out, "Due before your next treatment ({when})")?;
         write_due(plan, r, due, out)?;
     }
     if r.anything_due() {

@@ -61,10 +61,11 @@ pub struct Reminder<'r> {
     /// Whether the plan is over at `now`: after its last day, or on it once every window
     /// has closed (`Checklist::is_after_plan`, the moment the screen and `today` say so).
     pub plan_over: bool,
-    /// The next recorded treatment, while its preparation is open: its moment, and the
+    /// The next recorded treatment, while its preparation is open: its moment as a heading
+    /// names it ("Sat 2 Jan 11:00", `crate::preparation::moment_words`), and the
     /// preparation's tasks due now and not ticked (`crate::preparation::due_at`), which are
     /// that treatment's to tick (`with_preparation`).
-    pub before_next: Option<(Instant, Vec<DueTask<'r>>)>,
+    pub before_next: Option<(String, Vec<DueTask<'r>>)>,
     /// Of those, the ones not notified before.
     pub notify_before_next: Vec<DueTask<'r>>,
 }
@@ -159,7 +160,8 @@ impl<'r> Reminder<'r> {
             .filter(|d| !known.task_notified(d.date, &d.id))
             .cloned()
             .collect();
-        self.before_next = Some((next_plan.treatment(), due));
+        let when = crate::preparation::moment_words(next_plan, self.now);
+        self.before_next = Some((when, due));
         self
     }
 
