@@ -41,19 +41,12 @@ pub fn next_session_in<Tz: TimeZone>(
     }
     if now < from {
         // Today and tomorrow by the calendar; further off, the same countdown the booking
-        // row gives (`countdown_in`: days and hours under a week), so the header and the
-        // row never disagree ("in 7 d" above "session possible in 6 d 13 h").
-        let words = match calendar_days(now, from, plan.tz()) {
-            0 => format!(
-                "possible later today (from {})",
-                crate::dates::clock(plan.local(from))
-            ),
-            1 => format!("possible tomorrow ({})", date(from)),
-            _ => format!(
-                "possible in {} (from {})",
-                countdown_in(now, from, plan.tz(), wording),
-                date(from)
-            ),
+        // row gives (`Opens::at`), so the header and the row never disagree ("in 7 d" above
+        // "session possible in 6 d 13 h").
+        let words = match Opens::at(plan, now, from, wording) {
+            Opens::Today { clock, .. } => format!("possible later today (from {clock})"),
+            Opens::Tomorrow { date } => format!("possible tomorrow ({date})"),
+            Opens::Later { countdown, date } => format!("possible in {countdown} (from {date})"),
         };
         Some(format!("next session {words}"))
     } else if now < until {
@@ -78,19 +71,51 @@ pub fn session_possible_row<Tz: TimeZone>(
     opens: DateTime<FixedOffset>,
     wording: Wording,
 ) -> String {
-    let today = plan.local_date(now);
-    let date = date_near(plan.local_date(opens), today);
-    match calendar_days(now, opens, plan.tz()) {
-        0 => format!(
-            "session possible in {} · from {}",
-            countdown_in(now, opens, plan.tz(), wording),
-            crate::dates::clock(plan.local(opens))
-        ),
-        1 => format!("session possible tomorrow · {date}"),
-        _ => format!(
-            "session possible in {} · from {date}",
-            countdown_in(now, opens, plan.tz(), wording)
-        ),
+    match Opens::at(plan, now, opens, wording) {
+        Opens::Today { countdown, clock } => {
+            format!("session possible in {countdown} · from {clock}")
+        }
+        Opens::Tomorrow { date } => format!("session possible tomorrow · {date}"),
+        Opens::Later { countdown, date } => {
+            format!("session possible in {countdown} · from {date}")
+        }
+    }
+}
+
+/// When the next session's window opens, still ahead, by the calendar: later today,
+/// tomorrow, or further off. The one answer `next_session_in` and `session_possible_row`
+/// word, each in its own place.
+enum Opens {
+    /// On today's date: the countdown ("1 h", `countdown_in`) and the hour ("10:00").
+    Today { countdown: String, clock: String },
+    /// On tomorrow's date ("Sat 26 Dec", with its year when another year's).
+    Tomorrow { date: String },
+    /// Two or more calendar days off: the countdown ("4 d 1 h", days and hours under a
+    /// week) and the date.
+    Later { countdown: String, date: String },
+}
+
+impl Opens {
+    /// How `opens` stands from `now` in `plan`'s zone; counted as `wording` says.
+    fn at<Tz: TimeZone>(
+        plan: &Plan<'_, Tz>,
+        now: DateTime<FixedOffset>,
+        opens: DateTime<FixedOffset>,
+        wording: Wording,
+    ) -> Opens {
+        let countdown = || countdown_in(now, opens, plan.tz(), wording);
+        let date = date_near(plan.local_date(opens), plan.local_date(now));
+        match calendar_days(now, opens, plan.tz()) {
+            0 => Opens::Today {
+                countdown: countdown(),
+                clock: crate::dates::clock(plan.local(opens)),
+            },
+            1 => Opens::Tomorrow { date },
+            _ => Opens::Later {
+                countdown: countdown(),
+                date,
+            },
+        }
     }
 }
 
