@@ -1,8 +1,9 @@
 //! `Context`: what every command works with (plan, data, clock), loaded and checked up front.
 
 use super::{Basis, CliError};
+use crate::checklist::Checklist;
 use crate::clock::Clock;
-use crate::plan::Plan;
+use crate::plan::{Plan, Wording};
 use crate::rules::Rules;
 use crate::store::{Change, Saved, Session, State, Store, StoreError};
 use chrono::{DateTime, FixedOffset, Local};
@@ -67,5 +68,48 @@ impl Context {
     /// The plan for a treatment, in the system's time zone (the TZ variable, where set).
     pub fn plan(&self, treatment: DateTime<FixedOffset>) -> Plan<'_, Local> {
         Plan::new(&self.rules, treatment, Local)
+    }
+
+    /// The treatment recorded after `session` (the one in force), while it is still ahead at
+    /// `now` (`crate::preparation::next_treatment`), with its plan: what `today`, `today
+    /// --short`, `check` and `remind` ask for that treatment's preparation. `None` when no
+    /// later treatment is recorded or it has begun.
+    pub fn next_treatment(
+        &self,
+        session: &Session,
+        now: DateTime<FixedOffset>,
+    ) -> Option<NextTreatment<'_>> {
+        let next = crate::preparation::next_treatment(&self.state, session, now)?;
+        Some(NextTreatment {
+            session: next,
+            plan: self.plan(next.at),
+            state: &self.state,
+        })
+    }
+}
+
+/// The next recorded treatment, still ahead (`Context::next_treatment`): its record, its
+/// plan, and what of its preparation is open at a moment.
+pub struct NextTreatment<'c> {
+    /// Its record: the preparation's tick-offs are this treatment's.
+    pub session: &'c Session,
+    /// Its plan, in the system's time zone.
+    pub plan: Plan<'c, Local>,
+    /// The data its tick-offs are read from.
+    state: &'c State,
+}
+
+impl NextTreatment<'_> {
+    /// Its preparation open at `now`, worded as `wording` says
+    /// (`crate::preparation::open_at`): `None` before the preparation opens (a week before,
+    /// for the built-in plan), from the treatment on, and when nothing of it is due that day.
+    pub fn open_at(&self, now: DateTime<FixedOffset>, wording: Wording) -> Option<Checklist> {
+        crate::preparation::open_at(&self.plan, self.state, self.session, now, wording)
+    }
+
+    /// "Sat 2 Jan 11:00": its moment as a heading names it, with the year only when another
+    /// than `now`'s (`crate::preparation::moment_words`).
+    pub fn moment_words(&self, now: DateTime<FixedOffset>) -> String {
+        crate::preparation::moment_words(&self.plan, now)
     }
 }

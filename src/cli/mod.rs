@@ -33,7 +33,7 @@ pub use args::{
     Args, CheckinArgs, Command, ExportCommand, PhotoAddArgs, PhotoCommand, PlanArgs, RemindArgs,
     RemindCommand, RulesCommand, SetupArgs, TickArgs,
 };
-pub use context::Context;
+pub use context::{Context, NextTreatment};
 pub use exit::{CliError, Success};
 pub use followed::Basis;
 pub use json_out::{write_plan_days_json, write_plan_json};

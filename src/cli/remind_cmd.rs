@@ -46,8 +46,8 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     let followed = ctx.state.is_followed(session);
     let mut reminder = Reminder::at(&plan, &session.ticks, now, last, &held.notified, followed);
     // The next recorded treatment's preparation due now, ticked on that treatment.
-    if let Some(next) = crate::preparation::next_treatment(&ctx.state, session, now) {
-        reminder = reminder.with_preparation(&ctx.plan(next.at), next, &held.notified);
+    if let Some(next) = ctx.next_treatment(session, now) {
+        reminder = reminder.with_preparation(&next.plan, next.session, &held.notified);
     }
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
@@ -182,13 +182,11 @@ fn write_text(
         writeln!(out, "Not ticked today (done them? tick them off)")?;
         write_due(plan, r, &late, out)?;
     }
-    if let Some((at, due)) = &r.before_next {
+    if let Some((when, due)) = &r.before_next {
         if !r.due.is_empty() {
             writeln!(out)?;
         }
-        let today = plan.local_date(r.now);
-        let at = crate::dates::moment_near(plan.local(*at), today);
-        writeln!(out, "Due before your next treatment ({at})")?;
+        writeln!(out, "Due before your next treatment ({when})")?;
         write_due(plan, r, due, out)?;
     }
     if r.anything_due() {

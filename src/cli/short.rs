@@ -28,11 +28,9 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     // The next recorded treatment's preparation, open now, counts with today's tasks as on
     // the main screen ("0/10 ticked today"), and the line names that treatment.
     let mut prep = Vec::new();
-    let next = crate::preparation::next_treatment(&ctx.state, session, now).and_then(|next| {
-        let next_plan = ctx.plan(next.at);
-        let list = crate::preparation::open_at(&next_plan, &ctx.state, next, now, Wording::Short)?;
-        prep = list.tasks;
-        next_treatment_label(&next_plan, now)
+    let next = ctx.next_treatment(session, now).and_then(|next| {
+        prep = next.open_at(now, Wording::Short)?.tasks;
+        next_treatment_label(&next.plan, now)
     });
     // The same moment the screen and `today` say the plan is over: by the day's own tasks.
     let over = checklist.is_after_plan(plan.last_day(), now, true);

@@ -31,11 +31,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let record = Some(Record::of(&ctx.state, session));
     let mut checklist = Checklist::build_in(&plan, plan.day_of(now), record, now, wording);
     // The next recorded treatment's preparation, while it is open (`preparation`).
-    let next_plan = crate::preparation::next_treatment(&ctx.state, session, now)
-        .map(|next| (next, ctx.plan(next.at)));
-    let before_next = next_plan.as_ref().and_then(|(next, plan)| {
-        let list = crate::preparation::open_at(plan, &ctx.state, next, now, wording)?;
-        Some((crate::preparation::moment_words(plan, now), list))
+    let before_next = ctx.next_treatment(session, now).and_then(|next| {
+        let list = next.open_at(now, wording)?;
+        Some((next.moment_words(now), list))
     });
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);

@@ -1,13 +1,13 @@
 //! `check` and `uncheck`: tick a task off on a day of the plan, or undo it.
 
-use super::text::{WIDTH, moment, short_date, wrap_to};
-use super::{CliError, Context, Out, TickArgs};
+use super::text::{WIDTH, short_date, wrap_to};
+use super::{CliError, Context, NextTreatment, Out, TickArgs};
 use crate::checklist::{Checklist, Record, TaskLine};
 use crate::plan::{Plan, Standing, Wording};
 use crate::rules::Repeat;
 use crate::store::{Change, Session};
 use chrono::{DateTime, Duration, FixedOffset, Local};
-use why_not::not_found;
+use why_not::{before_next_opens, booked_already, not_found};
 
 mod why_not;
 
@@ -203,13 +203,9 @@ impl<'c> Target<'c> {
                 // Not today's task of this treatment, but of the next one's preparation, open
                 // now: ticked on that treatment, whose tick-offs they are. A day named
                 // (`--day`) is this treatment's.
-                let next = args
-                    .day
-                    .is_none()
-                    .then(|| crate::preparation::next_treatment(&ctx.state, session, now))
-                    .flatten();
-                if let Some(next) = next {
-                    match Target::before_next(ctx, next, ctx.plan(next.at), &args.id) {
+                let next = args.day.is_none().then(|| ctx.next_treatment(session, now));
+                if let Some(next) = next.flatten() {
+                    match Target::before_next(next, now, &args.id) {
                         Ok(target) => return Ok(target),
                         Err(Some(why)) => return Err(CliError::Usage(why)),
                         Err(None) => {}
@@ -225,28 +221,26 @@ impl<'c> Target<'c> {
         }
     }
 
-    /// The task `id` of the preparation of `next` (the treatment recorded ahead, whose plan
-    /// is `plan`), when that is open now and has it (`crate::preparation::open_at`); else why
-    /// not when `id` is of its preparation not yet open (`before_next_opens`).
+    /// The task `id` of the preparation of `next` (the treatment recorded ahead), when that
+    /// is open at `now` and has it (`NextTreatment::open_at`); else why not when `id` is of
+    /// its preparation not yet open (`before_next_opens`).
     fn before_next(
-        ctx: &'c Context,
-        next: &'c Session,
-        plan: Plan<'c, Local>,
+        next: NextTreatment<'c>,
+        now: DateTime<FixedOffset>,
         id: &str,
     ) -> Result<Self, Option<String>> {
-        let now = ctx.now();
-        let open = crate::preparation::open_at(&plan, &ctx.state, next, now, Wording::Short);
+        let open = next.open_at(now, Wording::Short);
         let Some((day, index)) = open.and_then(|day| {
             let index = day.tasks.iter().position(|t| t.id == id)?;
             Some((day, index))
         }) else {
-            return Err(before_next_opens(&plan, now, id));
+            return Err(before_next_opens(&next.plan, now, id));
         };
         Ok(Target {
-            session: next,
-            today: plan.day_of(now),
-            before: Some(crate::preparation::moment_words(&plan, now)),
-            plan,
+            session: next.session,
+            today: next.plan.day_of(now),
+            before: Some(next.moment_words(now)),
+            plan: next.plan,
             day,
             index,
         })
@@ -276,35 +270,6 @@ impl<'c> Target<'c> {
             short_date(self.day.date)
         )
     }
-}
-
-/// Why the booking of the next session cannot be ticked once a later treatment is recorded:
-/// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
-fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
-    let when = ctx
-        .state
-        .next_after(session)
-        .map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
-    format!("your next session is already recorded{when}: nothing to book")
-}
-
-/// Why a task of the next treatment's preparation cannot be ticked yet: "`before-avoid-sun`
-/// prepares for your next treatment (Sat 2 Jan 2027 11:00); it runs from Sat 26 Dec 11:00". `None`
-/// when `id` is no preparation task or no treatment is recorded ahead.
-fn before_next_opens(
-    plan: &Plan<'_, Local>,
-    now: DateTime<FixedOffset>,
-    id: &str,
-) -> Option<String> {
-    let (rule, _) = plan.find_rule(id).filter(|(r, _)| plan.is_preparation(r))?;
-    let (from, _) = plan.span(rule);
-    (now < from).then(|| {
-        format!(
-            "`{id}` prepares for your next treatment ({}); it runs from {}",
-            crate::preparation::moment_words(plan, now),
-            crate::dates::moment_near(plan.local(from), plan.local_date(now))
-        )
-    })
 }
 
 /// How recently yesterday's slot must have closed for a tick named without a day to be

@@ -61,10 +61,11 @@ pub struct Reminder<'r> {
     /// Whether the plan is over at `now`: after its last day, or on it once every window
     /// has closed (`Checklist::is_after_plan`, the moment the screen and `today` say so).
     pub plan_over: bool,
-    /// The next recorded treatment, while its preparation is open: its moment, and the
+    /// The next recorded treatment, while its preparation is open: its moment as a heading
+    /// names it ("Sat 2 Jan 11:00", `crate::preparation::moment_words`), and the
     /// preparation's tasks due now and not ticked (`crate::preparation::due_at`), which are
     /// that treatment's to tick (`with_preparation`).
-    pub before_next: Option<(Instant, Vec<DueTask<'r>>)>,
+    pub before_next: Option<(String, Vec<DueTask<'r>>)>,
     /// Of those, the ones not notified before.
     pub notify_before_next: Vec<DueTask<'r>>,
 }
@@ -159,7 +160,8 @@ impl<'r> Reminder<'r> {
             .filter(|d| !known.task_notified(d.date, &d.id))
             .cloned()
             .collect();
-        self.before_next = Some((next_plan.treatment(), due));
+        let when = crate::preparation::moment_words(next_plan, self.now);
+        self.before_next = Some((when, due));
         self
     }
 
@@ -276,33 +278,6 @@ fn restrictions_beginning<Tz: TimeZone>(
             })
         })
         .collect()
-}
-
-/// Nothing notified yet.
-#[cfg(test)]
-impl Known for () {
-    fn task_notified(&self, _: chrono::NaiveDate, _: &str) -> bool {
-        false
-    }
-    fn notice_notified(&self, _: &str) -> bool {
-        false
-    }
-}
-
-/// Task and notice keys in sets, for tests.
-#[cfg(test)]
-impl Known
-    for (
-        std::collections::BTreeSet<(chrono::NaiveDate, String)>,
-        std::collections::BTreeSet<String>,
-    )
-{
-    fn task_notified(&self, date: chrono::NaiveDate, id: &str) -> bool {
-        self.0.contains(&(date, id.to_string()))
-    }
-    fn notice_notified(&self, key: &str) -> bool {
-        self.1.contains(key)
-    }
 }
 
 #[cfg(test)]

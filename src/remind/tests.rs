@@ -7,6 +7,26 @@ use chrono::NaiveDate;
 use chrono_tz::Europe::Berlin;
 use std::collections::BTreeSet;
 
+/// Nothing notified yet.
+impl Known for () {
+    fn task_notified(&self, _: NaiveDate, _: &str) -> bool {
+        false
+    }
+    fn notice_notified(&self, _: &str) -> bool {
+        false
+    }
+}
+
+/// Task and notice keys in sets, for tests.
+impl Known for Memory {
+    fn task_notified(&self, date: NaiveDate, id: &str) -> bool {
+        self.0.contains(&(date, id.to_string()))
+    }
+    fn notice_notified(&self, key: &str) -> bool {
+        self.1.contains(key)
+    }
+}
+
 fn at(text: &str) -> Instant {
     DateTime::parse_from_rfc3339(text).unwrap()
 }

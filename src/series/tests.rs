@@ -1,4 +1,5 @@
 use super::*;
+use crate::plan::Wording;
 use crate::store::{Change, CheckInPatch};
 use chrono::NaiveDate;
 use chrono_tz::Europe::Berlin;

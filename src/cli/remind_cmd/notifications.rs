@@ -47,16 +47,14 @@ pub(super) fn notifications(
     }
     // The next treatment's preparation: its own notification, named for that treatment
     // (the day's words above are this treatment's).
-    if let (Some((at, _)), false) = (&r.before_next, r.notify_before_next.is_empty()) {
-        let today = plan.local_date(r.now);
-        let at = crate::dates::moment_near(plan.local(*at), today);
+    if let (Some((when, _)), false) = (&r.before_next, r.notify_before_next.is_empty()) {
         let lines: Vec<String> = r
             .notify_before_next
             .iter()
             .map(|d| format!("• {}", label(d)))
             .collect();
         let notification = Notification {
-            summary: format!("Before your next treatment ({at})"),
+            summary: format!("Before your next treatment ({when})"),
             body: lines.join("\n"),
         };
         let keys = r

@@ -1,9 +1,12 @@
-//! Why `check` found no task of that id on the day, and what to type instead.
+//! Why `check` found no task of that id on the day, or may not tick it yet, and what to
+//! type instead.
 
-use super::super::text::{short_date, wrap};
+use super::super::Context;
+use super::super::text::{moment, short_date, wrap};
 use crate::checklist::Checklist;
 use crate::plan::Plan;
 use crate::rules::Repeat;
+use crate::store::Session;
 use chrono::{DateTime, Duration, FixedOffset, Local};
 
 /// Why `id` is not a task on `day`, and what to type instead.
@@ -73,4 +76,33 @@ pub(super) fn not_found(
             format!("no task `{id}`; {tasks}\n{}", wrap(&list, "  ", "  "))
         }
     }
+}
+
+/// Why the booking of the next session cannot be ticked once a later treatment is recorded:
+/// "your next session is already recorded (Sat 2 Jan 2027 10:00): nothing to book".
+pub(super) fn booked_already(ctx: &Context, session: &Session, plan: &Plan<'_, Local>) -> String {
+    let when = ctx
+        .state
+        .next_after(session)
+        .map_or(String::new(), |at| format!(" ({})", moment(plan.local(at))));
+    format!("your next session is already recorded{when}: nothing to book")
+}
+
+/// Why a task of the next treatment's preparation cannot be ticked yet: "`before-avoid-sun`
+/// prepares for your next treatment (Sat 2 Jan 2027 11:00); it runs from Sat 26 Dec 11:00". `None`
+/// when `id` is no preparation task or no treatment is recorded ahead.
+pub(super) fn before_next_opens(
+    plan: &Plan<'_, Local>,
+    now: DateTime<FixedOffset>,
+    id: &str,
+) -> Option<String> {
+    let (rule, _) = plan.find_rule(id).filter(|(r, _)| plan.is_preparation(r))?;
+    let (from, _) = plan.span(rule);
+    (now < from).then(|| {
+        format!(
+            "`{id}` prepares for your next treatment ({}); it runs from {}",
+            crate::preparation::moment_words(plan, now),
+            crate::dates::moment_near(plan.local(from), plan.local_date(now))
+        )
+    })
 }
