@@ -31,11 +31,8 @@ impl ChecklistScreen {
         // The selection, where it is on screen (none on a day with nothing to select).
         let picks = placed.picks();
         let mut hints = demo::hints(ctx);
-        // Not before the treatment: `c` would only say why not (`Plan::may_check_in`).
-        let may_check_in = ctx
-            .plan()
-            .zip(ctx.progress.as_ref())
-            .is_some_and(|(plan, p)| plan.may_check_in(p.today, ctx.now).is_ok());
+        // Not before the treatment: `c` would only say why not (`Context::checkin_date`).
+        let may_check_in = ctx.checkin_date.is_some();
         hints.extend(footer_hints(&picks, may_check_in));
         let regions = placed.regions;
         Header::of(ctx, None).render(regions.title.union(regions.summary), buf);
