@@ -168,7 +168,13 @@ impl<Tz: TimeZone> App<Tz> {
         let outside = self.ctx.take_outside_changes();
         let before = self.ctx.day_key();
         let zone = (now.offset() != self.ctx.now.offset()).then_some(*now.offset());
-        let changed = self.ctx.set_now(now) || outside;
+        let clock = self.ctx.set_now(now);
+        // The day derived once per tick: a new minute did so already, from the state as
+        // just read.
+        if outside && !clock {
+            self.ctx.refresh();
+        }
+        let changed = clock || outside;
         self.checklist
             .day_changed_by_itself(&mut self.ctx, before, zone);
         self.sync();
