@@ -112,6 +112,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// The app with a notice from opening its data file, if there was one.
     pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
         self.ctx.banner = notice.map(super::context::notice_text);
+        self.ctx.file_read_only = matches!(notice, Some(Notice::ReadOnly { .. }));
         self.sync();
         self
     }

@@ -24,9 +24,9 @@ use crate::progress::Progress;
 use crate::rules::Rules;
 use crate::store::{Change, Session, State, StoreError};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use refresh::ProgressInputs;
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Position, Rect, Size};
+use refresh::ProgressInputs;
 
 /// The shared state of the terminal app, in the time zone `Tz`.
 pub struct Context<Tz: TimeZone> {
@@ -95,6 +95,9 @@ pub struct Context<Tz: TimeZone> {
     pub notice: Option<String>,
     /// What went wrong with the data file when the app opened it (see `banner`).
     pub banner: Option<String>,
+    /// The data file is shown read-only (written by a newer aftercare: `Notice::ReadOnly`),
+    /// so every save is refused and no key that saves is offered.
+    pub file_read_only: bool,
     /// Whether the user asked for the terminal bell when a slot begins (`--bell`).
     pub bell: bool,
     /// A slot began and the bell is to ring: the terminal loop takes it (`take_ring`).
@@ -145,6 +148,7 @@ impl<Tz: TimeZone> Context<Tz> {
             status: None,
             notice: None,
             banner: None,
+            file_read_only: false,
             bell: false,
             ring: false,
             slot_notice: None,

@@ -32,13 +32,17 @@ impl<'a> ProgressStrip<'a> {
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>) -> Option<Self> {
         let progress = ctx.progress.as_ref()?;
         // Check-ins go on after the plan is over, on the day they are made; none before the
-        // treatment (`Context::checkin_date`, the rule `c` and `aftercare checkin` go by).
-        let checkin = match ctx.checkin_date {
+        // treatment (`Context::checkin_date`, the rule `c` and `aftercare checkin` go by),
+        // and none invited where it could not be saved: an earlier treatment not unlocked,
+        // or a read-only data file.
+        let invited = !ctx.rules.symptoms.is_empty() && !ctx.is_read_only() && !ctx.file_read_only;
+        let checked_in = |date| {
+            ctx.session()
+                .is_some_and(|s| s.checkins.contains_key(&date))
+        };
+        let checkin = match ctx.checkin_date.filter(|_| invited) {
             None => None,
-            Some(_) if ctx.rules.symptoms.is_empty() || ctx.is_read_only() => None,
-            Some(date) if ctx.session().is_some_and(|s| s.checkins.contains_key(&date)) => {
-                Some("✓ checked in")
-            }
+            Some(date) if checked_in(date) => Some("✓ checked in"),
             Some(_) => Some("c: check in"),
         };
         let begins = ctx.recovery_begins.clone();
