@@ -95,6 +95,73 @@ fn a_file_from_a_newer_version_is_read_only() {
     assert!(!app.should_quit());
 }
 
+/// A read-only data file saves nothing, so no footer offers a key that would save (Space
+/// ticks, c checks in, u undoes a tick) and the Days strip does not invite a check-in; the
+/// keys that only look stay offered.
+#[test]
+fn a_read_only_view_offers_no_key_that_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let newer = format!(r#"{{"format": 2, "sessions": [{{"at": "{TREATMENT}"}}], "photos": []}}"#);
+    fs::write(store.path(), &newer).unwrap();
+    let opened = store.open(at(NOW)).unwrap();
+    assert!(matches!(opened.notice, Some(Notice::ReadOnly { .. })));
+    // Wide enough that no hint gives way for want of room.
+    let mut app =
+        app_at(store, opened.state, NOW, 160, 30).with_file_notice(opened.notice.as_ref());
+    let shown = screen(&app);
+    let footer = shown.lines().rev().nth(1).unwrap();
+    for offered in [
+        "↑↓ select",
+        "←→ day",
+        "s signs",
+        "Tab plan",
+        "? help",
+        "q quit",
+    ] {
+        assert!(footer.contains(offered), "{offered} missing: {footer}");
+    }
+    for refused in ["Space", "tick", "check in", "undo"] {
+        assert!(!footer.contains(refused), "{refused} offered: {footer}");
+    }
+    assert!(!shown.contains("c: check in"), "{shown}");
+    // Pressed all the same, c says why there is no check-in rather than open a form.
+    press(&mut app, &[Char('c')]);
+    let shown = screen(&app);
+    assert!(!shown.contains("Save"), "{shown}");
+    assert!(
+        shown.contains("No check-in: the data file is read-only"),
+        "{shown}"
+    );
+    // The chart and the history offer no check-in either.
+    for key in ['g', 'H'] {
+        press(&mut app, &[Char(key)]);
+        let shown = screen(&app);
+        let footer = shown.lines().rev().nth(1).unwrap();
+        assert!(footer.contains("? help"), "{footer}");
+        assert!(!footer.contains("check in"), "{key}: {footer}");
+    }
+}
+
+/// The same file written by this aftercare offers them all (the test above is not blind).
+#[test]
+fn a_writable_view_offers_the_keys_that_save() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, NOW, 160, 30);
+    let shown = screen(&app);
+    let footer = shown.lines().rev().nth(1).unwrap();
+    for offered in ["Space tick", "c check in", "u undo"] {
+        assert!(footer.contains(offered), "{offered} missing: {footer}");
+    }
+    assert!(shown.contains("c: check in"), "{shown}");
+    for key in ['g', 'H'] {
+        press(&mut app, &[Char(key)]);
+        let shown = screen(&app);
+        let footer = shown.lines().rev().nth(1).unwrap();
+        assert!(footer.contains("c check in"), "{key}: {footer}");
+    }
+}
+
 #[test]
 fn the_banner_shrinks_to_one_line_on_a_short_terminal() {
     let (_dir, store, state) = treated_store();

@@ -112,6 +112,7 @@ impl<Tz: TimeZone> App<Tz> {
     /// The app with a notice from opening its data file, if there was one.
     pub fn with_file_notice(mut self, notice: Option<&Notice>) -> Self {
         self.ctx.banner = notice.map(super::context::notice_text);
+        self.ctx.file_read_only = matches!(notice, Some(Notice::ReadOnly { .. }));
         self.sync();
         self
     }
@@ -168,7 +169,13 @@ impl<Tz: TimeZone> App<Tz> {
         let outside = self.ctx.take_outside_changes();
         let before = self.ctx.day_key();
         let zone = (now.offset() != self.ctx.now.offset()).then_some(*now.offset());
-        let changed = self.ctx.set_now(now) || outside;
+        let clock = self.ctx.set_now(now);
+        // The day derived once per tick: a new minute did so already, from the state as
+        // just read.
+        if outside && !clock {
+            self.ctx.refresh();
+        }
+        let changed = clock || outside;
         self.checklist
             .day_changed_by_itself(&mut self.ctx, before, zone);
         self.sync();

@@ -8,23 +8,25 @@
 mod banner;
 mod day_viewed;
 mod outside;
+mod refresh;
 mod slots;
 mod treatments;
 
 pub use banner::notice_text;
+pub use refresh::NextTreatmentWords;
 
 use super::demo::Demo;
-use super::screens::checklist::do_rows_width;
 use super::storage::Storage;
-use crate::checklist::{Checklist, Record};
-use crate::journal::{AlertLine, alerts_on};
+use crate::checklist::Checklist;
+use crate::journal::AlertLine;
 use crate::plan::{Plan, Reach};
 use crate::progress::Progress;
 use crate::rules::Rules;
-use crate::store::{Change, Session, State, StoreError, Ticks};
-use chrono::{DateTime, FixedOffset, TimeZone};
+use crate::store::{Change, Session, State, StoreError};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Position, Rect, Size};
+use refresh::ProgressInputs;
 
 /// The shared state of the terminal app, in the time zone `Tz`.
 pub struct Context<Tz: TimeZone> {
@@ -73,8 +75,18 @@ pub struct Context<Tz: TimeZone> {
     pub today_progress: Option<(usize, usize)>,
     /// The viewed treatment's recovery so far.
     pub progress: Option<Progress>,
-    /// What `progress` was computed from: the treatment, today, its tick-offs and the moment.
-    progress_inputs: Option<(DateTime<FixedOffset>, i64, Ticks, DateTime<FixedOffset>)>,
+    /// What `progress` was computed from (`refresh`).
+    progress_inputs: Option<ProgressInputs>,
+    /// The date a check-in made now goes to, while one may be made (`Plan::may_check_in` on
+    /// the recovery's today): the footer offers `c` and the Days strip says so only then.
+    /// `None` before the treatment and with no recovery to show.
+    pub checkin_date: Option<NaiveDate>,
+    /// Before the treatment, when the recovery the Days strip counts begins ("recovery
+    /// from 10:00").
+    pub recovery_begins: Option<String>,
+    /// The next treatment recorded ahead, in the header's words, while the viewed one is
+    /// the treatment in force (`next_treatment`).
+    pub next_treatment_words: Option<NextTreatmentWords>,
     /// The simulated clock, in demo mode.
     pub demo: Option<Demo>,
     /// Why the last change was not saved.
@@ -83,6 +95,9 @@ pub struct Context<Tz: TimeZone> {
     pub notice: Option<String>,
     /// What went wrong with the data file when the app opened it (see `banner`).
     pub banner: Option<String>,
+    /// The data file is shown read-only (written by a newer aftercare: `Notice::ReadOnly`),
+    /// so every save is refused and no key that saves is offered.
+    pub file_read_only: bool,
     /// Whether the user asked for the terminal bell when a slot begins (`--bell`).
     pub bell: bool,
     /// A slot began and the bell is to ring: the terminal loop takes it (`take_ring`).
@@ -126,10 +141,14 @@ impl<Tz: TimeZone> Context<Tz> {
             today_progress: None,
             progress: None,
             progress_inputs: None,
+            checkin_date: None,
+            recovery_begins: None,
+            next_treatment_words: None,
             demo: None,
             status: None,
             notice: None,
             banner: None,
+            file_read_only: false,
             bell: false,
             ring: false,
             slot_notice: None,
@@ -199,118 +218,11 @@ impl<Tz: TimeZone> Context<Tz> {
         self.do_rows_width
     }
 
-    /// Rebuilds the day's checklist, alerts and (when what it depends on changed) progress
-    /// from the state, the day and the time.
-    pub fn refresh(&mut self) {
-        let session = self.session();
-        let record = session.map(|s| Record::of(&self.state, s));
-        let build = |plan: &Plan<'_, Tz>, day: i64| Checklist::build(plan, day, record, self.now);
-        let plan = self.plan();
-        let mut checklist = plan.as_ref().map(|plan| build(plan, self.day));
-        // Today, the next treatment's preparation once it is open: one list, each of those
-        // tasks ticked on that treatment (`TaskLine::of_treatment`).
-        if let (Some(list), Some(prep)) = (checklist.as_mut(), self.next_preparation(self.day)) {
-            list.tasks.extend(prep.tasks);
-        }
-        // Another day viewed: today's own count, for the header's "Today …" words. Only
-        // the current treatment's: today's tasks are its plan's, and an earlier session's
-        // count for today's date read as today's ("Today Tue 5 Jan: 0/5 ticked" above a
-        // Day 1 of 13 tasks, walk).
-        let current = self.state.current_session(self.now).map(|s| s.at);
-        let is_current = session.is_some_and(|s| Some(s.at) == current);
-        let today_progress = plan.as_ref().and_then(|plan| {
-            let today = plan.day_of(self.now);
-            let within = (plan.first_day()..=plan.last_day()).contains(&today);
-            (within && today != self.day && is_current).then(|| build(plan, today).progress())
-        });
-        self.viewing_today = checklist.is_some()
-            && plan
-                .as_ref()
-                .is_some_and(|p| p.day_of(self.now) == self.day)
-            && self.session_today() == Some(self.day);
-        self.checklist = checklist;
-        self.today_progress = today_progress;
-        self.do_rows_width = self.checklist.as_ref().map_or((0, 0), do_rows_width);
-        self.refresh_journal();
-        self.generation = self.generation.wrapping_add(1);
-    }
-
     /// Changes each time `refresh` derives the day's checklist, alerts and progress again
     /// (the one place they are assigned), so what is worked out from them can be kept
     /// until it does.
     pub fn generation(&self) -> u64 {
         self.generation
-    }
-
-    /// The recovery's progress walks every day of the plan, which on a large clinic plan
-    /// costs far more than a key press may; moving between days does not change it, so it is
-    /// recomputed only when the treatment, today or its tick-offs did.
-    fn refresh_journal(&mut self) {
-        let (Some(plan), Some(session), Some(list)) =
-            (self.plan(), self.session(), self.checklist.as_ref())
-        else {
-            self.alerts = Vec::new();
-            self.alerts_of_today = 0;
-            self.progress = None;
-            self.progress_inputs = None;
-            return;
-        };
-        let today = self.session_today().unwrap_or(1);
-        // Today's alerts show whichever day is viewed, worded from today ("Rated severe:
-        // redness", not "yesterday (today's date)"): a day ahead has no check-ins of its
-        // own, and looking back must not hide what today asks for. A day looked back on
-        // adds its own alerts after them (those today's do not already give).
-        let today_date = plan.local(self.now).date_naive();
-        let mut alerts = alerts_on(&plan, session, today_date);
-        // Carried from the day looked back on, an alert is that day's own: shown once.
-        if list.date < today_date {
-            alerts.retain(|a| a.rated_on != Some(list.date));
-        }
-        let alerts_of_today = alerts.len();
-        if list.date < today_date {
-            let own = alerts_on(&plan, session, list.date);
-            for mut alert in own {
-                if !alerts
-                    .iter()
-                    .any(|a| a.id == alert.id && a.symptoms == alert.symptoms)
-                {
-                    // Named by its day, in a box that says it is today's.
-                    alert.title = format!("Day {}: {}", list.day, alert.title);
-                    alerts.push(alert);
-                }
-            }
-        }
-        // Derived again when the treatment, the day or the ticks change, when the clock
-        // went back, or once a task of today comes due (`Progress::changes_at`).
-        let now = self.now;
-        let due_since = self
-            .progress
-            .as_ref()
-            .and_then(|p| p.changes_at)
-            .is_some_and(|at| now >= at);
-        let stale = due_since
-            || self
-                .progress_inputs
-                .as_ref()
-                .is_none_or(|(at, day, ticks, asked)| {
-                    *at != session.at || *day != today || *ticks != session.ticks || now < *asked
-                });
-        let fresh = stale.then(|| {
-            let inputs = (session.at, today, session.ticks.clone(), now);
-            (Progress::up_to(&plan, Some(session), now, today), inputs)
-        });
-        // Past the signs' windows, today's alert and the signs still listed come with when
-        // to call emergency services.
-        let signs = list.emergency_signs_kept(&plan, alerts_of_today > 0);
-        self.alerts = alerts;
-        self.alerts_of_today = alerts_of_today;
-        if let Some(list) = self.checklist.as_mut() {
-            list.warnings.splice(0..0, signs);
-        }
-        if let Some((progress, inputs)) = fresh {
-            self.progress = Some(progress);
-            self.progress_inputs = Some(inputs);
-        }
     }
 }
 

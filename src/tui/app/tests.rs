@@ -97,3 +97,54 @@ fn a_paste_is_never_keys() {
     };
     assert_eq!(form.note.value(), "itchy   q");
 }
+
+/// A tick of the terminal loop derives the day once, whether another process changed the
+/// data file, the minute changed, or both (`Context::generation` counts the derivations).
+#[test]
+fn a_tick_derives_the_day_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::new(dir.path());
+    let treated = at("2026-11-20T14:00:00+01:00");
+    let state = store.apply(&Change::AddSession { at: treated }).unwrap();
+    let now = at("2026-11-22T09:00:00+01:00");
+    let mut app = App::new(
+        Rules::builtin().unwrap(),
+        store.clone(),
+        state,
+        Berlin,
+        now,
+        Size::new(80, 24),
+    );
+    // Another process ticks a task: the file's stamp changes (its length does).
+    let mut date = 22;
+    let mut outside = |store: &crate::store::Store| {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, date).unwrap();
+        date -= 1;
+        store
+            .apply(&Change::Tick {
+                session: treated,
+                date: day,
+                task: "drink-water".into(),
+            })
+            .unwrap();
+    };
+    let ticks = |app: &App<chrono_tz::Tz>| app.ctx.session().unwrap().ticks.clone();
+    let cases = [
+        ("the file changed", true, "2026-11-22T09:00:30+01:00"),
+        ("a new minute", false, "2026-11-22T09:01:00+01:00"),
+        ("both", true, "2026-11-22T09:02:00+01:00"),
+    ];
+    for (case, file_changed, now) in cases {
+        let before = (app.ctx.generation(), ticks(&app));
+        if file_changed {
+            outside(&store);
+        }
+        assert!(app.set_now(at(now)), "{case}");
+        assert_eq!(app.ctx.generation(), before.0.wrapping_add(1), "{case}");
+        assert_eq!(ticks(&app) != before.1, file_changed, "{case}");
+    }
+    // Nothing changed: nothing derived.
+    let before = app.ctx.generation();
+    assert!(!app.set_now(at("2026-11-22T09:02:40+01:00")));
+    assert_eq!(app.ctx.generation(), before);
+}

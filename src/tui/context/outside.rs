@@ -19,8 +19,9 @@ impl<Tz: TimeZone> Context<Tz> {
         Ok(state)
     }
 
-    /// Reads the state again when the data file changed since it was last looked at, and
-    /// derives the day again from it; returns whether what is shown may have changed. The
+    /// Reads the state again when the data file changed since it was last looked at;
+    /// returns whether the state changed. The caller derives the day again (`refresh`), once
+    /// per tick of the terminal loop with the clock's own change (`App::set_now`). The
     /// selection follows the task it was on (by id, `ChecklistScreen::follow`), so a key
     /// pressed next still lands on the task the user chose. A file that cannot be read now
     /// is left to the next save to report: the screen keeps what it had.
@@ -33,7 +34,6 @@ impl<Tz: TimeZone> Context<Tz> {
         match self.storage.load(&self.state) {
             Ok(state) if state != self.state => {
                 self.state = state;
-                self.refresh();
                 true
             }
             _ => false,

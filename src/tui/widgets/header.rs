@@ -9,7 +9,7 @@ use super::day_label;
 use words::{relative_day, treated_words};
 
 mod words;
-use crate::series::{next_session_label, next_treatment_label, next_treatment_today};
+use crate::series::next_session_label;
 use crate::tui::context::Context;
 use crate::tui::{text, theme};
 use chrono::{NaiveDate, TimeZone};
@@ -112,14 +112,9 @@ impl<'a> Header<'a> {
         let session = ctx.session_position();
         let latest = session.is_some_and(|(n, count)| n == count);
         // The next treatment recorded ahead: its label, and its words when it is today.
-        let next = ctx.next_treatment().map(|(_, plan)| {
-            (
-                next_treatment_label(&plan, ctx.now),
-                next_treatment_today(&plan, ctx.now),
-            )
-        });
+        // (Worked out in `Context::refresh`: no second plan per frame.)
+        let next = ctx.next_treatment_words.as_ref();
         let recorded_ahead = next.is_some();
-        let (next_label, next_today) = next.unzip();
         Header {
             plan_name: &ctx.rules.name,
             screen_name,
@@ -136,9 +131,9 @@ impl<'a> Header<'a> {
             // is not yet a thing to say ("Treatment in 2 days · next session possible in 30 d").
             // A next treatment recorded ahead is named instead of the window for it: "next
             // treatment today at 11:00 (in 2 h)" while its preparation is on the list.
-            next_today: next_today.flatten(),
-            next_session: match next_label {
-                Some(label) => label,
+            next_today: next.and_then(|n| n.today.clone()),
+            next_session: match next {
+                Some(next) => next.label.clone(),
                 None => plan
                     .as_ref()
                     .filter(|p| p.treatment() <= ctx.now)

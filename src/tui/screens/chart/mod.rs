@@ -8,7 +8,7 @@ mod view;
 
 use super::{Effect, Screen};
 use crate::tui::context::Context;
-use crate::tui::keymap::{Binding, action_for, hints};
+use crate::tui::keymap::{Binding, action_for, hints_where};
 use crate::tui::widgets::header_and_footer;
 use chrono::TimeZone;
 use crossterm::event::KeyCode::{self, Char};
@@ -80,7 +80,10 @@ pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
 
 /// Draws the screen into the context's screen area, under the header and over the footer.
 pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
-    let body = header_and_footer(ctx, hints(KEYMAP), buf);
+    // Where nothing is saved (a read-only data file), no check-in is offered.
+    let saves = !ctx.file_read_only;
+    let hints = hints_where(KEYMAP, |a| saves || !matches!(a, Action::CheckIn));
+    let body = header_and_footer(ctx, hints, buf);
     let (Some(plan), Some(session)) = (ctx.plan(), ctx.session()) else {
         return;
     };

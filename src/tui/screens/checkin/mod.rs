@@ -59,7 +59,10 @@ impl CheckInForm {
         let (day, date) = ctx.checkin_day()?;
         let plan = ctx.plan()?;
         // The rule `aftercare checkin` shares (`Plan::may_check_in`).
-        let problem = if ctx.rules.symptoms.is_empty() {
+        let problem = if ctx.file_read_only {
+            // A form filled in only to be refused on saving would waste the patient's time.
+            Some("No check-in: the data file is read-only and nothing is saved".to_string())
+        } else if ctx.rules.symptoms.is_empty() {
             Some("This plan has no symptoms to rate".to_string())
         } else {
             let closed = plan.may_check_in(day, ctx.now).err();

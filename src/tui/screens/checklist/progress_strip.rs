@@ -31,26 +31,21 @@ impl<'a> ProgressStrip<'a> {
     /// The strip for `ctx`, when there is a recovery to show.
     pub fn of<Tz: TimeZone>(ctx: &'a Context<Tz>) -> Option<Self> {
         let progress = ctx.progress.as_ref()?;
-        let plan = ctx.plan()?;
-        let today = progress.today;
         // Check-ins go on after the plan is over, on the day they are made; none before the
-        // treatment (`Plan::may_check_in`, the rule `c` and `aftercare checkin` go by).
-        let closed = plan.may_check_in(today, ctx.now).is_err();
-        let checkin = if closed || ctx.rules.symptoms.is_empty() || ctx.is_read_only() {
-            None
-        } else if ctx
-            .session()
-            .is_some_and(|s| s.checkins.contains_key(&plan.date_of(today)))
-        {
-            Some("✓ checked in")
-        } else {
-            Some("c: check in")
+        // treatment (`Context::checkin_date`, the rule `c` and `aftercare checkin` go by),
+        // and none invited where it could not be saved: an earlier treatment not unlocked,
+        // or a read-only data file.
+        let invited = !ctx.rules.symptoms.is_empty() && !ctx.is_read_only() && !ctx.file_read_only;
+        let checked_in = |date| {
+            ctx.session()
+                .is_some_and(|s| s.checkins.contains_key(&date))
         };
-        let begins = (ctx.now < plan.treatment()).then(|| {
-            let today = plan.local(ctx.now).date_naive();
-            let at = crate::plan::clock_label_on(plan.treatment(), today, plan.time_zone());
-            format!("recovery from {at}")
-        });
+        let checkin = match ctx.checkin_date.filter(|_| invited) {
+            None => None,
+            Some(date) if checked_in(date) => Some("✓ checked in"),
+            Some(_) => Some("c: check in"),
+        };
+        let begins = ctx.recovery_begins.clone();
         Some(ProgressStrip {
             progress,
             checkin,

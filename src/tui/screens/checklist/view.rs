@@ -31,12 +31,9 @@ impl ChecklistScreen {
         // The selection, where it is on screen (none on a day with nothing to select).
         let picks = placed.picks();
         let mut hints = demo::hints(ctx);
-        // Not before the treatment: `c` would only say why not (`Plan::may_check_in`).
-        let may_check_in = ctx
-            .plan()
-            .zip(ctx.progress.as_ref())
-            .is_some_and(|(plan, p)| plan.may_check_in(p.today, ctx.now).is_ok());
-        hints.extend(footer_hints(&picks, may_check_in));
+        // Not before the treatment: `c` would only say why not (`Context::checkin_date`).
+        let may_check_in = ctx.checkin_date.is_some();
+        hints.extend(footer_hints(&picks, may_check_in, !ctx.file_read_only));
         let regions = placed.regions;
         Header::of(ctx, None).render(regions.title.union(regions.summary), buf);
         if let Some(strip) = ProgressStrip::of(ctx) {
@@ -145,12 +142,15 @@ impl ChecklistScreen {
 
 /// The keys the footer offers: with nothing to select (the plan over, a day without
 /// tasks), not the keys that select, tick or explain a selection; before the treatment,
-/// not the check-in, which opens only after it.
-fn footer_hints(picks: &[Pick], may_check_in: bool) -> Vec<Hint> {
+/// not the check-in, which opens only after it; where nothing is saved (a read-only data
+/// file), none of the keys that save: tick, check in, undo.
+fn footer_hints(picks: &[Pick], may_check_in: bool, saves: bool) -> Vec<Hint> {
     let anything = !picks.is_empty();
     hints_where(keys::KEYMAP, |action| match action {
-        Action::Up | Action::Down | Action::Toggle | Action::Why => anything,
-        Action::CheckIn => may_check_in,
+        Action::Up | Action::Down | Action::Why => anything,
+        Action::Toggle => anything && saves,
+        Action::CheckIn => may_check_in && saves,
+        Action::Undo => saves,
         _ => true,
     })
 }

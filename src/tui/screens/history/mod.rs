@@ -8,7 +8,7 @@ use crate::inert::inert;
 use crate::series::history;
 use crate::store::Session;
 use crate::tui::context::Context;
-use crate::tui::keymap::{Binding, action_for, hints};
+use crate::tui::keymap::{Binding, action_for, hints_where};
 use crate::tui::widgets::header_and_footer;
 use chrono::TimeZone;
 use crossterm::event::KeyCode::{self, Char};
@@ -66,7 +66,10 @@ pub fn update<Tz: TimeZone>(ctx: &mut Context<Tz>, action: Action) -> Effect {
 
 /// Draws the screen into the context's screen area, under the header and over the footer.
 pub fn render<Tz: TimeZone>(ctx: &Context<Tz>, buf: &mut Buffer) {
-    let body = header_and_footer(ctx, hints(KEYMAP), buf);
+    // Where nothing is saved (a read-only data file), no check-in is offered.
+    let saves = !ctx.file_read_only;
+    let hints = hints_where(KEYMAP, |a| saves || !matches!(a, Action::CheckIn));
+    let body = header_and_footer(ctx, hints, buf);
     let sessions = history(&ctx.rules, &ctx.state, &ctx.tz, ctx.now);
     // Each treatment's newest note among the days its column counts, so the note never
     // reads as later than its "Days 1–9" (a demo wound back keeps check-ins ahead of now).
