@@ -152,7 +152,7 @@ fn remind_lists_the_preparation_due_under_the_next_treatment() {
         .stdout(contains("Due now · Sat 2 Jan 09:00 · Day 36 of recovery"))
         .stdout(contains(
             "\nDue before your next treatment (Sat 2 Jan 11:00)\n  \
-             [ ] Ask which skincare to stop beforehand\n      \
+             [ ] Ask now which skincare to stop\n      \
              since Sat 26 Dec 11:00 · until 11:00\n      \
              before-ask-products-to-stop\n",
         ))
