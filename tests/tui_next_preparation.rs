@@ -87,7 +87,7 @@ fn the_header_names_the_next_treatment_in_the_days_before() {
     // From its hour it is the treatment in force: its own Day 1, once.
     let (_dir, _, app) = series_at("2027-01-02T11:30:00+01:00", true, 80);
     let shown = screen(&app);
-    assert!(shown.contains("Session 2 of 2"), "{shown}");
+    assert!(shown.contains("· Session 2 "), "{shown}");
     assert!(summary(&app).starts_with(" Treated today at 11:00, 30 min ago"));
     assert!(!shown.contains("Stay out of the sun"), "{shown}");
 }
@@ -179,7 +179,7 @@ fn the_day_after_the_next_treatment_is_its_day_2_80x24() {
     press(&mut app, &[Right]);
     let shown = screen(&app);
     let title = shown.lines().next().unwrap();
-    assert!(title.contains("Session 2 of 2"), "{shown}");
+    assert!(title.contains("· Session 2 "), "{shown}");
     assert!(title.contains("Day 1 of recovery · Sat 2 Jan"), "{shown}");
     assert!(
         shown.contains("This day is your next treatment's"),
@@ -198,7 +198,7 @@ fn the_day_after_the_next_treatment_is_its_day_2_80x24() {
     press(&mut app, &[Right]);
     let shown = screen(&app);
     let title = shown.lines().next().unwrap();
-    assert!(title.contains("Session 2 of 2"), "{shown}");
+    assert!(title.contains("· Session 2 "), "{shown}");
     assert!(title.contains("Day 2 of recovery · Sun 3 Jan"), "{shown}");
     assert!(shown.contains("✕ No makeup"), "{shown}");
     // Back with [ to the first treatment's today.

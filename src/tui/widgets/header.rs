@@ -210,9 +210,12 @@ impl Header<'_> {
         });
         let right = format!("{day}{today}");
         let room = usize::from(area.width).saturating_sub(text::width(&right) + 2);
-        // Which treatment, once there is more than one, and whether it may be changed.
+        // Which treatment, once there is more than one, and whether it may be changed. The
+        // latest is "Session 2", not "Session 2 of 2", which read as the course finished
+        // (walk-through); an earlier one says how many are recorded.
         let session = match self.session {
-            Some((n, count)) if count > 1 => format!(" · Session {n} of {count}"),
+            Some((n, count)) if count > 1 && n < count => format!(" · Session {n} of {count}"),
+            Some((n, count)) if count > 1 => format!(" · Session {n}"),
             _ => String::new(),
         };
         let read_only = if self.read_only { " read-only " } else { "" };
