@@ -33,7 +33,7 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     let out = stdout(p.at(MORNING).arg("today"));
     // The current treatment's day first, then the preparation, each task with its id.
     let prep = "\nDo before your next treatment (Sat 2 Jan 11:00)\n  \
-        [ ] Tell provider your conditions and meds    by 11:00 · 2 hours left\n      \
+        [ ] Tell provider your conditions and meds   by 11:00 · 2 hours left\n      \
         before-tell-provider\n";
     // Counted with the day's own tasks, as the main screen counts them ("0/10 ticked today").
     assert!(
@@ -42,9 +42,9 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     );
     assert!(out.contains(prep), "{out}");
     let avoid = "\nAvoid before your next treatment (Sat 2 Jan 11:00)\n  \
-        [ ] No exfoliating products or treatments     until 11:00 · 2 hours left\n      \
+        [ ] No exfoliating products or treatments    until 11:00 · 2 hours left\n      \
         before-no-exfoliants\n  \
-        [ ] Stay out of the sun                       until 11:00 · 2 hours left\n      \
+        [ ] Stay out of the sun                      until 11:00 · 2 hours left\n      \
         before-avoid-sun\n";
     assert!(out.contains(avoid), "{out}");
     // From the treatment's hour it is the treatment in force, and the section goes.
@@ -213,7 +213,7 @@ fn remind_notify_names_the_next_treatment_once() {
     let heading = "Before your next treatment (Sat 2 Jan 2027 11:00) | \
                    • Tell provider your conditions and meds\n";
     assert_eq!(notified.matches(heading).count(), 1, "{notified}");
-    assert!(notified.contains("• Postpone if flaring, pregnant or nursing\n"));
+    assert!(notified.contains("• Check: not flaring, pregnant or nursing\n"));
 }
 
 /// On the plan's last day, once its windows have closed, `today --short` says the plan is

@@ -49,7 +49,7 @@ fn the_morning_of_the_next_treatment_80x24() {
     );
     for prep in [
         "Tell provider your conditions and meds",
-        "Postpone if flaring, pregnant or nursing",
+        "Check: not flaring, pregnant or nursing",
         "Stay out of the sun",
         "No exfoliating products or treatments",
     ] {
