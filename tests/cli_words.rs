@@ -166,7 +166,7 @@ fn intervals_read_in_words_where_there_is_room() {
     // Under a week, days and hours: too long beside the title, so beside the id.
     assert_eq!(
         lines_with(&today, "avoid-direct-sun ·"),
-        ["      avoid-direct-sun · until Fri 14:00 · 5 days 5 hours left"]
+        ["      avoid-direct-sun · until Fri 27 Nov 14:00 · 5 days 5 hours left"]
     );
     // Too long for its line at 80 columns: the words move down beside the id.
     assert_eq!(

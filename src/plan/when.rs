@@ -154,10 +154,11 @@ pub fn calendar_days<Tz: TimeZone>(
     (date(at) - date(now)).num_days()
 }
 
-/// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" within five days,
+/// A moment as a person near `now` reads it: "14:00" today, "Sun 14:00" within three days,
 /// "Sun 3 Jan 14:00" further away. Six days off, a weekday alone names the same weekday as
-/// yesterday (or tomorrow): on Saturday, "until Fri 14:00" read as the Friday just gone, so
-/// from six days on the date is said (`WEEKDAY_ALONE`).
+/// yesterday (or tomorrow): on Saturday, "until Fri 14:00" read as the Friday just gone; and
+/// five days off, "until Sun 17:30" seen on a Tuesday read as the Sunday just gone (both
+/// walk-throughs). So from four days on the date is said (`WEEKDAY_ALONE`).
 pub fn clock_label<Tz: TimeZone>(
     at: DateTime<FixedOffset>,
     now: DateTime<FixedOffset>,
@@ -244,13 +245,14 @@ pub fn end_label_on<Tz: TimeZone>(
     }
 }
 
-/// How many days from the day shown a weekday alone names a day without doubt: up to five
-/// either way (six days off shares its name with yesterday or tomorrow).
-const WEEKDAY_ALONE: std::ops::RangeInclusive<i64> = -5..=5;
+/// How many days from the day shown a weekday alone names a day without doubt: up to three
+/// either way (six days off shares its name with yesterday or tomorrow, and five days off
+/// was read as a day gone by).
+const WEEKDAY_ALONE: std::ops::RangeInclusive<i64> = -3..=3;
 
-/// Which days from today a weekday alone names: today and the next five. "Until Mon" is
+/// Which days from today a weekday alone names: today and the next three. "Until Mon" is
 /// read forward, so a Monday gone by is never named by its weekday alone.
-const AHEAD_BY_WEEKDAY: std::ops::RangeInclusive<i64> = 0..=5;
+const AHEAD_BY_WEEKDAY: std::ops::RangeInclusive<i64> = 0..=3;
 
 /// As `%b` writes them.
 const MONTHS: [&str; 12] = [

@@ -101,13 +101,15 @@ fn ends_at_a_day_boundary_name_the_day_they_end_with() {
     let now = at("2026-11-22T09:00:00+01:00"); // Sun
     let cases = [
         ("2026-11-23T00:00:00+01:00", "the end of today"),
-        ("2026-11-27T00:00:00+01:00", "the end of Thu"),
+        ("2026-11-26T00:00:00+01:00", "the end of Wed"),
+        // Four days on, the date is said: "the end of Thu" on a Sunday was not sure enough.
+        ("2026-11-27T00:00:00+01:00", "the end of Thu 26 Nov"),
         ("2026-12-04T00:00:00+01:00", "the end of Thu 3 Dec"),
         // Any other time is a clock time.
-        ("2026-11-27T00:01:00+01:00", "Fri 00:01"),
+        ("2026-11-25T00:01:00+01:00", "Wed 00:01"),
         ("2026-11-22T14:00:00+01:00", "14:00"),
         // Midnight in Berlin is 18:00 in New York: the zone's midnight counts.
-        ("2026-11-26T18:00:00-05:00", "the end of Thu"),
+        ("2026-11-25T18:00:00-05:00", "the end of Wed"),
         // The day clocks go back (Sun 25 Oct 2026) still ends at its midnight.
         ("2026-10-26T00:00:00+01:00", "the end of Sun 25 Oct"),
     ];
@@ -115,8 +117,8 @@ fn ends_at_a_day_boundary_name_the_day_they_end_with() {
         assert_eq!(end_label(at(end), now, &Berlin), want, "{end}");
     }
     assert_eq!(
-        end_label(at("2026-11-27T00:00:00+01:00"), now, &New_York),
-        "Thu 18:00"
+        end_label(at("2026-11-26T00:00:00+01:00"), now, &New_York),
+        "Wed 18:00"
     );
     assert_eq!(
         crate::export::end_words(at("2026-11-27T00:00:00+01:00")),
@@ -128,25 +130,31 @@ fn ends_at_a_day_boundary_name_the_day_they_end_with() {
     );
 }
 
-/// A weekday alone names a day only up to five days off: six days off it shares its name
-/// with yesterday or tomorrow (on Saturday, "until Fri 14:00" read as the Friday just gone).
+/// A weekday alone names a day only up to three days off: six days off it shares its name
+/// with yesterday or tomorrow (on Saturday, "until Fri 14:00" read as the Friday just gone),
+/// and five days off it was read as a day gone by ("until Sun 17:30" seen on a Tuesday).
 #[test]
 fn a_weekday_alone_is_never_yesterdays_or_tomorrows_name() {
     let now = at("2026-11-21T10:00:00+01:00"); // Sat
     let cases = [
         ("2026-11-21T14:00:00+01:00", "14:00"),
-        ("2026-11-26T14:00:00+01:00", "Thu 14:00"),
-        ("2026-11-27T14:00:00+01:00", "Fri 27 Nov 14:00"),
-        ("2026-11-16T14:00:00+01:00", "Mon 14:00"),
-        ("2026-11-15T14:00:00+01:00", "Sun 15 Nov 14:00"),
+        ("2026-11-24T14:00:00+01:00", "Tue 14:00"),
+        ("2026-11-25T14:00:00+01:00", "Wed 25 Nov 14:00"),
+        ("2026-11-26T14:00:00+01:00", "Thu 26 Nov 14:00"),
+        ("2026-11-18T14:00:00+01:00", "Wed 14:00"),
+        ("2026-11-17T14:00:00+01:00", "Tue 17 Nov 14:00"),
     ];
     for (moment, want) in cases {
         assert_eq!(clock_label(at(moment), now, &Berlin), want, "{moment}");
     }
-    // The same for an end at a day boundary: six days on says the date.
+    // The same for an end at a day boundary: four days on says the date.
     assert_eq!(
-        end_label(at("2026-11-27T00:00:00+01:00"), now, &Berlin),
-        "the end of Thu"
+        end_label(at("2026-11-25T00:00:00+01:00"), now, &Berlin),
+        "the end of Tue"
+    );
+    assert_eq!(
+        end_label(at("2026-11-26T00:00:00+01:00"), now, &Berlin),
+        "the end of Wed 25 Nov"
     );
     assert_eq!(
         end_label(at("2026-11-28T00:00:00+01:00"), now, &Berlin),
@@ -197,24 +205,24 @@ fn countdowns_under_a_week_are_worded_as_durations_with_their_hours() {
 }
 
 /// A weekday alone is read from today as well as from the day shown: Day 3 (Mon 30 Nov)
-/// looked at on Sat 28 Nov says the end of its week with its date, "Sat 5 Dec 10:00", not
-/// "Sat 10:00", which read as today's.
+/// looked at on Sat 28 Nov says an end four days from today with its date, "Wed 2 Dec
+/// 10:00", though two days from the day shown ("Sat 10:00" had read as today's).
 #[test]
 fn an_end_seen_ahead_is_named_so_today_cannot_be_meant() {
-    let end = at("2026-12-05T10:00:00+01:00");
+    let end = at("2026-12-02T10:00:00+01:00");
     let (mon, sat) = (
         chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
     );
-    assert_eq!(end_label_on(end, mon, sat, &Berlin), "Sat 5 Dec 10:00");
-    assert_eq!(end_label_on(end, mon, mon, &Berlin), "Sat 10:00");
+    assert_eq!(end_label_on(end, mon, sat, &Berlin), "Wed 2 Dec 10:00");
+    assert_eq!(end_label_on(end, mon, mon, &Berlin), "Wed 10:00");
     // An end at midnight: the end of the day before, by the same rule.
-    let midnight = at("2026-12-05T00:00:00+01:00");
+    let midnight = at("2026-12-03T00:00:00+01:00");
     assert_eq!(
         end_label_on(midnight, mon, sat, &Berlin),
-        "the end of Fri 4 Dec"
+        "the end of Wed 2 Dec"
     );
-    assert_eq!(end_label_on(midnight, mon, mon, &Berlin), "the end of Fri");
+    assert_eq!(end_label_on(midnight, mon, mon, &Berlin), "the end of Wed");
 }
 
 #[test]
