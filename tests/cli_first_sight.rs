@@ -165,10 +165,11 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
         .collect();
     assert_eq!(ids, Vec::<&str>::new(), "{day1}");
     // Counted at 00:10: nothing. Day 1's eight things to avoid had half an hour, and Day 2's
-    // tasks join as they come due (the morning routine at 08:00, the rest from 09:00).
+    // tasks join as they come due (the morning routine and the sunscreen at 08:00, the rest
+    // from 09:00).
     let day = p.today("2026-11-21 00:10");
     assert_eq!(day["recovery"]["due"], 0, "{day}");
-    assert_eq!(p.today("2026-11-21 08:00")["recovery"]["due"], 2);
+    assert_eq!(p.today("2026-11-21 08:00")["recovery"]["due"], 3);
     p.at("2026-11-21 00:10")
         .arg("today")
         .assert()

@@ -47,9 +47,15 @@ fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
          \x20     gentle-cleanser@morning\n\
          \x20 [ ] Moisturize (hyaluronic acid, ceramides)  since 08:00 · until 12:00\n\
          \x20     moisturize@morning\n\
+         \x20 [ ] Apply SPF 30+ sunscreen                  since 08:00\n\
+         \x20     sunscreen-spf30\n\
          Tick each off when done: aftercare check ID\n"
     );
-    for id in ["gentle-cleanser@morning", "moisturize@morning"] {
+    for id in [
+        "gentle-cleanser@morning",
+        "moisturize@morning",
+        "sunscreen-spf30",
+    ] {
         p.at("2026-11-22 08:20")
             .args(["check", id])
             .assert()
@@ -62,15 +68,17 @@ fn prints_what_is_due_at_the_moment_and_stays_silent_once_ticked() {
             NOTHING_DUE
         )
     );
-    // 09:00: the daily tasks that count; the cold compress is done as needed, never due.
+    // 09:00: the other daily tasks that count; the cold compress is done as needed, never
+    // due.
     let (text, code) = remind(&p, "2026-11-22 09:00", &[]);
     assert_eq!(code, SOMETHING_DUE);
     assert!(
         text.contains(
-            "  [ ] Apply SPF 30+ sunscreen                  since 09:00\n      sunscreen-spf30\n"
+            "  [ ] Drink plenty of water                    since 09:00\n      drink-water\n"
         ),
         "{text}"
     );
+    assert!(!text.contains("sunscreen"), "ticked: {text}");
     assert!(!text.contains("Cold compress"), "{text}");
     assert!(!text.contains("@morning"), "ticked: {text}");
 }
@@ -292,7 +300,7 @@ fn on_the_last_day_a_habit_has_no_end_to_say() {
         .lines()
         .find(|l| l.contains("Apply SPF 30+ sunscreen"))
         .unwrap();
-    assert!(spf.trim_end().ends_with("since 09:00"), "{out}");
+    assert!(spf.trim_end().ends_with("since 08:00"), "{out}");
     assert!(
         out.contains("since Fri 18 Dec 14:00 · until 14:00"),
         "{out}"

@@ -71,6 +71,10 @@ fn notify_hands_each_task_to_the_notifier_once_and_never_after_it_is_ticked() {
         .args(["check", "moisturize@morning"])
         .assert()
         .success();
+    p.at("2026-11-22 08:12")
+        .args(["check", "sunscreen-spf30"])
+        .assert()
+        .success();
     assert_eq!(run("2026-11-22 08:15"), NOTHING_DUE);
     assert_eq!(run("2026-11-22 09:00"), SOMETHING_DUE);
     assert_eq!(run("2026-11-22 14:00"), SOMETHING_DUE);
@@ -87,13 +91,15 @@ fn notify_hands_each_task_to_the_notifier_once_and_never_after_it_is_ticked() {
         2,
         "unticked again, not told again"
     );
-    assert_eq!(times("Apply SPF 30+ sunscreen"), 1);
+    // Due at 08:00 with the morning routine: Day 3 and Day 4.
+    assert_eq!(times("Apply SPF 30+ sunscreen"), 2, "{notified}");
     assert_eq!(times("Makeup is fine again"), 1);
     assert!(
         notified.starts_with(
-            "2 aftercare tasks due now | • Use a gentle, fragrance-free cleanser (morning)\n\
+            "3 aftercare tasks due now | • Use a gentle, fragrance-free cleanser (morning)\n\
          • Moisturize (hyaluronic acid, ceramides) (morning)\n\
-         3 aftercare tasks due now | "
+         • Apply SPF 30+ sunscreen\n\
+         2 aftercare tasks due now | "
         ),
         "{notified}"
     );

@@ -44,13 +44,22 @@ fn today_says_a_slot_is_later_until_it_begins_and_missed_once_over() {
     for (now, want) in cases {
         assert_eq!(when_of(&p, now, cleanser), want, "at {now}");
     }
-    // A daily task due from 09:00 says so before then; after, plain "daily".
+    // A daily task due from 09:00 says so before then; after, plain "daily". The sunscreen
+    // is due from 08:00, before the patient goes out.
     assert_eq!(
-        when_of(&p, "2026-11-21 00:05", "Apply SPF 30+ sunscreen"),
+        when_of(&p, "2026-11-21 00:05", "Drink plenty of water"),
         ["daily · from 09:00"]
     );
     assert_eq!(
-        when_of(&p, "2026-11-21 09:00", "Apply SPF 30+ sunscreen"),
+        when_of(&p, "2026-11-21 09:00", "Drink plenty of water"),
+        ["daily"]
+    );
+    assert_eq!(
+        when_of(&p, "2026-11-21 00:05", "Apply SPF 30+ sunscreen"),
+        ["daily · from 08:00"]
+    );
+    assert_eq!(
+        when_of(&p, "2026-11-21 08:00", "Apply SPF 30+ sunscreen"),
         ["daily"]
     );
     // Ticked, the words are the slot's again.

@@ -438,7 +438,7 @@ fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
         .args(["check", "gentle-cleanser@evening"])
         .assert()
         .success();
-    // A daily task is asked the same: today's sunscreen is due from 09:00.
+    // A daily task is asked the same: today's sunscreen is due from 08:00.
     let before = fs::read(p.state_file()).unwrap();
     p.at("2026-11-23 00:05")
         .args(["check", "sunscreen-spf30"])
@@ -446,7 +446,7 @@ fn just_after_midnight_a_tick_without_a_day_asks_which_day() {
         .code(2)
         .stderr(
             "aftercare: which day? “Apply SPF 30+ sunscreen” of today (Day 4) is due from\n\
-             09:00, and yesterday's closed unticked at the end of Sun 22 Nov.\nYesterday's: \
+             08:00, and yesterday's closed unticked at the end of Sun 22 Nov.\nYesterday's: \
              aftercare check sunscreen-spf30 --day 3\nToday's, ahead: aftercare check \
              sunscreen-spf30 --day 4\n",
         );

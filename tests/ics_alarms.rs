@@ -96,8 +96,12 @@ fn expected(treated: DateTime<Utc>) -> Vec<Alarm> {
                 alarms.push((title, if at > opens && at < closes { at } else { opens }));
             }
             ("do", repeat) => {
+                // A daily task is due at its `at` ("08:00"), or 09:00.
+                let at = rule["at"]
+                    .as_str()
+                    .map_or(hm(9, 0), |t| NaiveTime::parse_from_str(t, "%H:%M").unwrap());
                 let slots: &[(Option<&str>, NaiveTime, NaiveTime)] = match repeat {
-                    "daily" => &[(None, hm(9, 0), hm(23, 59))],
+                    "daily" => &[(None, at, hm(23, 59))],
                     _ => &[
                         (Some("morning"), hm(8, 0), hm(11, 59)),
                         (Some("evening"), hm(20, 0), hm(23, 59)),

@@ -12,7 +12,7 @@ use chrono_tz::America::New_York;
 use chrono_tz::Europe::Berlin;
 use chrono_tz::Tz;
 use crossterm::event::Event;
-use crossterm::event::KeyCode::{Char, Down, Enter, Esc, Right, Tab};
+use crossterm::event::KeyCode::{Char, Down, Enter, Esc, Right, Tab, Up};
 use tui_harness::*;
 
 fn ticks(store: &Store) -> Vec<(NaiveDate, String)> {
@@ -83,8 +83,8 @@ fn after_midnight_another_key_first_lets_the_next_space_tick() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store.clone(), state, "2026-11-22T23:59:00+01:00", 80, 24);
     app.set_now(at("2026-11-23T00:01:00+01:00"));
-    // ↓ acts on the new day: the user has seen it; Space then ticks the selected task.
-    press(&mut app, &[Down]);
+    // ↑ acts on the new day: the user has seen it; Space then ticks the selected task.
+    press(&mut app, &[Up]);
     let shown = screen(&app);
     let selected = shown
         .lines()

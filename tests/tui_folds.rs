@@ -58,9 +58,10 @@ fn a_fold_beside_the_notes_names_its_first_title_100x30() {
     );
 }
 
-/// Before 09:00 the tasks of the whole day (sunscreen, water, food) fold under "Daily, from
-/// 09:00", as each of their rows says "daily": "Later, from 09:00" read at 08:30 as if the
-/// sunscreen came after the morning's routine. The evening's fold keeps its name.
+/// Before 09:00 the tasks of the whole day (water, food) fold under "Daily, from 09:00", as
+/// each of their rows says "daily": "Later, from 09:00" read at 08:30 as if they came after
+/// the morning's routine. The sunscreen is due from 08:00, before the patient goes out. The
+/// evening's fold keeps its name.
 #[test]
 fn the_days_own_tasks_fold_as_daily_before_0900_80x24() {
     let (_dir, store, state) = treated_store();
@@ -74,7 +75,7 @@ fn the_days_own_tasks_fold_as_daily_before_0900_80x24() {
     assert_eq!(
         folds,
         [
-            "▸ Daily, from 09:00 (3): Apply SPF 30+ sunscreen · +2 more",
+            "▸ Daily, from 09:00 (2): Drink plenty of water · +1 more",
             "▸ Evening, from 20:00 (2): Use a gentle, fragrance-free cleanser · +1 more",
         ],
         "{shown}"

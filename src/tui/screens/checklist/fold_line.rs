@@ -122,9 +122,17 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
                 && members
                     .iter()
                     .all(|&i| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily);
+            // The morning's routine with a task of the whole day due before noon (the
+            // sunscreen at 08:00) is still the morning: "Later, from 08:00" said less.
+            let whole_day = |i: usize| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily;
+            let morning = from.hour() < 12
+                && members.iter().any(|&i| tasks[i].slot == Some("morning"))
+                && members
+                    .iter()
+                    .all(|&i| tasks[i].slot == Some("morning") || whole_day(i));
             let name = if slot_of_all("evening") {
                 "Evening"
-            } else if slot_of_all("morning") {
+            } else if morning {
                 "Morning"
             } else if daily {
                 "Daily"
