@@ -8,8 +8,10 @@ use crate::wrapping::lower_first;
 use chrono::{NaiveDate, TimeZone};
 use serde::Serialize;
 
+mod above_usual;
 mod carried;
 mod carried_calls;
+pub use above_usual::{AboveUsual, above_usual_notice, above_usual_on, above_usual_words};
 pub use carried::{CARRIED_ID, CARRY_DAYS};
 
 /// The longest note a check-in keeps, in characters.

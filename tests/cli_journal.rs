@@ -46,6 +46,36 @@ fn checkin_saves_the_ratings_and_a_second_one_adds_to_the_first() {
         .stdout(contains("Checked in for Day 2 (Sat 21 Nov): Redness 3"));
 }
 
+/// Swelling 4 on Day 2 (usually about 1) sets off no alert, none firing before 48 hours, and
+/// nothing was said (walk-through): `checkin` and `today` say it is above the usual course,
+/// and what to do; the JSON lists it.
+#[test]
+fn a_rating_well_above_the_usual_course_is_said_with_what_to_do() {
+    let p = Patient::treated();
+    let words = "Above the usual for Day 2: swelling 4 (usually about 1). Not a warning sign \
+                 on its own this early: check in again tomorrow, and call your clinic sooner \
+                 if it gets worse or a warning sign appears.";
+    let said = |out: &str| out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = stdout(
+        p.at("2026-11-21 09:00")
+            .args(["checkin", "--rate", "swelling=4"]),
+    );
+    assert!(said(&out).contains(words), "{out}");
+    let today = stdout(p.at("2026-11-21 10:00").arg("today"));
+    assert!(said(&today).contains(words), "{today}");
+    let json = p.today("2026-11-21 10:00");
+    assert_eq!(json["above_usual"][0]["symptom"], "swelling");
+    assert_eq!(json["above_usual"][0]["usual"], 1);
+    assert_eq!(json["alerts"], serde_json::json!([]));
+    // Within the usual course: nothing said, nothing listed.
+    let out = stdout(
+        p.at("2026-11-21 11:00")
+            .args(["checkin", "--rate", "swelling=2"]),
+    );
+    assert!(!out.contains("Above the usual"), "{out}");
+    assert!(p.today("2026-11-21 11:00").get("above_usual").is_none());
+}
+
 #[test]
 fn bad_ratings_exit_2_and_save_nothing() {
     let p = Patient::treated();

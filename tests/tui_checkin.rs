@@ -108,6 +108,38 @@ fn a_severe_rating_says_to_call_the_clinic_in_the_box_and_the_s_panel_80x24() {
     insta::assert_snapshot!("severe_swelling_in_the_s_panel_80x24", panel);
 }
 
+/// The walk-through of the seventh session: swelling 4 on Day 2 (usually about 1) set off
+/// no alert (none fires before 48 hours) and nothing was said. The notice says it, what to
+/// do, and the key that shows when to call.
+#[test]
+fn a_rating_well_above_the_usual_course_is_said_when_saved_80x24() {
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T09:00:00+01:00", 80, 24);
+    press(
+        &mut app,
+        &[Char('c'), Char('3'), Char('4'), Char('1'), Char('1'), Enter],
+    );
+    let shown = screen(&app);
+    assert!(
+        shown
+            .contains(" Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to call "),
+        "{shown}"
+    );
+    insta::assert_snapshot!("above_usual_swelling_day2_80x24", shown);
+    // Within the usual course, the plain words.
+    let (_dir, store, state) = treated_store();
+    let mut app = app_at(store, state, "2026-11-21T09:00:00+01:00", 80, 24);
+    press(
+        &mut app,
+        &[Char('c'), Char('3'), Char('2'), Char('1'), Char('1'), Enter],
+    );
+    assert!(
+        screen(&app).contains("Check-in saved for Day 2"),
+        "{}",
+        screen(&app)
+    );
+}
+
 /// The screen's words in reading order, box borders and line breaks made single spaces.
 fn words(screen: &str) -> String {
     screen

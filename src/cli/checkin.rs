@@ -4,7 +4,7 @@
 use super::journal_text::{ratings_line, write_alerts};
 use super::text::{short_date, wrap};
 use super::{CheckinArgs, CliError, Context, Out};
-use crate::journal::{alerts_on, clean_note, parse_rating};
+use crate::journal::{above_usual_on, above_usual_words, alerts_on, clean_note, parse_rating};
 use crate::plan::Closed;
 use crate::store::{Change, CheckIn, CheckInPatch};
 
@@ -71,7 +71,14 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
     )?;
     write_unrated(out, ctx, &checkin)?;
     if let Some(saved) = saved {
-        write_alerts(out, &ctx.rules, &alerts_on(&plan, saved, date))?;
+        let alerts = alerts_on(&plan, saved, date);
+        write_alerts(out, &ctx.rules, &alerts)?;
+        // Well above the usual course with no alert (swelling 4 on Day 2): said, with what
+        // to do, rather than nothing.
+        let above = above_usual_on(&plan, saved, date, &alerts);
+        if let Some(words) = above_usual_words(&above, day) {
+            writeln!(out, "{}", wrap(&words, "", "  "))?;
+        }
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use super::journal_text::RecoveryJson;
 use super::{CliError, Out};
 use crate::checklist::{Checklist, Record};
-use crate::journal::AlertLine;
+use crate::journal::{AboveUsual, AlertLine};
 use crate::plan::Plan;
 use crate::rules::Provider;
 use crate::store::CheckIn;
@@ -43,6 +43,10 @@ pub(super) struct TodayJson<'a> {
     pub(super) checkin: Option<&'a CheckIn>,
     /// What the check-in set off, and severe ratings carried from earlier days (`journal::carried`); empty without either.
     pub(super) alerts: Vec<AlertLine>,
+    /// Ratings of the day well above the plan's usual course that set off no alert
+    /// (`journal::above_usual_on`); absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) above_usual: Vec<AboveUsual>,
     pub(super) recovery: RecoveryJson,
     pub(super) next_session: Option<String>,
     /// The next recorded treatment's preparation while it is open (`crate::preparation`):

@@ -12,7 +12,7 @@ use super::task_text::{
 use super::text::{WIDTH, capitalized, day_title, long_date, moment, wrap};
 use super::{CliError, Context, Out, PlanArgs};
 use crate::checklist::{Checklist, Record, TaskLine, progress_of};
-use crate::journal::alerts_on;
+use crate::journal::{above_usual_on, above_usual_words, alerts_on};
 use crate::plan::{Plan, Wording};
 use crate::progress::Progress;
 use crate::rules::Kind;
@@ -37,6 +37,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     });
     let checkin = session.checkins.get(&checklist.date);
     let alerts = alerts_on(&plan, session, checklist.date);
+    let above_usual = above_usual_on(&plan, session, checklist.date, &alerts);
     // Past the signs' windows, an alert and the signs still listed come with when to call
     // emergency services.
     let signs = checklist.emergency_signs_kept(&plan, !alerts.is_empty());
@@ -67,6 +68,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
             treatment: plan.local(session.at),
             checkin,
             alerts,
+            above_usual,
             recovery: RecoveryJson::from(&progress),
             next_session: next,
             before_next_treatment: before_next.as_ref().map(|(_, list)| DayJson::new(list)),
@@ -139,6 +141,9 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
     let may = plan.may_check_in(checklist.day, now).is_ok();
     if may && (!over || checkin.is_some()) {
         write_checkin(out, &ctx.rules, checkin)?;
+        if let Some(words) = above_usual_words(&above_usual, checklist.day) {
+            writeln!(out, "{}", wrap(&words, "  ", "  "))?;
+        }
     }
     let overall = [progress_line(&progress), next.map(|n| capitalized(&n))];
     for line in overall.into_iter().flatten() {

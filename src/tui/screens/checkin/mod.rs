@@ -213,7 +213,10 @@ impl CheckInForm {
             Ok(state) => {
                 ctx.state = state;
                 ctx.status = None;
-                ctx.notice = Some(self.saved_words(ctx));
+                ctx.notice = Some(
+                    self.above_usual(ctx)
+                        .unwrap_or_else(|| self.saved_words(ctx)),
+                );
                 ctx.refresh();
                 Effect::Close
             }
@@ -236,6 +239,18 @@ impl CheckInForm {
                 Effect::Done
             }
         }
+    }
+
+    /// "Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to call" when a
+    /// rating this form saved is well above the usual course and sets off no alert (the
+    /// alert, when one does, is on the screen); `None` otherwise.
+    fn above_usual<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<String> {
+        let session = ctx.state.session(self.session)?;
+        let plan = ctx.plan_at(self.session);
+        let alerts = crate::journal::alerts_on(&plan, session, self.date);
+        let mut above = crate::journal::above_usual_on(&plan, session, self.date, &alerts);
+        above.retain(|a| self.rated.contains(&a.symptom));
+        crate::journal::above_usual_notice(&above)
     }
 
     /// "Check-in saved for Day 3", and what the file holds now that someone else saved while

@@ -1,0 +1,106 @@
+//! A rating well above the plan's usual course that sets off no alert. Swelling 4 on Day 2
+//! (usually about 1) was met with silence: no alert fires before 48 hours, and the chart's
+//! "usual ~1" was the only trace (walk-through). It is said, with what to do, and never as
+//! a warning sign: the plan's alerts and warning signs keep that word.
+
+use super::{AlertLine, expected_on};
+use crate::plan::Plan;
+use crate::rules::MAX_RATING;
+use crate::store::Session;
+use chrono::{NaiveDate, TimeZone};
+use serde::Serialize;
+
+/// How far above the usual course (0–5 steps) a rating must be to be said.
+pub const ABOVE_BY: f64 = 2.0;
+
+/// The least rating said: a 2 above a usual 0 is mild, and worth no word.
+pub const AT_LEAST: u8 = 3;
+
+/// One symptom rated well above its usual course on a day, with no alert of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AboveUsual {
+    /// The symptom's id, as the check-in saved it.
+    pub symptom: String,
+    /// The symptom's title, lower-cased to sit inside a sentence ("swelling").
+    pub name: String,
+    pub rating: u8,
+    /// The usual rating on that day (at local noon), rounded: 0–5.
+    pub usual: u8,
+}
+
+/// The ratings of `date`'s check-in at least `AT_LEAST` and `ABOVE_BY` above the plan's
+/// usual course for that day, in the plan's order; none for a symptom one of `alerts` (the
+/// day's own, not carried) is about, nor for a 5, which always sets off the severe alert.
+pub fn above_usual_on<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    session: &Session,
+    date: NaiveDate,
+    alerts: &[AlertLine],
+) -> Vec<AboveUsual> {
+    let Some(checkin) = session.checkins.get(&date) else {
+        return Vec::new();
+    };
+    let day = plan.day_of_date(date);
+    let alerted = |id: &str| {
+        alerts
+            .iter()
+            .any(|a| a.rated_on.is_none() && a.symptoms.iter().any(|s| s == id))
+    };
+    plan.rules()
+        .symptoms
+        .iter()
+        .filter_map(|symptom| {
+            let rating = *checkin.ratings.get(&symptom.id)?;
+            let usual = expected_on(plan, symptom, day)?;
+            let said = (AT_LEAST..MAX_RATING).contains(&rating)
+                && f64::from(rating) >= usual + ABOVE_BY
+                && !alerted(&symptom.id);
+            said.then(|| AboveUsual {
+                symptom: symptom.id.clone(),
+                name: symptom.title.to_lowercase(),
+                rating,
+                // The course is rated 0–5, so the rounded value fits a u8.
+                usual: usual.round().clamp(0.0, f64::from(MAX_RATING)) as u8,
+            })
+        })
+        .collect()
+}
+
+/// "swelling 4 (usually about 1) · redness 4 (usually about 2)".
+fn readings(items: &[AboveUsual], usual: &str) -> String {
+    items
+        .iter()
+        .map(|a| format!("{} {} ({usual}{})", a.name, a.rating, a.usual))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The words `today` and `checkin` print: "Above the usual for Day 2: swelling 4 (usually
+/// about 1). Not a warning sign on its own this early: check in again tomorrow, and call your
+/// clinic sooner if it gets worse or a warning sign appears." `None` when there is nothing.
+pub fn above_usual_words(items: &[AboveUsual], day: i64) -> Option<String> {
+    (!items.is_empty()).then(|| {
+        format!(
+            "Above the usual for Day {day}: {}. Not a warning sign on its own this early: \
+             check in again tomorrow, and call your clinic sooner if it gets worse or a \
+             warning sign appears.",
+            readings(items, "usually about ")
+        )
+    })
+}
+
+/// The one-line notice after a check-in is saved on the main screen (the key `s` shows the
+/// warning signs): "Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to
+/// call". `None` when there is nothing.
+pub fn above_usual_notice(items: &[AboveUsual]) -> Option<String> {
+    (!items.is_empty()).then(|| {
+        format!(
+            "Saved · above usual: {}: check in tomorrow; s: when to call",
+            readings(items, "~")
+        )
+    })
+}
+
+#[cfg(test)]
+#[path = "above_usual_tests.rs"]
+mod tests;
