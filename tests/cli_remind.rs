@@ -186,8 +186,8 @@ fn every_line_fits_80_columns_however_long_the_words() {
     let (text, _) = remind(&p, "2026-11-27 14:00", &[]);
     assert!(
         text.contains(
-            "Since the last reminder\n  ✓ 14:00  The first week out of the sun is over; keep \
-             wearing SPF 30+\n"
+            "Since the last reminder\n  ✓ 14:00  Time in the sun is fine again with SPF 30+, \
+             reapplied often\n"
         ),
         "{text}"
     );
