@@ -22,17 +22,17 @@ fn a_lifted_restriction_is_in_no_count_on_screen_80x24() {
     let (_dir, app) = patient_at("2026-11-22T13:59:00+01:00", (80, 24));
     let shown = screen(&app);
     assert!(shown.contains("0/15 ticked today"), "{shown}");
-    assert!(shown.contains("To avoid 0/8 kept"), "{shown}");
+    assert!(shown.contains("To avoid 0/8 ticked as kept"), "{shown}");
     let (_dir, mut app) = patient_at("2026-11-22T16:00:00+01:00", (80, 24));
     let shown = screen(&app);
     // 7 to do (as needed not counted) and the 6 restrictions still on.
     assert!(shown.contains("0/13 ticked today"), "{shown}");
-    assert!(shown.contains("To avoid 0/6 kept"), "{shown}");
+    assert!(shown.contains("To avoid 0/6 ticked as kept"), "{shown}");
     insta::assert_snapshot!("lifted_not_counted_day3_16h_80x24", shown);
     // Day 2 held "No makeup" all day: seen from Day 3 it is still there to tick, not lifted.
     press(&mut app, &[Left]);
     let shown = screen(&app);
-    assert!(shown.contains("To avoid 0/8 kept"), "{shown}");
+    assert!(shown.contains("To avoid 0/8 ticked as kept"), "{shown}");
     assert!(!shown.contains("fine again"), "{shown}");
 }
 

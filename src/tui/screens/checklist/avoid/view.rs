@@ -34,29 +34,40 @@ impl Widget for AvoidView<'_> {
             return;
         }
         let (done, all) = block.count;
+        // Folded to fit, the times are not shown, so the heading says so and where they are.
+        // `a` works whatever is selected (`i` tells only the selected one's time). Opened and
+        // still too small for the times, `i` on an item says its time.
+        let notes: &[&str] = match (block.times_hidden && !block.items.is_empty(), self.open) {
+            (false, _) => &[],
+            (true, true) => &[" soonest to end first · i: its time ", " i: its time "],
+            (true, false) => &[" soonest to end first · a: until when ", " a: until when "],
+        };
+        // "ticked as kept": "0/8 kept" read as eight rules broken by a patient who kept them
+        // all and ticked none (walk-through). Where the key to the times would not fit
+        // beside it, the short count gives way to the key.
+        let counts = [
+            format!("{done}/{all} ticked as kept "),
+            format!("{done}/{all} kept "),
+        ];
+        let heading_room = |count: &str| {
+            let used = text::width(HEADING) + if all > 0 { text::width(count) } else { 0 };
+            usize::from(area.width).saturating_sub(used + 2)
+        };
+        let fits = |count: &str| notes.iter().find(|n| text::width(n) <= heading_room(count));
+        let count = counts
+            .iter()
+            .find(|c| notes.is_empty() || fits(c).is_some())
+            .unwrap_or(&counts[1]);
         let mut title = vec![Span::styled(HEADING, theme::AVOID_HEADING)];
         if all > 0 {
-            title.push(Span::styled(format!("{done}/{all} kept "), theme::MUTED));
+            title.push(Span::styled(count.clone(), theme::MUTED));
         }
         let mut rule = Block::new()
             .borders(Borders::TOP)
             .border_style(theme::RULE)
-            .title(Line::from(title.clone()));
-        // Folded to fit: the times are not shown, so the heading says so and where they are.
-        if block.times_hidden && !block.items.is_empty() {
-            let used: usize = title.iter().map(|s| text::width(&s.content)).sum();
-            let room = usize::from(area.width).saturating_sub(used + 2);
-            // `a` works whatever is selected (`i` tells only the selected one's time). Opened
-            // and still too small for the times, `i` on an item says its time.
-            let notes = if self.open {
-                [" soonest to end first · i: its time ", " i: its time "]
-            } else {
-                [" soonest to end first · a: until when ", " a: until when "]
-            };
-            let note = notes.into_iter().find(|n| text::width(n) <= room);
-            if let Some(note) = note {
-                rule = rule.title(Line::styled(note, theme::MUTED).right_aligned());
-            }
+            .title(Line::from(title));
+        if let Some(note) = fits(count) {
+            rule = rule.title(Line::styled(*note, theme::MUTED).right_aligned());
         }
         let inner = rule.inner(area);
         rule.render(area, buf);
