@@ -1,5 +1,5 @@
 //! The next recorded treatment's preparation, while it is open and the current treatment is
-//! still the one in force: "Stay out of the sun", "Check: not flaring", "Tell your provider
+//! still the one in force: "Stay out of the sun (and a week after)", "Check: not flaring", "Tell your provider
 //! your conditions", from a week before the next session until its hour.
 //!
 //! A first treatment's days before it show its preparation as its own checklist (its Day -6

@@ -1,4 +1,4 @@
-//! Before a recorded next treatment: its preparation ("Stay out of the sun", "Tell provider
+//! Before a recorded next treatment: its preparation ("Stay out of the sun (and a week after)", "Tell provider
 //! your conditions", from a week before) is listed by `today`, ticked by `check` on that
 //! treatment, and reminded of by `remind`, while the current treatment's own days go on.
 
@@ -42,9 +42,9 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     );
     assert!(out.contains(prep), "{out}");
     let avoid = "\nAvoid before your next treatment (Sat 2 Jan 11:00)\n  \
-        [ ] No exfoliating products or treatments    until 11:00 · 2 hours left\n      \
+        [ ] No exfoliants (and for a week after)     until 11:00 · 2 hours left\n      \
         before-no-exfoliants\n  \
-        [ ] Stay out of the sun                      until 11:00 · 2 hours left\n      \
+        [ ] Stay out of the sun (and a week after)   until 11:00 · 2 hours left\n      \
         before-avoid-sun\n";
     assert!(out.contains(avoid), "{out}");
     // From the treatment's hour it is the treatment in force, and the section goes.
@@ -88,7 +88,7 @@ fn check_ticks_a_preparation_task_on_the_next_treatment() {
         .args(["check", "before-avoid-sun"])
         .assert()
         .success()
-        .stdout("Ticked: Stay out of the sun (before your next treatment, Sat 2 Jan 11:00)\n");
+        .stdout("Ticked: Stay out of the sun (and a week after) (before your next treatment, Sat 2 Jan 11:00)\n");
     assert!(done(
         &p.today(MORNING)["before_next_treatment"],
         "before-avoid-sun"
@@ -111,7 +111,7 @@ fn check_ticks_a_preparation_task_on_the_next_treatment() {
         .assert()
         .success()
         .stdout(contains(
-            "Unticked: Stay out of the sun (before your next treatment",
+            "Unticked: Stay out of the sun (and a week after) (before your next treatment",
         ));
     assert!(!done(
         &p.today(MORNING)["before_next_treatment"],

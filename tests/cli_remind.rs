@@ -387,7 +387,7 @@ fn restrictions_are_said_as_they_begin_once() {
     let (text, _) = remind(&p, "2026-12-26 12:00", &[]);
     assert!(
         text.replace("\n           ", " ").contains(
-            "→ 11:00  Before your next treatment: No exfoliating products or treatments, until \
+            "→ 11:00  Before your next treatment: No exfoliants (and for a week after), until \
              Sat 2 Jan 11:00"
         ),
         "{text}"

@@ -468,7 +468,7 @@ fn before_the_treatment_its_day_keeps_the_preparation() {
     let morning = "2026-11-20 09:00";
     let text = stdout(p.at(morning).args(["today"]));
     assert!(
-        text.contains("Stay out of the sun                       until 14:00 · 5 hours left"),
+        text.contains("Stay out of the sun (and a week after)    until 14:00 · 5 hours left"),
         "{text}"
     );
     // The evening slot is due from its own hour, not from the treatment's.
@@ -488,7 +488,7 @@ fn before_the_treatment_its_day_keeps_the_preparation() {
         .args(["check", "before-avoid-sun"])
         .assert()
         .success()
-        .stdout("Ticked: Stay out of the sun (Day 1, Fri 20 Nov, today)\n");
+        .stdout("Ticked: Stay out of the sun (and a week after) (Day 1, Fri 20 Nov, today)\n");
     let after = "2026-11-20 14:01";
     assert!(
         task_ids(&p.today(after))

@@ -124,9 +124,8 @@ fn before_the_treatment_its_day_shows_the_preparation_still_open_80x24() {
     let (_dir, mut app) = app_on(&["2026-11-20T10:00:00+01:00"], "2026-11-20T08:00:00+01:00");
     let shown = screen(&app);
     assert!(
-        shown.contains(
-            "until 10:00  ✕ No exfoliating products or treatments  ✕ Stay out of the sun"
-        ),
+        shown.contains("until 10:00  ✕ No exfoliants (and for a week after)  ")
+            && shown.contains("  ✕ Stay out of the sun (and a week after)  "),
         "{shown}"
     );
     // One group of what to avoid from 10:00, however long each lasts.

@@ -50,8 +50,8 @@ fn the_morning_of_the_next_treatment_80x24() {
     for prep in [
         "Tell provider your conditions and meds",
         "Check: not flaring, pregnant or nursing",
-        "Stay out of the sun",
-        "No exfoliating products or treatments",
+        "Stay out of the sun (and a week after)",
+        "No exfoliants (and for a week after)",
     ] {
         assert!(shown.contains(prep), "{prep}: {shown}");
     }
@@ -89,7 +89,10 @@ fn the_header_names_the_next_treatment_in_the_days_before() {
     let shown = screen(&app);
     assert!(shown.contains("· Session 2 "), "{shown}");
     assert!(summary(&app).starts_with(" Treated today at 11:00, 30 min ago"));
-    assert!(!shown.contains("Stay out of the sun"), "{shown}");
+    assert!(
+        !shown.contains("Stay out of the sun (and a week after)"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -119,7 +119,10 @@ fn why_popup_from_the_timeline_80x24() {
     press(&mut app, &[Char('k'); 30]);
     type_text(&mut app, "w");
     let shown = screen(&app);
-    assert!(shown.contains("No exfoliating products"), "{shown}");
+    assert!(
+        shown.contains("No exfoliants (and for a week after)"),
+        "{shown}"
+    );
     assert!(shown.contains("Before treatment"), "{shown}");
     insta::assert_snapshot!("why_popup_timeline_80x24", shown);
 }

@@ -84,7 +84,7 @@ fn the_day_before_the_treatment_reads_its_ends_from_that_day() {
     let mut app = app_at(store, state, "2026-11-20T15:00:00+01:00", 80, 24);
     press(&mut app, &[Left]);
     let shown = screen(&app);
-    let exfoliating = rows_with(&shown, "No exfoliating");
+    let exfoliating = rows_with(&shown, "No exfoliants");
     assert!(exfoliating[0].starts_with("until Fri 14:00"), "{shown}");
     insta::assert_snapshot!("day_before_treatment_ends_read_from_it_80x24", shown);
 }

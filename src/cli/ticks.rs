@@ -250,7 +250,7 @@ impl<'c> Target<'c> {
         &self.day.tasks[self.index]
     }
 
-    /// "Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov)"; "Stay out of the sun (before your next
+    /// "Apply SPF 30+ sunscreen (Day 3, Sun 22 Nov)"; "Stay out of the sun (and a week after) (before your next
     /// treatment, Sat 2 Jan 11:00)"
     fn describe(&self) -> String {
         let task = self.task();

@@ -158,7 +158,7 @@ fn before_the_treatment_its_day_keeps_the_preparation_still_open() {
     let none: Vec<String> = Vec::new();
     // (treatment, day, seen at, the preparation on that day)
     let cases = [
-        // Two hours before a 10:00 treatment: "Stay out of the sun until 10:00" still holds.
+        // Two hours before a 10:00 treatment: "Stay out of the sun (and a week after) until 10:00" still holds.
         (
             "2026-11-20T10:00:00+01:00",
             1,

@@ -129,7 +129,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
     /// The day `day` as seen at `now`: as `day`, except that before the treatment, on its own
     /// day, the preparation still open is on it too. At 08:00 on the day of a 10:00 treatment
-    /// "Stay out of the sun until 10:00" still holds, and the day before no longer shows; from
+    /// "Stay out of the sun (and a week after) until 10:00" still holds, and the day before no longer shows; from
     /// 10:00 the treatment's own restrictions take over and the day is `day`'s again. The
     /// checklist, `check` and `remind` ask this; the record of a day (progress) asks `day`.
     pub fn day_at(&self, day: i64, now: DateTime<FixedOffset>) -> Day<'r> {
