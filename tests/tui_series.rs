@@ -41,6 +41,24 @@ fn history_80x24() {
     insta::assert_snapshot!("history_80x24", screen(&app));
 }
 
+/// A second session recorded ahead (seen on 20 Dec, treated 25 Dec): its days are "not
+/// begun", not "1–1 so far", which read as begun (walk-through).
+#[test]
+fn a_session_recorded_ahead_has_not_begun_in_the_history_80x24() {
+    let (_dir, store, _) = journal_store();
+    let second = at("2026-12-25T10:00:00+01:00");
+    let state = store.apply(&Change::AddSession { at: second }).unwrap();
+    let mut app = app_at(store, state, "2026-12-20T09:00:00+01:00", 80, 24);
+    press(&mut app, &[Char('H')]);
+    let shown = screen(&app);
+    let days = shown
+        .lines()
+        .find(|l| l.contains("Days"))
+        .unwrap_or_default();
+    assert!(days.contains("not begun"), "{shown}");
+    assert!(!days.contains("1–1"), "{shown}");
+}
+
 #[test]
 fn history_160x48() {
     let (_dir, _, mut app) = series_app(160, 48);

@@ -86,6 +86,10 @@ impl Widget for HistoryView<'_> {
         };
         row(TREATMENT, &|s| (when(s.treatment), theme::SUMMARY));
         row(DAYS, &|s| {
+            // A session recorded ahead has no day yet: "1–1 so far" read as begun.
+            if s.recorded_to_day < 1 {
+                return ("not begun".to_string(), theme::SUMMARY);
+            }
             let until = if s.complete || s.followed_by_next {
                 ""
             } else {
