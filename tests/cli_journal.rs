@@ -52,9 +52,9 @@ fn checkin_saves_the_ratings_and_a_second_one_adds_to_the_first() {
 #[test]
 fn a_rating_well_above_the_usual_course_is_said_with_what_to_do() {
     let p = Patient::treated();
-    let words = "Above the usual for Day 2: swelling 4 (usually about 1). Not a warning sign \
-                 on its own this early: check in again tomorrow, and call your clinic sooner \
-                 if it gets worse or a warning sign appears.";
+    let words = "Above the usual for Day 2: swelling 4 (usually about 1). If a warning sign \
+                 fits (such as severe pain), call your clinic today; if not, check in again \
+                 tomorrow.";
     let said = |out: &str| out.split_whitespace().collect::<Vec<_>>().join(" ");
     let out = stdout(
         p.at("2026-11-21 09:00")

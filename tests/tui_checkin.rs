@@ -121,8 +121,7 @@ fn a_rating_well_above_the_usual_course_is_said_when_saved_80x24() {
     );
     let shown = screen(&app);
     assert!(
-        shown
-            .contains(" Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to call "),
+        shown.contains(" Saved · above usual: swelling 4 (~1) · s: call today if a sign fits "),
         "{shown}"
     );
     insta::assert_snapshot!("above_usual_swelling_day2_80x24", shown);

@@ -1,9 +1,9 @@
 //! A rating well above the plan's usual course that sets off no alert. Swelling 4 on Day 2
 //! (usually about 1) was met with silence: no alert fires before 48 hours, and the chart's
-//! "usual ~1" was the only trace (walk-through). It is said, with what to do, and never as
-//! a warning sign: the plan's alerts and warning signs keep that word.
+//! "usual ~1" was the only trace (walk-through). It is said, with what to do: look at the
+//! warning signs, and call today if one fits.
 
-use super::{AlertLine, expected_on};
+use super::{AlertLine, expected_on, short_name};
 use crate::plan::Plan;
 use crate::rules::MAX_RATING;
 use crate::store::Session;
@@ -21,7 +21,8 @@ pub const AT_LEAST: u8 = 3;
 pub struct AboveUsual {
     /// The symptom's id, as the check-in saved it.
     pub symptom: String,
-    /// The symptom's title, lower-cased to sit inside a sentence ("swelling").
+    /// The symptom's short name, lower-cased to sit inside a sentence ("swelling",
+    /// "tenderness" for "Tenderness or discomfort").
     pub name: String,
     pub rating: u8,
     /// The usual rating on that day (at local noon), rounded: 0–5.
@@ -57,7 +58,7 @@ pub fn above_usual_on<Tz: TimeZone>(
                 && !alerted(&symptom.id);
             said.then(|| AboveUsual {
                 symptom: symptom.id.clone(),
-                name: symptom.title.to_lowercase(),
+                name: short_name(&symptom.title).to_lowercase(),
                 rating,
                 // The course is rated 0–5, so the rounded value fits a u8.
                 usual: usual.round().clamp(0.0, f64::from(MAX_RATING)) as u8,
@@ -75,27 +76,28 @@ fn readings(items: &[AboveUsual], usual: &str) -> String {
         .join(" · ")
 }
 
-/// The words `today` and `checkin` print: "Above the usual for Day 2: swelling 4 (usually
-/// about 1). Not a warning sign on its own this early: check in again tomorrow, and call your
-/// clinic sooner if it gets worse or a warning sign appears." `None` when there is nothing.
+/// The words `today` and `checkin` print: "Above the usual for Day 2: tenderness 4 (usually
+/// about 1). If a warning sign fits (such as severe pain), call your clinic today; if not,
+/// check in again tomorrow." It sends the patient to the warning signs rather than saying
+/// the rating is none: "not a warning sign on its own" beside tenderness 4 had contradicted
+/// the sign "Severe pain" (walk-through). `None` when there is nothing.
 pub fn above_usual_words(items: &[AboveUsual], day: i64) -> Option<String> {
     (!items.is_empty()).then(|| {
         format!(
-            "Above the usual for Day {day}: {}. Not a warning sign on its own this early: \
-             check in again tomorrow, and call your clinic sooner if it gets worse or a \
-             warning sign appears.",
+            "Above the usual for Day {day}: {}. If a warning sign fits (such as severe pain), \
+             call your clinic today; if not, check in again tomorrow.",
             readings(items, "usually about ")
         )
     })
 }
 
 /// The one-line notice after a check-in is saved on the main screen (the key `s` shows the
-/// warning signs): "Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to
-/// call". `None` when there is nothing.
+/// warning signs): "Saved · above usual: swelling 4 (~1) · s: call today if a sign fits".
+/// `None` when there is nothing.
 pub fn above_usual_notice(items: &[AboveUsual]) -> Option<String> {
     (!items.is_empty()).then(|| {
         format!(
-            "Saved · above usual: {}: check in tomorrow; s: when to call",
+            "Saved · above usual: {} · s: call today if a sign fits",
             readings(items, "~")
         )
     })

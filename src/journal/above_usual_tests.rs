@@ -63,6 +63,15 @@ fn a_rating_well_above_the_usual_course_without_an_alert_is_said() {
             .collect();
         assert_eq!(got, want, "Day of {d} Nov: {ratings:?}");
     }
+    // A symptom is named short, as the alerts name it: "tenderness" for "Tenderness or
+    // discomfort", whose full title cut the main screen's notice.
+    let s = session(21, &[("discomfort", 4)]);
+    let alerts = alerts_on(&plan, &s, day(21));
+    let named: Vec<String> = above_usual_on(&plan, &s, day(21), &alerts)
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(named, ["tenderness"]);
     // Day 3's swelling 4 is an alert indeed.
     let s = session(22, &[("swelling", 4)]);
     assert!(
@@ -73,7 +82,7 @@ fn a_rating_well_above_the_usual_course_without_an_alert_is_said() {
 }
 
 #[test]
-fn the_words_say_what_to_do_and_that_it_is_no_warning_sign_on_its_own() {
+fn the_words_send_the_patient_to_the_warning_signs() {
     let items = [AboveUsual {
         symptom: "swelling".into(),
         name: "swelling".into(),
@@ -83,15 +92,14 @@ fn the_words_say_what_to_do_and_that_it_is_no_warning_sign_on_its_own() {
     assert_eq!(
         above_usual_words(&items, 2).as_deref(),
         Some(
-            "Above the usual for Day 2: swelling 4 (usually about 1). Not a warning sign on \
-             its own this early: check in again tomorrow, and call your clinic sooner if it \
-             gets worse or a warning sign appears."
+            "Above the usual for Day 2: swelling 4 (usually about 1). If a warning sign fits \
+             (such as severe pain), call your clinic today; if not, check in again tomorrow."
         )
     );
     let notice = above_usual_notice(&items).unwrap();
     assert_eq!(
         notice,
-        "Saved · above usual: swelling 4 (~1): check in tomorrow; s: when to call"
+        "Saved · above usual: swelling 4 (~1) · s: call today if a sign fits"
     );
     // It fits the footer's one row at 80 columns (78 after its margins).
     assert!(notice.chars().count() <= 78, "{notice}");
