@@ -398,3 +398,24 @@ fn restrictions_are_said_as_they_begin_once() {
     assert!(text.contains("No makeup, until Mon 4 Jan 11:00"), "{text}");
     assert!(!text.contains("No exfoliating"), "{text}");
 }
+
+/// Run again after weeks, `remind` says what changed in the last week only: it had listed the
+/// lifts of weeks before ("✓ … Retinoids, acids and scrubs may come back") a week before the
+/// next session (walk-through), with no word of the check-in alert of that time.
+#[test]
+fn after_weeks_only_the_last_weeks_changes_are_said() {
+    let p = Patient::treated();
+    remind(&p, "2026-11-22 09:00", &[]);
+    let (text, _) = remind(&p, "2026-12-19 10:00", &[]);
+    assert!(text.contains("\nIn the last 7 days\n"), "{text}");
+    assert!(
+        text.contains("→ Fri 18 Dec 14:00  Your next session is due now"),
+        "{text}"
+    );
+    for stale in ["fine again", "may come back", "Since the last reminder"] {
+        assert!(!text.contains(stale), "{stale}: {text}");
+    }
+    // Within the week, as ever.
+    let (text, _) = remind(&p, "2026-12-20 10:00", &[]);
+    assert!(!text.contains("In the last 7 days"), "{text}");
+}

@@ -196,7 +196,11 @@ fn write_text(
         if r.anything_due() {
             writeln!(out)?;
         }
-        writeln!(out, "Since the last reminder")?;
+        // Held to a week when the last reminder was longer ago (`SINCE_AT_MOST`).
+        match r.since_held {
+            true => writeln!(out, "In the last {} days", crate::journal::CARRY_DAYS)?,
+            false => writeln!(out, "Since the last reminder")?,
+        }
         for notice in &r.notices {
             let mark = if notice.lifts { "✓" } else { "→" };
             let first = format!("  {mark} {} ", clock(notice.at));

@@ -27,6 +27,13 @@ type Instant = DateTime<FixedOffset>;
 /// A notice is notified only this long after its moment.
 pub const NOTICE_FRESH: Duration = Duration::hours(24);
 
+/// How far back "Since the last reminder" reaches: run after weeks, `remind` had listed lifts
+/// of weeks before ("✓ Thu 11 Mar … Retinoids, acids and scrubs may come back" a week before
+/// the next session, with no word of the check-in alert of that time). As long as a
+/// call-today alert is carried (`journal::CARRY_DAYS`), so a lift said comes with the
+/// alert's "ask your clinic first" while that alert lasts.
+pub const SINCE_AT_MOST: Duration = Duration::days(crate::journal::CARRY_DAYS);
+
 /// Something that happened at a moment and changes what the patient may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -43,9 +50,11 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reminder<'r> {
     pub now: Instant,
-    /// The last reminder's moment, or the start of today the first time: notices after it
-    /// are said.
+    /// The last reminder's moment, or the start of today the first time, and at most
+    /// `SINCE_AT_MOST` ago: notices after it are said.
     pub since: Instant,
+    /// Whether `since` was held to `SINCE_AT_MOST` (the last reminder was longer ago).
+    pub since_held: bool,
     /// The plan day of `now`.
     pub day: i64,
     /// Due now and not ticked, in the day's order.
@@ -106,9 +115,12 @@ impl<'r> Reminder<'r> {
         if let Some(booking) = plan.booking_rule().filter(|_| followed) {
             due.retain(|d| d.task.rule.id != booking.id);
         }
-        // The first time, since the start of today (a moment exactly at midnight included).
+        // The first time, since the start of today (a moment exactly at midnight included);
+        // never further back than `SINCE_AT_MOST`.
         let since = last
             .unwrap_or_else(|| plan.day_bounds(plan.local_date(now)).0 - Duration::nanoseconds(1));
+        let since_held = since < now - SINCE_AT_MOST;
+        let since = since.max(now - SINCE_AT_MOST);
         let booked = followed || plan.is_booked(ticks, plan.local_date(now));
         let notices = notices_between(plan, since, now, booked);
         let notify_tasks = due
@@ -123,6 +135,7 @@ impl<'r> Reminder<'r> {
         Reminder {
             now,
             since,
+            since_held,
             day,
             due,
             notices,
