@@ -121,7 +121,9 @@ fn a_rating_well_above_the_usual_course_is_said_when_saved_80x24() {
     );
     let shown = screen(&app);
     assert!(
-        shown.contains(" Saved · above usual: swelling 4 (~1) · s: call today if a sign fits "),
+        shown.contains(
+            " Saved · call today if a warning sign fits (s) · above usual: swelling 4 (~1) "
+        ),
         "{shown}"
     );
     insta::assert_snapshot!("above_usual_swelling_day2_80x24", shown);

@@ -92,12 +92,14 @@ pub fn above_usual_words(items: &[AboveUsual], day: i64) -> Option<String> {
 }
 
 /// The one-line notice after a check-in is saved on the main screen (the key `s` shows the
-/// warning signs): "Saved · above usual: swelling 4 (~1) · s: call today if a sign fits".
-/// `None` when there is nothing.
+/// warning signs): "Saved · call today if a warning sign fits (s) · above usual: swelling 4
+/// (~1)". What to do comes first: the footer's one row cuts the end, and with two symptoms
+/// it had cut the advice ("s: call today if a…", walk-through). `None` when there is
+/// nothing.
 pub fn above_usual_notice(items: &[AboveUsual]) -> Option<String> {
     (!items.is_empty()).then(|| {
         format!(
-            "Saved · above usual: {} · s: call today if a sign fits",
+            "Saved · call today if a warning sign fits (s) · above usual: {}",
             readings(items, "~")
         )
     })

@@ -99,10 +99,31 @@ fn the_words_send_the_patient_to_the_warning_signs() {
     let notice = above_usual_notice(&items).unwrap();
     assert_eq!(
         notice,
-        "Saved · above usual: swelling 4 (~1) · s: call today if a sign fits"
+        "Saved · call today if a warning sign fits (s) · above usual: swelling 4 (~1)"
     );
     // It fits the footer's one row at 80 columns (78 after its margins).
     assert!(notice.chars().count() <= 78, "{notice}");
+    // Two symptoms: the advice comes first, so the footer's one row cuts only the list.
+    let two = [
+        AboveUsual {
+            symptom: "swelling".into(),
+            name: "swelling".into(),
+            rating: 3,
+            usual: 1,
+        },
+        AboveUsual {
+            symptom: "discomfort".into(),
+            name: "tenderness".into(),
+            rating: 4,
+            usual: 1,
+        },
+    ];
+    let notice = above_usual_notice(&two).unwrap();
+    let row: String = notice.chars().take(78).collect();
+    assert!(
+        row.starts_with("Saved · call today if a warning sign fits (s) · above usual: swelling 3"),
+        "{notice}"
+    );
     assert_eq!(above_usual_words(&[], 2), None);
     assert_eq!(above_usual_notice(&[]), None);
 }
