@@ -1,6 +1,6 @@
 //! The treatment times a patient types besides `YYYY-MM-DD HH:MM`: a bare date
-//! ("2026-11-20"), and "today 9:30" or "yesterday 15:00" (also "today" and "yesterday"
-//! alone). Read over chrono in the zone passed in, relative to the `now` passed in.
+//! ("2026-11-20"), and "today 9:30", "tomorrow 14:00" or "yesterday 15:00" (also the
+//! day alone). Read over chrono in the zone passed in, relative to the `now` passed in.
 
 use super::{TimeError, parse_time};
 use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone};
@@ -10,8 +10,8 @@ use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime,
 /// midday, the time now, so the treatment is never in the future.
 const BARE_DATE_TIME: (u32, u32) = (12, 0);
 
-/// Parses `text` as `parse_time` does, and also as a bare date, "today [H:MM]" or
-/// "yesterday [H:MM]", read in `tz` relative to `now`. Errors: `TimeError::NotAPhrase`
+/// Parses `text` as `parse_time` does, and also as a bare date, "today [H:MM]",
+/// "tomorrow [H:MM]" (installed the evening before) or "yesterday [H:MM]", read in `tz` relative to `now`. Errors: `TimeError::NotAPhrase`
 /// (naming these forms), or `InDstGap`.
 pub fn parse_time_near<Tz: TimeZone>(
     text: &str,
@@ -26,6 +26,7 @@ pub fn parse_time_near<Tz: TimeZone>(
     let date = match first.as_str() {
         "today" => Some(today),
         "yesterday" => today.pred_opt(),
+        "tomorrow" => today.succ_opt(),
         _ => NaiveDate::parse_from_str(&first, "%Y-%m-%d").ok(),
     };
     let Some(date) = date else {
@@ -63,7 +64,7 @@ pub fn parse_time_near<Tz: TimeZone>(
 pub fn says_time_of_day(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or_default().to_lowercase();
-    let day_only = matches!(first.as_str(), "today" | "yesterday")
+    let day_only = matches!(first.as_str(), "today" | "yesterday" | "tomorrow")
         || NaiveDate::parse_from_str(&first, "%Y-%m-%d").is_ok();
     !(day_only && words.next().is_none())
 }
@@ -103,6 +104,8 @@ mod tests {
             ("2026-11-20", false),
             (" today ", false),
             ("Yesterday", false),
+            ("tomorrow", false),
+            ("tomorrow 14:00", true),
             ("2026-11-20 14:00", true),
             ("today 9:30", true),
             ("yesterday 15:00", true),
@@ -125,6 +128,9 @@ mod tests {
             ("yesterday 15:00", "2026-11-21T15:00:00+01:00"),
             ("Yesterday  15:00", "2026-11-21T15:00:00+01:00"),
             ("today 9:30", "2026-11-22T09:30:00+01:00"),
+            // Installed the evening before.
+            ("tomorrow 14:00", "2026-11-23T14:00:00+01:00"),
+            ("tomorrow", "2026-11-23T12:00:00+01:00"),
             ("today 09:30", "2026-11-22T09:30:00+01:00"),
             ("yesterday", "2026-11-21T12:00:00+01:00"),
             // Midday today is still ahead at 10:07: the time now.
@@ -144,7 +150,6 @@ mod tests {
     fn refuses_what_is_not_one_of_them() {
         for bad in [
             "",
-            "tomorrow",
             "today 25:00",
             "yesterday at 3",
             "2026-02-30",

@@ -1,5 +1,5 @@
 //! The first-run question, "when was your treatment?": a one-line text field, pre-filled with
-//! now, that takes "YYYY-MM-DD HH:MM", a bare date, "today 9:30" or "yesterday 15:00"
+//! now, that takes "YYYY-MM-DD HH:MM", a bare date, "today 9:30", "tomorrow 14:00" or "yesterday 15:00"
 //! (`timearg::parse_time_near`); ↑/↓ step the day. A time that looks like a mistake
 //! (`plausible`) is recorded only on a second Enter; so is a day typed without its time,
 //! once the time filled in is shown. Its state and `update` are here; `view`
