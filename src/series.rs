@@ -163,7 +163,7 @@ fn summarize<Tz: TimeZone>(
 
 mod next;
 pub use next::{
-    next_session_in, next_session_label, next_treatment_label, next_treatment_today,
+    closed_window, next_session_in, next_session_label, next_treatment_label, next_treatment_today,
     session_possible_row,
 };
 

@@ -27,12 +27,11 @@ impl TaskLine {
                     && from.date_naive() == now.with_timezone(from.offset()).date_naive() =>
             {
                 let at = crate::dates::clock(from);
-                match self.slot {
-                    _ if self.starts <= now => format!("{} · from {at}", self.when),
-                    // The window opens at 10:00 (the treatment), the evening slot at 20:00:
-                    // the slot's beginning is when it is due.
-                    Some(slot) if from > self.starts => format!("{slot} · from {at}"),
-                    _ => self.when.clone(),
+                // A slot beginning after its window opens (the evening's 20:00 after a 10:00
+                // treatment) is already said so by `plan::when`: "evening · from 20:00".
+                match self.starts <= now {
+                    true => format!("{} · from {at}", self.when),
+                    false => self.when.clone(),
                 }
             }
             _ => self.when.clone(),

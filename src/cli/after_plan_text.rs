@@ -54,18 +54,14 @@ pub(super) fn write_window_closed<Tz: TimeZone>(
     now: chrono::DateTime<chrono::FixedOffset>,
     booked: bool,
 ) -> Result<(), CliError> {
-    let Some(window) = plan.rules().next_session.as_ref() else {
+    let Some((from, last)) = crate::series::closed_window(plan, now) else {
         return Ok(());
     };
-    let (from, until) = plan.span(window);
-    if now < until {
-        return Ok(());
-    }
     let today = plan.local_date(now);
-    let from = crate::dates::date_near(plan.local_date(from), today);
-    // `until` is exclusive: the window's last day is the one before at midnight.
-    let last = plan.local_date(until - chrono::Duration::seconds(1));
-    let last = crate::dates::date_near(last, today);
+    let (from, last) = (
+        crate::dates::date_near(from, today),
+        crate::dates::date_near(last, today),
+    );
     let said = if booked {
         format!(
             "You ticked your next session as booked; its window ({from} to {last}) has closed \

@@ -5,9 +5,9 @@ use super::text::{WIDTH, columns, day_title, long_date, pad, wrap};
 use super::{CliError, Context, Out, RemindArgs, Success};
 use crate::journal::{AlertLine, alerts_on};
 use crate::plan::{DueTask, Plan, day_ended_by};
-use crate::remind::Reminder;
 use crate::remind::memory::Memory;
 use crate::remind::notify::{self, Notification};
+use crate::remind::{Reminder, SINCE_AT_MOST};
 use crate::rules::{Repeat, Urgency};
 use chrono::{DateTime, FixedOffset, Timelike};
 use chrono::{Duration, Local};
@@ -198,7 +198,7 @@ fn write_text(
         }
         // Held to a week when the last reminder was longer ago (`SINCE_AT_MOST`).
         match r.since_held {
-            true => writeln!(out, "In the last {} days", crate::journal::CARRY_DAYS)?,
+            true => writeln!(out, "In the last {} days", SINCE_AT_MOST.num_days())?,
             false => writeln!(out, "Since the last reminder")?,
         }
         for notice in &r.notices {

@@ -332,11 +332,9 @@ pub fn when_on<Tz: TimeZone>(
         // One that lasts the whole plan ("Follow your provider's instructions") does not
         // stop with it: no "until".
         (Timing::Active, _, _, _) if task.rule.as_needed => {
-            let ends_with_the_day =
-                day_ended_by(task.ends.with_timezone(tz).fixed_offset()) == Some(shown);
             if task.ends - now > Duration::days(3) || ends_with_plan {
                 "as needed".to_string()
-            } else if ends_with_the_day {
+            } else if day_ended_by(task.ends.with_timezone(tz).fixed_offset()) == Some(shown) {
                 // A task of the shown day only ("If going out: provider-approved SPF only"
                 // on the treatment day): "until the end of today" crowded its title.
                 let day = if shown == today { "today" } else { "that day" };

@@ -6,6 +6,18 @@ use crate::dates::date_near;
 use crate::plan::{Plan, Wording, calendar_days, countdown_in, day_ended_by};
 use chrono::{DateTime, FixedOffset, TimeZone};
 
+/// The next-session window's first and last local dates once it has closed at `now`;
+/// `None` while it is open or when the rules give none. Its end is exclusive: the last day
+/// is the one before the closing midnight.
+pub fn closed_window<Tz: TimeZone>(
+    plan: &Plan<'_, Tz>,
+    now: DateTime<FixedOffset>,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let (from, until) = plan.span(plan.rules().next_session.as_ref()?);
+    let last = plan.local_date(until - chrono::Duration::seconds(1));
+    (now >= until).then(|| (plan.local_date(from), last))
+}
+
 /// Where the next treatment of the series stands: "next session possible in 25 d (from Fri 18 Dec)",
 /// "next session due now (until Fri 1 Jan)". `None` when the rules give no window, or the
 /// window has closed. Short, for the terminal's header.

@@ -71,9 +71,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 }
             }
             Dates::Relative => {
-                let day = |hours: i64| hours.div_euclid(24) + 1;
-                let (from, until) = window.nominal_hours();
-                let (first, last) = (day(from), day(until - 1));
+                let (first, last) = nominal_days(window);
                 if first == last {
                     format!("Day {first}")
                 } else {
@@ -86,10 +84,8 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     /// The one local day a window lies in, if it lies in one: "Day 1" or "Fri 20 Nov".
     fn only_day(&self, window: crate::rules::Window) -> Option<String> {
         if self.dates == Dates::Relative {
-            // As `span_words` counts days: from the hours alone, whatever the hour treated.
-            let day = |hours: i64| hours.div_euclid(24) + 1;
-            let (from, until) = window.nominal_hours();
-            return (day(from) == day(until - 1)).then(|| format!("Day {}", day(from)));
+            let (first, last) = nominal_days(window);
+            return (first == last).then(|| format!("Day {first}"));
         }
         let from = self.plan.local(self.plan.instant(window.from));
         let last = self.plan.local(self.plan.instant(window.until)) - Duration::seconds(1);
@@ -165,6 +161,14 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             .map(|i| &sources[i])
             .collect()
     }
+}
+
+/// The first and last plan day a window covers, counted from its hours alone, whatever the
+/// hour treated: a handout without a treatment time says "Days 2–28", "Day 1".
+fn nominal_days(window: crate::rules::Window) -> (i64, i64) {
+    let day = |hours: i64| hours.div_euclid(24) + 1;
+    let (from, until) = window.nominal_hours();
+    (day(from), day(until - 1))
 }
 
 /// How the help section heads a tier, with the clinic's name and phone where the plan gives

@@ -95,9 +95,12 @@ impl<Tz: TimeZone> Context<Tz> {
         let record = Some(Record::of(&self.state, session));
         let build = |day: i64| Checklist::build(&plan, day, record, self.now);
         let mut list = build(self.day);
+        // Each looked up once per refresh: both build a plan.
+        let session_today = self.session_today();
+        let next = self.next_treatment();
         // Today, the next treatment's preparation once it is open: one list, each of those
         // tasks ticked on that treatment (`TaskLine::of_treatment`).
-        if let Some(prep) = self.next_preparation(self.day) {
+        if let Some(prep) = self.next_preparation(self.day, session_today, next.as_ref()) {
             list.tasks.extend(prep.tasks);
         }
         // Another day viewed: today's own count, for the header's "Today …" words. Only
@@ -110,7 +113,7 @@ impl<Tz: TimeZone> Context<Tz> {
         let within = (plan.first_day()..=plan.last_day()).contains(&today);
         let today_progress =
             (within && today != self.day && is_current).then(|| build(today).progress());
-        let viewing_today = today == self.day && self.session_today() == Some(self.day);
+        let viewing_today = today == self.day && session_today == Some(self.day);
         // Read from the tasks alone, before the signs go in.
         let do_rows_width = do_rows_width(&list);
         let (alerts, alerts_of_today) = self.alerts_for(&plan, session, &list);
@@ -118,7 +121,7 @@ impl<Tz: TimeZone> Context<Tz> {
         // to call emergency services: first among the day's warning signs.
         let signs = list.emergency_signs_kept(&plan, alerts_of_today > 0);
         list.warnings.splice(0..0, signs);
-        let progress = self.progress_update(&plan, session);
+        let progress = self.progress_update(&plan, session, session_today.unwrap_or(1));
         let shown = match &progress {
             ProgressUpdate::New(progress, _) => Some(progress),
             ProgressUpdate::Keep => self.progress.as_ref(),
@@ -136,7 +139,7 @@ impl<Tz: TimeZone> Context<Tz> {
             let at = crate::plan::clock_label_on(plan.treatment(), today, plan.time_zone());
             format!("recovery from {at}")
         });
-        let next_treatment_words = self.next_treatment().map(|(_, next)| NextTreatmentWords {
+        let next_treatment_words = next.map(|(_, next)| NextTreatmentWords {
             label: next_treatment_label(&next, self.now),
             today: next_treatment_today(&next, self.now),
         });
@@ -193,8 +196,13 @@ impl<Tz: TimeZone> Context<Tz> {
     /// costs far more than a key press may; moving between days does not change it, so it is
     /// derived again only when the treatment, today or its tick-offs changed, when the clock
     /// went back, or once a task of today came due (`Progress::changes_at`).
-    fn progress_update(&self, plan: &Plan<'_, Tz>, session: &Session) -> ProgressUpdate {
-        let today = self.session_today().unwrap_or(1);
+    /// `today` is the treatment's last "today" (`session_today`, 1 before there is one).
+    fn progress_update(
+        &self,
+        plan: &Plan<'_, Tz>,
+        session: &Session,
+        today: i64,
+    ) -> ProgressUpdate {
         let now = self.now;
         let due_since = self
             .progress

@@ -22,12 +22,17 @@ impl<Tz: TimeZone> Context<Tz> {
 
     /// The next treatment's preparation open now, shown beside today's tasks of the
     /// treatment in force (`crate::preparation::open_at`); `None` on any other day.
-    pub(super) fn next_preparation(&self, day: i64) -> Option<Checklist> {
-        if Some(day) != self.today() || self.session_today() != Some(day) {
+    pub(super) fn next_preparation(
+        &self,
+        day: i64,
+        session_today: Option<i64>,
+        next: Option<&(&Session, Plan<'_, Tz>)>,
+    ) -> Option<Checklist> {
+        if Some(day) != self.today() || session_today != Some(day) {
             return None;
         }
-        let (next, plan) = self.next_treatment()?;
-        crate::preparation::open_at(&plan, &self.state, next, self.now, Wording::Short)
+        let (next, plan) = next?;
+        crate::preparation::open_at(plan, &self.state, next, self.now, Wording::Short)
     }
 
     /// Which treatment of how many is shown: (1-based number, count).

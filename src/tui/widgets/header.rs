@@ -214,7 +214,7 @@ impl Header<'_> {
         // latest is "Session 2", not "Session 2 of 2", which read as the course finished
         // (walk-through); an earlier one says how many are recorded.
         let session = match self.session {
-            Some((n, count)) if count > 1 && n < count => format!(" · Session {n} of {count}"),
+            Some((n, count)) if n < count => format!(" · Session {n} of {count}"),
             Some((n, count)) if count > 1 => format!(" · Session {n}"),
             _ => String::new(),
         };

@@ -40,21 +40,18 @@ impl NextSession {
         if ctx.session_position().is_some_and(|(n, count)| n < count) {
             return NextSession::Recorded;
         }
-        let Some(window) = plan.rules().next_session.as_ref() else {
+        if plan.rules().next_session.is_none() {
             return NextSession::None;
-        };
+        }
         if let Some(on) = booked_on(ctx, plan) {
             return NextSession::Booked(on, next_session_label(plan, ctx.now, true));
         }
         match next_session_label(plan, ctx.now, false) {
             Some(words) => NextSession::Due(words),
-            None => {
-                let (from, until) = plan.span(window);
-                // `until` is exclusive: the window's last moment is on the day before at
-                // midnight.
-                let last = plan.local_date(until - chrono::Duration::seconds(1));
-                NextSession::Overdue(plan.local_date(from), last)
-            }
+            None => match crate::series::closed_window(plan, ctx.now) {
+                Some((from, last)) => NextSession::Overdue(from, last),
+                None => NextSession::None,
+            },
         }
     }
 }

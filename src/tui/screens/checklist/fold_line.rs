@@ -118,18 +118,16 @@ fn fold_head(fold: Fold, model: &DayModel, tasks: &[TaskLine], open: bool, title
             // Tasks of the whole day (no slot, every day: sunscreen, water) come due at the
             // plan's daily hour (09:00): "Daily", as each of their rows says, since "Later,
             // from 09:00" read at 08:30 as if sunscreen came after the morning's routine.
-            let daily = !members.is_empty()
-                && members
-                    .iter()
-                    .all(|&i| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily);
+            let whole_day = |i: usize| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily;
+            let daily = !members.is_empty() && members.iter().all(|&i| whole_day(i));
             // The morning's routine with a task of the whole day due before noon (the
             // sunscreen at 08:00) is still the morning: "Later, from 08:00" said less.
-            let whole_day = |i: usize| tasks[i].slot.is_none() && tasks[i].repeat == Repeat::Daily;
-            let morning = from.hour() < 12
-                && members.iter().any(|&i| tasks[i].slot == Some("morning"))
-                && members
-                    .iter()
-                    .all(|&i| tasks[i].slot == Some("morning") || whole_day(i));
+            let morning = slot_of_all("morning")
+                || (from.hour() < 12
+                    && members.iter().any(|&i| tasks[i].slot == Some("morning"))
+                    && members
+                        .iter()
+                        .all(|&i| tasks[i].slot == Some("morning") || whole_day(i)));
             let name = if slot_of_all("evening") {
                 "Evening"
             } else if morning {

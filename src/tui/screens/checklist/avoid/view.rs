@@ -45,19 +45,17 @@ impl Widget for AvoidView<'_> {
         // "ticked as kept": "0/8 kept" read as eight rules broken by a patient who kept them
         // all and ticked none (walk-through). Where the key to the times would not fit
         // beside it, the short count gives way to the key.
-        let counts = [
-            format!("{done}/{all} ticked as kept "),
-            format!("{done}/{all} kept "),
-        ];
         let heading_room = |count: &str| {
             let used = text::width(HEADING) + if all > 0 { text::width(count) } else { 0 };
             usize::from(area.width).saturating_sub(used + 2)
         };
         let fits = |count: &str| notes.iter().find(|n| text::width(n) <= heading_room(count));
-        let count = counts
-            .iter()
-            .find(|c| notes.is_empty() || fits(c).is_some())
-            .unwrap_or(&counts[1]);
+        let long = format!("{done}/{all} ticked as kept ");
+        let count = if notes.is_empty() || fits(&long).is_some() {
+            long
+        } else {
+            format!("{done}/{all} kept ")
+        };
         let mut title = vec![Span::styled(HEADING, theme::AVOID_HEADING)];
         if all > 0 {
             title.push(Span::styled(count.clone(), theme::MUTED));
@@ -66,7 +64,7 @@ impl Widget for AvoidView<'_> {
             .borders(Borders::TOP)
             .border_style(theme::RULE)
             .title(Line::from(title));
-        if let Some(note) = fits(count) {
+        if let Some(note) = fits(&count) {
             rule = rule.title(Line::styled(*note, theme::MUTED).right_aligned());
         }
         let inner = rule.inner(area);
