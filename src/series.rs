@@ -161,6 +161,22 @@ fn summarize<Tz: TimeZone>(
     }
 }
 
+impl SessionSummary {
+    /// The plan days it covers so far, as the history says them: "1–43", "1–12 so far", or
+    /// "not begun" for a session recorded ahead ("1–1 so far" read as begun).
+    pub fn days_words(&self) -> String {
+        if self.recorded_to_day < 1 {
+            return "not begun".to_string();
+        }
+        let until = if self.complete || self.followed_by_next {
+            ""
+        } else {
+            " so far"
+        };
+        format!("1–{}{until}", self.recorded_to_day)
+    }
+}
+
 mod next;
 pub use next::{
     closed_window, next_session_in, next_session_label, next_treatment_label, next_treatment_today,

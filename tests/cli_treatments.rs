@@ -389,3 +389,25 @@ fn a_day_without_its_time_says_the_time_counted_from_and_how_to_correct_it() {
         .stdout(contains("Treatment moved").and(contains("No time given").not()));
     assert_eq!(sessions(&p), ["2026-11-20T14:30:00+01:00"]);
 }
+
+/// A next session recorded ahead has no day yet: `history` says "not begun", as the
+/// screen's history does, not "1–1 so far", which read as begun (walk-through).
+#[test]
+fn history_says_a_session_recorded_ahead_has_not_begun() {
+    let p = Patient::treated();
+    p.at("2026-12-20 09:00")
+        .args(["start", "--next", "--at", "2026-12-25 10:00"])
+        .assert()
+        .success();
+    let out = p.at("2026-12-20 09:05").arg("history").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let days = text
+        .lines()
+        .find(|l| l.starts_with("Days"))
+        .unwrap_or_default();
+    assert!(
+        days.contains("1–31 so far") && days.contains("not begun"),
+        "{text}"
+    );
+    assert!(!days.contains("1–1 so far"), "{text}");
+}

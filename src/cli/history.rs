@@ -99,14 +99,7 @@ fn write_block(out: Out, ctx: &Context, sessions: &[SessionSummary]) -> Result<(
         // Date and time: two treatments of one day (a time recorded twice) must not look
         // alike.
         row("Treatment", &|s| crate::dates::compact_moment(s.treatment)),
-        row("Days", &|s| {
-            let until = if s.complete || s.followed_by_next {
-                ""
-            } else {
-                " so far"
-            };
-            format!("1–{}{until}", s.recorded_to_day.max(1))
-        }),
+        row("Days", &|s| s.days_words()),
         row("Tasks done", &|s| match s.adherence_percent {
             Some(p) => format!("{p}% ({}/{})", s.done, s.due),
             None => "nothing due yet".into(),

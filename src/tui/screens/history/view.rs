@@ -85,21 +85,7 @@ impl Widget for HistoryView<'_> {
             crate::dates::compact_moment
         };
         row(TREATMENT, &|s| (when(s.treatment), theme::SUMMARY));
-        row(DAYS, &|s| {
-            // A session recorded ahead has no day yet: "1–1 so far" read as begun.
-            if s.recorded_to_day < 1 {
-                return ("not begun".to_string(), theme::SUMMARY);
-            }
-            let until = if s.complete || s.followed_by_next {
-                ""
-            } else {
-                " so far"
-            };
-            (
-                format!("1–{}{until}", s.recorded_to_day.max(1)),
-                theme::SUMMARY,
-            )
-        });
+        row(DAYS, &|s| (s.days_words(), theme::SUMMARY));
         let bar_width = usize::from(column).saturating_sub(7).min(12);
         row(TASKS_DONE, &|s| match s.adherence_percent {
             Some(p) => {
