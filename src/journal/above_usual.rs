@@ -67,13 +67,14 @@ pub fn above_usual_on<Tz: TimeZone>(
         .collect()
 }
 
-/// "swelling 4 (usually about 1) · redness 4 (usually about 2)".
+/// "swelling 4 (usually about 1), tenderness 4 (usually about 1)": commas, as the words
+/// are a sentence (" · " read as a list of items apart).
 fn readings(items: &[AboveUsual], usual: &str) -> String {
     items
         .iter()
         .map(|a| format!("{} {} ({usual}{})", a.name, a.rating, a.usual))
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(", ")
 }
 
 /// The words `today` and `checkin` print: "Above the usual for Day 2: tenderness 4 (usually

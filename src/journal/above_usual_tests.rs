@@ -121,7 +121,9 @@ fn the_words_send_the_patient_to_the_warning_signs() {
     let notice = above_usual_notice(&two).unwrap();
     let row: String = notice.chars().take(78).collect();
     assert!(
-        row.starts_with("Saved · call today if a warning sign fits (s) · above usual: swelling 3"),
+        row.starts_with(
+            "Saved · call today if a warning sign fits (s) · above usual: swelling 3 (~1),"
+        ),
         "{notice}"
     );
     assert_eq!(above_usual_words(&[], 2), None);
