@@ -16,7 +16,7 @@ pub enum TimeError {
     Unreadable(String),
     /// What `parse_time_near` could not read: it takes more forms, and says so.
     #[error(
-        "{0:?} is not a time: type \"YYYY-MM-DD HH:MM\", a date (\"2026-11-20\"), \"today 9:30\" or \"yesterday 15:00\""
+        "{0:?} is not a time: type \"YYYY-MM-DD HH:MM\", a date (\"2026-11-20\") or a day and time: \"yesterday 15:00\", \"today 9:30\", \"tomorrow 14:00\""
     )]
     NotAPhrase(String),
     #[error(

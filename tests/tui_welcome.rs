@@ -88,6 +88,8 @@ fn an_unreadable_answer_says_what_is_taken() {
         "{shown}"
     );
     assert!(shown.contains("\"yesterday 15:00\""), "{shown}");
+    // Installed the evening before: the form for that is named too.
+    assert!(shown.contains("\"tomorrow 14:00\""), "{shown}");
     assert!(recorded(&store).is_empty());
 }
 

@@ -16,7 +16,7 @@ use ratatui::widgets::Widget;
 const QUESTION: &str = "When is or was your treatment?";
 const EXPLANATION: &str = "Day 1 is the day of the treatment, in your local time.";
 const LABEL: &str = "Treatment: ";
-const FORMAT_HINT: &str = "YYYY-MM-DD [HH:MM], today 9:30, yesterday 15:00";
+const FORMAT_HINT: &str = "YYYY-MM-DD [HH:MM], yesterday/today/tomorrow 9:30";
 const MAX_WIDTH: u16 = 64;
 
 impl WelcomePrompt {
