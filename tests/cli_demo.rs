@@ -94,6 +94,21 @@ fn the_demo_takes_no_command() {
     assert!(!patient.state_file().exists());
 }
 
+/// An esthetician asking the demo for the handout is told the command that prints it.
+#[test]
+fn the_demo_asked_for_the_handout_names_the_command_that_prints_it() {
+    let patient = Patient::new();
+    patient
+        .bare()
+        .args(["--demo", "plan", "--markdown"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "run `aftercare plan` or `aftercare plan --markdown` without --demo",
+        ));
+    assert!(!patient.state_file().exists());
+}
+
 #[test]
 fn a_bad_rules_file_stops_the_demo_before_the_terminal() {
     let patient = Patient::new();

@@ -95,7 +95,10 @@ pub fn run(args: Args) -> Result<Success, CliError> {
         // Before the data directory is even looked up: a demo never touches it.
         if args.command.is_some() {
             return Err(CliError::Usage(
-                "--demo opens the terminal demo and takes no command".to_string(),
+                "--demo opens the terminal demo and takes no command; to print the plan or \
+                 the handout for a client, run `aftercare plan` or `aftercare plan --markdown` \
+                 without --demo"
+                    .to_string(),
             ));
         }
         if !io::stdout().is_terminal() {
