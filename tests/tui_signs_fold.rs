@@ -23,13 +23,16 @@ fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store, state, "2026-11-21T10:00:00+01:00", 60, 20);
     let shown = screen(&app);
-    // Every task due this morning stays in sight above them.
+    // Both emergency signs are named: the second ("Red, hot or swollen skin and feeling
+    // very unwell") had been folded into "+1 more" to keep the fifth task on now in sight,
+    // which two walkers of round 10 called the one risk they found. The list says what is
+    // below it instead.
     for title in [
         "Use a gentle, fragrance-free cleanser",
         "Moisturize (hyaluronic acid, ceramides)",
         "Apply SPF 30+ sunscreen",
         "Drink plenty of water",
-        "Eat antioxidants, protein, healthy fats",
+        "↓ 5 more below",
     ] {
         assert!(shown.contains(title), "{title}\n{shown}");
     }
@@ -37,13 +40,12 @@ fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
     assert_eq!(
         lines,
         [
-            " Warning signs ─────────────────────── your clinic · s: all",
-            " EMERGENCY: Swollen lips, tongue or throat, or trouble",
-            // One more emergency sign, and the other tiers counted apart: "+12 more" read as
-            // twelve more emergencies; the call-today signs by name of their tier, so the
-            // heading need not count them again ("s: +7 call-today signs" above "11
-            // non-emergency" said two counts of one thing).
-            "   breathing · +1 more · 7 call-today · 4 others — press s",
+            // The call-today signs are counted by the heading, where the line counting the
+            // rest gave its row to the second emergency sign.
+            " Warning signs ─────── your clinic · s: +7 call-today signs",
+            " EMERGENCY — call emergency services now: Swollen lips,",
+            "   tongue or throat, or trouble breathing · Red, hot or",
+            "   swollen skin and feeling very unwell",
         ],
         "{shown}"
     );

@@ -22,6 +22,9 @@ const LIST_MAX_WIDTH: u16 = 96;
 const GUTTER: u16 = 2;
 /// Rows the list of tasks keeps, where it has that many, before lesser parts get any.
 const LIST_MIN_ROWS: u16 = 4;
+/// Rows the list keeps where the emergency signs are named whole: one task and the line
+/// saying what is above and below it.
+const EMERGENCY_LIST_MIN_ROWS: u16 = 2;
 /// The "Why" strip: a rule with its title, then up to three lines of text under the tasks
 /// (beside the notes: at least three, more where the day's longest "Why" needs them).
 const WHY_MIN_ROWS: u16 = 2;
@@ -261,9 +264,10 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
 }
 
 /// Rows for the notes with every emergency sign named, where those leave every thing to
-/// avoid and the list down to its last task on now in sight in `body` rows; else 0. Before
-/// the rest of the list: at 60x20 the list's later rows had pushed the second emergency
-/// sign into a count ("+1 more").
+/// avoid and one task in sight in `body` rows; else 0. Before the rest of the tasks on now,
+/// which then say what is below ("↓ 3 more below"): at 60x20 the list had pushed the second emergency sign ("Red,
+/// hot or swollen skin and feeling very unwell") into a count ("+1 more"), and two walkers
+/// called a patient not told that sign means an emergency the one risk they found.
 fn emergency_named(needs: &Needs, width: u16, body: u16, list_min: u16) -> u16 {
     let Some(named) = (needs.notes_naming_emergency)(width) else {
         return 0;
@@ -271,11 +275,13 @@ fn emergency_named(needs: &Needs, width: u16, body: u16, list_min: u16) -> u16 {
     let Some(rows) = body.checked_sub(named) else {
         return 0;
     };
+    // Never at the cost of a thing to avoid (at its tightest: what was lifted today may
+    // fold into a line), or of a task in sight with the line saying what is below it
+    // (50x14 keeps counting them).
     let (list, avoid) = list_and_avoid(needs, width, rows, list_min);
-    let said_below = u16::from(needs.now_rows < needs.list_rows);
-    let on_now = (needs.now_rows + said_below).min(needs.list_rows);
-    let avoid_whole = (needs.avoid_rows)(width, Some(avoid)).1;
-    if avoid_whole && list >= on_now {
+    let (timed, flow) = (needs.avoid_compact)(width);
+    let avoid_seen = avoid >= timed.min(flow) || (needs.avoid_rows)(width, Some(avoid)).1;
+    if avoid_seen && list >= EMERGENCY_LIST_MIN_ROWS.min(needs.list_rows) {
         named
     } else {
         0

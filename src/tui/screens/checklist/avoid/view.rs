@@ -130,6 +130,10 @@ impl Widget for AvoidView<'_> {
                 (h, _, true) => format!("▾ {h} more than fit: Tab lists all"),
                 (0, 1, false) => format!("▸ 1 restriction lifted {day}: a shows it"),
                 (0, n, false) => format!("▸ {n} restrictions lifted {day}: a shows them"),
+                // With none of them above it, "6 more" read as six more than those shown.
+                (h, _, false) if block.items.is_empty() => {
+                    format!("▸ {h} things to avoid: press a to see them")
+                }
                 (h, _, false) => format!("▸ {h} more to avoid: press a to see all"),
             };
             let look = if self.more_selected {
