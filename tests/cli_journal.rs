@@ -478,8 +478,14 @@ fn a_severe_rating_is_still_shown_after_midnight_until_a_newer_check_in() {
         .args(["checkin", "--rate", "swelling=3"])
         .assert()
         .success();
-    // The carried 5 is gone; the 3 is judged on its own (strong after two days, from Day 3).
-    assert_eq!(ids("2026-11-22 09:06"), ["swelling-after-two-days"]);
+    // The carried 5 is gone; the 3 is judged on its own, at 43 h: not yet "after 2 days".
+    assert!(ids("2026-11-22 09:06").is_empty());
+    // Rated again after 48 h (treated Fri 14:00), it is strong after two days.
+    p.at("2026-11-22 14:05")
+        .args(["checkin", "--rate", "swelling=3"])
+        .assert()
+        .success();
+    assert_eq!(ids("2026-11-22 14:06"), ["swelling-after-two-days"]);
     // That call-today alert is carried the next day in turn, until swelling is rated again.
     assert_eq!(
         ids("2026-11-23 09:00"),

@@ -212,7 +212,8 @@ fn intervals_read_in_words_where_there_is_room() {
 #[test]
 fn each_urgency_tier_has_one_set_of_words_everywhere() {
     let p = Patient::treated();
-    const DAY8: &str = "2026-11-27 09:00";
+    // Day 8 after 168 h (treated Fri 14:00): "Redness still strong after a week".
+    const DAY8: &str = "2026-11-27 15:00";
     let answer = stdout(p.at(DAY8).args(["checkin", "--rate", "redness=4"]));
     let outputs = [
         ("checkin", answer),

@@ -105,6 +105,7 @@ fn notes_that_do_not_fit_are_counted_80x24() {
                     patch: aftercare::store::CheckInPatch {
                         ratings: Default::default(),
                         note: Some(note.into()),
+                        at: None,
                     },
                 })
                 .unwrap(),

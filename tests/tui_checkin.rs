@@ -40,7 +40,8 @@ fn a_rating_saved_from_another_shell_is_kept_by_the_form() {
     press(&mut app, &[Down, Down, Down, Char('1'), Enter]);
     assert_eq!(
         day3_checkin(&store),
-        checkin(&[("dryness", 2), ("discomfort", 1)])
+        // Both rated today, at 09:00: each keeps its time.
+        checkin_rated_at(&[("dryness", 2), ("discomfort", 1)], DAY3)
     );
     assert!(screen(&app).contains("Check-in saved for Day 3"));
 }
@@ -56,7 +57,7 @@ fn a_rating_saved_while_the_form_is_open_is_kept_and_named() {
         day3_checkin(&store),
         CheckIn {
             note: "tight".into(),
-            ..checkin(&[("redness", 3), ("dryness", 2), ("discomfort", 1)])
+            ..checkin_rated_at(&[("redness", 3), ("dryness", 2), ("discomfort", 1)], DAY3)
         }
     );
     let shown = screen(&app);

@@ -72,6 +72,7 @@ fn walk_with(
                 patch: CheckInPatch {
                     ratings: ratings.iter().map(|id| ((*id).into(), 5)).collect(),
                     note: None,
+                    at: None,
                 },
             };
             state = store.apply(&change).unwrap();

@@ -33,7 +33,7 @@ fn checkin_form_is_saved_and_prefilled_next_time() {
         &CheckIn {
             note: "warm, a bit tight".into(),
             // Discomfort was not rated, so nothing is saved for it.
-            ..checkin(&[("redness", 2), ("swelling", 1), ("dryness", 2)])
+            ..checkin_rated_at(&[("redness", 2), ("swelling", 1), ("dryness", 2)], DAY3)
         }
     );
     let shown = screen(&app);

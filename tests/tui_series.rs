@@ -183,6 +183,7 @@ fn with_note(store: &Store, day: u32, note: &str) -> aftercare::store::State {
             patch: aftercare::store::CheckInPatch {
                 ratings: Default::default(),
                 note: Some(note.into()),
+                at: None,
             },
         })
         .unwrap()

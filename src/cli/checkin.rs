@@ -48,6 +48,8 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
     let patch = CheckInPatch {
         ratings: ratings.into_iter().collect(),
         note: args.note.as_deref().map(clean_note),
+        // Today's ratings are of now; an earlier day's time is not known.
+        at: (day == today).then(|| ctx.now()),
     };
     let state = ctx
         .save(&Change::CheckIn {

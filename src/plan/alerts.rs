@@ -24,7 +24,9 @@ pub struct Firing<'r> {
 
 impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// The alerts the check-in of `date` sets off, most urgent first (the plan's order within
-    /// a tier); none when there is no check-in that day.
+    /// a tier); none when there is no check-in that day. A plan's alert fires for a rating
+    /// given inside its window (`CheckIn::rated_at`), or, where the rating's time is not
+    /// known, on a day the window overlaps.
     ///
     /// A rating of `MAX_RATING` on any symptom always alerts with `Urgency::Call`, on any day
     /// and whether or not the plan has an alert for it, in place of the plan's alerts for that
@@ -48,12 +50,20 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             .rules()
             .alerts
             .iter()
-            .filter(|a| {
-                let (from, until) = self.span(*a);
-                from < day.1 && until > day.0
-            })
             .filter_map(|alert| {
                 let rating = *checkin.ratings.get(&alert.symptom)?;
+                // A rating whose time is known counts inside the alert's window only: "after
+                // 2 days" (from 48 h) had fired at 35 h, on a Day 3 that the window reaches
+                // only in its evening. One without (rated afterwards, or saved before times
+                // were kept) counts for its whole day.
+                let (from, until) = self.span(alert);
+                let inside = match checkin.rated_at.get(&alert.symptom) {
+                    Some(at) => from <= *at && *at < until,
+                    None => from < day.1 && until > day.0,
+                };
+                if !inside {
+                    return None;
+                }
                 let before = previous_of(&alert.symptom);
                 let previous = before.map(|(p, _)| p);
                 let high = alert.at_least.is_some_and(|n| rating >= n);

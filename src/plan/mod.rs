@@ -247,6 +247,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 }
 
 #[cfg(test)]
+mod alert_timing_tests;
+#[cfg(test)]
 mod day_one_tests;
 #[cfg(test)]
 mod days_tests;

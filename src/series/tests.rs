@@ -12,6 +12,7 @@ fn checkin(redness: u8) -> CheckInPatch {
     CheckInPatch {
         ratings: [("redness".to_string(), redness)].into(),
         note: None,
+        at: None,
     }
 }
 

@@ -107,6 +107,9 @@ pub struct CheckInPatch {
     pub ratings: BTreeMap<String, u8>,
     /// The note the user wrote (`Some("")` clears it); `None` keeps the stored note.
     pub note: Option<String>,
+    /// When the ratings were given, for a check-in of the day it is saved on; `None` for an
+    /// earlier day's, whose time is not known (`CheckIn::rated_at`).
+    pub at: Option<DateTime<FixedOffset>>,
 }
 
 impl CheckInPatch {
@@ -120,6 +123,12 @@ impl CheckInPatch {
         let mut changed = false;
         for (symptom, &rating) in &self.ratings {
             changed |= checkin.ratings.insert(symptom.clone(), rating) != Some(rating);
+            // The time goes with the rating: one given afterwards for its day has none, and
+            // the time of the rating it replaces no longer says when this one was true.
+            changed |= match self.at {
+                Some(at) => checkin.rated_at.insert(symptom.clone(), at) != Some(at),
+                None => checkin.rated_at.remove(symptom).is_some(),
+            };
         }
         if let Some(note) = self.note.as_ref().filter(|n| **n != checkin.note) {
             checkin.note.clone_from(note);

@@ -31,12 +31,64 @@ fn rate(pairs: &[(&str, u8)], note: Option<&str>) -> Change {
         patch: CheckInPatch {
             ratings: pairs.iter().map(|(s, r)| (s.to_string(), *r)).collect(),
             note: note.map(str::to_string),
+            at: None,
         },
     }
 }
 
 fn day(state: &State) -> &CheckIn {
     &state.sessions[0].checkins[&date("2026-11-22")]
+}
+
+#[test]
+fn each_rating_keeps_the_time_it_was_given() {
+    let mut state = treated(&[T1]);
+    let timed = |pairs: &[(&str, u8)], when: Option<&str>| Change::CheckIn {
+        session: at(T1),
+        date: date("2026-11-22"),
+        patch: CheckInPatch {
+            ratings: pairs.iter().map(|(s, r)| (s.to_string(), *r)).collect(),
+            note: None,
+            at: when.map(at),
+        },
+    };
+    let times = |state: &State| -> Vec<(String, String)> {
+        day(state)
+            .rated_at
+            .iter()
+            .map(|(s, t)| (s.clone(), t.format("%H:%M").to_string()))
+            .collect()
+    };
+    let morning = "2026-11-22T09:00:00+01:00";
+    let evening = "2026-11-22T21:00:00+01:00";
+    state
+        .apply(&timed(&[("redness", 4), ("swelling", 3)], Some(morning)))
+        .unwrap();
+    assert_eq!(
+        times(&state),
+        [
+            ("redness".into(), "09:00".into()),
+            ("swelling".into(), "09:00".into())
+        ]
+    );
+    // The same rating given again in the evening is a change: it was still so at 21:00.
+    assert_eq!(
+        state.apply(&timed(&[("redness", 4)], Some(evening))),
+        Ok(true)
+    );
+    assert_eq!(
+        times(&state),
+        [
+            ("redness".into(), "21:00".into()),
+            ("swelling".into(), "09:00".into())
+        ]
+    );
+    // Rated for its day afterwards, its time is not known: the old one goes.
+    assert_eq!(state.apply(&timed(&[("swelling", 2)], None)), Ok(true));
+    assert_eq!(times(&state), [("redness".into(), "21:00".into())]);
+    // A note alone leaves the times as they are.
+    state.apply(&rate(&[], Some("warm"))).unwrap();
+    assert_eq!(times(&state), [("redness".into(), "21:00".into())]);
 }
 
 #[test]

@@ -106,6 +106,14 @@ pub struct CheckIn {
     /// The patient's own words, as stored: show it through `crate::inert`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When each rating was given, by symptom id (the latest save that rated it on its own
+    /// day). An alert of the plan that begins some hours after the treatment (from 48 h,
+    /// say) fires only for a rating given inside its window: weighed by its day alone, a
+    /// rating at 35 h on Day 3 had set off an alert "after 2 days". Empty for a day
+    /// rated afterwards (`checkin --day`) and in files written before this field; such
+    /// ratings are weighed by their whole day.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub rated_at: BTreeMap<String, DateTime<FixedOffset>>,
     #[serde(flatten)]
     pub other: Unknown,
 }

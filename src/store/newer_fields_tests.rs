@@ -46,6 +46,7 @@ fn fields_of_a_newer_build_survive_every_save_byte_for_byte() {
                 patch: CheckInPatch {
                     ratings: [("redness".to_string(), (i % 6) as u8)].into(),
                     note: Some(format!("save {i}")),
+                    at: None,
                 },
             }
         };

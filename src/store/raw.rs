@@ -166,7 +166,7 @@ record_reader!(
     CheckIn,
     "a check-in (a JSON object)",
     required: [],
-    defaulted: [ratings, note],
+    defaulted: [ratings, note, rated_at],
 );
 
 record_reader!(

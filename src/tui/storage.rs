@@ -142,6 +142,7 @@ mod tests {
             patch: CheckInPatch {
                 ratings: [("dryness".to_string(), rating)].into(),
                 note: None,
+                at: None,
             },
         };
         let dir = tempfile::Builder::new()

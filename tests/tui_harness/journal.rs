@@ -17,6 +17,7 @@ pub fn patch(ratings: &[(&str, u8)]) -> CheckInPatch {
     CheckInPatch {
         ratings: ratings.iter().map(|(id, r)| ((*id).into(), *r)).collect(),
         note: None,
+        at: None,
     }
 }
 
@@ -24,6 +25,16 @@ pub fn checkin(ratings: &[(&str, u8)]) -> CheckIn {
     let mut c = CheckIn::default();
     for (id, r) in ratings {
         c.ratings.insert((*id).into(), *r);
+    }
+    c
+}
+
+/// A check-in with these ratings, each given at `when` (RFC 3339): how a form or `checkin`
+/// saves the day's own check-in, with the time of each rating.
+pub fn checkin_rated_at(ratings: &[(&str, u8)], when: &str) -> CheckIn {
+    let mut c = checkin(ratings);
+    for (id, _) in ratings {
+        c.rated_at.insert((*id).into(), at(when));
     }
     c
 }

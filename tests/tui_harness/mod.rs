@@ -25,7 +25,7 @@ pub const DAY3: &str = NOW;
 
 mod journal;
 #[allow(unused_imports)] // only the journal's test binaries use these
-pub use journal::{DAY8, checkin, date, journal_store, patch};
+pub use journal::{DAY8, checkin, checkin_rated_at, date, journal_store, patch};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()

@@ -180,8 +180,9 @@ impl CheckInForm {
         }
     }
 
-    /// What the user changed: the symptoms they rated, and the note if they edited it.
-    pub fn patch(&self) -> CheckInPatch {
+    /// What the user changed: the symptoms they rated, and the note if they edited it,
+    /// rated `at` (`None` for an earlier day: its time is not known).
+    pub fn patch(&self, at: Option<DateTime<FixedOffset>>) -> CheckInPatch {
         let ratings = self
             .ratings
             .iter()
@@ -189,13 +190,15 @@ impl CheckInForm {
             .filter_map(|(id, rating)| Some((id.clone(), (*rating)?)))
             .collect();
         let note = (self.note.value() != self.opened_note).then(|| clean_note(self.note.value()));
-        CheckInPatch { ratings, note }
+        CheckInPatch { ratings, note, at }
     }
 
     /// Saves what the user changed; the form stays open with what was typed, and says why,
     /// when that fails.
     fn save<Tz: TimeZone>(&mut self, ctx: &mut Context<Tz>) -> Effect {
-        let patch = self.patch();
+        // Rated now when the form is for today's date.
+        let today = ctx.plan_at(self.session).local_date(ctx.now) == self.date;
+        let patch = self.patch(today.then_some(ctx.now));
         if patch.is_empty() && !self.is_update() {
             self.error = Some(NOTHING_RATED.into());
             return Effect::Done;

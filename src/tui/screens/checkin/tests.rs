@@ -35,6 +35,7 @@ fn rate(ctx: &mut Context<chrono_tz::Tz>, ratings: &[(&str, u8)], note: Option<&
     let patch = CheckInPatch {
         ratings: ratings.iter().map(|(id, r)| ((*id).into(), *r)).collect(),
         note: note.map(String::from),
+        at: None,
     };
     let change = Change::CheckIn {
         session: treated(),
@@ -76,7 +77,7 @@ fn digits_rate_and_move_on_and_the_note_takes_text() {
     form.handle_key(&mut ctx, KeyEvent::from(KeyCode::Backspace));
     // Redness 2, swelling 3 - 1, dryness from "not rated" up three; discomfort untouched and
     // the symptom the plan no longer lists are not part of what the user changed.
-    let patch = form.patch();
+    let patch = form.patch(None);
     assert_eq!(
         patch.ratings.into_iter().collect::<Vec<_>>(),
         [
@@ -105,7 +106,7 @@ fn a_paste_goes_to_the_note_only() {
     let mut ctx = context();
     let mut form = CheckInForm::open(&mut ctx).unwrap();
     assert!(!form.paste("itchy\n  q"));
-    assert_eq!(form.patch(), CheckInPatch::default());
+    assert_eq!(form.patch(None), CheckInPatch::default());
     form.row = form.ratings.len();
     assert!(form.paste("itchy\n  q"));
     assert_eq!(form.note.value(), "itchy   q");
