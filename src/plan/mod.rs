@@ -12,6 +12,7 @@ mod durations;
 mod lifted;
 mod open;
 mod reach;
+mod slots;
 mod time;
 mod wall_clock;
 mod when;
