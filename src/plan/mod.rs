@@ -250,6 +250,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 }
 
 #[cfg(test)]
+mod alerts_tests;
+#[cfg(test)]
 mod day_one_tests;
 #[cfg(test)]
 mod days_tests;
