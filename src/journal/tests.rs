@@ -1,4 +1,6 @@
+use super::actions::name_the_clinic;
 use super::*;
+use crate::rules::Provider;
 use chrono::DateTime;
 use chrono_tz::Europe::Berlin;
 

@@ -5,11 +5,14 @@
 //! day of the treatment. A rule shows on every day its window touches.
 
 mod alerts;
+mod clock_words;
 mod day;
 mod due;
+mod durations;
 mod lifted;
 mod open;
 mod reach;
+mod slots;
 mod time;
 mod wall_clock;
 mod when;
@@ -21,17 +24,17 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use std::sync::OnceLock;
 
 pub use alerts::Firing;
+pub use clock_words::{clock_label, clock_label_on, day_ended_by, end_label, end_label_on};
 pub use day::{Day, Slot, Span, Task};
 pub use due::{DAILY_TIME, DueTask, MIN_TIME_AFTER_TREATMENT, Standing, counts, is_ever_due};
+pub use durations::{
+    Wording, calendar_days, countdown_in, countdown_label, duration_in, duration_label,
+};
 pub use lifted::{COMING_UP_DAYS, ComingUp, Lifted};
 pub use open::Closed;
 pub use reach::Reach;
 pub use wall_clock::first_instant_at_or_after;
-pub use when::{
-    Timing, Wording, calendar_days, clock_label, clock_label_on, countdown_in, countdown_label,
-    day_ended_by, duration_in, duration_label, end_label, end_label_on, when_in, when_label,
-    when_on,
-};
+pub use when::{Timing, when_in, when_label, when_on};
 pub use windows::{RuleDays, ShownDays};
 
 /// A treatment's plan, seen from one time zone.
@@ -248,6 +251,8 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
 
 #[cfg(test)]
 mod alert_timing_tests;
+#[cfg(test)]
+mod alerts_tests;
 #[cfg(test)]
 mod day_one_tests;
 #[cfg(test)]

@@ -8,9 +8,18 @@
 //! cannot all fit), the most urgent warning signs, then the rest as room allows: the other
 //! signs, the recovery strip, why the selected task matters, what is normal now. From `SIDE_BY_SIDE_WIDTH` the
 //! notes sit in a column beside the tasks, as long as the tasks keep their titles whole.
+//!
+//! This file lays the parts out one above the other; `columns` puts the notes beside the
+//! tasks, `row_shares` shares out the rows where they are short.
 
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect};
+
+mod columns;
+mod row_shares;
+
+use columns::{side_by_side, side_width};
+use row_shares::{emergency_named, list_and_avoid, strip_keeps_its_row};
 
 /// From this width the notes may sit beside the tasks instead of under them.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
@@ -22,9 +31,6 @@ const LIST_MAX_WIDTH: u16 = 96;
 const GUTTER: u16 = 2;
 /// Rows the list of tasks keeps, where it has that many, before lesser parts get any.
 const LIST_MIN_ROWS: u16 = 4;
-/// Rows the list keeps where the emergency signs are named whole: one task and the line
-/// saying what is above and below it.
-const EMERGENCY_LIST_MIN_ROWS: u16 = 2;
 /// The "Why" strip: a rule with its title, then up to three lines of text under the tasks
 /// (beside the notes: at least three, more where the day's longest "Why" needs them).
 const WHY_MIN_ROWS: u16 = 2;
@@ -145,22 +151,6 @@ fn stacked_list_width(width: u16) -> u16 {
     width.min(LIST_MAX_WIDTH)
 }
 
-/// The width of the tasks' column when the notes fit beside it.
-fn side_width(width: u16, list_width: (u16, u16)) -> Option<u16> {
-    if width < SIDE_BY_SIDE_WIDTH {
-        return None;
-    }
-    let (whole, shortest) = list_width;
-    let room = width.saturating_sub(GUTTER + NOTES_MIN_WIDTH);
-    if whole <= room {
-        Some(whole.clamp(shortest.min(LIST_MAX_WIDTH), LIST_MAX_WIDTH))
-    } else if shortest <= room {
-        Some(room)
-    } else {
-        None
-    }
-}
-
 /// Tasks, things to avoid, why and notes one above the other, under a header whose second
 /// row and alerts take `head`'s rows.
 fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
@@ -260,171 +250,6 @@ fn stacked(area: Rect, needs: &Needs, head: (u16, u16), body: u16) -> Regions {
         hints,
         disclaimer,
         side_by_side: false,
-    }
-}
-
-/// Rows for the notes with every emergency sign named, where those leave every thing to
-/// avoid and one task in sight in `body` rows; else 0. Before the rest of the tasks on now,
-/// which then say what is below ("↓ 3 more below"): at 60x20 the list had pushed the second emergency sign ("Red,
-/// hot or swollen skin and feeling very unwell") into a count ("+1 more"), and two walkers
-/// called a patient not told that sign means an emergency the one risk they found.
-fn emergency_named(needs: &Needs, width: u16, body: u16, list_min: u16) -> u16 {
-    let Some(named) = (needs.notes_naming_emergency)(width) else {
-        return 0;
-    };
-    let Some(rows) = body.checked_sub(named) else {
-        return 0;
-    };
-    // Never at the cost of a thing to avoid (at its tightest: what was lifted today may
-    // fold into a line), or of a task in sight with the line saying what is below it
-    // (50x14 keeps counting them).
-    let (list, avoid) = list_and_avoid(needs, width, rows, list_min);
-    let (timed, flow) = (needs.avoid_compact)(width);
-    let avoid_seen = avoid >= timed.min(flow) || (needs.avoid_rows)(width, Some(avoid)).1;
-    if avoid_seen && list >= EMERGENCY_LIST_MIN_ROWS.min(needs.list_rows) {
-        named
-    } else {
-        0
-    }
-}
-
-/// Whether the recovery strip takes its row before the things to avoid get a roomier style:
-/// from `PROGRESS_STRIP_HEIGHT` rows, wherever the whole list, every thing to avoid with its
-/// time and the first rows of the warning signs still fit beside it. The same rule on every day: Day 8
-/// at 21:00 lost the strip to the things lifted that morning shown one a line, while
-/// Day 2 at 08:00 kept it.
-fn strip_keeps_its_row(area: Rect, needs: &Needs, width: u16, body: u16, list_min: u16) -> bool {
-    if area.height < PROGRESS_STRIP_HEIGHT || needs.avoid_open {
-        return false;
-    }
-    let (notes_min, notes_max) = (needs.notes_rows)(width);
-    let first_notes = NOTES_FIRST_ROWS.min(notes_max).max(notes_min);
-    let Some(rows) = body.checked_sub(1 + first_notes) else {
-        return false;
-    };
-    let (list, avoid) = list_and_avoid(needs, width, rows, list_min);
-    // The things to avoid keep their times (`avoid_compact`): the strip takes only the
-    // room a roomier style would.
-    let (timed, _) = (needs.avoid_compact)(width);
-    list >= needs.list_rows && avoid >= timed && (needs.avoid_rows)(width, Some(avoid)).1
-}
-
-/// Rows for the list of tasks and the things to avoid out of `rows`: both whole when they
-/// fit (the things to avoid in the roomiest style that lets the list stay whole), else the
-/// things to avoid whole (their times kept where the tasks on now still fit) and the list
-/// scrolling, else the things to avoid cut to what fits
-/// after `list_min` rows of tasks. Opened by the user, the things to avoid come first.
-fn list_and_avoid(needs: &Needs, width: u16, rows: u16, list_min: u16) -> (u16, u16) {
-    let avoid = |budget: Option<u16>| (needs.avoid_rows)(width, budget);
-    if needs.avoid_open {
-        let (a, _) = avoid(None);
-        let a = a.min(rows);
-        return (needs.list_rows.min(rows - a), a);
-    }
-    // At their tightest the things to avoid keep their times, unless leaving the times out
-    // keeps more of the tasks on now in sight.
-    let (timed, flow) = (needs.avoid_compact)(width);
-    // Cut under them, the list says there is more below on a row of its own.
-    let said_below = u16::from(needs.now_rows < needs.list_rows);
-    let on_now = (needs.now_rows + said_below).max(list_min);
-    // Where neither keeps them all in sight, the fewer rows keep more of them (60x20, where
-    // the emergency signs named take a row more than a count of them did).
-    let tightest = if timed.saturating_add(on_now) > rows {
-        flow.min(timed)
-    } else {
-        timed
-    };
-    // Both whole, unless that took the times away: the list's later rows scroll first.
-    let (a, whole) = avoid(Some(rows.saturating_sub(needs.list_rows)));
-    if whole && a >= tightest {
-        return (needs.list_rows.min(rows.saturating_sub(a)), a);
-    }
-    // The list scrolls, by as little as the things to avoid at their tightest allow.
-    let budget = tightest
-        .max(rows.saturating_sub(needs.list_rows))
-        .min(rows.saturating_sub(list_min));
-    let (a, _) = avoid(Some(budget));
-    (needs.list_rows.min(rows.saturating_sub(a)), a)
-}
-
-/// Tasks, things to avoid and why in a column of `list_width`, the notes beside them, under
-/// a header whose second row and alerts take `head`'s rows.
-fn side_by_side(
-    area: Rect,
-    needs: &Needs,
-    list_width: u16,
-    head: (u16, u16),
-    body: u16,
-) -> Regions {
-    let (summary, alerts) = head;
-    let mut budget = Budget { left: body };
-    let early = if needs.progress && needs.progress_first {
-        budget.take(1)
-    } else {
-        0
-    };
-    let (list, avoid) = list_and_avoid(
-        needs,
-        list_width,
-        budget.left,
-        needs.list_rows.min(LIST_MIN_ROWS),
-    );
-    budget.take(list + avoid);
-    let progress = match early {
-        0 if needs.progress => budget.take(1),
-        early => early,
-    };
-    // The "Why" as tall as the day's longest needs (never shorter than under the tasks
-    // where the notes are not beside them), and as tall whichever task is selected.
-    let detail = if needs.detail {
-        let longest = (needs.why_rows)(list_width, budget.left);
-        budget.take(longest.max(WHY_MAX_ROWS))
-    } else {
-        0
-    };
-    let [
-        title,
-        summary,
-        progress,
-        alerts,
-        body_area,
-        status,
-        hints,
-        disclaimer,
-    ] = area.layout(&Layout::vertical([
-        Length(1),
-        Length(summary),
-        Length(progress),
-        Length(alerts),
-        Fill(1),
-        Length(u16::from(needs.status)),
-        Length(1),
-        Length(1),
-    ]));
-    let [left, _, notes] = body_area.layout(&Layout::horizontal([
-        Length(list_width),
-        Length(GUTTER),
-        Fill(1),
-    ]));
-    let [list, avoid, detail, _] = left.layout(&Layout::vertical([
-        Length(list),
-        Length(avoid),
-        Length(detail),
-        Fill(1),
-    ]));
-    Regions {
-        title,
-        summary,
-        progress,
-        alerts,
-        list,
-        avoid,
-        detail,
-        notes,
-        status,
-        hints,
-        disclaimer,
-        side_by_side: true,
     }
 }
 

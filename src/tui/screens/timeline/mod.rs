@@ -5,6 +5,7 @@
 mod bar;
 pub mod keys;
 mod layout;
+mod milestones;
 mod rows;
 mod ruler;
 mod view;
