@@ -108,15 +108,11 @@ pub struct TaskLine {
 }
 
 impl TaskLine {
-    /// Whether the task is in the day's counts: not done as needed, not lifted by now
-    /// unless it was kept (ticked) that day, not a once-task done on an earlier day. A kept
-    /// restriction stays counted after it lifts, so "3/6 ticked" never turns into "2/5" at
-    /// the hour the restriction ends.
+    /// Whether the task is in the day's counts: a task to do (`plan::counts`: something to
+    /// avoid is counted apart, "0/8 ticked as kept"), not done as needed, not a once-task
+    /// done on an earlier day.
     pub fn counts(&self) -> bool {
-        (self.done || !self.lifted_by_now)
-            && !self.as_needed
-            && !self.done_before
-            && !self.before_recorded
+        self.kind == Kind::Do && !self.as_needed && !self.done_before && !self.before_recorded
     }
 }
 

@@ -4,19 +4,18 @@
 //! - only recovery days (Day 1 on) up to and including today: preparation days are shown but
 //!   not counted, since many patients start the app after their treatment;
 //! - only tasks that have come due by now (`Plan::comes_due`: a slot from when it begins,
-//!   08:00 or 20:00; something to avoid from 09:00 of its day), or that were ticked already:
+//!   08:00 or 20:00; a daily task from 09:00), or that were ticked already:
 //!   so the share never drops just because the clock passed midnight (a new day's tasks join
 //!   one slot at a time, as they can be done), and ticking ahead of time counts at once;
-//! - only tasks that count (`plan::counts`): one done "as needed" never does;
-//! - not a restriction on the day it lifts, once it has (`Plan::is_lifted`), unless it was
-//!   ticked (kept) that day: nothing is left to keep, and it cannot be ticked, but what was
-//!   kept stays counted, so no count drops because time passed;
+//! - only tasks to do that count (`plan::counts`): one done "as needed" never does, nor
+//!   something to avoid, which is kept unless the patient says otherwise (ticking it is
+//!   counted apart, "0/8 ticked as kept");
 //! - only from when the treatment was recorded (`Session::recorded`): a task whose slot ended
 //!   before the app knew of the treatment is not counted, unless it was ticked anyway (a
 //!   patient who records on Day 2 is not behind for Day 1);
 //! - only from the treatment on: a slot whose time is before the treatment on its day is not
 //!   the patient's (`Plan::is_before_treatment`), nor, unless ticked, a task the treatment left
-//!   under two hours for (`Plan::had_no_time`: what to avoid on the day of a 23:30 treatment);
+//!   under two hours for (`Plan::had_no_time`: the 09:00 tasks of a 23:30 treatment);
 //! - a daily task counts once on every day it is on, a morning-and-evening task twice;
 //! - a once-task counts once for the whole recovery, done if it was ticked by now (ahead of
 //!   its window too); on the heat map it is on one day: the day it was ticked, or, not done,
@@ -129,15 +128,6 @@ impl Progress {
             // `Plan::day` already leaves out what the treatment left no time for.
             for task in counted {
                 let is_done = plan.is_done(task, day.date, ticks);
-                // Kept (ticked) on its day, a restriction stays counted once it lifts, so no
-                // count drops as time passes; not ticked, it leaves the counts then.
-                if !is_done && plan.is_lifted(task, day.date, now) {
-                    continue;
-                }
-                if !is_done && plan.is_lifted(task, day.date, task.ends) {
-                    // It lifts later today: the counts change then.
-                    changes_at = Some(changes_at.map_or(task.ends, |at| at.min(task.ends)));
-                }
                 // Its slot and when it comes due are asked of the zone once per task and day.
                 let span = plan.slot_span(task, day.date);
                 if !is_done && recorded.is_some_and(|r| closes(plan, task, day.date, span) <= r) {

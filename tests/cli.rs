@@ -108,10 +108,11 @@ fn today_prints_a_readable_checklist() {
         lines[0],
         "Microneedling aftercare · treatment Fri 20 Nov 2026 14:00"
     );
-    // The day's count is the checklist header's: every task that counts, to do and to
-    // avoid, said so (issue 15: "0/15" beside a screen's "0/3" read as a disagreement).
+    // The day's count is the checklist header's: every task to do that counts; the
+    // things to avoid are counted apart, as on the screen, since keeping them needs no
+    // tick (a patient who ticked none read "4/12" and "33% of tasks done").
     assert_eq!(
-        lines[1], "Day 3 of recovery · Sun 22 Nov 2026 · 1/15 ticked (7 do, 8 avoid)",
+        lines[1], "Day 3 of recovery · Sun 22 Nov 2026 · 1/7 done · 0/8 ticked as kept",
         "{text}"
     );
     for want in [
@@ -145,10 +146,12 @@ fn today_json_has_the_checklist_fields() {
     assert_eq!(today["treatment"], "2026-11-20T14:00:00+01:00");
     assert_eq!(today["done"], 0);
     let tasks = today["tasks"].as_array().unwrap();
-    // Tasks done as needed are listed but not counted.
+    // Tasks done as needed are listed but not counted, nor things to avoid.
     let as_needed = tasks.iter().filter(|t| t["as_needed"] == true).count();
     assert_eq!(as_needed, 3, "{tasks:?}");
-    assert_eq!(today["total"], tasks.len() - as_needed);
+    let avoid = tasks.iter().filter(|t| t["kind"] == "avoid").count();
+    assert_eq!(avoid, 8, "{tasks:?}");
+    assert_eq!(today["total"], tasks.len() - as_needed - avoid);
     assert_eq!(
         task(&today, "cold-compress")["when"],
         "as needed · until 14:00"

@@ -130,11 +130,11 @@ fn before_a_morning_treatment_nothing_is_due_or_missed() {
     }
     // The patient's own sunscreen starts on Day 2: on Day 1 only the provider's.
     assert!(!ids.contains(&"sunscreen-spf30"), "{ids:?}");
-    // Counted at 12:00: the eight things to avoid and the two daily tasks (due from the
-    // treatment); the evening's two join at 20:00; never the morning's cleanser and
-    // moisturizer, nor what is done as needed.
-    assert_eq!(day["recovery"]["due"], 10, "{day}");
-    assert_eq!(p.today("2026-11-20 20:00")["recovery"]["due"], 12);
+    // Counted at 12:00: the two daily tasks (due from the treatment); the evening's two
+    // join at 20:00; never the morning's cleanser and moisturizer, nor what is done as
+    // needed, nor the things to avoid (kept without a tick).
+    assert_eq!(day["recovery"]["due"], 2, "{day}");
+    assert_eq!(p.today("2026-11-20 20:00")["recovery"]["due"], 4);
     p.at("2026-11-20 12:00")
         .arg("today")
         .assert()

@@ -35,9 +35,10 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     let prep = "\nDo before your next treatment (Sat 2 Jan 11:00)\n  \
         [ ] Tell provider your conditions and meds   by 11:00 · 2 hours left\n      \
         before-tell-provider\n";
-    // Counted with the day's own tasks, as the main screen counts them ("0/10 ticked today").
+    // Counted with the day's own tasks, as the main screen counts them ("0/8 done today"),
+    // its two things to avoid apart.
     assert!(
-        out.contains("Day 36 of recovery · Sat 2 Jan 2027 · 0/10 ticked (8 do, 2 avoid)"),
+        out.contains("Day 36 of recovery · Sat 2 Jan 2027 · 0/8 done · 0/2 ticked as kept"),
         "{out}"
     );
     assert!(out.contains(prep), "{out}");
@@ -65,7 +66,8 @@ fn today_json_has_the_preparation_as_its_own_day() {
     assert_eq!(day["day"], 36);
     let before = &day["before_next_treatment"];
     assert_eq!(before["day"], 1);
-    assert_eq!(before["total"], 5);
+    // Its three tasks to do; its two things to avoid are not counted.
+    assert_eq!(before["total"], 3);
     assert!(!done(before, "before-avoid-sun"));
     assert!(
         day["tasks"]
@@ -175,7 +177,7 @@ fn today_short_counts_the_preparation_and_names_the_next_treatment() {
         .args(["today", "--short"])
         .assert()
         .success()
-        .stdout("Day 36 · 0/10 done · Next treatment today at 11:00 (in 2 h)\n");
+        .stdout("Day 36 · 0/8 done · Next treatment today at 11:00 (in 2 h)\n");
     // Before the preparation opens, the current day alone.
     p.at("2026-12-20 09:00")
         .args(["today", "--short"])

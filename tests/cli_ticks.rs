@@ -48,9 +48,10 @@ fn tick_offs_persist_for_their_day_only() {
     let later = p.today("2026-11-22 21:45");
     assert!(done(&later, "gentle-cleanser@evening"));
     assert!(!done(&later, "gentle-cleanser@morning"));
-    // No makeup, kept (ticked) and lifted at 14:00, stays counted: no count drops as time
-    // passes.
-    assert_eq!(later["done"], 2);
+    // No makeup, ticked as kept, is not in the count of what was done: things to avoid are
+    // counted apart.
+    assert_eq!(later["done"], 1);
+    assert!(done(&p.today("2026-11-22 13:00"), "no-makeup"));
     assert!(!done(
         &p.today("2026-11-23 08:00"),
         "gentle-cleanser@evening"
@@ -215,26 +216,27 @@ fn check_errors_say_what_to_type_instead() {
 }
 
 /// Makeup is lifted 48 h after a 14:00 treatment, at 14:00 on Day 3: before then "No makeup"
-/// counts and can be ticked; from then it is in no count, `today` says it is fine again with
-/// no box, and `check` says there is nothing to tick (exit 2), as the checklist does.
+/// can be ticked as kept; from then `today` says it is fine again with no box, and `check`
+/// says there is nothing to tick (exit 2), as the checklist does. Something to avoid is in
+/// no count of what was done, before or after.
 #[test]
 fn a_lifted_restriction_is_in_no_count_and_cannot_be_ticked() {
     let p = Patient::treated();
     let before = p.today("2026-11-22 13:59");
     assert_eq!(
         (before["done"].as_u64(), before["total"].as_u64()),
-        (Some(0), Some(15))
+        (Some(0), Some(7))
     );
     let after = p.today("2026-11-22 14:00");
     assert_eq!(
         (after["done"].as_u64(), after["total"].as_u64()),
-        (Some(0), Some(13))
+        (Some(0), Some(7))
     );
     p.at("2026-11-22 14:00")
         .args(["today"])
         .assert()
         .success()
-        .stdout(contains("0/13 ticked (7 do, 6 avoid)"))
+        .stdout(contains("0/7 done · 0/6 ticked as kept"))
         .stdout(contains(
             "  ✓   Makeup is fine again                     from 14:00",
         ))
@@ -247,7 +249,7 @@ fn a_lifted_restriction_is_in_no_count_and_cannot_be_ticked() {
             "aftercare: nothing to tick: “No makeup” ended at 14:00 on Day 3 (Sun 22 Nov). \
              Makeup is fine again\n",
         );
-    // Day 2 held it all day: ticked there, it counts there for good.
+    // Day 2 held it all day: it can be ticked as kept there, and counts in no share.
     p.at("2026-11-22 16:00")
         .args(["check", "no-makeup", "--day", "2"])
         .assert()
@@ -261,17 +263,20 @@ fn a_lifted_restriction_is_in_no_count_and_cannot_be_ticked() {
     let day2 = &day2["days"][0];
     assert_eq!(
         (day2["done"].as_u64(), day2["total"].as_u64()),
-        (Some(1), Some(15))
+        (Some(0), Some(7))
     );
 }
 
-/// A restriction kept (ticked) on its day stays in the counts after it lifts: at 09:30 on
-/// Day 3, "No makeup" ticked reads 1/15; at 14:00, when makeup is fine again, still 1 done
-/// (1/14: the workouts, not ticked, lifted too and left), never 0/13; the recovery's share
-/// does not drop either.
+/// A restriction ticked as kept is in no count of what was done, before it lifts or
+/// after: at 09:30 on Day 3, "No makeup" ticked reads 0/7 done and 1/8 ticked as kept; at
+/// 14:00, when makeup is fine again, 0/7 and 0/6 (the two lifted leave the things to
+/// avoid); the recovery's share does not move.
 #[test]
-fn a_kept_restriction_stays_counted_once_it_lifts() {
+fn a_kept_restriction_is_counted_apart_from_what_was_done() {
     let p = Patient::treated();
+    let recovery_before = p.today("2026-11-22 09:29")["recovery"]["done"]
+        .as_u64()
+        .unwrap();
     p.at("2026-11-22 09:30")
         .args(["check", "no-makeup"])
         .assert()
@@ -284,16 +289,18 @@ fn a_kept_restriction_stays_counted_once_it_lifts() {
             day["recovery"]["done"].as_u64().unwrap(),
         )
     };
-    let (done, total, recovery_done) = counts("2026-11-22 13:59");
-    assert_eq!((done, total), (1, 15));
-    let (done_after, total_after, recovery_done_after) = counts("2026-11-22 14:00");
-    assert_eq!((done_after, total_after), (1, 14));
-    assert_eq!(recovery_done_after, recovery_done);
+    assert_eq!(counts("2026-11-22 13:59"), (0, 7, recovery_before));
+    assert_eq!(counts("2026-11-22 14:00"), (0, 7, recovery_before));
+    p.at("2026-11-22 13:59")
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("0/7 done · 1/8 ticked as kept"));
     p.at("2026-11-22 14:00")
         .args(["today"])
         .assert()
         .success()
-        .stdout(contains("1/14 ticked"));
+        .stdout(contains("0/7 done · 0/6 ticked as kept"));
 }
 
 /// After the plan there is nothing to tick: `check` says so, and what to keep up without

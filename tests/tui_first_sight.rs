@@ -101,7 +101,7 @@ fn a_morning_over_before_the_app_was_installed_is_over_not_missed_80x24() {
     let shown = screen(&app);
     assert!(!shown.contains("Missed"), "{shown}");
     assert!(shown.contains("▸ Over this morning (2)"), "{shown}");
-    assert!(shown.contains("0/12 ticked today"), "{shown}");
+    assert!(shown.contains("0/4 done today"), "{shown}");
     // Opened, its rows say their slot, never "missed".
     press(&mut app, &[Char('k'), Enter]);
     let shown = screen(&app);

@@ -78,12 +78,12 @@ fn the_header_parts_read_apart_100x30() {
     let (_dir, _store, app) = patient(100, 30);
     let row = screen(&app).lines().nth(1).unwrap().to_string();
     assert!(row.contains("next session possible in 26 d"), "{row}");
-    assert!(row.contains(" · 0/15 ticked today"), "{row}");
+    assert!(row.contains(" · 0/7 done today"), "{row}");
 }
 
 /// An earlier treatment of a series shown on its last day (the day before the next one),
 /// after that day's windows closed: the header and the list agree that its plan is over.
-/// The header once asked the calendar's today (Day 51) and counted "0/11 ticked" above
+/// The header once asked the calendar's today (Day 51) and counted "0/11 done" above
 /// "Your plan is over"; both now ask `Context::is_after_plan`.
 #[test]
 fn an_earlier_session_after_its_plan_reads_over_in_header_and_list() {
@@ -110,22 +110,22 @@ fn an_earlier_session_after_its_plan_reads_over_in_header_and_list() {
 /// Within a week of the next session its countdown is never dropped for the treatment's
 /// date: where both do not fit beside the count, the date gives way ("Treated 42 days ago · next session
 /// due now (until Fri 1 Jan)"). It once left "Treated 28 days ago, Fri 20 Nov 14:00 ·
-/// 0/6 ticked today" with no word of the session due that day.
+/// 0/6 done today" with no word of the session due that day.
 #[test]
 fn the_next_session_keeps_its_place_near_the_plans_end_80x24() {
     use tui_harness::{app_at, treated_store};
     let cases = [
         (
             "2026-12-18T10:00:00+01:00",
-            " Treated 28 days ago · next session possible later today · 0/6 ticked today",
+            " Treated 28 days ago · next session possible later today · 0/6 done today",
         ),
         (
             "2027-01-01T10:00:00+01:00",
-            " Treated 42 days ago · next session due now (until Fri 1 Jan) · 0/5 ticked today",
+            " Treated 42 days ago · next session due now (until Fri 1 Jan) · 0/5 done today",
         ),
         (
             "2026-12-01T10:00:00+01:00",
-            " Treated 11 days ago, Fri 20 Nov 14:00 · 0/6 ticked today",
+            " Treated 11 days ago, Fri 20 Nov 14:00 · 0/5 done today",
         ),
     ];
     for (now, want) in cases {

@@ -21,12 +21,12 @@ fn patient_at(now: &str, size: (u16, u16)) -> (tempfile::TempDir, App<Tz>) {
 fn a_lifted_restriction_is_in_no_count_on_screen_80x24() {
     let (_dir, app) = patient_at("2026-11-22T13:59:00+01:00", (80, 24));
     let shown = screen(&app);
-    assert!(shown.contains("0/15 ticked today"), "{shown}");
+    assert!(shown.contains("0/7 done today"), "{shown}");
     assert!(shown.contains("To avoid 0/8 ticked as kept"), "{shown}");
     let (_dir, mut app) = patient_at("2026-11-22T16:00:00+01:00", (80, 24));
     let shown = screen(&app);
     // 7 to do (as needed not counted) and the 6 restrictions still on.
-    assert!(shown.contains("0/13 ticked today"), "{shown}");
+    assert!(shown.contains("0/7 done today"), "{shown}");
     assert!(shown.contains("To avoid 0/6 ticked as kept"), "{shown}");
     insta::assert_snapshot!("lifted_not_counted_day3_16h_80x24", shown);
     // Day 2 held "No makeup" all day: seen from Day 3 it is still there to tick, not lifted.
@@ -57,7 +57,7 @@ fn the_header_keeps_its_rows_at_a_size_whatever_the_day_holds() {
             let (_dir, app) = patient_at(now, size);
             let shown = screen(&app);
             let second = shown.lines().nth(1).unwrap();
-            let has_second = second.contains("Treated ") && second.contains("ticked today");
+            let has_second = second.contains("Treated ") && second.contains("done today");
             assert_eq!(
                 usize::from(has_second) + 1,
                 rows,
@@ -66,7 +66,7 @@ fn the_header_keeps_its_rows_at_a_size_whatever_the_day_holds() {
             // Nothing after the count: no bar that reads as a stray rule.
             if has_second {
                 let row = second.trim_end_matches([' ', '"']);
-                assert!(row.ends_with("ticked today"), "{size:?} at {now}:\n{shown}");
+                assert!(row.ends_with("done today"), "{size:?} at {now}:\n{shown}");
             }
         }
     }
@@ -265,11 +265,9 @@ fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
 /// far from today gives way instead.
 #[test]
 fn the_strip_keeps_its_label_with_a_two_digit_share_80x24() {
+    // One of the two tasks due at 15:00 on Day 1 ticked: 50%.
     let (_dir, mut app) = patient_at("2026-11-20T15:00:00+01:00", (80, 24));
-    press(
-        &mut app,
-        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
-    );
+    press(&mut app, &[KeyCode::Char(' ')]);
     let shown = screen(&app);
     let strip = shown.lines().nth(2).unwrap();
     assert!(strip.contains("% of tasks done"), "{shown}");

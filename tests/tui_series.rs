@@ -243,19 +243,19 @@ fn history_says_what_does_not_fit_40x15_and_60x20() {
 }
 
 /// An earlier session looked at on today's date gives no count as today's: today's tasks are
-/// the current session's (walk: "Today Mon 28 Dec: 0/5 ticked" over Session 1, where
+/// the current session's (walk: "Today Mon 28 Dec: 0/5 done" over Session 1, where
 /// Session 2's Day 4 has 13).
 #[test]
 fn an_earlier_session_gives_no_count_as_todays_80x24() {
     let (_dir, _store, mut app) = series_app(80, 24);
     let current = screen(&app);
     let header = current.lines().nth(1).unwrap().to_string();
-    assert!(header.contains("ticked today"), "{current}");
+    assert!(header.contains("done today"), "{current}");
     press(&mut app, &[Char('[')]);
     let shown = screen(&app);
     let header = shown.lines().nth(1).unwrap();
     assert!(shown.contains("Session 1 of 2"), "{shown}");
-    assert!(!header.contains("ticked today"), "{shown}");
+    assert!(!header.contains("done today"), "{shown}");
     if let Some(today) = header.split(" · ").next() {
         assert!(!today.contains("ticked"), "{shown}");
     }

@@ -157,16 +157,16 @@ fn the_share_done_holds_across_midnight_and_moves_as_slots_begin_80x24() {
     insta::assert_snapshot!("share_after_midnight_day2_0001_80x24", shown);
     assert_eq!(percent(&shown), "100", "{shown}");
     // Left open across midnight and the morning (40 rows, so the row stays in sight whatever
-    // the selection opens): 12 of 15 once the morning's three join (its routine and the
-    // sunscreen, due at 08:00), 12 of 25 with the day's (Day 1 counts 12: eight to avoid,
-    // two daily, the evening's two; sunscreen starts Day 2).
+    // the selection opens): 4 of 7 once the morning's three join (its routine and the
+    // sunscreen, due at 08:00), 4 of 9 with the day's (Day 1 counts 4: two daily, the
+    // evening's two; sunscreen starts Day 2; things to avoid are never counted).
     let mut app = app_at(store, state, "2026-11-20T23:59:00+01:00", 80, 40);
     for (now, want) in [
         ("2026-11-20T23:59:00+01:00", "100"),
         ("2026-11-21T00:01:00+01:00", "100"),
         ("2026-11-21T07:59:00+01:00", "100"),
-        ("2026-11-21T08:00:00+01:00", "80"),
-        ("2026-11-21T09:00:00+01:00", "48"),
+        ("2026-11-21T08:00:00+01:00", "57"),
+        ("2026-11-21T09:00:00+01:00", "44"),
     ] {
         app.set_now(at(now));
         assert_eq!(percent(&screen(&app)), want, "at {now}: {}", screen(&app));

@@ -133,7 +133,7 @@ fn away_from_today_the_relative_words_say_they_are_today_s_80x24() {
         "{shown}"
     );
     assert!(
-        shown.contains(" Today Sat 21 Nov: 0/15 ticked · treated yesterday · Mon 23 Nov: 0/13"),
+        shown.contains(" Today Sat 21 Nov: 0/7 done · treated yesterday · Mon 23 Nov: 0/7"),
         "{shown}"
     );
     insta::assert_snapshot!("day4_seen_from_day2_80x24", shown);
@@ -255,7 +255,7 @@ fn after_the_plan_it_says_so_80x24() {
     assert!(!shown.contains("Collagen peak"), "{shown}");
     assert!(!shown.contains("normal now"), "{shown}");
     // Nothing is left to tick: the header counts nothing.
-    assert!(!shown.contains("ticked today"), "{shown}");
+    assert!(!shown.contains("done today"), "{shown}");
     // The recovery strip keeps its row; the page's last lines (its sources) are below,
     // said where it is cut with the key that reads on.
     assert!(shown.lines().nth(2).unwrap().contains("Days "), "{shown}");

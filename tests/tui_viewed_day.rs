@@ -19,7 +19,7 @@ fn looking_back_the_header_gives_todays_count_as_todays_and_the_viewed_days_by_i
     let (_dir, store, state) = treated_store();
     let mut app = app_at(store, state, "2026-11-22T00:05:00+01:00", 80, 24);
     let today = summary(&screen(&app));
-    assert!(today.ends_with("0/15 ticked today"), "{today}");
+    assert!(today.ends_with("0/7 done today"), "{today}");
     // A task of yesterday ticked: yesterday's count, not today's.
     press(&mut app, &[Left]);
     press(&mut app, &[Up; 12]);
@@ -27,10 +27,10 @@ fn looking_back_the_header_gives_todays_count_as_todays_and_the_viewed_days_by_i
     let shown = screen(&app);
     let row = summary(&shown);
     assert!(
-        row.starts_with(" Today Sun 22 Nov: 0/15 ticked · treated 2 days ago"),
+        row.starts_with(" Today Sun 22 Nov: 0/7 done · treated 2 days ago"),
         "{row}"
     );
-    assert!(row.ends_with("Sat 21 Nov: 1/15 ticked"), "{row}");
+    assert!(row.ends_with("Sat 21 Nov: 1/7 done"), "{row}");
     insta::assert_snapshot!("looking_back_header_counts_80x24", shown);
 }
 

@@ -4,7 +4,7 @@
 
 use super::{Checklist, NoteLine, Record, TaskLine, ends_with_plan};
 use crate::plan::{
-    Plan, Span, Standing, Task, Timing, Wording, countdown_in, counts, end_label_on, when_on,
+    Plan, Span, Standing, Task, Timing, Wording, countdown_in, end_label_on, when_on,
 };
 use crate::rules::Repeat;
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -68,7 +68,7 @@ impl Checklist {
                 kind: task.rule.kind,
                 repeat: task.rule.repeat,
                 slot: task.slot.map(|s| s.as_str()),
-                as_needed: !counts(task.rule),
+                as_needed: task.rule.as_needed,
                 status: match Timing::of(task.starts, task.ends, now) {
                     Timing::Upcoming => "upcoming",
                     Timing::Active => "active",

@@ -26,7 +26,7 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     let record = Some(Record::of(&ctx.state, session));
     let checklist = Checklist::build(&plan, day, record, now);
     // The next recorded treatment's preparation, open now, counts with today's tasks as on
-    // the main screen ("0/10 ticked today"), and the line names that treatment.
+    // the main screen ("0/10 done today"), and the line names that treatment.
     let mut prep = Vec::new();
     let next = ctx.next_treatment(session, now).and_then(|next| {
         prep = next.open_at(now, Wording::Short)?.tasks;

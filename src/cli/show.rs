@@ -85,7 +85,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         moment(plan.local(session.at))
     )?;
     // The count is of everything to tick today, the next treatment's preparation with the
-    // day's own, as the main screen's "0/10 ticked today" and `today --short` count it.
+    // day's own, as the main screen's "0/10 done today" and `today --short` count it.
     let prep = before_next.as_ref().map_or(&[][..], |(_, p)| &p.tasks[..]);
     writeln!(out, "{}", day_header(&checklist, prep, plan.last_day()))?;
     if let Some(notice) = notice(&ctx.basis) {
@@ -252,20 +252,24 @@ fn days_before(plan: &Plan<'_, Local>, from: i64) -> Option<String> {
 /// Cells the plan listing's "  <- today" takes after a day's header.
 const TODAY_MARK_ROOM: usize = 10;
 
-/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/15 ticked (7 do, 8 avoid)": the day's
-/// counted tasks (not those done as needed), with `extra` (the next treatment's open
-/// preparation), the same count as the checklist's header.
+/// "Day 3 of recovery · Sun 22 Nov 2026 · 2/7 done · 0/8 ticked as kept": the day's
+/// counted tasks to do (not those done as needed), with `extra` (the next treatment's open
+/// preparation), the same count as the checklist's header; then the things to avoid ticked
+/// as kept, counted apart as on the main screen, where the line has room.
 fn day_header(day: &Checklist, extra: &[TaskLine], last_day: i64) -> String {
     let tasks = || day.tasks.iter().chain(extra);
     let (done, total) = progress_of(tasks());
     let mut header = format!("{} · {}", day_title(day.day, last_day), long_date(day.date));
     if total > 0 {
-        let counted = tasks().filter(|t| t.counts());
-        let avoid = counted.filter(|t| t.kind == Kind::Avoid).count();
-        header.push_str(&format!(" · {done}/{total} ticked"));
-        // What the count is made of, where the line has room for it (and for the plan's
-        // "  <- today" after it).
-        let parts = format!(" ({} do, {avoid} avoid)", total - avoid);
+        header.push_str(&format!(" · {done}/{total} done"));
+    }
+    let avoid: Vec<_> = tasks()
+        .filter(|t| t.kind == Kind::Avoid && !t.lifted_by_now)
+        .collect();
+    if !avoid.is_empty() {
+        let kept = avoid.iter().filter(|t| t.done).count();
+        // Room is kept for the plan's "  <- today" after it.
+        let parts = format!(" · {kept}/{} ticked as kept", avoid.len());
         if header.chars().count() + parts.chars().count() + TODAY_MARK_ROOM <= WIDTH {
             header.push_str(&parts);
         }

@@ -23,20 +23,23 @@ pub const DAILY_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 /// it. Less, and it is not on the treatment's day, so it is never missed.
 pub const MIN_TIME_AFTER_TREATMENT: Duration = Duration::hours(2);
 
-/// Whether a rule's tasks count towards the recovery's progress: all but those done "as
-/// needed" (`Rule::as_needed`), which are shown and tickable but never expected. Something to
-/// avoid counts (ticking it says the patient kept to it that day).
+/// Whether a rule's tasks count towards the recovery's progress: tasks to do, but not those
+/// done "as needed" (`Rule::as_needed`), which are shown and tickable but never expected.
+/// Something to avoid does not count either: it is kept unless the patient says otherwise,
+/// and ticking it ("ticked as kept") is a choice, counted in its own block. Counted, a
+/// patient who did every task and ticked no restriction read "4/12 ticked today", "33% of
+/// tasks done" and a longest streak of 0 days (walker P, round 10).
 ///
 /// This and `is_ever_due` are the one place that says which tasks are expected: progress,
 /// `remind`, the calendar's alarms and the checklist's counts all ask here.
 pub fn counts(rule: &Rule) -> bool {
-    !rule.as_needed
+    rule.kind == Kind::Do && !rule.as_needed
 }
 
-/// Whether a rule's tasks are ever due, reminded of and missed: tasks to do that count
+/// Whether a rule's tasks are ever due, reminded of and missed: those that count
 /// (`counts`). Something to avoid is never due; its end is *lifted* instead.
 pub fn is_ever_due(rule: &Rule) -> bool {
-    rule.kind == Kind::Do && counts(rule)
+    counts(rule)
 }
 
 /// One task's slot on one plan day: when it is due, and when it counts as missed.

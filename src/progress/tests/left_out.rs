@@ -95,20 +95,21 @@ fn what_the_treatment_left_no_time_for_is_not_counted() {
             0,
             0,
         ),
-        // Day 2 at 09:00: its morning routine (2), daily tasks (3) and what to avoid (8).
+        // Day 2 at 09:00: its morning routine (2) and daily tasks (3); what to avoid is
+        // never counted.
         (
             "2026-11-20T23:30:00+01:00",
             "2026-11-21T09:00:00+01:00",
-            13,
+            5,
             0,
         ),
-        // At 22:00 the eight things to avoid and the two daily tasks count on Day 1 (the
-        // patient's own sunscreen starts on Day 2).
+        // At 22:00 the two daily tasks count on Day 1 (the patient's own sunscreen starts on
+        // Day 2).
         (
             "2026-11-20T22:00:00+01:00",
             "2026-11-21T00:10:00+01:00",
-            10,
-            10,
+            2,
+            2,
         ),
         (
             "2026-11-20T22:01:00+01:00",
@@ -125,12 +126,13 @@ fn what_the_treatment_left_no_time_for_is_not_counted() {
         assert_eq!(p.due, due, "treated {treated}, at {now}");
         assert_eq!(p.day(1).unwrap().total, day1, "treated {treated}");
     }
-    // Kept anyway and ticked, it counts as done.
-    let mut s = session(&[(20, "no-makeup")]);
+    // Its slot was before the treatment (`Plan::is_before_treatment`): not the patient's,
+    // so not counted even where ticked.
+    let mut s = session(&[(20, "drink-water")]);
     s.at = at("2026-11-20T23:30:00+01:00");
     let plan = Plan::new(&rules, s.at, Berlin);
     let p = Progress::of(&plan, Some(&s), at("2026-11-21T00:10:00+01:00"));
-    assert_eq!((p.done, p.due), (1, 1));
+    assert_eq!((p.done, p.due), (0, 0));
 }
 
 /// `m` to avoid for 48 h (until Sun 22 Nov 14:00, Day 3), `a` daily at 18:00, for 5 days.
@@ -139,7 +141,7 @@ const LIFTS: &str = r#"{"format":2,"name":"t","procedure":"t","disclaimer":"d","
   {"id":"m","title":"M","kind":"avoid","from_hours":0,"until_hours":48,"rationale":"r","sources":[]}]}"#;
 
 #[test]
-fn a_restriction_not_kept_is_not_counted_on_its_day_once_it_has_lifted() {
+fn a_restriction_is_never_counted_kept_or_not() {
     let rules = Rules::parse(LIFTS, "t").unwrap();
     let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
     // (ticks, now, Day 3's (done, total), all (done, due)); `a` joins at 18:00 each day.
@@ -149,20 +151,19 @@ fn a_restriction_not_kept_is_not_counted_on_its_day_once_it_has_lifted() {
         (usize, usize),
         (usize, usize),
     );
+    // Counted, a patient who did every task and ticked no restriction had read "4/12" and
+    // a longest streak of 0 days (walker P, round 10): `m` is in no count, before it lifts
+    // or after, ticked as kept or not. Only `a` counts, from Day 1 at 18:00.
     let cases: [Case<'_>; 5] = [
-        // Day 3 before 14:00: `m` still holds and counts, on Day 3 as on Days 1 and 2.
-        (&[], "2026-11-22T13:59:00+01:00", (0, 2), (0, 5)),
-        (&[(22, "m")], "2026-11-22T13:59:00+01:00", (1, 2), (1, 5)),
-        // From 14:00 it is lifted: nothing left to keep on Day 3. Not ticked, it leaves the
-        // counts; kept (ticked) that day, it stays counted, so no count drops at 14:00.
-        (&[], "2026-11-22T14:00:00+01:00", (0, 1), (0, 4)),
-        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (1, 2), (1, 5)),
-        // Days 1 and 2 held it all day: there it counts for good.
+        (&[], "2026-11-22T13:59:00+01:00", (0, 1), (0, 2)),
+        (&[(22, "m")], "2026-11-22T13:59:00+01:00", (0, 1), (0, 2)),
+        (&[], "2026-11-22T14:00:00+01:00", (0, 1), (0, 2)),
+        (&[(22, "m")], "2026-11-22T14:00:00+01:00", (0, 1), (0, 2)),
         (
-            &[(20, "m"), (21, "m")],
+            &[(20, "m"), (21, "m"), (22, "a")],
             "2026-11-24T19:00:00+01:00",
-            (0, 1),
-            (2, 7),
+            (1, 1),
+            (1, 5),
         ),
     ];
     for (ticks, now, day3, all) in cases {
@@ -174,9 +175,9 @@ fn a_restriction_not_kept_is_not_counted_on_its_day_once_it_has_lifted() {
         assert_eq!((d3.done, d3.total), day3, "{ticks:?} at {now}");
         assert_eq!((p.done, p.due), all, "{ticks:?} at {now}");
     }
-    // Before it lifts, the progress says when it changes next: at the lift.
+    // The lift changes no count: the progress changes next when `a` comes due.
     let s = session(&[]);
     let plan = Plan::new(&rules, s.at, Berlin);
     let p = Progress::of(&plan, Some(&s), at("2026-11-22T10:00:00+01:00"));
-    assert_eq!(p.changes_at, Some(at("2026-11-22T14:00:00+01:00")));
+    assert_eq!(p.changes_at, Some(at("2026-11-22T18:00:00+01:00")));
 }

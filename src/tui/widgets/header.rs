@@ -87,7 +87,7 @@ impl<'a> Header<'a> {
                     let mut rest = words.chars();
                     let first = rest.next().map(|c| c.to_lowercase().to_string());
                     let count = match ctx.today_progress {
-                        Some((done, all)) if all > 0 => format!("{done}/{all} ticked · "),
+                        Some((done, all)) if all > 0 => format!("{done}/{all} done · "),
                         _ => String::new(),
                     };
                     words = format!(

@@ -129,15 +129,15 @@ impl Header<'_> {
                 // The viewed day's date whole where today's words still fit beside it,
                 // else its weekday (the title bar names the day in full).
                 let whole = crate::dates::date_near(date, self.today_date.unwrap_or(date));
-                let whole = format!("{whole}: {done}/{total} ticked");
+                let whole = format!("{whole}: {done}/{total} done");
                 if fits(&self.brief, &whole) {
                     whole
                 } else {
-                    format!("{}: {done}/{total} ticked", date.format("%a"))
+                    format!("{}: {done}/{total} done", date.format("%a"))
                 }
             }
-            Some(_) => format!("{done}/{total} ticked today"),
-            None => format!("{done}/{total} ticked"),
+            Some(_) => format!("{done}/{total} done today"),
+            None => format!("{done}/{total} done"),
         };
         let mut words = self.summary.clone();
         // Away from today the treatment's date gives way before today's words are cut.
