@@ -113,7 +113,7 @@ fn tasks_show_their_window_and_explain_themselves_once() {
         )
     );
     assert!(day("Day 3 ·").contains(
-        "- [ ] Use a gentle, fragrance-free cleanser — morning, until Fri 27 Nov 14:00\n"
+        "- [ ] Use a gentle, fragrance-free cleanser — morning, until Fri 1 Jan 14:00\n"
     ));
     assert_eq!(
         md.matches("Makeup can clog open, sensitive pores").count(),

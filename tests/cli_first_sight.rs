@@ -231,7 +231,7 @@ fn the_booking_reads_the_same_everywhere_and_stops_once_booked() {
         assert_eq!(task(&day, "book-next-session")["done_before"], true);
         assert_eq!(
             (day["done"].as_u64(), day["total"].as_u64()),
-            (Some(0), Some(5))
+            (Some(0), Some(7))
         );
         assert_eq!(day["recovery"]["done"], 1);
     }

@@ -35,10 +35,10 @@ fn today_lists_the_next_treatments_preparation_with_its_ids() {
     let prep = "\nDo before your next treatment (Sat 2 Jan 11:00)\n  \
         [ ] Tell provider your conditions and meds   by 11:00 · 2 hours left\n      \
         before-tell-provider\n";
-    // Counted with the day's own tasks, as the main screen counts them ("0/8 done today"),
+    // Counted with the day's own tasks, as the main screen counts them ("0/10 done today"),
     // its two things to avoid apart.
     assert!(
-        out.contains("Day 36 of recovery · Sat 2 Jan 2027 · 0/8 done · 0/2 ticked as kept"),
+        out.contains("Day 36 of recovery · Sat 2 Jan 2027 · 0/10 done · 0/2 ticked as kept"),
         "{out}"
     );
     assert!(out.contains(prep), "{out}");
@@ -177,12 +177,12 @@ fn today_short_counts_the_preparation_and_names_the_next_treatment() {
         .args(["today", "--short"])
         .assert()
         .success()
-        .stdout("Day 36 · 0/8 done · Next treatment today at 11:00 (in 2 h)\n");
+        .stdout("Day 36 · 0/10 done · Next treatment today at 11:00 (in 2 h)\n");
     // Before the preparation opens, the current day alone.
     p.at("2026-12-20 09:00")
         .args(["today", "--short"])
         .assert()
-        .stdout("Day 23 · 0/5 done\n");
+        .stdout("Day 23 · 0/7 done\n");
 }
 
 #[test]

@@ -101,19 +101,30 @@ fn today_lists_tasks_done_as_needed_last_and_ticks_one_that_counts() {
     );
 }
 
+/// A plan with a twice-daily task for the healing week alone, and one for six weeks (the
+/// built-in plan's cleanser runs the whole plan since round 10).
+const WEEK_ROUTINE: &str = r#"{"format":2,"name":"Week routine","procedure":"t","disclaimer":"d",
+  "rules":[
+    {"id":"cleanse","title":"Cleanse gently","kind":"do","repeat":"morning_and_evening",
+     "from_hours":0,"until_hours":168,"rationale":"r","sources":[]},
+    {"id":"moisturize","title":"Moisturize","kind":"do","repeat":"morning_and_evening",
+     "from_hours":0,"until_hours":1008,"rationale":"r","sources":[]}]}"#;
+
 /// A window that closes inside a slot says so: a week after a 10:00 treatment the
-/// cleanser's last morning ends at 10:00, not at noon as every other morning does, and the
-/// evening before a 22:00 close ends then. Before that it read "morning" and at 10:30 turned
-/// up missed (seen by a walk-through).
+/// week's cleanse has its last morning end at 10:00, not at noon as every other morning does.
+/// Before that it read "morning" and at 10:30 turned up missed (seen by a walk-through).
 #[test]
 fn a_slot_cut_short_by_its_window_says_until_when() {
     let p = Patient::new();
+    let file = write(p.data(), "week.json", WEEK_ROUTINE);
     p.at("2026-11-20 10:00")
+        .arg("--rules")
+        .arg(&file)
         .args(["start", "--at", "2026-11-20 10:00"])
         .assert()
         .success();
-    let cleanser = "Use a gentle, fragrance-free cleanser";
-    let moisturizer = "Moisturize (hyaluronic acid, ceramides)";
+    let cleanser = "Cleanse gently";
+    let moisturizer = "Moisturize";
     assert_eq!(
         when_of(&p, "2026-11-27 09:00", cleanser),
         ["morning · until 10:00"]

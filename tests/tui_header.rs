@@ -117,15 +117,15 @@ fn the_next_session_keeps_its_place_near_the_plans_end_80x24() {
     let cases = [
         (
             "2026-12-18T10:00:00+01:00",
-            " Treated 28 days ago · next session possible later today · 0/6 done today",
+            " Treated 28 days ago · next session possible later today · 0/8 done today",
         ),
         (
             "2027-01-01T10:00:00+01:00",
-            " Treated 42 days ago · next session due now (until Fri 1 Jan) · 0/5 done today",
+            " Treated 42 days ago · next session due now (until Fri 1 Jan) · 0/6 done today",
         ),
         (
             "2026-12-01T10:00:00+01:00",
-            " Treated 11 days ago, Fri 20 Nov 14:00 · 0/5 done today",
+            " Treated 11 days ago, Fri 20 Nov 14:00 · 0/7 done today",
         ),
     ];
     for (now, want) in cases {

@@ -47,7 +47,7 @@ fn the_morning_of_the_next_treatment_80x24() {
     // treatment in force beside the next one's.
     assert_eq!(
         summary(&app),
-        " Treated 35 days ago · next treatment today at 11:00 (in 2 h) · 0/8 done today"
+        " Treated 35 days ago · next treatment today at 11:00 (in 2 h) · 0/10 done today"
     );
     for prep in [
         "Tell provider your conditions and meds",
@@ -67,19 +67,19 @@ fn the_header_names_the_next_treatment_in_the_days_before() {
         // The preparation's first day, its tasks from 11:00: named already.
         (
             "2026-12-26T09:00:00+01:00",
-            " Treated 28 days ago · next treatment in 7 days · 0/8 done today",
+            " Treated 28 days ago · next treatment in 7 days · 0/10 done today",
         ),
         (
             "2026-12-30T09:00:00+01:00",
-            " Treated 32 days ago · next treatment in 3 days · 0/8 done today",
+            " Treated 32 days ago · next treatment in 3 days · 0/10 done today",
         ),
         (
             "2027-01-01T09:00:00+01:00",
-            " Treated 34 days ago · next treatment tomorrow at 11:00 · 0/8 done today",
+            " Treated 34 days ago · next treatment tomorrow at 11:00 · 0/10 done today",
         ),
         (
             "2027-01-02T10:30:00+01:00",
-            " Next treatment today at 11:00, in 30 min · 0/8 done today",
+            " Next treatment today at 11:00, in 30 min · 0/10 done today",
         ),
     ];
     for (now, want) in cases {
@@ -100,8 +100,8 @@ fn the_header_names_the_next_treatment_in_the_days_before() {
 #[test]
 fn a_preparation_task_is_ticked_and_undone_on_the_next_treatment() {
     let (_dir, store, mut app) = series_at(MORNING, true, 80);
-    // The fifth row to do: "Tell provider your conditions and meds".
-    press(&mut app, &[Down, Down, Down, Down, Char(' ')]);
+    // The sixth row to do: "Tell provider your conditions and meds".
+    press(&mut app, &[Down, Down, Down, Down, Down, Char(' ')]);
     let shown = screen(&app);
     assert!(
         shown.contains("› [x] Tell provider your conditions and meds"),
@@ -126,12 +126,12 @@ fn before_the_window_opens_the_header_says_later_today() {
     for (width, want) in [
         (
             80,
-            " Treated 28 days ago · next session possible later today · 0/6 done today",
+            " Treated 28 days ago · next session possible later today · 0/8 done today",
         ),
         (
             120,
             " Treated 28 days ago, Sat 28 Nov 10:00 · next session possible later today \
-             (from 10:00) · 0/6 done today",
+             (from 10:00) · 0/8 done today",
         ),
     ] {
         let (_dir, _, app) = series_at("2026-12-26T09:30:00+01:00", false, width);
@@ -164,7 +164,7 @@ fn the_preparation_coming_due_is_said_on_screen() {
 #[test]
 fn why_on_a_preparation_task_gives_the_next_treatments_window_80x24() {
     let (_dir, _, mut app) = series_at(MORNING, true, 80);
-    press(&mut app, &[Down, Down, Down, Down, Char('i')]);
+    press(&mut app, &[Down, Down, Down, Down, Down, Char('i')]);
     let shown = screen(&app);
     assert!(
         shown.contains("Tell provider your conditions and meds"),
