@@ -47,8 +47,14 @@ fn the_bookings_why_says_the_day_it_came_on_the_list_80x24() {
     assert!(selected(&app), "{}", screen(&app));
     press(&mut app, &[Char('i')]);
     let shown = screen(&app);
+    // The window is the session's, and booking is for now (walker P had read "Once, any
+    // time in the window" as booking by its last day being fine).
     assert!(
-        shown.contains("From Fri 18 Dec 14:00 until Fri 1 Jan 14:00 (2 weeks)"),
+        shown.contains("Your next session: from Fri 18 Dec 14:00 until Fri 1 Jan 14:00"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Once: book as soon as you can, for a day in that window"),
         "{shown}"
     );
     assert!(

@@ -105,6 +105,13 @@ impl Why {
             Item::Rule(i) => plan.offered_early(&rules.rules[i]),
             _ => None,
         };
+        // Offered ahead of its window (the booking), the window is the next session's, not
+        // a time to book in: "Once, any time in the window" read as booking as late as its
+        // last day being fine (walker P, round 10).
+        let repeat = match offered {
+            Some(_) => Some(BOOK_AHEAD),
+            None => repeat,
+        };
         Some(Why {
             title: info.title.to_string(),
             offered,
@@ -159,6 +166,9 @@ pub fn length_label(hours: i64) -> String {
         (days, h) => format!("{days} days {h} h"),
     }
 }
+
+/// How often the booking asks, in place of `repeat_label`'s "Once, any time in the window".
+pub const BOOK_AHEAD: &str = "Once: book as soon as you can, for a day in that window";
 
 /// How often a rule asks for something.
 pub fn repeat_label(rule: &Rule) -> &'static str {

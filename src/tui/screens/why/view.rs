@@ -50,6 +50,8 @@ impl Why {
             "{} {} until {} ({})",
             if self.section == Section::Warning {
                 "Watch for it from"
+            } else if self.offered.is_some() {
+                "Your next session: from"
             } else {
                 "From"
             },
