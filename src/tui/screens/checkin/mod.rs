@@ -20,6 +20,7 @@ use crate::rules::{MAX_RATING, Rules};
 use crate::store::{Change, CheckIn, CheckInPatch, Conflict, StoreError};
 use crate::tui::context::{Context, not_saved};
 use crate::tui::text_field::TextField;
+use crate::wrapping::capitalized;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use crossterm::event::KeyEvent;
 use std::collections::BTreeSet;
@@ -287,15 +288,6 @@ impl CheckInForm {
             format!("{saved} · kept from elsewhere: {}", kept.join(", "))
         }
     }
-}
-
-/// "The treatment …" from "the treatment …".
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
