@@ -137,13 +137,32 @@ fn each_rule_appears_once_with_when_it_ends() {
         assert_eq!(lines.len(), 1, "{}:\n{text}", rule.title);
         // A task of one day says the day: "as needed on Fri 20 Nov".
         assert!(
-            lines[0].contains("until") || lines[0].contains("by") || lines[0].contains(" on "),
+            lines[0].contains("until")
+                || lines[0].contains("by")
+                || lines[0].contains(" on ")
+                || lines[0].contains("book ahead"),
             "{}",
             lines[0]
         );
     }
     assert!(
         text.contains("- If going out: provider-approved SPF only — as needed on Fri 20 Nov ["),
+        "{text}"
+    );
+    // The booking's window is the session's: "once, by Fri 1 Jan 14:00" read as a deadline
+    // to book by (walker S, round 11).
+    assert!(
+        text.contains("- Book your next session — book ahead, for Fri 18 Dec to Fri 1 Jan ["),
+        "{text}"
+    );
+    let undated = handout(&["plan", "--markdown"]);
+    assert!(
+        undated.contains("- Book your next session — book ahead, for 4–6 weeks after treatment ["),
+        "{undated}"
+    );
+    // An emergency is one at any time: no "(to 1 Jan)" after its signs.
+    assert!(
+        text.contains("- Swollen lips, tongue or throat, or trouble breathing ["),
         "{text}"
     );
     assert!(

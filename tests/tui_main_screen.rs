@@ -244,9 +244,10 @@ fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
     let shown = screen(&app);
     let heading = shown.lines().nth(3).unwrap_or_default();
     assert!(heading.contains("your clinic · s: all"), "{shown}");
-    // At 160x48 (Day 1 of the demo) the column has room: every sign whole (they were cut
-    // after three lines with five rows empty under them), so the heading needs no key.
-    let app = tui_harness::demo(160, 48);
+    // At 160x50 (Day 1 of the demo) the column has room: every sign whole (at 160x48 they
+    // were cut after three lines with five rows empty under them), so the heading needs no
+    // key. (Two more rows since "Redness or swelling spreading" is shown from Day 1.)
+    let app = tui_harness::demo(160, 50);
     let shown = screen(&app);
     assert!(
         shown.contains("clusters of small blisters on the lips, nose or elsewhere"),
@@ -257,7 +258,7 @@ fn signs_beside_the_list_are_whole_where_they_fit_and_name_the_key_where_not() {
         .map(|l| l.trim_matches('"').chars().skip(70).collect::<String>())
         .collect();
     assert!(column[4].trim_end().ends_with("your clinic"), "{shown}");
-    assert!(column[5..46].iter().all(|l| !l.contains('…')), "{shown}");
+    assert!(column[5..48].iter().all(|l| !l.contains('…')), "{shown}");
 }
 
 /// The Days strip keeps its label once the share has two digits: "18% of tasks done" is a

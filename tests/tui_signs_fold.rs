@@ -42,7 +42,7 @@ fn emergency_signs_are_named_first_and_folds_are_whole_day2_60x20() {
         [
             // The call-today signs are counted by the heading, where the line counting the
             // rest gave its row to the second emergency sign.
-            " Warning signs ─────── your clinic · s: +7 call-today signs",
+            " Warning signs ─────── your clinic · s: +8 call-today signs",
             " EMERGENCY — call emergency services now: Swollen lips,",
             "   tongue or throat, or trouble breathing · Red, hot or",
             "   swollen skin and feeling very unwell",
@@ -84,7 +84,7 @@ fn at_50x14_the_emergency_signs_are_counted_apart_from_the_rest_day2() {
     let shown = screen(&app);
     assert_eq!(
         signs(&shown)[1..],
-        [" EMERGENCY: Swollen lips, to… · 12 more — press s"],
+        [" EMERGENCY: Swollen lips, to… · 13 more — press s"],
         "{shown}"
     );
     insta::assert_snapshot!("signs_counted_apart_day2_50x14", shown);

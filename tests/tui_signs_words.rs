@@ -18,7 +18,7 @@ fn the_key_for_every_sign_is_said_once_80x24() {
         .find(|l| l.contains("Call your clinic today:"))
         .unwrap_or_else(|| panic!("{shown}"));
     assert!(
-        call.contains("Call your clinic today: 7 signs · next visit: 2 signs · normal now: 2"),
+        call.contains("Call your clinic today: 8 signs · next visit: 2 signs · normal now: 2"),
         "{shown}"
     );
     insta::assert_snapshot!("signs_key_said_once_day2_80x24", shown);

@@ -43,7 +43,12 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 .iter()
                 .map(|sign| {
                     let cites = self.cites(&sign.sources);
-                    format!("{} ({}){cites}", md(&sign.title), self.span_words(*sign))
+                    // An emergency is one at any time: "(to 16 Feb)" read as these signs
+                    // being no emergency after the plan (walker S, round 11).
+                    match urgency {
+                        Urgency::Emergency => format!("{}{cites}", md(&sign.title)),
+                        _ => format!("{} ({}){cites}", md(&sign.title), self.span_words(*sign)),
+                    }
                 })
                 .collect();
             let heading = tier_heading(urgency, provider);
@@ -125,7 +130,13 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         if rules.symptoms.is_empty() {
             return Ok(());
         }
-        let names: Vec<String> = rules.symptoms.iter().map(|s| md(&s.title)).collect();
+        // Short names ("tenderness" for "Tenderness or discomfort"), so the check-in and its
+        // alerts stay one paragraph of the two printed pages.
+        let names: Vec<String> = rules
+            .symptoms
+            .iter()
+            .map(|s| md(&crate::journal::short_name(&s.title).to_lowercase()))
+            .collect();
         let mut text = format!(
             "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} for a 5 on any",
             names.join(", "),

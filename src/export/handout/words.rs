@@ -37,6 +37,11 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
             }
         }
         let end = self.edge_words(window.until, true);
+        // The booking's window is the next session's: "once, by 6 weeks after treatment"
+        // read as a deadline to book by, a session after the window (walker S, round 11).
+        if self.plan.is_booking(rule) {
+            return format!("book ahead, for {}", self.booking_span(window, &end));
+        }
         let how = match (rule.kind, rule.repeat) {
             (Kind::Avoid, _) => format!("until {end}"),
             // Never due, so never "daily": done when it applies.
@@ -50,6 +55,26 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         } else {
             how
         }
+    }
+
+    /// The next session's window, for its booking: "Fri 18 Dec to Fri 1 Jan", or "4–6 weeks
+    /// after treatment" (a unit said once) where no date is known.
+    fn booking_span(&self, window: crate::rules::Window, end: &str) -> String {
+        if self.dates == Dates::Absolute {
+            let day = |edge| short_date(self.plan.local_date(self.plan.instant(edge)));
+            return format!("{} to {}", day(window.from), day(window.until));
+        }
+        let from = self.edge_words(window.from, false);
+        let from = from.strip_suffix(" after treatment").unwrap_or(&from);
+        for unit in [" weeks", " days"] {
+            if let (Some(a), Some(b)) = (
+                from.strip_suffix(unit),
+                end.strip_suffix(&format!("{unit} after treatment")),
+            ) {
+                return format!("{a}–{b}{unit} after treatment");
+            }
+        }
+        format!("{from} to {end}")
     }
 
     /// A note's or alert's window as days: "to Fri 4 Dec", "Sat 21 Nov to Fri 18 Dec",
