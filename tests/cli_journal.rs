@@ -570,3 +570,41 @@ fn under_an_alert_normal_now_is_for_most_people() {
         "{text}"
     );
 }
+
+/// Walker R, round 11: treated Thu 25 Mar 2027 at 18:30, rated redness 4, swelling 3 and
+/// tenderness 3 at 08:00 on Day 3 (35.5 h), before "after 2 days" could fire. That evening
+/// and the next morning the app had said nothing of them; now, from 48 h, it says they call
+/// for the clinic if still so, with when they were rated, and `checkin` said to check in
+/// again (the notice of a rating above the usual).
+#[test]
+fn a_rating_given_before_its_alert_window_is_said_once_the_window_opens() {
+    let p = Patient::new();
+    p.at("2027-03-25 19:30")
+        .args(["start", "--at", "2027-03-25 18:30"])
+        .assert()
+        .success();
+    let morning = stdout(p.at("2027-03-27 08:00").args([
+        "checkin",
+        "--rate",
+        "redness=4",
+        "--rate",
+        "swelling=3",
+        "--rate",
+        "discomfort=3",
+    ]));
+    assert!(!morning.contains("CALL TODAY"), "{morning}");
+    assert!(morning.contains("Above the usual for Day 3"), "{morning}");
+    let evening = stdout(p.at("2027-03-27 20:00").arg("today")).replace("\n  ", " ");
+    assert!(
+        evening.contains(
+            "⚠ CALL TODAY · Strong redness after 2 days; strong swelling after 2 days; still \
+             tender after 2 days, rated today at 08:00 If redness or swelling or tenderness is \
+             still as strong or worse, call your clinic today."
+        ),
+        "{evening}"
+    );
+    // Three symptoms rated differently: no "(you rated each 4)".
+    assert!(!evening.contains("you rated each"), "{evening}");
+    let sunday = stdout(p.at("2027-03-28 09:00").args(["today", "--short"]));
+    assert!(sunday.contains("⚠ 1 alert"), "{sunday}");
+}

@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
     )?;
     write_unrated(out, ctx, &checkin)?;
     if let Some(saved) = saved {
-        let alerts = alerts_on(&plan, saved, date);
+        let alerts = alerts_on(&plan, saved, date, ctx.now());
         write_alerts(out, &ctx.rules, &alerts)?;
         // Well above the usual course with no alert (swelling 4 on Day 2): said, with what
         // to do, rather than nothing.

@@ -6,7 +6,7 @@ use super::{CliError, Out};
 use crate::inert::inert;
 use crate::journal::AlertLine;
 use crate::progress::Progress;
-use crate::rules::Rules;
+use crate::rules::{MAX_RATING, Rules};
 use crate::store::CheckIn;
 use serde::Serialize;
 
@@ -38,6 +38,9 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
     for alert in alerts {
         let symptom = symptom_title(rules, &alert.symptom).to_lowercase();
         let reading = match alert.previous {
+            // Several symptoms rated differently (a carried call-today alert): the title
+            // names them, and their readings are the check-in's.
+            _ if alert.symptoms.len() > 1 && alert.rating < MAX_RATING => String::new(),
             _ if alert.symptoms.len() > 1 => format!("each {}", alert.rating),
             Some(p) if p < alert.rating => {
                 // From a rating weeks old, say when: "up from 1" read as yesterday's.
@@ -51,9 +54,13 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
         };
         // One line where it fits 80 columns; else the reading goes whole under the title.
         let title = format!("{ALERT_MARK} {} · {}", alert.urgency.tag(), alert.title);
-        let rated = format!("(you rated {reading})");
+        let rated = match reading.is_empty() {
+            true => String::new(),
+            false => format!("(you rated {reading})"),
+        };
         let one_line = format!("{title} {rated}");
         match super::text::columns(&one_line) <= super::text::WIDTH {
+            _ if rated.is_empty() => writeln!(out, "\n{}", wrap(&title, "", "  "))?,
             true => writeln!(out, "\n{one_line}")?,
             false => writeln!(
                 out,

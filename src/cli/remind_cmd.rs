@@ -51,7 +51,7 @@ pub fn remind(ctx: &Context, args: &RemindArgs, out: Out) -> Result<Success, Cli
     }
     // Today's check-in alerts that say to act today (or now) come before any task.
     let today = plan.local_date(now);
-    let alerts: Vec<AlertLine> = alerts_on(&plan, session, today)
+    let alerts: Vec<AlertLine> = alerts_on(&plan, session, today, now)
         .into_iter()
         .filter(|a| a.urgency <= Urgency::Call)
         .collect();

@@ -61,7 +61,7 @@ pub fn today(ctx: &Context, out: Out) -> Result<(), CliError> {
     if let Some(task) = soonest_avoid_to_end(&checklist.tasks).filter(|_| !before_treatment) {
         parts.push(avoid_countdown(task, now, plan.tz()));
     }
-    let alerts = alerts_on(&plan, session, checklist.date).len();
+    let alerts = alerts_on(&plan, session, checklist.date, now).len();
     if alerts > 0 {
         let s = if alerts == 1 { "" } else { "s" };
         parts.push(format!("{ALERT_MARK} {alerts} alert{s}"));

@@ -36,7 +36,7 @@ pub fn today(ctx: &Context, json: bool, out: Out) -> Result<(), CliError> {
         Some((next.moment_words(now), list))
     });
     let checkin = session.checkins.get(&checklist.date);
-    let alerts = alerts_on(&plan, session, checklist.date);
+    let alerts = alerts_on(&plan, session, checklist.date, now);
     let above_usual = above_usual_on(&plan, session, checklist.date, &alerts);
     // Past the signs' windows, an alert and the signs still listed come with when to call
     // emergency services.

@@ -42,10 +42,12 @@ pub fn above_usual_on<Tz: TimeZone>(
         return Vec::new();
     };
     let day = plan.day_of_date(date);
+    // Its own alerts, and one it set off later that day, once the alert's window opened
+    // (`Plan::pending_on`): an alert says more than "above the usual".
     let alerted = |id: &str| {
-        alerts
-            .iter()
-            .any(|a| a.rated_on.is_none() && a.symptoms.iter().any(|s| s == id))
+        alerts.iter().any(|a| {
+            (a.rated_on.is_none() || a.rated_on == Some(date)) && a.symptoms.iter().any(|s| s == id)
+        })
     };
     plan.rules()
         .symptoms

@@ -52,7 +52,7 @@ fn a_rating_well_above_the_usual_course_without_an_alert_is_said() {
     ];
     for (d, ratings, want) in cases {
         let s = session(d, ratings);
-        let alerts = alerts_on(&plan, &s, day(d));
+        let alerts = alerts_on(&plan, &s, day(d), plan.day_bounds(day(d)).1);
         let got: Vec<(String, u8, u8)> = above_usual_on(&plan, &s, day(d), &alerts)
             .into_iter()
             .map(|a| (a.symptom, a.rating, a.usual))
@@ -66,7 +66,7 @@ fn a_rating_well_above_the_usual_course_without_an_alert_is_said() {
     // A symptom is named short, as the alerts name it: "tenderness" for "Tenderness or
     // discomfort", whose full title cut the main screen's notice.
     let s = session(21, &[("discomfort", 4)]);
-    let alerts = alerts_on(&plan, &s, day(21));
+    let alerts = alerts_on(&plan, &s, day(21), plan.day_bounds(day(21)).1);
     let named: Vec<String> = above_usual_on(&plan, &s, day(21), &alerts)
         .into_iter()
         .map(|a| a.name)
@@ -75,7 +75,7 @@ fn a_rating_well_above_the_usual_course_without_an_alert_is_said() {
     // Day 3's swelling 4 is an alert indeed.
     let s = session(22, &[("swelling", 4)]);
     assert!(
-        alerts_on(&plan, &s, day(22))
+        alerts_on(&plan, &s, day(22), plan.day_bounds(day(22)).1)
             .iter()
             .any(|a| a.symptom == "swelling")
     );

@@ -17,7 +17,7 @@ use crate::plan::Plan;
 use crate::rules::{MAX_RATING, Urgency};
 use crate::store::Session;
 use crate::wrapping::lower_first;
-use chrono::{NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
 /// The id of a carried call alert: the plan alert's id, then the rated date
 /// ("swelling-after-two-days-from-2026-11-30").
@@ -26,13 +26,18 @@ fn carried_id(alert: &str, rated: NaiveDate) -> String {
 }
 
 /// The plan's emergency- and call-tier alerts set off by an earlier day's check-in and not
-/// yet answered by a newer rating of their symptom, for `date`: the latest rated day first.
-/// None for a symptom last rated 5 (`carried::carried_on` carries that one) or rated more
-/// than `CARRY_DAYS` local days before `date`.
+/// yet answered by a newer rating of their symptom, for `date` seen at `now`: the latest
+/// rated day first. With them, those a rating would set off at `now` but did not when it
+/// was given, before the alert's window opened (`Plan::pending_on`), on `date` itself too:
+/// swelling 3 rated at 35 h on Day 3 had never been said to need a call, that evening or
+/// the next day (walker R, round 11). None for a symptom last rated 5
+/// (`carried::carried_on` carries that one) or rated more than `CARRY_DAYS` local days
+/// before `date`.
 pub fn carried_calls_on<Tz: TimeZone>(
     plan: &Plan<'_, Tz>,
     session: &Session,
     date: NaiveDate,
+    now: DateTime<FixedOffset>,
 ) -> Vec<AlertLine> {
     let rules = plan.rules();
     let oldest = date - chrono::Duration::days(CARRY_DAYS);
@@ -41,7 +46,7 @@ pub fn carried_calls_on<Tz: TimeZone>(
     let latest = super::carried::latest_ratings(session, oldest, date);
     let mut days: Vec<NaiveDate> = latest
         .values()
-        .filter(|(day, rating)| *day < date && *rating < MAX_RATING)
+        .filter(|(day, rating)| *day <= date && *rating < MAX_RATING)
         .map(|(day, _)| *day)
         .collect();
     days.sort_unstable();
@@ -49,8 +54,19 @@ pub fn carried_calls_on<Tz: TimeZone>(
     let provider = rules.provider.as_ref();
     let mut lines = Vec::new();
     for rated in days.into_iter().rev() {
-        let firings: Vec<_> = plan
-            .alerts_on(session, rated)
+        // The day's own alerts are said as such (`journal::alerts_on`): carried from
+        // earlier days only; the pending ones from any day, where no alert of the rating's
+        // own already names the symptom.
+        let mut own = match rated < date {
+            true => plan.alerts_on(session, rated),
+            false => Vec::new(),
+        };
+        for pending in plan.pending_on(session, rated, now) {
+            if !own.iter().any(|f| f.symptom == pending.symptom) {
+                own.push(pending);
+            }
+        }
+        let firings: Vec<_> = own
             .into_iter()
             .filter_map(|firing| Some((firing.alert?, firing)))
             .filter(|(_, firing)| {
@@ -100,13 +116,20 @@ pub fn carried_calls_on<Tz: TimeZone>(
                 ),
                 _ => format!("If {name} is still as strong or worse, {action}."),
             };
+            // Rated earlier today: "rated today at 08:00".
+            let when = match rated == date {
+                true => session
+                    .checkins
+                    .get(&rated)
+                    .and_then(|c| c.rated_at.get(&firing.symptom))
+                    .map_or("today".to_string(), |at| {
+                        format!("today at {}", crate::dates::clock(plan.local(*at)))
+                    }),
+                false => super::carried::when(rated, date),
+            };
             lines.push(AlertLine {
                 id: carried_id(&first.id, rated),
-                title: format!(
-                    "{}, rated {}",
-                    titles.join("; "),
-                    super::carried::when(rated, date)
-                ),
+                title: format!("{}, rated {when}", titles.join("; ")),
                 message,
                 symptoms: tier.iter().map(|(_, f)| f.symptom.clone()).collect(),
                 symptom: firing.symptom.clone(),
@@ -183,15 +206,20 @@ mod tests {
             (severe, 23, &[]),
         ];
         for (checkins, viewed, want) in cases {
-            let got: Vec<String> = carried_calls_on(&plan, &session(checkins), day(viewed))
-                .into_iter()
-                .map(|a| a.title)
-                .collect();
+            let got: Vec<String> = carried_calls_on(
+                &plan,
+                &session(checkins),
+                day(viewed),
+                plan.day_bounds(day(viewed)).1,
+            )
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
             assert_eq!(got, want, "{checkins:?} seen on {viewed}");
         }
         // Two symptoms of one day are one alert, saying the action once.
         let both: CheckIns<'_> = &[(22, &[("swelling", 4), ("discomfort", 3)])];
-        let lines = carried_calls_on(&plan, &session(both), day(23));
+        let lines = carried_calls_on(&plan, &session(both), day(23), plan.day_bounds(day(23)).1);
         assert_eq!(lines.len(), 1, "{lines:?}");
         assert_eq!(lines[0].symptoms, ["swelling", "discomfort"]);
         assert!(
@@ -201,7 +229,12 @@ mod tests {
             "{}",
             lines[0].message
         );
-        let line = &carried_calls_on(&plan, &session(swollen), day(23))[0];
+        let line = &carried_calls_on(
+            &plan,
+            &session(swollen),
+            day(23),
+            plan.day_bounds(day(23)).1,
+        )[0];
         assert_eq!(
             line.message,
             "If swelling is still as strong or worse, call your clinic today. If you can't \

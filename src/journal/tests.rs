@@ -69,7 +69,7 @@ fn alerts_of(ratings: &[(&str, u8)], provider: Option<Provider>) -> Vec<AlertLin
     }
     let date = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
     session.checkins.insert(date, checkin);
-    alerts_on(&plan, &session, date)
+    alerts_on(&plan, &session, date, plan.day_bounds(date).1)
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::Plan;
 use crate::rules::{Alert, MAX_RATING, Urgency};
 use crate::store::Session;
-use chrono::{NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
 /// An alert set off by a reading, with the readings that did it.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +113,52 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
             said.push(f.symptom.clone());
             first
         });
+        fired
+    }
+
+    /// The plan's alerts of the emergency and call tiers that the check-in of `date` would
+    /// set off at `now` but did not when it was given: a rating whose time is kept, given
+    /// before the alert's window opened, with `now` inside the window ("Strong redness after
+    /// 2 days", from 48 h, rated at 35 h and seen at 49 h). Thresholds only (`at_least`): a
+    /// rise was a rise when it was rated. A 5 is the severe alert's. One per symptom, the
+    /// first in the plan's order.
+    pub fn pending_on(
+        &self,
+        session: &Session,
+        date: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<Firing<'r>> {
+        let Some(checkin) = session.checkins.get(&date) else {
+            return Vec::new();
+        };
+        let mut fired: Vec<Firing<'r>> = Vec::new();
+        for alert in &self.rules().alerts {
+            let urgency = alert.urgency();
+            let (Some(at_least), Some(&rating), Some(&at)) = (
+                alert.at_least,
+                checkin.ratings.get(&alert.symptom),
+                checkin.rated_at.get(&alert.symptom),
+            ) else {
+                continue;
+            };
+            let (from, until) = self.span(alert);
+            let pending = urgency != Urgency::Mention
+                && (at_least..MAX_RATING).contains(&rating)
+                && at < from
+                && from <= now
+                && now < until;
+            if pending && !fired.iter().any(|f| f.symptom == alert.symptom) {
+                fired.push(Firing {
+                    alert: Some(alert),
+                    symptom: alert.symptom.clone(),
+                    rating,
+                    previous: None,
+                    previous_on: None,
+                    urgency,
+                });
+            }
+        }
+        fired.sort_by_key(|f| f.urgency);
         fired
     }
 }

@@ -171,14 +171,16 @@ impl<Tz: TimeZone> Context<Tz> {
         list: &Checklist,
     ) -> (Vec<AlertLine>, usize) {
         let today_date = plan.local(self.now).date_naive();
-        let mut alerts = alerts_on(plan, session, today_date);
+        let mut alerts = alerts_on(plan, session, today_date, self.now);
         // Carried from the day looked back on, an alert is that day's own: shown once.
         if list.date < today_date {
             alerts.retain(|a| a.rated_on != Some(list.date));
         }
         let of_today = alerts.len();
         if list.date < today_date {
-            for mut alert in alerts_on(plan, session, list.date) {
+            // As they stood at that day's end.
+            let day_end = plan.day_bounds(list.date).1 - chrono::Duration::seconds(1);
+            for mut alert in alerts_on(plan, session, list.date, day_end.min(self.now)) {
                 if !alerts
                     .iter()
                     .any(|a| a.id == alert.id && a.symptoms == alert.symptoms)

@@ -251,7 +251,7 @@ impl CheckInForm {
     fn above_usual<Tz: TimeZone>(&self, ctx: &Context<Tz>) -> Option<String> {
         let session = ctx.state.session(self.session)?;
         let plan = ctx.plan_at(self.session);
-        let alerts = crate::journal::alerts_on(&plan, session, self.date);
+        let alerts = crate::journal::alerts_on(&plan, session, self.date, ctx.now);
         let mut above = crate::journal::above_usual_on(&plan, session, self.date, &alerts);
         above.retain(|a| self.rated.contains(&a.symptom));
         crate::journal::above_usual_notice(&above)
