@@ -213,3 +213,25 @@ fn a_call_alert_is_carried_to_the_next_day_until_a_new_check_in_80x24() {
     let rerated = screen(&app);
     assert!(!rerated.contains("Strong swelling"), "{rerated}");
 }
+
+/// Rated at 09:00 on Day 3 (43 h), before "after 2 days" opens at 14:00; seen at 14:30, the
+/// alert box says it, and `s` gives its title whole: "…, rated today at 09:00" had been cut
+/// off at the panel's edge (read in tmux after round 11).
+#[test]
+fn a_pending_alert_is_said_whole_in_the_signs_panel_80x24() {
+    let (_dir, store, _) = treated_store();
+    let mut patch = patch(&[("redness", 4), ("swelling", 3), ("discomfort", 3)]);
+    patch.at = Some(at(DAY3));
+    let state = store
+        .apply(&Change::CheckIn {
+            session: at(TREATMENT),
+            date: date(22),
+            patch,
+        })
+        .unwrap();
+    let mut app = app_at(store, state, "2026-11-22T14:30:00+01:00", 80, 24);
+    assert!(screen(&app).contains("Check-in alert"), "{}", screen(&app));
+    press(&mut app, &[Char('s')]);
+    let shown = screen(&app);
+    assert!(shown.contains("rated today at 09:00"), "{shown}");
+}

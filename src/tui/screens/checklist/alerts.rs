@@ -170,7 +170,11 @@ pub fn full_lines(alerts: &[AlertLine], width: usize) -> Vec<Line<'static>> {
             Urgency::Call => theme::ALERT_TITLE,
             Urgency::Mention => theme::MENTION,
         };
-        lines.push(Line::styled(format!("{MARK}{}", alert.title), look));
+        // Wrapped whole: a carried alert's title says when it was rated at its end ("…,
+        // rated today at 08:30"), which a cut line had lost.
+        for l in crate::wrapping::wrap_lines(&alert.title, width, MARK, "  ") {
+            lines.push(Line::styled(l, look));
+        }
         for l in text::wrap(&alert.message, width.saturating_sub(2), MESSAGE_LINES) {
             lines.push(Line::styled(format!("  {l}"), theme::ALERT_TEXT));
         }
