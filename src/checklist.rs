@@ -81,7 +81,7 @@ pub struct TaskLine {
     #[serde(skip)]
     pub lifted: Option<Arc<str>>,
     /// Something to avoid whose window closed on this day by `now` (`Plan::is_lifted`): said
-    /// as lifted, never ticked, and in no count unless it was kept (ticked) that day
+    /// as lifted, never ticked; like every thing to avoid, in no count of what was done
     /// (`TaskLine::counts`). In JSON
     /// `"lifted": true`, only when it is.
     #[serde(rename = "lifted", skip_serializing_if = "std::ops::Not::not")]
@@ -141,8 +141,8 @@ impl Checklist {
                 && self.phases.iter().all(|p| over(p.ends)))
     }
 
-    /// Tasks done, of the day's tasks that count: not those done as needed, nor a
-    /// restriction lifted by the time the list was built (`TaskLine::lifted_by_now`).
+    /// Tasks done, of the day's tasks that count: tasks to do, not those done as needed
+    /// (`TaskLine::counts`).
     pub fn progress(&self) -> (usize, usize) {
         progress_of(&self.tasks)
     }

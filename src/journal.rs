@@ -116,7 +116,7 @@ pub fn alerts_on<Tz: TimeZone>(
         let names: Vec<String> = lines[i]
             .symptoms
             .iter()
-            .map(|id| short_name(symptom_name(rules, id)).to_lowercase())
+            .map(|id| short_name(symptom_name(rules, id)))
             .collect();
         lines[i].title = format!("Rated severe: {}", names.join(", "));
         if names.len() > 1 {
@@ -144,10 +144,11 @@ pub fn symptom_name<'a>(rules: &'a Rules, id: &'a str) -> &'a str {
         .map_or(id, |s| s.title.as_str())
 }
 
-/// A symptom's title as a list names it: its first alternative ("Tenderness or discomfort"
-/// is "Tenderness"), so a list of several stays one line and reads as a list.
-pub(crate) fn short_name(title: &str) -> &str {
-    title.split(" or ").next().unwrap_or(title)
+/// A symptom's title as a list in a sentence names it: its first alternative, lower-cased
+/// ("Tenderness or discomfort" is "tenderness"), so a list of several stays one line and
+/// reads as a list.
+pub(crate) fn short_name(title: &str) -> String {
+    title.split(" or ").next().unwrap_or(title).to_lowercase()
 }
 
 impl AlertLine {

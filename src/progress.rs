@@ -140,7 +140,7 @@ impl Progress {
                 let no_time =
                     comes_due.is_some_and(|at| plan.had_no_time_after(task, day.date, at));
                 if !is_done && no_time {
-                    // The treatment left it no time (what to avoid after a 23:30 treatment).
+                    // The treatment left it no time (the 09:00 tasks after a 23:30 treatment).
                     continue;
                 }
                 // On the heat map a once-task is on one day only (`place_once_tasks`).

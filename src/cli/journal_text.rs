@@ -40,29 +40,28 @@ pub fn write_alerts(out: Out, rules: &Rules, alerts: &[AlertLine]) -> Result<(),
         let reading = match alert.previous {
             // Several symptoms rated differently (a carried call-today alert): the title
             // names them, and their readings are the check-in's.
-            _ if alert.symptoms.len() > 1 && alert.rating < MAX_RATING => String::new(),
-            _ if alert.symptoms.len() > 1 => format!("each {}", alert.rating),
+            _ if alert.symptoms.len() > 1 && alert.rating < MAX_RATING => None,
+            _ if alert.symptoms.len() > 1 => Some(format!("each {}", alert.rating)),
             Some(p) if p < alert.rating => {
                 // From a rating weeks old, say when: "up from 1" read as yesterday's.
                 let on = alert
                     .previous_on
                     .map(|d| format!(" on {}", super::text::short_date(d)))
                     .unwrap_or_default();
-                format!("{symptom} {}, up from {p}{on}", alert.rating)
+                Some(format!("{symptom} {}, up from {p}{on}", alert.rating))
             }
-            _ => format!("{symptom} {}", alert.rating),
+            _ => Some(format!("{symptom} {}", alert.rating)),
         };
         // One line where it fits 80 columns; else the reading goes whole under the title.
         let title = format!("{ALERT_MARK} {} · {}", alert.urgency.tag(), alert.title);
-        let rated = match reading.is_empty() {
-            true => String::new(),
-            false => format!("(you rated {reading})"),
-        };
-        let one_line = format!("{title} {rated}");
-        match super::text::columns(&one_line) <= super::text::WIDTH {
-            _ if rated.is_empty() => writeln!(out, "\n{}", wrap(&title, "", "  "))?,
-            true => writeln!(out, "\n{one_line}")?,
-            false => writeln!(
+        match reading.map(|r| format!("(you rated {r})")) {
+            None => writeln!(out, "\n{}", wrap(&title, "", "  "))?,
+            Some(rated)
+                if super::text::columns(&format!("{title} {rated}")) <= super::text::WIDTH =>
+            {
+                writeln!(out, "\n{title} {rated}")?
+            }
+            Some(rated) => writeln!(
                 out,
                 "\n{}\n{}",
                 wrap(&title, "", "  "),

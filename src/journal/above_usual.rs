@@ -60,7 +60,7 @@ pub fn above_usual_on<Tz: TimeZone>(
                 && !alerted(&symptom.id);
             said.then(|| AboveUsual {
                 symptom: symptom.id.clone(),
-                name: short_name(&symptom.title).to_lowercase(),
+                name: short_name(&symptom.title),
                 rating,
                 // The course is rated 0–5, so the rounded value fits a u8.
                 usual: usual.round().clamp(0.0, f64::from(MAX_RATING)) as u8,

@@ -65,9 +65,11 @@ pub(super) fn latest_ratings(
     latest
 }
 
-/// "yesterday (Sun 29 Nov)", "on Fri 27 Nov (3 days ago)".
-pub(super) fn when(rated: NaiveDate, date: NaiveDate) -> String {
+/// "today at 08:00" (with the local `clock` of the rating, where it is known), "yesterday
+/// (Sun 29 Nov)", "on Fri 27 Nov (3 days ago)".
+pub(super) fn when(rated: NaiveDate, date: NaiveDate, clock: Option<String>) -> String {
     match (date - rated).num_days() {
+        0 => clock.map_or("today".to_string(), |clock| format!("today at {clock}")),
         1 => format!("yesterday ({})", short_date(rated)),
         n => format!("on {} ({n} days ago)", short_date(rated)),
     }
@@ -77,7 +79,7 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
     let provider = rules.provider.as_ref();
     let names: Vec<String> = symptoms
         .iter()
-        .map(|id| short_name(symptom_name(rules, id)).to_lowercase())
+        .map(|id| short_name(symptom_name(rules, id)))
         .collect();
     let them = match names.len() {
         1 => names[0].clone(),
@@ -85,7 +87,11 @@ fn carried(rules: &Rules, rated: NaiveDate, date: NaiveDate, symptoms: Vec<Strin
     };
     let action = crate::wrapping::lower_first(&Urgency::Call.action_with(provider));
     let fallback = super::fallback(provider);
-    let title = format!("Rated severe {}: {}", when(rated, date), names.join(", "));
+    let title = format!(
+        "Rated severe {}: {}",
+        when(rated, date, None),
+        names.join(", ")
+    );
     AlertLine {
         id: format!("{CARRIED_ID}-{rated}"),
         title,

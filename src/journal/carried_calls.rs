@@ -88,7 +88,7 @@ pub fn carried_calls_on<Tz: TimeZone>(
             };
             let names: Vec<String> = tier
                 .iter()
-                .map(|(_, f)| short_name(symptom_name(rules, &f.symptom)).to_lowercase())
+                .map(|(_, f)| short_name(symptom_name(rules, &f.symptom)))
                 .collect();
             // "Strong swelling after 2 days; still tender after 2 days": one sentence.
             let titles: Vec<String> = tier
@@ -117,16 +117,12 @@ pub fn carried_calls_on<Tz: TimeZone>(
                 _ => format!("If {name} is still as strong or worse, {action}."),
             };
             // Rated earlier today: "rated today at 08:00".
-            let when = match rated == date {
-                true => session
-                    .checkins
-                    .get(&rated)
-                    .and_then(|c| c.rated_at.get(&firing.symptom))
-                    .map_or("today".to_string(), |at| {
-                        format!("today at {}", crate::dates::clock(plan.local(*at)))
-                    }),
-                false => super::carried::when(rated, date),
-            };
+            let clock = session
+                .checkins
+                .get(&rated)
+                .and_then(|c| c.rated_at.get(&firing.symptom))
+                .map(|at| crate::dates::clock(plan.local(*at)));
+            let when = super::carried::when(rated, date, clock);
             lines.push(AlertLine {
                 id: carried_id(&first.id, rated),
                 title: format!("{}, rated {when}", titles.join("; ")),

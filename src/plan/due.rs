@@ -30,16 +30,11 @@ pub const MIN_TIME_AFTER_TREATMENT: Duration = Duration::hours(2);
 /// patient who did every task and ticked no restriction read "4/12 ticked today", "33% of
 /// tasks done" and a longest streak of 0 days (walker P, round 10).
 ///
-/// This and `is_ever_due` are the one place that says which tasks are expected: progress,
-/// `remind`, the calendar's alarms and the checklist's counts all ask here.
+/// This is the one place that says which tasks are expected, and so ever due, reminded of
+/// and missed: progress, `remind`, the calendar's alarms and the checklist's counts all ask
+/// here. Something to avoid is never due; its end is *lifted* instead.
 pub fn counts(rule: &Rule) -> bool {
     rule.kind == Kind::Do && !rule.as_needed
-}
-
-/// Whether a rule's tasks are ever due, reminded of and missed: those that count
-/// (`counts`). Something to avoid is never due; its end is *lifted* instead.
-pub fn is_ever_due(rule: &Rule) -> bool {
-    counts(rule)
 }
 
 /// One task's slot on one plan day: when it is due, and when it counts as missed.

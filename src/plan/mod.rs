@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 pub use alerts::Firing;
 pub use clock_words::{clock_label, clock_label_on, day_ended_by, end_label, end_label_on};
 pub use day::{Day, Slot, Span, Task};
-pub use due::{DAILY_TIME, DueTask, MIN_TIME_AFTER_TREATMENT, Standing, counts, is_ever_due};
+pub use due::{DAILY_TIME, DueTask, MIN_TIME_AFTER_TREATMENT, Standing, counts};
 pub use durations::{
     Wording, calendar_days, countdown_in, countdown_label, duration_in, duration_label,
 };

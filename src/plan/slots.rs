@@ -20,7 +20,7 @@
 //! on both sides of a change of clocks; a time the clocks skip is taken as the moment they
 //! resume. Pure: the plan, the tick-offs and the moment are passed in.
 
-use super::due::{DAILY_TIME, MIN_TIME_AFTER_TREATMENT, counts, is_ever_due};
+use super::due::{DAILY_TIME, MIN_TIME_AFTER_TREATMENT, counts};
 use super::{Plan, Task};
 use crate::rules::{Kind, Repeat};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
@@ -40,7 +40,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// When `task` (a task of the day dated `date`) is due: its slot's beginning and end, as
     /// the module docs define them. `None` when it is not due that day.
     pub fn slot_span(&self, task: &Task<'_>, date: NaiveDate) -> Option<(Instant, Instant)> {
-        if !is_ever_due(task.rule) || self.is_before_treatment(task, date) {
+        if !counts(task.rule) || self.is_before_treatment(task, date) {
             return None;
         }
         if task.rule.repeat == Repeat::Once {
@@ -97,8 +97,7 @@ impl<'r, Tz: TimeZone> Plan<'r, Tz> {
     /// A daily task with time left keeps its slot from the treatment to midnight (sunscreen
     /// after a 14:00 treatment); as-needed and once-tasks are never missed before it either.
     pub fn is_before_treatment(&self, task: &Task<'_>, date: NaiveDate) -> bool {
-        if task.rule.kind != Kind::Do
-            || !counts(task.rule)
+        if !counts(task.rule)
             || task.rule.repeat == Repeat::Once
             || date != self.treatment_date
             || self.wall(date, self.time_of_day(task)) >= self.treatment

@@ -135,7 +135,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let names: Vec<String> = rules
             .symptoms
             .iter()
-            .map(|s| md(&crate::journal::short_name(&s.title).to_lowercase()))
+            .map(|s| md(&crate::journal::short_name(&s.title)))
             .collect();
         let mut text = format!(
             "**Daily check-in:** rate {} from 0 (none) to 5 (severe). {} for a 5 on any",
@@ -166,11 +166,7 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
         let Some(next) = &self.rules().next_session else {
             return Ok(());
         };
-        let (from, until) = next.window().nominal_hours();
-        let after = match (from % 168, until % 168) {
-            (0, 0) => format!("{}–{} weeks", from / 168, until / 168),
-            _ => format!("{}–{} days", from / 24, until / 24),
-        };
+        let after = super::words::after_treatment(next.window());
         let when = match self.dates {
             Dates::Absolute => {
                 let (a, b) = self.plan.span(next);

@@ -36,12 +36,12 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
                 Repeat::Once => {}
             }
         }
-        let end = self.edge_words(window.until, true);
         // The booking's window is the next session's: "once, by 6 weeks after treatment"
         // read as a deadline to book by, a session after the window (walker S, round 11).
         if self.plan.is_booking(rule) {
-            return format!("book ahead, for {}", self.booking_span(window, &end));
+            return format!("book ahead, for {}", self.booking_span(window));
         }
+        let end = self.edge_words(window.until, true);
         let how = match (rule.kind, rule.repeat) {
             (Kind::Avoid, _) => format!("until {end}"),
             // Never due, so never "daily": done when it applies.
@@ -58,23 +58,13 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
     }
 
     /// The next session's window, for its booking: "Fri 18 Dec to Fri 1 Jan", or "4–6 weeks
-    /// after treatment" (a unit said once) where no date is known.
-    fn booking_span(&self, window: crate::rules::Window, end: &str) -> String {
+    /// after treatment" (`after_treatment`) where no date is known.
+    fn booking_span(&self, window: crate::rules::Window) -> String {
         if self.dates == Dates::Absolute {
             let day = |edge| short_date(self.plan.local_date(self.plan.instant(edge)));
             return format!("{} to {}", day(window.from), day(window.until));
         }
-        let from = self.edge_words(window.from, false);
-        let from = from.strip_suffix(" after treatment").unwrap_or(&from);
-        for unit in [" weeks", " days"] {
-            if let (Some(a), Some(b)) = (
-                from.strip_suffix(unit),
-                end.strip_suffix(&format!("{unit} after treatment")),
-            ) {
-                return format!("{a}–{b}{unit} after treatment");
-            }
-        }
-        format!("{from} to {end}")
+        format!("{} after treatment", after_treatment(window))
     }
 
     /// A note's or alert's window as days: "to Fri 4 Dec", "Sat 21 Nov to Fri 18 Dec",
@@ -190,6 +180,16 @@ impl<Tz: TimeZone> Handout<'_, '_, Tz> {
 
 /// The first and last plan day a window covers, counted from its hours alone, whatever the
 /// hour treated: a handout without a treatment time says "Days 2–28", "Day 1".
+/// A window's length after the treatment in whole weeks where both ends are ("4–6 weeks"),
+/// else in days ("28–42 days"): the next session's, and its booking's.
+pub(super) fn after_treatment(window: crate::rules::Window) -> String {
+    let (from, until) = window.nominal_hours();
+    match (from % 168, until % 168) {
+        (0, 0) => format!("{}–{} weeks", from / 168, until / 168),
+        _ => format!("{}–{} days", from / 24, until / 24),
+    }
+}
+
 fn nominal_days(window: crate::rules::Window) -> (i64, i64) {
     let day = |hours: i64| hours.div_euclid(24) + 1;
     let (from, until) = window.nominal_hours();

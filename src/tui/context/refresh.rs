@@ -178,9 +178,9 @@ impl<Tz: TimeZone> Context<Tz> {
         }
         let of_today = alerts.len();
         if list.date < today_date {
-            // As they stood at that day's end.
+            // As they stood at that day's end (before today, so before now).
             let day_end = plan.day_bounds(list.date).1 - chrono::Duration::seconds(1);
-            for mut alert in alerts_on(plan, session, list.date, day_end.min(self.now)) {
+            for mut alert in alerts_on(plan, session, list.date, day_end) {
                 if !alerts
                     .iter()
                     .any(|a| a.id == alert.id && a.symptoms == alert.symptoms)

@@ -68,11 +68,7 @@ impl<'a> Header<'a> {
             let (words, short) = treated_words(plan, ctx.now);
             // The words again without the treatment's date, for a row that has to make room
             // for the countdown to the next session: "Treated 40 days ago".
-            let mut first = short.chars();
-            let brief = first
-                .next()
-                .map(|c| format!("{}{}", c.to_uppercase(), first.as_str()))
-                .unwrap_or_default();
+            let brief = crate::wrapping::capitalized(&short);
             let dress = |mut words: String| {
                 if after_plan {
                     words.push_str(" · plan complete");
