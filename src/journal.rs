@@ -196,8 +196,10 @@ pub fn expected_on<Tz: TimeZone>(plan: &Plan<'_, Tz>, symptom: &Symptom, day: i6
     symptom.expected_at(hours)
 }
 
-/// Reads `SYMPTOM=N` as `--rate` takes it; the message names what is wrong and what is allowed.
-pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, u8), String> {
+/// Reads `SYMPTOM=N` as `--rate` takes it: the symptom's id, and its rating, or `None` for
+/// `SYMPTOM=-` (not rated: a rating given by mistake taken back). The message names what is
+/// wrong and what is allowed.
+pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, Option<u8>), String> {
     let ids = || {
         rules
             .symptoms
@@ -212,19 +214,36 @@ pub fn parse_rating(text: &str, rules: &Rules) -> Result<(String, u8), String> {
             rules.symptoms.first().map_or("redness", |s| s.id.as_str())
         ));
     };
-    let id = id.trim();
-    if !rules.symptoms.iter().any(|s| s.id == id) {
+    let Some(symptom) = symptom_named(rules, id) else {
         return Err(format!(
-            "--rate {text:?}: no symptom `{id}`; this plan rates: {}",
+            "--rate {text:?}: no symptom `{}`; this plan rates: {}",
+            id.trim(),
             ids()
         ));
+    };
+    if matches!(value.trim(), "-" | "–") {
+        return Ok((symptom.id.clone(), None));
     }
     match value.trim().parse::<u8>() {
-        Ok(n) if n <= MAX_RATING => Ok((id.to_string(), n)),
+        Ok(n) if n <= MAX_RATING => Ok((symptom.id.clone(), Some(n))),
         _ => Err(format!(
-            "--rate {text:?}: ratings run from 0 (none) to {MAX_RATING} (severe)"
+            "--rate {text:?}: ratings run from 0 (none) to {MAX_RATING} (severe), or - (not rated)"
         )),
     }
+}
+
+/// The symptom a patient means by `name`: its id, or its title or one of the title's
+/// alternatives, in any case ("tenderness" and "Discomfort" are both "Tenderness or
+/// discomfort", whose id is `discomfort`), since patients type the words the screens show.
+fn symptom_named<'r>(rules: &'r Rules, name: &str) -> Option<&'r Symptom> {
+    let name = name.trim().to_lowercase();
+    rules.symptoms.iter().find(|s| {
+        s.id.to_lowercase() == name
+            || s.title.to_lowercase() == name
+            || s.title
+                .split(" or ")
+                .any(|alt| alt.trim().to_lowercase() == name)
+    })
 }
 
 /// A note as it is kept: one line, no control characters, at most `MAX_NOTE_CHARS`.

@@ -40,6 +40,22 @@ fn checkin_saves_the_ratings_and_a_second_one_adds_to_the_first() {
         saved["sessions"][0]["checkins"]["2026-11-22"]["ratings"]["swelling"],
         1
     );
+    // The words the screens show name a symptom ("tenderness" is `discomfort`), and "-"
+    // takes a rating given by mistake back.
+    checkin(
+        &p,
+        DAY3,
+        &["--rate", "Tenderness=2", "--rate", "swelling=-"],
+    )
+    .success()
+    .stdout(contains(
+        "Checked in for Day 3 (Sun 22 Nov, today): Redness 2 · Dryness or flaking 3 ·\n  \
+         Tenderness or discomfort 2 — “flaky chin”\n",
+    ))
+    .stdout(contains("Not rated yet: Swelling\n"));
+    let day = p.today(DAY3);
+    assert_eq!(day["checkin"]["ratings"]["discomfort"], 2);
+    assert_eq!(day["checkin"]["ratings"].get("swelling"), None);
     // An earlier day can be filled in afterwards.
     checkin(&p, DAY3, &["--day", "2", "--rate", "redness=3"])
         .success()

@@ -88,6 +88,7 @@ fn a_hostile_note_changes_nothing_in_the_terminal() {
             ratings: [("redness".to_string(), 2)].into(),
             note: Some("\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}sore".into()),
             at: None,
+            ..Default::default()
         },
     };
     store.apply(&change).unwrap();

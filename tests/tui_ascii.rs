@@ -88,7 +88,10 @@ fn the_check_in_form_for_a_past_day_in_ascii_80x24() {
     let shown = ascii(&app);
     assert!(shown.contains("usual on Day 3"), "{shown}");
     assert!(!shown.contains("usual now"), "{shown}");
-    assert!(shown.contains("0 none to 5 severe, - not rated"), "{shown}");
+    assert!(
+        shown.contains("0 none to 5 severe, - not rated (key -)"),
+        "{shown}"
+    );
     // The focused rating's arrows ("+" would read as a folded line's mark).
     assert!(shown.contains("< - >"), "{shown}");
     insta::assert_snapshot!("checkin_past_day_ascii_80x24", shown);

@@ -106,6 +106,7 @@ fn notes_that_do_not_fit_are_counted_80x24() {
                         ratings: Default::default(),
                         note: Some(note.into()),
                         at: None,
+                        ..Default::default()
                     },
                 })
                 .unwrap(),

@@ -73,6 +73,7 @@ fn walk_with(
                     ratings: ratings.iter().map(|id| ((*id).into(), 5)).collect(),
                     note: None,
                     at: None,
+                    ..Default::default()
                 },
             };
             state = store.apply(&change).unwrap();

@@ -184,6 +184,7 @@ fn with_note(store: &Store, day: u32, note: &str) -> aftercare::store::State {
                 ratings: Default::default(),
                 note: Some(note.into()),
                 at: None,
+                ..Default::default()
             },
         })
         .unwrap()

@@ -423,6 +423,7 @@ fn a_severe_check_in_is_one_short_alert_and_what_to_avoid_stays_in_sight_80x24()
             ratings: ratings.iter().map(|id| ((*id).into(), 5)).collect(),
             note: Some("severe pain, pus, fever".into()),
             at: None,
+            ..Default::default()
         },
     };
     let state = store.apply(&change).unwrap();
@@ -489,6 +490,7 @@ fn an_alert_too_long_for_its_box_says_so_and_s_reads_it_whole_50x14() {
             ratings: [("redness".into(), 5), ("swelling".into(), 5)].into(),
             note: None,
             at: None,
+            ..Default::default()
         },
     };
     let state = store.apply(&change).unwrap();

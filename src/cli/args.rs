@@ -139,8 +139,9 @@ pub struct TickArgs {
 
 #[derive(Debug, ClapArgs)]
 pub struct CheckinArgs {
-    /// A rating, SYMPTOM=N with N from 0 (none) to 5 (severe); repeat for each symptom
-    /// (`aftercare today` lists the plan's symptoms)
+    /// A rating, SYMPTOM=N with N from 0 (none) to 5 (severe), or SYMPTOM=- to take a rating
+    /// back; repeat for each symptom (`aftercare today` lists the plan's symptoms; a word of
+    /// the symptom's name will do, e.g. tenderness)
     #[arg(long = "rate", value_name = "SYMPTOM=N")]
     pub rates: Vec<String>,
     /// A short note for the day (replaces the day's earlier note)

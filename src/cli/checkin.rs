@@ -31,13 +31,13 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
             )));
         }
     }
-    let ratings = args
+    let given = args
         .rates
         .iter()
         .map(|text| parse_rating(text, &ctx.rules))
         .collect::<Result<Vec<_>, _>>()
         .map_err(CliError::Usage)?;
-    if ratings.is_empty() && args.note.is_none() {
+    if given.is_empty() && args.note.is_none() {
         return Err(CliError::Usage(
             "nothing to save: give at least one --rate SYMPTOM=N (or --note TEXT)".into(),
         ));
@@ -45,12 +45,25 @@ pub fn run(ctx: &Context, args: &CheckinArgs, out: Out) -> Result<(), CliError> 
     let date = plan.date_of(day);
     // Only what was given on this command line: merged under the lock into the day's
     // check-in as the file holds it then, so a rating given meanwhile is kept.
-    let patch = CheckInPatch {
-        ratings: ratings.into_iter().collect(),
+    // The last word on a symptom wins, as it would typed twice in the form.
+    let mut patch = CheckInPatch {
         note: args.note.as_deref().map(clean_note),
         // Today's ratings are of now; an earlier day's time is not known.
         at: (day == today).then(|| ctx.now()),
+        ..Default::default()
     };
+    for (id, rating) in given {
+        match rating {
+            Some(n) => {
+                patch.cleared.remove(&id);
+                patch.ratings.insert(id, n);
+            }
+            None => {
+                patch.ratings.remove(&id);
+                patch.cleared.insert(id);
+            }
+        }
+    }
     let state = ctx
         .save(&Change::CheckIn {
             session: session.at,

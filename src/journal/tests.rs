@@ -7,13 +7,42 @@ use chrono_tz::Europe::Berlin;
 #[test]
 fn ratings_name_a_symptom_of_the_plan_and_a_value_from_0_to_5() {
     let rules = Rules::builtin().unwrap();
-    assert_eq!(parse_rating("redness=2", &rules), Ok(("redness".into(), 2)));
-    assert_eq!(parse_rating(" swelling = 0", &rules).unwrap().1, 0);
+    assert_eq!(
+        parse_rating("redness=2", &rules),
+        Ok(("redness".into(), Some(2)))
+    );
+    assert_eq!(parse_rating(" swelling = 0", &rules).unwrap().1, Some(0));
+    // "-": not rated, a rating given by mistake taken back.
+    assert_eq!(
+        parse_rating("redness=-", &rules),
+        Ok(("redness".into(), None))
+    );
     for bad in ["redness=6", "redness=-1", "redness=", "itch=2", "redness"] {
         assert!(parse_rating(bad, &rules).is_err(), "{bad}");
     }
     let message = parse_rating("itch=2", &rules).unwrap_err();
     assert!(message.contains("redness, swelling"), "{message}");
+}
+
+#[test]
+fn a_rating_takes_the_words_the_screens_show_for_a_symptom() {
+    // Walkers typed `--rate tenderness=3`, the word the check-in form shows, and were refused:
+    // the id is `discomfort`. Any alternative of the title, in any case, names the symptom.
+    let rules = Rules::builtin().unwrap();
+    for (text, id) in [
+        ("tenderness=3", "discomfort"),
+        ("Discomfort=3", "discomfort"),
+        ("Tenderness or discomfort=3", "discomfort"),
+        ("flaking=3", "dryness"),
+        ("REDNESS=3", "redness"),
+    ] {
+        assert_eq!(
+            parse_rating(text, &rules),
+            Ok((id.into(), Some(3))),
+            "{text}"
+        );
+    }
+    assert!(parse_rating("tender=3", &rules).is_err());
 }
 
 #[test]

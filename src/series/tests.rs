@@ -13,6 +13,7 @@ fn checkin(redness: u8) -> CheckInPatch {
         ratings: [("redness".to_string(), redness)].into(),
         note: None,
         at: None,
+        ..Default::default()
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::{CheckIn, PhotoCopy, PlanCopy};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod apply;
 mod conflict;
@@ -105,6 +105,9 @@ pub enum Change {
 pub struct CheckInPatch {
     /// The ratings the user gave (0–5), by symptom id; symptoms not named keep theirs.
     pub ratings: BTreeMap<String, u8>,
+    /// The symptoms whose rating the user took back ("not rated" again: a rating given by
+    /// mistake), by id; a symptom also in `ratings` keeps the rating given.
+    pub cleared: BTreeSet<String>,
     /// The note the user wrote (`Some("")` clears it); `None` keeps the stored note.
     pub note: Option<String>,
     /// When the ratings were given, for a check-in of the day it is saved on; `None` for an
@@ -115,12 +118,20 @@ pub struct CheckInPatch {
 impl CheckInPatch {
     /// Whether the patch changes nothing at all.
     pub fn is_empty(&self) -> bool {
-        self.ratings.is_empty() && self.note.is_none()
+        self.ratings.is_empty() && self.cleared.is_empty() && self.note.is_none()
     }
 
     /// Merges the patch into `checkin`; returns whether anything changed.
     pub fn apply_to(&self, checkin: &mut CheckIn) -> bool {
         let mut changed = false;
+        for symptom in self
+            .cleared
+            .iter()
+            .filter(|s| !self.ratings.contains_key(*s))
+        {
+            changed |= checkin.ratings.remove(symptom).is_some();
+            changed |= checkin.rated_at.remove(symptom).is_some();
+        }
         for (symptom, &rating) in &self.ratings {
             changed |= checkin.ratings.insert(symptom.clone(), rating) != Some(rating);
             // The time goes with the rating: one given afterwards for its day has none, and

@@ -32,6 +32,7 @@ fn rate(pairs: &[(&str, u8)], note: Option<&str>) -> Change {
             ratings: pairs.iter().map(|(s, r)| (s.to_string(), *r)).collect(),
             note: note.map(str::to_string),
             at: None,
+            ..Default::default()
         },
     }
 }
@@ -50,6 +51,7 @@ fn each_rating_keeps_the_time_it_was_given() {
             ratings: pairs.iter().map(|(s, r)| (s.to_string(), *r)).collect(),
             note: None,
             at: when.map(at),
+            ..Default::default()
         },
     };
     let times = |state: &State| -> Vec<(String, String)> {
@@ -123,6 +125,25 @@ fn check_ins_merge_what_each_user_changed() {
     );
     state.apply(&rate(&[], Some(""))).unwrap();
     assert_eq!(day(&state).note, "");
+    // A rating taken back is gone, with its time; the rest stay. A day left with no rating
+    // and no note has no check-in at all.
+    let clear = |ids: &[&str]| Change::CheckIn {
+        session: at(T1),
+        date: date("2026-11-22"),
+        patch: CheckInPatch {
+            cleared: ids.iter().map(|id| (*id).to_string()).collect(),
+            ..CheckInPatch::default()
+        },
+    };
+    assert_eq!(state.apply(&clear(&["redness", "itch"])), Ok(true));
+    assert!(!day(&state).ratings.contains_key("redness"));
+    assert_eq!(day(&state).ratings.len(), 3);
+    assert_eq!(state.apply(&clear(&["redness"])), Ok(false));
+    assert_eq!(
+        state.apply(&clear(&["swelling", "dryness", "discomfort"])),
+        Ok(true)
+    );
+    assert!(state.sessions[0].checkins.is_empty());
     // An empty patch makes no check-in.
     let mut fresh = treated(&[T1]);
     assert_eq!(fresh.apply(&rate(&[], None)), Ok(false));

@@ -47,6 +47,7 @@ fn fields_of_a_newer_build_survive_every_save_byte_for_byte() {
                     ratings: [("redness".to_string(), (i % 6) as u8)].into(),
                     note: Some(format!("save {i}")),
                     at: None,
+                    ..Default::default()
                 },
             }
         };

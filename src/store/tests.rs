@@ -247,6 +247,7 @@ fn a_file_from_before_check_ins_loads_and_gains_them() {
         ratings: [("redness".to_string(), 2)].into(),
         note: Some("a bit warm".into()),
         at: None,
+        ..Default::default()
     };
     let date: NaiveDate = "2026-11-21".parse().unwrap();
     let change = Change::CheckIn {

@@ -143,6 +143,7 @@ mod tests {
                 ratings: [("dryness".to_string(), rating)].into(),
                 note: None,
                 at: None,
+                ..Default::default()
             },
         };
         let dir = tempfile::Builder::new()

@@ -18,6 +18,7 @@ pub fn patch(ratings: &[(&str, u8)]) -> CheckInPatch {
         ratings: ratings.iter().map(|(id, r)| ((*id).into(), *r)).collect(),
         note: None,
         at: None,
+        ..Default::default()
     }
 }
 

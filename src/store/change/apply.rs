@@ -85,7 +85,13 @@ impl State {
                     return Ok(false);
                 }
                 let checkin = session.checkins.entry(*date).or_default();
-                Ok(patch.apply_to(checkin))
+                let changed = patch.apply_to(checkin);
+                // A day whose last rating was taken back, with no note, has no check-in.
+                if checkin.ratings.is_empty() && checkin.note.is_empty() && checkin.other.is_empty()
+                {
+                    session.checkins.remove(date);
+                }
+                Ok(changed)
             }
             Change::AddPhoto {
                 session,

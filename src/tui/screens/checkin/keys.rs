@@ -14,6 +14,8 @@ pub enum Action {
     Less,
     More,
     Set(u8),
+    /// Not rated: take back a rating given by mistake.
+    Clear,
     Save,
     Cancel,
 }
@@ -26,6 +28,7 @@ pub const KEYMAP: &[Binding<Action>] = &[
     Binding { keys: &[KeyCode::Tab], action: Action::NextRow, hint: None, help: "The row below" },
     Binding { keys: &[KeyCode::Left, Char('h')], action: Action::Less, hint: Some("rate"), help: "Rate lower" },
     Binding { keys: &[KeyCode::Right, Char('l')], action: Action::More, hint: Some("rate"), help: "Rate higher" },
+    Binding { keys: &[Char('-'), KeyCode::Backspace, KeyCode::Delete], action: Action::Clear, hint: None, help: "Not rated (take back a rating)" },
     Binding { keys: &[KeyCode::Enter], action: Action::Save, hint: Some("save"), help: "Save the check-in" },
     Binding { keys: &[KeyCode::Esc], action: Action::Cancel, hint: Some("cancel"), help: "Close without saving" },
 ];
@@ -33,7 +36,10 @@ pub const KEYMAP: &[Binding<Action>] = &[
 /// What a key means in the form, on a rating row or on the note row (`None`: on the note,
 /// the key is the note's).
 pub fn action_for(key: KeyEvent, on_note: bool) -> Option<Action> {
-    let is_text = matches!(key.code, Char(_) | KeyCode::Left | KeyCode::Right);
+    let is_text = matches!(
+        key.code,
+        Char(_) | KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Delete
+    );
     if on_note && is_text {
         return None;
     }
@@ -70,6 +76,14 @@ mod tests {
         assert_eq!(action_for(key('l'), true), None);
         assert_eq!(action_for(key('3'), true), None);
         assert_eq!(action_for(KeyEvent::from(KeyCode::Left), true), None);
+        assert_eq!(action_for(key('-'), false), Some(Action::Clear));
+        assert_eq!(
+            action_for(KeyEvent::from(KeyCode::Backspace), false),
+            Some(Action::Clear)
+        );
+        // On the note, Backspace and '-' are the note's.
+        assert_eq!(action_for(KeyEvent::from(KeyCode::Backspace), true), None);
+        assert_eq!(action_for(key('-'), true), None);
         assert_eq!(
             action_for(KeyEvent::from(KeyCode::Enter), true),
             Some(Action::Save)

@@ -162,6 +162,13 @@ impl CheckInForm {
             // Not rated yet counts as 0 to step from.
             Action::Less => self.rate(|r| r.map_or(0, |r| r.saturating_sub(1))),
             Action::More => self.rate(|r| r.map_or(1, |r| (r + 1).min(MAX_RATING))),
+            Action::Clear => {
+                // "–, not rated": a rating given by mistake is taken back, saved as such.
+                if let Some((id, rating)) = self.ratings.get_mut(self.row) {
+                    *rating = None;
+                    self.rated.insert(id.clone());
+                }
+            }
             Action::Set(n) => {
                 self.rate(|_| n.min(MAX_RATING));
                 // Typing "2 1 0 1" rates the symptoms one after the other.
@@ -181,17 +188,29 @@ impl CheckInForm {
         }
     }
 
-    /// What the user changed: the symptoms they rated, and the note if they edited it,
-    /// rated `at` (`None` for an earlier day: its time is not known).
+    /// What the user changed: the symptoms they rated or took the rating back from (only
+    /// those stored with one: the rest were not rated before either), and the note if they
+    /// edited it, rated `at` (`None` for an earlier day: its time is not known).
     pub fn patch(&self, at: Option<DateTime<FixedOffset>>) -> CheckInPatch {
-        let ratings = self
-            .ratings
-            .iter()
-            .filter(|(id, _)| self.rated.contains(id))
+        let changed = || {
+            self.ratings
+                .iter()
+                .filter(|(id, _)| self.rated.contains(id))
+        };
+        let ratings = changed()
             .filter_map(|(id, rating)| Some((id.clone(), (*rating)?)))
             .collect();
+        let cleared = changed()
+            .filter(|(id, rating)| rating.is_none() && self.base.ratings.contains_key(id))
+            .map(|(id, _)| id.clone())
+            .collect();
         let note = (self.note.value() != self.opened_note).then(|| clean_note(self.note.value()));
-        CheckInPatch { ratings, note, at }
+        CheckInPatch {
+            ratings,
+            cleared,
+            note,
+            at,
+        }
     }
 
     /// Saves what the user changed; the form stays open with what was typed, and says why,

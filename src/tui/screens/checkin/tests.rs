@@ -36,6 +36,7 @@ fn rate(ctx: &mut Context<chrono_tz::Tz>, ratings: &[(&str, u8)], note: Option<&
         ratings: ratings.iter().map(|(id, r)| ((*id).into(), *r)).collect(),
         note: note.map(String::from),
         at: None,
+        ..Default::default()
     };
     let change = Change::CheckIn {
         session: treated(),
@@ -87,6 +88,22 @@ fn digits_rate_and_move_on_and_the_note_takes_text() {
         ]
     );
     assert_eq!(patch.note.as_deref(), Some("ok"));
+    assert!(patch.cleared.is_empty());
+    // "-" takes a rating back: swelling, stored as 3, is saved as not rated; redness, rated
+    // only in this form, is simply not saved.
+    for (row, action) in [(0, Action::Clear), (1, Action::Clear)] {
+        form.row = row;
+        form.update(&mut ctx, action);
+    }
+    assert_eq!(form.ratings[1], ("swelling".into(), None));
+    let patch = form.patch(None);
+    assert_eq!(patch.cleared.into_iter().collect::<Vec<_>>(), ["swelling"]);
+    assert_eq!(
+        patch.ratings.into_iter().collect::<Vec<_>>(),
+        [("dryness".into(), 3)]
+    );
+    form.ratings[0].1 = Some(2);
+    form.ratings[1].1 = Some(2);
     // Up from the first row wraps to the note; 5 is the ceiling, 0 the floor.
     form.row = 0;
     form.update(&mut ctx, Action::PrevRow);

@@ -21,8 +21,10 @@ const LABEL_WIDTH: usize = 24;
 const NOTE_LABEL: &str = "Note ";
 const PLACEHOLDER: &str = "optional, e.g. itchy in the evening";
 /// Worded so its marks stay apart in plain ASCII too ("0 none to 5 severe, - not rated"):
-/// a "·" between them read "- - not rated" there.
-const SCALE: &str = "0 none to 5 severe, – not rated";
+/// a "·" between them read "- - not rated" there. It names the key that takes a rating back:
+/// the footer has no room for it, and a patient who pressed "-" to clear a rating given by
+/// mistake had seen nothing happen (walk-through).
+const SCALE: &str = "0 none to 5 severe, – not rated (key -)";
 /// Over the usual ratings, for today ...
 const USUAL_NOW: &str = "usual now";
 /// ... and for another day ("usual on Day 3").
